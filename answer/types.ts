@@ -1,0 +1,42 @@
+// Shapes of an answer and its citations: what the CLI, server, WeChat bot and eval consume.
+import { z } from 'zod';
+
+export const citationSchema = z.object({
+  /** Marker number used in the answer text as [n]. */
+  n: z.number().int().min(1),
+  chunkId: z.string(),
+  title: z.string(),
+  town: z.string(),
+  /** Verbatim text from the article that the answer rests on. */
+  snippet: z.string(),
+  source: z.string(),
+  /** 1-based source line where the snippet starts. */
+  line: z.number().int().min(1),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+export const retrievedSchema = z.object({
+  chunkId: z.string(),
+  title: z.string(),
+  town: z.string(),
+  text: z.string(),
+  /** Fused relevance (higher is better) and its parts. */
+  score: z.number(),
+  dense: z.number().nullable(),
+  bm25: z.number().nullable(),
+});
+export type Retrieved = z.infer<typeof retrievedSchema>;
+
+export const answerResultSchema = z.object({
+  question: z.string(),
+  answer: z.string(),
+  refused: z.boolean(),
+  /** "extractive" (offline) or "llm". */
+  mode: z.enum(['extractive', 'llm']),
+  citations: z.array(citationSchema),
+  retrieved: z.array(retrievedSchema),
+});
+export type AnswerResult = z.infer<typeof answerResultSchema>;
+
+/** One earlier turn of a conversation. */
+export type Turn = { role: 'user' | 'assistant'; content: string };
