@@ -1,0 +1,78 @@
+// The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
+import { RunnableLambda } from '@langchain/core/runnables';
+import type { HybridSearcher, SearchHit } from '../index/index.js';
+import { expandQuery } from '../index/index.js';
+import { pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
+import { questionTerms } from './question-terms.js';
+import type { AnswerResult, Citation, Retrieved } from './types.js';
+
+export type AnswerInput = { question: string; k?: number };
+export type AnswerOptions = { k: number; minCoverage: number };
+
+export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
+export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';
+
+/** The retrieved passages as the result reports them. */
+export function toRetrieved(hits: SearchHit[]): Retrieved[] {
+  return hits.map((h) => ({
+    chunkId: h.chunk.id,
+    title: h.chunk.meta.title,
+    town: h.chunk.meta.town,
+    text: h.chunk.text,
+    score: h.score,
+    dense: h.dense,
+    bm25: h.bm25,
+  }));
+}
+
+/** A citation for a hit: the whole passage is the snippet, verbatim. */
+export function toCitation(hit: SearchHit, n: number): Citation {
+  const { chunk } = hit;
+  return {
+    n,
+    chunkId: chunk.id,
+    title: chunk.meta.title || chunk.meta.town || '（无标题）',
+    town: chunk.meta.town,
+    snippet: chunk.text,
+    source: chunk.meta.source,
+    line: chunk.lineStart,
+  };
+}
+
+/** Evidence-scoring options for a searcher's corpus. */
+export function composeOptions(searcher: HybridSearcher, question: string, minCoverage: number): ComposeOptions {
+  const n = searcher.index.bm25.size;
+  return {
+    idf: (w) => searcher.index.bm25.idf(w),
+    unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
+    isTopicWord: (w) => searcher.isTopicWord(w),
+    namedTowns: searcher.namedTowns(question),
+    minCoverage,
+    maxSentences: 3,
+  };
+}
+
+/** Answers one question extractively from the searcher's index. */
+export async function answerExtractive(searcher: HybridSearcher, input: AnswerInput, options: AnswerOptions): Promise<AnswerResult> {
+  const { question } = input;
+  const hits = await searcher.search(question, input.k ?? options.k);
+  const terms = questionTerms(question, expandQuery(question, searcher.glossary));
+  const o = composeOptions(searcher, question, options.minCoverage);
+  const scored = scoreSentences(hits, terms, o);
+  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
+  if (refusalReason(scored[0], terms, options.minCoverage)) {
+    return { ...base, answer: terms.english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
+  }
+  const numberOf = new Map<number, number>();
+  const parts = pickSentences(scored, hits, terms, o).map((s) => {
+    if (!numberOf.has(s.hit)) numberOf.set(s.hit, numberOf.size + 1);
+    return `${s.text}[${numberOf.get(s.hit)}]`;
+  });
+  const citations = [...numberOf].map(([hit, n]) => toCitation(hits[hit]!, n));
+  return { ...base, answer: parts.join(''), refused: false, citations };
+}
+
+/** The answerer as a LangChain Runnable, so another composer (an LLM) can take its place. */
+export function createAnswerChain(searcher: HybridSearcher, options: AnswerOptions) {
+  return RunnableLambda.from((input: AnswerInput) => answerExtractive(searcher, input, options)).withConfig({ runName: 'ExtractiveAnswer' });
+}

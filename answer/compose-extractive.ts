@@ -1,0 +1,121 @@
+// Extractive answers: score the retrieved passages' sentences against the question, pick the best, cite.
+import { foldForMatch, splitSentences } from '../ingest/index.js';
+import type { SearchHit } from '../index/index.js';
+import type { QuestionTerms } from './question-terms.js';
+
+/** How the composer weighs evidence; `minCoverage` is the refusal threshold (see composeExtractive). */
+export type ComposeOptions = {
+  /** idf of a folded word in the corpus, 0 when the corpus never has it. */
+  idf: (word: string) => number;
+  /** Weight given to words the corpus never has (the corpus's largest idf). */
+  unknownWeight: number;
+  /** True for words that only name a town or county (the question's topic, not its focus). */
+  isTopicWord: (word: string) => boolean;
+  /** Towns the question names, with strength. */
+  namedTowns: Map<string, number>;
+  minCoverage: number;
+  maxSentences: number;
+};
+
+export type ScoredSentence = {
+  text: string;
+  hit: number;
+  score: number;
+  /** Share of the question's weighted words found in the sentence or its article title. */
+  coverage: number;
+  /** The same over focus words (not naming a town), in the sentence alone; 1 when none. */
+  focus: number;
+  /** Every number of the question occurs in the sentence's passage. */
+  numbersFound: boolean;
+};
+
+/** 1 when the word occurs in the text; else half the share of its characters that occur. */
+export function wordMatch(word: string, text: string): number {
+  if (text.includes(word)) return 1;
+  if (!/^[\u4e00-\u9fff]{2,}$/.test(word)) return 0;
+  const found = [...word].filter((c) => text.includes(c)).length;
+  return (0.5 * found) / word.length;
+}
+
+/** Weighted share of `words` matched in `text` (1 when there are no words). */
+export function weightedCoverage(words: string[], text: string, weight: (w: string) => number): number {
+  let total = 0;
+  let got = 0;
+  for (const w of words) {
+    total += weight(w);
+    got += weight(w) * wordMatch(w, text);
+  }
+  return total === 0 ? 1 : got / total;
+}
+
+/** Share of the question's numbers that occur in the text (0 when the question has none). */
+export function numberShare(numbers: string[], text: string): number {
+  return numbers.length ? numbers.filter((n) => text.includes(n)).length / numbers.length : 0;
+}
+
+/** Scores every sentence of the hits (duplicates from overlapping chunks scored once). */
+export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): ScoredSentence[] {
+  const weight = (w: string) => o.idf(w) || o.unknownWeight;
+  const focusWords = terms.words.filter((w) => !o.isTopicWord(w));
+  const seen = new Set<string>();
+  const out: ScoredSentence[] = [];
+  hits.forEach((h, rank) => {
+    const passage = foldForMatch(h.chunk.text);
+    const numbersFound = terms.numbers.every((n) => passage.includes(n));
+    const title = foldForMatch(`${h.chunk.meta.title} ${h.chunk.meta.town}`);
+    for (const s of splitSentences(h.chunk.text)) {
+      const text = s.text.trim();
+      if (text.length < 4 || seen.has(text)) continue;
+      seen.add(text);
+      const folded = foldForMatch(text);
+      const coverage = weightedCoverage(terms.words, `${title} ${folded}`, weight);
+      const focus = weightedCoverage(focusWords, folded, weight);
+      const score =
+        0.6 * coverage +
+        0.4 * focus +
+        0.12 / (rank + 1) +
+        (terms.asksNumber && /\d/.test(text) ? 0.1 : 0) +
+        0.2 * numberShare(terms.numbers, folded) +
+        0.1 * Math.min(1, o.namedTowns.get(h.chunk.meta.town) ?? 0) +
+        (numbersFound ? 0 : -0.5);
+      out.push({ text, hit: rank, score, coverage, focus, numbersFound });
+    }
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Why an answer was refused, or null when the evidence suffices. */
+export function refusalReason(best: ScoredSentence | undefined, terms: QuestionTerms, minCoverage: number): string | null {
+  if (!best) return 'no passages';
+  if (terms.words.length === 0 && terms.numbers.length === 0) return 'no content words';
+  if (!best.numbersFound) return 'a number in the question is not in the evidence';
+  if (best.coverage < minCoverage) return `coverage ${best.coverage.toFixed(2)} below ${minCoverage}`;
+  if (best.focus < 0.5) return `focus coverage ${best.focus.toFixed(2)} below 0.5`;
+  return null;
+}
+
+/**
+ * Picks the answer sentences: the best one, then (up to `maxSentences`) the best sentence of each
+ * other named town, or further sentences that match question words the chosen ones miss.
+ */
+export function pickSentences(scored: ScoredSentence[], hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): ScoredSentence[] {
+  const best = scored[0]!;
+  const picked = [best];
+  const townOf = (s: ScoredSentence) => hits[s.hit]!.chunk.meta.town;
+  const towns = [...o.namedTowns.keys()];
+  if (towns.length >= 2) {
+    for (const town of towns) {
+      if (picked.length >= o.maxSentences || picked.some((p) => townOf(p) === town)) continue;
+      const s = scored.find((x) => townOf(x) === town && x.numbersFound);
+      if (s && s.coverage >= o.minCoverage * 0.8) picked.push(s);
+    }
+    return picked;
+  }
+  const text = () => picked.map((p) => foldForMatch(p.text)).join(' ');
+  for (const s of scored.slice(1)) {
+    if (picked.length >= o.maxSentences || s.score < best.score * 0.85) break;
+    const missing = terms.words.filter((w) => !o.isTopicWord(w) && wordMatch(w, text()) < 1);
+    if (missing.some((w) => foldForMatch(s.text).includes(w))) picked.push(s);
+  }
+  return picked;
+}

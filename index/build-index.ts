@@ -1,0 +1,79 @@
+// Builds the in-memory index (HNSW vectors, BM25, manifest) from chunks and an embedder.
+import { createHash } from 'node:crypto';
+import hnswlib from 'hnswlib-node';
+import type { Chunk } from '../ingest/types.js';
+import { Bm25Index, buildBm25 } from './bm25.js';
+import type { Embedder } from './embedder.js';
+import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import type { StoredIndex } from './index-store.js';
+import { tokenize } from './tokenize.js';
+
+export type HnswParams = { m: number; efConstruction: number; efSearch: number };
+
+/** What lets a build reuse vectors from a previous one: same fingerprint, vectors by chunk id. */
+export type VectorCache = { fingerprint: string; vectors: Map<string, number[]> };
+
+/** The text embedded for a chunk: its article title first, so the topic is in every vector. */
+export function embeddingText(chunk: Chunk): string {
+  return chunk.meta.title ? `${chunk.meta.title}\n${chunk.text}` : chunk.text;
+}
+
+/** sha256 over the sorted chunk ids. */
+export function corpusHash(chunks: Chunk[]): string {
+  return createHash('sha256').update(chunks.map((c) => c.id).sort().join('\n')).digest('hex');
+}
+
+/** An embedder's fingerprint: its own when it has one (fitted statistics), else id, model and dimension. */
+export function embedderFingerprint(embedder: Embedder): string {
+  const own = (embedder as { fingerprint?: string }).fingerprint;
+  return own ?? `${embedder.id}:${embedder.model}:${embedder.dimension}`;
+}
+
+/**
+ * Embeds chunks (reusing cached vectors when the fingerprint matches), inserts them into a
+ * cosine HNSW index under labels 0..n-1 (label = position in `chunks`) and builds BM25.
+ */
+export async function buildIndex(
+  chunks: Chunk[],
+  embedder: Embedder,
+  params: HnswParams,
+  options: { batchSize: number; cache?: VectorCache; embedderState?: StoredIndex['embedderState'] },
+): Promise<Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> }> {
+  const fingerprint = embedderFingerprint(embedder);
+  const cached = options.cache?.fingerprint === fingerprint ? options.cache.vectors : new Map<string, number[]>();
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
+  hnsw.initIndex({ maxElements: Math.max(1, chunks.length), m: params.m, efConstruction: params.efConstruction, randomSeed: 100 });
+  const missing = chunks.map((c, label) => ({ c, label })).filter(({ c }) => !cached.has(c.id));
+  for (let i = 0; i < missing.length; i += options.batchSize) {
+    const batch = missing.slice(i, i + options.batchSize);
+    const vectors = await embedder.embedDocuments(batch.map(({ c }) => embeddingText(c)));
+    batch.forEach(({ c }, j) => cached.set(c.id, vectors[j]!));
+  }
+  chunks.forEach((c, label) => hnsw.addPoint(cached.get(c.id)!, label));
+  hnsw.setEf(params.efSearch);
+  const bm25 = new Bm25Index(buildBm25(chunks.map((c) => tokenize(embeddingText(c)))));
+  const sources = new Map<string, number>();
+  for (const c of chunks) sources.set(c.meta.source, (sources.get(c.meta.source) ?? 0) + 1);
+  return {
+    chunks,
+    bm25,
+    hnsw,
+    embedderState: options.embedderState ?? null,
+    manifest: {
+      formatVersion: INDEX_FORMAT_VERSION,
+      builtAt: new Date().toISOString(),
+      embedder: { id: embedder.id, model: embedder.model, dimension: embedder.dimension, fingerprint },
+      hnsw: { space: 'cosine', m: params.m, efConstruction: params.efConstruction },
+      chunkCount: chunks.length,
+      corpusHash: corpusHash(chunks),
+      sources: [...sources].map(([source, n]) => ({ source, chunks: n })),
+    },
+  };
+}
+
+/** Vectors of a stored index by chunk id (HNSW keeps them; label = chunk position). */
+export function vectorCacheOf(index: StoredIndex): VectorCache {
+  const vectors = new Map<string, number[]>();
+  index.chunks.forEach((c, label) => vectors.set(c.id, index.hnsw.getPoint(label)));
+  return { fingerprint: index.manifest.embedder.fingerprint, vectors };
+}

@@ -1,0 +1,19 @@
+// Named errors of the index layer, each with a stable code and a message that says what to do.
+
+/** The index folder has no built index. */
+export class IndexNotBuiltError extends Error {
+  readonly code = 'index_not_built';
+  constructor(dir: string) {
+    super(`no index in ${dir}: run \`npm run ingest\` first`);
+  }
+}
+
+/** The index was built with another embedder, model or format than the one configured. */
+export class IndexMismatchError extends Error {
+  readonly code = 'index_mismatch';
+}
+
+/** An index file is missing, truncated or corrupt. */
+export class IndexCorruptError extends Error {
+  readonly code = 'index_corrupt';
+}

@@ -1,0 +1,133 @@
+// Hybrid retrieval: HNSW dense and BM25 candidates fused by reciprocal rank, boosted by named towns.
+import { BaseRetriever } from '@langchain/core/retrievers';
+import { Document } from '@langchain/core/documents';
+import { foldForMatch } from '../ingest/normalize-text.js';
+import type { Chunk } from '../ingest/types.js';
+import type { Embedder } from './embedder.js';
+import type { StoredIndex } from './index-store.js';
+import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
+import { tokenize } from './tokenize.js';
+
+/** Reciprocal-rank-fusion constant (Cormack et al.). */
+export const RRF_K = 60;
+/** Multiplier per unit of town mention strength (see townMentions). */
+export const TOWN_BOOST = 0.6;
+
+/** One retrieved chunk with its score breakdown; every score is "higher is better". */
+export type SearchHit = {
+  chunk: Chunk;
+  /** Fused score: RRF of both rankings times the town boost. */
+  score: number;
+  /** Cosine similarity from HNSW, null when not among the dense candidates. */
+  dense: number | null;
+  bm25: number | null;
+  denseRank: number | null;
+  bm25Rank: number | null;
+  /** Multiplier from towns named in the question (1 when none). */
+  boost: number;
+};
+
+/** Reciprocal-rank fusion of two rankings of labels, as a map label -> fused score. */
+export function fuseRanks(...rankings: number[][]): Map<number, number> {
+  const fused = new Map<number, number>();
+  for (const ranking of rankings) {
+    ranking.forEach((label, rank) => fused.set(label, (fused.get(label) ?? 0) + 1 / (RRF_K + rank + 1)));
+  }
+  return fused;
+}
+
+/** Searches a loaded index with its embedder; the glossary expands English questions. */
+export class HybridSearcher {
+  private readonly towns: TownKey[];
+
+  constructor(
+    readonly index: StoredIndex,
+    readonly embedder: Embedder,
+    readonly glossary: Glossary,
+  ) {
+    const seen = new Map<string, TownKey>();
+    for (const c of index.chunks) {
+      if (c.meta.town && !seen.has(c.meta.town)) seen.set(c.meta.town, townKey(c.meta.town, c.meta.county, c.meta.industry));
+    }
+    this.towns = [...seen.values()];
+  }
+
+  /** True when a folded word is part of a town's name or its county (the topic, not the focus). */
+  isTopicWord(word: string): boolean {
+    return this.towns.some((t) => foldForMatch(t.town).includes(word) || (t.county !== '' && t.county.includes(word)));
+  }
+
+  /** Towns the question names, with strengths (see townMentions). */
+  namedTowns(question: string): Map<string, number> {
+    return townMentions(foldForMatch(expandQuery(question, this.glossary)), this.towns);
+  }
+
+  /** The `k` best chunks for a question, best first. */
+  async search(question: string, k: number): Promise<SearchHit[]> {
+    const n = this.index.chunks.length;
+    if (n === 0) return [];
+    const expanded = expandQuery(question, this.glossary);
+    const pool = Math.min(n, Math.max(50, k * 10));
+    const vector = await this.embedder.embedQuery(expanded);
+    const knn = this.index.hnsw.searchKnn(vector, pool);
+    const bm25 = this.index.bm25.search(tokenize(expanded), pool);
+    const fused = fuseRanks(knn.neighbors, bm25.map((h) => h.doc));
+    const named = townMentions(foldForMatch(expanded), this.towns);
+    const denseAt = new Map(knn.neighbors.map((label, i) => [label, i]));
+    const bm25At = new Map(bm25.map((h, i) => [h.doc, i]));
+    const hits = [...fused].map(([label, rrf]): SearchHit => {
+      const chunk = this.index.chunks[label]!;
+      const boost = 1 + TOWN_BOOST * (named.get(chunk.meta.town) ?? 0);
+      const di = denseAt.get(label);
+      const bi = bm25At.get(label);
+      return {
+        chunk,
+        score: rrf * boost,
+        dense: di === undefined ? null : 1 - knn.distances[di]!,
+        bm25: bi === undefined ? null : bm25[bi]!.score,
+        denseRank: di === undefined ? null : di + 1,
+        bm25Rank: bi === undefined ? null : bi + 1,
+        boost,
+      };
+    });
+    return hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id)).slice(0, k);
+  }
+}
+
+/** LangChain retriever over the hybrid searcher: Documents carry the chunk and score breakdown. */
+export class HybridRetriever extends BaseRetriever {
+  override lc_namespace = ['jincheng', 'retrievers'];
+
+  constructor(
+    private readonly searcher: HybridSearcher,
+    private readonly k: number,
+  ) {
+    super();
+  }
+
+  override async _getRelevantDocuments(query: string): Promise<Document[]> {
+    const hits = await this.searcher.search(query, this.k);
+    return hits.map(
+      (h) =>
+        new Document({
+          pageContent: h.chunk.text,
+          id: h.chunk.id,
+          metadata: {
+            chunkId: h.chunk.id,
+            title: h.chunk.meta.title,
+            town: h.chunk.meta.town,
+            county: h.chunk.meta.county,
+            source: h.chunk.meta.source,
+            lineStart: h.chunk.lineStart,
+            lineEnd: h.chunk.lineEnd,
+            score: h.score,
+            dense: h.dense,
+            bm25: h.bm25,
+            denseRank: h.denseRank,
+            bm25Rank: h.bm25Rank,
+            boost: h.boost,
+          },
+        }),
+    );
+  }
+}

@@ -1,0 +1,23 @@
+// The index manifest: what was built, with what, and checksums of every file it wrote.
+import { z } from 'zod';
+
+export const INDEX_FORMAT_VERSION = 1;
+
+export const manifestSchema = z.object({
+  formatVersion: z.number().int(),
+  builtAt: z.string(),
+  embedder: z.object({
+    id: z.string(),
+    model: z.string(),
+    dimension: z.number().int().min(1),
+    /** Vectors from two builds are interchangeable only when fingerprints are equal. */
+    fingerprint: z.string(),
+  }),
+  hnsw: z.object({ space: z.literal('cosine'), m: z.number().int(), efConstruction: z.number().int() }),
+  chunkCount: z.number().int().min(0),
+  /** sha256 over the sorted chunk ids: equal corpora give equal hashes. */
+  corpusHash: z.string(),
+  sources: z.array(z.object({ source: z.string(), chunks: z.number().int() })),
+  files: z.record(z.string(), z.object({ bytes: z.number().int(), sha256: z.string() })),
+});
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,33 @@
+// Tokens for lexical matching: jieba words plus Han character bigrams, on folded text.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { foldForMatch } from '../ingest/normalize-text.js';
+
+const jieba = Jieba.withDict(dict);
+const WORDLIKE = /[\p{L}\p{N}]/u;
+const HAN_RUN = /[\u4e00-\u9fff]+/g;
+/** Prefix that keeps bigram tokens apart from two-character words. */
+export const BIGRAM_PREFIX = '§';
+
+/** Jieba search-mode words of already folded text, without punctuation and spaces. */
+export function cutWords(folded: string): string[] {
+  return jieba.cutForSearch(folded, true).filter((t) => WORDLIKE.test(t) && t.trim() === t);
+}
+
+/** Character bigrams of each Han run (a one-character run yields nothing). */
+export function hanBigrams(folded: string): string[] {
+  const out: string[] = [];
+  for (const [run] of folded.matchAll(HAN_RUN)) {
+    for (let i = 0; i + 1 < run.length; i++) out.push(BIGRAM_PREFIX + run.slice(i, i + 2));
+  }
+  return out;
+}
+
+/**
+ * Lexical tokens of a document or query: folded (Traditional→Simplified, full→half width,
+ * lower case), then jieba words and Han bigrams. Documents and queries go through the same path.
+ */
+export function tokenize(text: string): string[] {
+  const folded = foldForMatch(text);
+  return [...cutWords(folded), ...hanBigrams(folded)];
+}

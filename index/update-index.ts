@@ -1,0 +1,57 @@
+// Ingest: read article files, merge with the existing index, embed what is new, save atomically.
+import type { Settings } from '../config.js';
+import { loadGazetteer, readCorpus, type Chunk } from '../ingest/index.js';
+import { buildIndex, embeddingText, vectorCacheOf, type VectorCache } from './build-index.js';
+import { IndexNotBuiltError } from './errors.js';
+import { loadIndex, saveIndex, type StoredIndex } from './index-store.js';
+import type { Manifest } from './manifest.js';
+import { embedderForBuild } from './select-embedder.js';
+
+export type IngestReport = { manifest: Manifest; added: number; removed: number; kept: number; sources: string[] };
+
+function previousIndex(dir: string, efSearch: number): StoredIndex | null {
+  try {
+    return loadIndex(dir, efSearch);
+  } catch (err) {
+    if (err instanceof IndexNotBuiltError) return null;
+    throw err;
+  }
+}
+
+/**
+ * Ingests `paths` (default: the bundled articles folder). Without `rebuild`, chunks already in
+ * the index are kept, except those of re-ingested sources, which are replaced; with `rebuild`
+ * (or no usable index) the index holds exactly the named files. Vectors of unchanged chunks are
+ * reused when the embedder is the same. The previous index stays usable until the new one is in place.
+ */
+export async function updateIndex(
+  settings: Settings,
+  paths: string[],
+  options: { rebuild: boolean; warn: (message: string) => void },
+): Promise<IngestReport> {
+  const gazetteer = loadGazetteer(settings.GAZETTEER_FILE);
+  const named = readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS);
+  const previous = options.rebuild ? null : previousIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH);
+  const renamed = new Set(named.sources);
+  const kept: Chunk[] = (previous?.chunks ?? []).filter((c) => !renamed.has(c.meta.source));
+  const ids = new Set(kept.map((c) => c.id));
+  const chunks = [...kept, ...named.chunks.filter((c) => !ids.has(c.id))];
+  const before = new Set(previous?.chunks.map((c) => c.id) ?? []);
+  const now = new Set(chunks.map((c) => c.id));
+  const { embedder, state } = await embedderForBuild(settings, chunks.map(embeddingText), options.warn);
+  const cache: VectorCache | undefined = previous ? vectorCacheOf(previous) : undefined;
+  const built = await buildIndex(
+    chunks,
+    embedder,
+    { m: settings.HNSW_M, efConstruction: settings.HNSW_EF_CONSTRUCTION, efSearch: settings.HNSW_EF_SEARCH },
+    { batchSize: settings.EMBED_BATCH, cache, embedderState: state },
+  );
+  const manifest = saveIndex(settings.INDEX_DIR, built);
+  return {
+    manifest,
+    added: [...now].filter((id) => !before.has(id)).length,
+    removed: [...before].filter((id) => !now.has(id)).length,
+    kept: [...now].filter((id) => before.has(id)).length,
+    sources: named.sources,
+  };
+}

@@ -1,0 +1,9 @@
+// Public surface of ingest/: article files -> repaired articles -> chunks.
+export { loadGazetteer, type Gazetteer } from './gazetteer.js';
+export { CorpusError } from './load-corpus.js';
+export { foldForMatch, stripSpace, toHalfWidth } from './normalize-text.js';
+export { parsePage } from './parse-page.js';
+export { readCorpus } from './read-corpus.js';
+export { splitSentences, type Sentence } from './split-passages.js';
+export type { ArticleMeta, Chunk } from './types.js';
+export { chunkSchema } from './types.js';
