@@ -52,7 +52,9 @@ export const settingsSchema = z.object({
   /** Passages returned by retrieval (and considered by the answerer). */
   TOP_K: int(1, 50).default(5),
   /** Minimum evidence coverage (0..1) of the question's content words before answering. */
-  MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.5),
+  MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.4),
+  /** Minimum coverage (0..1) of the question's focus words (those not naming a town) in the answer sentences. */
+  MIN_FOCUS: z.coerce.number().min(0).max(1).default(0.4),
 
   // ---- server
   PORT: int(0, 65535).default(3000),

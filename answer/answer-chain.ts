@@ -1,13 +1,19 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
+import type { Settings } from '../config.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { expandQuery } from '../index/index.js';
-import { pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
+import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { questionTerms } from './question-terms.js';
 import type { AnswerResult, Citation, Retrieved } from './types.js';
 
 export type AnswerInput = { question: string; k?: number };
-export type AnswerOptions = { k: number; minCoverage: number };
+export type AnswerOptions = { k: number; minCoverage: number; minFocus: number };
+
+/** Answer options from settings (TOP_K, MIN_COVERAGE, MIN_FOCUS), `k` overriding TOP_K. */
+export function answerOptions(s: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_FOCUS'>, k?: number): AnswerOptions {
+  return { k: k ?? s.TOP_K, minCoverage: s.MIN_COVERAGE, minFocus: s.MIN_FOCUS };
+}
 
 export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
 export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';
@@ -40,14 +46,13 @@ export function toCitation(hit: SearchHit, n: number): Citation {
 }
 
 /** Evidence-scoring options for a searcher's corpus. */
-export function composeOptions(searcher: HybridSearcher, question: string, minCoverage: number): ComposeOptions {
+export function composeOptions(searcher: HybridSearcher, question: string): ComposeOptions {
   const n = searcher.index.bm25.size;
   return {
-    idf: (w) => searcher.index.bm25.idf(w),
+    idf: (w) => searcher.wordIdf(w),
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
     isTopicWord: (w) => searcher.isTopicWord(w),
     namedTowns: searcher.namedTowns(question),
-    minCoverage,
     maxSentences: 3,
   };
 }
@@ -57,14 +62,14 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
   const { question } = input;
   const hits = await searcher.search(question, input.k ?? options.k);
   const terms = questionTerms(question, expandQuery(question, searcher.glossary));
-  const o = composeOptions(searcher, question, options.minCoverage);
-  const scored = scoreSentences(hits, terms, o);
+  const o = composeOptions(searcher, question);
+  const picked = pickSentences(scoreSentences(hits, terms, o), hits, terms, o);
   const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
-  if (refusalReason(scored[0], terms, options.minCoverage)) {
+  if (refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options)) {
     return { ...base, answer: terms.english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
   }
   const numberOf = new Map<number, number>();
-  const parts = pickSentences(scored, hits, terms, o).map((s) => {
+  const parts = picked.map((s) => {
     if (!numberOf.has(s.hit)) numberOf.set(s.hit, numberOf.size + 1);
     return `${s.text}[${numberOf.get(s.hit)}]`;
   });

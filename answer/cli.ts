@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadSettings } from '../config.js';
 import { openSearcher } from '../index/index.js';
-import { createAnswerChain } from './answer-chain.js';
+import { answerOptions, createAnswerChain } from './answer-chain.js';
 import type { AnswerResult } from './types.js';
 
 const USAGE = 'usage: npm run ask -- "<question>" [--json] [--k N] [--embedder auto|transformers|hash]';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const parsed = argsSchema.safeParse({ question: positionals.join(' '), k: values.k });
   if (!parsed.success) throw new Error(`${parsed.error.issues[0]!.message}\n${USAGE}`);
   const settings = loadSettings({ ...process.env, ...(values.embedder ? { EMBEDDER: values.embedder } : {}) });
-  const chain = createAnswerChain(await openSearcher(settings), { k: settings.TOP_K, minCoverage: settings.MIN_COVERAGE });
+  const chain = createAnswerChain(await openSearcher(settings), answerOptions(settings));
   const result = await chain.invoke({ question: parsed.data.question, k: parsed.data.k });
   if (values.json) {
     const { question, answer, refused, citations, retrieved } = result;

@@ -1,9 +1,9 @@
 // Extractive answers: score the retrieved passages' sentences against the question, pick the best, cite.
 import { foldForMatch, splitSentences } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
-import type { QuestionTerms } from './question-terms.js';
+import { hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
 
-/** How the composer weighs evidence; `minCoverage` is the refusal threshold (see composeExtractive). */
+/** How the composer weighs evidence. */
 export type ComposeOptions = {
   /** idf of a folded word in the corpus, 0 when the corpus never has it. */
   idf: (word: string) => number;
@@ -13,7 +13,6 @@ export type ComposeOptions = {
   isTopicWord: (word: string) => boolean;
   /** Towns the question names, with strength. */
   namedTowns: Map<string, number>;
-  minCoverage: number;
   maxSentences: number;
 };
 
@@ -27,7 +26,17 @@ export type ScoredSentence = {
   focus: number;
   /** Every number of the question occurs in the sentence's passage. */
   numbersFound: boolean;
+  /** The sentence has the kind of answer asked for (a quantity, a date), or none was asked for. */
+  typeFound: boolean;
 };
+
+/** Whether a sentence can answer the kind of question asked (quantity or time). */
+export function answersType(text: string, terms: QuestionTerms): boolean {
+  if (terms.asksWhen) return hasDate(text);
+  if (terms.unit) return hasNumberWithUnit(text, terms.unit);
+  if (terms.asksNumber) return hasQuantity(text);
+  return true;
+}
 
 /** 1 when the word occurs in the text; else half the share of its characters that occur. */
 export function wordMatch(word: string, text: string): number {
@@ -74,24 +83,14 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
         0.6 * coverage +
         0.4 * focus +
         0.12 / (rank + 1) +
-        (terms.asksNumber && /\d/.test(text) ? 0.1 : 0) +
+        (answersType(text, terms) ? 0 : -0.3) +
         0.2 * numberShare(terms.numbers, folded) +
         0.1 * Math.min(1, o.namedTowns.get(h.chunk.meta.town) ?? 0) +
         (numbersFound ? 0 : -0.5);
-      out.push({ text, hit: rank, score, coverage, focus, numbersFound });
+      out.push({ text, hit: rank, score, coverage, focus, numbersFound, typeFound: answersType(text, terms) });
     }
   });
   return out.sort((a, b) => b.score - a.score);
-}
-
-/** Why an answer was refused, or null when the evidence suffices. */
-export function refusalReason(best: ScoredSentence | undefined, terms: QuestionTerms, minCoverage: number): string | null {
-  if (!best) return 'no passages';
-  if (terms.words.length === 0 && terms.numbers.length === 0) return 'no content words';
-  if (!best.numbersFound) return 'a number in the question is not in the evidence';
-  if (best.coverage < minCoverage) return `coverage ${best.coverage.toFixed(2)} below ${minCoverage}`;
-  if (best.focus < 0.5) return `focus coverage ${best.focus.toFixed(2)} below 0.5`;
-  return null;
 }
 
 /**
@@ -99,15 +98,18 @@ export function refusalReason(best: ScoredSentence | undefined, terms: QuestionT
  * other named town, or further sentences that match question words the chosen ones miss.
  */
 export function pickSentences(scored: ScoredSentence[], hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): ScoredSentence[] {
-  const best = scored[0]!;
+  const best = scored[0];
+  if (!best) return [];
   const picked = [best];
   const townOf = (s: ScoredSentence) => hits[s.hit]!.chunk.meta.town;
-  const towns = [...o.namedTowns.keys()];
+  const strongest = Math.max(0, ...o.namedTowns.values());
+  const towns = [...o.namedTowns].filter(([, strength]) => strength === strongest).map(([town]) => town);
+  const hasFocus = terms.words.some((w) => !o.isTopicWord(w));
   if (towns.length >= 2) {
     for (const town of towns) {
       if (picked.length >= o.maxSentences || picked.some((p) => townOf(p) === town)) continue;
-      const s = scored.find((x) => townOf(x) === town && x.numbersFound);
-      if (s && s.coverage >= o.minCoverage * 0.8) picked.push(s);
+      const s = scored.find((x) => townOf(x) === town && x.typeFound && (!hasFocus || x.focus > 0));
+      if (s) picked.push(s);
     }
     return picked;
   }
@@ -118,4 +120,34 @@ export function pickSentences(scored: ScoredSentence[], hits: SearchHit[], terms
     if (missing.some((w) => foldForMatch(s.text).includes(w))) picked.push(s);
   }
   return picked;
+}
+
+/** Evidence of the picked sentences taken together, the basis of the refusal decision. */
+export type Evidence = { coverage: number; focus: number; numbersFound: boolean; typeFound: boolean };
+
+/** Measures the picked sentences together: coverage with their titles, focus, numbers, answer type. */
+export function measureEvidence(picked: ScoredSentence[], hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): Evidence {
+  const weight = (w: string) => o.idf(w) || o.unknownWeight;
+  const chunks = [...new Set(picked.map((p) => hits[p.hit]!.chunk))];
+  const sentences = foldForMatch(picked.map((p) => p.text).join(' '));
+  const titles = foldForMatch(chunks.map((c) => `${c.meta.title} ${c.meta.town}`).join(' '));
+  const passages = foldForMatch(chunks.map((c) => c.text).join(' '));
+  return {
+    coverage: weightedCoverage(terms.words, `${titles} ${sentences}`, weight),
+    focus: weightedCoverage(terms.words.filter((w) => !o.isTopicWord(w)), sentences, weight),
+    numbersFound: terms.numbers.every((n) => passages.includes(n)),
+    typeFound: picked[0]?.typeFound ?? false,
+  };
+}
+
+/** Why an answer must be refused, or null when the evidence suffices. */
+export function refusalReason(picked: ScoredSentence[], evidence: Evidence, terms: QuestionTerms, o: { minCoverage: number; minFocus: number }): string | null {
+  if (picked.length === 0) return 'no passages';
+  if (terms.words.length === 0 && terms.numbers.length === 0) return 'no content words';
+  if (!evidence.numbersFound) return 'a number in the question is not in the evidence';
+  if (!evidence.typeFound) return 'the evidence has no quantity or date of the kind asked for';
+  if (evidence.coverage < o.minCoverage) return `coverage ${evidence.coverage.toFixed(2)} below ${o.minCoverage}`;
+  const unitFound = terms.unit !== '' && evidence.typeFound;
+  if (!unitFound && evidence.focus < o.minFocus) return `focus coverage ${evidence.focus.toFixed(2)} below ${o.minFocus}`;
+  return null;
 }

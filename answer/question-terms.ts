@@ -9,18 +9,48 @@ const STOPWORDS = new Set(
     '多少 几 几个 多久 多长 多大 多高 多远 怎么 怎样 怎么样 如何 为什么 为何 是否 是不是 有没有 请问 请 问 一下 介绍 ' +
     '说说 讲讲 告诉 知道 想 想知道 能 能否 可以 会 要 都 也 还 就 又 被 把 对 从 到 给 让 由 以 为 于 上 下 中 里 ' +
     '一 一个 一共 共 总共 大概 大约 左右 情况 方面 具体 主要 现在 目前 当时 之 所 等 啥 咋 呗 嗯 该 该县 这个 那个 ' +
-    '分别 各 各自 以及 并且 而且 还是 还有 哪年 哪一年 何时 什么时候 时候 相关 关于 有关 方面 内容 信息 多 少'
+    '分别 各 各自 以及 并且 而且 还是 还有 哪年 哪一年 何时 什么时候 时候 相关 关于 有关 方面 内容 信息 多 少 ' +
+    '叫 叫做 称 着 来着 来 啊 哇 啦 嘞 哈 呐 那边 这边 那里 这里 那家 这家 哪家 几家 那种 这种 跟 同 靠 搞 做 弄 算 用 才 ' +
+    '名 只 位 种 家 项 条 件 次 头 张 亩 户 年 一年 每年 今年 去年 一下子 一共 到底 究竟 大家 人家 起来 一起 帮 帮着 能 可 得 地 过 ' +
+    '吗 嘛 呗 么 叫啥 是啥 有啥 怎么回事 作为 属于 算是 所谓 特点 名字 名称 哪两个 两个 几个'
   ).split(/\s+/),
 );
 
+/** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
+const NUMERAL_CLASSIFIER = /^[一二两三四五六七八九十百千万几多每哪]+[个批家种位名只项条年次篇]?$/;
+
 const ASKS_NUMBER = /多少|几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
+const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|人|名|个|年|株|斤|台|项|类|村';
+const ASKS_UNIT = new RegExp(`(?:多少|几)(${UNITS})`);
+const ASKS_WHEN = /哪年|哪一年|何时|什么时候|when|what year/i;
+const YEAR_OR_DATE = /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日|号)/g;
+
+/** True when the text has a number that is a quantity, not a year, century or date. */
+export function hasQuantity(text: string): boolean {
+  return /\d/.test(text.replace(YEAR_OR_DATE, ''));
+}
+
+/** True when the text has a number followed by the unit (万 / 多 / 余 may stand between). */
+export function hasNumberWithUnit(text: string, unit: string): boolean {
+  const bare = unit.replace(/^[万亿]/, '');
+  return new RegExp(`\\d(?:\\.\\d+)?[多余]?[万亿]?[多余]?${bare}`).test(text);
+}
+
+/** True when the text has a year or date. */
+export function hasDate(text: string): boolean {
+  return /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日)/.test(text);
+}
 
 /** A question's evidence terms: folded content words and the numbers it names. */
 export type QuestionTerms = {
   words: string[];
   numbers: string[];
-  /** The question asks for a quantity or a date. */
+  /** The question asks for a quantity (多少, 几, how many…). */
   asksNumber: boolean;
+  /** The question asks for a time (哪年, 何时, when…). */
+  asksWhen: boolean;
+  /** The unit asked for after 多少/几 (种, 家, 万头, 亩…), "" when none. */
+  unit: string;
   /** The question is written mostly in Latin letters (answer notices in English). */
   english: boolean;
 };
@@ -33,6 +63,26 @@ export function isMostlyLatin(text: string): boolean {
 }
 
 /**
+ * Joins runs of single Han characters into one word: a name the dictionary does not know
+ * (凯永, a typo like 山渣) is cut into characters, and together they are the word that was meant.
+ */
+export function mergeSingleChars(words: string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const w of words) {
+    if (/^[\u4e00-\u9fff]$/.test(w) && !STOPWORDS.has(w)) {
+      run += w;
+      continue;
+    }
+    if (run) out.push(run);
+    run = '';
+    out.push(w);
+  }
+  if (run) out.push(run);
+  return out;
+}
+
+/**
  * Content words of a question (after glossary expansion): jieba words without stopwords,
  * punctuation or single Latin letters; numbers kept apart; Latin words dropped when the
  * question is English (their Chinese expansions stand for them).
@@ -42,12 +92,14 @@ export function questionTerms(question: string, expanded: string): QuestionTerms
   const folded = foldForMatch(expanded);
   const words = new Set<string>();
   const numbers = new Set<string>();
-  for (const w of cutWords(folded)) {
+  for (const w of mergeSingleChars(cutWords(folded))) {
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
-    else if (STOPWORDS.has(w) || (english && /^[a-z]+$/.test(w)) || /^[a-z]$/.test(w)) continue;
+    else if (STOPWORDS.has(w) || NUMERAL_CLASSIFIER.test(w) || (english && /^[a-z]+$/.test(w)) || /^[a-z]$/.test(w)) continue;
     else words.add(w);
   }
   // Drop words contained in a longer content word (search-mode cuts give both 中药材 and 中药).
   const list = [...words].filter((w) => ![...words].some((o) => o !== w && o.length > w.length && o.includes(w)));
-  return { words: list, numbers: [...numbers], asksNumber: ASKS_NUMBER.test(question), english };
+  const asksWhen = ASKS_WHEN.test(question);
+  const unit = asksWhen ? '' : (ASKS_UNIT.exec(foldForMatch(question))?.[1] ?? '');
+  return { words: list, numbers: [...numbers], asksNumber: !asksWhen && ASKS_NUMBER.test(question), asksWhen, unit, english };
 }

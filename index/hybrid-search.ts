@@ -6,7 +6,7 @@ import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
 import type { StoredIndex } from './index-store.js';
 import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
-import { tokenize } from './tokenize.js';
+import { hanBigrams, tokenize } from './tokenize.js';
 
 /** Reciprocal-rank-fusion constant (Cormack et al.). */
 export const RRF_K = 60;
@@ -52,9 +52,22 @@ export class HybridSearcher {
     this.towns = [...seen.values()];
   }
 
-  /** True when a folded word is part of a town's name or its county (the topic, not the focus). */
+  /**
+   * idf of a folded word: its own when BM25 indexed it, else the mean idf of its character
+   * bigrams when the corpus has them all (a name the dictionary does not know), else 0.
+   */
+  wordIdf(word: string): number {
+    const own = this.index.bm25.idf(word);
+    if (own > 0 || word.length < 2) return own;
+    const idfs = hanBigrams(word).map((b) => this.index.bm25.idf(b));
+    return idfs.length && idfs.every((x) => x > 0) ? idfs.reduce((a, b) => a + b, 0) / idfs.length : 0;
+  }
+
+  /** True when a folded word is part of a town's name, or is or starts with its county (the topic, not the focus). */
   isTopicWord(word: string): boolean {
-    return this.towns.some((t) => foldForMatch(t.town).includes(word) || (t.county !== '' && t.county.includes(word)));
+    return this.towns.some(
+      (t) => foldForMatch(t.town).includes(word) || (t.county !== '' && (t.county.includes(word) || word.startsWith(t.county))),
+    );
   }
 
   /** Towns the question names, with strengths (see townMentions). */

@@ -9,9 +9,9 @@ const HAN_RUN = /[\u4e00-\u9fff]+/g;
 /** Prefix that keeps bigram tokens apart from two-character words. */
 export const BIGRAM_PREFIX = '§';
 
-/** Jieba search-mode words of already folded text, without punctuation and spaces. */
+/** Jieba search-mode words (dictionary only, no HMM guesses) of folded text, without punctuation and spaces. */
 export function cutWords(folded: string): string[] {
-  return jieba.cutForSearch(folded, true).filter((t) => WORDLIKE.test(t) && t.trim() === t);
+  return jieba.cutForSearch(folded, false).filter((t) => WORDLIKE.test(t) && t.trim() === t);
 }
 
 /** Character bigrams of each Han run (a one-character run yields nothing). */

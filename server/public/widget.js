@@ -138,7 +138,10 @@
     '.jc-root{--jc-primary:#b5382c;--jc-primary-dark:#8f2a20;--jc-primary-soft:#fbeeec;--jc-ink:#1f2328;',
     '--jc-muted:#5f6670;--jc-line:#e6e1da;--jc-bg:#ffffff;--jc-bg-soft:#f7f4f0;--jc-focus:#1a5fd0;',
     'font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei",Roboto,"Helvetica Neue",Arial,sans-serif;',
-    'font-size:15px;line-height:1.6;color:var(--jc-ink);-webkit-text-size-adjust:100%;text-size-adjust:100%;}',
+    'font-size:15px;line-height:1.6;color:var(--jc-ink);-webkit-text-size-adjust:100%;text-size-adjust:100%;',
+    /* the host page's inherited styles stop here */
+    'font-style:normal;font-weight:400;letter-spacing:normal;word-spacing:normal;text-transform:none;text-align:left;',
+    'text-indent:0;text-shadow:none;white-space:normal;direction:ltr;visibility:visible;cursor:auto;font-variant:normal;}',
     'button,textarea{font:inherit;color:inherit;}',
     'button{cursor:pointer;-webkit-tap-highlight-color:transparent;}',
     'button:disabled{cursor:not-allowed;}',
@@ -257,8 +260,7 @@
     '.jc-input{flex:1;min-width:0;resize:none;border:1px solid var(--jc-line);border-radius:12px;padding:9px 12px;',
     'font-size:16px;line-height:1.45;max-height:140px;min-height:42px;background:var(--jc-bg-soft);color:var(--jc-ink);}',
     '.jc-input::placeholder{color:#8a9099;}',
-    '.jc-input:focus{border-color:var(--jc-primary);background:#fff;}',
-    '.jc-input:focus-visible{outline:2px solid var(--jc-focus);outline-offset:1px;}',
+    '.jc-input:focus,.jc-input:focus-visible{outline:none;border-color:var(--jc-primary);background:#fff;box-shadow:0 0 0 3px rgba(181,56,44,.2);}',
     '.jc-send,.jc-stop{flex:none;height:42px;min-width:64px;padding:0 14px;border-radius:12px;border:0;',
     'display:inline-flex;align-items:center;justify-content:center;gap:6px;font-size:14.5px;font-weight:600;}',
     '.jc-send{background:var(--jc-primary);color:#fff;}',
@@ -389,6 +391,7 @@
 
     var host = document.createElement('jincheng-chat');
     host.id = 'jincheng-chat-widget';
+    host.setAttribute('style', 'all:initial !important;'); // page CSS must not style or hide the host
     var shadow = host.attachShadow({ mode: 'open' });
     var style = document.createElement('style');
     style.textContent = CSS;
