@@ -59,8 +59,12 @@ export function composeOptions(searcher: HybridSearcher, question: string): Comp
 
 /** Answers one question extractively from the searcher's index. */
 export async function answerExtractive(searcher: HybridSearcher, input: AnswerInput, options: AnswerOptions): Promise<AnswerResult> {
-  const { question } = input;
-  const hits = await searcher.search(question, input.k ?? options.k);
+  const hits = await searcher.search(input.question, input.k ?? options.k);
+  return composeExtractive(searcher, input.question, hits, options);
+}
+
+/** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
+export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
   const terms = questionTerms(question, expandQuery(question, searcher.glossary));
   const o = composeOptions(searcher, question);
   const picked = pickSentences(scoreSentences(hits, terms, o), hits, terms, o);

@@ -1,0 +1,70 @@
+// The one entry point the server, WeChat bot and eval use: condense, retrieve, compose (LLM or extractive), time.
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { Settings } from '../config.js';
+import type { HybridSearcher, SearchHit } from '../index/index.js';
+import { answerOptions, composeExtractive, REFUSAL_EN, REFUSAL_ZH, toRetrieved } from './answer-chain.js';
+import { condenseQuestion } from './condense-question.js';
+import { answerWithLlm, condenseWithLlm } from './llm-answer.js';
+import { isMostlyLatin } from './question-terms.js';
+import type { AnswerResult, Turn } from './types.js';
+
+export type AskInput = { question: string; history?: Turn[]; k?: number };
+export type Timings = { condenseMs: number; retrieveMs: number; composeMs: number; totalMs: number };
+/** An answer as served: the result, the standalone question it answered, timings, and any LLM fallback reason. */
+export type ServedAnswer = AnswerResult & { standalone: string; timings: Timings; fallback: string | null };
+
+export type AnswerService = {
+  ask(input: AskInput): Promise<ServedAnswer>;
+  search(question: string, k: number): Promise<SearchHit[]>;
+  readonly searcher: HybridSearcher;
+  readonly llm: boolean;
+};
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Builds the answer service over a searcher; with a chat model, answers go through the LLM mode. */
+export function createAnswerService(
+  searcher: HybridSearcher,
+  settings: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_FOCUS' | 'LLM_TIMEOUT_MS'>,
+  model: BaseChatModel | null = null,
+): AnswerService {
+  const namedTowns = (text: string) =>
+    [...searcher.namedTowns(text)].sort((a, b) => b[1] - a[1]).filter(([, s], _, all) => s === all[0]![1]).map(([t]) => t);
+
+  async function standalone(question: string, history: Turn[]): Promise<string> {
+    if (history.length === 0) return question;
+    if (model && namedTowns(question).length === 0) {
+      const condensed = await condenseWithLlm(model, question, history, settings.LLM_TIMEOUT_MS);
+      if (condensed) return condensed;
+    }
+    return condenseQuestion(question, history, namedTowns);
+  }
+
+  async function ask(input: AskInput): Promise<ServedAnswer> {
+    const t0 = performance.now();
+    const options = answerOptions(settings, input.k);
+    const question = await standalone(input.question, input.history ?? []);
+    const t1 = performance.now();
+    const hits = await searcher.search(question, options.k);
+    const t2 = performance.now();
+    const extractive = composeExtractive(searcher, question, hits, options);
+    let result: AnswerResult = extractive;
+    let fallback: string | null = null;
+    if (model) {
+      const refusal = isMostlyLatin(question) ? REFUSAL_EN : REFUSAL_ZH;
+      const outcome = await answerWithLlm(model, question, hits, settings.LLM_TIMEOUT_MS, refusal);
+      if (outcome.result) result = { ...outcome.result, retrieved: toRetrieved(hits) };
+      fallback = outcome.reason;
+    }
+    const t3 = performance.now();
+    return {
+      ...result,
+      question: input.question,
+      standalone: question,
+      fallback,
+      timings: { condenseMs: round(t1 - t0), retrieveMs: round(t2 - t1), composeMs: round(t3 - t2), totalMs: round(t3 - t0) },
+    };
+  }
+
+  return { ask, search: (q, k) => searcher.search(q, k), searcher, llm: model !== null };
+}

@@ -1,0 +1,207 @@
+// Tests of question analysis: content words, numbers, units, time questions, Latin detection.
+import { describe, expect, it } from 'vitest';
+import { expandQuery, type Glossary } from '../index/index.js';
+import { hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, mergeSingleChars, questionTerms } from './question-terms.js';
+
+/** questionTerms as the chain calls it: the question expanded through a glossary. */
+const terms = (question: string, glossary: Glossary = new Map()) => questionTerms(question, expandQuery(question, glossary));
+
+describe('questionTerms', () => {
+  it('keeps the content words and drops function and question words (的, 有, 多少)', () => {
+    expect(terms('沁水县的蜂农有多少户？')).toEqual({
+      words: ['沁水县', '蜂农'],
+      numbers: [],
+      asksNumber: true,
+      asksWhen: false,
+      unit: '户',
+      english: false,
+    });
+  });
+
+  it('drops courtesy words and particles (请问, 哪些, 呢)', () => {
+    expect(terms('请问泽州县有哪些铸造企业呢？').words).toEqual(['泽州县', '铸造', '企业']);
+  });
+
+  it('drops a word contained in a longer content word (沁水 inside 沁水县, 中药 inside 中药材)', () => {
+    const { words } = terms('陵川县的中药材有多少种？');
+    expect(words).toEqual(['陵川县', '中药材']);
+    expect(words).not.toContain('陵川');
+    expect(words).not.toContain('中药');
+  });
+
+  it('has no content words for a question made only of stopwords', () => {
+    expect(terms('的了吗呢？')).toMatchObject({ words: [], numbers: [], asksNumber: false, asksWhen: false, unit: '' });
+  });
+
+  it('keeps numbers apart from words', () => {
+    const t = terms('沁水黑山羊饲养量达到20万只是在哪一年？');
+    expect(t.numbers).toEqual(['20']);
+    expect(t.words).not.toContain('20');
+    expect(t.words).toEqual(expect.arrayContaining(['沁水', '黑山羊', '饲养量']));
+  });
+
+  it('folds Traditional characters before cutting words', () => {
+    expect(terms('陵川中藥材種類有多少種？')).toMatchObject({ words: ['陵川', '中药材', '种类'], unit: '种' });
+  });
+
+  it('folds full-width Latin letters to lower-case half width', () => {
+    expect(terms('ＧＡＰ基地在哪里？').words).toEqual(['gap', '基地']);
+  });
+
+  it('merges the single characters of an unknown name back into one word (凯永)', () => {
+    expect(terms('凯永集团和山西大学是什么关系？').words).toEqual(['凯永', '集团', '山西大学', '关系']);
+  });
+
+  describe('unit detection', () => {
+    it.each([
+      ['沁水县的蜂农有多少户？', '户'],
+      ['彤康公司有几家？', '家'],
+      ['阳城有几个行政村养蚕', '个'],
+      ['泽州山楂已经种了多少年？', '年'],
+      ['阳城蚕茧产量多少万公斤？', '万公斤'],
+      ['陵川中藥材種類有多少種？', '种'],
+    ])('finds the unit after 多少/几 in %s', (question, unit) => {
+      const t = terms(question);
+      expect(t.unit).toBe(unit);
+      expect(t.asksNumber).toBe(true);
+    });
+
+    it('has no unit when 多少 is not followed by a unit', () => {
+      expect(terms('阳城蚕桑综合产值是多少？')).toMatchObject({ unit: '', asksNumber: true });
+    });
+
+    it('has no unit and no number request for a time question, even with 只 after a number', () => {
+      expect(terms('沁水黑山羊饲养量达到20万只是在哪一年？')).toMatchObject({ unit: '', asksNumber: false, asksWhen: true });
+    });
+  });
+
+  describe('asksWhen', () => {
+    it.each(['吉利尔潞绸集团是哪一年创办的？', '彤康公司哪年成立？', '高平生猪什么时候入选专业镇', '潞绸何时成为非遗？', 'When was the silk group founded?', 'What year was Tongkang founded?'])(
+      'is true for %s',
+      (question) => {
+        const t = terms(question);
+        expect(t.asksWhen).toBe(true);
+        expect(t.asksNumber).toBe(false);
+      },
+    );
+
+    it.each(['沁水县的蜂农有多少户？', '泽州山楂红酒的链主企业是哪家？', 'How many beekeepers are there in Qinshui?'])('is false for %s', (question) => {
+      expect(terms(question).asksWhen).toBe(false);
+    });
+  });
+
+  describe('English questions', () => {
+    const glossary: Glossary = new Map([
+      ['beekeeper', ['蜂农']],
+      ['qinshui', ['沁水']],
+      ['silk', ['丝绸', '潞绸']],
+      ['founded', ['创始', '成立']],
+      ['when', ['年']],
+    ]);
+
+    it('uses the glossary expansions as words and drops the English words', () => {
+      expect(terms('How many beekeepers are there in Qinshui?', glossary)).toEqual({
+        words: ['蜂农', '沁水'],
+        numbers: [],
+        asksNumber: true,
+        asksWhen: false,
+        unit: '',
+        english: true,
+      });
+    });
+
+    it('marks a "when" question as a time question; the expansion 年 is a stopword', () => {
+      expect(terms('When was the silk group founded?', glossary)).toMatchObject({
+        words: ['丝绸', '潞绸', '创始', '成立'],
+        asksWhen: true,
+        english: true,
+      });
+    });
+
+    it('has no words for an English question the glossary knows nothing of', () => {
+      expect(terms('Can you recommend a good laptop?', glossary)).toMatchObject({ words: [], english: true });
+    });
+  });
+});
+
+describe('mergeSingleChars', () => {
+  it('joins a run of single Han characters into one word (a typo like 山渣)', () => {
+    expect(mergeSingleChars(['泽州', '山', '渣', '的', '品种'])).toEqual(['泽州', '山渣', '的', '品种']);
+  });
+
+  it('joins an unknown name cut into characters (凯 永 -> 凯永)', () => {
+    expect(mergeSingleChars(['凯', '永', '集团'])).toEqual(['凯永', '集团']);
+  });
+
+  it('does not join across a stopword character and leaves Latin letters alone', () => {
+    expect(mergeSingleChars(['a', 'b', '高', '的', '平'])).toEqual(['a', 'b', '高', '的', '平']);
+  });
+
+  it('keeps multi-character words and an empty list as they are', () => {
+    expect(mergeSingleChars(['高平', '生猪'])).toEqual(['高平', '生猪']);
+    expect(mergeSingleChars([])).toEqual([]);
+  });
+});
+
+describe('hasNumberWithUnit', () => {
+  it.each([
+    ['2022年，生猪出栏85万头', '头'],
+    ['2022年，生猪出栏85万头', '万头'],
+    ['泽州山楂栽培历史已有300多年', '年'],
+    ['拥有200余万亩优质蜜源植物资源', '亩'],
+    ['该县共发种3.56万张', '张'],
+    ['中药材种植业年产值突破5.28亿元', '亿元'],
+    ['中药材种植业年产值突破5.28亿元', '元'],
+    ['实现蚕茧产量167.7万公斤', '公斤'],
+    ['全县蜂农达1500户', '户'],
+  ])('finds a number with its unit in %s (unit %s)', (text, unit) => {
+    expect(hasNumberWithUnit(text, unit)).toBe(true);
+  });
+
+  it.each([
+    ['2022年，生猪出栏85万头', '只'],
+    ['是全国八大红果产地之一', '种'],
+    ['解决了上千人劳动就业问题', '人'],
+    ['被称为“山楂王”', '年'],
+  ])('finds no digit followed by the unit in %s (unit %s)', (text, unit) => {
+    expect(hasNumberWithUnit(text, unit)).toBe(false);
+  });
+});
+
+describe('hasQuantity and hasDate', () => {
+  it('does not count a year as a quantity', () => {
+    expect(hasQuantity('吉利尔潞绸集团创始于1958年')).toBe(false);
+    expect(hasDate('吉利尔潞绸集团创始于1958年')).toBe(true);
+  });
+
+  it('counts a quantity beside a year', () => {
+    expect(hasQuantity('2022年，生猪出栏85万头')).toBe(true);
+  });
+
+  it('does not count a month as a quantity, but counts it as a date', () => {
+    expect(hasQuantity('截至今年4月')).toBe(false);
+    expect(hasDate('截至今年4月')).toBe(true);
+  });
+
+  it('has no date in a plain quantity', () => {
+    expect(hasDate('拥有铸造企业30家')).toBe(false);
+  });
+});
+
+describe('isMostlyLatin', () => {
+  it.each([
+    ['How many pigs did Gaoping sell?', true],
+    ['How many pigs 高平', true],
+    ['高平生猪 pig', false],
+    ['陵川中药材', false],
+    ['12345', false],
+    ['', false],
+  ])('%s -> %s', (text, expected) => {
+    expect(isMostlyLatin(text)).toBe(expected);
+  });
+
+  it('needs more than twice as many Latin letters as Han characters', () => {
+    expect(isMostlyLatin('abcd高平')).toBe(false);
+    expect(isMostlyLatin('abcde高平')).toBe(true);
+  });
+});

@@ -1,0 +1,92 @@
+// The Hono app: middleware (ids, logs, metrics, headers, CORS, limits, auth), the API, widget and WeChat routes.
+import { readFileSync } from 'node:fs';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AnswerResult, AnswerService } from '../answer/index.js';
+import type { Settings } from '../config.js';
+import { chatRoutes } from './chat-routes.js';
+import { ApiError, errorBody, handleError } from './errors.js';
+import type { Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { openAiRoutes } from './openai-routes.js';
+import { rateLimit } from './rate-limit.js';
+import { createWechatApp, createWecomApp } from './wechat/index.js';
+
+const PUBLIC = new URL('./public/', import.meta.url);
+
+/** Where the answer service comes from: null until the index is loaded (then /readyz turns 200). */
+export type ServiceHolder = { service: AnswerService | null };
+
+export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics };
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function ready(holder: ServiceHolder): AnswerService {
+  if (!holder.service) throw new ApiError(503, 'not_ready', 'the assistant is starting: the index is not loaded yet');
+  return holder.service;
+}
+
+/** Logs one line per request and records its metrics (route pattern, status, latency). */
+function observe(logger: Logger, metrics: Metrics): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath || 'unmatched';
+    metrics.requests.inc({ route, method: c.req.method, status: String(c.res.status) });
+    metrics.latency.observe({ route }, seconds);
+    if (c.res.status >= 400) metrics.errors.inc({ code: String(c.res.status) });
+    logger.info('request', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) });
+  };
+}
+
+/** The WeChat channels, each answering 404 when its token is not configured. */
+function wechatApps(s: Settings, holder: ServiceHolder) {
+  const answer = (question: string): Promise<AnswerResult> => ready(holder).ask({ question });
+  const common = { answer, replyBudgetMs: s.WECHAT_REPLY_BUDGET_MS, maxBodyBytes: s.BODY_LIMIT_BYTES };
+  return {
+    wechat: createWechatApp({ ...common, token: s.WECHAT_TOKEN, appId: s.WECHAT_APP_ID, aesKey: s.WECHAT_AES_KEY, appSecret: s.WECHAT_APP_SECRET, apiBase: s.WECHAT_API_BASE }),
+    wecom: createWecomApp({ ...common, token: s.WECOM_TOKEN, corpId: s.WECOM_CORP_ID, aesKey: s.WECOM_AES_KEY, secret: s.WECOM_SECRET, agentId: s.WECOM_AGENT_ID, apiBase: s.WECOM_API_BASE }),
+  };
+}
+
+/** Builds the whole HTTP app. Nothing here blocks on the index: API calls answer 503 until it is loaded. */
+export function createApp({ settings: s, logger, holder, metrics = createMetrics() }: AppDeps) {
+  const page = readFileSync(new URL('index.html', PUBLIC), 'utf8');
+  const widget = readFileSync(new URL('widget.js', PUBLIC), 'utf8');
+  const app = new Hono();
+  app.use('*', requestId(), observe(logger, metrics), secureHeaders({ crossOriginResourcePolicy: false }));
+  for (const path of ['/api/*', '/v1/*']) {
+    app.use(path, cors({ origin: s.CORS_ORIGINS.includes('*') ? '*' : s.CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization', 'Accept'], maxAge: 600 }));
+    app.use(path, bodyLimit({ maxSize: s.BODY_LIMIT_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `request body is larger than ${s.BODY_LIMIT_BYTES} bytes`), 413) }));
+    app.use(path, rateLimit(s.RATE_LIMIT_PER_MINUTE, clientAddress));
+    if (s.API_KEY) app.use(path, bearerAuth({ token: s.API_KEY, noAuthenticationHeader: { message: errorBody('unauthorized', 'missing bearer token') }, invalidAuthenticationHeader: { message: errorBody('unauthorized', 'malformed Authorization header') }, invalidToken: { message: errorBody('unauthorized', 'invalid API key') } }));
+  }
+  const deps = { service: () => ready(holder), settings: s, metrics, logger };
+  app.route('/api', chatRoutes(deps));
+  app.route('/v1', openAiRoutes(deps));
+  const { wechat, wecom } = wechatApps(s, holder);
+  app.route('/wechat', wechat);
+  app.route('/wecom', wecom);
+  app.get('/', (c) => c.html(page));
+  app.get('/widget.js', (c) => c.body(widget, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }));
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', (c) =>
+    holder.service ? c.json({ status: 'ready', chunks: holder.service.searcher.index.chunks.length, llm: holder.service.llm }) : c.json({ status: 'starting' }, 503),
+  );
+  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError(handleError(logger));
+  return app;
+}
