@@ -126,7 +126,7 @@ export function createReplyScheduler(options: {
       pushWhenReady(state, push);
       return undefined;
     }
-    if (false) {
+    if (attempt < MAX_DELIVERIES) {
       const late = await settleWithin(state.reply, silentCapMs, delivery.signal);
       if (state.decision) return decide(state, state.decision);
       if (late !== undefined) return decide(state, { kind: 'text', text: late });

@@ -1,0 +1,273 @@
+// Tests of extractive composition: word matching, coverage, answer type, sentence scoring and picking, refusal reasons.
+import { describe, expect, it } from 'vitest';
+import type { SearchHit } from '../index/index.js';
+import {
+  answersType,
+  measureEvidence,
+  numberShare,
+  pickSentences,
+  refusalReason,
+  scoreSentences,
+  weightedCoverage,
+  wordMatch,
+  type ComposeOptions,
+  type Evidence,
+  type ScoredSentence,
+} from './compose-extractive.js';
+import { questionTerms, type QuestionTerms } from './question-terms.js';
+
+const termsOf = (question: string): QuestionTerms => questionTerms(question, question);
+
+/** A question's terms built by hand, for the cases where only one field matters. */
+function handTerms(over: Partial<QuestionTerms>): QuestionTerms {
+  return { words: ['蜂农'], numbers: [], asksNumber: false, asksWhen: false, unit: '', english: false, ...over };
+}
+
+function hit(id: string, town: string, text: string): SearchHit {
+  return {
+    chunk: {
+      id,
+      text,
+      lineStart: 1,
+      lineEnd: 1,
+      paragraph: 0,
+      part: 0,
+      meta: { title: `${town}：标题`, town, county: town.slice(0, 2), industry: town.slice(2), author: '', source: 'page.txt', section: '', openingMissing: false, titleAfterBody: false },
+    },
+    score: 1,
+    dense: null,
+    bm25: null,
+    denseRank: null,
+    bm25Rank: null,
+    boost: 1,
+  };
+}
+
+/** Every word weighs 1; county names are topic words. */
+function options(namedTowns: [string, number][] = []): ComposeOptions {
+  return {
+    idf: () => 1,
+    unknownWeight: 1,
+    isTopicWord: (w) => ['沁水', '沁水县', '高平', '阳城'].includes(w),
+    namedTowns: new Map(namedTowns),
+    maxSentences: 3,
+  };
+}
+
+describe('wordMatch', () => {
+  it('is 1 when the word occurs exactly', () => {
+    expect(wordMatch('蜂农', '全县蜂农达1500户')).toBe(1);
+    expect(wordMatch('gap', '深入推进gap基地建设')).toBe(1);
+  });
+
+  it('gives half the share of the characters found for a Han word that does not occur whole (typo 山渣)', () => {
+    expect(wordMatch('山渣', '泽州山楂栽培历史')).toBe(0.25);
+    expect(wordMatch('黑山洋', '沁水黑山羊肉质鲜美')).toBeCloseTo(1 / 3, 10);
+    expect(wordMatch('沁水县', '沁水蜂蜜 全县蜂农')).toBe(0.5);
+  });
+
+  it('is 0 when no character occurs', () => {
+    expect(wordMatch('董事', '全县蜂农达1500户')).toBe(0);
+  });
+
+  it('gives no partial credit to Latin words or single characters', () => {
+    expect(wordMatch('gapx', 'gap基地')).toBe(0);
+    expect(wordMatch('镇', '小城')).toBe(0);
+  });
+});
+
+describe('weightedCoverage', () => {
+  it('is 1 when there are no words', () => {
+    expect(weightedCoverage([], 'anything', () => 5)).toBe(1);
+  });
+
+  it('is the plain share of matched words under equal weights', () => {
+    expect(weightedCoverage(['山楂', '红酒'], '泽州山楂', () => 1)).toBe(0.5);
+  });
+
+  it('weighs each word by its weight', () => {
+    const weight = (w: string) => (w === '蜂农' ? 3 : 1);
+    expect(weightedCoverage(['蜂农', '羊'], '全县蜂农达1500户', weight)).toBe(0.75);
+    expect(weightedCoverage(['蜂农', '羊'], '黑山羊', weight)).toBe(0.25);
+  });
+
+  it('counts partial matches at their partial value', () => {
+    expect(weightedCoverage(['山渣', '泽州'], '泽州山楂', () => 1)).toBe((0.25 + 1) / 2);
+  });
+
+  it('is 1 when every weight is 0', () => {
+    expect(weightedCoverage(['蜂农'], 'x', () => 0)).toBe(1);
+  });
+});
+
+describe('numberShare', () => {
+  it('is the share of the question numbers present in the text', () => {
+    expect(numberShare(['2022', '85'], '2022年，生猪出栏85万头')).toBe(1);
+    expect(numberShare(['2023', '85'], '2022年，生猪出栏85万头')).toBe(0.5);
+  });
+
+  it('is 0 when the question has no numbers', () => {
+    expect(numberShare([], '2022年')).toBe(0);
+  });
+});
+
+describe('answersType', () => {
+  it('for a quantity question, accepts a sentence with a quantity but not one with only a year', () => {
+    const t = termsOf('阳城蚕桑综合产值是多少？');
+    expect(t.asksNumber).toBe(true);
+    expect(answersType('蚕桑综合产值3亿元', t)).toBe(true);
+    expect(answersType('吉利尔潞绸集团创始于1958年', t)).toBe(false);
+  });
+
+  it('for a year question, accepts a sentence with a year but not one with only a quantity', () => {
+    const t = termsOf('吉利尔潞绸集团是哪一年创办的？');
+    expect(answersType('吉利尔潞绸集团创始于1958年', t)).toBe(true);
+    expect(answersType('拥有铸造企业30家', t)).toBe(false);
+  });
+
+  it('for a question with a unit, needs a number with that unit', () => {
+    const t = termsOf('高平出栏了多少头生猪？');
+    expect(t.unit).toBe('头');
+    expect(answersType('生猪出栏85万头，居全省第一', t)).toBe(true);
+    expect(answersType('全县黑山羊饲养量达到20万只', t)).toBe(false);
+  });
+
+  it('accepts 300多年 for a 多少年 question', () => {
+    expect(answersType('泽州山楂栽培历史已有300多年', termsOf('泽州山楂种了多少年？'))).toBe(true);
+  });
+
+  it('accepts any sentence when no quantity or time is asked for', () => {
+    expect(answersType('被称为“山楂王”', termsOf('泽州红被称为什么？'))).toBe(true);
+  });
+});
+
+describe('scoreSentences', () => {
+  const hits = [
+    hit('a', '沁水蜂蜜', '沁水县是千年古县。目前，全县蜂农达1500户，专业合作社30余家。'),
+    hit('b', '沁水蜂蜜', '目前，全县蜂农达1500户，专业合作社30余家。蜂农扫描二维码就能看到数据。'),
+  ];
+  const t = termsOf('沁水县的蜂农有多少户？');
+  const scored = scoreSentences(hits, t, options([['沁水蜂蜜', 1.5]]));
+
+  it('scores a sentence shared by overlapping chunks once, under the first hit', () => {
+    expect(scored.map((s) => [s.text, s.hit])).toEqual([
+      ['目前，全县蜂农达1500户，专业合作社30余家。', 0],
+      ['蜂农扫描二维码就能看到数据。', 1],
+      ['沁水县是千年古县。', 0],
+    ]);
+  });
+
+  it('ranks the sentence with the asked unit first and pins its score', () => {
+    // 0.6 × coverage 0.75 + 0.4 × focus 1 + 0.12 / rank 1 + 0.1 × named-town strength (capped at 1)
+    expect(scored[0]).toMatchObject({ coverage: 0.75, focus: 1, numbersFound: true, typeFound: true });
+    expect(scored[0]!.score).toBeCloseTo(0.45 + 0.4 + 0.12 + 0.1, 10);
+  });
+
+  it('penalises a sentence without the asked kind of answer by 0.3', () => {
+    const noUnit = scored.find((s) => s.text.startsWith('蜂农扫描'))!;
+    expect(noUnit.typeFound).toBe(false);
+    // 0.6 × 2/3 + 0.4 × 1 + 0.12 / 2 − 0.3 + 0.1
+    expect(noUnit.score).toBeCloseTo(0.4 + 0.4 + 0.06 - 0.3 + 0.1, 10);
+  });
+
+  it('penalises sentences of a passage that lacks a number of the question by 0.5', () => {
+    const t2 = termsOf('沁水县2021年的蜂农有多少户？');
+    const [best] = scoreSentences([hit('a', '沁水蜂蜜', '目前，全县蜂农达1500户。')], t2, options());
+    expect(best!.numbersFound).toBe(false);
+    const [withNumber] = scoreSentences([hit('a', '沁水蜂蜜', '2021年，全县蜂农达1500户。')], t2, options());
+    expect(withNumber!.numbersFound).toBe(true);
+    expect(withNumber!.score - best!.score).toBeGreaterThan(0.5);
+  });
+
+  it('skips sentences shorter than four characters', () => {
+    expect(scoreSentences([hit('a', '沁水蜂蜜', '好。全县蜂农达1500户。')], t, options()).map((s) => s.text)).toEqual(['全县蜂农达1500户。']);
+  });
+});
+
+describe('pickSentences', () => {
+  it('picks only the best sentence when no other sentence adds a missing word', () => {
+    const hits = [hit('a', '沁水蜂蜜', '沁水县是千年古县。目前，全县蜂农达1500户，专业合作社30余家。')];
+    const t = termsOf('沁水县的蜂农有多少户？');
+    const o = options([['沁水蜂蜜', 1.5]]);
+    expect(pickSentences(scoreSentences(hits, t, o), hits, t, o).map((s) => s.text)).toEqual(['目前，全县蜂农达1500户，专业合作社30余家。']);
+  });
+
+  it('picks one sentence per town when the question names two towns equally', () => {
+    const hits = [hit('c', '高平生猪', '2022年，生猪出栏85万头。'), hit('d', '阳城蚕桑', '2022年，实现蚕茧产量167.7万公斤。')];
+    const t = termsOf('2022年高平生猪出栏和阳城蚕茧产量各是多少？');
+    const o = options([
+      ['高平生猪', 1.5],
+      ['阳城蚕桑', 1.5],
+    ]);
+    const picked = pickSentences(scoreSentences(hits, t, o), hits, t, o);
+    expect(picked.map((s) => s.text)).toEqual(['2022年，生猪出栏85万头。', '2022年，实现蚕茧产量167.7万公斤。']);
+  });
+
+  it('picks nothing from no sentences', () => {
+    expect(pickSentences([], [], termsOf('蜂农'), options())).toEqual([]);
+  });
+});
+
+describe('measureEvidence', () => {
+  it('measures the picked sentences together with their titles', () => {
+    const hits = [hit('c', '高平生猪', '2022年，生猪出栏85万头。'), hit('d', '阳城蚕桑', '2022年，实现蚕茧产量167.7万公斤。')];
+    const t = termsOf('2022年高平生猪出栏和阳城蚕茧产量各是多少？');
+    const o = options([
+      ['高平生猪', 1.5],
+      ['阳城蚕桑', 1.5],
+    ]);
+    const picked = pickSentences(scoreSentences(hits, t, o), hits, t, o);
+    expect(measureEvidence(picked, hits, t, o)).toEqual({ coverage: 1, focus: 1, numbersFound: true, typeFound: true });
+  });
+});
+
+describe('refusalReason', () => {
+  const picked: ScoredSentence[] = [{ text: '全县蜂农达1500户。', hit: 0, score: 1, coverage: 1, focus: 1, numbersFound: true, typeFound: true }];
+  const good: Evidence = { coverage: 0.9, focus: 0.9, numbersFound: true, typeFound: true };
+  const limits = { minCoverage: 0.4, minFocus: 0.4 };
+
+  it('is null when the evidence suffices', () => {
+    expect(refusalReason(picked, good, handTerms({}), limits)).toBeNull();
+  });
+
+  it('refuses when nothing was picked', () => {
+    expect(refusalReason([], good, handTerms({}), limits)).toBe('no passages');
+  });
+
+  it('refuses a question with no content words and no numbers', () => {
+    expect(refusalReason(picked, good, handTerms({ words: [] }), limits)).toBe('no content words');
+  });
+
+  it('answers a question made only of numbers', () => {
+    expect(refusalReason(picked, good, handTerms({ words: [], numbers: ['1500'] }), limits)).toBeNull();
+  });
+
+  it('refuses when a number of the question is not in the evidence', () => {
+    expect(refusalReason(picked, { ...good, numbersFound: false }, handTerms({ numbers: ['2023'] }), limits)).toBe(
+      'a number in the question is not in the evidence',
+    );
+  });
+
+  it('refuses when the evidence has no answer of the kind asked for', () => {
+    expect(refusalReason(picked, { ...good, typeFound: false }, handTerms({ asksNumber: true }), limits)).toBe(
+      'the evidence has no quantity or date of the kind asked for',
+    );
+  });
+
+  it('refuses below the minimum coverage, naming both values', () => {
+    expect(refusalReason(picked, { ...good, coverage: 0.3 }, handTerms({}), limits)).toBe('coverage 0.30 below 0.4');
+  });
+
+  it('refuses below the minimum focus when no unit was asked for', () => {
+    expect(refusalReason(picked, { ...good, focus: 0.2 }, handTerms({}), limits)).toBe('focus coverage 0.20 below 0.4');
+  });
+
+  it('accepts a low focus when the asked unit was found', () => {
+    expect(refusalReason(picked, { ...good, focus: 0.2 }, handTerms({ unit: '户', asksNumber: true }), limits)).toBeNull();
+  });
+
+  it('checks numbers before the answer type and coverage', () => {
+    const bad: Evidence = { coverage: 0, focus: 0, numbersFound: false, typeFound: false };
+    expect(refusalReason(picked, bad, handTerms({ numbers: ['2023'] }), limits)).toBe('a number in the question is not in the evidence');
+  });
+});

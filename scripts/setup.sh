@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine for the tests: Debian's Chromium for the browser test (if missing), then npm ci.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Debian's chromium for the browser test"
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+fi
+npm ci --no-audit --no-fund
