@@ -67,6 +67,7 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
   const terms = questionTerms(question, expandQuery(question, searcher.glossary));
   const o = composeOptions(searcher, question);
+  if (terms.asksAuthor) return composeAuthors(question, hits, o.namedTowns, terms.english);
   const picked = pickSentences(scoreSentences(hits, terms, o), hits, terms, o);
   const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
   if (refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options)) {
@@ -79,6 +80,22 @@ export function composeExtractive(searcher: HybridSearcher, question: string, hi
   });
   const citations = [...numberOf].map(([hit, n]) => toCitation(hits[hit]!, n));
   return { ...base, answer: parts.join(''), refused: false, citations };
+}
+
+/**
+ * Answers "who wrote …" from the articles' bylines (kept as metadata): one line per article of the
+ * named towns (else of the best hit), citing that article's passage. Refuses when no byline is known.
+ */
+export function composeAuthors(question: string, hits: SearchHit[], named: Map<string, number>, english: boolean): AnswerResult {
+  const strongest = Math.max(0, ...named.values());
+  const wanted = (h: SearchHit) => (strongest > 0 ? named.get(h.chunk.meta.town) === strongest : h === hits[0]);
+  const articles = new Map<string, SearchHit>();
+  for (const h of hits) if (wanted(h) && h.chunk.meta.author && !articles.has(h.chunk.meta.title)) articles.set(h.chunk.meta.title, h);
+  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
+  if (articles.size === 0) return { ...base, answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
+  const picked = [...articles.values()].slice(0, 3);
+  const answer = picked.map((h, i) => `《${h.chunk.meta.title || h.chunk.meta.town}》的作者是${h.chunk.meta.author}。[${i + 1}]`).join('');
+  return { ...base, answer, refused: false, citations: picked.map((h, i) => toCitation(h, i + 1)) };
 }
 
 /** The answerer as a LangChain Runnable, so another composer (an LLM) can take its place. */

@@ -62,6 +62,13 @@ export function numberShare(numbers: string[], text: string): number {
   return numbers.length ? numbers.filter((n) => text.includes(n)).length / numbers.length : 0;
 }
 
+/** Bonus for a sentence of a town the question names; a penalty when it names other towns only. */
+export function townFit(town: string, named: Map<string, number>): number {
+  if (named.size === 0) return 0;
+  const strength = named.get(town) ?? 0;
+  return strength > 0 ? 0.1 * Math.min(1, strength) : -0.3;
+}
+
 /** Scores every sentence of the hits (duplicates from overlapping chunks scored once). */
 export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): ScoredSentence[] {
   const weight = (w: string) => o.idf(w) || o.unknownWeight;
@@ -85,7 +92,7 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
         0.12 / (rank + 1) +
         (answersType(text, terms) ? 0 : -0.3) +
         0.2 * numberShare(terms.numbers, folded) +
-        0.1 * Math.min(1, o.namedTowns.get(h.chunk.meta.town) ?? 0) +
+        townFit(h.chunk.meta.town, o.namedTowns) +
         (numbersFound ? 0 : -0.5);
       out.push({ text, hit: rank, score, coverage, focus, numbersFound, typeFound: answersType(text, terms) });
     }
@@ -110,6 +117,14 @@ export function pickSentences(scored: ScoredSentence[], hits: SearchHit[], terms
       if (picked.length >= o.maxSentences || picked.some((p) => townOf(p) === town)) continue;
       const s = scored.find((x) => townOf(x) === town && x.typeFound && (!hasFocus || x.focus > 0));
       if (s) picked.push(s);
+    }
+    return picked;
+  }
+  if (terms.asksList && towns.length === 0) {
+    for (const s of scored.slice(1)) {
+      if (picked.length >= o.maxSentences) break;
+      const fresh = !picked.some((p) => townOf(p) === townOf(s));
+      if (fresh && s.coverage >= best.coverage - 0.05 && s.focus >= best.focus - 0.05 && s.typeFound) picked.push(s);
     }
     return picked;
   }

@@ -8,7 +8,7 @@ const terms = (question: string, glossary: Glossary = new Map()) => questionTerm
 
 describe('questionTerms', () => {
   it('keeps the content words and drops function and question words (的, 有, 多少)', () => {
-    expect(terms('沁水县的蜂农有多少户？')).toEqual({
+    expect(terms('沁水县的蜂农有多少户？')).toMatchObject({
       words: ['沁水县', '蜂农'],
       numbers: [],
       asksNumber: true,
@@ -56,7 +56,6 @@ describe('questionTerms', () => {
     it.each([
       ['沁水县的蜂农有多少户？', '户'],
       ['彤康公司有几家？', '家'],
-      ['阳城有几个行政村养蚕', '个'],
       ['泽州山楂已经种了多少年？', '年'],
       ['阳城蚕茧产量多少万公斤？', '万公斤'],
       ['陵川中藥材種類有多少種？', '种'],
@@ -70,8 +69,31 @@ describe('questionTerms', () => {
       expect(terms('阳城蚕桑综合产值是多少？')).toMatchObject({ unit: '', asksNumber: true });
     });
 
+    it('does not take a generic classifier (个, 名) for a unit, but still asks for a number', () => {
+      expect(terms('阳城有几个行政村养蚕')).toMatchObject({ unit: '', asksNumber: true });
+      expect(terms('阳城陶瓷厂有多少名工人？')).toMatchObject({ unit: '', asksNumber: true });
+    });
+
     it('has no unit and no number request for a time question, even with 只 after a number', () => {
       expect(terms('沁水黑山羊饲养量达到20万只是在哪一年？')).toMatchObject({ unit: '', asksNumber: false, asksWhen: true });
+    });
+  });
+
+  describe('asksList and asksAuthor', () => {
+    it.each(['陵川创新开发出了哪些深加工产品？', '高平有哪几个专业镇？', '泽州和高平分别有什么特产？'])('asksList is true for %s', (question) => {
+      expect(terms(question).asksList).toBe(true);
+    });
+
+    it('asksList is false for a single-fact question', () => {
+      expect(terms('沁水县的蜂农有多少户？').asksList).toBe(false);
+    });
+
+    it.each(['高平生猪这篇报道的作者是谁？', '沁水蜂蜜的文章是谁写的？', 'Who wrote the article about Gaoping pigs?'])('asksAuthor is true for %s', (question) => {
+      expect(terms(question).asksAuthor).toBe(true);
+    });
+
+    it('asksAuthor is false for a question about a person in the news', () => {
+      expect(terms('沁水县的县长是谁？').asksAuthor).toBe(false);
     });
   });
 
@@ -100,7 +122,7 @@ describe('questionTerms', () => {
     ]);
 
     it('uses the glossary expansions as words and drops the English words', () => {
-      expect(terms('How many beekeepers are there in Qinshui?', glossary)).toEqual({
+      expect(terms('How many beekeepers are there in Qinshui?', glossary)).toMatchObject({
         words: ['蜂农', '沁水'],
         numbers: [],
         asksNumber: true,
@@ -154,6 +176,7 @@ describe('hasNumberWithUnit', () => {
     ['中药材种植业年产值突破5.28亿元', '元'],
     ['实现蚕茧产量167.7万公斤', '公斤'],
     ['全县蜂农达1500户', '户'],
+    ['解决了上千人劳动就业问题', '人'],
   ])('finds a number with its unit in %s (unit %s)', (text, unit) => {
     expect(hasNumberWithUnit(text, unit)).toBe(true);
   });
@@ -161,9 +184,9 @@ describe('hasNumberWithUnit', () => {
   it.each([
     ['2022年，生猪出栏85万头', '只'],
     ['是全国八大红果产地之一', '种'],
-    ['解决了上千人劳动就业问题', '人'],
     ['被称为“山楂王”', '年'],
-  ])('finds no digit followed by the unit in %s (unit %s)', (text, unit) => {
+    ['吉利尔潞绸集团创始于1958年', '年'],
+  ])('finds no number followed by the unit in %s (unit %s)', (text, unit) => {
     expect(hasNumberWithUnit(text, unit)).toBe(false);
   });
 });
@@ -185,6 +208,24 @@ describe('hasQuantity and hasDate', () => {
 
   it('has no date in a plain quantity', () => {
     expect(hasDate('拥有铸造企业30家')).toBe(false);
+  });
+
+  it('counts a quantity written in Chinese numerals (上千人)', () => {
+    expect(hasQuantity('解决了上千人劳动就业问题')).toBe(true);
+  });
+
+  it('has no quantity in a sentence without numbers', () => {
+    expect(hasQuantity('被称为“山楂王”，是国家农产品地理标志')).toBe(false);
+  });
+
+  // Bug: YEAR_OR_DATE removes 20世纪 but leaves 70年代, whose digits then count as a quantity, so
+  // "阳城陶瓷厂有多少名工人？" is answered with the 玉柱茶具 sentence (see answer-chain.test.ts).
+  it.fails('does not count a decade (20世纪70年代) as a quantity', () => {
+    expect(hasQuantity('20世纪70年代，阳城陶瓷厂所产的玉柱茶具被人民大会堂宴会厅选用')).toBe(false);
+  });
+
+  it('counts a decade as a date', () => {
+    expect(hasDate('20世纪70年代')).toBe(true);
   });
 });
 

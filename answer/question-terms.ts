@@ -20,20 +20,28 @@ const STOPWORDS = new Set(
 const NUMERAL_CLASSIFIER = /^[一二两三四五六七八九十百千万几多每哪]+[个批家种位名只项条年次篇]?$/;
 
 const ASKS_NUMBER = /多少|几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
-const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|人|名|个|年|株|斤|台|项|类|村';
+/** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
+const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|年|株|斤';
 const ASKS_UNIT = new RegExp(`(?:多少|几)(${UNITS})`);
+const ASKS_LIST = /哪些|哪几|有什么|分别|各自|列举|which (ones|towns)|list/i;
+const ASKS_AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote/i;
 const ASKS_WHEN = /哪年|哪一年|何时|什么时候|when|what year/i;
 const YEAR_OR_DATE = /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日|号)/g;
 
+/** Chinese-numeral quantities: 上千人, 数百家, 三个, 千余户, 12大. */
+const CHINESE_QUANTITY = /(?:上|数|近|逾)[十百千万]|[一二两三四五六七八九十百千万亿]+[多余]?[个名人户家只头种项类座亩吨元]|[百千万]余/;
+const NUMERAL = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+|上[百千万]|数[十百千万])';
+
 /** True when the text has a number that is a quantity, not a year, century or date. */
 export function hasQuantity(text: string): boolean {
-  return /\d/.test(text.replace(YEAR_OR_DATE, ''));
+  return /\d/.test(text.replace(YEAR_OR_DATE, '')) || CHINESE_QUANTITY.test(text);
 }
 
 /** True when the text has a number followed by the unit (万 / 多 / 余 may stand between). */
 export function hasNumberWithUnit(text: string, unit: string): boolean {
   const bare = unit.replace(/^[万亿]/, '');
-  return new RegExp(`\\d(?:\\.\\d+)?[多余]?[万亿]?[多余]?${bare}`).test(text);
+  const body = bare === '年' ? text.replace(YEAR_OR_DATE, '') : text;
+  return new RegExp(`${NUMERAL}[多余]?[万亿]?[多余]?${bare}`).test(body);
 }
 
 /** True when the text has a year or date. */
@@ -51,6 +59,10 @@ export type QuestionTerms = {
   asksWhen: boolean;
   /** The unit asked for after 多少/几 (种, 家, 万头, 亩…), "" when none. */
   unit: string;
+  /** The question asks for several items (哪些, 哪几, 分别…). */
+  asksList: boolean;
+  /** The question asks who wrote an article (answered from bylines). */
+  asksAuthor: boolean;
   /** The question is written mostly in Latin letters (answer notices in English). */
   english: boolean;
 };
@@ -101,5 +113,14 @@ export function questionTerms(question: string, expanded: string): QuestionTerms
   const list = [...words].filter((w) => ![...words].some((o) => o !== w && o.length > w.length && o.includes(w)));
   const asksWhen = ASKS_WHEN.test(question);
   const unit = asksWhen ? '' : (ASKS_UNIT.exec(foldForMatch(question))?.[1] ?? '');
-  return { words: list, numbers: [...numbers], asksNumber: !asksWhen && ASKS_NUMBER.test(question), asksWhen, unit, english };
+  return {
+    words: list,
+    numbers: [...numbers],
+    asksNumber: !asksWhen && ASKS_NUMBER.test(question),
+    asksWhen,
+    unit,
+    asksList: ASKS_LIST.test(question),
+    asksAuthor: ASKS_AUTHOR.test(question),
+    english,
+  };
 }

@@ -15,7 +15,7 @@ import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openAiRoutes } from './openai-routes.js';
 import { rateLimit } from './rate-limit.js';
-import { createWechatApp, createWecomApp } from './wechat/index.js';
+import { createWechatApp, createWecomApp, type ChannelLog } from './wechat/index.js';
 
 const PUBLIC = new URL('./public/', import.meta.url);
 
@@ -52,12 +52,13 @@ function observe(logger: Logger, metrics: Metrics): MiddlewareHandler {
 }
 
 /** The WeChat channels, each answering 404 when its token is not configured. */
-function wechatApps(s: Settings, holder: ServiceHolder) {
+function wechatApps(s: Settings, holder: ServiceHolder, logger: Logger) {
   const answer = (question: string): Promise<AnswerResult> => ready(holder).ask({ question });
+  const log = (channel: string): ChannelLog => (level, event, data = {}) => logger[level](event, { channel, ...data });
   const common = { answer, replyBudgetMs: s.WECHAT_REPLY_BUDGET_MS, maxBodyBytes: s.BODY_LIMIT_BYTES };
   return {
-    wechat: createWechatApp({ ...common, token: s.WECHAT_TOKEN, appId: s.WECHAT_APP_ID, aesKey: s.WECHAT_AES_KEY, appSecret: s.WECHAT_APP_SECRET, apiBase: s.WECHAT_API_BASE }),
-    wecom: createWecomApp({ ...common, token: s.WECOM_TOKEN, corpId: s.WECOM_CORP_ID, aesKey: s.WECOM_AES_KEY, secret: s.WECOM_SECRET, agentId: s.WECOM_AGENT_ID, apiBase: s.WECOM_API_BASE }),
+    wechat: createWechatApp({ ...common, log: log('wechat'), token: s.WECHAT_TOKEN, appId: s.WECHAT_APP_ID, aesKey: s.WECHAT_AES_KEY, appSecret: s.WECHAT_APP_SECRET, apiBase: s.WECHAT_API_BASE }),
+    wecom: createWecomApp({ ...common, log: log('wecom'), token: s.WECOM_TOKEN, corpId: s.WECOM_CORP_ID, aesKey: s.WECOM_AES_KEY, secret: s.WECOM_SECRET, agentId: s.WECOM_AGENT_ID, apiBase: s.WECOM_API_BASE }),
   };
 }
 
@@ -76,7 +77,7 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   const deps = { service: () => ready(holder), settings: s, metrics, logger };
   app.route('/api', chatRoutes(deps));
   app.route('/v1', openAiRoutes(deps));
-  const { wechat, wecom } = wechatApps(s, holder);
+  const { wechat, wecom } = wechatApps(s, holder, logger);
   app.route('/wechat', wechat);
   app.route('/wecom', wecom);
   app.get('/', (c) => c.html(page));

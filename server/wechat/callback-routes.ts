@@ -11,7 +11,7 @@ import { checkFreshness, checkSignature, decryptFor, openEnvelope, requireParam 
 import { buildEncryptedReplyXml, buildTextReplyXml, parseXmlFields } from './xml.js';
 
 /** AES key and receiveid (AppID or CorpID) of an encrypted channel. */
-export interface ChannelEncryption {
+interface ChannelEncryption {
   key: Buffer;
   receiveId: string;
 }

@@ -55,7 +55,7 @@ beforeEach(() => {
 
 let nextId = 7_000_000_000_000_000_000n;
 let nextUser = 0;
-/** A fresh user and message; `again` reuses the MsgId (a retry). */
+/** A text message with a fresh MsgId (from a fresh user unless one is given). */
 function message(content: string, user = `openid-${++nextUser}`, toUser = 'gh_97417a04a28d') {
   nextId += 1n;
   return { ToUserName: toUser, FromUserName: user, CreateTime: String(Math.floor(Date.now() / 1000)), MsgType: 'text', Content: content, MsgId: String(nextId), AgentID: '1000002' };

@@ -6,7 +6,7 @@ import type { Delivery } from './reply-scheduler.js';
 import { FAILURE_TEXT, TEXT_ONLY_TEXT, WELCOME_TEXT } from './texts.js';
 
 /** The decrypted message fields every reply needs. */
-export interface IncomingMessage {
+interface Addressing {
   /** Our account (gh_… or CorpID); the reply's FromUserName. */
   toUser: string;
   /** The sender; the reply's ToUserName. */
@@ -14,7 +14,7 @@ export interface IncomingMessage {
 }
 
 /** Reads the sender and recipient, throwing 'malformed_body' when a required field is missing. */
-export function readAddressing(fields: ReadonlyMap<string, string>): IncomingMessage {
+export function readAddressing(fields: ReadonlyMap<string, string>): Addressing {
   const toUser = fields.get('ToUserName');
   const fromUser = fields.get('FromUserName');
   if (!toUser || !fromUser || !fields.get('MsgType')) {

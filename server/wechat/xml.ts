@@ -75,7 +75,7 @@ export function parseXmlFields(text: string): ReadonlyMap<string, string> {
 }
 
 /** Wraps text in CDATA, splitting any `]]>` and dropping characters XML 1.0 cannot carry. */
-export function cdata(text: string): string {
+function cdata(text: string): string {
   const clean = text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
   return `<![CDATA[${clean.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }

@@ -1,0 +1,239 @@
+// The real answer chain over a temp index of the bundled page: cited answers for all nine towns, refusals, Runnable use.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Runnable } from '@langchain/core/runnables';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestIndex } from '../test-support/test-index.js';
+import { answerOptions, createAnswerChain, REFUSAL_EN, REFUSAL_ZH } from './answer-chain.js';
+import { answerResultSchema, type AnswerResult } from './types.js';
+
+const CORPUS_PATH = fileURLToPath(new URL('../data/articles/jincheng-specialty-towns-page1.txt', import.meta.url));
+const RAW = readFileSync(CORPUS_PATH, 'utf8');
+const RAW_LINES = RAW.split(/\r?\n/);
+const strip = (s: string) => s.replace(/\s+/g, '');
+const RAW_STRIPPED = strip(RAW);
+
+let chain: ReturnType<typeof createAnswerChain>;
+
+beforeAll(async () => {
+  const { settings, searcher } = await buildTestIndex();
+  chain = createAnswerChain(searcher, answerOptions(settings));
+});
+
+const ask = (question: string, k?: number): Promise<AnswerResult> => chain.invoke(k === undefined ? { question } : { question, k });
+
+/** The [n] markers of an answer, in order of appearance. */
+const markers = (answer: string) => [...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+
+/**
+ * Asserts a cited, non-refused answer carrying every fact: each fact in the answer and in a cited
+ * snippet, citations numbered 1..n and all referenced, snippets verbatim from the page, line numbers
+ * pointing at the snippet's start, and each answer sentence found in the snippet its marker names.
+ */
+function expectCitedAnswer(r: AnswerResult, facts: string[]): void {
+  expect(answerResultSchema.parse(r)).toEqual(r);
+  expect(r.refused, `refused: ${r.answer}`).toBe(false);
+  expect(r.mode).toBe('extractive');
+  expect(r.citations.length).toBeGreaterThan(0);
+  for (const fact of facts) {
+    expect(r.answer, `answer lacks ${fact}`).toContain(fact);
+    expect(
+      r.citations.some((c) => c.snippet.includes(fact)),
+      `no cited snippet contains ${fact}`,
+    ).toBe(true);
+  }
+  expect(r.citations.map((c) => c.n)).toEqual(r.citations.map((_, i) => i + 1));
+  const used = new Set(markers(r.answer));
+  expect([...used].sort((a, b) => a - b)).toEqual(r.citations.map((c) => c.n));
+  for (const c of r.citations) {
+    expect(RAW_STRIPPED.includes(strip(c.snippet)), `snippet [${c.n}] is not verbatim`).toBe(true);
+    expect(RAW_LINES[c.line - 1] ?? '', `line ${c.line} does not start snippet [${c.n}]`).toContain(c.snippet.trim().slice(0, 4));
+    expect(resolve(c.source)).toBe(CORPUS_PATH);
+    expect(c.title.length).toBeGreaterThan(0);
+    expect(r.retrieved.map((x) => x.chunkId)).toContain(c.chunkId);
+  }
+  // Each sentence is followed by the marker of the snippet it was taken from.
+  const parts = r.answer.split(/\[(\d+)\]/);
+  expect(parts.at(-1)).toBe('');
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const citation = r.citations.find((c) => c.n === Number(parts[i + 1]))!;
+    expect(citation.snippet).toContain(parts[i]!);
+  }
+}
+
+type Case = { town: string; question: string; facts: string[] };
+
+/** Questions of our own (not those of eval/qa.jsonl), at least two per town. */
+const ANSWERABLE: Case[] = [
+  { town: '泽州精密铸造', question: '亚鑫工贸二期项目用了几台机器人？', facts: ['30台'] },
+  { town: '泽州精密铸造', question: '泽州县下村镇的球墨铸管项目总投资多少？', facts: ['3.5亿元'] },
+  { town: '泽州精密铸造', question: '泽州精密铸造企业的商标涉及多少大类？', facts: ['12大类'] },
+  { town: '泽州精密铸造', question: '泽州铸造业的历史能追溯到哪个时期？', facts: ['春秋战国'] },
+  { town: '泽州山楂红酒', question: '泽州山楂已经种了多少年？', facts: ['300多年'] },
+  { town: '泽州山楂红酒', question: '彤康公司每年能生产多少吨山楂红酒？', facts: ['5000吨'] },
+  { town: '泽州山楂红酒', question: '彤康公司安置了多少农村剩余劳动力？', facts: ['500余人'] },
+  { town: '泽州山楂红酒', question: '彤康食品公司是哪一年成立的？', facts: ['2007年'] },
+  { town: '高平潞绸', question: '吉利尔潞绸集团是什么时候创办的？', facts: ['1958年'] },
+  { town: '高平潞绸', question: '潞绸手工织造哪一年成为国家级非遗？', facts: ['2014年'] },
+  { town: '高平潞绸', question: '吉利尔潞绸集团传承潞绸织造技艺多少年了？', facts: ['65年'] },
+  { town: '高平生猪', question: '高平去年出栏了多少头生猪？', facts: ['85万头'] },
+  { town: '高平生猪', question: '高平被连续认定为全国生猪调出大县多少年了？', facts: ['12年'] },
+  { town: '高平生猪', question: '凯永集团2022年出栏多少头优质生猪？', facts: ['30多万头'] },
+  { town: '高平生猪', question: '高平生猪屠宰量是多少？', facts: ['38.8万头'] },
+  { town: '阳城陶瓷琉璃(珐华)', question: '故宫古建筑用的琉璃瓦有多少是阳城生产的？', facts: ['90%'] },
+  { town: '阳城陶瓷琉璃(珐华)', question: '阳城陶瓷厂的什么茶具进了人民大会堂？', facts: ['玉柱茶具'] },
+  { town: '阳城陶瓷琉璃(珐华)', question: '阳城哪个村的琉璃和景德镇瓷器齐名？', facts: ['后则腰村'] },
+  { town: '陵川中药材', question: '陵川县的中药材有多少种？', facts: ['521种'] },
+  { town: '陵川中药材', question: '陵川中药材规范化种植面积达到多少万亩？', facts: ['40.1万亩'] },
+  { town: '陵川中药材', question: '陵川引进了多少家链主企业？', facts: ['15家'] },
+  { town: '陵川中药材', question: '陵川农民人均药材收入有多少？', facts: ['3000元'] },
+  { town: '阳城蚕桑', question: '阳城去年收了多少公斤蚕茧？', facts: ['167.7万公斤'] },
+  { town: '阳城蚕桑', question: '阳城2022年发了多少张蚕种？', facts: ['3.56万张'] },
+  { town: '阳城蚕桑', question: '阳城蚕茧产量占全市的比例？', facts: ['90.7%'] },
+  { town: '阳城蚕桑', question: '阳城蚕桑产业中脱贫户户均增收多少？', facts: ['6653元'] },
+  { town: '沁水黑山羊', question: '沁水县黑山羊2021年饲养了多少只？', facts: ['20万只'] },
+  { town: '沁水黑山羊', question: '沁水黑山羊获得了什么认证？', facts: ['国家农产品地理标志'] },
+  { town: '沁水黑山羊', question: '沁水黑山羊的肉质怎么样？', facts: ['肉质鲜美'] },
+  { town: '沁水蜂蜜', question: '沁水县的蜂农有多少户？', facts: ['1500户'] },
+  { town: '沁水蜂蜜', question: '沁水县有多少万亩蜜源植物？', facts: ['200余万亩'] },
+  { town: '沁水蜂蜜', question: '沁水县蜂蜜专业合作社有多少家？', facts: ['30余家'] },
+  { town: '沁水蜂蜜', question: '沁水蜂业解决了多少人就业？', facts: ['上千人'] },
+  // Other forms: Traditional characters, typos, English, two towns at once.
+  { town: '陵川中药材', question: '陵川中藥材種類有多少種？', facts: ['521种'] },
+  { town: '沁水蜂蜜', question: '沁水縣蜂農有多少戶？', facts: ['1500户'] },
+  { town: '泽州山楂红酒', question: '泽州山查栽培历史多少年？', facts: ['300多年'] },
+  { town: '沁水黑山羊', question: '沁水黑山洋饲养量多少只？', facts: ['20万只'] },
+  { town: '沁水黑山羊', question: 'How many black goats did Qinshui raise in 2021?', facts: ['20万只'] },
+  { town: '高平潞绸', question: 'When was the Jilier Lu silk group founded?', facts: ['1958年'] },
+  { town: '泽州山楂红酒', question: 'How many tons of hawthorn wine can Tongkang produce per year?', facts: ['5000吨'] },
+  { town: '阳城陶瓷琉璃(珐华)', question: "What percentage of the Forbidden City's glazed tiles came from Yangcheng?", facts: ['90%'] },
+  { town: '阳城蚕桑+陵川中药材', question: '阳城蚕桑综合产值和陵川中药材年产值各是多少？', facts: ['3亿元', '5.28亿元'] },
+];
+
+/**
+ * Fair questions the extractive answerer gets wrong today (see the report): kept as expected
+ * failures so they turn into ordinary tests once the answerer improves.
+ */
+const KNOWN_MISSES: Case[] = [
+  // Refused: the focus words 量, 排, 第几 are absent from the BM25 vocabulary and get the largest weight.
+  { town: '高平生猪', question: '高平2022年生猪出栏量在全省排第几？', facts: ['第一'] },
+  // Answers with the first 凯永集团 sentence; the 山西大学 sentence lacks the subject.
+  { town: '高平生猪', question: '凯永集团和哪所大学合作？', facts: ['山西大学'] },
+  // English units are not detected (亩 is a stopword and "mu" is dropped): answers with 500余家.
+  { town: '陵川中药材', question: 'How many mu of herbs are planted in Lingchuan?', facts: ['40.1万亩'] },
+  // Answers "肉质鲜美" instead of the reason (活动量大, 生长周期长).
+  { town: '沁水黑山羊', question: '沁水黑山羊为什么肉质好？', facts: ['活动量大'] },
+];
+
+describe('answer chain: cited answers', () => {
+  it('covers every town with at least two questions', () => {
+    const towns = ['泽州精密铸造', '泽州山楂红酒', '高平潞绸', '高平生猪', '阳城陶瓷琉璃(珐华)', '陵川中药材', '阳城蚕桑', '沁水黑山羊', '沁水蜂蜜'];
+    for (const town of towns) expect(ANSWERABLE.filter((c) => c.town === town).length, town).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(ANSWERABLE)('[$town] $question -> $facts', async ({ question, facts }) => {
+    const r = await ask(question);
+    expect(r.question).toBe(question);
+    expectCitedAnswer(r, facts);
+  });
+
+  it('answers a two-town question with one citation from each town', async () => {
+    const r = await ask('阳城蚕桑综合产值和陵川中药材年产值各是多少？');
+    expect(new Set(r.citations.map((c) => c.town))).toEqual(new Set(['阳城蚕桑', '陵川中药材']));
+    expect(r.citations.find((c) => c.snippet.includes('3亿元'))!.town).toBe('阳城蚕桑');
+    expect(r.citations.find((c) => c.snippet.includes('5.28亿元'))!.town).toBe('陵川中药材');
+  });
+
+  it('cites the snippet of the right town for a single-town question', async () => {
+    const r = await ask('沁水县的蜂农有多少户？');
+    expect(r.citations).toHaveLength(1);
+    expect(r.citations[0]).toMatchObject({ n: 1, town: '沁水蜂蜜', line: 135, source: 'data/articles/jincheng-specialty-towns-page1.txt' });
+    expect(r.answer).toBe('目前，全县蜂农达1500户，专业合作社30余家，解决了上千人劳动就业问题。[1]');
+  });
+});
+
+describe('answer chain: known misses (pipeline weaknesses)', () => {
+  it.fails.each(KNOWN_MISSES)('[$town] $question -> $facts', async ({ question, facts }) => {
+    expectCitedAnswer(await ask(question), facts);
+  });
+});
+
+describe('answer chain: refusals', () => {
+  /** Related to the towns, but the page does not say. */
+  const UNANSWERABLE = [
+    '彤康山楂白兰地多少钱一瓶？',
+    '陵川路党参每斤多少钱？',
+    '吉利尔潞绸集团有多少名职工？',
+    '高平2023年一共出栏了多少头猪？',
+    '2020年沁水黑山羊饲养量是多少？',
+    '2023年阳城蚕茧产量是多少？',
+    '沁水县的县长是谁？',
+    '泽州县县长叫什么名字？',
+    '阳城琉璃瓦每年出口多少吨？',
+    '陵川中药材每年出口多少吨？',
+  ];
+  const OUT_OF_SCOPE = ['今天晋城会下雨吗？', '怎么用JavaScript写一个冒泡排序？', 'NBA总冠军是哪支球队？', '西红柿炒鸡蛋怎么做？'];
+
+  it.each([...UNANSWERABLE, ...OUT_OF_SCOPE])('refuses %s in Chinese with no citations', async (question) => {
+    const r = await ask(question);
+    expect(r.refused, `answered: ${r.answer}`).toBe(true);
+    expect(r.answer).toBe(REFUSAL_ZH);
+    expect(r.citations).toEqual([]);
+  });
+
+  it.each(['How do I cook Kung Pao chicken?', "What's the weather like in Beijing tomorrow?", 'Who won the 2018 World Cup?'])(
+    'refuses the English question %s in English',
+    async (question) => {
+      const r = await ask(question);
+      expect(r.refused).toBe(true);
+      expect(r.answer).toBe(REFUSAL_EN);
+      expect(r.citations).toEqual([]);
+    },
+  );
+
+  it('still reports what it retrieved for a refused question', async () => {
+    const r = await ask('沁水县的县长是谁？');
+    expect(r.refused).toBe(true);
+    expect(r.retrieved.length).toBeGreaterThan(0);
+  });
+
+  /** Fair unanswerable questions the answerer answers today (see the report). */
+  const WRONGLY_ANSWERED = [
+    // 董事长 is unknown to the corpus, yet 凯永集团 alone passes the coverage bar.
+    '凯永集团的董事长是谁？',
+    // 名 is no unit, and hasQuantity takes the 70 of 20世纪70年代 for a quantity: answers with 玉柱茶具.
+    '阳城陶瓷厂有多少名工人？',
+  ];
+
+  it.fails.each(WRONGLY_ANSWERED)('refuses %s (known miss)', async (question) => {
+    const r = await ask(question);
+    expect(r.refused, `answered: ${r.answer}`).toBe(true);
+  });
+});
+
+describe('answer chain as a LangChain Runnable', () => {
+  it('is a Runnable with invoke and batch', () => {
+    expect(Runnable.isRunnable(chain)).toBe(true);
+    expect(typeof chain.invoke).toBe('function');
+    expect(typeof chain.batch).toBe('function');
+  });
+
+  it('answers a batch of two questions in order', async () => {
+    const [a, b] = await chain.batch([{ question: '陵川县的中药材有多少种？' }, { question: '沁水县黑山羊2021年饲养了多少只？' }]);
+    expect(a!.question).toBe('陵川县的中药材有多少种？');
+    expect(b!.question).toBe('沁水县黑山羊2021年饲养了多少只？');
+    expectCitedAnswer(a!, ['521种']);
+    expectCitedAnswer(b!, ['20万只']);
+  });
+
+  it('retrieves k passages when the input names k, and the configured TOP_K otherwise', async () => {
+    expect((await ask('沁水县的蜂农有多少户？', 2)).retrieved).toHaveLength(2);
+    expect((await ask('沁水县的蜂农有多少户？')).retrieved).toHaveLength(5);
+  });
+
+  it('gives the same answer twice for the same question', async () => {
+    const q = '彤康公司每年能生产多少吨山楂红酒？';
+    expect(await ask(q)).toEqual(await ask(q));
+  });
+});

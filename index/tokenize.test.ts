@@ -1,0 +1,57 @@
+// Tests for lexical tokens: folding (full-width, Traditional, case), jieba words and prefixed Han bigrams.
+import { describe, expect, it } from 'vitest';
+import { foldForMatch, toHalfWidth } from '../ingest/normalize-text.js';
+import { BIGRAM_PREFIX, cutWords, hanBigrams, tokenize } from './tokenize.js';
+
+describe('foldForMatch', () => {
+  it('folds full-width letters, digits and the ideographic space, Traditional characters and case', () => {
+    expect(foldForMatch('Ｈｅｌｌｏ　陵川中藥材２０２２')).toBe('hello 陵川中药材2022');
+    expect(toHalfWidth('ＡＢＣ！１２３　')).toBe('ABC!123 ');
+  });
+});
+
+describe('tokenize', () => {
+  it('returns jieba words then prefixed Han bigrams', () => {
+    expect(tokenize('高平生猪出栏85万头')).toEqual([
+      '高平',
+      '生猪',
+      '出栏',
+      '85',
+      '万头',
+      '§高平',
+      '§平生',
+      '§生猪',
+      '§猪出',
+      '§出栏',
+      '§万头',
+    ]);
+  });
+
+  it('gives Traditional and Simplified text the same tokens', () => {
+    expect(tokenize('陽城蠶桑專業鎮')).toEqual(tokenize('阳城蚕桑专业镇'));
+    expect(tokenize('阳城蚕桑专业镇')).toEqual(['阳城', '蚕桑', '专业', '镇', '§阳城', '§城蚕', '§蚕桑', '§桑专', '§专业', '§业镇']);
+  });
+
+  it('folds full-width characters and case before cutting', () => {
+    expect(tokenize('ＧＡＰ基地　５Ｇ')).toEqual(['gap', '基地', '5g', '§基地']);
+    expect(tokenize('GAP基地 5G')).toEqual(tokenize('ＧＡＰ基地　５Ｇ'));
+    expect(tokenize('How Many PIGS?')).toEqual(['how', 'many', 'pigs']);
+  });
+
+  it('drops punctuation and spaces entirely', () => {
+    expect(tokenize('，。！  “”')).toEqual([]);
+  });
+});
+
+describe('cutWords and hanBigrams', () => {
+  it('keeps bigram tokens apart from two-character words by a prefix', () => {
+    expect(BIGRAM_PREFIX).toBe('§');
+    expect(cutWords('蚕桑')).toEqual(['蚕桑']);
+    expect(hanBigrams('蚕桑')).toEqual(['§蚕桑']);
+  });
+
+  it('makes bigrams within each Han run only, none from a one-character run', () => {
+    expect(hanBigrams('阳城，蚕桑 猪')).toEqual(['§阳城', '§蚕桑']);
+    expect(hanBigrams('abc 猪')).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+// Tests for readCorpus: text and markdown files to chunks, duplicates dropped, sources reported.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGazetteer } from './gazetteer.js';
+import { CorpusError } from './load-corpus.js';
+import { readCorpus } from './read-corpus.js';
+
+const PAGE_PATH = fileURLToPath(new URL('../data/articles/jincheng-specialty-towns-page1.txt', import.meta.url));
+const PAGE = readFileSync(PAGE_PATH, 'utf8');
+const GAZETTEER = loadGazetteer(fileURLToPath(new URL('../data/gazetteer.json', import.meta.url)));
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jc-read-corpus-'));
+});
+
+/** The bundled page as markdown: "#" on the section heading, "##" on every article title. */
+function pageAsMarkdown(): string {
+  return PAGE.split('\n')
+    .map((line, i) => (i + 1 === 5 ? `# ${line}` : [7, 21, 37, 55, 71, 99, 103, 115, 127].includes(i + 1) ? `## ${line}` : line))
+    .join('\n');
+}
+
+describe('readCorpus', () => {
+  it('reads the bundled page into 37 chunks, naming the file by its path relative to the working folder', () => {
+    const { chunks, sources } = readCorpus([PAGE_PATH], GAZETTEER, 300);
+    expect(sources).toEqual(['data/articles/jincheng-specialty-towns-page1.txt']);
+    expect(chunks.length).toBe(37);
+    expect(new Set(chunks.map((c) => c.meta.source))).toEqual(new Set(sources));
+  });
+
+  it('reads a markdown copy of the page into the same chunks, with markdown heading marks removed', () => {
+    const md = join(dir, 'page.md');
+    writeFileSync(md, pageAsMarkdown());
+    const fromText = readCorpus([PAGE_PATH], GAZETTEER, 300).chunks;
+    const fromMarkdown = readCorpus([md], GAZETTEER, 300).chunks;
+    expect(fromMarkdown.map((c) => [c.id, c.text, c.lineStart, c.lineEnd, c.meta.title, c.meta.section])).toEqual(
+      fromText.map((c) => [c.id, c.text, c.lineStart, c.lineEnd, c.meta.title, c.meta.section]),
+    );
+    expect(fromMarkdown.every((c) => c.meta.source === md)).toBe(true);
+  });
+
+  it('keeps a markdown heading a heading even when it holds a comma', () => {
+    const md = join(dir, 'comma-title.md');
+    writeFileSync(md, '# 示例专版\n\n## 甲镇茶叶：稳中求进，再创佳绩\n\n甲镇茶园面积达到3万亩。\n\n今年继续扩大规模。 张三\n');
+    const { chunks } = readCorpus([md], GAZETTEER, 300);
+    expect(chunks.map((c) => [c.meta.title, c.meta.section, c.text])).toEqual([
+      ['甲镇茶叶：稳中求进，再创佳绩', '示例专版', '甲镇茶园面积达到3万亩。'],
+      ['甲镇茶叶：稳中求进，再创佳绩', '示例专版', '今年继续扩大规模。'],
+    ]);
+  });
+
+  it('reads files in sorted path order and drops a chunk whose title and text an earlier file already gave', () => {
+    const copy = join(dir, 'copy.txt');
+    writeFileSync(copy, PAGE);
+    // The temp copy sorts before the bundled page, so its chunks are the ones kept.
+    expect(copy < PAGE_PATH).toBe(true);
+    const { chunks, sources } = readCorpus([PAGE_PATH, copy], GAZETTEER, 300);
+    expect(sources).toEqual([copy, 'data/articles/jincheng-specialty-towns-page1.txt']);
+    expect(chunks.length).toBe(37);
+    expect(chunks.every((c) => c.meta.source === copy)).toBe(true);
+  });
+
+  it('throws a CorpusError naming a missing file before reading anything', () => {
+    const missing = join(dir, 'missing.txt');
+    expect(() => readCorpus([PAGE_PATH, missing], GAZETTEER, 300)).toThrow(new CorpusError(`no such file or folder: ${missing}`));
+  });
+});

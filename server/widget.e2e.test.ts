@@ -1,0 +1,328 @@
+// End-to-end: the real app (real temp index, offline hash embedder) served over HTTP, the chat widget
+// driven in Debian's chromium through playwright-core. Needs /usr/bin/chromium; fails (never skips) without it.
+import { serve, type ServerType } from '@hono/node-server';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerService } from '../answer/answer-service.js';
+import { buildTestIndex } from '../test-support/test-index.js';
+import { createApp } from './app.js';
+import { createLogger } from './logger.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const STEP_MS = 15_000; // any single wait in a test
+
+const Q_PIGS = '高平2022年生猪出栏多少头？';
+const Q_FOLLOW_UP = '那屠宰了多少头呢？';
+const Q_XSS = '<img src=x onerror="window.__pwned=1">泽州山楂';
+const Q_REFUSED = '明天晋城天气怎么样？';
+
+let indexDir = '';
+let app: ServerType | null = null;
+let embedder: Server | null = null;
+let browser: Browser | null = null;
+let desktop: BrowserContext;
+let base = ''; // http://127.0.0.1:APP_PORT
+let shots = ''; // screenshots folder under os.tmpdir()
+
+function listen(server: Server | ServerType): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const done = () => resolve((server.address() as AddressInfo).port);
+    if (server.listening) done();
+    else {
+      server.once('listening', done);
+      server.once('error', reject);
+    }
+  });
+}
+
+function close(server: Server | ServerType | null): Promise<void> {
+  if (!server) return Promise.resolve();
+  if ('closeAllConnections' in server) server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+
+/** A fresh page on `origin` with the widget loaded (widget.js is deferred). */
+async function openPage(context: BrowserContext, url = `${base}/`): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_MS);
+  await page.goto(url);
+  await page.locator('#jincheng-chat-widget button.jc-launcher').waitFor();
+  return page;
+}
+
+/** Class name of the element focused inside the widget's shadow root ('' when none). */
+const focusedInWidget = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.getElementById('jincheng-chat-widget')?.shadowRoot?.activeElement;
+    return active ? active.className : '';
+  });
+
+async function waitForFocus(page: Page, cls: string): Promise<void> {
+  await page.waitForFunction(
+    (c) => !!document.getElementById('jincheng-chat-widget')?.shadowRoot?.activeElement?.classList.contains(c),
+    cls,
+  );
+}
+
+/** Opens the panel with the launcher and waits for the focus to land in the textarea. */
+async function openPanel(page: Page): Promise<void> {
+  await page.locator('button.jc-launcher').click();
+  await page.locator('.jc-panel').waitFor({ state: 'visible' });
+  await waitForFocus(page, 'jc-input');
+}
+
+/** Types a question in the focused textarea, presses Enter, and returns the new assistant message once it settles. */
+async function ask(page: Page, question: string, settle: 'done' | 'error' = 'done') {
+  const before = await page.locator('.jc-msg.jc-assistant').count();
+  await page.keyboard.type(question);
+  await page.keyboard.press('Enter');
+  const msg = page.locator('.jc-msg.jc-assistant').nth(before);
+  await msg.and(page.locator(`[data-state="${settle}"]`)).waitFor();
+  return msg;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`chromium not found at ${CHROMIUM}: the widget end-to-end tests need it. Install it with: apt-get install -y chromium`);
+  }
+  shots = mkdtempSync(join(tmpdir(), 'jc-widget-e2e-'));
+  const { settings, searcher } = await buildTestIndex();
+  indexDir = settings.INDEX_DIR;
+  const holder = { service: createAnswerService(searcher, settings) };
+  const server = serve({ fetch: createApp({ settings, logger: createLogger('silent'), holder }).fetch, port: 0, hostname: '127.0.0.1' });
+  app = server;
+  base = `http://127.0.0.1:${await listen(server)}`;
+
+  // A page on another origin (another loopback port) embedding the widget from the app.
+  const embedPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>第三方网站</title></head>
+<body><h1>某县文旅网站</h1><p>嵌入的问答助手在右下角。</p>
+<script src="${base}/widget.js" data-endpoint="${base}" data-title="文旅问答" defer></script></body></html>`;
+  embedder = createServer((req, res) => {
+    if (req.url === '/' || req.url === '/index.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(embedPage);
+    else res.writeHead(404).end();
+  }).listen(0, '127.0.0.1');
+  await listen(embedder);
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 30_000 });
+  desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([close(app), close(embedder)]);
+  if (indexDir) rmSync(indexDir, { recursive: true, force: true });
+});
+
+describe('chat widget in chromium against the real app', () => {
+  let page: Page; // the conversation shared by the first three tests
+
+  it('answers a question with streamed deltas: streaming → done, 85万头', async () => {
+    page = await openPage(desktop);
+    await openPanel(page);
+    expect(await focusedInWidget(page)).toContain('jc-input');
+
+    // The server computes the whole answer, then writes all its SSE events at once; on loopback the browser
+    // reads them in a single chunk. Throttle the download so the events arrive over several reads, as on a real network.
+    const cdp = await desktop.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 2_000, uploadThroughput: -1 });
+
+    // Record each state / answer length of the assistant message as the DOM changes.
+    await page.evaluate(() => {
+      const root = document.getElementById('jincheng-chat-widget')!.shadowRoot!;
+      const trace: { state: string; len: number }[] = [];
+      (window as unknown as { __trace: typeof trace }).__trace = trace;
+      const record = () => {
+        const msg = root.querySelector('.jc-msg.jc-assistant');
+        if (!msg) return;
+        const entry = { state: msg.getAttribute('data-state') ?? '', len: msg.querySelector('.jc-answer')?.textContent?.length ?? 0 };
+        const last = trace[trace.length - 1];
+        if (!last || last.state !== entry.state || last.len !== entry.len) trace.push(entry);
+      };
+      new MutationObserver(record).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+
+    const msg = await ask(page, Q_PIGS);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+
+    expect(await page.locator('.jc-msg.jc-user .jc-bubble').first().textContent()).toBe(Q_PIGS);
+    expect(await msg.locator('.jc-answer').textContent()).toContain('85万头');
+    expect(await msg.getAttribute('class')).not.toContain('jc-refused');
+
+    const trace = await page.evaluate(() => (window as unknown as { __trace: { state: string; len: number }[] }).__trace);
+    const states = trace.map((t) => t.state);
+    expect(states[0]).toBe('streaming');
+    expect(states[states.length - 1]).toBe('done');
+    expect(states).not.toContain('error');
+    const streamedLengths = new Set(trace.filter((t) => t.state === 'streaming' && t.len > 0).map((t) => t.len));
+    expect(streamedLengths.size, `partial answers rendered while streaming: ${JSON.stringify(trace)}`).toBeGreaterThan(1);
+    // Lengths only grow: deltas are appended.
+    const lengths = trace.map((t) => t.len);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+
+    // The answer keeps its sources list, and the caret is gone once done.
+    expect(await msg.locator('.jc-sources button.jc-source-item').count()).toBeGreaterThan(0);
+    expect(await msg.locator('.jc-caret').count()).toBe(0);
+    await shot(page, '1-answer');
+  });
+
+  it('opens the source card from the [1] marker', async () => {
+    const msg = page.locator('.jc-msg.jc-assistant').first();
+    const marker = msg.locator('button.jc-cite[data-n="1"]').first();
+    await marker.click();
+    const card = msg.locator('.jc-source-card');
+    await card.waitFor({ state: 'visible' });
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    expect(await card.locator('.jc-source-title').textContent()).toContain('高平生猪');
+    expect(await card.locator('.jc-source-snippet').textContent()).toContain('85万头');
+    expect(await card.locator('.jc-source-town').textContent()).toContain('高平');
+    await shot(page, '2-source-card');
+
+    // Clicking the marker again collapses the card.
+    await marker.click();
+    await card.waitFor({ state: 'detached' });
+    expect(await marker.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('sends the history so a follow-up is answered in context (38.8万头)', async () => {
+    await page.locator('textarea.jc-input').focus();
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/chat') && r.method() === 'POST');
+    const msg = await ask(page, Q_FOLLOW_UP);
+    const body = (await sent).postDataJSON() as { question: string; history: { role: string; content: string }[]; stream: boolean };
+    expect(body.question).toBe(Q_FOLLOW_UP);
+    expect(body.stream).toBe(true);
+    expect(body.history.map((t) => t.role)).toEqual(['user', 'assistant']);
+    expect(body.history[0]!.content).toBe(Q_PIGS);
+    expect(body.history[1]!.content).toContain('85万头');
+
+    expect(await page.locator('.jc-msg.jc-assistant').count()).toBe(2);
+    expect(await msg.locator('.jc-answer').textContent()).toContain('38.8万头');
+    await page.close();
+  });
+
+  it('renders markup in a question as text: no <img>, no script run', async () => {
+    const p = await openPage(desktop);
+    await openPanel(p);
+    const msg = await ask(p, Q_XSS);
+
+    expect(await p.locator('.jc-msg.jc-user .jc-bubble').textContent()).toBe(Q_XSS);
+    const found = await p.evaluate(() => {
+      const root = document.getElementById('jincheng-chat-widget')!.shadowRoot!;
+      return { shadowImgs: root.querySelectorAll('img').length, pageImgs: document.querySelectorAll('img').length };
+    });
+    expect(found).toEqual({ shadowImgs: 0, pageImgs: 0 });
+    expect(await msg.locator('.jc-answer').textContent()).toContain('山楂');
+    await p.waitForTimeout(200); // an <img src=x> would have failed to load (and fired onerror) by now
+    expect(await p.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await p.close();
+  });
+
+  it('shows a refused question as refused, without sources', async () => {
+    const p = await openPage(desktop);
+    await openPanel(p);
+    const msg = await ask(p, Q_REFUSED);
+    expect(await msg.getAttribute('class')).toContain('jc-refused');
+    expect(await msg.locator('.jc-answer').textContent()).toContain('没有找到');
+    expect(await msg.locator('.jc-sources').count()).toBe(0);
+    expect(await msg.locator('button.jc-cite').count()).toBe(0);
+    expect(await msg.locator('button.jc-source-item').count()).toBe(0);
+    await p.close();
+  });
+
+  it('closes with Esc and gives the focus back to the launcher', async () => {
+    const p = await openPage(desktop);
+    const launcher = p.locator('button.jc-launcher');
+    expect(await launcher.getAttribute('aria-label')).toBe('打开问答助手');
+    expect(await p.locator('.jc-panel').isHidden()).toBe(true);
+    await openPanel(p);
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+
+    await p.keyboard.press('Escape');
+    await p.locator('.jc-panel').waitFor({ state: 'hidden' });
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    await waitForFocus(p, 'jc-launcher');
+    // The page's focus is on the widget host, i.e. the launcher inside it.
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('jincheng-chat-widget');
+
+    // And the keyboard opens it again.
+    await p.keyboard.press('Enter');
+    await p.locator('.jc-panel').waitFor({ state: 'visible' });
+    await waitForFocus(p, 'jc-input');
+    await p.close();
+  });
+
+  it('fills the viewport width on a phone (390x844)', async () => {
+    const phone = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    try {
+      const p = await openPage(phone);
+      await p.locator('button.jc-launcher').click();
+      const panel = p.locator('.jc-panel');
+      await panel.waitFor({ state: 'visible' });
+      await p.waitForFunction(() => {
+        const el = document.getElementById('jincheng-chat-widget')?.shadowRoot?.querySelector('.jc-panel');
+        return !!el && el.getAnimations().every((a) => a.playState === 'finished');
+      });
+      const box = await panel.boundingBox();
+      const vw = await p.evaluate(() => document.documentElement.clientWidth);
+      expect(vw).toBe(390);
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeCloseTo(0, 0);
+      expect(box!.width).toBeCloseTo(vw, 0);
+      expect(box!.y).toBeCloseTo(0, 0);
+      expect(box!.height).toBeCloseTo(844, 0);
+      // Full screen: the launcher hides, the close button in the header stays reachable.
+      expect(await p.locator('button.jc-launcher').isHidden()).toBe(true);
+      expect(await p.locator('button.jc-close').isVisible()).toBe(true);
+      await shot(p, '7-phone');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('shows an error with a retry button when the request fails, and the retry answers', async () => {
+    const p = await openPage(desktop);
+    await p.route('**/api/chat', (route) => route.abort('failed'));
+    await openPanel(p);
+    const msg = await ask(p, Q_PIGS, 'error');
+    const error = msg.locator('.jc-error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toContain('网络连接失败');
+    const retry = msg.locator('button.jc-retry');
+    expect(await retry.isVisible()).toBe(true);
+    await shot(p, '8-error');
+
+    await p.unroute('**/api/chat');
+    await retry.click();
+    await msg.and(p.locator('[data-state="done"]')).waitFor();
+    expect(await msg.locator('.jc-error').count()).toBe(0);
+    expect(await msg.locator('.jc-answer').textContent()).toContain('85万头');
+    expect(await p.locator('.jc-msg.jc-assistant').count()).toBe(1); // retried in place
+    await p.close();
+  });
+
+  it('works embedded on another origin (CORS)', async () => {
+    const origin = `http://127.0.0.1:${(embedder!.address() as AddressInfo).port}`;
+    const p = await openPage(desktop, `${origin}/`);
+    expect(await p.evaluate(() => (window as unknown as { JinchengChat?: { endpoint?: string } }).JinchengChat?.endpoint)).toBe(base);
+    expect(await p.locator('.jc-title').textContent()).toBe('文旅问答');
+    await openPanel(p);
+    const answered = p.waitForResponse((r) => r.url() === `${base}/api/chat` && r.request().method() === 'POST');
+    const msg = await ask(p, Q_PIGS);
+    const res = await answered;
+    expect(await res.request().headerValue('origin')).toBe(origin);
+    expect(await res.headerValue('access-control-allow-origin')).toBe('*');
+    expect(await msg.locator('.jc-answer').textContent()).toContain('85万头');
+    expect(await msg.locator('button.jc-source-item').count()).toBeGreaterThan(0);
+    await shot(p, '9-cross-origin');
+    await p.close();
+  });
+});
