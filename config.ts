@@ -54,7 +54,9 @@ export const settingsSchema = z.object({
   /** Minimum evidence coverage (0..1) of the question's content words before answering. */
   MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.4),
   /** Minimum coverage (0..1) of the question's focus words (those not naming a town) in the answer sentences. */
-  MIN_FOCUS: z.coerce.number().min(0).max(1).default(0.4),
+  MIN_FOCUS: z.coerce.number().min(0).max(1).default(0.3),
+  /** Refuse when more than this share (0..1) of the focus weight is on words the articles never use. */
+  MAX_UNKNOWN: z.coerce.number().min(0).max(1).default(0.45),
 
   // ---- server
   PORT: int(0, 65535).default(3000),

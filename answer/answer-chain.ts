@@ -8,11 +8,11 @@ import { questionTerms } from './question-terms.js';
 import type { AnswerResult, Citation, Retrieved } from './types.js';
 
 export type AnswerInput = { question: string; k?: number };
-export type AnswerOptions = { k: number; minCoverage: number; minFocus: number };
+export type AnswerOptions = { k: number; minCoverage: number; minFocus: number; maxUnknown: number };
 
-/** Answer options from settings (TOP_K, MIN_COVERAGE, MIN_FOCUS), `k` overriding TOP_K. */
-export function answerOptions(s: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_FOCUS'>, k?: number): AnswerOptions {
-  return { k: k ?? s.TOP_K, minCoverage: s.MIN_COVERAGE, minFocus: s.MIN_FOCUS };
+/** Answer options from settings (TOP_K, MIN_COVERAGE, MIN_FOCUS, MAX_UNKNOWN), `k` overriding TOP_K. */
+export function answerOptions(s: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_FOCUS' | 'MAX_UNKNOWN'>, k?: number): AnswerOptions {
+  return { k: k ?? s.TOP_K, minCoverage: s.MIN_COVERAGE, minFocus: s.MIN_FOCUS, maxUnknown: s.MAX_UNKNOWN };
 }
 
 export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
@@ -52,6 +52,7 @@ export function composeOptions(searcher: HybridSearcher, question: string): Comp
     idf: (w) => searcher.wordIdf(w),
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
     isTopicWord: (w) => searcher.isTopicWord(w),
+    paragraphOf: (chunk) => searcher.paragraphOf(chunk),
     namedTowns: searcher.namedTowns(question),
     maxSentences: 3,
   };

@@ -25,7 +25,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 /** Builds the answer service over a searcher; with a chat model, answers go through the LLM mode. */
 export function createAnswerService(
   searcher: HybridSearcher,
-  settings: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_FOCUS' | 'LLM_TIMEOUT_MS'>,
+  settings: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_FOCUS' | 'MAX_UNKNOWN' | 'LLM_TIMEOUT_MS'>,
   model: BaseChatModel | null = null,
 ): AnswerService {
   const namedTowns = (text: string) =>

@@ -11,6 +11,8 @@ export type ComposeOptions = {
   unknownWeight: number;
   /** True for words that only name a town or county (the question's topic, not its focus). */
   isTopicWord: (word: string) => boolean;
+  /** The whole paragraph a chunk belongs to (its sentences' context). */
+  paragraphOf: (chunk: SearchHit['chunk']) => string;
   /** Towns the question names, with strength. */
   namedTowns: Map<string, number>;
   maxSentences: number;
@@ -38,21 +40,32 @@ export function answersType(text: string, terms: QuestionTerms): boolean {
   return true;
 }
 
-/** 1 when the word occurs in the text; else half the share of its characters that occur. */
-export function wordMatch(word: string, text: string): number {
+/**
+ * 1 when the word occurs in the text. A word the corpus does not know (`known` false: a typo, a
+ * colloquial form) earns half the share of its characters that occur; a known word earns 0.
+ */
+export function wordMatch(word: string, text: string, known = false): number {
   if (text.includes(word)) return 1;
-  if (!/^[\u4e00-\u9fff]{2,}$/.test(word)) return 0;
+  if (known || !/^[\u4e00-\u9fff]{2,}$/.test(word)) return 0;
   const found = [...word].filter((c) => text.includes(c)).length;
   return (0.5 * found) / word.length;
 }
 
-/** Weighted share of `words` matched in `text` (1 when there are no words). */
-export function weightedCoverage(words: string[], text: string, weight: (w: string) => number): number {
+/** Credit for a word found only in the sentence's passage, not in the sentence (its subject said before). */
+export const CONTEXT_CREDIT = 0.5;
+
+/**
+ * Weighted share of `words` matched in `text` (1 when there are no words). With a `context`
+ * (the sentence's passage), a word found only there earns CONTEXT_CREDIT.
+ */
+export function weightedCoverage(words: string[], text: string, idf: (w: string) => number, unknownWeight: number, context = ''): number {
   let total = 0;
   let got = 0;
   for (const w of words) {
-    total += weight(w);
-    got += weight(w) * wordMatch(w, text);
+    const known = idf(w) > 0;
+    const weight = known ? idf(w) : unknownWeight;
+    total += weight;
+    got += weight * Math.max(wordMatch(w, text, known), context.includes(w) ? CONTEXT_CREDIT : 0);
   }
   return total === 0 ? 1 : got / total;
 }
@@ -61,6 +74,9 @@ export function weightedCoverage(words: string[], text: string, weight: (w: stri
 export function numberShare(numbers: string[], text: string): number {
   return numbers.length ? numbers.filter((n) => text.includes(n)).length / numbers.length : 0;
 }
+
+/** Words that give a reason, preferred for 为什么 questions. */
+const CAUSAL = /由于|因为|因此|所以|使得|得益于|原因|因而/;
 
 /** Bonus for a sentence of a town the question names; a penalty when it names other towns only. */
 export function townFit(town: string, named: Map<string, number>): number {
@@ -71,7 +87,6 @@ export function townFit(town: string, named: Map<string, number>): number {
 
 /** Scores every sentence of the hits (duplicates from overlapping chunks scored once). */
 export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): ScoredSentence[] {
-  const weight = (w: string) => o.idf(w) || o.unknownWeight;
   const focusWords = terms.words.filter((w) => !o.isTopicWord(w));
   const seen = new Set<string>();
   const out: ScoredSentence[] = [];
@@ -84,12 +99,15 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
       if (text.length < 4 || seen.has(text)) continue;
       seen.add(text);
       const folded = foldForMatch(text);
-      const coverage = weightedCoverage(terms.words, `${title} ${folded}`, weight);
-      const focus = weightedCoverage(focusWords, folded, weight);
+      const context = foldForMatch(o.paragraphOf(h.chunk));
+      const coverage = weightedCoverage(terms.words, `${title} ${folded}`, o.idf, o.unknownWeight);
+      const focus = weightedCoverage(focusWords, folded, o.idf, o.unknownWeight);
+      const inContext = weightedCoverage(focusWords, folded, o.idf, o.unknownWeight, context);
       const score =
         0.6 * coverage +
-        0.4 * focus +
+        0.4 * inContext +
         0.12 / (rank + 1) +
+        (terms.asksWhy && CAUSAL.test(text) ? 0.1 : 0) +
         (answersType(text, terms) ? 0 : -0.3) +
         0.2 * numberShare(terms.numbers, folded) +
         townFit(h.chunk.meta.town, o.namedTowns) +
@@ -112,7 +130,7 @@ export function pickSentences(scored: ScoredSentence[], hits: SearchHit[], terms
   const strongest = Math.max(0, ...o.namedTowns.values());
   const towns = [...o.namedTowns].filter(([, strength]) => strength === strongest).map(([town]) => town);
   const hasFocus = terms.words.some((w) => !o.isTopicWord(w));
-  if (towns.length >= 2) {
+  if (towns.length >= 2 && (strongest >= 1 || terms.asksList)) {
     for (const town of towns) {
       if (picked.length >= o.maxSentences || picked.some((p) => townOf(p) === town)) continue;
       const s = scored.find((x) => townOf(x) === town && x.typeFound && (!hasFocus || x.focus > 0));
@@ -129,36 +147,64 @@ export function pickSentences(scored: ScoredSentence[], hits: SearchHit[], terms
     return picked;
   }
   const text = () => picked.map((p) => foldForMatch(p.text)).join(' ');
+  const article = (x: ScoredSentence) => hits[x.hit]!.chunk.meta.title;
   for (const s of scored.slice(1)) {
     if (picked.length >= o.maxSentences || s.score < best.score * 0.85) break;
-    const missing = terms.words.filter((w) => !o.isTopicWord(w) && wordMatch(w, text()) < 1);
+    if (article(s) !== article(best)) continue;
+    const missing = terms.words.filter((w) => w.length >= 2 && !o.isTopicWord(w) && !text().includes(w));
     if (missing.some((w) => foldForMatch(s.text).includes(w))) picked.push(s);
   }
   return picked;
 }
 
 /** Evidence of the picked sentences taken together, the basis of the refusal decision. */
-export type Evidence = { coverage: number; focus: number; numbersFound: boolean; typeFound: boolean };
+export type Evidence = {
+  coverage: number;
+  focus: number;
+  /** Share of the focus weight carried by words the corpus never has and the sentences do not resemble. */
+  unknownShare: number;
+  numbersFound: boolean;
+  typeFound: boolean;
+};
+
+/** Share of focus weight on words unknown to the corpus with under half their characters in `text`. */
+export function unknownShare(focusWords: string[], text: string, idf: (w: string) => number, unknownWeight: number): number {
+  let total = 0;
+  let unknown = 0;
+  for (const w of focusWords) {
+    const known = idf(w) > 0;
+    total += known ? idf(w) : unknownWeight;
+    if (!known && w.length >= 2 && wordMatch(w, text) < 0.25) unknown += unknownWeight;
+  }
+  return total === 0 ? 0 : unknown / total;
+}
 
 /** Measures the picked sentences together: coverage with their titles, focus, numbers, answer type. */
 export function measureEvidence(picked: ScoredSentence[], hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): Evidence {
-  const weight = (w: string) => o.idf(w) || o.unknownWeight;
   const chunks = [...new Set(picked.map((p) => hits[p.hit]!.chunk))];
+  const focusWords = terms.words.filter((w) => !o.isTopicWord(w));
   const sentences = foldForMatch(picked.map((p) => p.text).join(' '));
   const titles = foldForMatch(chunks.map((c) => `${c.meta.title} ${c.meta.town}`).join(' '));
   const passages = foldForMatch(chunks.map((c) => c.text).join(' '));
   return {
-    coverage: weightedCoverage(terms.words, `${titles} ${sentences}`, weight),
-    focus: weightedCoverage(terms.words.filter((w) => !o.isTopicWord(w)), sentences, weight),
+    coverage: weightedCoverage(terms.words, `${titles} ${sentences}`, o.idf, o.unknownWeight),
+    focus: weightedCoverage(focusWords, sentences, o.idf, o.unknownWeight),
+    unknownShare: unknownShare(focusWords, sentences, o.idf, o.unknownWeight),
     numbersFound: terms.numbers.every((n) => passages.includes(n)),
     typeFound: picked[0]?.typeFound ?? false,
   };
 }
 
 /** Why an answer must be refused, or null when the evidence suffices. */
-export function refusalReason(picked: ScoredSentence[], evidence: Evidence, terms: QuestionTerms, o: { minCoverage: number; minFocus: number }): string | null {
+export function refusalReason(
+  picked: ScoredSentence[],
+  evidence: Evidence,
+  terms: QuestionTerms,
+  o: { minCoverage: number; minFocus: number; maxUnknown: number },
+): string | null {
   if (picked.length === 0) return 'no passages';
   if (terms.words.length === 0 && terms.numbers.length === 0) return 'no content words';
+  if (evidence.unknownShare > o.maxUnknown) return `asks about words the articles never use (${evidence.unknownShare.toFixed(2)} of the focus)`;
   if (!evidence.numbersFound) return 'a number in the question is not in the evidence';
   if (!evidence.typeFound) return 'the evidence has no quantity or date of the kind asked for';
   if (evidence.coverage < o.minCoverage) return `coverage ${evidence.coverage.toFixed(2)} below ${o.minCoverage}`;

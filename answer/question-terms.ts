@@ -21,9 +21,9 @@ const NUMERAL_CLASSIFIER = /^[一二两三四五六七八九十百千万几多�
 
 const ASKS_NUMBER = /多少|几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
-const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|年|株|斤';
+const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|年|株|斤|度';
 const ASKS_UNIT = new RegExp(`(?:多少|几)(${UNITS})`);
-const ASKS_LIST = /哪些|哪几|有什么|分别|各自|列举|which (ones|towns)|list/i;
+const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)|list/i;
 const ASKS_AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote/i;
 const ASKS_WHEN = /哪年|哪一年|何时|什么时候|when|what year/i;
 const YEAR_OR_DATE = /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日|号)/g;
@@ -63,6 +63,8 @@ export type QuestionTerms = {
   asksList: boolean;
   /** The question asks who wrote an article (answered from bylines). */
   asksAuthor: boolean;
+  /** The question asks for a reason (为什么, why). */
+  asksWhy: boolean;
   /** The question is written mostly in Latin letters (answer notices in English). */
   english: boolean;
 };
@@ -106,6 +108,7 @@ export function questionTerms(question: string, expanded: string): QuestionTerms
   const numbers = new Set<string>();
   for (const w of mergeSingleChars(cutWords(folded))) {
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
+    else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)
     else if (STOPWORDS.has(w) || NUMERAL_CLASSIFIER.test(w) || (english && /^[a-z]+$/.test(w)) || /^[a-z]$/.test(w)) continue;
     else words.add(w);
   }
@@ -121,6 +124,7 @@ export function questionTerms(question: string, expanded: string): QuestionTerms
     unit,
     asksList: ASKS_LIST.test(question),
     asksAuthor: ASKS_AUTHOR.test(question),
+    asksWhy: /为什么|为何|原因|why/i.test(question),
     english,
   };
 }

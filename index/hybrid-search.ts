@@ -6,10 +6,12 @@ import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
 import type { StoredIndex } from './index-store.js';
 import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
-import { hanBigrams, tokenize } from './tokenize.js';
+import { BIGRAM_PREFIX, hanBigrams, tokenize } from './tokenize.js';
 
 /** Reciprocal-rank-fusion constant (Cormack et al.). */
 export const RRF_K = 60;
+/** Weight of a single character that the corpus has but BM25 never indexed alone (量, 率…). */
+export const WEAK_CHAR_IDF = 0.3;
 /** Multiplier per unit of town mention strength (see townMentions). */
 export const TOWN_BOOST = 0.6;
 
@@ -39,6 +41,8 @@ export function fuseRanks(...rankings: number[][]): Map<number, number> {
 /** Searches a loaded index with its embedder; the glossary expands English questions. */
 export class HybridSearcher {
   private readonly towns: TownKey[];
+  private chars: Set<string> | null = null;
+  private paragraphs: Map<string, string> | null = null;
 
   constructor(
     readonly index: StoredIndex,
@@ -52,13 +56,41 @@ export class HybridSearcher {
     this.towns = [...seen.values()];
   }
 
+  /** Characters that occur in the corpus (from the bigram vocabulary), built on first use. */
+  private corpusChars(): Set<string> {
+    if (!this.chars) {
+      this.chars = new Set();
+      for (const term of Object.keys(this.index.bm25.data.postings)) {
+        if (term.startsWith(BIGRAM_PREFIX)) for (const c of term.slice(1)) this.chars.add(c);
+      }
+    }
+    return this.chars;
+  }
+
+  /** Text of the whole paragraph a chunk was cut from (its siblings joined), cached. */
+  paragraphOf(chunk: Chunk): string {
+    const key = `${chunk.meta.source}\u0000${chunk.meta.title}\u0000${chunk.paragraph}`;
+    if (!this.paragraphs) {
+      const parts = new Map<string, Chunk[]>();
+      for (const c of this.index.chunks) {
+        const k = `${c.meta.source}\u0000${c.meta.title}\u0000${c.paragraph}`;
+        const list = parts.get(k);
+        if (list) list.push(c);
+        else parts.set(k, [c]);
+      }
+      this.paragraphs = new Map([...parts].map(([k, cs]) => [k, cs.sort((a, b) => a.part - b.part).map((c) => c.text).join('')]));
+    }
+    return this.paragraphs.get(key) ?? chunk.text;
+  }
+
   /**
    * idf of a folded word: its own when BM25 indexed it, else the mean idf of its character
    * bigrams when the corpus has them all (a name the dictionary does not know), else 0.
    */
   wordIdf(word: string): number {
     const own = this.index.bm25.idf(word);
-    if (own > 0 || word.length < 2) return own;
+    if (own > 0) return own;
+    if (word.length === 1) return this.corpusChars().has(word) ? WEAK_CHAR_IDF : 0;
     const idfs = hanBigrams(word).map((b) => this.index.bm25.idf(b));
     return idfs.length && idfs.every((x) => x > 0) ? idfs.reduce((a, b) => a + b, 0) / idfs.length : 0;
   }

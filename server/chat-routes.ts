@@ -29,17 +29,18 @@ export function chatRoutes({ service, settings, metrics, logger }: RouteDeps) {
   return new Hono()
     .post('/chat', validate('json', chatRequestSchema(settings)), async (c) => {
       const body = c.req.valid('json');
+      const svc = service(); // 503 before any stream opens when the index is not loaded
       const id = randomUUID();
       const wantsStream = body.stream ?? (c.req.header('accept') ?? '').includes('text/event-stream');
       if (!wantsStream) {
-        const answer = await service().ask(body);
+        const answer = await svc.ask(body);
         countAnswer(metrics, 'api', answer);
         return c.json(chatBody(id, answer));
       }
       return streamSSE(c, async (stream) => {
         await stream.writeSSE({ event: 'meta', data: JSON.stringify({ id }) });
         try {
-          const answer = await service().ask(body);
+          const answer = await svc.ask(body);
           countAnswer(metrics, 'api', answer);
           for (const text of splitDeltas(answer.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
           await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: answer.citations }) });

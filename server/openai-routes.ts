@@ -30,11 +30,12 @@ export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) 
       if ([...question].length > settings.MAX_QUESTION_CHARS) {
         throw new ApiError(400, 'invalid_request', `question is longer than ${settings.MAX_QUESTION_CHARS} characters`);
       }
+      const svc = service(); // 503 before any stream opens when the index is not loaded
       const id = `chatcmpl-${randomUUID()}`;
       const created = Math.floor(Date.now() / 1000);
       const base = { id, created, model: MODEL_ID };
       if (!body.stream) {
-        const a = await service().ask({ question, history });
+        const a = await svc.ask({ question, history });
         countAnswer(metrics, 'openai', a);
         return c.json({
           ...base,
@@ -49,7 +50,7 @@ export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) 
         const chunk = (delta: object, finish: string | null, extra: object = {}) =>
           stream.writeSSE({ data: JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }], ...extra }) });
         try {
-          const a = await service().ask({ question, history });
+          const a = await svc.ask({ question, history });
           countAnswer(metrics, 'openai', a);
           await chunk({ role: 'assistant', content: '' }, null);
           for (const text of splitDeltas(answerWithSources(a.answer, a.citations))) await chunk({ content: text }, null);

@@ -47,7 +47,7 @@ function close(server: Server | ServerType | null): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), animations: 'disabled' });
 
 /** A fresh page on `origin` with the widget loaded (widget.js is deferred). */
 async function openPage(context: BrowserContext, url = `${base}/`): Promise<Page> {
@@ -129,42 +129,81 @@ describe('chat widget in chromium against the real app', () => {
     await openPanel(page);
     expect(await focusedInWidget(page)).toContain('jc-input');
 
-    // The server computes the whole answer, then writes all its SSE events at once; on loopback the browser
-    // reads them in a single chunk. Throttle the download so the events arrive over several reads, as on a real network.
-    const cdp = await desktop.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 2_000, uploadThroughput: -1 });
+    // The server computes the whole answer before writing its SSE events back to back, and @hono/node-server
+    // sends a stream that has already ended as one body: the browser reads meta, deltas, citations and done in a
+    // single chunk, so the widget can only render once. To see the widget render deltas as they arrive (as it
+    // must on a slow network or with a slow LLM), re-deliver the real response one SSE event per read, 40 ms apart.
+    await page.evaluate(() => {
+      const realFetch = window.fetch.bind(window);
+      const w = window as unknown as { __realFetch: typeof fetch };
+      w.__realFetch = realFetch;
+      window.fetch = async (input, init) => {
+        const res = await realFetch(input, init);
+        if (!String(input).endsWith('/api/chat') || !res.body) return res;
+        const reader = res.body.getReader();
+        const encoder = new TextEncoder();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        const paced = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            for (;;) {
+              const end = buffer.indexOf('\n\n');
+              if (end >= 0) {
+                const event = buffer.slice(0, end + 2);
+                buffer = buffer.slice(end + 2);
+                await new Promise((r) => setTimeout(r, 40));
+                controller.enqueue(encoder.encode(event));
+                return;
+              }
+              const { done, value } = await reader.read();
+              if (done) {
+                buffer += decoder.decode();
+                if (buffer) controller.enqueue(encoder.encode(buffer));
+                buffer = '';
+                controller.close();
+                return;
+              }
+              buffer += decoder.decode(value, { stream: true });
+            }
+          },
+        });
+        return new Response(paced, { status: res.status, statusText: res.statusText, headers: res.headers });
+      };
+    });
 
     // Record each state / answer length of the assistant message as the DOM changes.
     await page.evaluate(() => {
       const root = document.getElementById('jincheng-chat-widget')!.shadowRoot!;
-      const trace: { state: string; len: number }[] = [];
+      const trace: { state: string; len: number; caret: boolean }[] = [];
       (window as unknown as { __trace: typeof trace }).__trace = trace;
       const record = () => {
         const msg = root.querySelector('.jc-msg.jc-assistant');
         if (!msg) return;
-        const entry = { state: msg.getAttribute('data-state') ?? '', len: msg.querySelector('.jc-answer')?.textContent?.length ?? 0 };
+        const answer = msg.querySelector('.jc-answer');
+        const entry = { state: msg.getAttribute('data-state') ?? '', len: answer?.textContent?.length ?? 0, caret: !!answer?.querySelector('.jc-caret') };
         const last = trace[trace.length - 1];
-        if (!last || last.state !== entry.state || last.len !== entry.len) trace.push(entry);
+        if (!last || last.state !== entry.state || last.len !== entry.len || last.caret !== entry.caret) trace.push(entry);
       };
       new MutationObserver(record).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
     });
 
     const msg = await ask(page, Q_PIGS);
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    await cdp.detach();
+    await page.evaluate(() => {
+      window.fetch = (window as unknown as { __realFetch: typeof fetch }).__realFetch;
+    });
 
     expect(await page.locator('.jc-msg.jc-user .jc-bubble').first().textContent()).toBe(Q_PIGS);
     expect(await msg.locator('.jc-answer').textContent()).toContain('85万头');
     expect(await msg.getAttribute('class')).not.toContain('jc-refused');
 
-    const trace = await page.evaluate(() => (window as unknown as { __trace: { state: string; len: number }[] }).__trace);
+    const trace = await page.evaluate(() => (window as unknown as { __trace: { state: string; len: number; caret: boolean }[] }).__trace);
     const states = trace.map((t) => t.state);
     expect(states[0]).toBe('streaming');
     expect(states[states.length - 1]).toBe('done');
     expect(states).not.toContain('error');
     const streamedLengths = new Set(trace.filter((t) => t.state === 'streaming' && t.len > 0).map((t) => t.len));
     expect(streamedLengths.size, `partial answers rendered while streaming: ${JSON.stringify(trace)}`).toBeGreaterThan(1);
+    expect(trace.some((t) => t.state === 'streaming' && t.caret)).toBe(true); // the typing caret while streaming
     // Lengths only grow: deltas are appended.
     const lengths = trace.map((t) => t.len);
     expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
