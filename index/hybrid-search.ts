@@ -2,6 +2,7 @@
 import { BaseRetriever } from '@langchain/core/retrievers';
 import { Document } from '@langchain/core/documents';
 import { foldForMatch } from '../ingest/normalize-text.js';
+import { splitSentences } from '../ingest/split-passages.js';
 import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
 import type { StoredIndex } from './index-store.js';
@@ -36,6 +37,16 @@ export function fuseRanks(...rankings: number[][]): Map<number, number> {
     ranking.forEach((label, rank) => fused.set(label, (fused.get(label) ?? 0) + 1 / (RRF_K + rank + 1)));
   }
   return fused;
+}
+
+/** Joins a paragraph's chunks in order, dropping each chunk's leading overlap with the one before. */
+export function joinParts(parts: string[]): string {
+  let text = '';
+  for (const part of parts) {
+    const last = splitSentences(text).at(-1)?.text ?? '';
+    text += last && part.startsWith(last) ? part.slice(last.length) : part;
+  }
+  return text;
 }
 
 /** Searches a loaded index with its embedder; the glossary expands English questions. */
@@ -78,7 +89,7 @@ export class HybridSearcher {
         if (list) list.push(c);
         else parts.set(k, [c]);
       }
-      this.paragraphs = new Map([...parts].map(([k, cs]) => [k, cs.sort((a, b) => a.part - b.part).map((c) => c.text).join('')]));
+      this.paragraphs = new Map([...parts].map(([k, cs]) => [k, joinParts(cs.sort((a, b) => a.part - b.part).map((c) => c.text))]));
     }
     return this.paragraphs.get(key) ?? chunk.text;
   }

@@ -1,11 +1,20 @@
 // Tests for article metadata (town, county, industry) and the gazetteer it is derived with.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { deriveTownMeta, findCounty, titleLead } from './article-meta.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+
+/** Temp folders this file creates, removed after its tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const GAZETTEER_PATH = fileURLToPath(new URL('../data/gazetteer.json', import.meta.url));
 const GAZETTEER = loadGazetteer(GAZETTEER_PATH);
@@ -69,7 +78,7 @@ describe('loadGazetteer', () => {
   });
 
   it('throws naming the file and the broken field', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'jc-gazetteer-')), 'bad.json');
+    const file = join(tempDir('jc-gazetteer-'), 'bad.json');
     writeFileSync(file, JSON.stringify({ city: { name: '花溪市', short: '花溪', english: 'Huaxi' }, counties: [{ name: '云岭县', short: '' }] }));
     expect(() => loadGazetteer(file)).toThrow(`${file}: invalid gazetteer at counties.0.short:`);
   });

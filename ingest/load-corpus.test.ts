@@ -1,15 +1,24 @@
 // Tests for finding and reading article files: folders, extensions, encodings and the CorpusError messages.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusError, listArticleFiles, readArticleFile } from './load-corpus.js';
+
+/** Temp folders this file creates, removed after its tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 let dir: string;
 let readDir: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'jc-corpus-'));
+  dir = tempDir('jc-corpus-');
   mkdirSync(join(dir, 'nested', 'deeper'), { recursive: true });
   writeFileSync(join(dir, 'b.txt'), '乙。');
   writeFileSync(join(dir, 'a.md'), '# 甲\n\n甲。');
@@ -18,7 +27,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'nested', 'deeper', 'd.txt'), '丁。');
   mkdirSync(join(dir, 'empty'));
   writeFileSync(join(dir, 'empty', 'readme.pdf'), 'x');
-  readDir = mkdtempSync(join(tmpdir(), 'jc-read-'));
+  readDir = tempDir('jc-read-');
 });
 
 function corpusError(run: () => unknown): CorpusError {

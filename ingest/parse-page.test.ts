@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { parsePage, stripMarkdownHeadings } from './parse-page.js';
+import { parsePage } from './parse-page.js';
 import { chunkId } from './split-passages.js';
 import { chunkSchema, type Chunk } from './types.js';
 
@@ -228,10 +228,11 @@ describe('parsePage on a synthetic page in the same layout', () => {
   });
 });
 
-describe('stripMarkdownHeadings', () => {
-  it('removes one to six leading # and the following space, and nothing else', () => {
-    expect(stripMarkdownHeadings('# 专版\n## 甲镇：题目\n###### 六级\n####### 七级\n正文里的 # 号。\n#无空格')).toBe(
-      '专版\n甲镇：题目\n六级\n####### 七级\n正文里的 # 号。\n#无空格',
-    );
+describe('markdown pages', () => {
+  it('treats "#" lines as headings (even with a comma), strips the marks, and leaves other # alone', () => {
+    const md = '# 专版\n\n## 甲镇茶叶：稳中求进，再创佳绩\n\n甲镇茶叶种植面积达到1万亩，#号不是标题。 王五\n';
+    const parsed = parsePage(md, 'page.md', GAZETTEER, 300, { markdown: true });
+    expect(parsed.articles.map((a) => [a.title, a.section, a.author])).toEqual([['甲镇茶叶：稳中求进，再创佳绩', '专版', '王五']]);
+    expect(parsed.chunks.map((c) => c.text)).toEqual(['甲镇茶叶种植面积达到1万亩，#号不是标题。']);
   });
 });

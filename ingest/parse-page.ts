@@ -6,24 +6,20 @@ import { repairLayout } from './repair-layout.js';
 import { splitParagraph } from './split-passages.js';
 import type { ArticleMeta, Chunk } from './types.js';
 
-/** Markdown headings ("## Title") become plain heading lines; other text is left as is. */
-export function stripMarkdownHeadings(text: string): string {
-  return text.replace(/^#{1,6}[ \t]+/gm, '');
-}
-
 /**
  * Parses a page: repairs its layout, groups articles, derives metadata and splits chunks.
- * `source` is recorded in every chunk; `maxChars` bounds chunk length.
+ * `source` is recorded in every chunk; `maxChars` bounds chunk length; `markdown` honours "#" headings.
  */
 export function parsePage(
   raw: string,
   source: string,
   gazetteer: Gazetteer,
   maxChars: number,
+  options: { markdown?: boolean } = {},
 ): { articles: ArticleMeta[]; chunks: Chunk[] } {
   const articles: ArticleMeta[] = [];
   const chunks: Chunk[] = [];
-  for (const a of groupArticles(repairLayout(raw))) {
+  for (const a of groupArticles(repairLayout(raw, options))) {
     const body = a.paragraphs.map((p) => p.text).join('\n');
     const meta: ArticleMeta = {
       title: a.title,

@@ -1,9 +1,9 @@
 // Tests for readCorpus: text and markdown files to chunks, duplicates dropped, sources reported.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
 import { CorpusError } from './load-corpus.js';
 import { readCorpus } from './read-corpus.js';
@@ -12,10 +12,19 @@ const PAGE_PATH = fileURLToPath(new URL('../data/articles/jincheng-specialty-tow
 const PAGE = readFileSync(PAGE_PATH, 'utf8');
 const GAZETTEER = loadGazetteer(fileURLToPath(new URL('../data/gazetteer.json', import.meta.url)));
 
+/** Temp folders this file creates, removed after its tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 let dir: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'jc-read-corpus-'));
+  dir = tempDir('jc-read-corpus-');
 });
 
 /** The bundled page as markdown: "#" on the section heading, "##" on every article title. */

@@ -1,7 +1,7 @@
 // Reads named files/folders into chunks (the edge of ingest: file I/O around parsePage).
 import type { Gazetteer } from './gazetteer.js';
 import { listArticleFiles, readArticleFile } from './load-corpus.js';
-import { parsePage, stripMarkdownHeadings } from './parse-page.js';
+import { parsePage } from './parse-page.js';
 import type { Chunk } from './types.js';
 
 /** Chunks of every article file under `paths`, with duplicate ids (same title and text) dropped. */
@@ -12,8 +12,8 @@ export function readCorpus(paths: string[], gazetteer: Gazetteer, maxChars: numb
   for (const file of listArticleFiles(paths)) {
     const { source, text } = readArticleFile(file);
     sources.push(source);
-    const page = file.toLowerCase().endsWith('.md') ? stripMarkdownHeadings(text) : text;
-    for (const chunk of parsePage(page, source, gazetteer, maxChars).chunks) {
+    const markdown = file.toLowerCase().endsWith('.md');
+    for (const chunk of parsePage(text, source, gazetteer, maxChars, { markdown }).chunks) {
       if (!seen.has(chunk.id)) chunks.push(chunk);
       seen.add(chunk.id);
     }

@@ -20,6 +20,8 @@ const HAN = /[\u4e00-\u9fff]/g;
 /** One to three names of 2-4 Han characters after a sentence end, separated by spaces. */
 const BYLINE = /^(.*[。！？!?”」』）)])[\s\u3000]+((?:[\u4e00-\u9fff]{2,4}[\s\u3000]*){1,3})$/;
 const MAX_HEADING_CHARS = 40;
+/** A Markdown heading line ("## 标题"): always a heading, whatever its punctuation or length. */
+const MARKDOWN_HEADING = /^#{1,6}[ \t]+(.+)$/;
 
 /** True when the line ends a sentence (so the next line starts a new paragraph). */
 export function endsSentence(line: string): boolean {
@@ -51,15 +53,22 @@ function joinBroken(left: string, right: string): string {
 /**
  * Repairs a page's layout: blank-line runs are dropped, a line that does not end a sentence
  * continues on the next non-blank line, headings stand alone, trailing bylines are moved out.
+ * With `markdown`, "#" heading lines are headings whatever their punctuation.
  * Line numbers are 1-based. Pure: no wording is changed, only joined.
  */
-export function repairLayout(raw: string): Block[] {
+export function repairLayout(raw: string, options: { markdown?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   let open: Extract<Block, { kind: 'paragraph' }> | null = null;
   raw.split(/\r?\n/).forEach((rawLine, index) => {
     const line = rawLine.trim();
     if (!line) return;
     const lineNo = index + 1;
+    const marked = options.markdown ? MARKDOWN_HEADING.exec(line) : null;
+    if (marked) {
+      open = null;
+      blocks.push({ kind: 'heading', text: marked[1]!.trim(), line: lineNo });
+      return;
+    }
     if (!open && isHeadingLine(line)) {
       blocks.push({ kind: 'heading', text: line, line: lineNo });
       return;

@@ -14,8 +14,9 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 /**
- * Packs sentences into pieces of at most `maxChars` (a longer single sentence stands alone);
- * each piece after the first repeats the previous piece's last sentence.
+ * Packs sentences into pieces of at most `maxChars` (a longer single sentence stands alone).
+ * A piece after the first repeats the previous piece's last sentence when that sentence and the
+ * next fit together within `maxChars`; otherwise the pieces are adjacent.
  */
 export function packSentences(sentences: Sentence[], maxChars: number): Sentence[][] {
   const pieces: Sentence[][] = [];

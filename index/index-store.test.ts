@@ -1,0 +1,223 @@
+// Tests for saving and loading the index folder: round trip, checksums, corrupt files, interrupted builds.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSettings, type Settings } from '../config.js';
+import { testSettings } from '../test-support/test-index.js';
+import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
+import { currentBuild, FILES, loadIndex, readManifest, saveIndex } from './index-store.js';
+import { openSearcher } from './open-index.js';
+import { updateIndex } from './update-index.js';
+
+/** Temp folders this file creates, removed after its tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+let settings: Settings;
+
+beforeAll(async () => {
+  settings = testSettings();
+  made.push(settings.INDEX_DIR);
+  await updateIndex(settings, [], { rebuild: true, warn: () => {} });
+});
+
+/** A copy of the built index in a fresh temp folder, to damage without touching the original. */
+function copyOfIndex(): string {
+  const dir = tempDir('jc-index-copy-');
+  cpSync(settings.INDEX_DIR, dir, { recursive: true });
+  return dir;
+}
+
+function settingsFor(dir: string, overrides: Record<string, string> = {}): Settings {
+  return loadSettings({ INDEX_DIR: dir, EMBEDDER: 'hash', LOG_LEVEL: 'silent', ...overrides });
+}
+
+function failure(run: () => unknown): Error {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof Error) return err;
+  }
+  throw new Error('expected an error');
+}
+
+describe('saveIndex and readManifest', () => {
+  it('points CURRENT at the one build folder holding the five index files', () => {
+    const entries = readdirSync(settings.INDEX_DIR).sort();
+    expect(entries.length).toBe(2);
+    expect(entries[0]).toBe('CURRENT');
+    expect(entries[1]).toMatch(/^build-\d+-[0-9a-f]{8}$/);
+    expect(readFileSync(join(settings.INDEX_DIR, 'CURRENT'), 'utf8')).toBe(entries[1]);
+    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.json', 'chunks.json', 'embedder.bin', 'hnsw.bin', 'manifest.json']);
+  });
+
+  it('describes the build in the manifest: embedder, HNSW settings, chunk count, sources and file checksums', () => {
+    const manifest = readManifest(settings.INDEX_DIR);
+    expect(manifest).toMatchObject({
+      formatVersion: 1,
+      embedder: { id: 'hash', model: 'char-ngram-1-3-tfidf-hashed-512', dimension: 512 },
+      hnsw: { space: 'cosine', m: 16, efConstruction: 200 },
+      chunkCount: 37,
+      sources: [{ source: 'data/articles/jincheng-specialty-towns-page1.txt', chunks: 37 }],
+    });
+    const folder = currentBuild(settings.INDEX_DIR);
+    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.json', 'chunks.json', 'embedder.bin', 'hnsw.bin']);
+    for (const [name, file] of Object.entries(manifest.files)) {
+      expect(file.bytes).toBe(statSync(join(folder, name)).size);
+      expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('keeps chunks, manifest and search results identical through a save and load round trip', async () => {
+    const loaded = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH);
+    const dir = tempDir('jc-index-roundtrip-');
+    const written = saveIndex(dir, loaded);
+    const reloaded = loadIndex(dir, settings.HNSW_EF_SEARCH);
+    expect(reloaded.chunks).toEqual(loaded.chunks);
+    expect(reloaded.manifest).toEqual(written);
+    expect(written).toEqual(loaded.manifest);
+    expect(reloaded.bm25.data).toEqual(loaded.bm25.data);
+    expect(reloaded.embedderState).toEqual(loaded.embedderState);
+    expect(reloaded.hnsw.getCurrentCount()).toBe(37);
+    for (const label of [0, 18, 36]) expect(reloaded.hnsw.getPoint(label)).toEqual(loaded.hnsw.getPoint(label));
+
+    const before = await openSearcher(settings);
+    const after = await openSearcher(settingsFor(dir));
+    for (const question of ['高平2022年生猪出栏多少头？', '陵川中药材种类有多少种？', 'How many pigs did Gaoping sell in 2022?']) {
+      expect(await after.search(question, 5)).toEqual(await before.search(question, 5));
+    }
+  });
+
+  it('removes older build folders once the new one is current', () => {
+    const dir = copyOfIndex();
+    const old = currentBuild(dir);
+    saveIndex(dir, loadIndex(dir, settings.HNSW_EF_SEARCH));
+    expect(currentBuild(dir)).not.toBe(old);
+    expect(readdirSync(dir).filter((e) => e.startsWith('build-'))).toEqual([currentBuild(dir).slice(dir.length + 1)]);
+  });
+});
+
+describe('loadIndex errors', () => {
+  it('throws IndexNotBuiltError for a folder without an index, telling the user to ingest', () => {
+    const empty = tempDir('jc-no-index-');
+    const err = failure(() => loadIndex(empty, 100));
+    expect(err).toBeInstanceOf(IndexNotBuiltError);
+    expect((err as IndexNotBuiltError).code).toBe('index_not_built');
+    expect(err.message).toBe(`no index in ${empty}: run \`npm run ingest\` first`);
+    expect(failure(() => loadIndex(join(empty, 'never-created'), 100))).toBeInstanceOf(IndexNotBuiltError);
+  });
+
+  it.each([FILES.hnsw, FILES.chunks, FILES.bm25, FILES.embedder])('throws IndexCorruptError naming a truncated %s and advising re-ingest', (name) => {
+    const dir = copyOfIndex();
+    const path = join(currentBuild(dir), name);
+    truncateSync(path, Math.floor(statSync(path).size / 2));
+    const err = failure(() => loadIndex(dir, 100));
+    expect(err).toBeInstanceOf(IndexCorruptError);
+    expect((err as IndexCorruptError).code).toBe('index_corrupt');
+    expect(err.message).toBe(`index file ${path} is truncated or corrupt (checksum mismatch); re-run \`npm run ingest\``);
+  });
+
+  it('throws IndexCorruptError for a file changed in place without changing its size', () => {
+    const dir = copyOfIndex();
+    const path = join(currentBuild(dir), FILES.chunks);
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace('生猪出栏85万头', '生猪出栏86万头'));
+    expect(statSync(path).size).toBe(Buffer.byteLength(text));
+    expect(failure(() => loadIndex(dir, 100)).message).toContain('checksum mismatch');
+  });
+
+  it('throws IndexCorruptError naming a deleted index file', () => {
+    const dir = copyOfIndex();
+    const path = join(currentBuild(dir), FILES.hnsw);
+    rmSync(path);
+    const err = failure(() => loadIndex(dir, 100));
+    expect(err).toBeInstanceOf(IndexCorruptError);
+    expect(err.message).toBe(`index file ${path} is missing; re-run \`npm run ingest\``);
+  });
+
+  it('throws IndexCorruptError for an unreadable manifest', () => {
+    const dir = copyOfIndex();
+    const path = join(currentBuild(dir), FILES.manifest);
+    truncateSync(path, 20);
+    const err = failure(() => loadIndex(dir, 100));
+    expect(err).toBeInstanceOf(IndexCorruptError);
+    expect(err.message).toBe(`unreadable manifest ${path}; re-run \`npm run ingest\``);
+  });
+
+  it('throws IndexCorruptError for a manifest that does not match its schema', () => {
+    const dir = copyOfIndex();
+    const path = join(currentBuild(dir), FILES.manifest);
+    writeFileSync(path, JSON.stringify({ formatVersion: 1 }));
+    const err = failure(() => loadIndex(dir, 100));
+    expect(err).toBeInstanceOf(IndexCorruptError);
+    expect(err.message).toMatch(new RegExp(`^invalid manifest ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*; re-run \`npm run ingest\`$`));
+  });
+
+  it('throws IndexMismatchError for an index of another format version', () => {
+    const dir = copyOfIndex();
+    const path = join(currentBuild(dir), FILES.manifest);
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), formatVersion: 2 }));
+    const err = failure(() => loadIndex(dir, 100));
+    expect(err).toBeInstanceOf(IndexMismatchError);
+    expect(err.message).toBe('index format 2 is not the supported 1; re-run `npm run ingest`');
+  });
+
+  it('throws IndexCorruptError when CURRENT names a build folder that is gone', () => {
+    const dir = copyOfIndex();
+    rmSync(currentBuild(dir), { recursive: true });
+    const err = failure(() => loadIndex(dir, 100));
+    expect(err).toBeInstanceOf(IndexCorruptError);
+    expect(err.message).toContain('re-run `npm run ingest`');
+  });
+});
+
+describe('an interrupted ingest', () => {
+  it('leaves the previous index loadable and searchable, and the next ingest clears the half-written build', async () => {
+    const dir = copyOfIndex();
+    const previous = currentBuild(dir);
+    // Simulate a crash mid-save: a newer build folder with partial files, CURRENT never moved.
+    const partial = join(dir, `build-${Date.now() + 60_000}-deadbeef`);
+    mkdirSync(partial);
+    writeFileSync(join(partial, FILES.chunks), '[{"id":"0123456789abcdef","te');
+    writeFileSync(join(partial, FILES.bm25), '');
+
+    expect(currentBuild(dir)).toBe(previous);
+    expect(loadIndex(dir, 100).chunks.length).toBe(37);
+    const searcher = await openSearcher(settingsFor(dir));
+    const [top] = await searcher.search('高平2022年生猪出栏多少头？', 3);
+    expect(top!.chunk.text).toContain('生猪出栏85万头');
+
+    const report = await updateIndex(settingsFor(dir), [], { rebuild: false, warn: () => {} });
+    expect(report).toMatchObject({ added: 0, removed: 0, kept: 37 });
+    expect(readdirSync(dir).filter((e) => e.startsWith('build-'))).toEqual([currentBuild(dir).slice(dir.length + 1)]);
+  });
+});
+
+describe('openSearcher', () => {
+  it('refuses to open a hash-built index with EMBEDDER=transformers (IndexMismatchError)', async () => {
+    const err = await openSearcher(settingsFor(settings.INDEX_DIR, { EMBEDDER: 'transformers' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IndexMismatchError);
+    expect((err as IndexMismatchError).code).toBe('index_mismatch');
+    expect((err as Error).message).toBe(
+      'the index was built with the hash embedder (char-ngram-1-3-tfidf-hashed-512) but EMBEDDER=transformers; ' +
+        're-run `npm run ingest` with EMBEDDER=transformers',
+    );
+  });
+
+  it('opens a hash-built index with EMBEDDER=auto using the stored hash statistics', async () => {
+    const searcher = await openSearcher(settingsFor(settings.INDEX_DIR, { EMBEDDER: 'auto' }));
+    expect(searcher.embedder.id).toBe('hash');
+    expect((searcher.embedder as { fingerprint?: string }).fingerprint).toBe(readManifest(settings.INDEX_DIR).embedder.fingerprint);
+  });
+
+  it('throws IndexNotBuiltError when there is no index', async () => {
+    const empty = tempDir('jc-no-index-');
+    await expect(openSearcher(settingsFor(empty))).rejects.toBeInstanceOf(IndexNotBuiltError);
+  });
+});

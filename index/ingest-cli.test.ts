@@ -1,0 +1,59 @@
+// Tests for the ingest CLI as a user runs it: a real child process, a temp INDEX_DIR and the hash embedder.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Temp folders this file creates, removed after its tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Runs the CLI to completion; resolves with its exit status and non-blank output lines. */
+function ingest(args: string[], indexDir: string): Promise<{ status: number | null; stdout: string[]; stderr: string[] }> {
+  const env = { ...process.env, INDEX_DIR: indexDir, EMBEDDER: 'hash' };
+  const child = spawn('npx', ['tsx', 'index/ingest-cli.ts', ...args], { cwd: ROOT, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: lines(stdout), stderr: lines(stderr) }));
+  });
+}
+
+describe.concurrent('npx tsx index/ingest-cli.ts', () => {
+  it('indexes the bundled page into INDEX_DIR, exits 0 and reports 37 chunks', async ({ expect }) => {
+    const dir = tempDir('jc-cli-');
+    const run = await ingest([], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toEqual([]);
+    expect(run.stdout.length).toBe(1);
+    expect(run.stdout[0]).toMatch(
+      new RegExp(
+        `^indexed 37 chunks from 1 file\\(s\\) into ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ` +
+          '\\(37 added, 0 removed, 0 kept\\) with hash embedder char-ngram-1-3-tfidf-hashed-512 \\[512 dims\\] in \\d+ ms$',
+      ),
+    );
+    expect(readFileSync(join(dir, 'CURRENT'), 'utf8')).toMatch(/^build-/);
+  });
+
+  it('exits non-zero with one clear line naming a missing file, writing no index', async ({ expect }) => {
+    const dir = tempDir('jc-cli-');
+    const missing = join(dir, 'no-such-article.txt');
+    const run = await ingest([missing], dir);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toEqual([]);
+    expect(run.stderr).toEqual([`ingest failed: no such file or folder: ${missing}`]);
+  });
+});

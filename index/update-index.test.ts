@@ -1,0 +1,149 @@
+// Tests for updateIndex: adding, re-ingesting and replacing files in an existing index, and bad paths.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSettings, type Settings } from '../config.js';
+import { CorpusError, loadGazetteer, readCorpus } from '../ingest/index.js';
+import { testSettings } from '../test-support/test-index.js';
+import { loadIndex, readManifest } from './index-store.js';
+import { openSearcher } from './open-index.js';
+import { updateIndex } from './update-index.js';
+
+const BUNDLED = 'data/articles/jincheng-specialty-towns-page1.txt';
+const TEA_PAGE = [
+  '示例专版',
+  '',
+  '云岭茶叶：一片叶子富了一方百姓',
+  '',
+  '云岭县地处山区，茶园面积达到3万亩。今年，云岭茶叶专业镇入选首批市级专业镇。',
+  '',
+  '近年来，该县大力推广绿色种植技术，茶农人均增收2000元。 李明远',
+  '',
+].join('\n');
+
+/** Temp folders this file creates, removed after its tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const quiet = { rebuild: false, warn: () => {} };
+let base: Settings;
+let files: string;
+
+beforeAll(async () => {
+  base = testSettings();
+  made.push(base.INDEX_DIR);
+  await updateIndex(base, [], { rebuild: true, warn: () => {} });
+  files = tempDir('jc-articles-');
+});
+
+/** Settings over a private copy of the base index (the bundled page, 37 chunks). */
+function copyOfBase(): Settings {
+  const dir = tempDir('jc-index-update-');
+  cpSync(base.INDEX_DIR, dir, { recursive: true });
+  return loadSettings({ INDEX_DIR: dir, EMBEDDER: 'hash', LOG_LEVEL: 'silent' });
+}
+
+function writeArticle(name: string, text: string): string {
+  const path = join(files, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('updateIndex', () => {
+  it('builds the bundled articles folder when no files are named', () => {
+    expect(readManifest(base.INDEX_DIR)).toMatchObject({ chunkCount: 37, sources: [{ source: BUNDLED, chunks: 37 }] });
+  });
+
+  it('adds only the chunks of a new file to an existing index', async () => {
+    const settings = copyOfBase();
+    const tea = writeArticle('tea.txt', TEA_PAGE);
+    const teaChunks = readCorpus([tea], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS).chunks;
+    expect(teaChunks.length).toBe(2);
+
+    const report = await updateIndex(settings, [tea], quiet);
+    expect(report).toMatchObject({ added: teaChunks.length, removed: 0, kept: 37, sources: [tea] });
+    expect(report.manifest.chunkCount).toBe(39);
+    expect(report.manifest.sources).toEqual([
+      { source: BUNDLED, chunks: 37 },
+      { source: tea, chunks: 2 },
+    ]);
+    const index = loadIndex(settings.INDEX_DIR, 100);
+    expect(index.chunks.slice(37).map((c) => c.id)).toEqual(teaChunks.map((c) => c.id));
+
+    const [top] = await (await openSearcher(settings)).search('云岭茶叶的茶园面积有多大？', 3);
+    expect(top!.chunk.text).toBe('云岭县地处山区，茶园面积达到3万亩。今年，云岭茶叶专业镇入选首批市级专业镇。');
+    expect(top!.chunk.meta).toMatchObject({ title: '云岭茶叶：一片叶子富了一方百姓', author: '李明远', source: tea, section: '示例专版' });
+  });
+
+  it('adds nothing when the same files are ingested again', async () => {
+    const settings = copyOfBase();
+    const tea = writeArticle('tea-again.txt', TEA_PAGE);
+    await updateIndex(settings, [tea], quiet);
+    const before = loadIndex(settings.INDEX_DIR, 100);
+
+    const report = await updateIndex(settings, [tea], quiet);
+    expect(report).toMatchObject({ added: 0, removed: 0, kept: 39 });
+    const again = await updateIndex(settings, [], quiet);
+    expect(again).toMatchObject({ added: 0, removed: 0, kept: 39 });
+    const after = loadIndex(settings.INDEX_DIR, 100);
+    expect(after.chunks.map((c) => c.id).sort()).toEqual(before.chunks.map((c) => c.id).sort());
+    expect(after.manifest.corpusHash).toBe(before.manifest.corpusHash);
+  });
+
+  it('replaces the chunks of an edited file', async () => {
+    const settings = copyOfBase();
+    const tea = writeArticle('tea-edited.txt', TEA_PAGE);
+    await updateIndex(settings, [tea], quiet);
+    writeFileSync(tea, TEA_PAGE.replace('人均增收2000元', '人均增收2500元'));
+
+    const report = await updateIndex(settings, [tea], quiet);
+    expect(report).toMatchObject({ added: 1, removed: 1, kept: 38 });
+    const texts = loadIndex(settings.INDEX_DIR, 100).chunks.map((c) => c.text);
+    expect(texts.length).toBe(39);
+    expect(texts).toContain('近年来，该县大力推广绿色种植技术，茶农人均增收2500元。');
+    expect(texts.some((t) => t.includes('2000元'))).toBe(false);
+  });
+
+  it('ingests a markdown file like a text file', async () => {
+    const settings = copyOfBase();
+    const md = writeArticle('tea.md', `# ${TEA_PAGE.replace('云岭茶叶：', '## 云岭茶叶：')}`);
+    const report = await updateIndex(settings, [md], quiet);
+    expect(report).toMatchObject({ added: 2, removed: 0, kept: 37 });
+    const added = loadIndex(settings.INDEX_DIR, 100).chunks.slice(37);
+    expect(added.map((c) => [c.meta.section, c.meta.title, c.meta.source, c.text])).toEqual([
+      ['示例专版', '云岭茶叶：一片叶子富了一方百姓', md, '云岭县地处山区，茶园面积达到3万亩。今年，云岭茶叶专业镇入选首批市级专业镇。'],
+      ['示例专版', '云岭茶叶：一片叶子富了一方百姓', md, '近年来，该县大力推广绿色种植技术，茶农人均增收2000元。'],
+    ]);
+  });
+
+  it('with rebuild, holds exactly the named files', async () => {
+    const settings = copyOfBase();
+    const tea = writeArticle('tea-only.txt', TEA_PAGE);
+    const report = await updateIndex(settings, [tea], { rebuild: true, warn: () => {} });
+    expect(report).toMatchObject({ added: 2, removed: 0, kept: 0 });
+    expect(readManifest(settings.INDEX_DIR).sources).toEqual([{ source: tea, chunks: 2 }]);
+  });
+
+  it('rejects a missing path with a CorpusError naming it, leaving the index as it was', async () => {
+    const settings = copyOfBase();
+    const missing = join(files, 'no-such-file.txt');
+    const err = await updateIndex(settings, [missing], quiet).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CorpusError);
+    expect((err as Error).message).toBe(`no such file or folder: ${missing}`);
+    expect(readManifest(settings.INDEX_DIR).chunkCount).toBe(37);
+  });
+
+  it('rejects a named file that is not .txt or .md with a CorpusError naming it', async () => {
+    const settings = copyOfBase();
+    const pdf = writeArticle('report.pdf', '%PDF-1.4');
+    const err = await updateIndex(settings, [pdf], quiet).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CorpusError);
+    expect((err as Error).message).toBe(`not a .txt or .md file: ${pdf}`);
+  });
+});
