@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../index/index.js';
 import {
   answersType,
+  CONTEXT_CREDIT,
   measureEvidence,
   numberShare,
   pickSentences,
@@ -13,6 +14,7 @@ import {
   type ComposeOptions,
   type Evidence,
   type ScoredSentence,
+  unknownShare,
 } from './compose-extractive.js';
 import { questionTerms, type QuestionTerms } from './question-terms.js';
 
@@ -20,7 +22,7 @@ const termsOf = (question: string): QuestionTerms => questionTerms(question, que
 
 /** A question's terms built by hand, for the cases where only one field matters. */
 function handTerms(over: Partial<QuestionTerms>): QuestionTerms {
-  return { words: ['蜂农'], numbers: [], asksNumber: false, asksWhen: false, unit: '', asksList: false, asksAuthor: false, english: false, ...over };
+  return { words: ['蜂农'], numbers: [], asksNumber: false, asksWhen: false, unit: '', asksList: false, asksAuthor: false, asksWhy: false, english: false, ...over };
 }
 
 function hit(id: string, town: string, text: string): SearchHit {
@@ -43,12 +45,13 @@ function hit(id: string, town: string, text: string): SearchHit {
   };
 }
 
-/** Every word weighs 1; county names are topic words. */
-function options(namedTowns: [string, number][] = []): ComposeOptions {
+/** Every word is known with idf 1; county names are topic words; a chunk is its own paragraph unless given. */
+function options(namedTowns: [string, number][] = [], paragraphOf: ComposeOptions['paragraphOf'] = (c) => c.text): ComposeOptions {
   return {
     idf: () => 1,
     unknownWeight: 1,
     isTopicWord: (w) => ['沁水', '沁水县', '高平', '阳城'].includes(w),
+    paragraphOf,
     namedTowns: new Map(namedTowns),
     maxSentences: 3,
   };
@@ -57,13 +60,19 @@ function options(namedTowns: [string, number][] = []): ComposeOptions {
 describe('wordMatch', () => {
   it('is 1 when the word occurs exactly', () => {
     expect(wordMatch('蜂农', '全县蜂农达1500户')).toBe(1);
+    expect(wordMatch('蜂农', '全县蜂农达1500户', true)).toBe(1);
     expect(wordMatch('gap', '深入推进gap基地建设')).toBe(1);
   });
 
-  it('gives half the share of the characters found for a Han word that does not occur whole (typo 山渣)', () => {
+  it('gives an unknown Han word half the share of its characters found (typo 山渣)', () => {
     expect(wordMatch('山渣', '泽州山楂栽培历史')).toBe(0.25);
     expect(wordMatch('黑山洋', '沁水黑山羊肉质鲜美')).toBeCloseTo(1 / 3, 10);
     expect(wordMatch('沁水县', '沁水蜂蜜 全县蜂农')).toBe(0.5);
+  });
+
+  it('gives a word the corpus knows no partial credit', () => {
+    expect(wordMatch('山渣', '泽州山楂栽培历史', true)).toBe(0);
+    expect(wordMatch('沁水县', '沁水蜂蜜 全县蜂农', true)).toBe(0);
   });
 
   it('is 0 when no character occurs', () => {
@@ -77,26 +86,67 @@ describe('wordMatch', () => {
 });
 
 describe('weightedCoverage', () => {
+  const allKnown = () => 1;
+
   it('is 1 when there are no words', () => {
-    expect(weightedCoverage([], 'anything', () => 5)).toBe(1);
+    expect(weightedCoverage([], 'anything', () => 5, 5)).toBe(1);
   });
 
   it('is the plain share of matched words under equal weights', () => {
-    expect(weightedCoverage(['山楂', '红酒'], '泽州山楂', () => 1)).toBe(0.5);
+    expect(weightedCoverage(['山楂', '红酒'], '泽州山楂', allKnown, 9)).toBe(0.5);
   });
 
-  it('weighs each word by its weight', () => {
-    const weight = (w: string) => (w === '蜂农' ? 3 : 1);
-    expect(weightedCoverage(['蜂农', '羊'], '全县蜂农达1500户', weight)).toBe(0.75);
-    expect(weightedCoverage(['蜂农', '羊'], '黑山羊', weight)).toBe(0.25);
+  it('weighs a known word by its idf', () => {
+    const idf = (w: string) => (w === '蜂农' ? 3 : 1);
+    expect(weightedCoverage(['蜂农', '羊'], '全县蜂农达1500户', idf, 9)).toBe(0.75);
+    expect(weightedCoverage(['蜂农', '羊'], '黑山羊', idf, 9)).toBe(0.25);
   });
 
-  it('counts partial matches at their partial value', () => {
-    expect(weightedCoverage(['山渣', '泽州'], '泽州山楂', () => 1)).toBe((0.25 + 1) / 2);
+  it('weighs a word the corpus does not know (idf 0) by unknownWeight, with partial credit', () => {
+    const idf = (w: string) => (w === '泽州' ? 1 : 0);
+    // 山渣: weight 2 × 0.25, 泽州: weight 1 × 1
+    expect(weightedCoverage(['山渣', '泽州'], '泽州山楂', idf, 2)).toBe((2 * 0.25 + 1) / 3);
+  });
+
+  it('gives a known word no partial credit', () => {
+    expect(weightedCoverage(['山渣'], '泽州山楂', allKnown, 2)).toBe(0);
+    expect(weightedCoverage(['山渣'], '泽州山楂', () => 0, 2)).toBe(0.25);
+  });
+
+  it('credits a word found only in the context with CONTEXT_CREDIT', () => {
+    const context = '凯永集团不断进行技术革新。和山西大学进行产学研合作';
+    expect(CONTEXT_CREDIT).toBe(0.5);
+    expect(weightedCoverage(['凯永集团', '山西大学'], '和山西大学进行产学研合作', allKnown, 9, context)).toBe(0.75);
+    expect(weightedCoverage(['凯永集团', '山西大学'], '和山西大学进行产学研合作', allKnown, 9)).toBe(0.5);
+  });
+
+  it('keeps a full match in the text above the context credit', () => {
+    expect(weightedCoverage(['山西大学'], '和山西大学合作', allKnown, 9, '和山西大学合作')).toBe(1);
   });
 
   it('is 1 when every weight is 0', () => {
-    expect(weightedCoverage(['蜂农'], 'x', () => 0)).toBe(1);
+    expect(weightedCoverage(['蜂农'], 'x', () => 0, 0)).toBe(1);
+  });
+});
+
+describe('unknownShare', () => {
+  const idf = (w: string) => ({ 凯永: 2, 集团: 1 })[w] ?? 0;
+
+  it('is the share of focus weight on unknown words the text does not resemble', () => {
+    // 董事长 unknown (weight 4) with no character in the text; 凯永 known (weight 2)
+    expect(unknownShare(['凯永', '董事长'], '凯永集团发展', idf, 4)).toBeCloseTo(4 / 6, 12);
+  });
+
+  it('does not count an unknown word with at least half its characters in the text (a typo)', () => {
+    expect(unknownShare(['山渣'], '泽州山楂', idf, 4)).toBe(0);
+  });
+
+  it('does not count single characters or known words', () => {
+    expect(unknownShare(['好', '凯永'], '无关的文字', idf, 4)).toBe(0);
+  });
+
+  it('is 0 without focus words', () => {
+    expect(unknownShare([], 'x', idf, 4)).toBe(0);
   });
 });
 
@@ -158,16 +208,41 @@ describe('scoreSentences', () => {
   });
 
   it('ranks the sentence with the asked unit first and pins its score', () => {
-    // 0.6 × coverage 0.75 + 0.4 × focus 1 + 0.12 / rank 1 + 0.1 × named-town strength (capped at 1)
-    expect(scored[0]).toMatchObject({ coverage: 0.75, focus: 1, numbersFound: true, typeFound: true });
-    expect(scored[0]!.score).toBeCloseTo(0.45 + 0.4 + 0.12 + 0.1, 10);
+    // 0.6 × coverage 0.5 (沁水县 is known, so no partial credit) + 0.4 × focus 1 + 0.12 / rank 1 + 0.1 town fit
+    expect(scored[0]).toMatchObject({ coverage: 0.5, focus: 1, numbersFound: true, typeFound: true });
+    expect(scored[0]!.score).toBeCloseTo(0.3 + 0.4 + 0.12 + 0.1, 10);
   });
 
   it('penalises a sentence without the asked kind of answer by 0.3', () => {
     const noUnit = scored.find((s) => s.text.startsWith('蜂农扫描'))!;
     expect(noUnit.typeFound).toBe(false);
-    // 0.6 × 2/3 + 0.4 × 1 + 0.12 / 2 − 0.3 + 0.1
-    expect(noUnit.score).toBeCloseTo(0.4 + 0.4 + 0.06 - 0.3 + 0.1, 10);
+    // 0.6 × 0.5 + 0.4 × 1 + 0.12 / 2 − 0.3 + 0.1
+    expect(noUnit.score).toBeCloseTo(0.3 + 0.4 + 0.06 - 0.3 + 0.1, 10);
+  });
+
+  it('credits a focus word found only elsewhere in the paragraph at half weight, keeping focus sentence-only', () => {
+    const third = scored.find((s) => s.text === '沁水县是千年古县。')!;
+    expect(third.focus).toBe(0);
+    // 0.6 × coverage 0.5 + 0.4 × context 0.5 + 0.12 − 0.3 + 0.1
+    expect(third.score).toBeCloseTo(0.3 + 0.2 + 0.12 - 0.3 + 0.1, 10);
+  });
+
+  it('uses the whole paragraph of a chunk as context', () => {
+    const h = [hit('p', '高平生猪', '和山西大学进行产学研合作。')];
+    const t = termsOf('凯永集团和哪所大学合作？');
+    const alone = scoreSentences(h, t, options())[0]!;
+    const withParagraph = scoreSentences(h, t, options([], () => '凯永集团不断进行技术革新；和山西大学进行产学研合作。'))[0]!;
+    expect(withParagraph.focus).toBe(alone.focus);
+    expect(withParagraph.score).toBeGreaterThan(alone.score);
+  });
+
+  it('prefers a sentence giving a reason for a 为什么 question', () => {
+    const h = [hit('r', '沁水黑山羊', '沁水黑山羊肉质鲜美，深受欢迎。由于活动量大，黑山羊肉质鲜美。')];
+    const t = termsOf('沁水黑山羊为什么肉质鲜美？');
+    expect(t.asksWhy).toBe(true);
+    const [first, second] = scoreSentences(h, t, options([['沁水黑山羊', 1.5]]));
+    expect(first!.text).toBe('由于活动量大，黑山羊肉质鲜美。');
+    expect(first!.score - second!.score).toBeGreaterThan(0);
   });
 
   it('penalises sentences of a passage that lacks a number of the question by 0.5', () => {
@@ -217,14 +292,14 @@ describe('measureEvidence', () => {
       ['阳城蚕桑', 1.5],
     ]);
     const picked = pickSentences(scoreSentences(hits, t, o), hits, t, o);
-    expect(measureEvidence(picked, hits, t, o)).toEqual({ coverage: 1, focus: 1, numbersFound: true, typeFound: true });
+    expect(measureEvidence(picked, hits, t, o)).toEqual({ coverage: 1, focus: 1, unknownShare: 0, numbersFound: true, typeFound: true });
   });
 });
 
 describe('refusalReason', () => {
   const picked: ScoredSentence[] = [{ text: '全县蜂农达1500户。', hit: 0, score: 1, coverage: 1, focus: 1, numbersFound: true, typeFound: true }];
-  const good: Evidence = { coverage: 0.9, focus: 0.9, numbersFound: true, typeFound: true };
-  const limits = { minCoverage: 0.4, minFocus: 0.4 };
+  const good: Evidence = { coverage: 0.9, focus: 0.9, unknownShare: 0, numbersFound: true, typeFound: true };
+  const limits = { minCoverage: 0.4, minFocus: 0.4, maxUnknown: 0.45 };
 
   it('is null when the evidence suffices', () => {
     expect(refusalReason(picked, good, handTerms({}), limits)).toBeNull();
@@ -266,8 +341,17 @@ describe('refusalReason', () => {
     expect(refusalReason(picked, { ...good, focus: 0.2 }, handTerms({ unit: '户', asksNumber: true }), limits)).toBeNull();
   });
 
-  it('checks numbers before the answer type and coverage', () => {
-    const bad: Evidence = { coverage: 0, focus: 0, numbersFound: false, typeFound: false };
+  it('refuses when too much of the focus is on words the articles never use', () => {
+    expect(refusalReason(picked, { ...good, unknownShare: 0.6 }, handTerms({}), limits)).toBe('asks about words the articles never use (0.60 of the focus)');
+  });
+
+  it('accepts an unknown share at the limit', () => {
+    expect(refusalReason(picked, { ...good, unknownShare: 0.45 }, handTerms({}), limits)).toBeNull();
+  });
+
+  it('checks unknown words first, then numbers, before the answer type and coverage', () => {
+    const bad: Evidence = { coverage: 0, focus: 0, unknownShare: 0, numbersFound: false, typeFound: false };
     expect(refusalReason(picked, bad, handTerms({ numbers: ['2023'] }), limits)).toBe('a number in the question is not in the evidence');
+    expect(refusalReason(picked, { ...bad, unknownShare: 1 }, handTerms({ numbers: ['2023'] }), limits)).toMatch(/^asks about words the articles never use/);
   });
 });

@@ -15,9 +15,13 @@ export type Verified = {
 const MARKER = /\[(\d+)\]/g;
 const NUMBER = /\d+(?:\.\d+)?/g;
 
+/** "12,345" -> "12345" (thousands separators only; "85，38" stays two numbers). */
+const joinThousands = (s: string) => s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+
 /**
- * Verifies an LLM answer over `passages` (source n = passages[n-1]). Pure. The answer is
- * usable when it cites at least one source and has no unsupported numbers.
+ * Verifies an LLM answer over `passages` (source n = passages[n-1]). Pure. Numbers are compared
+ * as whole numbers ("5万" is not supported by "85万"). The answer is usable when it cites at
+ * least one source and has no unsupported numbers.
  */
 export function verifyAnswer(answer: string, passages: string[]): Verified {
   const cited: number[] = [];
@@ -31,9 +35,9 @@ export function verifyAnswer(answer: string, passages: string[]): Verified {
     dropped.push(n);
     return '';
   });
-  const evidence = foldForMatch(cited.map((n) => passages[n - 1]!).join('\n')).replace(/,/g, '');
-  const numbers = foldForMatch(text.replace(MARKER, '')).replace(/(\d),(\d)/g, '$1$2').match(NUMBER) ?? [];
-  const unsupportedNumbers = [...new Set(numbers)].filter((n) => !evidence.includes(n));
+  const evidence = new Set(joinThousands(foldForMatch(cited.map((n) => passages[n - 1]!).join('\n'))).match(NUMBER) ?? []);
+  const numbers = joinThousands(foldForMatch(text.replace(MARKER, ''))).match(NUMBER) ?? [];
+  const unsupportedNumbers = [...new Set(numbers)].filter((n) => !evidence.has(n));
   return { text: text.trim(), cited, dropped, unsupportedNumbers };
 }
 

@@ -19,6 +19,25 @@ import { createWechatApp, createWecomApp, type ChannelLog } from './wechat/index
 
 const PUBLIC = new URL('./public/', import.meta.url);
 
+/** Routes with one method: any other method gets 405 with an Allow header. */
+const METHODS: [string, string][] = [
+  ['/api/chat', 'POST'],
+  ['/api/search', 'GET'],
+  ['/v1/chat/completions', 'POST'],
+  ['/v1/models', 'GET'],
+  ['/healthz', 'GET'],
+  ['/readyz', 'GET'],
+  ['/metrics', 'GET'],
+];
+
+/** A POST body must be declared JSON; anything else is 415 (curl -d sends a form type). */
+const requireJson: MiddlewareHandler = async (c, next) => {
+  if (c.req.method === 'POST' && !/^application\/([\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new ApiError(415, 'unsupported_media_type', 'the request body must be JSON (Content-Type: application/json)');
+  }
+  return next();
+};
+
 /** Where the answer service comes from: null until the index is loaded (then /readyz turns 200). */
 export type ServiceHolder = { service: AnswerService | null };
 
@@ -68,10 +87,12 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   const widget = readFileSync(new URL('widget.js', PUBLIC), 'utf8');
   const app = new Hono();
   app.use('*', requestId(), observe(logger, metrics), secureHeaders({ crossOriginResourcePolicy: false }));
+  const limiter = rateLimit(s.RATE_LIMIT_PER_MINUTE, clientAddress); // one budget across /api and /v1
   for (const path of ['/api/*', '/v1/*']) {
     app.use(path, cors({ origin: s.CORS_ORIGINS.includes('*') ? '*' : s.CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization', 'Accept'], maxAge: 600 }));
     app.use(path, bodyLimit({ maxSize: s.BODY_LIMIT_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `request body is larger than ${s.BODY_LIMIT_BYTES} bytes`), 413) }));
-    app.use(path, rateLimit(s.RATE_LIMIT_PER_MINUTE, clientAddress));
+    app.use(path, limiter);
+    app.use(path, requireJson);
     if (s.API_KEY) app.use(path, bearerAuth({ token: s.API_KEY, noAuthenticationHeader: { message: errorBody('unauthorized', 'missing bearer token') }, invalidAuthenticationHeader: { message: errorBody('unauthorized', 'malformed Authorization header') }, invalidToken: { message: errorBody('unauthorized', 'invalid API key') } }));
   }
   const deps = { service: () => ready(holder), settings: s, metrics, logger };
@@ -87,6 +108,7 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
     holder.service ? c.json({ status: 'ready', chunks: holder.service.searcher.index.chunks.length, llm: holder.service.llm }) : c.json({ status: 'starting' }, 503),
   );
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  for (const [path, allow] of METHODS) app.all(path, (c) => c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed on ${path}; use ${allow}`), 405, { Allow: allow }));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(handleError(logger));
   return app;

@@ -37,6 +37,7 @@ export function toApiError(err: unknown): ApiError {
 /** Hono onError handler: logs (with the request id) and answers with the JSON error body. */
 export function handleError(logger: Logger) {
   return (err: Error, c: Context) => {
+    if (err instanceof HTTPException && err.res) return err.getResponse(); // e.g. bearer auth's own 401 with WWW-Authenticate
     const api = toApiError(err);
     if (api.status >= 500) logger.error('request failed', { requestId: c.get('requestId'), error: err.message, stack: err.stack });
     return c.json(errorBody(api.code, api.message), api.status);
