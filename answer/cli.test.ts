@@ -39,7 +39,7 @@ beforeAll(async () => {
 describe('answer CLI', { timeout: 120_000 }, () => {
   it('prints the answer, then 来源： and the numbered citation with title, source line and snippet', async () => {
     const r = await ask(['沁水县的蜂农有多少户？'], env);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toContain('1500户');
     expect(lines[0]).toMatch(/\[1\]$/);
@@ -53,7 +53,7 @@ describe('answer CLI', { timeout: 120_000 }, () => {
 
   it('numbers several citations 1..n in order', async () => {
     const r = await ask(['阳城蚕桑综合产值和陵川中药材年产值各是多少？'], env);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toContain('3亿元');
     expect(lines[0]).toContain('5.28亿元');
@@ -64,13 +64,13 @@ describe('answer CLI', { timeout: 120_000 }, () => {
 
   it('prints only the refusal for a question the articles do not answer', async () => {
     const r = await ask(['西红柿炒鸡蛋怎么做？'], env);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${REFUSAL_ZH}\n`);
   });
 
   it('prints --json with exactly question, answer, refused, citations and retrieved', async () => {
     const r = await ask(['--json', '沁水县的蜂农有多少户？'], env);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const body = JSON.parse(r.stdout) as Record<string, unknown> & { citations: Record<string, unknown>[]; retrieved: Record<string, unknown>[] };
     expect(Object.keys(body).sort()).toEqual(['answer', 'citations', 'question', 'refused', 'retrieved']);
     expect(body.question).toBe('沁水县的蜂农有多少户？');
@@ -88,7 +88,7 @@ describe('answer CLI', { timeout: 120_000 }, () => {
 
   it('limits the retrieved passages with --k 2', async () => {
     const r = await ask(['--json', '--k', '2', '沁水县的蜂农有多少户？'], env);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { retrieved: unknown[] }).retrieved).toHaveLength(2);
   });
 

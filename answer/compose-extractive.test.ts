@@ -141,8 +141,9 @@ describe('unknownShare', () => {
     expect(unknownShare(['山渣'], '泽州山楂', idf, 4)).toBe(0);
   });
 
-  it('does not count single characters or known words', () => {
-    expect(unknownShare(['好', '凯永'], '无关的文字', idf, 4)).toBe(0);
+  it('does not count known words, and counts a lone unknown character at half weight', () => {
+    expect(unknownShare(['凯永'], '无关的文字', idf, 4)).toBe(0);
+    expect(unknownShare(['好', '凯永'], '无关的文字', idf, 4)).toBeCloseTo(2 / (4 + idf('凯永')), 10);
   });
 
   it('is 0 without focus words', () => {

@@ -167,14 +167,19 @@ export type Evidence = {
   typeFound: boolean;
 };
 
-/** Share of focus weight on words unknown to the corpus with under half their characters in `text`. */
+/**
+ * Share of focus weight on words unknown to the corpus with under half their characters in `text`
+ * (a lone unknown character counts half).
+ */
 export function unknownShare(focusWords: string[], text: string, idf: (w: string) => number, unknownWeight: number): number {
   let total = 0;
   let unknown = 0;
   for (const w of focusWords) {
     const known = idf(w) > 0;
     total += known ? idf(w) : unknownWeight;
-    if (!known && w.length >= 2 && wordMatch(w, text) < 0.25) unknown += unknownWeight;
+    // A lone unknown character (钱, or a typo 洋 cut off its word) is weaker evidence: half weight.
+    if (!known && w.length === 1) unknown += unknownWeight / 2;
+    else if (!known && wordMatch(w, text) < 0.25) unknown += unknownWeight;
   }
   return total === 0 ? 0 : unknown / total;
 }

@@ -26,7 +26,10 @@ const ASKS_UNIT = new RegExp(`(?:多少|几)(${UNITS})`);
 const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)|list/i;
 const ASKS_AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote/i;
 const ASKS_WHEN = /哪年|哪一年|何时|什么时候|when|what year/i;
-const YEAR_OR_DATE = /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日|号)/g;
+const YEAR_OR_DATE = /(?:1[0-9]|20)\d\d年|\d+(?:世纪|年代|月|日|号)/g;
+/** Questions about money ask for an amount in 元 (万元, 亿元 count too). */
+const ASKS_PRICE = /多少钱|价格|价钱|售价|单价|卖多少|收购价|多少元|how much (?:does|do|is|are)? ?.*cost|price/i;
+const UNIT_LIST = UNITS.split('|');
 
 /** Chinese-numeral quantities: 上千人, 数百家, 三个, 千余户, 12大. */
 const CHINESE_QUANTITY = /(?:上|数|近|逾)[十百千万]|[一二两三四五六七八九十百千万亿]+[多余]?[个名人户家只头种项类座亩吨元]|[百千万]余/;
@@ -77,6 +80,19 @@ export function isMostlyLatin(text: string): boolean {
 }
 
 /**
+ * The unit a question asks for: after 多少/几 (多少头 -> 头), 元 for prices, or for an English
+ * "how many …" question the first unit among its glossary expansions (mu -> 亩).
+ */
+export function askedUnit(question: string, expansions: string): string {
+  const folded = foldForMatch(question);
+  const direct = ASKS_UNIT.exec(folded)?.[1];
+  if (direct) return direct;
+  if (ASKS_PRICE.test(folded)) return '元';
+  if (/how (many|much)/i.test(question)) return expansions.split(/\s+/).find((t) => UNIT_LIST.includes(t)) ?? '';
+  return '';
+}
+
+/**
  * Joins runs of single Han characters into one word: a name the dictionary does not know
  * (凯永, a typo like 山渣) is cut into characters, and together they are the word that was meant.
  */
@@ -115,7 +131,7 @@ export function questionTerms(question: string, expanded: string): QuestionTerms
   // Drop words contained in a longer content word (search-mode cuts give both 中药材 and 中药).
   const list = [...words].filter((w) => ![...words].some((o) => o !== w && o.length > w.length && o.includes(w)));
   const asksWhen = ASKS_WHEN.test(question);
-  const unit = asksWhen ? '' : (ASKS_UNIT.exec(foldForMatch(question))?.[1] ?? '');
+  const unit = asksWhen ? '' : askedUnit(question, english ? expanded.slice(question.length) : '');
   return {
     words: list,
     numbers: [...numbers],

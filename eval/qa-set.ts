@@ -40,7 +40,10 @@ export function parseQaSet(text: string): { items: QaItem[]; problems: string[] 
       problems.push(`line ${i + 1}: field "${issue.path.join('.') || '(item)'}" ${issue.message}, skipped`);
       return;
     }
-    if (seen.has(parsed.data.id)) problems.push(`line ${i + 1}: duplicate id "${parsed.data.id}"`);
+    if (seen.has(parsed.data.id)) {
+      problems.push(`line ${i + 1}: duplicate id "${parsed.data.id}", skipped`);
+      return;
+    }
     seen.add(parsed.data.id);
     items.push(parsed.data);
   });

@@ -5,7 +5,7 @@ export type Report = {
   summary: Summary & { k: number; embedder: string };
   by_type: Record<string, Summary>;
   by_town: Record<string, Summary>;
-  items: Omit<ItemResult, 'supported' | 'precise'>[];
+  items: Omit<ItemResult, 'supported' | 'precise' | 'hasEvidence'>[];
 };
 
 const pct = (x: number | null) => (x === null ? '   -  ' : `${(x * 100).toFixed(1).padStart(5)}%`);

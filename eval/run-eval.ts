@@ -14,12 +14,11 @@ export async function runEval(items: QaItem[], ask: Ask, options: { k: number; e
     const result = await ask(item.question, options.k);
     results.push(scoreItem(item, result, performance.now() - started, options.k));
   }
-  const byId = new Map(items.map((i) => [i.id, i]));
   return {
-    summary: { ...summarize(results, byId), k: options.k, embedder: options.embedder },
-    by_type: summarizeBy(results, byId, (r) => [r.type]),
-    by_town: summarizeBy(results, byId, townKeys),
-    items: results.map(({ supported: _s, precise: _p, ...rest }) => rest),
+    summary: { ...summarize(results), k: options.k, embedder: options.embedder },
+    by_type: summarizeBy(results, (r) => [r.type]),
+    by_town: summarizeBy(results, townKeys),
+    items: results.map(({ supported: _s, precise: _p, hasEvidence: _e, ...rest }) => rest),
   };
 }
 

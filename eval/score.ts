@@ -17,7 +17,10 @@ export type ItemResult = {
   retrieved: { chunkId: string; title: string; text: string }[];
   hit_rank: number | null;
   latency_ms: number;
+  /** The item expects a refusal (unanswerable, out of scope, or no acceptable answers). */
+  refusal_expected: boolean;
   /** Internal flags kept for aggregation. */
+  hasEvidence: boolean;
   supported: boolean | null;
   precise: number[];
 };
@@ -56,6 +59,8 @@ export function scoreItem(item: QaItem, result: Pick<AnswerResult, 'answer' | 'r
     retrieved: result.retrieved.map((r) => ({ chunkId: r.chunkId, title: r.title, text: r.text })),
     hit_rank: item.evidence.length ? evidenceRank(result.retrieved.slice(0, k).map((r) => r.text), item.evidence) : null,
     latency_ms: latencyMs,
+    refusal_expected: refusal,
+    hasEvidence: item.evidence.length > 0,
     supported: answered ? citationsSupport(snippets, item.answers, item.evidence) : null,
     precise: answered ? snippets.map((s) => (overlapsEvidence(s, item.evidence) ? 1 : 0)) : [],
   };
@@ -64,11 +69,11 @@ export function scoreItem(item: QaItem, result: Pick<AnswerResult, 'answer' | 'r
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 10000) / 10000);
 
-/** Aggregates item results (answerable and refusal items are told apart by `expected`). */
-export function summarize(results: ItemResult[], items: Map<string, QaItem>): Summary {
-  const answerable = results.filter((r) => !expectsRefusal(items.get(r.id)!));
-  const refusals = results.filter((r) => expectsRefusal(items.get(r.id)!));
-  const withEvidence = results.filter((r) => items.get(r.id)!.evidence.length > 0);
+/** Aggregates item results (each result knows whether its item expects a refusal). */
+export function summarize(results: ItemResult[]): Summary {
+  const answerable = results.filter((r) => !r.refusal_expected);
+  const refusals = results.filter((r) => r.refusal_expected);
+  const withEvidence = results.filter((r) => r.hasEvidence);
   const latencies = results.map((r) => r.latency_ms);
   return {
     n: results.length,
@@ -89,10 +94,10 @@ export function summarize(results: ItemResult[], items: Map<string, QaItem>): Su
 }
 
 /** Groups results by a key (an item may fall in several groups, e.g. two towns) and summarises each. */
-export function summarizeBy(results: ItemResult[], items: Map<string, QaItem>, keys: (r: ItemResult) => string[]): Record<string, Summary> {
+export function summarizeBy(results: ItemResult[], keys: (r: ItemResult) => string[]): Record<string, Summary> {
   const groups = new Map<string, ItemResult[]>();
   for (const r of results) for (const key of keys(r)) groups.set(key, [...(groups.get(key) ?? []), r]);
-  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, rs]) => [key, summarize(rs, items)]));
+  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, rs]) => [key, summarize(rs)]));
 }
 
 /** The town keys of an item: each named town, or "(none)". */

@@ -1,5 +1,5 @@
 // Tests for updateIndex: adding, re-ingesting and replacing files in an existing index, and bad paths.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,5 +145,26 @@ describe('updateIndex', () => {
     const err = await updateIndex(settings, [pdf], quiet).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorpusError);
     expect((err as Error).message).toBe(`not a .txt or .md file: ${pdf}`);
+  });
+});
+
+describe('updateIndex without a usable index', () => {
+  it('adds named files to the bundled articles when there is no index yet', async () => {
+    const settings = loadSettings({ INDEX_DIR: tempDir('jc-index-empty-'), EMBEDDER: 'hash', LOG_LEVEL: 'silent' });
+    const report = await updateIndex(settings, [writeArticle('tea-fresh.txt', TEA_PAGE)], quiet);
+    expect(report.manifest.sources.map((s) => s.source).sort()).toEqual([BUNDLED, join(files, 'tea-fresh.txt')].sort());
+    expect(report.manifest.chunkCount).toBe(37 + 2);
+  });
+
+  it('replaces an index of another format with a warning instead of failing', async () => {
+    const settings = copyOfBase();
+    const folder = join(settings.INDEX_DIR, readFileSync(join(settings.INDEX_DIR, 'CURRENT'), 'utf8').trim());
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ ...manifest, formatVersion: 0 }));
+    const warnings: string[] = [];
+    const report = await updateIndex(settings, [], { rebuild: false, warn: (m) => warnings.push(m) });
+    expect(warnings.some((w) => w.includes('cannot be extended') && w.includes('index format 0'))).toBe(true);
+    expect(report.manifest.chunkCount).toBe(37);
+    expect(loadIndex(settings.INDEX_DIR, 50).chunks).toHaveLength(37);
   });
 });

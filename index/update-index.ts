@@ -2,26 +2,34 @@
 import type { Settings } from '../config.js';
 import { loadGazetteer, readCorpus, type Chunk } from '../ingest/index.js';
 import { buildIndex, embeddingText, vectorCacheOf, type VectorCache } from './build-index.js';
-import { IndexNotBuiltError } from './errors.js';
+import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
 import { loadIndex, saveIndex, type StoredIndex } from './index-store.js';
 import type { Manifest } from './manifest.js';
 import { embedderForBuild } from './select-embedder.js';
 
 export type IngestReport = { manifest: Manifest; added: number; removed: number; kept: number; sources: string[] };
 
-function previousIndex(dir: string, efSearch: number): StoredIndex | null {
+/**
+ * The index to extend, or null: none yet, or one that cannot be read (another format, corrupt),
+ * which is replaced by a fresh build of the named files after a warning.
+ */
+function previousIndex(dir: string, efSearch: number, warn: (message: string) => void): StoredIndex | null {
   try {
     return loadIndex(dir, efSearch);
   } catch (err) {
     if (err instanceof IndexNotBuiltError) return null;
+    if (err instanceof IndexMismatchError || err instanceof IndexCorruptError) {
+      warn(`warning: the existing index cannot be extended (${err.message}); building a new one from the named files`);
+      return null;
+    }
     throw err;
   }
 }
 
 /**
  * Ingests `paths` (default: the bundled articles folder). Without `rebuild`, chunks already in
- * the index are kept, except those of re-ingested sources, which are replaced; with `rebuild`
- * (or no usable index) the index holds exactly the named files. Vectors of unchanged chunks are
+ * the index (with no usable index: the bundled articles) are kept, except those of re-ingested
+ * sources, which are replaced; with `rebuild` the index holds exactly the named files. Vectors of unchanged chunks are
  * reused when the embedder is the same. The previous index stays usable until the new one is in place.
  */
 export async function updateIndex(
@@ -31,9 +39,12 @@ export async function updateIndex(
 ): Promise<IngestReport> {
   const gazetteer = loadGazetteer(settings.GAZETTEER_FILE);
   const named = readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS);
-  const previous = options.rebuild ? null : previousIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH);
+  const previous = options.rebuild ? null : previousIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, options.warn);
   const renamed = new Set(named.sources);
-  const kept: Chunk[] = (previous?.chunks ?? []).filter((c) => !renamed.has(c.meta.source));
+  // Adding files to no (usable) index adds them to the bundled articles, as a user would expect.
+  const bundled = () => readCorpus([settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS).chunks;
+  const base = previous?.chunks ?? (options.rebuild || paths.length === 0 ? [] : bundled());
+  const kept: Chunk[] = base.filter((c) => !renamed.has(c.meta.source));
   const ids = new Set(kept.map((c) => c.id));
   const chunks = [...kept, ...named.chunks.filter((c) => !ids.has(c.id))];
   const before = new Set(previous?.chunks.map((c) => c.id) ?? []);

@@ -1,0 +1,143 @@
+// Tests of `npm run eval` (eval/cli.ts) as a child process over a temp index: reports, thresholds, usage errors.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settingsSchema } from '../config.js';
+import { buildTestIndex } from '../test-support/test-index.js';
+import type { Report } from './report.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Runs `npx tsx eval/cli.ts …` from the project root with only the given settings variables. */
+function evalCli(args: string[], env: Record<string, string>): Promise<Run> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in settingsSchema.shape)));
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'eval/cli.ts', ...args], { cwd: ROOT, env: { ...base, LOG_LEVEL: 'silent', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const line = (o: Record<string, unknown>) => JSON.stringify(o);
+
+/** Two answerable items, one whose expected answer the page contradicts, a refusal, and two broken lines. */
+const QA_TEXT = [
+  line({ id: 'c1', question: '沁水县的蜂农有多少户？', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric' }),
+  line({ id: 'c2', question: '陵川县的中药材有多少种？', answers: ['521种'], evidence: ['中药材种类多达521种'], town: '陵川中药材', type: 'numeric' }),
+  '{"id": "broken", "question": ',
+  line({ id: 'w1', question: '彤康公司每年能生产多少吨山楂红酒？', answers: ['9999吨'], evidence: ['现已具备年产5000吨山楂红酒的生产能力'], town: '泽州山楂红酒', type: 'numeric' }),
+  line({ id: 'nofield', question: '问题', answers: [], town: null, type: 'out_of_scope' }),
+  line({ id: 'o1', question: '西红柿炒鸡蛋怎么做？', answers: [], evidence: [], town: null, type: 'out_of_scope' }),
+].join('\n');
+
+let env: Record<string, string>;
+let dir: string;
+let qaFile: string;
+
+beforeAll(async () => {
+  const { settings } = await buildTestIndex();
+  env = { INDEX_DIR: settings.INDEX_DIR, EMBEDDER: 'hash' };
+  dir = mkdtempSync(join(tmpdir(), 'eval-cli-'));
+  qaFile = join(dir, 'qa.jsonl');
+  writeFileSync(qaFile, `${QA_TEXT}\n`);
+});
+
+// Each case spawns a process; the timeout leaves room for a loaded machine.
+describe('eval CLI: a full run', { timeout: 120_000 }, () => {
+  let run: Run;
+  let report: Report;
+  let markdown: string;
+
+  beforeAll(async () => {
+    run = await evalCli(['--qa', qaFile, '--out', join(dir, 'report.json'), '--md', join(dir, 'report.md'), '--min-accuracy', '0.6'], env);
+    report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+    markdown = readFileSync(join(dir, 'report.md'), 'utf8');
+  }, 120_000);
+
+  it('exits 0 when the accuracy meets --min-accuracy', () => {
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('prints the terminal table: a headline, the overall row, per type and per town', () => {
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^eval: 4 items, k=5, embedder hash:\S+, latency p50 [\d.]+ ms, p95 [\d.]+ ms, max [\d.]+ ms$/);
+    expect(lines[1]).toMatch(/^group\s+n\s+accuracy\s+f1\s+hit@k\s+mrr\s+cite-sup\s+cite-prec\s+refusal\s+false-ref\s+p50 ms$/);
+    expect(lines.find((l) => l.startsWith('overall'))).toMatch(/^overall\s+4\s+66\.7%/);
+    expect(lines.some((l) => /^numeric\s+3\s+66\.7%/.test(l))).toBe(true);
+    expect(lines.some((l) => /^out_of_scope\s+1\s+-/.test(l))).toBe(true);
+    for (const town of ['(none)', '沁水蜂蜜', '陵川中药材', '泽州山楂红酒']) expect(lines.some((l) => l.startsWith(town))).toBe(true);
+  });
+
+  it('reports each malformed QA line on stderr with its line number and still scores the rest', () => {
+    expect(run.stderr).toContain(`${qaFile}: line 3: not valid JSON, skipped`);
+    expect(run.stderr).toMatch(new RegExp(`${qaFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 5: field "evidence" .*, skipped`));
+    expect(report.summary.n).toBe(4);
+    expect(report.items.map((i) => i.id)).toEqual(['c1', 'c2', 'w1', 'o1']);
+  });
+
+  it('writes the JSON report with the documented schema', () => {
+    expect(Object.keys(report).sort()).toEqual(['by_town', 'by_type', 'items', 'summary']);
+    expect(Object.keys(report.summary).sort()).toEqual(
+      ['n', 'answer_accuracy', 'answer_f1', 'hit_at_k', 'mrr', 'citation_support', 'citation_precision', 'refusal_accuracy', 'false_refusal_rate', 'latency_ms', 'k', 'embedder'].sort(),
+    );
+    expect(report.summary).toMatchObject({ n: 4, answer_accuracy: 0.6667, hit_at_k: 1, refusal_accuracy: 1, false_refusal_rate: 0, k: 5 });
+    expect(report.summary.embedder).toMatch(/^hash:/);
+    expect(Object.keys(report.by_type).sort()).toEqual(['numeric', 'out_of_scope']);
+    expect(Object.keys(report.by_town).sort()).toEqual(['(none)', '沁水蜂蜜', '泽州山楂红酒', '陵川中药材'].sort());
+    for (const item of report.items) {
+      expect(Object.keys(item).sort()).toEqual(
+        ['id', 'question', 'type', 'town', 'expected', 'answer', 'refused', 'correct', 'f1', 'citations', 'retrieved', 'hit_rank', 'latency_ms', 'refusal_expected'].sort(),
+      );
+    }
+    const w1 = report.items.find((i) => i.id === 'w1')!;
+    expect(w1).toMatchObject({ correct: false, refused: false, expected: ['9999吨'] });
+    expect(w1.hit_rank).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lists the failed item in Markdown with its question, expected answer, answer and citation', () => {
+    expect(markdown.startsWith('# Evaluation report\n')).toBe(true);
+    expect(markdown).toContain('## Failed items (1)');
+    const section = markdown.slice(markdown.indexOf('### w1 (numeric)'));
+    expect(section).toContain('- question: 彤康公司每年能生产多少吨山楂红酒？');
+    expect(section).toContain('- expected: 9999吨');
+    expect(section).toMatch(/- answer: .*5000吨/);
+    expect(section).toMatch(/- evidence rank: \d+\n/);
+    expect(section).toMatch(/ {2}- \[1\] 泽州山楂红酒：打造“泽州红”品牌优势: /);
+    for (const id of ['c1', 'c2', 'o1']) expect(markdown).not.toContain(`### ${id} `);
+  });
+});
+
+describe('eval CLI: thresholds and usage errors', { timeout: 120_000 }, () => {
+  it('rejects --min-accuracy 1.01 as out of range without running', async () => {
+    const r = await evalCli(['--qa', qaFile, '--min-accuracy', '1.01'], env);
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^eval failed: min-accuracy: .*<=\s*1/);
+    expect(r.stderr).toContain('usage: npm run eval');
+  });
+
+  it('exits 1 and names the accuracy when it is below --min-accuracy 0.99', async () => {
+    const r = await evalCli(['--qa', qaFile, '--min-accuracy', '0.99'], env);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^eval: 4 items/);
+    expect(r.stderr).toContain('answer accuracy 0.6667 is below --min-accuracy 0.99');
+  });
+
+  it('fails with a usage error when --qa is missing', async () => {
+    const r = await evalCli([], env);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--qa FILE is required');
+    expect(r.stderr).toContain('usage: npm run eval -- --qa FILE');
+  });
+});
