@@ -214,18 +214,18 @@ describe('scoreSentences', () => {
     expect(scored[0]!.score).toBeCloseTo(0.3 + 0.4 + 0.12 + 0.1, 10);
   });
 
-  it('penalises a sentence without the asked kind of answer by 0.3', () => {
+  it('penalises a sentence without the asked kind of answer by 0.5', () => {
     const noUnit = scored.find((s) => s.text.startsWith('蜂农扫描'))!;
     expect(noUnit.typeFound).toBe(false);
-    // 0.6 × 0.5 + 0.4 × 1 + 0.12 / 2 − 0.3 + 0.1
-    expect(noUnit.score).toBeCloseTo(0.3 + 0.4 + 0.06 - 0.3 + 0.1, 10);
+    // 0.6 × 0.5 + 0.4 × 1 + 0.12 / 2 − 0.5 + 0.1
+    expect(noUnit.score).toBeCloseTo(0.3 + 0.4 + 0.06 - 0.5 + 0.1, 10);
   });
 
   it('credits a focus word found only elsewhere in the paragraph at half weight, keeping focus sentence-only', () => {
     const third = scored.find((s) => s.text === '沁水县是千年古县。')!;
     expect(third.focus).toBe(0);
-    // 0.6 × coverage 0.5 + 0.4 × context 0.5 + 0.12 − 0.3 + 0.1
-    expect(third.score).toBeCloseTo(0.3 + 0.2 + 0.12 - 0.3 + 0.1, 10);
+    // 0.6 × coverage 0.5 + 0.4 × context 0.5 + 0.12 − 0.5 + 0.1
+    expect(third.score).toBeCloseTo(0.3 + 0.2 + 0.12 - 0.5 + 0.1, 10);
   });
 
   it('uses the whole paragraph of a chunk as context', () => {

@@ -78,19 +78,22 @@ export function numberShare(numbers: string[], text: string): number {
 /** Words that give a reason, preferred for 为什么 questions. */
 const CAUSAL = /由于|因为|因此|所以|使得|得益于|原因|因而/;
 
-/** Bonus for a sentence of a town the question names; a penalty when it names other towns only. */
+/** Bonus for a sentence of a town the question names (more for the industry than the county alone). */
 export function townFit(town: string, named: Map<string, number>): number {
-  if (named.size === 0) return 0;
-  const strength = named.get(town) ?? 0;
-  return strength > 0 ? 0.1 * Math.min(1, strength) : -0.3;
+  return 0.1 * Math.min(1, named.get(town) ?? 0);
 }
 
-/** Scores every sentence of the hits (duplicates from overlapping chunks scored once). */
+/**
+ * Scores every sentence of the hits (duplicates from overlapping chunks scored once). When the
+ * question names towns, only their hits are considered.
+ */
 export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): ScoredSentence[] {
   const focusWords = terms.words.filter((w) => !o.isTopicWord(w));
   const seen = new Set<string>();
   const out: ScoredSentence[] = [];
   hits.forEach((h, rank) => {
+    // A question that names towns is answered from those towns' articles only.
+    if (o.namedTowns.size > 0 && !o.namedTowns.has(h.chunk.meta.town)) return;
     const passage = foldForMatch(h.chunk.text);
     const numbersFound = terms.numbers.every((n) => passage.includes(n));
     const title = foldForMatch(`${h.chunk.meta.title} ${h.chunk.meta.town}`);
@@ -108,7 +111,7 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
         0.4 * inContext +
         0.12 / (rank + 1) +
         (terms.asksWhy && CAUSAL.test(text) ? 0.1 : 0) +
-        (answersType(text, terms) ? 0 : -0.3) +
+        (answersType(text, terms) ? 0 : -0.5) +
         0.2 * numberShare(terms.numbers, folded) +
         townFit(h.chunk.meta.town, o.namedTowns) +
         (numbersFound ? 0 : -0.5);
