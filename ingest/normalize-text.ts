@@ -16,8 +16,20 @@ export function toHalfWidth(text: string): string {
  * tw→cn is character-for-character in practice.
  */
 export function foldForMatch(text: string): string {
-  return toSimplified(toHalfWidth(text)).toLowerCase();
+  const hit = folded.get(text);
+  if (hit !== undefined) return hit;
+  const out = toSimplified(toHalfWidth(text)).toLowerCase();
+  if (folded.size >= FOLD_CACHE_SIZE) folded.delete(folded.keys().next().value!);
+  folded.set(text, out);
+  return out;
 }
+
+/**
+ * Folding is pure and the same passages and sentences are folded on every question that
+ * retrieves them, so recent results are kept (oldest evicted first). OpenCC dominated profiles.
+ */
+const FOLD_CACHE_SIZE = 20_000;
+const folded = new Map<string, string>();
 
 /** Removes all whitespace (used to compare texts whose layout differs). */
 export function stripSpace(text: string): string {
