@@ -23,11 +23,18 @@ const COLUMNS: [string, (s: Summary) => string][] = [
   ['p50 ms', (s) => s.latency_ms.p50.toFixed(1).padStart(7)],
 ];
 
-/** A fixed-width table of summaries, one row per group. */
+/** Terminal columns a string takes: East Asian wide characters count two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** A fixed-width table of summaries, one row per group (CJK group names aligned by display width). */
 export function renderTable(rows: [string, Summary][]): string {
-  const width = Math.max(12, ...rows.map(([name]) => [...name].length + 2));
+  const width = Math.max(12, ...rows.map(([name]) => displayWidth(name) + 2));
   const head = 'group'.padEnd(width) + COLUMNS.map(([h]) => h.padStart(10)).join('');
-  const body = rows.map(([name, s]) => name.padEnd(width - ([...name].length - name.length)) + COLUMNS.map(([, f]) => f(s).padStart(10)).join(''));
+  const body = rows.map(([name, s]) => name + ' '.repeat(width - displayWidth(name)) + COLUMNS.map(([, f]) => f(s).padStart(10)).join(''));
   return [head, ...body].join('\n');
 }
 
