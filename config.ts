@@ -47,6 +47,10 @@ export const settingsSchema = z.object({
   HNSW_M: int(4, 128).default(16),
   HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
   HNSW_EF_SEARCH: int(10, 2000).default(100),
+  /** Where dense search runs: hnswlib-node over the index folder, or LangChain's exact MemoryVectorStore. */
+  VECTOR_STORE: z.enum(['hnsw', 'memory']).default('hnsw'),
+  /** How loading checks index files: full (hash every byte) or sampled (sizes plus sampled blocks, faster at scale). */
+  INDEX_VERIFY: z.enum(['full', 'sampled']).default('full'),
 
   // ---- retrieval and answers
   /** Passages returned by retrieval (and considered by the answerer). */
@@ -71,6 +75,8 @@ export const settingsSchema = z.object({
   MAX_QUESTION_CHARS: int(10, 10_000).default(500),
   MAX_HISTORY_TURNS: int(0, 100).default(20),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Server processes started by `npm run start:cluster` (default: one per core). */
+  WORKERS: int(1, 64).optional(),
 
   // ---- optional LLM (OpenAI-compatible)
   LLM_BASE_URL: z.string().url().optional(),

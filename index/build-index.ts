@@ -1,12 +1,14 @@
 // Builds the in-memory index (HNSW vectors, BM25, manifest) from chunks and an embedder.
 import { createHash } from 'node:crypto';
 import hnswlib from 'hnswlib-node';
+import { foldForMatch } from '../ingest/normalize-text.js';
 import type { Chunk } from '../ingest/types.js';
-import { Bm25Index, buildBm25 } from './bm25.js';
+import { Bm25Builder, Bm25Index } from './bm25.js';
 import type { Embedder } from './embedder.js';
+import { HashEmbedder } from './hash-embedder.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { StoredIndex } from './index-store.js';
-import { tokenize } from './tokenize.js';
+import { tokenizeFolded } from './tokenize.js';
 
 export type HnswParams = { m: number; efConstruction: number; efSearch: number };
 
@@ -31,7 +33,9 @@ export function embedderFingerprint(embedder: Embedder): string {
 
 /**
  * Embeds chunks (reusing cached vectors when the fingerprint matches), inserts them into a
- * cosine HNSW index under labels 0..n-1 (label = position in `chunks`) and builds BM25.
+ * cosine HNSW index under labels 0..n-1 (label = position in `chunks`) and builds BM25. Works in
+ * batches in label order, so memory holds one batch of vectors, and the hash embedder and the
+ * tokenizer share one folding of each text.
  */
 export async function buildIndex(
   chunks: Chunk[],
@@ -43,20 +47,26 @@ export async function buildIndex(
   const cached = options.cache?.fingerprint === fingerprint ? options.cache.vectors : new Map<string, number[]>();
   const hnsw = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
   hnsw.initIndex({ maxElements: Math.max(1, chunks.length), m: params.m, efConstruction: params.efConstruction, randomSeed: 100 });
-  const missing = chunks.map((c, label) => ({ c, label })).filter(({ c }) => !cached.has(c.id));
-  for (let i = 0; i < missing.length; i += options.batchSize) {
-    const batch = missing.slice(i, i + options.batchSize);
-    const vectors = await embedder.embedDocuments(batch.map(({ c }) => embeddingText(c)));
-    batch.forEach(({ c }, j) => cached.set(c.id, vectors[j]!));
+  const bm25 = new Bm25Builder();
+  for (let start = 0; start < chunks.length; start += options.batchSize) {
+    const batch = chunks.slice(start, start + options.batchSize);
+    const folded = batch.map((c) => foldForMatch(embeddingText(c)));
+    const missing = batch.map((c, j) => j).filter((j) => !cached.has(batch[j]!.id));
+    const fresh =
+      embedder instanceof HashEmbedder
+        ? missing.map((j) => embedder.embedFolded(folded[j]!))
+        : await embedder.embedDocuments(missing.map((j) => embeddingText(batch[j]!)));
+    const vectors = batch.map((c) => cached.get(c.id));
+    missing.forEach((j, i) => (vectors[j] = fresh[i]));
+    vectors.forEach((v, j) => hnsw.addPoint(v!, start + j));
+    folded.forEach((f) => bm25.add(tokenizeFolded(f)));
   }
-  chunks.forEach((c, label) => hnsw.addPoint(cached.get(c.id)!, label));
   hnsw.setEf(params.efSearch);
-  const bm25 = new Bm25Index(buildBm25(chunks.map((c) => tokenize(embeddingText(c)))));
   const sources = new Map<string, number>();
   for (const c of chunks) sources.set(c.meta.source, (sources.get(c.meta.source) ?? 0) + 1);
   return {
     chunks,
-    bm25,
+    bm25: new Bm25Index(bm25.build()),
     hnsw,
     embedderState: options.embedderState ?? null,
     manifest: {

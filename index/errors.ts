@@ -17,3 +17,8 @@ export class IndexMismatchError extends Error {
 export class IndexCorruptError extends Error {
   readonly code = 'index_corrupt';
 }
+
+/** The configured vector store's package is not installed. */
+export class VectorStoreUnavailableError extends Error {
+  readonly code = 'vector_store_unavailable';
+}

@@ -29,12 +29,63 @@ export function charNgrams(text: string): string[] {
   return grams;
 }
 
+/** Whether each BMP code unit is a letter or digit (0 unknown, 1 yes, 2 no), filled lazily. */
+const KEEP_BMP = new Uint8Array(65536);
+
+function keeps(char: string, code: number): boolean {
+  if (code > 0xffff) return KEEP.test(char);
+  if (KEEP_BMP[code] === 0) KEEP_BMP[code] = KEEP.test(char) ? 1 : 2;
+  return KEEP_BMP[code] === 1;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const fnvStep = (h: number, char: string): number => {
+  for (let i = 0; i < char.length; i++) h = Math.imul(h ^ char.charCodeAt(i), 0x01000193);
+  return h;
+};
+
+/**
+ * Calls `visit` for every 1-, 2- and 3-gram of folded text, in charNgrams order, with a key that
+ * identifies the gram (a number for BMP grams, else the gram) and its fnv1a hash — the same
+ * grams and hashes as charNgrams and fnv1a, without building the gram strings.
+ */
+export function forEachNgram(folded: string, visit: (key: number | string, hash: number) => void): void {
+  const chars: string[] = [];
+  const codes: number[] = [];
+  for (const c of folded) {
+    const code = c.codePointAt(0)!;
+    if (keeps(c, code)) {
+      chars.push(c);
+      codes.push(code);
+    }
+  }
+  for (let i = 0; i < chars.length; i++) {
+    const [a, b, c] = [codes[i]!, codes[i + 1], codes[i + 2]];
+    const astral = a > 0xffff || (b ?? 0) > 0xffff || (c ?? 0) > 0xffff;
+    const h1 = fnvStep(FNV_OFFSET, chars[i]!);
+    visit(astral ? chars[i]! : a, h1 >>> 0);
+    if (b === undefined) continue;
+    const h2 = fnvStep(h1, chars[i + 1]!);
+    visit(astral ? chars[i]! + chars[i + 1]! : 0x10000 + a * 0x10000 + b, h2 >>> 0);
+    if (c === undefined) continue;
+    const h3 = fnvStep(h2, chars[i + 2]!);
+    visit(astral ? chars[i]! + chars[i + 1]! + chars[i + 2]! : 0x200000000 + a * 0x100000000 + b * 0x10000 + c, h3 >>> 0);
+  }
+}
+
 /** Document frequencies of n-grams, hashed into DF_BUCKETS counters. */
 export function fitDocumentFrequencies(texts: string[]): { df: Uint32Array; docs: number } {
   const df = new Uint32Array(DF_BUCKETS);
-  for (const text of texts) {
-    for (const bucket of new Set(charNgrams(text).map((g) => fnv1a(g) % DF_BUCKETS))) df[bucket]!++;
-  }
+  const seenIn = new Int32Array(DF_BUCKETS);
+  texts.forEach((text, doc) => {
+    forEachNgram(foldForMatch(text), (_, hash) => {
+      const bucket = hash % DF_BUCKETS;
+      if (seenIn[bucket] !== doc + 1) {
+        seenIn[bucket] = doc + 1;
+        df[bucket]!++;
+      }
+    });
+  });
   return { df, docs: texts.length };
 }
 
@@ -63,13 +114,29 @@ export class HashEmbedder implements Embedder {
 
   /** Embeds one text synchronously (the async methods wrap this). */
   embed(text: string): number[] {
-    const tf = new Map<string, number>();
-    for (const g of charNgrams(text)) tf.set(g, (tf.get(g) ?? 0) + 1);
+    return this.embedFolded(foldForMatch(text));
+  }
+
+  /** Embeds text already folded with foldForMatch (saves folding twice at build time). */
+  embedFolded(folded: string): number[] {
+    const slots = new Map<number | string, number>();
+    const hashes: number[] = [];
+    const counts: number[] = [];
+    forEachNgram(folded, (key, hash) => {
+      const slot = slots.get(key);
+      if (slot === undefined) {
+        slots.set(key, hashes.length);
+        hashes.push(hash);
+        counts.push(1);
+      } else counts[slot]!++;
+    });
     const v = new Float64Array(this.dimension);
-    for (const [gram, n] of tf) {
-      const h = fnv1a(gram);
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i]!;
       const df = this.stats.df[h % DF_BUCKETS]!;
-      const weight = (1 + Math.log(n)) * (Math.log((this.stats.docs + 1) / (df + 1)) + 1);
+      // An n-gram the corpus never has (an English word in a question) can only add collision noise.
+      if (df === 0) continue;
+      const weight = (1 + Math.log(counts[i]!)) * (Math.log((this.stats.docs + 1) / (df + 1)) + 1);
       v[h % this.dimension]! += (h & 0x80000000 ? -1 : 1) * weight;
     }
     let sum = 0;

@@ -1,10 +1,12 @@
-// Hybrid retrieval: HNSW dense and BM25 candidates fused by reciprocal rank, boosted by named towns.
+// Hybrid retrieval: dense (any LangChain VectorStore) and BM25 candidates fused by reciprocal rank, boosted by named towns.
 import { BaseRetriever } from '@langchain/core/retrievers';
-import { Document } from '@langchain/core/documents';
+import { Document, type DocumentInterface } from '@langchain/core/documents';
+import type { VectorStore } from '@langchain/core/vectorstores';
 import { foldForMatch } from '../ingest/normalize-text.js';
 import { splitSentences } from '../ingest/split-passages.js';
 import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
+import { HnswVectorStore } from './hnsw-vector-store.js';
 import type { StoredIndex } from './index-store.js';
 import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
 import { BIGRAM_PREFIX, hanBigrams, tokenize } from './tokenize.js';
@@ -21,7 +23,7 @@ export type SearchHit = {
   chunk: Chunk;
   /** Fused score: RRF of both rankings times the town boost. */
   score: number;
-  /** Cosine similarity from HNSW, null when not among the dense candidates. */
+  /** Cosine similarity from the vector store, null when not among the dense candidates. */
   dense: number | null;
   bm25: number | null;
   denseRank: number | null;
@@ -49,9 +51,25 @@ export function joinParts(parts: string[]): string {
   return text;
 }
 
-/** Searches a loaded index with its embedder; the glossary expands English questions. */
+/** The label (chunk position) of a vector store Document: its metadata.label, as chunkDocument writes it. */
+function labelOf(doc: DocumentInterface): number {
+  const label: unknown = doc.metadata['label'];
+  if (typeof label !== 'number') throw new TypeError(`vector store document ${doc.id ?? ''} has no numeric metadata.label`);
+  return label;
+}
+
+/** Words already classified by isTopicWord; the cache is cleared when it grows past this. */
+const TOPIC_CACHE_LIMIT = 10_000;
+
+/**
+ * Searches a loaded index with its embedder; the glossary expands English questions. The dense
+ * side goes through `vectors` (by default hnswlib-node over the index); any LangChain VectorStore
+ * whose documents carry metadata.label (see chunkDocument) can take its place.
+ */
 export class HybridSearcher {
   private readonly towns: TownKey[];
+  private readonly foldedTowns: string[];
+  private readonly topicWords = new Map<string, boolean>();
   private chars: Set<string> | null = null;
   private paragraphs: Map<string, string> | null = null;
 
@@ -59,19 +77,24 @@ export class HybridSearcher {
     readonly index: StoredIndex,
     readonly embedder: Embedder,
     readonly glossary: Glossary,
+    readonly vectors: VectorStore = new HnswVectorStore(embedder, index.hnsw, index.chunks),
   ) {
     const seen = new Map<string, TownKey>();
+    let last: Chunk['meta'] | null = null;
     for (const c of index.chunks) {
+      if (c.meta === last) continue;
+      last = c.meta;
       if (c.meta.town && !seen.has(c.meta.town)) seen.set(c.meta.town, townKey(c.meta.town, c.meta.county, c.meta.industry));
     }
     this.towns = [...seen.values()];
+    this.foldedTowns = this.towns.map((t) => foldForMatch(t.town));
   }
 
   /** Characters that occur in the corpus (from the bigram vocabulary), built on first use. */
   private corpusChars(): Set<string> {
     if (!this.chars) {
       this.chars = new Set();
-      for (const term of Object.keys(this.index.bm25.data.postings)) {
+      for (const term of this.index.bm25.postings.terms) {
         if (term.startsWith(BIGRAM_PREFIX)) for (const c of term.slice(1)) this.chars.add(c);
       }
     }
@@ -108,9 +131,13 @@ export class HybridSearcher {
 
   /** True when a folded word is part of a town's name, or is or starts with its county (the topic, not the focus). */
   isTopicWord(word: string): boolean {
-    return this.towns.some(
-      (t) => foldForMatch(t.town).includes(word) || (t.county !== '' && (t.county.includes(word) || word.startsWith(t.county))),
-    );
+    let topic = this.topicWords.get(word);
+    if (topic === undefined) {
+      topic = this.towns.some((t, i) => this.foldedTowns[i]!.includes(word) || (t.county !== '' && (t.county.includes(word) || word.startsWith(t.county))));
+      if (this.topicWords.size >= TOPIC_CACHE_LIMIT) this.topicWords.clear();
+      this.topicWords.set(word, topic);
+    }
+    return topic;
   }
 
   /** Towns the question names, with strengths (see townMentions). */
@@ -125,11 +152,12 @@ export class HybridSearcher {
     const expanded = expandQuery(question, this.glossary);
     const pool = Math.min(n, Math.max(50, k * 10));
     const vector = await this.embedder.embedQuery(expanded);
-    const knn = this.index.hnsw.searchKnn(vector, pool);
+    const dense = await this.vectors.similaritySearchVectorWithScore(vector, pool);
+    const denseLabels = dense.map(([doc]) => labelOf(doc));
     const bm25 = this.index.bm25.search(tokenize(expanded), pool);
-    const fused = fuseRanks(knn.neighbors, bm25.map((h) => h.doc));
+    const fused = fuseRanks(denseLabels, bm25.map((h) => h.doc));
     const named = townMentions(foldForMatch(expanded), this.towns);
-    const denseAt = new Map(knn.neighbors.map((label, i) => [label, i]));
+    const denseAt = new Map(denseLabels.map((label, i) => [label, i]));
     const bm25At = new Map(bm25.map((h, i) => [h.doc, i]));
     const hits = [...fused].map(([label, rrf]): SearchHit => {
       const chunk = this.index.chunks[label]!;
@@ -139,7 +167,7 @@ export class HybridSearcher {
       return {
         chunk,
         score: rrf * boost,
-        dense: di === undefined ? null : 1 - knn.distances[di]!,
+        dense: di === undefined ? null : dense[di]![1],
         bm25: bi === undefined ? null : bm25[bi]!.score,
         denseRank: di === undefined ? null : di + 1,
         bm25Rank: bi === undefined ? null : bi + 1,

@@ -7,6 +7,7 @@ import { loadSettings, type Settings } from '../config.js';
 import { testSettings } from '../test-support/test-index.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
 import { currentBuild, FILES, loadIndex, readManifest, saveIndex } from './index-store.js';
+import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { openSearcher } from './open-index.js';
 import { updateIndex } from './update-index.js';
 
@@ -54,20 +55,20 @@ describe('saveIndex and readManifest', () => {
     expect(entries[0]).toBe('CURRENT');
     expect(entries[1]).toMatch(/^build-\d+-[0-9a-f]{8}$/);
     expect(readFileSync(join(settings.INDEX_DIR, 'CURRENT'), 'utf8')).toBe(entries[1]);
-    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.json', 'chunks.json', 'embedder.bin', 'hnsw.bin', 'manifest.json']);
+    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin', 'manifest.json']);
   });
 
   it('describes the build in the manifest: embedder, HNSW settings, chunk count, sources and file checksums', () => {
     const manifest = readManifest(settings.INDEX_DIR);
     expect(manifest).toMatchObject({
-      formatVersion: 1,
+      formatVersion: INDEX_FORMAT_VERSION,
       embedder: { id: 'hash', model: 'char-ngram-1-3-tfidf-hashed-512', dimension: 512 },
       hnsw: { space: 'cosine', m: 16, efConstruction: 200 },
       chunkCount: 37,
       sources: [{ source: 'data/articles/jincheng-specialty-towns-page1.txt', chunks: 37 }],
     });
     const folder = currentBuild(settings.INDEX_DIR);
-    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.json', 'chunks.json', 'embedder.bin', 'hnsw.bin']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin']);
     for (const [name, file] of Object.entries(manifest.files)) {
       expect(file.bytes).toBe(statSync(join(folder, name)).size);
       expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -126,9 +127,11 @@ describe('loadIndex errors', () => {
   it('throws IndexCorruptError for a file changed in place without changing its size', () => {
     const dir = copyOfIndex();
     const path = join(currentBuild(dir), FILES.chunks);
-    const text = readFileSync(path, 'utf8');
-    writeFileSync(path, text.replace('生猪出栏85万头', '生猪出栏86万头'));
-    expect(statSync(path).size).toBe(Buffer.byteLength(text));
+    const data = readFileSync(path);
+    const size = data.length;
+    data.write('生猪出栏86万头', data.indexOf('生猪出栏85万头'));
+    writeFileSync(path, data);
+    expect(statSync(path).size).toBe(size);
     expect(failure(() => loadIndex(dir, 100)).message).toContain('checksum mismatch');
   });
 
@@ -162,10 +165,10 @@ describe('loadIndex errors', () => {
   it('throws IndexMismatchError for an index of another format version', () => {
     const dir = copyOfIndex();
     const path = join(currentBuild(dir), FILES.manifest);
-    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), formatVersion: 2 }));
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), formatVersion: 1 }));
     const err = failure(() => loadIndex(dir, 100));
     expect(err).toBeInstanceOf(IndexMismatchError);
-    expect(err.message).toBe('index format 2 is not the supported 1; re-run `npm run ingest`');
+    expect(err.message).toBe(`index format 1 is not the supported ${INDEX_FORMAT_VERSION}; re-run \`npm run ingest\``);
   });
 
   it('throws IndexCorruptError when CURRENT names a build folder that is gone', () => {

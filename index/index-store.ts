@@ -1,16 +1,18 @@
 // Saves and loads the index folder atomically: a new build folder, then a renamed CURRENT pointer.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { z } from 'zod';
-import { chunkSchema, type Chunk } from '../ingest/types.js';
-import { bm25DataSchema, Bm25Index } from './bm25.js';
+import type { Chunk } from '../ingest/types.js';
+import { Bm25Index } from './bm25.js';
+import { BM25_MAGIC, decodeBm25, encodeBm25 } from './bm25-file.js';
+import { fileCheckOf, readSections, verifyFile, writeSections, type FileCheck, type VerifyMode } from './binary-file.js';
+import { CHUNKS_MAGIC, decodeChunks, encodeChunks } from './chunk-file.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
 import { INDEX_FORMAT_VERSION, manifestSchema, type Manifest } from './manifest.js';
 
 const CURRENT = 'CURRENT';
-export const FILES = { chunks: 'chunks.json', bm25: 'bm25.json', hnsw: 'hnsw.bin', embedder: 'embedder.bin', manifest: 'manifest.json' } as const;
+export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', manifest: 'manifest.json' } as const;
 
 /** Everything a built index holds in memory. */
 export type StoredIndex = {
@@ -21,10 +23,6 @@ export type StoredIndex = {
   /** Hash embedder statistics (document count, hashed df table); null for model embedders. */
   embedderState: { docs: number; df: Uint32Array } | null;
 };
-
-function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
 
 function writeDurable(path: string, data: string | Uint8Array): void {
   writeFileSync(path, data);
@@ -49,23 +47,23 @@ function decodeEmbedderState(buf: Buffer): { docs: number; df: Uint32Array } {
 }
 
 /**
- * Writes a complete index into a fresh build folder under `dir`, then atomically points
- * `dir/CURRENT` at it and removes older builds. A crash at any point leaves the previous index
- * readable. Returns the manifest written (with file checksums filled in).
+ * Writes a complete index into a fresh build folder under `dir` (chunks and BM25 in binary files
+ * checksummed as they are written), then atomically points `dir/CURRENT` at it and removes older
+ * builds. A crash at any point leaves the previous index readable. Returns the manifest written.
  */
 export function saveIndex(dir: string, index: Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> }): Manifest {
   mkdirSync(dir, { recursive: true });
   const build = `build-${Date.now()}-${randomBytes(4).toString('hex')}`;
   const folder = join(dir, build);
   mkdirSync(folder);
-  writeDurable(join(folder, FILES.chunks), JSON.stringify(index.chunks));
-  writeDurable(join(folder, FILES.bm25), JSON.stringify(index.bm25.data));
-  index.hnsw.writeIndexSync(join(folder, FILES.hnsw));
-  if (index.embedderState) writeDurable(join(folder, FILES.embedder), encodeEmbedderState(index.embedderState));
   const files: Manifest['files'] = {};
-  for (const name of [FILES.chunks, FILES.bm25, FILES.hnsw, FILES.embedder]) {
-    const path = join(folder, name);
-    if (existsSync(path)) files[name] = { bytes: statSync(path).size, sha256: sha256File(path) };
+  files[FILES.chunks] = writeSections(join(folder, FILES.chunks), CHUNKS_MAGIC, encodeChunks(index.chunks));
+  files[FILES.bm25] = writeSections(join(folder, FILES.bm25), BM25_MAGIC, encodeBm25(index.bm25.postings));
+  index.hnsw.writeIndexSync(join(folder, FILES.hnsw));
+  files[FILES.hnsw] = fileCheckOf(join(folder, FILES.hnsw));
+  if (index.embedderState) {
+    writeDurable(join(folder, FILES.embedder), encodeEmbedderState(index.embedderState));
+    files[FILES.embedder] = fileCheckOf(join(folder, FILES.embedder));
   }
   const manifest: Manifest = { ...index.manifest, files };
   writeDurable(join(folder, FILES.manifest), JSON.stringify(manifest, null, 2));
@@ -76,7 +74,6 @@ export function saveIndex(dir: string, index: Omit<StoredIndex, 'manifest'> & { 
   }
   return manifest;
 }
-
 /** The folder of the current build, or throws IndexNotBuiltError. */
 export function currentBuild(dir: string): string {
   const pointer = join(dir, CURRENT);
@@ -103,39 +100,43 @@ export function readManifest(dir: string): Manifest {
   return parsed.data;
 }
 
-function readChecked(folder: string, name: string, manifest: Manifest): Buffer {
-  const expected = manifest.files[name];
+function expectedFile(folder: string, name: string, manifest: Manifest): { path: string; check: FileCheck } {
+  const check = manifest.files[name];
   const path = join(folder, name);
-  if (!expected || !existsSync(path)) throw new IndexCorruptError(`index file ${path} is missing; re-run \`npm run ingest\``);
-  const data = readFileSync(path);
-  if (data.length !== expected.bytes || createHash('sha256').update(data).digest('hex') !== expected.sha256) {
-    throw new IndexCorruptError(`index file ${path} is truncated or corrupt (checksum mismatch); re-run \`npm run ingest\``);
-  }
-  return data;
+  if (!check || !existsSync(path)) throw new IndexCorruptError(`index file ${path} is missing; re-run \`npm run ingest\``);
+  return { path, check };
 }
 
-function parseJson<T>(data: Buffer, schema: z.ZodType<T>, what: string): T {
-  const parsed = schema.safeParse(JSON.parse(data.toString('utf8')));
-  if (!parsed.success) throw new IndexCorruptError(`${what} does not match its schema; re-run \`npm run ingest\``);
-  return parsed.data;
-}
+/** Options of loadIndex: `verify` 'full' hashes every byte (default), 'sampled' checks sizes and sampled blocks. */
+export type LoadOptions = { verify?: VerifyMode };
 
 /**
- * Loads the current index from `dir`, verifying every file against the manifest's checksums.
- * Throws IndexNotBuiltError, IndexCorruptError or IndexMismatchError with a message that tells
- * the user to re-ingest; never returns a partially loaded index.
+ * Loads the current index from `dir`, checking every file against the manifest (see
+ * LoadOptions) before parsing it. Throws IndexNotBuiltError, IndexCorruptError or
+ * IndexMismatchError with a message that tells the user to re-ingest; never returns a
+ * partially loaded index.
  */
-export function loadIndex(dir: string, efSearch: number): StoredIndex {
+export function loadIndex(dir: string, efSearch: number, { verify = 'full' }: LoadOptions = {}): StoredIndex {
   const manifest = readManifest(dir);
   const folder = currentBuild(dir);
-  const chunks = parseJson(readChecked(folder, FILES.chunks, manifest), z.array(chunkSchema), FILES.chunks);
-  const bm25 = new Bm25Index(parseJson(readChecked(folder, FILES.bm25, manifest), bm25DataSchema, FILES.bm25));
-  readChecked(folder, FILES.hnsw, manifest);
+  const n = manifest.chunkCount;
+  const chunkFile = expectedFile(folder, FILES.chunks, manifest);
+  const chunks = decodeChunks(readSections(chunkFile.path, CHUNKS_MAGIC, chunkFile.check, verify), n);
+  const bm25File = expectedFile(folder, FILES.bm25, manifest);
+  const bm25 = new Bm25Index(decodeBm25(readSections(bm25File.path, BM25_MAGIC, bm25File.check, verify), n));
+  const hnswFile = expectedFile(folder, FILES.hnsw, manifest);
+  verifyFile(hnswFile.path, hnswFile.check, verify);
   const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
-  hnsw.readIndexSync(join(folder, FILES.hnsw));
+  hnsw.readIndexSync(hnswFile.path);
   hnsw.setEf(efSearch);
-  const embedderState = manifest.files[FILES.embedder] ? decodeEmbedderState(readChecked(folder, FILES.embedder, manifest)) : null;
-  if (chunks.length !== manifest.chunkCount || bm25.size !== chunks.length || hnsw.getCurrentCount() !== chunks.length) {
+  let embedderState: StoredIndex['embedderState'] = null;
+  if (manifest.files[FILES.embedder]) {
+    const file = expectedFile(folder, FILES.embedder, manifest);
+    const data = readFileSync(file.path);
+    verifyFile(file.path, file.check, 'full', data);
+    embedderState = decodeEmbedderState(data);
+  }
+  if (hnsw.getCurrentCount() !== chunks.length) {
     throw new IndexCorruptError(`index parts disagree on the number of chunks; re-run \`npm run ingest\``);
   }
   return { manifest, chunks, bm25, hnsw, embedderState };

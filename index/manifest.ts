@@ -1,7 +1,8 @@
 // The index manifest: what was built, with what, and checksums of every file it wrote.
 import { z } from 'zod';
 
-export const INDEX_FORMAT_VERSION = 1;
+/** 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums. */
+export const INDEX_FORMAT_VERSION = 2;
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),
@@ -18,6 +19,7 @@ export const manifestSchema = z.object({
   /** sha256 over the sorted chunk ids: equal corpora give equal hashes. */
   corpusHash: z.string(),
   sources: z.array(z.object({ source: z.string(), chunks: z.number().int() })),
-  files: z.record(z.string(), z.object({ bytes: z.number().int(), sha256: z.string() })),
+  /** Per file: size, sha256 of every byte, and sha256 of the size plus sampled blocks (see binary-file.ts). */
+  files: z.record(z.string(), z.object({ bytes: z.number().int(), sha256: z.string(), sampleSha256: z.string().optional() })),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

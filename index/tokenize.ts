@@ -28,6 +28,10 @@ export function hanBigrams(folded: string): string[] {
  * lower case), then jieba words and Han bigrams. Documents and queries go through the same path.
  */
 export function tokenize(text: string): string[] {
-  const folded = foldForMatch(text);
+  return tokenizeFolded(foldForMatch(text));
+}
+
+/** tokenize of text already folded with foldForMatch (the build folds each chunk once). */
+export function tokenizeFolded(folded: string): string[] {
   return [...cutWords(folded), ...hanBigrams(folded)];
 }

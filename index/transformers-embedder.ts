@@ -1,7 +1,6 @@
 // Embedder backed by a transformers.js feature-extraction pipeline (default: bge-small-zh, CLS pooling).
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { pipeline } from '@xenova/transformers';
 import type { Embedder } from './embedder.js';
 
 export const DEFAULT_EMBEDDING_MODEL = 'Xenova/bge-small-zh-v1.5';
@@ -132,6 +131,9 @@ export async function createTransformersEmbedder(
         throw new Error(`no config.json in ${localDir}`);
       });
     }
+    // Imported here, not at the top: transformers.js and onnxruntime take ~250 ms to load, which a
+    // server on the hash embedder would pay at every cold start.
+    const { pipeline } = await import('@xenova/transformers');
     const extractor = await pipeline('feature-extraction', target.modelId, {
       quantized: opts.quantized ?? true,
       cache_dir: target.cacheDir,

@@ -1,0 +1,55 @@
+// Starts the real server (or the cluster) as a child process on a free loopback port, for the HTTP and cold-start stages.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export type ServerProcess = { port: number; child: ChildProcess; startedAt: number; readyMs: number; stop: () => Promise<void> };
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs `node --import tsx <entry>` with the environment given (plus PORT and HOST) and waits until
+ * GET /readyz answers 200; readyMs is the time from spawning to that answer. Throws with the
+ * child's last log lines when it exits or times out first.
+ */
+export async function startServer(entry: string, env: Record<string, string>, args: string[] = [], timeoutMs = 300_000): Promise<ServerProcess> {
+  const port = await freePort();
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready: ${log}`);
+    if (performance.now() - startedAt > timeoutMs) {
+      await stop();
+      throw new Error(`server not ready after ${timeoutMs} ms: ${log}`);
+    }
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return { port, child, startedAt, readyMs: Math.round(performance.now() - startedAt), stop };
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -1,0 +1,59 @@
+// One corpus size of the benchmark, in its own process (so peak memory is per size): ingest, retrieval, recall, peers.
+import { createRequire } from 'node:module';
+import { loadSettings } from '../config.js';
+import { HybridSearcher } from '../index/index.js';
+import { loadGlossary } from '../index/query-terms.js';
+import { benchQueries, corpusOf, realChunks, type Size } from './corpus.js';
+import { ingestStage, type IngestFigures } from './ingest-stage.js';
+import { langchainMemoryPeer, oramaPeer, type PeerFigures } from './peers.js';
+import { retrievalStage, type RetrievalFigures } from './retrieval.js';
+import { peakRssMiB } from './stats.js';
+
+/** What the parent asks of a worker. */
+export type SizeJob = { size: Size; env: Record<string, string>; rounds: number; peerMaxChunks: number; efs: number[] };
+/** What a worker reports: the figures and the index folder it left for the HTTP and cold-start stages. */
+export type SizeResult = { size: Size; dir: string; generateMs: number; ingest: IngestFigures; retrieval: RetrievalFigures; peers: PeerFigures[]; peersSkipped: string[]; peakRssMiB: number };
+
+const require = createRequire(import.meta.url);
+
+/** Progress on stderr: large sizes run for many minutes per stage. */
+const progress = (label: string, stage: string) => console.error(`[bench] ${label}: ${stage} (${Math.round(process.memoryUsage().rss / 2 ** 20)} MB RSS)`);
+
+async function run(job: SizeJob): Promise<SizeResult> {
+  const s = loadSettings({ ...process.env, ...job.env, EMBEDDER: 'hash' });
+  const g0 = performance.now();
+  const chunks = corpusOf(job.size, realChunks(s), s.CHUNK_MAX_CHARS);
+  const generateMs = Math.round(performance.now() - g0);
+  const hnsw = { m: s.HNSW_M, efConstruction: s.HNSW_EF_CONSTRUCTION, efSearch: s.HNSW_EF_SEARCH };
+  progress(job.size.label, `generated ${chunks.length} chunks; ingesting`);
+  const { figures, dir, index, embedder } = await ingestStage(chunks, s, hnsw);
+  progress(job.size.label, 'retrieval and recall');
+  const searcher = new HybridSearcher(index, embedder, loadGlossary(s.GLOSSARY_FILE));
+  const queries = benchQueries('eval/qa.jsonl', chunks);
+  const retrieval = await retrievalStage(searcher, queries, s, job.rounds, job.efs);
+  const peers: PeerFigures[] = [];
+  const peersSkipped: string[] = [];
+  if (chunks.length <= job.peerMaxChunks) {
+    const version = (require('@orama/orama/package.json') as { version: string }).version;
+    progress(job.size.label, 'peers');
+    // Past 10k chunks a peer query takes up to seconds (Orama scans every vector in JavaScript):
+    // one timed round over every fourth query, with our figures taken on the same subset.
+    const large = chunks.length > 10_000;
+    const peerRounds = large ? 1 : job.rounds;
+    const peerQueries = large ? queries.filter((_, i) => i % 4 === 0) : queries;
+    peers.push(await oramaPeer(chunks, searcher, peerQueries, peerRounds, version, s.TOP_K));
+    const memory = await langchainMemoryPeer(searcher, peerQueries, peerRounds, s.TOP_K);
+    if (memory) peers.push(memory);
+    else peersSkipped.push('LangChain MemoryVectorStore: not installed (npm install -D @langchain/classic); exact search shown by hnswlib BruteforceSearch instead');
+  } else peersSkipped.push(`peers skipped above ${job.peerMaxChunks} chunks (--peer-max)`);
+  return { size: job.size, dir, generateMs, ingest: figures, retrieval, peers, peersSkipped, peakRssMiB: peakRssMiB() };
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as SizeJob;
+run(job).then(
+  (result) => process.send!(result, () => process.exit(0)),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);
