@@ -51,7 +51,7 @@ export function fileCheckOf(path: string): FileCheck {
 }
 
 /** sha256 of a file read in blocks (works past the 2 GiB limit of readFileSync). */
-export function streamedSha256(path: string): string {
+function streamedSha256(path: string): string {
   const hash = createHash('sha256');
   readBlocks(path, hash);
   return hash.digest('hex');
@@ -61,7 +61,7 @@ export function streamedSha256(path: string): string {
  * sha256 over the file size and SAMPLE_COUNT blocks of 4 KiB spread evenly over the file (first
  * and last included): milliseconds for any size, catches truncation and most partial writes.
  */
-export function sampledSha256(path: string): string {
+function sampledSha256(path: string): string {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;

@@ -49,7 +49,7 @@ const fnvStep = (h: number, char: string): number => {
  * identifies the gram (a number for BMP grams, else the gram) and its fnv1a hash — the same
  * grams and hashes as charNgrams and fnv1a, without building the gram strings.
  */
-export function forEachNgram(folded: string, visit: (key: number | string, hash: number) => void): void {
+function forEachNgram(folded: string, visit: (key: number | string, hash: number) => void): void {
   const chars: string[] = [];
   const codes: number[] = [];
   for (const c of folded) {

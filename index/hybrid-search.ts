@@ -178,6 +178,26 @@ export class HybridSearcher {
   }
 }
 
+/** A hit as flat, serialisable fields: where the chunk comes from and the score breakdown. */
+export function describeHit(h: SearchHit) {
+  const { chunk } = h;
+  return {
+    chunkId: chunk.id,
+    title: chunk.meta.title,
+    town: chunk.meta.town,
+    county: chunk.meta.county,
+    source: chunk.meta.source,
+    lineStart: chunk.lineStart,
+    lineEnd: chunk.lineEnd,
+    score: h.score,
+    dense: h.dense,
+    bm25: h.bm25,
+    denseRank: h.denseRank,
+    bm25Rank: h.bm25Rank,
+    boost: h.boost,
+  };
+}
+
 /** LangChain retriever over the hybrid searcher: Documents carry the chunk and score breakdown. */
 export class HybridRetriever extends BaseRetriever {
   override lc_namespace = ['jincheng', 'retrievers'];
@@ -191,27 +211,6 @@ export class HybridRetriever extends BaseRetriever {
 
   override async _getRelevantDocuments(query: string): Promise<Document[]> {
     const hits = await this.searcher.search(query, this.k);
-    return hits.map(
-      (h) =>
-        new Document({
-          pageContent: h.chunk.text,
-          id: h.chunk.id,
-          metadata: {
-            chunkId: h.chunk.id,
-            title: h.chunk.meta.title,
-            town: h.chunk.meta.town,
-            county: h.chunk.meta.county,
-            source: h.chunk.meta.source,
-            lineStart: h.chunk.lineStart,
-            lineEnd: h.chunk.lineEnd,
-            score: h.score,
-            dense: h.dense,
-            bm25: h.bm25,
-            denseRank: h.denseRank,
-            bm25Rank: h.bm25Rank,
-            boost: h.boost,
-          },
-        }),
-    );
+    return hits.map((h) => new Document({ pageContent: h.chunk.text, id: h.chunk.id, metadata: describeHit(h) }));
   }
 }

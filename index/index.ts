@@ -2,7 +2,7 @@
 export type { Embedder } from './embedder.js';
 export { IndexCorruptError, IndexMismatchError, IndexNotBuiltError, VectorStoreUnavailableError } from './errors.js';
 export { HashEmbedder } from './hash-embedder.js';
-export { HybridRetriever, HybridSearcher, type SearchHit } from './hybrid-search.js';
+export { describeHit, HybridRetriever, HybridSearcher, type SearchHit } from './hybrid-search.js';
 export { loadIndex, readManifest, saveIndex, type LoadOptions, type StoredIndex } from './index-store.js';
 export type { Manifest } from './manifest.js';
 export { openSearcher, openVectorStore, type ScaleSettings, type VectorStoreKind } from './open-index.js';

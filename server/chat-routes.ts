@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AnswerService, ServedAnswer } from '../answer/index.js';
+import { describeHit } from '../index/index.js';
 import type { Settings } from '../config.js';
 import { toApiError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -59,23 +60,7 @@ export function chatRoutes({ service, settings, metrics, logger }: RouteDeps) {
       const hits = await service().search(q, k ?? settings.TOP_K);
       return c.json({
         query: q,
-        hits: hits.map((h, i) => ({
-          rank: i + 1,
-          chunkId: h.chunk.id,
-          title: h.chunk.meta.title,
-          town: h.chunk.meta.town,
-          county: h.chunk.meta.county,
-          source: h.chunk.meta.source,
-          lineStart: h.chunk.lineStart,
-          lineEnd: h.chunk.lineEnd,
-          text: h.chunk.text,
-          score: h.score,
-          dense: h.dense,
-          bm25: h.bm25,
-          denseRank: h.denseRank,
-          bm25Rank: h.bm25Rank,
-          boost: h.boost,
-        })),
+        hits: hits.map((h, i) => ({ rank: i + 1, ...describeHit(h), text: h.chunk.text })),
       });
     });
 }
