@@ -1,8 +1,7 @@
 // Tests for saving and loading the index folder: round trip, checksums, corrupt files, interrupted builds.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings, type Settings } from '../config.js';
 import { testSettings } from '../test-support/test-index.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
@@ -10,15 +9,10 @@ import { currentBuild, FILES, loadIndex, readManifest, saveIndex } from './index
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { openSearcher } from './open-index.js';
 import { updateIndex } from './update-index.js';
+import { useTempDirs } from '../test-support/temp-dirs.js';
 
 /** Temp folders this file creates, removed after its tests. */
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const { tempDir, made } = useTempDirs();
 
 let settings: Settings;
 

@@ -1,21 +1,15 @@
 // Tests for the ingest CLI as a user runs it: a real child process, a temp INDEX_DIR and the hash embedder.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dirs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Temp folders this file creates, removed after its tests. */
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const { tempDir, made } = useTempDirs();
 
 /** Runs the CLI to completion; resolves with its exit status and non-blank output lines. */
 function ingest(args: string[], indexDir: string): Promise<{ status: number | null; stdout: string[]; stderr: string[] }> {

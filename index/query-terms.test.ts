@@ -1,19 +1,13 @@
 // Tests for query understanding: glossary loading, English expansion, town naming words and mentions.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expandQuery, loadGlossary, townKey, townMentions } from './query-terms.js';
+import { useTempDirs } from '../test-support/temp-dirs.js';
 
 /** Temp folders this file creates, removed after its tests. */
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const { tempDir, made } = useTempDirs();
 
 const GLOSSARY = loadGlossary(fileURLToPath(new URL('../data/glossary.json', import.meta.url)));
 

@@ -1,14 +1,14 @@
 // Tests for updateIndex: adding, re-ingesting and replacing files in an existing index, and bad paths.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings, type Settings } from '../config.js';
 import { CorpusError, loadGazetteer, readCorpus } from '../ingest/index.js';
 import { testSettings } from '../test-support/test-index.js';
 import { loadIndex, readManifest } from './index-store.js';
 import { openSearcher } from './open-index.js';
 import { updateIndex } from './update-index.js';
+import { useTempDirs } from '../test-support/temp-dirs.js';
 
 const BUNDLED = 'data/articles/jincheng-specialty-towns-page1.txt';
 const TEA_PAGE = [
@@ -23,13 +23,7 @@ const TEA_PAGE = [
 ].join('\n');
 
 /** Temp folders this file creates, removed after its tests. */
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const { tempDir, made } = useTempDirs();
 
 const quiet = { rebuild: false, warn: () => {} };
 let base: Settings;

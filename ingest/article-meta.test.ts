@@ -1,20 +1,14 @@
 // Tests for article metadata (town, county, industry) and the gazetteer it is derived with.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deriveTownMeta, findCounty, titleLead } from './article-meta.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { useTempDirs } from '../test-support/temp-dirs.js';
 
 /** Temp folders this file creates, removed after its tests. */
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const { tempDir, made } = useTempDirs();
 
 const GAZETTEER_PATH = fileURLToPath(new URL('../data/gazetteer.json', import.meta.url));
 const GAZETTEER = loadGazetteer(GAZETTEER_PATH);

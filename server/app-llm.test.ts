@@ -1,75 +1,17 @@
 // The whole HTTP app with the LLM answer mode on, the real @langchain/openai client calling a scripted OpenAI-style server.
 import { serve, type ServerType } from '@hono/node-server';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnswerService, createChatModel } from '../answer/index.js';
 import type { Settings } from '../config.js';
+import { fakeLlm, humanOf, isCondense, sourceWith, type LlmRequest, type Reply } from '../test-support/fake-llm.js';
 import { buildTestIndex } from '../test-support/test-index.js';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 
-// ---- the scripted fake LLM server (OpenAI chat completions, JSON or SSE)
-
-type LlmRequest = { model: string; messages: { role: string; content: string }[]; stream?: boolean };
-type Reply = { text: string; delayMs?: number } | { status: number };
 type Json = Record<string, any>;
-
-const isCondense = (req: LlmRequest) => req.messages[0]?.content.includes('Rewrite the follow-up question') ?? false;
-const humanOf = (req: LlmRequest) => req.messages.find((m) => m.role === 'user')?.content ?? '';
-
-/** Number of the first prompt source ("[n]《title》text") whose text contains `needle` (0 when none). */
-function sourceWith(req: LlmRequest, needle: string): number {
-  const sources = humanOf(req).replace(/^资料：\n/, '').replace(/\n\n问题：[\s\S]*$/, '');
-  const block = sources.split(/\n\n(?=\[\d+\]《)/).find((b) => b.replace(/^\[\d+\]《[^》]*》/, '').includes(needle));
-  return Number(/^\[(\d+)\]/.exec(block ?? '')?.[1] ?? 0);
-}
-
-function fakeLlm() {
-  const received: LlmRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  let script: (req: LlmRequest) => Reply = () => ({ text: '' });
-  const server: Server = createServer(async (req, res) => {
-    let raw = '';
-    for await (const part of req) raw += String(part);
-    const request = JSON.parse(raw) as LlmRequest;
-    received.push(request);
-    const reply = script(request);
-    if ('status' in reply) {
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'scripted failure' } }));
-      return;
-    }
-    if (reply.delayMs) {
-      await new Promise<void>((resolve) => timers.add(setTimeout(resolve, reply.delayMs)));
-      if (res.destroyed) return;
-    }
-    const base = { id: 'chatcmpl-fake', created: 1, model: request.model };
-    if (!request.stream) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: reply.text }, finish_reason: 'stop' }] }));
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
-    for (const [delta, finish] of [[{ role: 'assistant', content: reply.text }, null], [{}, 'stop']] as const) {
-      res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
-    }
-    res.end('data: [DONE]\n\n');
-  });
-  return {
-    received,
-    script: (s: (req: LlmRequest) => Reply) => {
-      script = s;
-    },
-    listen: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`))),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 // ---- the app
 
