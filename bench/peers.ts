@@ -23,7 +23,7 @@ export type PeerFigures = {
 };
 
 /** Our dense, BM25 and hybrid latency over the given queries (the peers' subset). */
-export async function oursOn(searcher: HybridSearcher, queries: string[], rounds: number, k: number): Promise<PeerFigures['ours']> {
+async function oursOn(searcher: HybridSearcher, queries: string[], rounds: number, k: number): Promise<PeerFigures['ours']> {
   const expanded = queries.map((q) => expandQuery(q, searcher.glossary));
   return {
     bm25: await timeEach(expanded, rounds, (q) => searcher.index.bm25.search(tokenize(q), 10)),

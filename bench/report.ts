@@ -17,7 +17,7 @@ export type BenchReport = {
 const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (x: number) => (x >= 10 ? n(x, 0) : x >= 1 ? n(x, 2) : n(x, 3));
 const lat = (l: Latency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}` : '–');
-const ratio = (ours: number | undefined, peer: number | undefined) => (ours === undefined || peer === undefined || peer === 0 ? '–' : `${n(ours / peer, 2)}×`);
+const ratio = (ours: number | undefined, peer: number | undefined) => (ours === undefined || peer === undefined || peer === 0 ? '–' : `${Number((ours / peer).toPrecision(2))}×`);
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
@@ -58,12 +58,12 @@ export function renderMarkdown(r: BenchReport): string {
       ...s.peers.map((p) => [
         s.size.label,
         `${p.name} ${p.version}`,
-        p.queries,
+        p.queries ?? s.retrieval.queries,
         n(p.chunksPerSecond),
         ratio(s.ingest.chunksPerSecond, p.chunksPerSecond),
-        p.bm25 ? `${ms(p.bm25.p50)} (${ratio(p.ours.bm25.p50, p.bm25.p50)})` : '–',
-        p.dense ? `${ms(p.dense.p50)} (${ratio(p.ours.dense.p50, p.dense.p50)})` : '–',
-        p.hybrid ? `${ms(p.hybrid.p50)} (${ratio(p.ours.hybrid.p50, p.hybrid.p50)})` : '–',
+        p.bm25 ? `${ms(p.bm25.p50)} (${ratio((p.ours ?? s.retrieval).bm25.p50, p.bm25.p50)})` : '–',
+        p.dense ? `${ms(p.dense.p50)} (${ratio((p.ours ?? s.retrieval).dense.p50, p.dense.p50)})` : '–',
+        p.hybrid ? `${ms(p.hybrid.p50)} (${ratio((p.ours ?? s.retrieval).hybrid.p50, p.hybrid.p50)})` : '–',
         p.note,
       ]),
       [s.size.label, 'exact scan (hnswlib BruteforceSearch)', s.retrieval.queries, '–', '–', '–', `${ms(s.retrieval.exactKnn.p50)} (${ratio(s.retrieval.dense.p50, s.retrieval.exactKnn.p50)})`, '–', 'exact k-NN over the same vectors in C++: the ground truth for recall'],

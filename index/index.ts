@@ -5,7 +5,7 @@ export { HashEmbedder } from './hash-embedder.js';
 export { describeHit, HybridRetriever, HybridSearcher, type SearchHit } from './hybrid-search.js';
 export { loadIndex, readManifest, saveIndex, type LoadOptions, type StoredIndex } from './index-store.js';
 export type { Manifest } from './manifest.js';
-export { openSearcher, openVectorStore, type ScaleSettings, type VectorStoreKind } from './open-index.js';
+export { openSearcher, openVectorStore, type VectorStoreKind } from './open-index.js';
 export { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 export { expandQuery, type Glossary } from './query-terms.js';
 export { cutWords, tokenize } from './tokenize.js';

@@ -2,7 +2,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { VectorStore } from '@langchain/core/vectorstores';
 import type { Settings } from '../config.js';
-import type { VerifyMode } from './binary-file.js';
 import { VectorStoreUnavailableError } from './errors.js';
 import { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 import { HybridSearcher } from './hybrid-search.js';
@@ -11,9 +10,7 @@ import { loadGlossary } from './query-terms.js';
 import { embedderForIndex } from './select-embedder.js';
 
 /** Where dense search runs: hnswlib-node over the index folder, or LangChain's exact in-memory store. */
-export type VectorStoreKind = 'hnsw' | 'memory';
-/** Settings of the scale work, optional until config.ts declares them (defaults: hnsw, full). */
-export type ScaleSettings = Partial<{ VECTOR_STORE: VectorStoreKind; INDEX_VERIFY: VerifyMode }>;
+export type VectorStoreKind = Settings['VECTOR_STORE'];
 
 /** Where LangChain keeps MemoryVectorStore (1.x: @langchain/classic; 0.x: langchain). */
 const MEMORY_STORE_MODULES = ['@langchain/classic/vectorstores/memory', 'langchain/vectorstores/memory'];
@@ -49,9 +46,9 @@ export async function openVectorStore(kind: VectorStoreKind, index: StoredIndex,
 }
 
 /** Loads INDEX_DIR and returns a searcher; throws the index errors with re-ingest advice. */
-export async function openSearcher(settings: Settings & ScaleSettings): Promise<HybridSearcher> {
-  const index = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, { verify: settings.INDEX_VERIFY ?? 'full' });
+export async function openSearcher(settings: Settings): Promise<HybridSearcher> {
+  const index = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, { verify: settings.INDEX_VERIFY });
   const embedder = await embedderForIndex(settings, index.manifest, index.embedderState);
-  const vectors = await openVectorStore(settings.VECTOR_STORE ?? 'hnsw', index, embedder);
+  const vectors = await openVectorStore(settings.VECTOR_STORE, index, embedder);
   return new HybridSearcher(index, embedder, loadGlossary(settings.GLOSSARY_FILE), vectors);
 }

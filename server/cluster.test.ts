@@ -8,14 +8,14 @@ import { buildTestIndex } from '../test-support/test-index.js';
 import { workerCount } from './cluster.js';
 
 describe('workerCount', () => {
-  const s = {} as Settings;
+  const s: Pick<Settings, 'WORKERS'> = { WORKERS: undefined };
   it('takes --workers, else WORKERS, else one per core', () => {
     expect(workerCount('3', s)).toBe(3);
     expect(workerCount(undefined, { ...s, WORKERS: 2 })).toBe(2);
     expect(workerCount(undefined, s)).toBeGreaterThanOrEqual(1);
   });
-  it('rejects a count that is not a whole number from 1 to 256', () => {
-    for (const bad of ['0', '-1', '1.5', 'two', '257']) expect(() => workerCount(bad, s)).toThrow('--workers must be');
+  it('rejects a count that is not a whole number from 1 to 64', () => {
+    for (const bad of ['0', '-1', '1.5', 'two', '65']) expect(() => workerCount(bad, s)).toThrow('--workers must be');
   });
 });
 

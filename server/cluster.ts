@@ -1,4 +1,4 @@
-// `npm run start:cluster [-- --workers N]`: N server processes (node:cluster) on one port over one read-only index folder.
+// `npm run start:cluster [-- --workers N]` (or WORKERS=N): N server processes (node:cluster) on one port over one read-only index folder.
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
@@ -12,10 +12,10 @@ import { createLogger, type Logger } from './logger.js';
 const MAX_RESTARTS_PER_MINUTE = 10;
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Worker count: --workers, else the WORKERS setting once config.ts has it, else one per core. */
-export function workerCount(arg: string | undefined, settings: Settings & { WORKERS?: number }): number {
+/** Worker count: --workers, else the WORKERS setting, else one per core. */
+export function workerCount(arg: string | undefined, settings: Pick<Settings, 'WORKERS'>): number {
   const n = arg === undefined ? (settings.WORKERS ?? availableParallelism()) : Number(arg);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`--workers must be a whole number from 1 to 256, got ${arg}`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers must be a whole number from 1 to 64, got ${arg}`);
   return n;
 }
 
