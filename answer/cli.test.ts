@@ -1,32 +1,17 @@
 // Tests of `npm run ask` (answer/cli.ts) as a child process over a temp index built with the hash embedder.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { settingsSchema } from '../config.js';
 import { buildTestIndex } from '../test-support/test-index.js';
 import { REFUSAL_ZH } from './answer-chain.js';
+import { runCli } from '../test-support/run-cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Runs `npm run ask` as a user would. */
+const ask = (args: string[], env: Record<string, string>) => runCli('answer/cli.ts', args, env);
+
 const SOURCE = 'data/articles/jincheng-specialty-towns-page1.txt';
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs `npx tsx answer/cli.ts …` from the project root with only the given settings variables. */
-function ask(args: string[], env: Record<string, string>): Promise<Run> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in settingsSchema.shape)));
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'answer/cli.ts', ...args], { cwd: ROOT, env: { ...base, LOG_LEVEL: 'silent', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let env: Record<string, string>;
 

@@ -1,31 +1,16 @@
 // Tests of `npm run eval` (eval/cli.ts) as a child process over a temp index: reports, thresholds, usage errors.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { settingsSchema } from '../config.js';
 import { buildTestIndex } from '../test-support/test-index.js';
 import type { Report } from './report.js';
+import { runCli, type Run } from '../test-support/run-cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Runs `npm run eval` as a user would. */
+const evalCli = (args: string[], env: Record<string, string>) => runCli('eval/cli.ts', args, env);
 
-type Run = { code: number | null; stdout: string; stderr: string };
 
-/** Runs `npx tsx eval/cli.ts …` from the project root with only the given settings variables. */
-function evalCli(args: string[], env: Record<string, string>): Promise<Run> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in settingsSchema.shape)));
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'eval/cli.ts', ...args], { cwd: ROOT, env: { ...base, LOG_LEVEL: 'silent', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
 

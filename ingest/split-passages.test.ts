@@ -7,6 +7,7 @@ import { parsePage } from './parse-page.js';
 import type { LineSpan } from './repair-layout.js';
 import { chunkId, lineAt, packSentences, splitParagraph, splitSentences, type Sentence } from './split-passages.js';
 import type { ArticleMeta } from './types.js';
+import { prng } from '../test-support/prng.js';
 
 const PAGE = readFileSync(fileURLToPath(new URL('../data/articles/jincheng-specialty-towns-page1.txt', import.meta.url)), 'utf8');
 const GAZETTEER = loadGazetteer(fileURLToPath(new URL('../data/gazetteer.json', import.meta.url)));
@@ -117,17 +118,6 @@ describe('splitParagraph', () => {
   });
 });
 
-/** Deterministic 32-bit PRNG (mulberry32), so the property test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('splitParagraph property: no text lost or invented', () => {
   // Whole sentences of the corpus, found with an independent pattern (not splitSentences).
@@ -141,7 +131,7 @@ describe('splitParagraph property: no text lost or invented', () => {
   });
 
   it('covers each random paragraph in order, within maxChars, with one sentence of overlap whenever it fits', () => {
-    const random = mulberry32(20230615);
+    const random = prng(20230615);
     const seen = { overlap: 0, adjacent: 0, longSingle: 0, cases: 0 };
     for (let round = 0; round < 200; round++) {
       const sentences = Array.from({ length: 1 + Math.floor(random() * 20) }, () => pool[Math.floor(random() * pool.length)]!);

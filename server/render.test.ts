@@ -2,18 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../answer/index.js';
 import { answerWithSources, splitDeltas } from './render.js';
+import { prng } from '../test-support/prng.js';
 
-/** A small seeded PRNG (mulberry32), so the property test is repeatable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['泽', '州', '山', '楂', 'a', 'Z', '0', '7', ' ', '\n', '[', ']', '[1]', '[12]', '[345]', '[]', '[x]', '。', '！', '？', '；', '.', '!', '?', '，', '😀', '𠀀', '👍🏽', '\uD83D', '\uDE00', '38.8', '1,500'];
 
