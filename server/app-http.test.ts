@@ -388,6 +388,31 @@ describe('bad input', () => {
     expect(await res.json()).toEqual({ error: { code: 'payload_too_large', message: `request body is larger than ${settings.BODY_LIMIT_BYTES} bytes` } });
   });
 
+  // A streamed body has no Content-Length: the limit is counted while reading it.
+  it('counts a streamed (chunked) body against BODY_LIMIT_BYTES and answers one under it', async () => {
+    const streamed = (text: string, parts: number) => {
+      const bytes = new TextEncoder().encode(text);
+      const size = Math.ceil(bytes.length / parts);
+      return fetch(`${server.base}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+        body: new ReadableStream({
+          start(controller) {
+            for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.subarray(i, i + size));
+            controller.close();
+          },
+        }),
+      } as RequestInit);
+    };
+    const big = await streamed(JSON.stringify({ question: Q_HAWTHORN, pad: 'x'.repeat(settings.BODY_LIMIT_BYTES) }), 8);
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as Json).error.code).toBe('payload_too_large');
+    const ok = await streamed(JSON.stringify({ question: Q_HAWTHORN }), 3);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as Json).answer).toContain('300多年');
+  });
+
   it.each([
     ['an unknown route', 'GET', '/nope', 'no route for GET /nope'],
     ['an unknown API route', 'POST', '/api/nope', 'no route for POST /api/nope'],

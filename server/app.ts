@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AnswerResult, AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
+import { limitBody } from './body-limit.js';
 import { chatRoutes } from './chat-routes.js';
 import { ApiError, errorBody, handleError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -90,7 +90,7 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   const limiter = rateLimit(s.RATE_LIMIT_PER_MINUTE, clientAddress); // one budget across /api and /v1
   for (const path of ['/api/*', '/v1/*']) {
     app.use(path, cors({ origin: s.CORS_ORIGINS.includes('*') ? '*' : s.CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization', 'Accept'], maxAge: 600 }));
-    app.use(path, bodyLimit({ maxSize: s.BODY_LIMIT_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `request body is larger than ${s.BODY_LIMIT_BYTES} bytes`), 413) }));
+    app.use(path, limitBody(s.BODY_LIMIT_BYTES, (c) => c.json(errorBody('payload_too_large', `request body is larger than ${s.BODY_LIMIT_BYTES} bytes`), 413)));
     app.use(path, limiter);
     app.use(path, requireJson);
     if (s.API_KEY) app.use(path, bearerAuth({ token: s.API_KEY, noAuthenticationHeader: { message: errorBody('unauthorized', 'missing bearer token') }, invalidAuthenticationHeader: { message: errorBody('unauthorized', 'malformed Authorization header') }, invalidToken: { message: errorBody('unauthorized', 'invalid API key') } }));
