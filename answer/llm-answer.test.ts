@@ -41,7 +41,7 @@ let model: ChatOpenAI;
 
 beforeAll(async () => {
   baseURL = await llm.listen();
-  model = createChatModel({ LLM_BASE_URL: baseURL, LLM_MODEL: 'fake', LLM_API_KEY: 'k', LLM_TIMEOUT_MS: TIMEOUT_MS }) as ChatOpenAI;
+  model = (await createChatModel({ LLM_BASE_URL: baseURL, LLM_MODEL: 'fake', LLM_API_KEY: 'k', LLM_TIMEOUT_MS: TIMEOUT_MS })) as ChatOpenAI;
 });
 afterAll(() => llm.close());
 beforeEach(() => {
@@ -51,16 +51,16 @@ beforeEach(() => {
 const ask = (m = model) => answerWithLlm(m, Q, HITS, TIMEOUT_MS, REFUSAL_ZH);
 
 describe('createChatModel', () => {
-  it('is null unless both LLM_BASE_URL and LLM_MODEL are set', () => {
-    expect(createChatModel({ LLM_BASE_URL: undefined, LLM_MODEL: 'fake', LLM_API_KEY: undefined, LLM_TIMEOUT_MS: 1000 })).toBeNull();
-    expect(createChatModel({ LLM_BASE_URL: baseURL, LLM_MODEL: undefined, LLM_API_KEY: undefined, LLM_TIMEOUT_MS: 1000 })).toBeNull();
+  it('is null unless both LLM_BASE_URL and LLM_MODEL are set', async () => {
+    expect(await createChatModel({ LLM_BASE_URL: undefined, LLM_MODEL: 'fake', LLM_API_KEY: undefined, LLM_TIMEOUT_MS: 1000 })).toBeNull();
+    expect(await createChatModel({ LLM_BASE_URL: baseURL, LLM_MODEL: undefined, LLM_API_KEY: undefined, LLM_TIMEOUT_MS: 1000 })).toBeNull();
     expect(model).toBeInstanceOf(ChatOpenAI);
   });
 
   it('talks to the configured server with the model name, key and temperature 0 (and a placeholder key when none)', async () => {
     llm.script(() => ({ text: 'ok' }));
     await model.invoke('hi');
-    const keyless = createChatModel({ LLM_BASE_URL: baseURL, LLM_MODEL: 'other', LLM_API_KEY: undefined, LLM_TIMEOUT_MS: 1000 })!;
+    const keyless = (await createChatModel({ LLM_BASE_URL: baseURL, LLM_MODEL: 'other', LLM_API_KEY: undefined, LLM_TIMEOUT_MS: 1000 }))!;
     await keyless.invoke('hi');
     expect(llm.received.map((r) => [r.model, r.authorization, r.temperature])).toEqual([
       ['fake', 'Bearer k', 0],

@@ -1,7 +1,6 @@
 // The optional LLM answer mode: an OpenAI-compatible chat model via LangChain, verified, with extractive fallback.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { StringOutputParser } from '@langchain/core/output_parsers';
-import { ChatOpenAI } from '@langchain/openai';
 import type { Settings } from '../config.js';
 import type { SearchHit } from '../index/index.js';
 import { answerPrompt, condensePrompt, LLM_NO_ANSWER_EN, LLM_NO_ANSWER_ZH, renderHistory, renderSources } from '../prompts/index.js';
@@ -9,9 +8,13 @@ import { toCitation } from './answer-chain.js';
 import type { AnswerResult, Turn } from './types.js';
 import { isGrounded, verifyAnswer } from './verify-answer.js';
 
-/** The chat model for LLM_BASE_URL / LLM_MODEL / LLM_API_KEY, or null when no LLM is configured. */
-export function createChatModel(s: Pick<Settings, 'LLM_BASE_URL' | 'LLM_MODEL' | 'LLM_API_KEY' | 'LLM_TIMEOUT_MS'>): BaseChatModel | null {
+/**
+ * The chat model for LLM_BASE_URL / LLM_MODEL / LLM_API_KEY, or null when no LLM is configured.
+ * @langchain/openai (with the openai SDK, about half a second of module loading) is imported only then.
+ */
+export async function createChatModel(s: Pick<Settings, 'LLM_BASE_URL' | 'LLM_MODEL' | 'LLM_API_KEY' | 'LLM_TIMEOUT_MS'>): Promise<BaseChatModel | null> {
   if (!s.LLM_BASE_URL || !s.LLM_MODEL) return null;
+  const { ChatOpenAI } = await import('@langchain/openai');
   return new ChatOpenAI({
     model: s.LLM_MODEL,
     apiKey: s.LLM_API_KEY ?? 'not-needed',

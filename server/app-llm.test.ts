@@ -32,7 +32,7 @@ beforeAll(async () => {
   const LLM_BASE_URL = await llm.listen();
   const built = await buildTestIndex({ LLM_BASE_URL, LLM_MODEL: 'fake', LLM_API_KEY: 'k', LLM_TIMEOUT_MS: String(TIMEOUT_MS) });
   settings = built.settings;
-  const model = createChatModel(settings);
+  const model = await createChatModel(settings);
   expect(model).not.toBeNull();
   const holder = { service: createAnswerService(built.searcher, settings, model) };
   app = serve({ fetch: createApp({ settings, logger: createLogger('silent'), holder }).fetch, port: 0, hostname: '127.0.0.1' });

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     const searcher = await loadSearcher(settings, logger);
-    const model = createChatModel(settings);
+    const model = await createChatModel(settings);
     holder.service = createAnswerService(searcher, settings, model);
     logger.info('ready', { chunks: searcher.index.chunks.length, embedder: searcher.embedder.model, llm: model ? settings.LLM_MODEL : 'off (extractive answers)' });
   } catch (err) {
