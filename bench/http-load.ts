@@ -1,6 +1,6 @@
 // Benchmark stage 3: requests per second and latency of /api/search and /api/chat under autocannon on loopback.
 import { createRequire } from 'node:module';
-import { startServer } from './server-process.js';
+import { BUILT_CLUSTER, BUILT_START, startServer } from './server-process.js';
 
 export type LoadFigures = { endpoint: string; workers: number; connections: number; durationS: number; requestsPerSecond: number; latencyMs: { p50: number; p97_5: number; p99: number; mean: number }; errors: number; non2xx: number };
 
@@ -32,9 +32,9 @@ export async function loadEndpoint(port: number, endpoint: '/api/search' | '/api
   };
 }
 
-/** Serves the index with `workers` processes (1: server/start.ts; more: server/cluster.ts) and loads both endpoints. */
+/** Serves the index with `workers` processes (1: the built server/start; more: the built server/cluster) and loads both endpoints. */
 export async function httpStage(env: Record<string, string>, queries: string[], workers: number, connections: number, durationS: number): Promise<LoadFigures[]> {
-  const server = workers === 1 ? await startServer('server/start.ts', env) : await startServer('server/cluster.ts', env, ['--workers', String(workers)]);
+  const server = workers === 1 ? await startServer(BUILT_START, env) : await startServer(BUILT_CLUSTER, env, ['--workers', String(workers)]);
   try {
     const out: LoadFigures[] = [];
     for (const endpoint of ['/api/search', '/api/chat'] as const) out.push(await loadEndpoint(server.port, endpoint, queries, workers, connections, durationS));

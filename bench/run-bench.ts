@@ -8,6 +8,7 @@ import { coldStartStage } from './cold-start.js';
 import { httpStage } from './http-load.js';
 import { renderMarkdown, type BenchReport, type SizeReport } from './report.js';
 import type { SizeJob, SizeResult } from './size-worker.js';
+import { buildServerIfStale } from './server-process.js';
 import { machineInfo } from './stats.js';
 
 const USAGE = `usage: npm run bench -- [--sizes real,1k,10k] [--out bench.json] [--md bench/RESULTS.md]
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   const settings = loadSettings({ ...process.env, EMBEDDER: 'hash' });
   const sizes = parseSizes(v.sizes);
   const env: Record<string, string> = { EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', HNSW_M: String(settings.HNSW_M), HNSW_EF_CONSTRUCTION: String(settings.HNSW_EF_CONSTRUCTION), HNSW_EF_SEARCH: String(settings.HNSW_EF_SEARCH) };
+  buildServerIfStale(); // cold start and HTTP load measure the bundle `npm start` runs
   const reports: SizeReport[] = [];
   const report = (): BenchReport => ({
     generatedAt: new Date().toISOString(),

@@ -1,5 +1,5 @@
 // Starts the real server (or the cluster) as a child process on a free loopback port, for the HTTP and cold-start stages.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export type ServerProcess = { port: number; child: ChildProcess; startedAt: number; readyMs: number; stop: () => Promise<void> };
@@ -16,15 +16,29 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The entry points `npm start` and `npm run start:cluster` run (bundled by scripts/build.mjs). */
+export const BUILT_START = 'dist/server/start.mjs';
+export const BUILT_CLUSTER = 'dist/server/cluster.mjs';
+
+/** Builds dist/ when a source is newer than it (what `npm start` does first). */
+export function buildServerIfStale(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** Node's arguments for an entry: built JS (`dist/….mjs`) runs as is, TypeScript sources through tsx. */
+export function nodeArgs(entry: string): string[] {
+  return entry.endsWith('.mjs') ? ['--enable-source-maps', entry] : ['--import', 'tsx', entry];
+}
+
 /**
- * Runs `node --import tsx <entry>` with the environment given (plus PORT and HOST) and waits until
+ * Runs `node <entry>` (see nodeArgs) with the environment given (plus PORT and HOST) and waits until
  * GET /readyz answers 200; readyMs is the time from spawning to that answer. Throws with the
  * child's last log lines when it exits or times out first.
  */
 export async function startServer(entry: string, env: Record<string, string>, args: string[] = [], timeoutMs = 300_000): Promise<ServerProcess> {
   const port = await freePort();
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs(entry), ...args], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

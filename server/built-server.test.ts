@@ -1,0 +1,86 @@
+// The bundle `npm start` runs (scripts/build.mjs → dist/server/*.mjs): built for real, started as a process, asked over HTTP.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from '../bench/server-process.js';
+import { fakeLlm, sourceWith } from '../test-support/fake-llm.js';
+import { buildTestIndex } from '../test-support/test-index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
+const build = (...args: string[]) => run(process.execPath, ['scripts/build.mjs', ...args], { cwd: ROOT });
+
+// Under the project (not the system temp folder) so that the bundle finds node_modules like dist/ does.
+const outdir = mkdtempSync(join(ROOT, 'var', 'test-dist-'));
+const llm = fakeLlm();
+let indexDir = '';
+const servers: ServerProcess[] = [];
+const env = () => ({ INDEX_DIR: indexDir, EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' });
+const chat = (s: ServerProcess, question: string) =>
+  fetch(`http://127.0.0.1:${s.port}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+
+beforeAll(async () => {
+  indexDir = (await buildTestIndex()).settings.INDEX_DIR;
+  const { stderr } = await build('--outdir', outdir);
+  expect(stderr).toMatch(/^built .*server\/start\.mjs, .*server\/cluster\.mjs in \d+ ms/);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await llm.close();
+  rmSync(outdir, { recursive: true, force: true });
+  rmSync(indexDir, { recursive: true, force: true });
+});
+
+describe('the built server', () => {
+  it('starts from dist/server/start.mjs and serves answers, the page and the widget', async () => {
+    const server = await startServer(join(outdir, 'server/start.mjs'), env(), [], 30_000);
+    servers.push(server);
+    const res = await chat(server, '阳城2022年蚕茧产量是多少？');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { answer: string; mode: string })).toMatchObject({ answer: expect.stringContaining('167.7万公斤'), mode: 'extractive' });
+    const page = await fetch(`http://127.0.0.1:${server.port}/`);
+    expect(await page.text()).toContain('<html lang="zh-CN">');
+    const widget = await fetch(`http://127.0.0.1:${server.port}/widget.js`);
+    expect(widget.headers.get('content-type')).toMatch(/^application\/javascript/);
+    expect((await widget.text()).length).toBeGreaterThan(1000);
+  });
+
+  it('loads the LLM client on demand and answers in LLM mode', async () => {
+    const LLM_BASE_URL = await llm.listen();
+    llm.script((req) => ({ text: `泽州山楂栽培历史已有300多年[${sourceWith(req, '300多年')}]。` }));
+    const server = await startServer(join(outdir, 'server/start.mjs'), { ...env(), LLM_BASE_URL, LLM_MODEL: 'fake' }, [], 30_000);
+    servers.push(server);
+    const body = (await (await chat(server, '泽州山楂的栽培历史有多久？')).json()) as { answer: string; mode: string };
+    expect(body).toMatchObject({ answer: '泽州山楂栽培历史已有300多年[1]。', mode: 'llm' });
+    expect(llm.received).toHaveLength(1);
+  });
+
+  it('runs two workers from dist/server/cluster.mjs', async () => {
+    const server = await startServer(join(outdir, 'server/cluster.mjs'), env(), ['--workers', '2'], 30_000);
+    servers.push(server);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => chat(server, '陵川中药材种类有多少种？').then((r) => r.json() as Promise<{ answer: string }>)));
+    expect(answers.every((a) => a.answer.includes('521'))).toBe(true);
+    await server.stop();
+    expect(server.child.exitCode).toBe(0);
+  });
+});
+
+describe('scripts/build.mjs --if-stale', () => {
+  it('skips a build newer than its inputs and rebuilds an older one', async () => {
+    const meta = join(outdir, 'meta.json');
+    const before = statSync(meta).mtimeMs;
+    expect((await build('--outdir', outdir, '--if-stale')).stderr).toBe('');
+    expect(statSync(meta).mtimeMs).toBe(before);
+    utimesSync(meta, new Date(1000), new Date(1000)); // older than every source
+    expect((await build('--outdir', outdir, '--if-stale')).stderr).toMatch(/^built /);
+    expect(statSync(meta).mtimeMs).toBeGreaterThan(before - 1);
+  }, 60_000);
+
+  it('names a bad option', async () => {
+    await expect(build('--outdir')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("build: Option '--outdir <value>' argument missing") });
+  });
+});
