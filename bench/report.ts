@@ -1,4 +1,5 @@
 // Renders a benchmark run as Markdown tables (bench/RESULTS.md): figures per size, peers as ratios, recall, HTTP.
+import { RECALL_EPSILON } from './retrieval.js';
 import type { LoadFigures } from './http-load.js';
 import type { SizeResult } from './size-worker.js';
 import type { Latency } from './stats.js';
@@ -72,10 +73,10 @@ export function renderMarkdown(r: BenchReport): string {
   );
   const efs = [...new Set(r.sizes.flatMap((s) => s.retrieval.recall.map((x) => x.efSearch)))].sort((a, b) => a - b);
   const recall = table(
-    ['size', ...efs.map((e) => `ef ${e}: recall (id recall), knn p50 ms`)],
+    ['size', ...efs.map((e) => `ef ${e}: recall (id / ε recall), knn p50 ms`)],
     r.sizes.map((s) => [s.size.label, ...efs.map((e) => {
       const x = s.retrieval.recall.find((y) => y.efSearch === e);
-      return x ? `${n(x.recall, 3)} (${n(x.idRecall, 3)}), ${ms(x.knnP50Ms)}` : '–';
+      return x ? `${n(x.recall, 3)} (${n(x.idRecall, 3)} / ${x.epsilonRecall === undefined ? '–' : n(x.epsilonRecall, 3)}), ${ms(x.knnP50Ms)}` : '–';
     })]),
   );
   const httpRows = table(
@@ -118,7 +119,7 @@ export function renderMarkdown(r: BenchReport): string {
     '',
     recall,
     '',
-    'recall counts a result as correct when its similarity reaches the exact 10th (near-duplicate synthetic chunks tie often); id recall asks for the exact ids.',
+    `recall counts a result as correct when its similarity reaches the exact 10th (near-duplicate synthetic chunks tie often); id recall asks for the exact ids; ε recall (ann-benchmarks' epsilon ${RECALL_EPSILON}) accepts a cosine distance within ${RECALL_EPSILON * 100}% of the exact 10th's, i.e. how near the misses are.`,
     '',
     '## HTTP (autocannon on loopback, sharing the same cores as the server)',
     '',

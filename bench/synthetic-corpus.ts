@@ -1,6 +1,7 @@
 // Deterministic synthetic corpora at any size, recombined from the real chunks (realistic tokens and lengths).
 import { createHash } from 'node:crypto';
 import { splitSentences, type ArticleMeta, type Chunk } from '../ingest/index.js';
+import { prng } from '../test-support/prng.js';
 
 /** Chunks per synthetic article (the real corpus has about four per article). */
 export const CHUNKS_PER_ARTICLE = 4;
@@ -9,18 +10,6 @@ const EXTRA_INDUSTRIES = ['核桃', '小米', '黄梨', '花椒', '连翘', '党
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾';
 const GIVEN = '云华明建国志强文军海平伟丽红春晓东光宇鹏飞芳燕玲辉峰成林';
 const VILLAGES = '东西南北上下前后大小新老山河沟坪庄岭峪头';
-
-/** Mulberry32: a small deterministic PRNG giving floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A real town's article metadata and its sentences' clauses (cut at Chinese commas). */
 type Source = { meta: ArticleMeta; clauses: string[] };

@@ -1,4 +1,4 @@
-// Test support: a small seeded PRNG (mulberry32), so property tests are repeatable.
+// Test support: a small seeded PRNG (mulberry32), so property tests and the benchmark's synthetic corpora are repeatable.
 
 /** Deterministic floats in [0, 1) from a 32-bit seed. */
 export function prng(seed: number): () => number {
