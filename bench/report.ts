@@ -105,7 +105,7 @@ export function renderMarkdown(r: BenchReport): string {
     '',
     'Ingest peak RSS is the size\'s process after building and saving (corpus generation included); the whole process, peers included, peaked at ' +
       r.sizes.map((s) => `${n(s.peakRssMiB)} MB (${s.size.label})`).join(', ') +
-      '. Ingest covers fitting the embedder, tokenising, embedding, HNSW insertion, BM25 build and the atomic save; generating the synthetic corpus is not counted. Load is `loadIndex` in process (full: every byte hashed; sampled: sizes plus 256 sampled 4 KiB blocks). Cold start is `node dist/server/start.mjs` (the bundle `npm start` runs, built by scripts/build.mjs) to the first 200 from `/readyz` (median; `npm start` adds npm itself and a freshness check of the build, about 0.4 s, once per start). Dense = embed + 10-NN through the VectorStore interface; BM25 = tokenise + top 10; hybrid = `HybridSearcher.search` (TOP_K, pool 50); answer = hybrid search + `composeExtractive` (the server path).',
+      '. Ingest covers fitting the embedder, tokenising, embedding, HNSW insertion, BM25 build and the atomic save; generating the synthetic corpus is not counted. Load is `loadIndex` in process (full: every byte hashed; sampled: sizes plus 256 sampled 4 KiB blocks). Cold start is `node dist/server/start.mjs` (the bundle `npm start` runs, built by scripts/build.mjs) to the first 200 from `/readyz` (median; `npm start` adds npm itself and a freshness check of the build, about 0.4 s, once per start). Dense = embed + 10-NN through the VectorStore interface; BM25 = tokenise + top 10; hybrid = `HybridSearcher.search` (TOP_K, pool 20 per ranking); answer = hybrid search + `composeExtractive` (the server path).',
     '',
     '## Ingest and answer stages',
     '',
