@@ -224,17 +224,28 @@ function maxScoreSearch(terms: QueryTerm[], docs: Uint32Array, tfs: Uint16Array 
   let sum = 0;
   const cumulative = q.map((t) => (sum += t.bound));
   const parts = new Float64Array(terms.length);
+  const touched = new Int32Array(terms.length);
+  let nTouched = 0;
   const top = new TopHits(topN);
   let essential = 0;
   for (;;) {
     let doc = Infinity;
-    for (let i = essential; i < q.length; i++) if (q[i]!.pos < q[i]!.end && docs[q[i]!.pos]! < doc) doc = docs[q[i]!.pos]!;
+    for (let i = essential; i < q.length; i++) {
+      const t = q[i]!;
+      if (t.pos < t.end && docs[t.pos]! < doc) doc = docs[t.pos]!;
+    }
     if (doc === Infinity) break;
-    parts.fill(0);
+    for (let j = 0; j < nTouched; j++) parts[touched[j]!] = 0;
+    nTouched = 0;
     let partial = 0;
     for (let i = essential; i < q.length; i++) {
       const t = q[i]!;
-      if (t.pos < t.end && docs[t.pos] === doc) partial += parts[t.order] = contribution(t.idf, tfs[t.pos++]!, doc);
+      if (t.pos < t.end && docs[t.pos] === doc) {
+        const c = contribution(t.idf, tfs[t.pos++]!, doc);
+        parts[t.order] = c;
+        touched[nTouched++] = t.order;
+        partial += c;
+      }
     }
     const threshold = top.threshold();
     let pruned = false;
@@ -245,7 +256,12 @@ function maxScoreSearch(terms: QueryTerm[], docs: Uint32Array, tfs: Uint16Array 
       }
       const t = q[i]!;
       t.pos = seek(docs, t.pos, t.end, doc);
-      if (t.pos < t.end && docs[t.pos] === doc) partial += parts[t.order] = contribution(t.idf, tfs[t.pos]!, doc);
+      if (t.pos < t.end && docs[t.pos] === doc) {
+        const c = contribution(t.idf, tfs[t.pos]!, doc);
+        parts[t.order] = c;
+        touched[nTouched++] = t.order;
+        partial += c;
+      }
     }
     if (pruned) continue;
     let score = 0;
