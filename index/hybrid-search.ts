@@ -9,7 +9,7 @@ import type { Embedder } from './embedder.js';
 import { HnswVectorStore } from './hnsw-vector-store.js';
 import type { StoredIndex } from './index-store.js';
 import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
-import { BIGRAM_PREFIX, hanBigrams, tokenize } from './tokenize.js';
+import { BIGRAM_PREFIX, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 
 /**
  * Candidates taken from each ranking before fusion (at least, and 4 per requested hit). Past rank 20,
@@ -161,7 +161,7 @@ export class HybridSearcher {
     const vector = await this.embedder.embedQuery(expanded);
     const dense = await this.vectors.similaritySearchVectorWithScore(vector, pool);
     const denseLabels = dense.map(([doc]) => labelOf(doc));
-    const bm25 = this.index.bm25.search(tokenize(expanded), pool);
+    const bm25 = this.index.bm25.search(queryTokens(expanded), pool);
     const fused = fuseRanks(denseLabels, bm25.map((h) => h.doc));
     const named = townMentions(foldForMatch(expanded), this.towns);
     const denseAt = new Map(denseLabels.map((label, i) => [label, i]));

@@ -1,7 +1,7 @@
 // Tests for lexical tokens: folding (full-width, Traditional, case), jieba words and prefixed Han bigrams.
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, toHalfWidth } from '../ingest/normalize-text.js';
-import { BIGRAM_PREFIX, cutWords, hanBigrams, tokenize } from './tokenize.js';
+import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 
 describe('foldForMatch', () => {
   it('folds full-width letters, digits and the ideographic space, Traditional characters and case', () => {
@@ -53,5 +53,23 @@ describe('cutWords and hanBigrams', () => {
   it('makes bigrams within each Han run only, none from a one-character run', () => {
     expect(hanBigrams('阳城，蚕桑 猪')).toEqual(['§阳城', '§蚕桑']);
     expect(hanBigrams('abc 猪')).toEqual([]);
+  });
+});
+
+describe('queryTokens', () => {
+  it('keeps words and the bigrams no word repeats, once each', () => {
+    const q = '泽州山楂山楂红酒';
+    const all = tokenize(q);
+    const kept = queryTokens(q);
+    expect(kept).toContain('山楂');
+    expect(kept).not.toContain(`${BIGRAM_PREFIX}山楂`);
+    expect(all).toContain(`${BIGRAM_PREFIX}山楂`);
+    expect(kept).toContain(`${BIGRAM_PREFIX}楂山`); // spans two words: no word repeats it
+    expect(new Set(kept).size).toBe(kept.length);
+    expect(kept.every((t) => all.includes(t))).toBe(true);
+  });
+
+  it('keeps the bigrams of a name jieba does not know', () => {
+    expect(queryTokens('犁川镇')).toEqual(expect.arrayContaining([`${BIGRAM_PREFIX}犁川`, `${BIGRAM_PREFIX}川镇`]));
   });
 });

@@ -35,3 +35,13 @@ export function tokenize(text: string): string[] {
 export function tokenizeFolded(folded: string): string[] {
   return [...cutWords(folded), ...hanBigrams(folded)];
 }
+
+/**
+ * Tokens of a search query: tokenize's, less each bigram that repeats a two-character word of the
+ * query (their postings are nearly the same, and scoring both counts that word twice).
+ */
+export function queryTokens(text: string): string[] {
+  const tokens = [...new Set(tokenize(text))];
+  const words = new Set(tokens.filter((t) => !t.startsWith(BIGRAM_PREFIX)));
+  return tokens.filter((t) => !(t.startsWith(BIGRAM_PREFIX) && words.has(t.slice(BIGRAM_PREFIX.length))));
+}
