@@ -5,7 +5,9 @@ import type { SizeResult } from './size-worker.js';
 import type { Latency } from './stats.js';
 
 /** One size's figures, from its worker plus the parent's HTTP and cold-start stages. */
-export type SizeReport = Omit<SizeResult, 'dir'> & { coldStartMs: Latency | null; http: LoadFigures[] };
+/** When and by which command a size was measured (a merged report holds sizes from several runs). */
+export type Measured = { at: string; command: string };
+export type SizeReport = Omit<SizeResult, 'dir'> & { coldStartMs: Latency | null; http: LoadFigures[]; measured?: Measured };
 /** The whole run as written to bench.json. */
 export type BenchReport = {
   generatedAt: string;
@@ -20,6 +22,17 @@ const ms = (x: number) => (x >= 10 ? n(x, 0) : x >= 1 ? n(x, 2) : n(x, 3));
 const lat = (l: Latency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}` : '–');
 const ratio = (ours: number | undefined, peer: number | undefined) => (ours === undefined || peer === undefined || peer === 0 ? '–' : `${Number((ours / peer).toPrecision(2))}×`);
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+
+/** "Measured: real, 1k on <date> by `<command>`; …": which run each size comes from. */
+export function measuredLine(r: Pick<BenchReport, 'generatedAt' | 'command'> & { sizes: Pick<SizeReport, 'size' | 'measured'>[] }): string {
+  const groups = new Map<string, string[]>();
+  for (const s of r.sizes) {
+    const m = s.measured ?? { at: r.generatedAt, command: r.command };
+    const key = `${m.at.slice(0, 16).replace('T', ' ')} UTC by \`${m.command}\``;
+    groups.set(key, [...(groups.get(key) ?? []), s.size.label]);
+  }
+  return `Measured: ${[...groups].map(([key, labels]) => `${labels.join(', ')} on ${key}`).join('; ')}.`;
+}
 const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
 function http(s: SizeReport, endpoint: string, workers: number): LoadFigures | undefined {
@@ -97,6 +110,7 @@ export function renderMarkdown(r: BenchReport): string {
     '# Benchmark results',
     '',
     `Generated ${r.generatedAt} by \`${r.command}\` on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}).`,
+    measuredLine(r),
     `Settings: ${Object.entries(r.settings).map(([k, v]) => `${k}=${v}`).join(', ')}. Offline hash embedder throughout; latencies in milliseconds.`,
     '',
     '## Per corpus size',

@@ -21,9 +21,9 @@ The default sizes finish in a few minutes; the full run is --sizes real,1k,10k,1
 function mergeRuns(files: string[]): BenchReport {
   const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as BenchReport);
   const sizes = new Map<string, SizeReport>();
-  for (const run of runs) for (const size of run.sizes) sizes.set(size.size.label, size);
+  for (const run of runs) for (const size of run.sizes) sizes.set(size.size.label, { ...size, measured: size.measured ?? { at: run.generatedAt, command: run.command } });
   const last = runs[runs.length - 1]!;
-  return { ...last, command: runs.map((r) => r.command).join(' + '), sizes: [...sizes.values()] };
+  return { ...last, generatedAt: new Date().toISOString(), command: `npm run bench -- --from ${files.join(',')}`, sizes: [...sizes.values()] };
 }
 
 /** Runs one size in a child process (its own heap and peak RSS) and returns its figures. */
@@ -66,9 +66,10 @@ async function main(): Promise<void> {
   const env: Record<string, string> = { EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', HNSW_M: String(settings.HNSW_M), HNSW_EF_CONSTRUCTION: String(settings.HNSW_EF_CONSTRUCTION), HNSW_EF_SEARCH: String(settings.HNSW_EF_SEARCH) };
   buildServerIfStale(); // cold start and HTTP load measure the bundle `npm start` runs
   const reports: SizeReport[] = [];
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
   const report = (): BenchReport => ({
     generatedAt: new Date().toISOString(),
-    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    command,
     machine: machineInfo(),
     settings: { HASH_DIM: settings.HASH_DIM, HNSW_M: settings.HNSW_M, HNSW_EF_CONSTRUCTION: settings.HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH: settings.HNSW_EF_SEARCH, TOP_K: settings.TOP_K, CHUNK_MAX_CHARS: settings.CHUNK_MAX_CHARS },
     sizes: reports,
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     }
     rmSync(result.dir, { recursive: true, force: true });
     const { dir: _dir, ...figures } = result;
-    reports.push({ ...figures, coldStartMs, http });
+    reports.push({ ...figures, coldStartMs, http, measured: { at: new Date().toISOString(), command } });
     writeFileSync(v.out, JSON.stringify(report(), null, 2));
     writeFileSync(v.md, renderMarkdown(report()));
     console.error(`[bench] ${size.label}: done in ${Math.round((performance.now() - started) / 1000)} s`);
