@@ -1,6 +1,6 @@
 // The bundle `npm start` runs (scripts/build.mjs → dist/server/*.mjs): built for real, started as a process, asked over HTTP.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -14,6 +14,7 @@ const run = promisify(execFile);
 const build = (...args: string[]) => run(process.execPath, ['scripts/build.mjs', ...args], { cwd: ROOT });
 
 // Under the project (not the system temp folder) so that the bundle finds node_modules like dist/ does.
+mkdirSync(join(ROOT, 'var'), { recursive: true }); // absent in a fresh clone
 const outdir = mkdtempSync(join(ROOT, 'var', 'test-dist-'));
 const llm = fakeLlm();
 let indexDir = '';
