@@ -43,8 +43,8 @@ function shippedRecall(s: SizeReport, efSearch: number) {
   return s.retrieval.recall.find((r) => r.efSearch === efSearch);
 }
 
-/** The Markdown summary of a run. */
-export function renderMarkdown(r: BenchReport): string {
+/** The tables of a run (Markdown). */
+function tablesOf(r: BenchReport) {
   const ef = Number(r.settings['HNSW_EF_SEARCH']);
   const main = table(
     ['size', 'chunks', 'ingest chunks/s', 'ingest s', 'disk MB', 'ingest peak RSS MB', 'load ms (full / sampled)', 'cold start ms', 'dense p50', 'BM25 p50', 'hybrid p50 / p95 / p99 ms', 'answer p50 / p95 / p99 ms', `recall@10 (ef ${ef})`, '/api/search req/s', '/api/chat req/s'],
@@ -71,7 +71,7 @@ export function renderMarkdown(r: BenchReport): string {
     r.sizes.flatMap((s) => [
       ...s.peers.map((p) => [
         s.size.label,
-        `${p.name} ${p.version}`,
+        [p.name.trim(), p.version].filter(Boolean).join(' '),
         p.queries ?? s.retrieval.queries,
         n(p.chunksPerSecond),
         ratio(s.ingest.chunksPerSecond, p.chunksPerSecond),
@@ -100,18 +100,77 @@ export function renderMarkdown(r: BenchReport): string {
     ['size', 'fit df ms', 'build ms', 'save ms', 'tokenize µs/chunk', 'embed µs/chunk', 'HNSW insert µs/chunk (rest of build)', 'answer chain p50 ms', 'generation ms (not counted)'],
     r.sizes.map((s) => [s.size.label, n(s.ingest.fitMs), n(s.ingest.buildMs), n(s.ingest.saveMs), s.ingest.sample.tokenizeUs, s.ingest.sample.embedUs, s.ingest.sample.hnswInsertUs, ms(s.retrieval.answerChain.p50), n(s.generateMs)]),
   );
+  const peerRatios = table(
+    ['size', 'peer', 'BM25 p50 ms (ours ÷ peer)', 'dense p50 ms (ours ÷ peer)', 'hybrid p50 ms (ours ÷ peer)'],
+    r.sizes.flatMap((s) =>
+      s.peers.map((p) => [
+        s.size.label,
+        [p.name.trim(), p.version].filter(Boolean).join(' '),
+        p.bm25 ? `${ms(p.bm25.p50)} (${ratio((p.ours ?? s.retrieval).bm25.p50, p.bm25.p50)})` : '–',
+        p.dense ? `${ms(p.dense.p50)} (${ratio((p.ours ?? s.retrieval).dense.p50, p.dense.p50)})` : '–',
+        p.hybrid ? `${ms(p.hybrid.p50)} (${ratio((p.ours ?? s.retrieval).hybrid.p50, p.hybrid.p50)})` : '–',
+      ]),
+    ),
+  );
+  return { main, peers, peerRatios, recall, httpRows, stages };
+}
+
+/** The provenance lines: when, by which command, on which machine, with which settings. */
+function provenance(r: BenchReport): string[] {
+  const m = r.machine;
+  return [
+    `Generated ${r.generatedAt} by \`${r.command}\` on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}).`,
+    measuredLine(r),
+    `Settings: ${Object.entries(r.settings).map(([k, v]) => `${k}=${v}`).join(', ')}. Offline hash embedder throughout; latencies in milliseconds.`,
+  ];
+}
+
+/** Where `npm run bench` writes its summary in the README (between these two lines). */
+export const README_BEGIN = '<!-- bench:begin (written by npm run bench; edits here are overwritten) -->';
+export const README_END = '<!-- bench:end -->';
+
+/** The README's performance summary: provenance, figures per size, peers as ratios, recall, HTTP. */
+export function renderReadmeSummary(r: BenchReport): string {
+  const t = tablesOf(r);
+  return [
+    ...provenance(r),
+    '',
+    t.main,
+    '',
+    'Peers on the same corpus, queries, tokens and vectors (a ratio under 1 means we take less time):',
+    '',
+    t.peerRatios,
+    '',
+    `HNSW recall@10 against exact search (hnswlib's brute force over the same vectors); strict recall counts a result when its similarity reaches the exact 10th, ε recall when its cosine distance is within ${RECALL_EPSILON * 100}% of the exact 10th's:`,
+    '',
+    t.recall,
+    '',
+    'HTTP: autocannon on loopback sharing the same cores as the server, cycling through the bench questions; 1 worker is `npm start`, 2 workers `npm run start:cluster`:',
+    '',
+    t.httpRows,
+  ].join('\n');
+}
+
+/** `text` with the lines between README_BEGIN and README_END replaced by `block`; null when the markers are missing. */
+export function replaceReadmeSummary(text: string, block: string): string | null {
+  const begin = text.indexOf(README_BEGIN);
+  const end = text.indexOf(README_END);
+  if (begin < 0 || end < begin) return null;
+  return `${text.slice(0, begin + README_BEGIN.length)}\n${block}\n${text.slice(end)}`;
+}
+
+/** The Markdown summary of a run. */
+export function renderMarkdown(r: BenchReport): string {
+  const { main, peers, recall, httpRows, stages } = tablesOf(r);
   const largest = r.sizes[r.sizes.length - 1];
   const prof = largest
     ? table(['self ms', 'share', 'function', 'where'], largest.retrieval.answerProfile.map((p) => [n(p.selfMs, 1), `${n(p.share * 100, 1)}%`, p.fn, p.where]))
     : '';
-  const m = r.machine;
   const notes = largest ? verifyNote(largest) : '';
   return [
     '# Benchmark results',
     '',
-    `Generated ${r.generatedAt} by \`${r.command}\` on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}).`,
-    measuredLine(r),
-    `Settings: ${Object.entries(r.settings).map(([k, v]) => `${k}=${v}`).join(', ')}. Offline hash embedder throughout; latencies in milliseconds.`,
+    ...provenance(r),
     '',
     '## Per corpus size',
     '',
