@@ -1,10 +1,11 @@
-// `npm run build [-- --outdir DIR] [--if-stale]`: bundles the server entry points into plain JS (esbuild).
+// `npm run build [-- --outdir DIR] [--if-stale]`: bundles the server and the CLIs into plain JS (esbuild).
 //
 // Why: `npm start` under tsx spent ~1.2 s of a ~1.9 s cold start transpiling TypeScript and resolving
 // a few hundred ESM files one by one. One bundle per entry (shared chunks, the LLM client split off
 // for on-demand loading) starts in ~0.6 s. Native packages (hnswlib-node, @node-rs/jieba) and
 // @xenova/transformers (onnxruntime, sharp; loaded on demand) stay in node_modules. The sources
-// stay the truth: tests, `npm run dev` and the CLIs run them through tsx.
+// stay the truth: tests and `npm run dev` run them through tsx. The CLIs (ingest, ask, eval) are
+// bundled too, so that a one-off question does not pay the transpiling either.
 //
 // --if-stale skips the build when DIR/meta.json says every input is older than the build.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ENTRIES = ['server/start.ts', 'server/cluster.ts'];
+const ENTRIES = ['server/start.ts', 'server/cluster.ts', 'index/ingest-cli.ts', 'answer/cli.ts', 'eval/cli.ts'];
 const EXTERNAL = ['hnswlib-node', '@node-rs/jieba', '@xenova/transformers'];
 
 /** True when the build in `outdir` is newer than every input it recorded (and than package-lock.json). */
@@ -27,7 +28,7 @@ export function isFresh(outdir) {
   return files.every((f) => existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).mtimeMs < built);
 }
 
-/** Bundles the entries into `outdir` (DIR/server/start.mjs, DIR/server/cluster.mjs, DIR/chunks/) with the widget assets. */
+/** Bundles the entries into `outdir` (DIR/server/start.mjs, DIR/answer/cli.mjs, …, DIR/chunks/) with the widget assets. */
 export async function buildServer(outdir) {
   const started = performance.now();
   rmSync(outdir, { recursive: true, force: true });
@@ -71,7 +72,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (values['if-stale'] && isFresh(outdir)) process.exit(0);
   try {
     const ms = await buildServer(outdir);
-    console.error(`built ${ENTRIES.map((e) => relative(ROOT, join(outdir, e.replace(/\.ts$/, '.mjs')))).join(', ')} in ${ms} ms`);
+    console.error(`built ${relative(ROOT, outdir)}/ (${ENTRIES.map((e) => e.replace(/\.ts$/, '.mjs')).join(', ')}) in ${ms} ms`);
   } catch (err) {
     console.error(`build failed: ${err.message}`);
     process.exit(1);

@@ -1,6 +1,7 @@
-// The bundle `npm start` runs (scripts/build.mjs → dist/server/*.mjs): built for real, started as a process, asked over HTTP.
+// The bundles `npm start` and the CLI scripts run (scripts/build.mjs → dist/): built for real, run as processes.
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -26,7 +27,7 @@ const chat = (s: ServerProcess, question: string) =>
 beforeAll(async () => {
   indexDir = (await buildTestIndex()).settings.INDEX_DIR;
   const { stderr } = await build('--outdir', outdir);
-  expect(stderr).toMatch(/^built .*server\/start\.mjs, .*server\/cluster\.mjs in \d+ ms/);
+  expect(stderr).toMatch(/^built var\/test-dist-\w+\/ \(server\/start\.mjs, server\/cluster\.mjs, index\/ingest-cli\.mjs, answer\/cli\.mjs, eval\/cli\.mjs\) in \d+ ms/);
 }, 60_000);
 
 afterAll(async () => {
@@ -67,6 +68,26 @@ describe('the built server', () => {
     expect(answers.every((a) => a.answer.includes('521'))).toBe(true);
     await server.stop();
     expect(server.child.exitCode).toBe(0);
+  });
+});
+
+describe('the built CLIs', () => {
+  it('ingest the bundled articles into a new index and answer from it with citations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jc-built-cli-'));
+    try {
+      const cli = (entry: string, args: string[]) => run(process.execPath, [join(outdir, entry), ...args], { cwd: ROOT, env: { ...process.env, INDEX_DIR: dir, EMBEDDER: 'hash' } });
+      expect((await cli('index/ingest-cli.mjs', [])).stdout).toMatch(/^indexed 37 chunks from 1 file\(s\)/);
+      const { stdout } = await cli('answer/cli.mjs', ['--json', '沁水县蜂农有多少户？']);
+      const answer = JSON.parse(stdout) as { answer: string; citations: { snippet: string }[] };
+      expect(answer.answer).toContain('1500户');
+      expect(answer.citations[0]!.snippet).toContain('1500户');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('names a bad eval option and exits 2', async () => {
+    await expect(run(process.execPath, [join(outdir, 'eval/cli.mjs'), '--qa'], { cwd: ROOT })).rejects.toMatchObject({ code: 2 });
   });
 });
 
