@@ -39,6 +39,20 @@ function http(s: SizeReport, endpoint: string, workers: number): LoadFigures | u
   return s.http.find((h) => h.endpoint === endpoint && h.workers === workers);
 }
 
+type Peer = SizeReport['peers'][number];
+
+/** A peer's name and version. */
+const peerName = (p: Peer) => [p.name.trim(), p.version].filter(Boolean).join(' ');
+
+/** The peer's BM25, dense and hybrid p50, each with ours as a ratio of it ("–" where it has none). */
+function peerLatencies(s: SizeReport, p: Peer): string[] {
+  const ours = p.ours ?? s.retrieval;
+  return (['bm25', 'dense', 'hybrid'] as const).map((kind) => {
+    const theirs = p[kind];
+    return theirs ? `${ms(theirs.p50)} (${ratio(ours[kind].p50, theirs.p50)})` : '–';
+  });
+}
+
 function shippedRecall(s: SizeReport, efSearch: number) {
   return s.retrieval.recall.find((r) => r.efSearch === efSearch);
 }
@@ -71,13 +85,11 @@ function tablesOf(r: BenchReport) {
     r.sizes.flatMap((s) => [
       ...s.peers.map((p) => [
         s.size.label,
-        [p.name.trim(), p.version].filter(Boolean).join(' '),
+        peerName(p),
         p.queries ?? s.retrieval.queries,
         n(p.chunksPerSecond),
         ratio(s.ingest.chunksPerSecond, p.chunksPerSecond),
-        p.bm25 ? `${ms(p.bm25.p50)} (${ratio((p.ours ?? s.retrieval).bm25.p50, p.bm25.p50)})` : '–',
-        p.dense ? `${ms(p.dense.p50)} (${ratio((p.ours ?? s.retrieval).dense.p50, p.dense.p50)})` : '–',
-        p.hybrid ? `${ms(p.hybrid.p50)} (${ratio((p.ours ?? s.retrieval).hybrid.p50, p.hybrid.p50)})` : '–',
+        ...peerLatencies(s, p),
         p.note,
       ]),
       [s.size.label, 'exact scan (hnswlib BruteforceSearch)', s.retrieval.queries, '–', '–', '–', `${ms(s.retrieval.exactKnn.p50)} (${ratio(s.retrieval.dense.p50, s.retrieval.exactKnn.p50)})`, '–', 'exact k-NN over the same vectors in C++: the ground truth for recall'],
@@ -105,10 +117,8 @@ function tablesOf(r: BenchReport) {
     r.sizes.flatMap((s) =>
       s.peers.map((p) => [
         s.size.label,
-        [p.name.trim(), p.version].filter(Boolean).join(' '),
-        p.bm25 ? `${ms(p.bm25.p50)} (${ratio((p.ours ?? s.retrieval).bm25.p50, p.bm25.p50)})` : '–',
-        p.dense ? `${ms(p.dense.p50)} (${ratio((p.ours ?? s.retrieval).dense.p50, p.dense.p50)})` : '–',
-        p.hybrid ? `${ms(p.hybrid.p50)} (${ratio((p.ours ?? s.retrieval).hybrid.p50, p.hybrid.p50)})` : '–',
+        peerName(p),
+        ...peerLatencies(s, p),
       ]),
     ),
   );
