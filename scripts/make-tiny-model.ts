@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import onnxProto, { type onnx as Onnx } from 'onnx-proto';
+import { prng } from '../test-support/prng.js';
 
 const { onnx } = onnxProto;
 
@@ -23,16 +24,10 @@ export function tinyVocab(): string[] {
   return [...new Set(tokens)];
 }
 
-/** A seeded PRNG (mulberry32) returning floats in [-1, 1); same seed, same sequence. */
+/** Seeded floats in [-1, 1): the project's mulberry32 PRNG, rescaled; same seed, same sequence. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  };
+  const next = prng(seed);
+  return () => next() * 2 - 1;
 }
 
 function floatTensor(name: string, dims: number[], next: () => number, scale: number): Onnx.ITensorProto {
