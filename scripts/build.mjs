@@ -24,12 +24,13 @@ export function isFresh(outdir) {
   if (!existsSync(metaFile)) return false;
   const built = statSync(metaFile).mtimeMs;
   const { inputs } = JSON.parse(readFileSync(metaFile, 'utf8'));
-  const files = [...Object.keys(inputs), 'package-lock.json', 'scripts/build.mjs', ...ENTRIES];
+  if (!Array.isArray(inputs)) return false; // written by another version of this script
+  const files = [...inputs, 'package-lock.json', 'scripts/build.mjs'];
   return files.every((f) => existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).mtimeMs < built);
 }
 
 /** Bundles the entries into `outdir` (DIR/server/start.mjs, DIR/answer/cli.mjs, …, DIR/chunks/) with the widget assets. */
-export async function buildServer(outdir) {
+export async function buildBundles(outdir) {
   const started = performance.now();
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
@@ -55,7 +56,8 @@ export async function buildServer(outdir) {
   });
   // server/app.ts serves the widget from ./public next to the module that holds it (server/start.mjs).
   cpSync(join(ROOT, 'server/public'), join(outdir, 'server/public'), { recursive: true });
-  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/')).map((f) => [f, 1]));
+  // Our own sources (the entries among them); dependencies are covered by package-lock.json.
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
   writeFileSync(join(outdir, 'meta.json'), JSON.stringify({ inputs }));
   return Math.round(performance.now() - started);
 }
@@ -71,7 +73,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outdir = resolve(ROOT, values.outdir);
   if (values['if-stale'] && isFresh(outdir)) process.exit(0);
   try {
-    const ms = await buildServer(outdir);
+    const ms = await buildBundles(outdir);
     console.error(`built ${relative(ROOT, outdir)}/ (${ENTRIES.map((e) => e.replace(/\.ts$/, '.mjs')).join(', ')}) in ${ms} ms`);
   } catch (err) {
     console.error(`build failed: ${err.message}`);

@@ -9,13 +9,13 @@ import { bodyLimit } from 'hono/body-limit';
  * of reading the socket directly, which cost about a third of a chat request's time. A streamed body
  * (Transfer-Encoding, no length) is counted while it is read, by Hono's own bodyLimit.
  */
-export function limitBody(maxSize: number, onError: Parameters<typeof bodyLimit>[0]['onError']): MiddlewareHandler {
+export function limitBody(maxSize: number, onError: NonNullable<Parameters<typeof bodyLimit>[0]['onError']>): MiddlewareHandler {
   const streamed = bodyLimit({ maxSize, onError });
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      return Number(length) > maxSize ? onError!(c) : next();
+      return Number(length) > maxSize ? onError(c) : next();
     }
     return streamed(c, next);
   };
