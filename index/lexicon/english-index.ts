@@ -1,0 +1,51 @@
+// English phrase -> Chinese headwords, from CC-CEDICT glosses: ranked once per dictionary, then corpus words first.
+import type { LexiconDigest } from './lexicon-digest.js';
+
+/** Headwords ranked per phrase in the digest; corpus words and others kept per phrase in a lexicon. */
+export const MAX_RANKED = 16;
+export const MAX_CORPUS_WORDS = 4;
+export const MAX_OTHER_WORDS = 2;
+
+/** How well a headword renders a phrase; lower is better (compared field by field). */
+type Rank = [viaHead: number, laterSense: number, rarity: number, length: number, word: number];
+
+const compare = (a: Rank, b: Rank) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+};
+
+/**
+ * For every phrase, the headwords that translate it (exactly, or as the head of a noun phrase:
+ * "chinese hawthorn" -> "hawthorn"), best first: exact before head, a first sense before later
+ * ones, the more frequent word (jieba's dictionary), the shorter word. At most MAX_RANKED.
+ */
+export function rankEnglish(d: Pick<LexiconDigest, 'phrases' | 'heads' | 'words' | 'freq' | 'senses'>): number[][] {
+  const best: Map<number, Rank>[] = d.phrases.map(() => new Map());
+  const offer = (phrase: number, rank: Rank) => {
+    const had = best[phrase]!.get(rank[4]);
+    if (!had || compare(rank, had) < 0) best[phrase]!.set(rank[4], rank);
+  };
+  d.senses.forEach((senses, w) => {
+    senses.forEach(([verbal, ...phrases], sense) => {
+      for (const p of phrases) {
+        const rank: Rank = [0, Math.min(sense, 1), -d.freq[w]!, d.words[w]!.length, w];
+        offer(p, rank);
+        if (verbal === 0 && d.heads[p]! >= 0) offer(d.heads[p]!, [1, ...rank.slice(1)] as Rank);
+      }
+    });
+  });
+  return best.map((words) => [...words.values()].sort(compare).slice(0, MAX_RANKED).map((r) => r[4]));
+}
+
+/** Per phrase with translations: up to MAX_CORPUS_WORDS corpus words, then up to MAX_OTHER_WORDS others, in rank order. */
+export function selectEnglish(digest: LexiconDigest, corpus: Set<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  digest.english.forEach((ranked, p) => {
+    if (!ranked.length) return;
+    const words = ranked.map((w) => digest.words[w]!);
+    const inCorpus = words.filter((w) => corpus.has(w)).slice(0, MAX_CORPUS_WORDS);
+    const others = words.filter((w) => !corpus.has(w)).slice(0, MAX_OTHER_WORDS);
+    out.set(digest.phrases[p]!, [...inCorpus, ...others]);
+  });
+  return out;
+}

@@ -1,0 +1,100 @@
+// Tests for the lexicon over the real CC-CEDICT/WordNet digest and the bundled corpus's vocabulary.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSettings } from '../../config.js';
+import { foldForMatch, loadGazetteer, readCorpus } from '../../ingest/index.js';
+import { cutWords } from '../tokenize.js';
+import { buildLexicon } from './build-lexicon.js';
+import { loadDigest } from './lexicon-digest.js';
+import { Lexicon } from './lexicon.js';
+import { loadOverrides } from './lexicon-overrides.js';
+
+const pairs = JSON.parse(readFileSync(fileURLToPath(new URL('./related-pairs.json', import.meta.url)), 'utf8')) as { positive: [string, string][]; negative: [string, string][] };
+/** Weight at and above which relatedWords is trusted (the precision/recall below are measured there). */
+const CONFIDENT = 0.25;
+
+let lexicon: Lexicon;
+
+beforeAll(() => {
+  const settings = loadSettings({});
+  const { chunks } = readCorpus([settings.ARTICLES_DIR], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS);
+  const vocabulary = chunks.flatMap((c) => cutWords(foldForMatch(c.text)));
+  // The pairs' corpus-side words join the vocabulary: the value side is "any corpus word".
+  const table = buildLexicon(loadDigest(), [...vocabulary, ...pairs.positive.map((p) => p[1]), ...pairs.negative.map((p) => p[1]), '销往', '创办']);
+  lexicon = new Lexicon(table, loadOverrides(settings.LEXICON_OVERRIDES_FILE));
+}, 600_000);
+
+const weight = (a: string, b: string) => lexicon.relatedWords(a).find((r) => r.word === b)?.weight ?? 0;
+
+describe('relatedWords', () => {
+  it('relates the founding, raising, fame and honour families', () => {
+    expect(weight('创办', '创始')).toBeGreaterThan(0.5);
+    expect(weight('创办', '创建')).toBeGreaterThan(0.5);
+    expect(weight('创办', '成立')).toBeGreaterThan(0.2);
+    expect(weight('饲养', '养殖')).toBeGreaterThan(0.3);
+    expect(weight('有名', '著名')).toBeGreaterThan(0.5);
+    expect(weight('闻名', '有名')).toBeGreaterThan(0.5);
+    expect(weight('荣誉', '美誉')).toBeGreaterThan(0);
+    expect(weight('美誉', '称号')).toBeGreaterThan(0);
+  });
+
+  it('links kill and slaughter through WordNet, and 卖到 to 销往 part by part', () => {
+    expect(weight('杀', '屠宰')).toBeGreaterThan(0);
+    expect(weight('卖到', '销往')).toBeGreaterThan(0);
+  });
+
+  it('does not relate unrelated words, and returns only corpus words, never the word itself', () => {
+    expect(weight('山楂', '蜂蜜')).toBe(0);
+    expect(weight('产量', '产值')).toBe(0);
+    expect(weight('出栏', '存栏')).toBe(0);
+    const related = lexicon.relatedWords('创办');
+    expect(related.map((r) => r.word)).not.toContain('创办');
+    expect(related.every((r) => r.weight > 0 && r.weight <= 1)).toBe(true);
+    expect(related.map((r) => r.weight)).toEqual([...related.map((r) => r.weight)].sort((a, b) => b - a));
+    expect(lexicon.relatedWords('不是词语的字串')).toEqual([]);
+    expect(lexicon.relatedWords('')).toEqual([]);
+  });
+
+  it(`keeps precision ≥ 0.85 with recall ≥ 0.6 on the hand-written pairs at weight ≥ ${CONFIDENT}`, () => {
+    const tp = pairs.positive.filter(([a, b]) => weight(a, b) >= CONFIDENT).length;
+    const fp = pairs.negative.filter(([a, b]) => weight(a, b) >= CONFIDENT).length;
+    console.log(`relatedWords pairs at ≥ ${CONFIDENT}: precision ${(tp / (tp + fp)).toFixed(2)}, recall ${(tp / pairs.positive.length).toFixed(2)} (${tp} of ${pairs.positive.length} positives, ${fp} of ${pairs.negative.length} negatives)`);
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.85);
+    expect(tp / pairs.positive.length).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('translateEnglish', () => {
+  const chineseOf = (question: string) => lexicon.translateEnglish(question).flatMap((t) => t.chinese);
+
+  it('translates places, a composed phrase and a verb of a full question', () => {
+    const out = lexicon.translateEnglish('How many black goats does Qinshui raise?');
+    expect(out.map((t) => t.term)).toEqual(['how many', 'black goats', 'qinshui', 'raise']);
+    expect(out.find((t) => t.term === 'black goats')!.chinese).toEqual(['黑山羊']);
+    expect(out.find((t) => t.term === 'qinshui')!.chinese).toEqual(['沁水']);
+    expect(out.find((t) => t.term === 'raise')!.chinese).toEqual(expect.arrayContaining(['饲养', '养殖']));
+  });
+
+  it('prefers a dictionary phrase and corpus words: output value, hawthorn wine, pigs sold, founded', () => {
+    expect(lexicon.translateEnglish('output value')).toEqual([{ term: 'output value', chinese: ['产值'] }]);
+    expect(chineseOf('hawthorn wine')).toEqual(expect.arrayContaining(['山楂', '红酒']));
+    expect(chineseOf('How many pigs were sold?')).toEqual(expect.arrayContaining(['多少', '生猪', '销售']));
+    expect(chineseOf('When was it founded?')).toEqual(expect.arrayContaining(['创办', '创建']));
+  });
+
+  it('gives nothing for Chinese text or bare function words', () => {
+    expect(lexicon.translateEnglish('高平生猪出栏多少头？')).toEqual([]);
+    expect(lexicon.translateEnglish('what is it')).toEqual([]);
+  });
+});
+
+describe('glossOf', () => {
+  it('renders units from the overrides and corpus words from the dictionary', () => {
+    expect(lexicon.glossOf('亩')).toBe('mu');
+    expect(lexicon.glossOf('万')).toBe('10,000');
+    expect(lexicon.glossOf('公斤')).toBe('kg');
+    expect(lexicon.glossOf('蜂蜜')).toBe('honey');
+    expect(lexicon.glossOf('不是词语')).toBeNull();
+  });
+});
