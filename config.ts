@@ -21,8 +21,6 @@ export const settingsSchema = z.object({
   INDEX_DIR: z.string().default('var/index'),
   /** Gazetteer of Jincheng's counties and districts (JSON). */
   GAZETTEER_FILE: z.string().default('data/gazetteer.json'),
-  /** English→Chinese domain glossary used to expand English questions (JSON). */
-  GLOSSARY_FILE: z.string().default('data/glossary.json'),
   /** Hand-kept part of the lexicon: English names the dictionary lacks, glosses of units (JSON). */
   LEXICON_OVERRIDES_FILE: z.string().default('data/lexicon-overrides.json'),
   /** Longest chunk in characters before a paragraph is split on sentence boundaries. */

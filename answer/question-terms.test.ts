@@ -1,10 +1,11 @@
 // Tests of question analysis: content words, numbers, units, time questions, Latin detection.
 import { describe, expect, it } from 'vitest';
-import { expandQuery, type Glossary } from '../index/index.js';
+import { expandQuery, type Lexicon } from '../index/index.js';
+import { overridesLexicon } from '../test-support/overrides-lexicon.js';
 import { hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, mergeSingleChars, questionTerms } from './question-terms.js';
 
-/** questionTerms as the chain calls it: the question expanded through a glossary. */
-const terms = (question: string, glossary: Glossary = new Map()) => questionTerms(question, expandQuery(question, glossary));
+/** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
+const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
 
 describe('questionTerms', () => {
   it('keeps the content words and drops function and question words (的, 有, 多少)', () => {
@@ -113,13 +114,13 @@ describe('questionTerms', () => {
   });
 
   describe('English questions', () => {
-    const glossary: Glossary = new Map([
-      ['beekeeper', ['蜂农']],
-      ['qinshui', ['沁水']],
-      ['silk', ['丝绸', '潞绸']],
-      ['founded', ['创始', '成立']],
-      ['when', ['年']],
-    ]);
+    const glossary = overridesLexicon({
+      beekeeper: ['蜂农'],
+      qinshui: ['沁水'],
+      silk: ['丝绸', '潞绸'],
+      founded: ['创始', '成立'],
+      when: ['年'],
+    });
 
     it('uses the glossary expansions as words and drops the English words', () => {
       expect(terms('How many beekeepers are there in Qinshui?', glossary)).toMatchObject({

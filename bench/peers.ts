@@ -24,7 +24,7 @@ export type PeerFigures = {
 
 /** Our dense, BM25 and hybrid latency over the given queries (the peers' subset). */
 async function oursOn(searcher: HybridSearcher, queries: string[], rounds: number, k: number): Promise<PeerFigures['ours']> {
-  const expanded = queries.map((q) => expandQuery(q, searcher.glossary));
+  const expanded = queries.map((q) => expandQuery(q, searcher.lexicon));
   return {
     bm25: await timeEach(expanded, rounds, (q) => searcher.index.bm25.search(tokenize(q), 10)),
     dense: await timeEach(expanded, rounds, async (q) => searcher.vectors.similaritySearchVectorWithScore(await searcher.embedder.embedQuery(q), 10)),
@@ -47,7 +47,7 @@ export async function oramaPeer(chunks: Chunk[], searcher: HybridSearcher, queri
   const ingestMs = Math.round(performance.now() - started);
   const prepared = await Promise.all(
     queries.map(async (q) => {
-      const expanded = expandQuery(q, searcher.glossary);
+      const expanded = expandQuery(q, searcher.lexicon);
       return { term: tokenize(expanded).join(' '), vector: await searcher.embedder.embedQuery(expanded) };
     }),
   );
@@ -82,7 +82,7 @@ export async function langchainMemoryPeer(searcher: HybridSearcher, queries: str
     await store.addVectors(labels.map((l) => hnsw.getPoint(l)), labels.map((l) => chunkDocument(chunks[l]!, l)));
   }
   const ingestMs = Math.round(performance.now() - started);
-  const vectors = await Promise.all(queries.map((q) => searcher.embedder.embedQuery(expandQuery(q, searcher.glossary))));
+  const vectors = await Promise.all(queries.map((q) => searcher.embedder.embedQuery(expandQuery(q, searcher.lexicon))));
   const dense = await timeEach(vectors, rounds, (v) => store.similaritySearchVectorWithScore(v, 10));
   const ours = await oursOn(searcher, queries, rounds, k);
   return { name: 'LangChain MemoryVectorStore', version: '', chunks: chunks.length, ingestMs, chunksPerSecond: Math.round((chunks.length * 1000) / Math.max(1, ingestMs)), queries: queries.length, dense, ours, note: 'exact cosine scan in JavaScript; given our vectors' };

@@ -72,7 +72,7 @@ export function measureRecall(hnsw: hnswlib.HierarchicalNSW, exact: hnswlib.Brut
 export async function retrievalStage(searcher: HybridSearcher, queries: string[], s: Settings, rounds: number, efs: number[]): Promise<RetrievalFigures> {
   const options = answerOptions(s);
   const chain = createAnswerChain(searcher, options);
-  const expanded = queries.map((q) => expandQuery(q, searcher.glossary));
+  const expanded = queries.map((q) => expandQuery(q, searcher.lexicon));
   const dense = await timeEach(expanded, rounds, async (q) => searcher.vectors.similaritySearchVectorWithScore(await searcher.embedder.embedQuery(q), 10));
   const bm25 = await timeEach(expanded, rounds, (q) => searcher.index.bm25.search(tokenize(q), 10));
   const hybrid = await timeEach(queries, rounds, (q) => searcher.search(q, s.TOP_K));

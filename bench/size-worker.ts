@@ -1,8 +1,7 @@
 // One corpus size of the benchmark, in its own process (so peak memory is per size): ingest, retrieval, recall, peers.
 import { createRequire } from 'node:module';
 import { loadSettings } from '../config.js';
-import { HybridSearcher } from '../index/index.js';
-import { loadGlossary } from '../index/query-terms.js';
+import { HybridSearcher, Lexicon, loadOverrides } from '../index/index.js';
 import { benchQueries, corpusOf, realChunks, type Size } from './corpus.js';
 import { ingestStage, type IngestFigures } from './ingest-stage.js';
 import { langchainMemoryPeer, oramaPeer, type PeerFigures } from './peers.js';
@@ -28,7 +27,7 @@ async function run(job: SizeJob): Promise<SizeResult> {
   progress(job.size.label, `generated ${chunks.length} chunks; ingesting`);
   const { figures, dir, index, embedder } = await ingestStage(chunks, s, hnsw);
   progress(job.size.label, 'retrieval and recall');
-  const searcher = new HybridSearcher(index, embedder, loadGlossary(s.GLOSSARY_FILE));
+  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(s.LEXICON_OVERRIDES_FILE)));
   const queries = benchQueries('eval/qa.jsonl', chunks);
   const retrieval = await retrievalStage(searcher, queries, s, job.rounds, job.efs);
   const peers: PeerFigures[] = [];

@@ -8,7 +8,9 @@ import type { Embedder } from './embedder.js';
 import { HashEmbedder } from './hash-embedder.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { StoredIndex } from './index-store.js';
-import { tokenizeFolded } from './tokenize.js';
+import { buildLexicon, type LexiconTable } from './lexicon/build-lexicon.js';
+import { loadDigest } from './lexicon/lexicon-digest.js';
+import { BIGRAM_PREFIX, tokenizeFolded } from './tokenize.js';
 
 export type HnswParams = { m: number; efConstruction: number; efSearch: number };
 
@@ -31,9 +33,21 @@ export function embedderFingerprint(embedder: Embedder): string {
   return own ?? `${embedder.id}:${embedder.model}:${embedder.dimension}`;
 }
 
+let lastLexicon: { vocabularyHash: string; table: LexiconTable } | null = null;
+
+/**
+ * The lexicon over a corpus vocabulary (the jieba words BM25 indexed). The last one is kept: an
+ * ingest that adds no new word (re-ingesting, or replacing a file) reuses it.
+ */
+function lexiconFor(vocabulary: string[]): LexiconTable {
+  const vocabularyHash = createHash('sha256').update(vocabulary.join('\n')).digest('hex');
+  if (lastLexicon?.vocabularyHash !== vocabularyHash) lastLexicon = { vocabularyHash, table: buildLexicon(loadDigest(), vocabulary) };
+  return lastLexicon.table;
+}
+
 /**
  * Embeds chunks (reusing cached vectors when the fingerprint matches), inserts them into a
- * cosine HNSW index under labels 0..n-1 (label = position in `chunks`) and builds BM25. Works in
+ * cosine HNSW index under labels 0..n-1 (label = position in `chunks`), builds BM25 and the lexicon. Works in
  * batches in label order, so memory holds one batch of vectors, and the hash embedder and the
  * tokenizer share one folding of each text.
  */
@@ -62,11 +76,14 @@ export async function buildIndex(
     folded.forEach((f) => bm25.add(tokenizeFolded(f)));
   }
   hnsw.setEf(params.efSearch);
+  const postings = bm25.build();
+  const lexicon = lexiconFor(postings.terms.filter((t) => !t.startsWith(BIGRAM_PREFIX)));
   const sources = new Map<string, number>();
   for (const c of chunks) sources.set(c.meta.source, (sources.get(c.meta.source) ?? 0) + 1);
   return {
     chunks,
-    bm25: new Bm25Index(bm25.build()),
+    bm25: new Bm25Index(postings),
+    lexicon,
     hnsw,
     embedderState: options.embedderState ?? null,
     manifest: {

@@ -8,7 +8,8 @@ import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorStore } from './hnsw-vector-store.js';
 import type { StoredIndex } from './index-store.js';
-import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
+import type { Lexicon } from './lexicon/lexicon.js';
+import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
 import { BIGRAM_PREFIX, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 
 /**
@@ -69,7 +70,7 @@ function labelOf(doc: DocumentInterface): number {
 const TOPIC_CACHE_LIMIT = 10_000;
 
 /**
- * Searches a loaded index with its embedder; the glossary expands English questions. The dense
+ * Searches a loaded index with its embedder; the lexicon expands English questions. The dense
  * side goes through `vectors` (by default hnswlib-node over the index); any LangChain VectorStore
  * whose documents carry metadata.label (see chunkDocument) can take its place.
  */
@@ -83,7 +84,7 @@ export class HybridSearcher {
   constructor(
     readonly index: StoredIndex,
     readonly embedder: Embedder,
-    readonly glossary: Glossary,
+    readonly lexicon: Lexicon,
     readonly vectors: VectorStore = new HnswVectorStore(embedder, index.hnsw, index.chunks),
   ) {
     const seen = new Map<string, TownKey>();
@@ -149,14 +150,14 @@ export class HybridSearcher {
 
   /** Towns the question names, with strengths (see townMentions). */
   namedTowns(question: string): Map<string, number> {
-    return townMentions(foldForMatch(expandQuery(question, this.glossary)), this.towns);
+    return townMentions(foldForMatch(expandQuery(question, this.lexicon)), this.towns);
   }
 
   /** The `k` best chunks for a question, best first. */
   async search(question: string, k: number): Promise<SearchHit[]> {
     const n = this.index.chunks.length;
     if (n === 0) return [];
-    const expanded = expandQuery(question, this.glossary);
+    const expanded = expandQuery(question, this.lexicon);
     const pool = Math.min(n, Math.max(MIN_POOL, k * 4));
     const vector = await this.embedder.embedQuery(expanded);
     const dense = await this.vectors.similaritySearchVectorWithScore(vector, pool);

@@ -5,6 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings, type Settings } from '../config.js';
 import { testSettings } from '../test-support/test-index.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
+import { fileCheckOf } from './binary-file.js';
+import type { LexiconTable } from './lexicon/build-lexicon.js';
+import { Lexicon } from './lexicon/lexicon.js';
+import { encodeLexicon } from './lexicon/lexicon-file.js';
 import { currentBuild, FILES, loadIndex, readManifest, saveIndex } from './index-store.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { openSearcher } from './open-index.js';
@@ -43,13 +47,13 @@ function failure(run: () => unknown): Error {
 }
 
 describe('saveIndex and readManifest', () => {
-  it('points CURRENT at the one build folder holding the five index files', () => {
+  it('points CURRENT at the one build folder holding the six index files', () => {
     const entries = readdirSync(settings.INDEX_DIR).sort();
     expect(entries.length).toBe(2);
     expect(entries[0]).toBe('CURRENT');
     expect(entries[1]).toMatch(/^build-\d+-[0-9a-f]{8}$/);
     expect(readFileSync(join(settings.INDEX_DIR, 'CURRENT'), 'utf8')).toBe(entries[1]);
-    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin', 'manifest.json']);
+    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin', 'lexicon.bin', 'manifest.json']);
   });
 
   it('describes the build in the manifest: embedder, HNSW settings, chunk count, sources and file checksums', () => {
@@ -62,7 +66,7 @@ describe('saveIndex and readManifest', () => {
       sources: [{ source: 'data/articles/jincheng-specialty-towns-page1.txt', chunks: 37 }],
     });
     const folder = currentBuild(settings.INDEX_DIR);
-    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin', 'lexicon.bin']);
     for (const [name, file] of Object.entries(manifest.files)) {
       expect(file.bytes).toBe(statSync(join(folder, name)).size);
       expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -108,7 +112,7 @@ describe('loadIndex errors', () => {
     expect(failure(() => loadIndex(join(empty, 'never-created'), 100))).toBeInstanceOf(IndexNotBuiltError);
   });
 
-  it.each([FILES.hnsw, FILES.chunks, FILES.bm25, FILES.embedder])('throws IndexCorruptError naming a truncated %s and advising re-ingest', (name) => {
+  it.each([FILES.hnsw, FILES.chunks, FILES.bm25, FILES.lexicon, FILES.embedder])('throws IndexCorruptError naming a truncated %s and advising re-ingest', (name) => {
     const dir = copyOfIndex();
     const path = join(currentBuild(dir), name);
     truncateSync(path, Math.floor(statSync(path).size / 2));
@@ -127,6 +131,38 @@ describe('loadIndex errors', () => {
     writeFileSync(path, data);
     expect(statSync(path).size).toBe(size);
     expect(failure(() => loadIndex(dir, 100)).message).toContain('checksum mismatch');
+  });
+
+  it('round-trips the lexicon table: a reloaded index relates and translates the same', () => {
+    const dir = copyOfIndex();
+    const loaded = loadIndex(settings.INDEX_DIR, 100);
+    saveIndex(dir, loaded);
+    const reloaded = loadIndex(dir, 100);
+    const bytes = (t: LexiconTable) => Buffer.concat(encodeLexicon(t));
+    expect(Buffer.compare(bytes(reloaded.lexicon), bytes(loaded.lexicon))).toBe(0);
+    const lexicon = new Lexicon(reloaded.lexicon, { english: {}, gloss: {} });
+    expect(lexicon.relatedWords('创建').map((r) => r.word)).toContain('创始');
+    expect(lexicon.translateEnglish('honey')).toEqual([{ term: 'honey', chinese: ['蜜', '蜂蜜'] }]);
+  });
+
+  it('throws IndexCorruptError for a lexicon table whose checksum matches but whose structure does not', () => {
+    const dir = copyOfIndex();
+    const folder = currentBuild(dir);
+    const manifestPath = join(folder, FILES.manifest);
+    const path = join(folder, FILES.lexicon);
+    const data = readFileSync(path);
+    // A header claiming one target more than the table holds, with the manifest updated to match.
+    const head = data.toString('latin1', 16, 16 + Number(data.readBigUInt64LE(8)));
+    const forged = head.replace(/"targets":(\d+)/, (_, n: string) => `"targets":${String(Number(n) + 1).padStart(n.length, '0')}`);
+    expect(forged.length).toBe(head.length);
+    data.write(forged, 16, 'latin1');
+    writeFileSync(path, data);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.files[FILES.lexicon] = fileCheckOf(path);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const err = failure(() => loadIndex(dir, 100));
+    expect(err).toBeInstanceOf(IndexCorruptError);
+    expect(err.message).toBe('lexicon table: target offsets do not match the header; re-run `npm run ingest`');
   });
 
   it('throws IndexCorruptError naming a deleted index file', () => {

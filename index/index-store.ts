@@ -9,16 +9,20 @@ import { BM25_MAGIC, decodeBm25, encodeBm25 } from './bm25-file.js';
 import { fileCheckOf, readSections, verifyFile, writeSections, type FileCheck, type VerifyMode } from './binary-file.js';
 import { CHUNKS_MAGIC, decodeChunks, encodeChunks } from './chunk-file.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
+import type { LexiconTable } from './lexicon/build-lexicon.js';
+import { decodeLexicon, encodeLexicon, LEXICON_MAGIC } from './lexicon/lexicon-file.js';
 import { INDEX_FORMAT_VERSION, manifestSchema, type Manifest } from './manifest.js';
 
 const CURRENT = 'CURRENT';
-export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', manifest: 'manifest.json' } as const;
+export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', lexicon: 'lexicon.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', manifest: 'manifest.json' } as const;
 
 /** Everything a built index holds in memory. */
 export type StoredIndex = {
   manifest: Manifest;
   chunks: Chunk[];
   bm25: Bm25Index;
+  /** Related words, English translations and glosses over this corpus's vocabulary. */
+  lexicon: LexiconTable;
   hnsw: hnswlib.HierarchicalNSW;
   /** Hash embedder statistics (document count, hashed df table); null for model embedders. */
   embedderState: { docs: number; df: Uint32Array } | null;
@@ -59,6 +63,7 @@ export function saveIndex(dir: string, index: Omit<StoredIndex, 'manifest'> & { 
   const files: Manifest['files'] = {};
   files[FILES.chunks] = writeSections(join(folder, FILES.chunks), CHUNKS_MAGIC, encodeChunks(index.chunks));
   files[FILES.bm25] = writeSections(join(folder, FILES.bm25), BM25_MAGIC, encodeBm25(index.bm25.postings));
+  files[FILES.lexicon] = writeSections(join(folder, FILES.lexicon), LEXICON_MAGIC, encodeLexicon(index.lexicon));
   index.hnsw.writeIndexSync(join(folder, FILES.hnsw));
   files[FILES.hnsw] = fileCheckOf(join(folder, FILES.hnsw));
   if (index.embedderState) {
@@ -124,6 +129,8 @@ export function loadIndex(dir: string, efSearch: number, { verify = 'full' }: Lo
   const chunks = decodeChunks(readSections(chunkFile.path, CHUNKS_MAGIC, chunkFile.check, verify), n);
   const bm25File = expectedFile(folder, FILES.bm25, manifest);
   const bm25 = new Bm25Index(decodeBm25(readSections(bm25File.path, BM25_MAGIC, bm25File.check, verify), n));
+  const lexiconFile = expectedFile(folder, FILES.lexicon, manifest);
+  const lexicon = decodeLexicon(readSections(lexiconFile.path, LEXICON_MAGIC, lexiconFile.check, verify));
   const hnswFile = expectedFile(folder, FILES.hnsw, manifest);
   verifyFile(hnswFile.path, hnswFile.check, verify);
   const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
@@ -139,5 +146,5 @@ export function loadIndex(dir: string, efSearch: number, { verify = 'full' }: Lo
   if (hnsw.getCurrentCount() !== chunks.length) {
     throw new IndexCorruptError(`index parts disagree on the number of chunks; re-run \`npm run ingest\``);
   }
-  return { manifest, chunks, bm25, hnsw, embedderState };
+  return { manifest, chunks, bm25, lexicon, hnsw, embedderState };
 }

@@ -7,7 +7,7 @@ export { loadIndex, readManifest, saveIndex, type LoadOptions, type StoredIndex 
 export type { Manifest } from './manifest.js';
 export { openSearcher, openVectorStore, type VectorStoreKind } from './open-index.js';
 export { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
-export { expandQuery, type Glossary } from './query-terms.js';
+export { expandQuery } from './query-terms.js';
 export { buildLexicon, type LexiconTable } from './lexicon/build-lexicon.js';
 export { loadDigest } from './lexicon/lexicon-digest.js';
 export { Lexicon, type RelatedWord, type Translation } from './lexicon/lexicon.js';

@@ -6,7 +6,8 @@ import { VectorStoreUnavailableError } from './errors.js';
 import { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 import { HybridSearcher } from './hybrid-search.js';
 import { loadIndex, type StoredIndex } from './index-store.js';
-import { loadGlossary } from './query-terms.js';
+import { Lexicon } from './lexicon/lexicon.js';
+import { loadOverrides } from './lexicon/lexicon-overrides.js';
 import { embedderForIndex } from './select-embedder.js';
 
 /** Where dense search runs: hnswlib-node over the index folder, or LangChain's exact in-memory store. */
@@ -50,5 +51,5 @@ export async function openSearcher(settings: Settings): Promise<HybridSearcher> 
   const index = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, { verify: settings.INDEX_VERIFY });
   const embedder = await embedderForIndex(settings, index.manifest, index.embedderState);
   const vectors = await openVectorStore(settings.VECTOR_STORE, index, embedder);
-  return new HybridSearcher(index, embedder, loadGlossary(settings.GLOSSARY_FILE), vectors);
+  return new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(settings.LEXICON_OVERRIDES_FILE)), vectors);
 }

@@ -1,40 +1,20 @@
-// Tests for query understanding: glossary loading, English expansion, town naming words and mentions.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Tests for query understanding: English expansion through the lexicon, town naming words and mentions.
 import { describe, expect, it } from 'vitest';
-import { expandQuery, loadGlossary, townKey, townMentions } from './query-terms.js';
-import { useTempDirs } from '../test-support/temp-dirs.js';
-
-/** Temp folders this file creates, removed after its tests. */
-const { tempDir, made } = useTempDirs();
-
-const GLOSSARY = loadGlossary(fileURLToPath(new URL('../data/glossary.json', import.meta.url)));
-
-describe('loadGlossary', () => {
-  it('reads English words to Chinese terms, skipping "_" comment keys', () => {
-    expect(GLOSSARY.get('pig')).toEqual(['生猪', '猪']);
-    expect(GLOSSARY.get('how many')).toEqual(['多少']);
-    expect(GLOSSARY.has('_comment')).toBe(false);
-  });
-
-  it('throws naming the file when the glossary has the wrong shape', () => {
-    const file = join(tempDir('jc-glossary-'), 'bad.json');
-    writeFileSync(file, JSON.stringify({ pig: 3 }));
-    expect(() => loadGlossary(file)).toThrow(`${file}: invalid glossary:`);
-  });
-});
+import { overridesLexicon } from '../test-support/overrides-lexicon.js';
+import { expandQuery, townKey, townMentions } from './query-terms.js';
 
 describe('expandQuery', () => {
-  it('appends the Chinese terms of English words, plurals and two-word phrases, each once', () => {
-    expect(expandQuery('How many pigs did Gaoping sell in 2022?', GLOSSARY)).toBe('How many pigs did Gaoping sell in 2022? 多少 生猪 猪 高平 出栏 调出');
-    expect(expandQuery('How many species of herbs?', GLOSSARY)).toBe('How many species of herbs? 多少 种类 中药材');
-    expect(expandQuery('Which towns have bees and beekeepers?', GLOSSARY)).toBe('Which towns have bees and beekeepers? 专业镇 小镇 蜜蜂 养蜂 蜂农');
+  const lexicon = overridesLexicon({ 'how many': ['多少'], pig: ['生猪', '猪'], gaoping: ['高平'], sell: ['出栏'], bee: ['蜜蜂'], 'black goat': ['黑山羊'] });
+
+  it('appends the Chinese words of English words, plurals, irregular pasts and phrases, each once', () => {
+    expect(expandQuery('How many pigs did Gaoping sell? Pigs!', lexicon)).toBe('How many pigs did Gaoping sell? Pigs! 多少 生猪 猪 高平 出栏');
+    expect(expandQuery('Were pigs sold?', lexicon)).toBe('Were pigs sold? 生猪 猪 出栏');
+    expect(expandQuery('black goats and bees', lexicon)).toBe('black goats and bees 黑山羊 蜜蜂');
   });
 
-  it('returns a Chinese question, or English without glossary words, unchanged', () => {
-    expect(expandQuery('高平生猪出栏多少头？', GLOSSARY)).toBe('高平生猪出栏多少头？');
-    expect(expandQuery('xyz abc', GLOSSARY)).toBe('xyz abc');
+  it('returns a Chinese question, or English that translates to nothing, unchanged', () => {
+    expect(expandQuery('高平生猪出栏多少头？', lexicon)).toBe('高平生猪出栏多少头？');
+    expect(expandQuery('xyz abc', lexicon)).toBe('xyz abc');
   });
 });
 

@@ -1,42 +1,16 @@
-// Query understanding for retrieval: English→Chinese glossary expansion and town mentions.
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+// Query understanding for retrieval: English→Chinese expansion through the lexicon, and town mentions.
 import { foldForMatch } from '../ingest/normalize-text.js';
+import type { Lexicon } from './lexicon/lexicon.js';
 import { cutWords } from './tokenize.js';
 
-export const glossarySchema = z.record(z.string(), z.union([z.array(z.string()), z.string()]));
-export type Glossary = Map<string, string[]>;
-
-/** Reads the glossary file (English word -> Chinese terms); keys starting with "_" are comments. */
-export function loadGlossary(file: string): Glossary {
-  const parsed = glossarySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: invalid glossary: ${parsed.error.issues[0]!.message}`);
-  const out: Glossary = new Map();
-  for (const [k, v] of Object.entries(parsed.data)) if (!k.startsWith('_') && Array.isArray(v)) out.set(k, v);
-  return out;
-}
-
-/** Singular-ish form of an English word: "pigs" -> "pig", "species" stays (listed in the glossary). */
-function stem(word: string): string[] {
-  const forms = [word];
-  if (word.endsWith('ies')) forms.push(word.slice(0, -3) + 'y');
-  if (word.endsWith('es')) forms.push(word.slice(0, -2));
-  if (word.endsWith('s')) forms.push(word.slice(0, -1));
-  return forms;
-}
-
 /**
- * Adds the Chinese terms of English words (and two-word phrases) found in the glossary to the
- * question. A question without Latin words is returned unchanged.
+ * Adds the Chinese words of the question's English words and phrases (see
+ * Lexicon.translateEnglish), each once, to the question. A question without Latin words, or
+ * whose English translates to nothing, is returned unchanged.
  */
-export function expandQuery(question: string, glossary: Glossary): string {
-  const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
-  if (words.length === 0) return question;
-  const added = new Set<string>();
-  words.forEach((w, i) => {
-    const phrase = i + 1 < words.length ? `${w} ${words[i + 1]}` : '';
-    for (const key of [phrase, ...stem(w)]) for (const term of glossary.get(key) ?? []) added.add(term);
-  });
+export function expandQuery(question: string, lexicon: Pick<Lexicon, 'translateEnglish'>): string {
+  if (!/[a-z]/i.test(question)) return question;
+  const added = new Set(lexicon.translateEnglish(question).flatMap((t) => t.chinese));
   return added.size ? `${question} ${[...added].join(' ')}` : question;
 }
 

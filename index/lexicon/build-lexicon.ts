@@ -2,14 +2,14 @@
 import { selectEnglish } from './english-index.js';
 import type { LexiconDigest } from './lexicon-digest.js';
 import { relateWords } from './relate-words.js';
-import { packStrings, sortByBytes, type StringTable } from './string-table.js';
+import { packStrings, sortedUnique, type StringTable } from './string-table.js';
 
 /**
  * The lexicon of one corpus. Targets are the corpus words and the dictionary words they are made
  * of (销往 -> 销 + 往); keys are any CC-CEDICT headword with related targets.
  */
 export type LexiconTable = {
-  /** Sorted by UTF-8 bytes. */
+  /** Sorted. */
   targets: StringTable;
   /** 1 when the target is a corpus word (0: only a part of one). */
   corpus: Uint8Array;
@@ -60,18 +60,18 @@ export function buildLexicon(digest: LexiconDigest, vocabulary: Iterable<string>
   const corpusSet = new Set(corpusWords);
   const headwords = new Set(digest.words);
   const splits = compoundSplits(corpusWords, headwords);
-  const targets = sortByBytes([...corpusWords, ...splits.flatMap(([a, b]) => [a, b])]);
+  const targets = sortedUnique([...corpusWords, ...splits.flatMap(([a, b]) => [a, b])]);
   const targetAt = new Map(targets.map((t, i) => [t, i]));
   const wordAt = new Map(digest.words.map((w, i) => [w, i]));
   const glosses = targets.map((t) => digest.phrases[digest.senses[wordAt.get(t) ?? -1]?.[0]?.[1] ?? -1] ?? '');
   const related = relateWords(digest, targets);
-  const keyOrder = sortByBytes([...related.keys()].map((w) => digest.words[w]!));
+  const keyOrder = sortedUnique([...related.keys()].map((w) => digest.words[w]!));
   const rel = flatten(keyOrder.map((k) => related.get(wordAt.get(k)!)!));
   const byFirst: [number, number][][] = targets.map(() => []);
   for (const [a, b, w] of splits) byFirst[targetAt.get(a)!]!.push([targetAt.get(b)!, targetAt.get(w)!]);
   const comp = flatten(byFirst);
   const english = selectEnglish(digest, corpusSet);
-  const phrases = sortByBytes(english.keys());
+  const phrases = sortedUnique(english.keys());
   const eng = flatten(phrases.map((p) => english.get(p)!));
   return {
     targets: packStrings(targets),

@@ -26,22 +26,29 @@ export function rankEnglish(d: Pick<LexiconDigest, 'phrases' | 'heads' | 'words'
     if (!had || compare(rank, had) < 0) best[phrase]!.set(rank[4], rank);
   };
   d.senses.forEach((senses, w) => {
-    senses.forEach(([verbal, ...phrases], sense) => {
+    senses.forEach(([flags, ...phrases], sense) => {
       for (const p of phrases) {
         const rank: Rank = [0, Math.min(sense, 1), -d.freq[w]!, d.words[w]!.length, w];
         offer(p, rank);
-        if (verbal === 0 && d.heads[p]! >= 0) offer(d.heads[p]!, [1, ...rank.slice(1)] as Rank);
+        // Heads of common nouns only: "the Forbidden City" does not translate "city".
+        if (flags === 0 && d.heads[p]! >= 0) offer(d.heads[p]!, [1, ...rank.slice(1)] as Rank);
       }
     });
   });
   return best.map((words) => [...words.values()].sort(compare).slice(0, MAX_RANKED).map((r) => r[4]));
 }
 
-/** Per phrase with translations: up to MAX_CORPUS_WORDS corpus words, then up to MAX_OTHER_WORDS others, in rank order. */
+/** Longest English phrase kept, in words (Lexicon.translateEnglish looks up no longer ones). */
+export const MAX_ENGLISH_WORDS = 3;
+
+/**
+ * Per phrase of at most MAX_ENGLISH_WORDS words with translations: up to MAX_CORPUS_WORDS corpus
+ * words, then up to MAX_OTHER_WORDS others, in rank order.
+ */
 export function selectEnglish(digest: LexiconDigest, corpus: Set<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   digest.english.forEach((ranked, p) => {
-    if (!ranked.length) return;
+    if (!ranked.length || digest.phrases[p]!.split(' ').length > MAX_ENGLISH_WORDS) return;
     const words = ranked.map((w) => digest.words[w]!);
     const inCorpus = words.filter((w) => corpus.has(w)).slice(0, MAX_CORPUS_WORDS);
     const others = words.filter((w) => !corpus.has(w)).slice(0, MAX_OTHER_WORDS);

@@ -24,6 +24,7 @@ const IRREGULAR: Record<string, string> = {
 export function baseForms(word: string): string[] {
   const forms = [word];
   const add = (f: string) => f.length >= 2 && !forms.includes(f) && forms.push(f);
+  if (word.endsWith("'s")) add(word.slice(0, -2));
   if (IRREGULAR[word]) add(IRREGULAR[word]);
   if (word.endsWith('ies')) add(word.slice(0, -3) + 'y');
   if (/(s|x|ch|sh)es$/.test(word)) add(word.slice(0, -2));

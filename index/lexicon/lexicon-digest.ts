@@ -10,7 +10,10 @@ import { packageFile } from './package-files.js';
 import { readWordNet, wordnetVersion, type WordNet } from './wordnet-source.js';
 
 /** Bump when the digest's content rules change (phrases, senses, WordNet weights). */
-export const DIGEST_VERSION = 7;
+export const DIGEST_VERSION = 8;
+/** Sense flags: a verb sense ("to raise"); a proper-noun sense ("the Forbidden City": translated, never related). */
+export const VERBAL = 1;
+export const PROPER = 2;
 /** Weight of a WordNet synonym link and of a one-hop link (hypernym, hyponym, similar), before sense ranks. */
 export const WORDNET_SYNONYM = 0.6;
 export const WORDNET_HOP = 0.45;
@@ -35,7 +38,7 @@ export type LexiconDigest = {
   words: string[];
   /** Per word, its frequency in jieba's dictionary (0 when absent): which of two equal glosses is the usual word. */
   freq: number[];
-  /** Per word, its senses; a sense is [verbal (0/1), ...phrase ids]. */
+  /** Per word, its senses; a sense is [flags (VERBAL | PROPER), ...phrase ids]. */
   senses: number[][][];
   /** Phrase id -> flat [phrase id, weight × 1000, …] of its WordNet neighbours. */
   wordnet: Record<string, number[]>;
@@ -105,7 +108,7 @@ export function buildDigest(): LexiconDigest {
     return id;
   };
   const senses = cedict.map((w) => {
-    const list = w.senses.map((s) => [s.verbal ? 1 : 0, ...s.phrases.map(idOf)]);
+    const list = w.senses.map((s) => [(s.verbal ? VERBAL : 0) | (s.proper ? PROPER : 0), ...s.phrases.map(idOf)]);
     for (const id of new Set(list.flatMap((s) => s.slice(1)))) df[id]!++;
     return list;
   });

@@ -1,5 +1,6 @@
 // Lookups over a lexicon table: paraphrases of Chinese words, English question translation, short English glosses.
 import type { LexiconTable } from './build-lexicon.js';
+import { MAX_ENGLISH_WORDS } from './english-index.js';
 import { baseForms, englishWords, ENGLISH_STOPWORDS } from './english-words.js';
 import type { LexiconOverrides } from './lexicon-overrides.js';
 import { stringAt, stringCount, type StringTable } from './string-table.js';
@@ -8,9 +9,6 @@ import { stringAt, stringCount, type StringTable } from './string-table.js';
 export type RelatedWord = { word: string; weight: number };
 /** An English word or phrase of a question and the Chinese words it stands for. */
 export type Translation = { term: string; chinese: string[] };
-
-/** Longest English phrase looked up, in words. */
-const MAX_ENGLISH_WORDS = 3;
 
 type Scored = { target: number; weight: number };
 
@@ -89,35 +87,36 @@ export class Lexicon {
   }
 
   /**
-   * Chinese words of words[at, at+n) (each word as written or in a base form): the overrides; else,
-   * unless all are function words, the dictionary's, then a corpus word spelled by one translation
-   * of each word in order ("black goat" -> 黑 + 山羊 = 黑山羊). [] when none.
+   * Chinese words of words[at, at+n) (each word as written or in a base form): the overrides
+   * (sure); else, unless all are function words, the dictionary's, corpus words first, then for two
+   * words a corpus word spelled by their translations in order ("black goat" -> 黑 + 山羊 = 黑山羊).
+   * `sure` when from the overrides or a corpus word.
    */
-  private translatePhrase(words: string[], at: number, n: number): string[] {
+  private translatePhrase(words: string[], at: number, n: number): { chinese: string[]; sure: boolean } {
     let forms = [''];
     for (let i = at; i < at + n; i++) forms = forms.flatMap((f) => baseForms(words[i]!).map((w) => (f ? `${f} ${w}` : w)));
     const own = forms.map((f) => this.overrides.english[f]).find((c) => c !== undefined);
-    if (own) return own;
-    if (words.slice(at, at + n).every((w) => ENGLISH_STOPWORDS.has(w))) return [];
+    if (own) return { chinese: own, sure: true };
+    if (words.slice(at, at + n).every((w) => ENGLISH_STOPWORDS.has(w))) return { chinese: [], sure: false };
     const found = [...new Set(forms.flatMap((f) => this.dictionaryEnglish(f)))];
-    if (found.length) return this.preferCorpus(found);
-    return n === 2 ? this.composed(words.slice(at, at + n)) : [];
+    const chinese = found.length ? this.preferCorpus(found) : n === 2 ? this.composed(words.slice(at, at + n)) : [];
+    return { chinese, sure: chinese.some((w) => this.table.corpus[this.target(w)] === 1) };
   }
 
   /**
-   * Translates the English words of a question, longest phrase first (up to three words; see
-   * translatePhrase). Words that match nothing are skipped. A question without Latin words gives [].
+   * Translates the English words of a question, phrase by phrase: at each word, the longest phrase
+   * (up to three words) with a sure translation (see translatePhrase), else the word alone, else
+   * the longest phrase with any. Words that match nothing are skipped. A question without Latin words gives [].
    */
   translateEnglish(question: string): Translation[] {
     const words = englishWords(question);
     const out: Translation[] = [];
     for (let at = 0; at < words.length; ) {
-      let n = Math.min(MAX_ENGLISH_WORDS, words.length - at);
-      let chinese: string[] = [];
-      for (; n > 1 && !(chinese = this.translatePhrase(words, at, n)).length; n--);
-      if (n === 1) chinese = this.translatePhrase(words, at, 1);
-      if (chinese.length) out.push({ term: words.slice(at, at + n).join(' '), chinese });
-      at += n;
+      const options = [];
+      for (let n = Math.min(MAX_ENGLISH_WORDS, words.length - at); n >= 1; n--) options.push({ n, ...this.translatePhrase(words, at, n) });
+      const pick = options.find((o) => o.sure) ?? options.find((o) => o.n === 1 && o.chinese.length) ?? options.find((o) => o.chinese.length);
+      if (pick) out.push({ term: words.slice(at, at + pick.n).join(' '), chinese: pick.chinese });
+      at += pick?.n ?? 1;
     }
     return out;
   }

@@ -1,5 +1,5 @@
 // Scores how well CC-CEDICT headwords paraphrase target words: shared gloss phrases, heads of noun phrases, WordNet links.
-import type { LexiconDigest } from './lexicon-digest.js';
+import { PROPER, VERBAL, type LexiconDigest } from './lexicon-digest.js';
 
 /** Link strength of a shared noun-phrase head ("good reputation" ~ "reputation"), relative to an exact phrase. */
 export const HEAD_LINK = 0.5;
@@ -29,8 +29,8 @@ export const OTHER_PART_OF_SPEECH = 0.5;
 /** A target phrase reached from a phrase: target index, its sense, the phrase's place in that sense, whether the sense is verbal, the link weight. */
 type Link = { target: number; sense: number; slot: number; verbal: number; weight: number };
 
-/** The head phrase id of phrase `p` in a sense (-1 for verbal senses and phrases without one). */
-const headIn = (digest: LexiconDigest, p: number, verbal: number) => (verbal === 1 ? -1 : digest.heads[p]!);
+/** The head phrase id of phrase `p` in a sense with these flags (-1 for verbal and proper senses, and phrases without one). */
+const headIn = (digest: LexiconDigest, p: number, flags: number) => (flags === 0 ? digest.heads[p]! : -1);
 
 /** phrase id -> links to target phrases that are it exactly, have it as a noun-phrase head, or reach it through WordNet. */
 function linkIndex(digest: LexiconDigest, targets: string[]): (Link[] | undefined)[] {
@@ -41,13 +41,15 @@ function linkIndex(digest: LexiconDigest, targets: string[]): (Link[] | undefine
   targets.forEach((t, target) => {
     const w = wordAt.get(t);
     if (w === undefined) return;
-    digest.senses[w]!.forEach(([verbal, ...phrases], sense) => {
+    digest.senses[w]!.forEach(([flags, ...phrases], sense) => {
+      if (flags! & PROPER) return;
+      const verbal = flags! & VERBAL;
       phrases.forEach((p, slot) => {
-        add(p, { target, sense, slot, verbal: verbal!, weight: spec(p) });
-        const head = headIn(digest, p, verbal!);
-        if (head >= 0) add(head, { target, sense, slot, verbal: verbal!, weight: HEAD_LINK * spec(head) });
+        add(p, { target, sense, slot, verbal, weight: spec(p) });
+        const head = headIn(digest, p, flags!);
+        if (head >= 0) add(head, { target, sense, slot, verbal, weight: HEAD_LINK * spec(head) });
         const near = digest.wordnet[p] ?? [];
-        for (let k = 0; k < near.length; k += 2) add(near[k]!, { target, sense, slot, verbal: verbal!, weight: (near[k + 1]! / 1000) * Math.min(spec(p), spec(near[k]!)) });
+        for (let k = 0; k < near.length; k += 2) add(near[k]!, { target, sense, slot, verbal, weight: (near[k + 1]! / 1000) * Math.min(spec(p), spec(near[k]!)) });
       });
     });
   });
@@ -81,6 +83,15 @@ function coverage(hits: SenseHits, senses: number[][]): number {
   return sum / senses.length;
 }
 
+/** True when some phrase of the senses (or its head) links to a target; most headwords share nothing with a corpus. */
+function touches(digest: LexiconDigest, senses: number[][], index: (Link[] | undefined)[]): boolean {
+  for (const sense of senses) {
+    if (sense[0]! & PROPER) continue;
+    for (let i = 1; i < sense.length; i++) if (index[sense[i]!] || index[headIn(digest, sense[i]!, sense[0]!)]) return true;
+  }
+  return false;
+}
+
 /**
  * For every digest headword, the targets that paraphrase it: weight = √(coverage of the word by the
  * target × coverage of the target by the word) (see coverage), so words whose main meanings meet
@@ -92,6 +103,7 @@ export function relateWords(digest: LexiconDigest, targets: string[]): Map<numbe
   const targetSenses = targets.map((t) => digest.senses[wordAt.get(t) ?? -1] ?? []);
   const out = new Map<number, [number, number][]>();
   digest.senses.forEach((senses, word) => {
+    if (!touches(digest, senses, index)) return;
     const acc = new Map<number, { own: SenseHits; their: SenseHits }>();
     const visit = (phrase: number, sense: number, slot: number, verbal: number, factor: number) => {
       for (const link of index[phrase] ?? []) {
@@ -102,12 +114,14 @@ export function relateWords(digest: LexiconDigest, targets: string[]): Map<numbe
         hit(a.their, link.sense, link.slot, weight);
       }
     };
-    senses.forEach(([verbal, ...phrases], sense) => {
-      phrases.forEach((p, slot) => {
-        visit(p, sense, slot, verbal!, 1);
-        const head = headIn(digest, p, verbal!);
-        if (head >= 0) visit(head, sense, slot, verbal!, HEAD_LINK);
-      });
+    senses.forEach((sense, s) => {
+      if (sense[0]! & PROPER) return;
+      for (let slot = 0; slot + 1 < sense.length; slot++) {
+        const p = sense[slot + 1]!;
+        visit(p, s, slot, sense[0]! & VERBAL, 1);
+        const head = headIn(digest, p, sense[0]!);
+        if (head >= 0) visit(head, s, slot, sense[0]! & VERBAL, HEAD_LINK);
+      }
     });
     const self = digest.words[word]!;
     const scored: [number, number][] = [];

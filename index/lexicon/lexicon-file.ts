@@ -1,0 +1,98 @@
+// The lexicon table on disk: a JSON header with counts, then string blobs and typed arrays as sections.
+import { z } from 'zod';
+import { bytesOf, u32 } from '../binary-file.js';
+import { IndexCorruptError } from '../errors.js';
+import type { LexiconTable } from './build-lexicon.js';
+import { stringCount, type StringTable } from './string-table.js';
+
+export const LEXICON_MAGIC = 'JCLEXv01';
+
+const headerSchema = z.object({
+  targets: z.number().int().min(0),
+  keys: z.number().int().min(0),
+  relations: z.number().int().min(0),
+  compounds: z.number().int().min(0),
+  english: z.number().int().min(0),
+  englishWords: z.number().int().min(0),
+});
+
+const SECTIONS = 18;
+
+/** Sections of a table: header, then each string table as blob + offsets, then the arrays. */
+export function encodeLexicon(t: LexiconTable): Uint8Array[] {
+  const header = {
+    targets: stringCount(t.targets),
+    keys: stringCount(t.keys),
+    relations: t.relTargets.length,
+    compounds: t.compounds.length,
+    english: stringCount(t.english),
+    englishWords: stringCount(t.englishWords),
+  };
+  const strings = (s: StringTable) => [s.blob, bytesOf(s.offsets)];
+  return [
+    Buffer.from(JSON.stringify(header)),
+    ...strings(t.targets), t.corpus, ...strings(t.glosses),
+    ...strings(t.keys), bytesOf(t.relOffsets), bytesOf(t.relTargets), t.relWeights,
+    bytesOf(t.compoundOffsets), bytesOf(t.compounds),
+    ...strings(t.english), bytesOf(t.englishOffsets), ...strings(t.englishWords),
+  ];
+}
+
+/** Checks that offsets start at 0, never decrease and end at `end`. */
+function monotone(offsets: Uint32Array, count: number, end: number): boolean {
+  if (offsets.length !== count + 1 || offsets[0] !== 0 || offsets[count] !== end) return false;
+  for (let i = 0; i < count; i++) if (offsets[i + 1]! < offsets[i]!) return false;
+  return true;
+}
+
+/** Every index in `values` is below `limit`. */
+function within(values: Uint32Array, limit: number): boolean {
+  for (const v of values) if (v >= limit) return false;
+  return true;
+}
+
+/**
+ * The table from the sections of encodeLexicon, with structural checks (counts, offsets, indexes
+ * in range), as views over the file's buffer. Throws IndexCorruptError.
+ */
+export function decodeLexicon(sections: Buffer[]): LexiconTable {
+  const fail = (why: string) => new IndexCorruptError(`lexicon table: ${why}; re-run \`npm run ingest\``);
+  if (sections.length !== SECTIONS) throw fail(`${sections.length} sections, expected ${SECTIONS}`);
+  const s = sections as [Buffer, ...Buffer[]];
+  let header: z.infer<typeof headerSchema>;
+  try {
+    header = headerSchema.parse(JSON.parse(s[0].toString('utf8')));
+  } catch {
+    throw fail('invalid header');
+  }
+  const table = (blob: number, count: number, name: string): StringTable => {
+    const offsets = u32(s[blob + 1]!);
+    if (!monotone(offsets, count, s[blob]!.length)) throw fail(`${name} offsets do not match the header`);
+    return { blob: s[blob]!, offsets };
+  };
+  const h = header;
+  const t: LexiconTable = {
+    targets: table(1, h.targets, 'target'),
+    corpus: s[3]!,
+    glosses: table(4, h.targets, 'gloss'),
+    keys: table(6, h.keys, 'key'),
+    relOffsets: u32(s[8]!),
+    relTargets: u32(s[9]!),
+    relWeights: s[10]!,
+    compoundOffsets: u32(s[11]!),
+    compounds: u32(s[12]!),
+    english: table(13, h.english, 'English phrase'),
+    englishOffsets: u32(s[15]!),
+    englishWords: table(16, h.englishWords, 'English word'),
+  };
+  return checked(t, h, fail);
+}
+
+function checked(t: LexiconTable, h: z.infer<typeof headerSchema>, fail: (why: string) => Error): LexiconTable {
+  if (t.corpus.length !== h.targets) throw fail('corpus flags do not match the targets');
+  if (!monotone(t.relOffsets, h.keys, h.relations) || t.relTargets.length !== h.relations || t.relWeights.length !== h.relations) throw fail('relations do not match the header');
+  if (!within(t.relTargets, h.targets)) throw fail('a relation points past the targets');
+  if (!monotone(t.compoundOffsets, h.targets, h.compounds) || h.compounds % 2 !== 0 || !within(t.compounds, h.targets)) throw fail('compounds do not match the targets');
+  if (!monotone(t.englishOffsets, h.english, h.englishWords)) throw fail('English translations do not match the header');
+  return t;
+}
