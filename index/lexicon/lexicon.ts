@@ -3,7 +3,7 @@ import type { LexiconTable } from './build-lexicon.js';
 import { MAX_ENGLISH_WORDS } from './english-index.js';
 import { baseForms, englishWords, ENGLISH_STOPWORDS } from './english-words.js';
 import type { LexiconOverrides } from './lexicon-overrides.js';
-import { stringAt, stringCount, type StringTable } from './string-table.js';
+import { findString, stringAt, stringCount, type StringTable } from './string-table.js';
 
 /** A corpus word that paraphrases the asked word; weight in (0, 1], higher is closer. */
 export type RelatedWord = { word: string; weight: number };
@@ -12,18 +12,21 @@ export type Translation = { term: string; chinese: string[] };
 
 type Scored = { target: number; weight: number };
 
-/** string -> position, decoded from a table on first use (tens of milliseconds for 100k strings). */
+/** string -> position of every string of a table. */
 function indexOf(table: StringTable): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 0; i < stringCount(table); i++) out.set(stringAt(table, i), i);
   return out;
 }
 
-/** The lexicon of one index (see buildLexicon) with the hand-kept overrides. Lookups are map hits. */
+/**
+ * The lexicon of one index (see buildLexicon) with the hand-kept overrides. Chinese lookups are
+ * binary searches over the table (nothing decoded at load); English phrases and corpus words,
+ * looked up by the dozen per English question, go through a map and a set built on the first one.
+ */
 export class Lexicon {
-  private keyIndex: Map<string, number> | null = null;
-  private targetIndex: Map<string, number> | null = null;
   private englishIndex: Map<string, number> | null = null;
+  private corpusWords: Set<string> | null = null;
 
   constructor(
     private readonly table: LexiconTable,
@@ -31,12 +34,12 @@ export class Lexicon {
   ) {}
 
   private target(word: string): number {
-    return (this.targetIndex ??= indexOf(this.table.targets)).get(word) ?? -1;
+    return findString(this.table.targets, word);
   }
 
   private related(word: string): Scored[] {
-    const key = (this.keyIndex ??= indexOf(this.table.keys)).get(word);
-    if (key === undefined) return [];
+    const key = findString(this.table.keys, word);
+    if (key < 0) return [];
     const out: Scored[] = [];
     for (let i = this.table.relOffsets[key]!; i < this.table.relOffsets[key + 1]!; i++) out.push({ target: this.table.relTargets[i]!, weight: this.table.relWeights[i]! / 255 });
     return out;
@@ -80,27 +83,27 @@ export class Lexicon {
 
   /** Chinese words of one English phrase from the dictionary (corpus words first), or []. */
   private dictionaryEnglish(phrase: string): string[] {
-    const i = (this.englishIndex ??= indexOf(this.table.english)).get(phrase);
+    const i = (this.englishIndex ??= indexOf(this.table.english)).get(phrase) ?? -1;
     const words: string[] = [];
-    if (i !== undefined) for (let j = this.table.englishOffsets[i]!; j < this.table.englishOffsets[i + 1]!; j++) words.push(stringAt(this.table.englishWords, j));
+    if (i >= 0) for (let j = this.table.englishOffsets[i]!; j < this.table.englishOffsets[i + 1]!; j++) words.push(stringAt(this.table.englishWords, j));
     return words;
   }
 
   /**
-   * Chinese words of words[at, at+n) (each word as written or in a base form): the overrides
-   * (sure); else, unless all are function words, the dictionary's, corpus words first, then for two
-   * words a corpus word spelled by their translations in order ("black goat" -> 黑 + 山羊 = 黑山羊).
-   * `sure` when from the overrides or a corpus word.
+   * Chinese words of the phrase of words[at, at+n), given each word's forms (as written, then base
+   * forms): the overrides (sure); else, unless all are function words, the dictionary's, corpus
+   * words first, then for two words a corpus word spelled by their translations in order ("black
+   * goat" -> 黑 + 山羊 = 黑山羊). `sure` when from the overrides or a corpus word.
    */
-  private translatePhrase(words: string[], at: number, n: number): { chinese: string[]; sure: boolean } {
-    let forms = [''];
-    for (let i = at; i < at + n; i++) forms = forms.flatMap((f) => baseForms(words[i]!).map((w) => (f ? `${f} ${w}` : w)));
-    const own = forms.map((f) => this.overrides.english[f]).find((c) => c !== undefined);
+  private translatePhrase(words: string[], forms: string[][], at: number, n: number): { chinese: string[]; sure: boolean } {
+    let phrases = [''];
+    for (let i = at; i < at + n; i++) phrases = phrases.flatMap((p) => forms[i]!.map((w) => (p ? `${p} ${w}` : w)));
+    const own = phrases.map((f) => this.overrides.english[f]).find((c) => c !== undefined);
     if (own) return { chinese: own, sure: true };
     if (words.slice(at, at + n).every((w) => ENGLISH_STOPWORDS.has(w))) return { chinese: [], sure: false };
-    const found = [...new Set(forms.flatMap((f) => this.dictionaryEnglish(f)))];
-    const chinese = found.length ? this.preferCorpus(found) : n === 2 ? this.composed(words.slice(at, at + n)) : [];
-    return { chinese, sure: chinese.some((w) => this.table.corpus[this.target(w)] === 1) };
+    const found = [...new Set(phrases.flatMap((f) => this.dictionaryEnglish(f)))];
+    const chinese = found.length ? this.preferCorpus(found) : n === 2 ? this.composed(forms[at]!, forms[at + 1]!) : [];
+    return { chinese, sure: chinese.some((w) => this.inCorpus(w)) };
   }
 
   /**
@@ -110,31 +113,43 @@ export class Lexicon {
    */
   translateEnglish(question: string): Translation[] {
     const words = englishWords(question);
+    const forms = words.map(baseForms);
     const out: Translation[] = [];
     for (let at = 0; at < words.length; ) {
-      const options = [];
-      for (let n = Math.min(MAX_ENGLISH_WORDS, words.length - at); n >= 1; n--) options.push({ n, ...this.translatePhrase(words, at, n) });
-      const pick = options.find((o) => o.sure) ?? options.find((o) => o.n === 1 && o.chinese.length) ?? options.find((o) => o.chinese.length);
+      let pick: { n: number; chinese: string[] } | null = null;
+      let longest: { n: number; chinese: string[] } | null = null;
+      for (let n = Math.min(MAX_ENGLISH_WORDS, words.length - at); n >= 1 && !pick; n--) {
+        const t = this.translatePhrase(words, forms, at, n);
+        if (t.sure || (n === 1 && t.chinese.length)) pick = { n, chinese: t.chinese };
+        else if (t.chinese.length) longest ??= { n, chinese: t.chinese };
+      }
+      pick ??= longest;
       if (pick) out.push({ term: words.slice(at, at + pick.n).join(' '), chinese: pick.chinese });
       at += pick?.n ?? 1;
     }
     return out;
   }
 
+  /** True for a corpus word (not a mere part of one). */
+  private inCorpus(word: string): boolean {
+    if (!this.corpusWords) {
+      this.corpusWords = new Set();
+      for (let i = 0; i < this.table.corpus.length; i++) if (this.table.corpus[i] === 1) this.corpusWords.add(stringAt(this.table.targets, i));
+    }
+    return this.corpusWords.has(word);
+  }
+
   /** Corpus words among the candidates when there are any, else the candidates. */
   private preferCorpus(words: string[]): string[] {
-    const inCorpus = words.filter((w) => this.table.corpus[this.target(w)] === 1);
+    const inCorpus = words.filter((w) => this.inCorpus(w));
     return inCorpus.length ? inCorpus : words;
   }
 
-  /** Corpus words spelled by one dictionary translation of each English word in order. */
-  private composed(words: string[]): string[] {
-    let spellings = [''];
-    for (const w of words) {
-      const options = [...new Set(baseForms(w).flatMap((f) => this.dictionaryEnglish(f)))];
-      spellings = spellings.flatMap((s) => options.map((o) => s + o));
-    }
-    return spellings.filter((s) => this.table.corpus[this.target(s)] === 1);
+  /** Corpus words spelled by a dictionary translation of the first word, then one of the second. */
+  private composed(first: string[], second: string[]): string[] {
+    const options = (forms: string[]) => [...new Set(forms.flatMap((f) => this.dictionaryEnglish(f)))];
+    const seconds = options(second);
+    return options(first).flatMap((a) => seconds.map((b) => a + b)).filter((w) => this.inCorpus(w));
   }
 
   /** A short English gloss of a Chinese word for English answers (亩 -> "mu"), or null when unknown. */

@@ -26,3 +26,21 @@ export const stringCount = (t: StringTable) => t.offsets.length - 1;
 export function stringAt(t: StringTable, i: number): string {
   return t.blob.toString('utf8', t.offsets[i], t.offsets[i + 1]);
 }
+
+/**
+ * Index of `key` in a table packed from sortedUnique order (code point order = UTF-8 byte order
+ * for the lexicon's strings), or -1: a binary search over the blob, nothing decoded.
+ */
+export function findString(t: StringTable, key: string): number {
+  const bytes = Buffer.from(key, 'utf8');
+  let lo = 0;
+  let hi = t.offsets.length - 2;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const order = t.blob.compare(bytes, 0, bytes.length, t.offsets[mid], t.offsets[mid + 1]);
+    if (order === 0) return mid;
+    if (order < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
