@@ -13,6 +13,12 @@ export function answerMatches(response: string, acceptable: string): boolean {
   return parts.length > 0 && parts.every((p) => r.includes(p));
 }
 
+/** The normalised response contains the normalised string (no list splitting). */
+export function containsAnswer(response: string, expected: string): boolean {
+  const e = normalizeAnswer(expected);
+  return e.length > 0 && normalizeAnswer(response).includes(e);
+}
+
 /** Character-level F1 of a response against one reference (after normalisation). */
 export function charF1(response: string, reference: string): number {
   const a = [...normalizeAnswer(response)];

@@ -179,10 +179,10 @@ describe('runEval through the real chain', () => {
 
 describe('runEval metrics with a scripted ask', () => {
   const scripted: QaItem[] = [
-    { id: 's1', question: 'q1', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric' },
-    { id: 's2', question: 'q2', answers: ['521种'], evidence: ['中药材种类多达521种'], town: '陵川中药材', type: 'numeric' },
-    { id: 's3', question: 'q3', answers: [], evidence: [], town: null, type: 'unanswerable' },
-    { id: 's4', question: 'q4', answers: [], evidence: [], town: null, type: 'out_of_scope' },
+    { id: 's1', question: 'q1', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric', split: 'dev' },
+    { id: 's2', question: 'q2', answers: ['521种'], evidence: ['中药材种类多达521种'], town: '陵川中药材', type: 'numeric', split: 'dev' },
+    { id: 's3', question: 'q3', answers: [], evidence: [], town: null, type: 'unanswerable', split: 'dev' },
+    { id: 's4', question: 'q4', answers: [], evidence: [], town: null, type: 'out_of_scope', split: 'dev' },
   ];
   const passage = (text: string) => ({ chunkId: text.slice(0, 4), title: 't', town: 'x', text, score: 1, dense: null, bm25: null });
   const cite = (n: number, snippet: string) => ({ n, chunkId: 'c', title: 't', town: 'x', snippet, source: 's', line: 1 });

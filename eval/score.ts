@@ -1,6 +1,6 @@
 // Scores answered QA items and aggregates them into the report's summary, per type and per town.
 import type { AnswerResult } from '../answer/index.js';
-import { answerMatches, charF1, citationsSupport, evidenceRank, overlapsEvidence, percentile } from './metrics.js';
+import { answerMatches, charF1, containsAnswer, citationsSupport, evidenceRank, overlapsEvidence, percentile } from './metrics.js';
 import { expectsRefusal, type QaItem } from './qa-set.js';
 
 export type ItemResult = {
@@ -38,10 +38,15 @@ export type Summary = {
   latency_ms: { p50: number; p95: number; max: number };
 };
 
+/** An answer is correct when it contains one acceptable answer and every string of the item's `all` list. */
+export function answerCorrect(answer: string, item: Pick<QaItem, 'answers' | 'all'>): boolean {
+  return item.answers.some((a) => answerMatches(answer, a)) && (item.all ?? []).every((a) => containsAnswer(answer, a));
+}
+
 /** Scores one item against the assistant's result and the time it took. */
 export function scoreItem(item: QaItem, result: Pick<AnswerResult, 'answer' | 'refused' | 'citations' | 'retrieved'>, latencyMs: number, k: number): ItemResult {
   const refusal = expectsRefusal(item);
-  const correct = refusal ? result.refused : !result.refused && item.answers.some((a) => answerMatches(result.answer, a));
+  const correct = refusal ? result.refused : !result.refused && answerCorrect(result.answer, item);
   const f1 = refusal || result.refused ? 0 : Math.max(0, ...item.answers.map((a) => charF1(result.answer, a)));
   const snippets = result.citations.map((c) => c.snippet);
   const answered = !refusal && !result.refused;
