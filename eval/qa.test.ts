@@ -129,8 +129,28 @@ describe('eval/qa.jsonl', () => {
     expect(items.length).toBe(rawLines.length);
   });
 
-  it('has at least 80 items', () => {
-    expect(items.length).toBeGreaterThanOrEqual(80);
+  it('has at least 260 items', () => {
+    expect(items.length).toBeGreaterThanOrEqual(260);
+  });
+
+  it('covers every kind of question in both the dev and the test split', () => {
+    const kinds = ['colloquial', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'near_miss', 'unanswerable', 'out_of_scope', 'english', 'traditional', 'typo'];
+    const missing = (['dev', 'test'] as const).flatMap((split) =>
+      kinds.filter((t) => items.filter((q) => q.split === split && q.type === t).length < 3).map((t) => `${split}: ${t}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('the test split is at least 60 items, none repeating a dev question', () => {
+    const dev = new Set(items.filter((q) => q.split === 'dev').map((q) => q.question));
+    const test = items.filter((q) => q.split === 'test');
+    expect(test.length).toBeGreaterThanOrEqual(60);
+    expect(test.filter((q) => dev.has(q.question)).map((q) => q.id)).toEqual([]);
+  });
+
+  it('every comparison lists both compared figures in "all"', () => {
+    const bad = items.filter((q) => q.type === 'compare' && !(q.all && q.all.length >= 2)).map((q) => q.id);
+    expect(bad).toEqual([]);
   });
 
   it('has unique ids', () => {
