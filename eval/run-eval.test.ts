@@ -165,11 +165,12 @@ describe('runEval through the real chain', () => {
     expect(a3.citations.map((c) => c.n)).toEqual([1, 2]);
   });
 
-  it('reports refusals with no citations, F1 0 and no evidence rank', () => {
+  it('reports refusals with F1 0 and no evidence rank; an out-of-scope refusal cites nothing', () => {
     for (const id of ['u1', 'o1']) {
       const i = report.items.find((x) => x.id === id)!;
-      expect(i).toMatchObject({ refused: true, correct: true, f1: 0, citations: [], hit_rank: null, expected: [] });
+      expect(i).toMatchObject({ refused: true, correct: true, f1: 0, hit_rank: null, expected: [] });
     }
+    expect(report.items.find((x) => x.id === 'o1')!.citations).toEqual([]);
   });
 
   it('is plain JSON', () => {
