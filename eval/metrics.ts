@@ -74,6 +74,26 @@ export function citationsSupport(snippets: string[], answers: string[], evidence
   return snippets.some((s) => answers.some((a) => answerMatches(s, a)) || evidence.some((e) => strip(s).includes(strip(e))));
 }
 
+/** The answer without its citation markers [n], trimmed. */
+export function stripMarkers(answer: string): string {
+  return answer.replace(/\[\d+\]/g, '').trim();
+}
+
+/** Length of the answer in characters (code points), citation markers [n] not counted. */
+export function answerChars(answer: string): number {
+  return [...stripMarkers(answer)].length;
+}
+
+/**
+ * The first sentence of an answer (markers removed): up to and including the first 。！？!?, line break, or a
+ * full stop followed by a space or the end ("3.5亿" does not end a sentence; "；" ends a clause, not a sentence).
+ */
+export function firstSentence(answer: string): string {
+  const text = stripMarkers(answer);
+  const end = /[。！？!?\n]|\.(?=\s|$)/.exec(text);
+  return end ? text.slice(0, end.index + 1).trim() : text;
+}
+
 /** The p-th percentile (0..100) of values by nearest rank; 0 for none. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
