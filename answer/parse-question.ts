@@ -45,7 +45,7 @@ const QUANTITY = /多少|几[个家种位名头只亩户人张台万千百年]|�
 
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|几)|相差|差了?多少|差距|多出|早了?几|晚了?几|how (?:many|much) (?:more|less|fewer|earlier|later|older)|difference/i;
 const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
-const COMPARE = /哪个.{0,12}(?:更|比较|较)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier)|compare/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
 const COUNT = /(?:多少|几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
 const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|吗[？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
