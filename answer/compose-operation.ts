@@ -96,6 +96,7 @@ export function composeFacts(
       chunksOfTown: (t) => searcher.chunksOfTown(t),
       townNames: () => searcher.townNames(),
       townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
+      chunksWith: (word) => searcher.chunksWith(word),
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
     },
