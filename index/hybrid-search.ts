@@ -4,13 +4,14 @@ import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { VectorStore } from '@langchain/core/vectorstores';
 import { foldForMatch } from '../ingest/normalize-text.js';
 import { splitSentences } from '../ingest/split-passages.js';
+import type { Fact } from '../ingest/fact-types.js';
 import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorStore } from './hnsw-vector-store.js';
 import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
-import { BIGRAM_PREFIX, hanBigrams, queryTokens, tokenize } from './tokenize.js';
+import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 
 /**
  * Candidates taken from each ranking before fusion (at least, and 4 per requested hit). Past rank 20,
@@ -80,6 +81,11 @@ export class HybridSearcher {
   private readonly topicWords = new Map<string, boolean>();
   private chars: Set<string> | null = null;
   private paragraphs: Map<string, string> | null = null;
+  private labels: Map<Chunk, number> | null = null;
+  private byTown: Map<string, Chunk[]> | null = null;
+  private latestYear: number | null = null;
+  private names: string[] | null = null;
+  private authors: Map<string, Chunk[][]> | null = null;
 
   constructor(
     readonly index: StoredIndex,
@@ -146,6 +152,97 @@ export class HybridSearcher {
       this.topicWords.set(word, topic);
     }
     return topic;
+  }
+
+  /** Typed facts of a chunk of this index (extracted at ingest); [] for a chunk from elsewhere. */
+  factsOf(chunk: Chunk): Fact[] {
+    if (!this.labels) this.labels = new Map(this.index.chunks.map((c, i) => [c, i]));
+    const label = this.labels.get(chunk);
+    return label === undefined ? [] : (this.index.facts[label] ?? []);
+  }
+
+  /** Every chunk of a town, in index order. */
+  chunksOfTown(town: string): Chunk[] {
+    if (!this.byTown) {
+      this.byTown = new Map();
+      for (const c of this.index.chunks) {
+        const list = this.byTown.get(c.meta.town);
+        if (list) list.push(c);
+        else this.byTown.set(c.meta.town, [c]);
+      }
+    }
+    return this.byTown.get(town) ?? [];
+  }
+
+  /**
+   * Names of the organisations the corpus mentions and their distinctive cores, folded, longest
+   * first: 山西彤康食品有限公司 gives 彤康食品 and 彤康 (the part before a trade word).
+   */
+  entityNames(): string[] {
+    if (!this.names) {
+      const names = new Set<string>();
+      for (const facts of this.index.facts) {
+        for (const f of facts) {
+          if (f.kind !== 'org') continue;
+          for (const item of f.items) {
+            const core = foldForMatch(item)
+              .replace(/^(?:山西省?|晋城市?|北京|中国)/, '')
+              .replace(/(?:股份)?(?:有限公司|集团|公司|协会|合作社)$/, '');
+            const short = /^(.{2,3}?)(?:食品|工贸|潞绸|生物|科技|养殖|农业|实业)/.exec(core)?.[1];
+            // Only names the segmenter does not know as one word need protecting (not 大学, 专业).
+            for (const name of [core, short ?? '']) if (name.length >= 2 && name.length <= 8 && cutWords(name).length > 1) names.add(name);
+          }
+        }
+      }
+      this.names = [...names].sort((a, b) => b.length - a.length);
+    }
+    return this.names;
+  }
+
+  /** The latest calendar year any fact of the index names (0 when none). */
+  referenceYear(): number {
+    if (this.latestYear === null) {
+      this.latestYear = 0;
+      for (const facts of this.index.facts) {
+        for (const f of facts) if (f.kind === 'time' && f.family === 'year' && f.value !== null && f.value > this.latestYear) this.latestYear = f.value;
+      }
+    }
+    return this.latestYear;
+  }
+
+  /** Articles by author byline: author -> one chunk list per article (by title), in index order. */
+  articlesByAuthor(): Map<string, Chunk[][]> {
+    if (!this.authors) {
+      const byArticle = new Map<string, Chunk[]>();
+      for (const c of this.index.chunks) {
+        if (!c.meta.author) continue;
+        const key = `${c.meta.author}\u0000${c.meta.source}\u0000${c.meta.title}`;
+        const list = byArticle.get(key);
+        if (list) list.push(c);
+        else byArticle.set(key, [c]);
+      }
+      this.authors = new Map();
+      for (const chunks of byArticle.values()) {
+        const author = chunks[0]!.meta.author;
+        this.authors.set(author, [...(this.authors.get(author) ?? []), chunks]);
+      }
+    }
+    return this.authors;
+  }
+
+  /** Up to `limit` chunks whose folded text has the folded word, in index order. */
+  chunksWith(word: string, limit = 200): Chunk[] {
+    const out: Chunk[] = [];
+    for (const c of this.index.chunks) {
+      if (foldForMatch(c.text).includes(word)) out.push(c);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** The towns of the index, in the order their articles were ingested. */
+  townNames(): string[] {
+    return this.towns.map((t) => t.town);
   }
 
   /** Towns the question names, with strengths (see townMentions). */

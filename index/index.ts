@@ -12,6 +12,6 @@ export { buildLexicon, type LexiconTable } from './lexicon/build-lexicon.js';
 export { loadDigest } from './lexicon/lexicon-digest.js';
 export { Lexicon, type RelatedWord, type Translation } from './lexicon/lexicon.js';
 export { loadOverrides } from './lexicon/lexicon-overrides.js';
-export { cutWords, tokenize } from './tokenize.js';
+export { cutWords, functionWords, tokenize } from './tokenize.js';
 export { updateIndex, type IngestReport } from './update-index.js';
 export { ModelUnavailableError } from './transformers-embedder.js';
