@@ -12,7 +12,8 @@ describe('expandQuery', () => {
     expect(expandQuery('black goats and bees', lexicon)).toBe('black goats and bees 黑山羊 蜜蜂');
   });
 
-  it('returns a Chinese question, or English that translates to nothing, unchanged', () => {
+  it('returns a Chinese question, or English that translates to nothing (markup included), unchanged', () => {
+    expect(expandQuery('<img src=x onerror="window.__pwned=1">泽州山楂', overridesLexicon({}))).toBe('<img src=x onerror="window.__pwned=1">泽州山楂');
     expect(expandQuery('高平生猪出栏多少头？', lexicon)).toBe('高平生猪出栏多少头？');
     expect(expandQuery('xyz abc', lexicon)).toBe('xyz abc');
   });

@@ -4,14 +4,14 @@ import type { Lexicon } from './lexicon/lexicon.js';
 import { cutWords } from './tokenize.js';
 
 /**
- * Adds the Chinese words of the question's English words and phrases (see
- * Lexicon.translateEnglish), each once, to the question. A question without Latin words, or
- * whose English translates to nothing, is returned unchanged.
+ * Adds the Chinese words standing for the question's English (Lexicon.expansionWords: the
+ * overrides' and the corpus words among the translations), each once, to the question. A question
+ * without Latin words, or whose English translates to none, is returned unchanged.
  */
-export function expandQuery(question: string, lexicon: Pick<Lexicon, 'translateEnglish'>): string {
+export function expandQuery(question: string, lexicon: Pick<Lexicon, 'expansionWords'>): string {
   if (!/[a-z]/i.test(question)) return question;
-  const added = new Set(lexicon.translateEnglish(question).flatMap((t) => t.chinese));
-  return added.size ? `${question} ${[...added].join(' ')}` : question;
+  const added = lexicon.expansionWords(question);
+  return added.length ? `${question} ${added.join(' ')}` : question;
 }
 
 /** A town as the index knows it, with the words that name it in a question. */

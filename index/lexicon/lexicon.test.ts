@@ -83,6 +83,12 @@ describe('translateEnglish', () => {
     expect(chineseOf('When was it founded?')).toEqual(expect.arrayContaining(['创办', '创建']));
   });
 
+  it('expands retrieval with the overrides and corpus words only: markup adds nothing', () => {
+    expect(lexicon.expansionWords('How many black goats does Qinshui raise?')).toEqual(expect.arrayContaining(['多少', '黑山羊', '沁水', '饲养']));
+    expect(lexicon.translateEnglish('<img src=x onerror="window.__pwned=1">泽州山楂').map((t) => t.term)).toEqual(['window']);
+    expect(lexicon.expansionWords('<img src=x onerror="window.__pwned=1">泽州山楂')).toEqual([]);
+  });
+
   it('gives nothing for Chinese text or bare function words', () => {
     expect(lexicon.translateEnglish('高平生猪出栏多少头？')).toEqual([]);
     expect(lexicon.translateEnglish('what is it')).toEqual([]);

@@ -95,15 +95,15 @@ export class Lexicon {
    * words first, then for two words a corpus word spelled by their translations in order ("black
    * goat" -> 黑 + 山羊 = 黑山羊). `sure` when from the overrides or a corpus word.
    */
-  private translatePhrase(words: string[], forms: string[][], at: number, n: number): { chinese: string[]; sure: boolean } {
+  private translatePhrase(words: string[], forms: string[][], at: number, n: number): { chinese: string[]; sure: boolean; own: boolean } {
     let phrases = [''];
     for (let i = at; i < at + n; i++) phrases = phrases.flatMap((p) => forms[i]!.map((w) => (p ? `${p} ${w}` : w)));
     const own = phrases.map((f) => this.overrides.english[f]).find((c) => c !== undefined);
-    if (own) return { chinese: own, sure: true };
-    if (words.slice(at, at + n).every((w) => ENGLISH_STOPWORDS.has(w))) return { chinese: [], sure: false };
+    if (own) return { chinese: own, sure: true, own: true };
+    if (words.slice(at, at + n).every((w) => ENGLISH_STOPWORDS.has(w))) return { chinese: [], sure: false, own: false };
     const found = [...new Set(phrases.flatMap((f) => this.dictionaryEnglish(f)))];
     const chinese = found.length ? this.preferCorpus(found) : n === 2 ? this.composed(forms[at]!, forms[at + 1]!) : [];
-    return { chinese, sure: chinese.some((w) => this.inCorpus(w)) };
+    return { chinese, sure: chinese.some((w) => this.isCorpusWord(w)), own: false };
   }
 
   /**
@@ -112,26 +112,40 @@ export class Lexicon {
    * the longest phrase with any. Words that match nothing are skipped. A question without Latin words gives [].
    */
   translateEnglish(question: string): Translation[] {
-    const words = englishWords(question);
+    return this.translations(question).map(({ term, chinese }) => ({ term, chinese }));
+  }
+
+  /**
+   * The Chinese words that stand for a question's English in retrieval: the overrides' words and
+   * the dictionary's corpus words (translations the corpus never uses match nothing, and stray
+   * Latin such as markup must not read as unknown terms). [] for a question without Latin words.
+   */
+  expansionWords(question: string): string[] {
+    return [...new Set(this.translations(question).flatMap((t) => (t.own ? t.chinese : t.chinese.filter((w) => this.isCorpusWord(w)))))];
+  }
+
+  private translations(question: string): (Translation & { own: boolean })[] {
+    // Single letters ("x", "a") are no words worth translating.
+    const words = englishWords(question).filter((w) => w.length > 1);
     const forms = words.map(baseForms);
-    const out: Translation[] = [];
+    const out: (Translation & { own: boolean })[] = [];
     for (let at = 0; at < words.length; ) {
-      let pick: { n: number; chinese: string[] } | null = null;
-      let longest: { n: number; chinese: string[] } | null = null;
+      let pick: { n: number; chinese: string[]; own: boolean } | null = null;
+      let longest: { n: number; chinese: string[]; own: boolean } | null = null;
       for (let n = Math.min(MAX_ENGLISH_WORDS, words.length - at); n >= 1 && !pick; n--) {
         const t = this.translatePhrase(words, forms, at, n);
-        if (t.sure || (n === 1 && t.chinese.length)) pick = { n, chinese: t.chinese };
-        else if (t.chinese.length) longest ??= { n, chinese: t.chinese };
+        if (t.sure || (n === 1 && t.chinese.length)) pick = { n, chinese: t.chinese, own: t.own };
+        else if (t.chinese.length) longest ??= { n, chinese: t.chinese, own: t.own };
       }
       pick ??= longest;
-      if (pick) out.push({ term: words.slice(at, at + pick.n).join(' '), chinese: pick.chinese });
+      if (pick) out.push({ term: words.slice(at, at + pick.n).join(' '), chinese: pick.chinese, own: pick.own });
       at += pick?.n ?? 1;
     }
     return out;
   }
 
-  /** True for a corpus word (not a mere part of one). */
-  private inCorpus(word: string): boolean {
+  /** True for a word of the corpus the lexicon was built over (not a mere part of one). */
+  isCorpusWord(word: string): boolean {
     if (!this.corpusWords) {
       this.corpusWords = new Set();
       for (let i = 0; i < this.table.corpus.length; i++) if (this.table.corpus[i] === 1) this.corpusWords.add(stringAt(this.table.targets, i));
@@ -141,7 +155,7 @@ export class Lexicon {
 
   /** Corpus words among the candidates when there are any, else the candidates. */
   private preferCorpus(words: string[]): string[] {
-    const inCorpus = words.filter((w) => this.inCorpus(w));
+    const inCorpus = words.filter((w) => this.isCorpusWord(w));
     return inCorpus.length ? inCorpus : words;
   }
 
@@ -149,7 +163,7 @@ export class Lexicon {
   private composed(first: string[], second: string[]): string[] {
     const options = (forms: string[]) => [...new Set(forms.flatMap((f) => this.dictionaryEnglish(f)))];
     const seconds = options(second);
-    return options(first).flatMap((a) => seconds.map((b) => a + b)).filter((w) => this.inCorpus(w));
+    return options(first).flatMap((a) => seconds.map((b) => a + b)).filter((w) => this.isCorpusWord(w));
   }
 
   /** A short English gloss of a Chinese word for English answers (亩 -> "mu"), or null when unknown. */
