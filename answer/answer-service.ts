@@ -52,7 +52,7 @@ export function createAnswerService(
     let fallback: string | null = null;
     if (model) {
       const refusal = isMostlyLatin(question) ? REFUSAL_EN : REFUSAL_ZH;
-      const outcome = await answerWithLlm(model, question, hits, settings.LLM_TIMEOUT_MS, refusal);
+      const outcome = await answerWithLlm(model, question, hits, settings.LLM_TIMEOUT_MS, refusal, extractive);
       if (outcome.result) result = { ...outcome.result, retrieved: toRetrieved(hits) };
       fallback = outcome.reason;
     }

@@ -37,6 +37,8 @@ export const factUsedSchema = z.object({
   unit: z.string(),
   /** The attribute words before it in its clause. */
   attribute: z.string(),
+  /** The chunk it was found in. */
+  chunkId: z.string(),
 });
 export type FactUsed = z.infer<typeof factUsedSchema>;
 
