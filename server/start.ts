@@ -1,9 +1,11 @@
 // `npm start`: serve the assistant; builds the index from the bundled corpus first when there is none.
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { createAnswerService, createChatModel } from '../answer/index.js';
 import { loadSettings, type Settings } from '../config.js';
 import { IndexNotBuiltError, openSearcher, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
+import { handleClientErrors } from './client-errors.js';
 import { createLogger, type Logger } from './logger.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
     logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
   });
+  handleClientErrors(server as Server, app.fetch, logger);
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
     server.close(() => process.exit(0));
