@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createAnswerService, createChatModel } from '../answer/index.js';
 import { loadSettings, type Settings } from '../config.js';
-import { IndexNotBuiltError, openSearcher, updateIndex } from '../index/index.js';
+import { IndexNotBuiltError, openSearcher, progressReporter, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
 import { handleClientErrors } from './client-errors.js';
 import { createLogger, type Logger } from './logger.js';
@@ -16,7 +16,7 @@ async function loadSearcher(settings: Settings, logger: Logger) {
   } catch (err) {
     if (!(err instanceof IndexNotBuiltError)) throw err;
     logger.info('no index yet: building it from the bundled articles', { articles: settings.ARTICLES_DIR, index: settings.INDEX_DIR });
-    const report = await updateIndex(settings, [], { rebuild: true, warn: (message) => logger.warn(message) });
+    const report = await updateIndex(settings, [], { rebuild: true, warn: (message) => logger.warn(message), progress: progressReporter((line) => logger.info(line), 10) });
     logger.info('index built', { chunks: report.manifest.chunkCount, embedder: report.manifest.embedder.model });
     return openSearcher(settings);
   }
