@@ -48,7 +48,15 @@ async function main(): Promise<void> {
     const searcher = await loadSearcher(settings, logger);
     const model = await createChatModel(settings);
     holder.service = createAnswerService(searcher, settings, model);
-    logger.info('ready', { chunks: searcher.index.chunks.length, embedder: searcher.embedder.model, llm: model ? settings.LLM_MODEL : 'off (extractive answers)' });
+    const cpu = process.cpuUsage();
+    logger.info('ready', {
+      chunks: searcher.index.chunks.length,
+      embedder: searcher.embedder.model,
+      llm: model ? settings.LLM_MODEL : 'off (extractive answers)',
+      // Since the process started, and the CPU it used (near the wall time on an idle machine).
+      startupMs: Math.round(process.uptime() * 1000),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    });
   } catch (err) {
     logger.error('cannot load the index', { error: err instanceof Error ? err.message : String(err) });
     server.close();
