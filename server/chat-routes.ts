@@ -17,7 +17,12 @@ export type RouteDeps = { service: () => AnswerService; settings: Settings; metr
 
 /** The JSON body of a chat answer. */
 export function chatBody(id: string, a: ServedAnswer) {
-  return { id, answer: a.answer, citations: a.citations, refused: a.refused, mode: a.mode, standalone: a.standalone, timings: a.timings };
+  return { id, answer: a.answer, citations: a.citations, refused: a.refused, mode: a.mode, standalone: a.standalone, timings: a.timings, ...extras(a) };
+}
+
+/** Optional fields of an answer: follow-up questions, and the small-talk mark (only when set). */
+function extras(a: ServedAnswer) {
+  return { followUps: a.followUps ?? [], ...(a.smallTalk ? { smallTalk: true } : {}) };
 }
 
 /** Counts an answer in the metrics. */
@@ -46,7 +51,7 @@ export function chatRoutes({ service, settings, metrics, logger }: RouteDeps) {
           for (const text of splitDeltas(answer.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
           await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: answer.citations }) });
           const { refused, mode, timings, standalone } = answer;
-          await stream.writeSSE({ event: 'done', data: JSON.stringify({ id, refused, mode, standalone, timings }) });
+          await stream.writeSSE({ event: 'done', data: JSON.stringify({ id, refused, mode, standalone, timings, ...extras(answer) }) });
         } catch (err) {
           const api = toApiError(err);
           metrics.errors.inc({ code: api.code });
