@@ -28,7 +28,7 @@ describe('clientAddress', () => {
 
 describe('trustedProxies', () => {
   it('rejects entries that are not addresses or CIDRs, naming them', () => {
-    expect(() => trustedProxies(['10.0.0.0/33'])).toThrow('TRUST_PROXY: "10.0.0.0/33" is not an IP address or CIDR');
+    expect(() => trustedProxies(['10.0.0.0/33'])).toThrow('invalid configuration: TRUST_PROXY: "10.0.0.0/33" is not an IP address or CIDR');
     expect(() => trustedProxies(['999.1.1.1'])).toThrow('"999.1.1.1"');
   });
 });

@@ -1,5 +1,6 @@
 // The client's address: the socket peer, or behind a trusted reverse proxy the last untrusted X-Forwarded-For hop.
 import { BlockList, isIP } from 'node:net';
+import { SettingsError } from '../config.js';
 
 /** An IPv4-mapped IPv6 address (::ffff:1.2.3.4) as plain IPv4; others unchanged. */
 function plain(address: string): string {
@@ -9,7 +10,7 @@ function plain(address: string): string {
 
 /**
  * Builds the set of trusted proxies from addresses and CIDRs (e.g. "127.0.0.1", "10.0.0.0/8", "::1").
- * Throws an Error naming the first entry that is not an IP address or CIDR.
+ * Throws SettingsError naming the first entry that is not an IP address or CIDR.
  */
 export function trustedProxies(entries: readonly string[]): BlockList {
   const list = new BlockList();
@@ -18,7 +19,7 @@ export function trustedProxies(entries: readonly string[]): BlockList {
     const family = isIP(address);
     const prefix = bits === undefined ? undefined : Number(bits);
     if (family === 0 || (prefix !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= (family === 4 ? 32 : 128)))) {
-      throw new Error(`TRUST_PROXY: "${entry}" is not an IP address or CIDR`);
+      throw new SettingsError(`invalid configuration: TRUST_PROXY: "${entry}" is not an IP address or CIDR`);
     }
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (prefix === undefined) list.addAddress(address, type);
