@@ -6,7 +6,7 @@ import type { Logger } from './logger.js';
 /** A Redis connection that knows whether it can be used right now. */
 export interface SharedState {
   redis: Redis;
-  /** True while Redis answers; false from a failure until the connection is ready again. */
+  /** True while the connection to Redis is up. */
   available: () => boolean;
   /**
    * Runs `op` against Redis, or `fallback` (this process's own state) while Redis is unavailable or
@@ -16,8 +16,8 @@ export interface SharedState {
   close: () => Promise<void>;
 }
 
-/** Commands fail fast (no offline queue, short timeout) so a request never waits on a dead Redis. */
-const COMMAND_TIMEOUT_MS = 500;
+/** Commands fail fast (no offline queue, a timeout for a Redis that hangs) so a request never waits on a dead Redis. */
+const COMMAND_TIMEOUT_MS = 1000;
 
 /**
  * Connects to `url` and resolves once the connection is ready or has failed (then the state starts
@@ -31,34 +31,36 @@ export async function connectSharedState(url: string, logger: Logger): Promise<S
     connectTimeout: 2000,
     retryStrategy: (times) => Math.min(100 * times, 1000),
   });
-  let up = false;
+  // One warning per outage: from the first failure until a command (or the connection) works again.
   let warned = false;
-  const degrade = (reason: string) => {
-    up = false;
+  const fail = (reason: string) => {
     if (warned) return;
     warned = true;
     logger.warn('shared state unavailable: using per-process state until Redis is back', { reason });
   };
-  redis.on('ready', () => {
-    up = true;
-    if (warned) logger.info('shared state restored: Redis is back');
+  const recover = () => {
+    if (!warned) return;
     warned = false;
-  });
-  redis.on('error', (err: Error) => degrade(err.message));
-  redis.on('close', () => degrade('connection closed'));
+    logger.info('shared state restored: Redis is back');
+  };
+  redis.on('ready', recover);
+  redis.on('error', (err: Error) => fail(err.message));
+  redis.on('close', () => fail('connection closed'));
   await new Promise<void>((resolve) => {
     redis.once('ready', () => resolve());
     redis.once('error', () => resolve());
   });
   return {
     redis,
-    available: () => up && redis.status === 'ready',
+    available: () => redis.status === 'ready',
     async run(op, fallback) {
-      if (!(up && redis.status === 'ready')) return fallback();
+      if (redis.status !== 'ready') return fallback();
       try {
-        return await op(redis);
+        const value = await op(redis);
+        recover();
+        return value;
       } catch (err) {
-        degrade(err instanceof Error ? err.message : String(err));
+        fail(err instanceof Error ? err.message : String(err));
         return fallback();
       }
     },
