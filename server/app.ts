@@ -7,7 +7,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AnswerResult, AnswerService } from '../answer/index.js';
-import { SettingsError, type Settings } from '../config.js';
+import type { Settings } from '../config.js';
 import { limitBody } from './body-limit.js';
 import { chatRoutes } from './chat-routes.js';
 import { clientAddress, trustedProxies } from './client-address.js';
@@ -17,7 +17,7 @@ import { createMetrics, metricsText, type Metrics } from './metrics.js';
 import { openAiRoutes } from './openai-routes.js';
 import { memoryWindow, rateLimit, sharedWindow } from './rate-limit.js';
 import type { SharedState } from './shared-state.js';
-import { createWechatApp, createWecomApp, WechatConfigError, type ChannelLog } from './wechat/index.js';
+import { wechatChannels } from './wechat-channels.js';
 
 const PUBLIC = new URL('./public/', import.meta.url);
 
@@ -84,41 +84,6 @@ function observe(logger: Logger, metrics: Metrics): MiddlewareHandler {
   };
 }
 
-/** The WeChat channels, each answering 404 when its token is not configured. */
-function wechatApps(s: Settings, holder: ServiceHolder, logger: Logger, metrics: Metrics, shared: SharedState | undefined) {
-  const answerFor = (channel: string) => (question: string): Promise<AnswerResult> => {
-    metrics.wechatAnswers.inc({ channel });
-    return ready(holder).ask({ question });
-  };
-  const log = (channel: string): ChannelLog => (level, event, data = {}) => logger[level](event, { channel, ...data });
-  const common = { replyBudgetMs: s.WECHAT_REPLY_BUDGET_MS, maxBodyBytes: s.BODY_LIMIT_BYTES, ...(shared ? { shared } : {}) };
-  return {
-    wechat: createWechatApp({ ...common, answer: answerFor('wechat'), log: log('wechat'), token: s.WECHAT_TOKEN, appId: s.WECHAT_APP_ID, aesKey: s.WECHAT_AES_KEY, appSecret: s.WECHAT_APP_SECRET, apiBase: s.WECHAT_API_BASE }),
-    wecom: createWecomApp({ ...common, answer: answerFor('wecom'), log: log('wecom'), token: s.WECOM_TOKEN, corpId: s.WECOM_CORP_ID, aesKey: s.WECOM_AES_KEY, secret: s.WECOM_SECRET, agentId: s.WECOM_AGENT_ID, apiBase: s.WECOM_API_BASE }),
-  };
-}
-
-/** Exit status of a server process stopped by its configuration (EX_CONFIG); the cluster does not restart it. */
-export const CONFIG_EXIT_CODE = 78;
-
-/** True for the errors that mean "fix the settings" (printed as one line at start-up, never a stack trace). */
-export function isConfigError(err: unknown): err is Error {
-  return err instanceof SettingsError || err instanceof WechatConfigError;
-}
-
-/** The one line printed for a configuration error. */
-export function configMessage(err: Error): string {
-  return err.message.startsWith('invalid configuration') ? err.message : `invalid configuration: ${err.message}`;
-}
-
-/**
- * Checks what the settings schema cannot: TRUST_PROXY entries and how the WeChat/WeCom settings go
- * together (by building the app once). Throws SettingsError or WechatConfigError.
- */
-export function checkAppSettings(settings: Settings): void {
-  createApp({ settings, logger: { debug() {}, info() {}, warn() {}, error() {} }, holder: { service: null } });
-}
-
 /** Builds the whole HTTP app. Nothing here blocks on the index: API calls answer 503 until it is loaded. */
 export function createApp({ settings: s, logger, holder, metrics = createMetrics(), shared }: AppDeps) {
   const page = readFileSync(new URL('index.html', PUBLIC), 'utf8');
@@ -137,7 +102,11 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   const deps = { service: () => ready(holder), settings: s, metrics, logger };
   app.route('/api', chatRoutes(deps));
   app.route('/v1', openAiRoutes(deps));
-  const { wechat, wecom } = wechatApps(s, holder, logger, metrics, shared);
+  const answerFor = (channel: string) => (question: string): Promise<AnswerResult> => {
+    metrics.wechatAnswers.inc({ channel });
+    return ready(holder).ask({ question });
+  };
+  const { wechat, wecom } = wechatChannels(s, answerFor, logger, shared);
   // Callbacks are limited (per client address) before anything in them is read.
   const callbackLimit = limiter(s.WECHAT_RATE_LIMIT_PER_MINUTE, 'callbacks', key, shared);
   for (const path of ['/wechat/*', '/wecom/*']) app.use(path, callbackLimit);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings, type Settings } from '../config.js';
 import { startServer, type ServerProcess } from '../bench/server-process.js';
 import { buildTestIndex } from '../test-support/test-index.js';
-import { CONFIG_EXIT_CODE } from './app.js';
+import { CONFIG_EXIT_CODE } from './wechat-channels.js';
 import { checkClusterSettings, workerCount } from './cluster.js';
 
 describe('workerCount', () => {

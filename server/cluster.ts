@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadSettings, SettingsError, type Settings } from '../config.js';
 import { IndexNotBuiltError, readManifest, updateIndex } from '../index/index.js';
-import { checkAppSettings, CONFIG_EXIT_CODE, configMessage, isConfigError } from './app.js';
+import { checkAppSettings, CONFIG_EXIT_CODE, configMessage, isConfigError } from './wechat-channels.js';
 import { createLogger, type Logger } from './logger.js';
 import { answerMetricsRequests } from './metrics.js';
 

@@ -3,7 +3,8 @@ import { serve } from '@hono/node-server';
 import { createAnswerService, createChatModel } from '../answer/index.js';
 import { loadSettings, type Settings } from '../config.js';
 import { IndexNotBuiltError, openSearcher, updateIndex } from '../index/index.js';
-import { CONFIG_EXIT_CODE, configMessage, createApp, isConfigError, type ServiceHolder } from './app.js';
+import { createApp, type ServiceHolder } from './app.js';
+import { CONFIG_EXIT_CODE, configMessage, isConfigError } from './wechat-channels.js';
 import { createLogger, type Logger } from './logger.js';
 import { connectSharedState } from './shared-state.js';
 
