@@ -12,8 +12,8 @@ import { startFakeWechatApi, type FakeWechatApi } from './wechat/test-support/fa
 import { buildDelivery, post, readReply, type PeerMode } from './wechat/test-support/platform-client.js';
 import { HOLDING_TEXT } from './wechat/texts.js';
 
-const BUDGET_MS = 300; // stands for 4.5 s
-const PLATFORM_WAIT_MS = 500; // stands for WeChat's 5 s
+const BUDGET_MS = 1000; // stands for 4.5 s (roomy: the machine running the tests may be busy)
+const PLATFORM_WAIT_MS = 1500; // stands for WeChat's 5 s
 const RATE_LIMIT = 30;
 const oa = { token: 'AAAAA', encodingAesKey: 'A'.repeat(43), receiveId: 'wxba5fad812f8e6fb9' };
 const wecom = { token: 'QDG6eK', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', receiveId: 'wx5823bf96d3bd56c7' };
@@ -63,6 +63,8 @@ beforeAll(async () => {
   }
   const recipe = readFileSync(new URL('../docs/scale-out.md', import.meta.url), 'utf8');
   nginx = await startNginx((port) => recipeConfig(recipe, port, servers.map((s) => s.port)));
+  // Warm each process up (first answer loads lazily) so that the timings below are the steady ones.
+  for (const s of servers) await fetch(`http://127.0.0.1:${s.port}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: Q }) });
 }, 240_000);
 
 afterAll(async () => {
@@ -115,13 +117,13 @@ describe('three server processes behind nginx, sharing Redis', () => {
   });
 
   it('held mode: a slow answer is held on the last delivery and given to the next message at another process', async () => {
-    llmDelayMs = 2500;
+    llmDelayMs = 5000; // longer than three deliveries (1.5 + 1.5 + 1 s)
     const before = await computations('wecom');
     const fields = { ...message('lisi', Q, wecom.receiveId), AgentID: '1000002' };
     expect(await deliver(0, 'wecom', fields, PLATFORM_WAIT_MS)).toBe('dropped');
     expect(await deliver(1, 'wecom', fields, PLATFORM_WAIT_MS)).toBe('dropped');
     expect(await deliver(2, 'wecom', fields)).toBe(HOLDING_TEXT);
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 2000));
     llmDelayMs = 0;
     const next = await deliver(1, 'wecom', { ...message('lisi', '1', wecom.receiveId), AgentID: '1000002' });
     expect(next).toMatch(/^【您上一个问题的回答】[\s\S]*300多年/);
@@ -129,11 +131,11 @@ describe('three server processes behind nginx, sharing Redis', () => {
   });
 
   it('push mode: deliveries on three processes, one computation and exactly one push', async () => {
-    llmDelayMs = 1200;
+    llmDelayMs = 2500;
     const before = await computations('wechat');
     const fields = message('openid-push');
     expect(await Promise.all([0, 1, 2].map((i) => deliver(i, 'safe', fields)))).toEqual(['no reply', 'no reply', 'no reply']);
-    await api.waitForSent(1, 5000);
+    await api.waitForSent(1, 10_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(api.sent.filter((m) => m.touser === 'openid-push').length).toBe(1);
     expect(api.sent[0]!.content).toContain('300多年');
@@ -212,7 +214,7 @@ describe('three server processes behind nginx, sharing Redis', () => {
     const inFlightAtKill = outcomes.filter((o) => o.startedMs <= killedAtMs && o.endedMs >= killedAtMs).length;
     const failed = outcomes.filter((o) => !o.ok);
     console.log(`kill under load: ${outcomes.length} requests, ${inFlightAtKill} in flight at the kill, ${failed.length} failed`);
-    expect(outcomes.length).toBeGreaterThan(20);
+    expect(outcomes.length).toBeGreaterThan(10);
     expect(failed.length).toBeLessThanOrEqual(inFlightAtKill);
     for (const f of failed) expect(f.startedMs).toBeLessThanOrEqual(killedAtMs);
     expect(alive()).toEqual([0, 1]);
