@@ -77,6 +77,12 @@ export const settingsSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Server processes started by `npm run start:cluster` (default: one per core). */
   WORKERS: int(1, 64).optional(),
+  /** Redis (redis://host:port/db) shared by all server processes: WeChat dedupe and held answers, access tokens, rate limits. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  /** Reverse proxies (comma-separated addresses or CIDRs) whose X-Forwarded-For names the client; empty: the socket address counts. */
+  TRUST_PROXY: list.pipe(z.array(z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'must list IP addresses or CIDRs'))).default([]),
+  /** Requests per client address per minute on /wechat and /wecom (0 turns the limit off). */
+  WECHAT_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
 
   // ---- optional LLM (OpenAI-compatible)
   LLM_BASE_URL: z.string().url().optional(),
@@ -85,17 +91,17 @@ export const settingsSchema = z.object({
   LLM_TIMEOUT_MS: int(100, 600_000).default(15_000),
 
   // ---- WeChat Official Account
-  WECHAT_TOKEN: z.string().optional(),
+  WECHAT_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits').optional(),
   WECHAT_APP_ID: z.string().optional(),
-  WECHAT_AES_KEY: z.string().length(43).optional(),
+  WECHAT_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters or digits (the EncodingAESKey)').optional(),
   WECHAT_APP_SECRET: z.string().optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   // ---- WeCom
-  WECOM_TOKEN: z.string().optional(),
+  WECOM_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits').optional(),
   WECOM_CORP_ID: z.string().optional(),
-  WECOM_AES_KEY: z.string().length(43).optional(),
+  WECOM_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters or digits (the EncodingAESKey)').optional(),
   WECOM_SECRET: z.string().optional(),
-  WECOM_AGENT_ID: z.string().optional(),
+  WECOM_AGENT_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
   WECOM_API_BASE: z.string().url().default('https://qyapi.weixin.qq.com'),
   /** Budget in ms for answering within one WeChat request (the platform waits 5 s). */
   WECHAT_REPLY_BUDGET_MS: int(100, 4900).default(4500),

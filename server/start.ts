@@ -6,7 +6,9 @@ import { loadSettings, type Settings } from '../config.js';
 import { IndexNotBuiltError, openSearcher, progressReporter, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
 import { handleClientErrors } from './client-errors.js';
+import { CONFIG_EXIT_CODE, configMessage, isConfigError } from './wechat-channels.js';
 import { createLogger, type Logger } from './logger.js';
+import { connectSharedState } from './shared-state.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -28,11 +30,19 @@ async function main(): Promise<void> {
     settings = loadSettings();
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    process.exit(CONFIG_EXIT_CODE);
   }
   const logger = createLogger(settings.LOG_LEVEL);
   const holder: ServiceHolder = { service: null };
-  const app = createApp({ settings, logger, holder });
+  const shared = settings.REDIS_URL ? await connectSharedState(settings.REDIS_URL, logger) : undefined;
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ settings, logger, holder, ...(shared ? { shared } : {}) });
+  } catch (err) {
+    if (!isConfigError(err)) throw err;
+    console.error(configMessage(err));
+    process.exit(CONFIG_EXIT_CODE);
+  }
   const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
     logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
   });
