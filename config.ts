@@ -51,6 +51,8 @@ export const settingsSchema = z.object({
   VECTOR_STORE: z.enum(['hnsw', 'memory']).default('hnsw'),
   /** How loading checks index files: full (hash every byte) or sampled (sizes plus sampled blocks, faster at scale). */
   INDEX_VERIFY: z.enum(['full', 'sampled']).default('full'),
+  /** How long an ingest waits for another one writing the same index folder (0: fail at once, naming its pid). */
+  INDEX_LOCK_WAIT_MS: int(0, 3_600_000).default(0),
 
   // ---- retrieval and answers
   /** Passages returned by retrieval (and considered by the answerer). */

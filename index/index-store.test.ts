@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings, type Settings } from '../config.js';
 import { testSettings } from '../test-support/test-index.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
-import { currentBuild, FILES, loadIndex, readManifest, saveIndex } from './index-store.js';
+import { currentBuild } from './build-folders.js';
+import { FILES, loadIndex, readManifest, saveIndex } from './index-store.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { openSearcher } from './open-index.js';
 import { updateIndex } from './update-index.js';
@@ -47,7 +48,7 @@ describe('saveIndex and readManifest', () => {
     const entries = readdirSync(settings.INDEX_DIR).sort();
     expect(entries.length).toBe(2);
     expect(entries[0]).toBe('CURRENT');
-    expect(entries[1]).toMatch(/^build-\d+-[0-9a-f]{8}$/);
+    expect(entries[1]).toMatch(/^build-\d+-\d+-[0-9a-f]{8}$/);
     expect(readFileSync(join(settings.INDEX_DIR, 'CURRENT'), 'utf8')).toBe(entries[1]);
     expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin', 'manifest.json']);
   });
