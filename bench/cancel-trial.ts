@@ -34,7 +34,9 @@ async function main(): Promise<void> {
         await ask(server.port, ctl.signal).then((r) => r.text()).catch(() => null);
       }),
     );
-    // Wait for the server to work off its backlog: every LLM call started has ended, and no new one for 2 s.
+    // Wait for the server to work off its backlog (it answers /readyz after the requests queued before it),
+    // then until every LLM call started has ended and no new one started for 2 s.
+    while (!(await fetch(`http://127.0.0.1:${server.port}/readyz`).then((r) => r.ok, () => false))) await sleep(500);
     for (let seen = -1; seen !== llm.received.length || llm.counts.completed + llm.counts.aborted < llm.received.length; ) {
       seen = llm.received.length;
       await sleep(2000);

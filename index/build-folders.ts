@@ -7,7 +7,7 @@ import { isProcessAlive, isStale, lockIndexNow, lockOwner } from './index-lock.j
 
 export const CURRENT = 'CURRENT';
 /** Written last into a build folder: a build without it is incomplete. */
-export const MANIFEST_FILE = 'manifest.json';
+const MANIFEST_FILE = 'manifest.json';
 const BUILD = /^build-(\d+)-(?:(\d+)-)?[0-9a-f]{8}$/;
 /** Temp files of the lock and the pointer, named after their writer's pid. */
 const TEMP = /^(?:LOCK\.(?:stale\.)?(\d+)\.[0-9a-f]+|CURRENT\.(?:(\d+)\.)?tmp)$/;

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { AnswerAbortedError, type Turn } from '../answer/index.js';
 import { ApiError, toApiError } from './errors.js';
-import { countAnswer, type RouteDeps } from './chat-routes.js';
+import { countAnswer, hangUpSignal, type RouteDeps } from './chat-routes.js';
 import { answerWithSources, splitDeltas } from './render.js';
 import { messageText, openAiRequestSchema, type OpenAiMessage } from './schemas.js';
 import { validate } from './validate.js';
@@ -34,7 +34,7 @@ export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) 
       const id = `chatcmpl-${randomUUID()}`;
       const created = Math.floor(Date.now() / 1000);
       const base = { id, created, model: MODEL_ID };
-      const signal = c.req.raw.signal; // fires when the client hangs up: cancels the LLM call
+      const signal = hangUpSignal(c); // cancels the LLM call when the client hangs up
       if (!body.stream) {
         const a = await svc.ask({ question, history, signal });
         countAnswer(metrics, 'openai', a);
