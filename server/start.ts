@@ -1,18 +1,21 @@
 // `npm start`: serve the assistant; builds the index from the bundled corpus first when there is none.
+import { once } from 'node:events';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createAnswerService, createChatModel } from '../answer/index.js';
 import { loadSettings, type Settings } from '../config.js';
-import { IndexNotBuiltError, openSearcher, progressReporter, updateIndex } from '../index/index.js';
+import { cleanIndexFolder, IndexNotBuiltError, openSearcher, progressReporter, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
 import { handleClientErrors } from './client-errors.js';
 import { CONFIG_EXIT_CODE, configMessage, isConfigError } from './wechat-channels.js';
 import { createLogger, type Logger } from './logger.js';
 import { connectSharedState } from './shared-state.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/** How often a closing server drops keep-alive connections that went idle after their last response. */
+const CLOSE_IDLE_EVERY_MS = 250;
 
 async function loadSearcher(settings: Settings, logger: Logger) {
+  cleanIndexFolder(settings.INDEX_DIR, (message) => logger.warn(message));
   try {
     return await openSearcher(settings);
   } catch (err) {
@@ -43,20 +46,31 @@ async function main(): Promise<void> {
     console.error(configMessage(err));
     process.exit(CONFIG_EXIT_CODE);
   }
-  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
+  const serverOptions = { requestTimeout: settings.REQUEST_TIMEOUT_MS, headersTimeout: settings.HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 };
+  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST, serverOptions }, (info) => {
     logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
   });
   handleClientErrors(server as Server, app.fetch, logger);
+  const listening = once(server, 'listening');
+  server.on('error', (err) => {
+    logger.error('cannot listen', { error: err.message });
+    process.exit(1);
+  });
   const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    logger.info('shutting down', { signal, graceMs: settings.SHUTDOWN_GRACE_MS });
+    server.close(() => process.exit(0)); // waits for in-flight requests, SSE streams included
+    setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), CLOSE_IDLE_EVERY_MS).unref();
+    setTimeout(() => {
+      logger.warn('shutdown grace over: exiting with requests still in flight', { graceMs: settings.SHUTDOWN_GRACE_MS });
+      process.exit(0);
+    }, settings.SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     const searcher = await loadSearcher(settings, logger);
     const model = await createChatModel(settings);
+    await listening; // `ready` only ever after `listening`
     holder.service = createAnswerService(searcher, settings, model);
     const cpu = process.cpuUsage();
     logger.info('ready', {
