@@ -32,7 +32,7 @@ function toComposed(r: Reply, operation: string): Composed {
     refused: r.refused,
     citations: r.citations.chunks.map((chunk, i) => toCitation({ chunk }, i + 1)),
     operation,
-    facts: r.facts.map((f) => ({ n: n(f.chunk), kind: f.fact.kind, text: f.fact.text, value: f.fact.value, unit: f.fact.unit, attribute: f.fact.before })),
+    facts: r.facts.map((f) => ({ n: n(f.chunk), kind: f.fact.kind, text: f.fact.text, value: f.fact.value, unit: f.fact.unit, attribute: f.fact.before, chunkId: f.chunk.id })),
     related: r.related,
   };
 }
@@ -63,6 +63,11 @@ function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
     if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   }
   return composeLookup(ctx);
+}
+
+/** The operation a question asks for, as parsed against the towns it names. */
+export function questionOperation(question: string, terms: QuestionTerms, o: ComposeOptions): string {
+  return parseQuestion(question, strongestTowns(o.namedTowns).length, terms.english).operation;
 }
 
 /**

@@ -1,20 +1,27 @@
 // `npm start`: serve the assistant; builds the index from the bundled corpus first when there is none.
+import { once } from 'node:events';
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { createAnswerService, createChatModel } from '../answer/index.js';
 import { loadSettings, type Settings } from '../config.js';
-import { IndexNotBuiltError, openSearcher, updateIndex } from '../index/index.js';
+import { cleanIndexFolder, IndexNotBuiltError, openSearcher, progressReporter, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
+import { handleClientErrors } from './client-errors.js';
+import { CONFIG_EXIT_CODE, configMessage, isConfigError } from './wechat-channels.js';
 import { createLogger, type Logger } from './logger.js';
+import { connectSharedState } from './shared-state.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/** How often a closing server drops keep-alive connections that went idle after their last response. */
+const CLOSE_IDLE_EVERY_MS = 250;
 
 async function loadSearcher(settings: Settings, logger: Logger) {
+  cleanIndexFolder(settings.INDEX_DIR, (message) => logger.warn(message));
   try {
     return await openSearcher(settings);
   } catch (err) {
     if (!(err instanceof IndexNotBuiltError)) throw err;
     logger.info('no index yet: building it from the bundled articles', { articles: settings.ARTICLES_DIR, index: settings.INDEX_DIR });
-    const report = await updateIndex(settings, [], { rebuild: true, warn: (message) => logger.warn(message) });
+    const report = await updateIndex(settings, [], { rebuild: true, warn: (message) => logger.warn(message), progress: progressReporter((line) => logger.info(line), 10) });
     logger.info('index built', { chunks: report.manifest.chunkCount, embedder: report.manifest.embedder.model });
     return openSearcher(settings);
   }
@@ -26,26 +33,54 @@ async function main(): Promise<void> {
     settings = loadSettings();
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    process.exit(CONFIG_EXIT_CODE);
   }
   const logger = createLogger(settings.LOG_LEVEL);
   const holder: ServiceHolder = { service: null };
-  const app = createApp({ settings, logger, holder });
-  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
+  const shared = settings.REDIS_URL ? await connectSharedState(settings.REDIS_URL, logger) : undefined;
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ settings, logger, holder, ...(shared ? { shared } : {}) });
+  } catch (err) {
+    if (!isConfigError(err)) throw err;
+    console.error(configMessage(err));
+    process.exit(CONFIG_EXIT_CODE);
+  }
+  const serverOptions = { requestTimeout: settings.REQUEST_TIMEOUT_MS, headersTimeout: settings.HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 };
+  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST, serverOptions }, (info) => {
     logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
   });
+  handleClientErrors(server as Server, app.fetch, logger);
+  const listening = once(server, 'listening');
+  server.on('error', (err) => {
+    logger.error('cannot listen', { error: err.message });
+    process.exit(1);
+  });
   const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    logger.info('shutting down', { signal, graceMs: settings.SHUTDOWN_GRACE_MS });
+    server.close(() => process.exit(0)); // waits for in-flight requests, SSE streams included
+    setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), CLOSE_IDLE_EVERY_MS).unref();
+    setTimeout(() => {
+      logger.warn('shutdown grace over: exiting with requests still in flight', { graceMs: settings.SHUTDOWN_GRACE_MS });
+      process.exit(0);
+    }, settings.SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     const searcher = await loadSearcher(settings, logger);
     const model = await createChatModel(settings);
+    await listening; // `ready` only ever after `listening`
     holder.service = createAnswerService(searcher, settings, model);
-    logger.info('ready', { chunks: searcher.index.chunks.length, embedder: searcher.embedder.model, llm: model ? settings.LLM_MODEL : 'off (extractive answers)' });
+    const cpu = process.cpuUsage();
+    logger.info('ready', {
+      chunks: searcher.index.chunks.length,
+      embedder: searcher.embedder.model,
+      llm: model ? settings.LLM_MODEL : 'off (extractive answers)',
+      // Since the process started, and the CPU it used (near the wall time on an idle machine).
+      startupMs: Math.round(process.uptime() * 1000),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    });
   } catch (err) {
     logger.error('cannot load the index', { error: err instanceof Error ? err.message : String(err) });
     server.close();
