@@ -1,8 +1,11 @@
 // The index manifest: what was built, with what, and checksums of every file it wrote.
 import { z } from 'zod';
 
-/** 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums. */
-export const INDEX_FORMAT_VERSION = 2;
+/**
+ * 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums.
+ * 3: chunks.bin also holds the text prepared at ingest (folded texts, sentences, paragraph links).
+ */
+export const INDEX_FORMAT_VERSION = 3;
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),

@@ -1,8 +1,9 @@
 // Public surface of ingest/: article files -> repaired articles -> chunks.
 export { loadGazetteer, type Gazetteer } from './gazetteer.js';
 export { CorpusError } from './load-corpus.js';
-export { foldForMatch, stripSpace, toHalfWidth } from './normalize-text.js';
+export { foldForMatch, foldText, stripSpace, toHalfWidth } from './normalize-text.js';
 export { parsePage } from './parse-page.js';
+export { prepareText, type PreparedText } from './prepare-text.js';
 export { readCorpus } from './read-corpus.js';
 export { splitSentences, type Sentence } from './split-passages.js';
 export type { ArticleMeta, Chunk } from './types.js';
