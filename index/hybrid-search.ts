@@ -126,6 +126,17 @@ export class HybridSearcher {
     return topic;
   }
 
+  /**
+   * Runs the search path on three questions made from the corpus (a town's attribute, Traditional
+   * characters, English), so a server's first user question does not pay for first compilation
+   * and lazily built tables (the corpus's characters, topic words). Call once after opening.
+   */
+  async warmUp(): Promise<void> {
+    this.corpusChars();
+    const town = this.towns[0]?.town ?? '';
+    for (const q of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, 'How many households are there?']) await this.search(q, MIN_POOL);
+  }
+
   /** Towns the question names, with strengths (see townMentions). */
   namedTowns(question: string): Map<string, number> {
     return townMentions(foldForMatch(expandQuery(question, this.glossary)), this.towns);

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   try {
     const searcher = await loadSearcher(settings, logger);
     const model = await createChatModel(settings);
-    holder.service = createAnswerService(searcher, settings, model);
+    const service = createAnswerService(searcher, settings, model);
+    await service.warmUp();
+    holder.service = service;
     logger.info('ready', { chunks: searcher.index.chunks.length, embedder: searcher.embedder.model, llm: model ? settings.LLM_MODEL : 'off (extractive answers)' });
   } catch (err) {
     logger.error('cannot load the index', { error: err instanceof Error ? err.message : String(err) });
