@@ -6,15 +6,19 @@ import { loadSettings } from '../config.js';
 import { benchQueries, parseSizes, realChunks } from './corpus.js';
 import { coldStartStage } from './cold-start.js';
 import { httpStage } from './http-load.js';
-import { renderMarkdown, renderReadmeSummary, replaceReadmeSummary, README_BEGIN, type BenchReport, type SizeReport } from './report.js';
-import type { SizeJob, SizeResult } from './size-worker.js';
+import { renderMarkdown, renderQuick, renderReadmeSummary, replaceReadmeSummary, README_BEGIN, type BenchReport, type SizeReport } from './report.js';
+import type { QuickResult, SizeJob, SizeResult } from './size-worker.js';
 import { buildServerIfStale } from './server-process.js';
 import { machineInfo } from './stats.js';
 
 const USAGE = `usage: npm run bench -- [--sizes real,1k,10k] [--out bench.json] [--md bench/RESULTS.md] [--readme README.md]
   [--rounds 3] [--duration 10] [--connections 16] [--peer-max 100000] [--http-max 1000000]
-  [--cluster-max 10000] [--cold-runs 3] [--efs 50,100,200,400] [--from a.json,b.json]
+  [--cluster-max 10000] [--cold-runs 3] [--efs 50,100,200,400] [--unique 1000] [--first-runs 3]
+  [--quick] [--from a.json,b.json]
 The default sizes finish in a few minutes; the full run is --sizes real,1k,10k,100k,1m.
+--unique: distinct questions asked once each for retrieval and again as many for full answers;
+--first-runs: fresh processes timing their first question.
+--quick measures only unique and repeated questions and first questions, prints them and writes nothing.
 --from measures nothing: it merges saved runs (sizes in order, later files first) into --out and --md.
 The summary tables also replace the marked block of --readme (--readme '' leaves it alone).`;
 
@@ -38,11 +42,11 @@ function mergeRuns(files: string[]): BenchReport {
 }
 
 /** Runs one size in a child process (its own heap and peak RSS) and returns its figures. */
-function runSize(job: SizeJob): Promise<SizeResult> {
+function runSize<R extends SizeResult | QuickResult>(job: SizeJob): Promise<R> {
   return new Promise((resolve, reject) => {
     const child = fork('bench/size-worker.ts', [JSON.stringify(job)], { execArgv: ['--import', 'tsx', '--max-old-space-size=16384'] });
-    let result: SizeResult | null = null;
-    child.on('message', (m) => (result = m as SizeResult));
+    let result: R | null = null;
+    child.on('message', (m) => (result = m as R));
     child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`size ${job.size.label}: worker exited with ${code}`))));
   });
 }
@@ -62,6 +66,9 @@ async function main(): Promise<void> {
       'cluster-max': { type: 'string', default: '10000' },
       'cold-runs': { type: 'string', default: '3' },
       efs: { type: 'string', default: '50,100,200,400' },
+      unique: { type: 'string', default: '1000' },
+      'first-runs': { type: 'string', default: '3' },
+      quick: { type: 'boolean', default: false },
       from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -75,6 +82,17 @@ async function main(): Promise<void> {
   const settings = loadSettings({ ...process.env, EMBEDDER: 'hash' });
   const sizes = parseSizes(v.sizes);
   const env: Record<string, string> = { EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', HNSW_M: String(settings.HNSW_M), HNSW_EF_CONSTRUCTION: String(settings.HNSW_EF_CONSTRUCTION), HNSW_EF_SEARCH: String(settings.HNSW_EF_SEARCH) };
+  const measure = { unique: Number(v.unique), firstRuns: Number(v['first-runs']) };
+  if (v.quick) {
+    const results: QuickResult[] = [];
+    for (const size of sizes) {
+      console.error(`[bench] ${size.label}: quick (ingest, unique, first and repeated questions)…`);
+      const result = await runSize<QuickResult>({ size, env, rounds: Number(v.rounds), peerMaxChunks: 0, efs: [], quick: true, ...measure });
+      rmSync(result.dir, { recursive: true, force: true });
+      results.push(result);
+    }
+    return console.log(renderQuick(results));
+  }
   buildServerIfStale(); // cold start and HTTP load measure the bundle `npm start` runs
   const reports: SizeReport[] = [];
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
@@ -88,7 +106,7 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const started = performance.now();
     console.error(`[bench] ${size.label}: ingest, retrieval, recall, peers…`);
-    const result = await runSize({ size, env, rounds: Number(v.rounds), peerMaxChunks: Number(v['peer-max']), efs: v.efs.split(',').map(Number) });
+    const result = await runSize<SizeResult>({ size, env, rounds: Number(v.rounds), peerMaxChunks: Number(v['peer-max']), efs: v.efs.split(',').map(Number), quick: false, ...measure });
     const serverEnv = { ...env, INDEX_DIR: result.dir };
     const chunks = result.ingest.chunks;
     const queries = benchQueries('eval/qa.jsonl', realChunks(settings));
