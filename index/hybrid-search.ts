@@ -3,10 +3,11 @@ import { BaseRetriever } from '@langchain/core/retrievers';
 import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { VectorStore } from '@langchain/core/vectorstores';
 import { foldForMatch } from '../ingest/normalize-text.js';
+import type { Fact } from '../ingest/fact-types.js';
 import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorStore } from './hnsw-vector-store.js';
-import { indexedChunk } from './indexed-chunk.js';
+import { IndexedChunk, indexedChunk } from './indexed-chunk.js';
 import type { StoredIndex } from './index-store.js';
 import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
 import { BIGRAM_PREFIX, hanBigrams, queryTokens, tokenize } from './tokenize.js';
@@ -69,6 +70,9 @@ export class HybridSearcher {
   private readonly foldedTowns: string[];
   private readonly topicWords = new Map<string, boolean>();
   private chars: Set<string> | null = null;
+  private byTown: Map<string, Chunk[]> | null = null;
+  private latestYear: number | null = null;
+  private authors: Map<string, Chunk[][]> | null = null;
 
   constructor(
     readonly index: StoredIndex,
@@ -129,12 +133,71 @@ export class HybridSearcher {
   /**
    * Runs the search path on three questions made from the corpus (a town's attribute, Traditional
    * characters, English), so a server's first user question does not pay for first compilation
-   * and lazily built tables (the corpus's characters, topic words). Call once after opening.
+   * and lazily built tables (the corpus's characters, towns' chunks, authors, reference year).
+   * Call once after opening.
    */
   async warmUp(): Promise<void> {
     this.corpusChars();
+    this.articlesByAuthor();
+    this.referenceYear();
     const town = this.towns[0]?.town ?? '';
+    this.chunksOfTown(town);
     for (const q of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, 'How many households are there?']) await this.search(q, MIN_POOL);
+  }
+
+  /** Typed facts of a chunk of this index (extracted at ingest); [] for a chunk from elsewhere. */
+  factsOf(chunk: Chunk): Fact[] {
+    const own = chunk instanceof IndexedChunk && this.index.chunks[chunk.label] === chunk;
+    return own ? (this.index.facts[chunk.label] ?? []) : [];
+  }
+
+  /** Every chunk of a town, in index order. */
+  chunksOfTown(town: string): Chunk[] {
+    if (!this.byTown) {
+      this.byTown = new Map();
+      for (const c of this.index.chunks) {
+        const list = this.byTown.get(c.meta.town);
+        if (list) list.push(c);
+        else this.byTown.set(c.meta.town, [c]);
+      }
+    }
+    return this.byTown.get(town) ?? [];
+  }
+
+  /** The latest calendar year any fact of the index names (0 when none). */
+  referenceYear(): number {
+    if (this.latestYear === null) {
+      this.latestYear = 0;
+      for (const facts of this.index.facts) {
+        for (const f of facts) if (f.kind === 'time' && f.family === 'year' && f.value !== null && f.value > this.latestYear) this.latestYear = f.value;
+      }
+    }
+    return this.latestYear;
+  }
+
+  /** Articles by author byline: author -> one chunk list per article (by title), in index order. */
+  articlesByAuthor(): Map<string, Chunk[][]> {
+    if (!this.authors) {
+      const byArticle = new Map<string, Chunk[]>();
+      for (const c of this.index.chunks) {
+        if (!c.meta.author) continue;
+        const key = `${c.meta.author}\u0000${c.meta.source}\u0000${c.meta.title}`;
+        const list = byArticle.get(key);
+        if (list) list.push(c);
+        else byArticle.set(key, [c]);
+      }
+      this.authors = new Map();
+      for (const chunks of byArticle.values()) {
+        const author = chunks[0]!.meta.author;
+        this.authors.set(author, [...(this.authors.get(author) ?? []), chunks]);
+      }
+    }
+    return this.authors;
+  }
+
+  /** The towns of the index, in the order their articles were ingested. */
+  townNames(): string[] {
+    return this.towns.map((t) => t.town);
   }
 
   /** Towns the question names, with strengths (see townMentions). */
