@@ -1,8 +1,12 @@
 // The index manifest: what was built, with what, and checksums of every file it wrote.
 import { z } from 'zod';
 
-/** 3: typed facts per chunk (facts.json). 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums. */
-export const INDEX_FORMAT_VERSION = 3;
+/**
+ * 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums.
+ * 3: typed facts per chunk (facts.json).
+ * 4: chunks.bin also holds the text prepared at ingest (folded texts, sentences, paragraph links).
+ */
+export const INDEX_FORMAT_VERSION = 4;
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),

@@ -71,7 +71,9 @@ async function main(): Promise<void> {
     const searcher = await loadSearcher(settings, logger);
     const model = await createChatModel(settings);
     await listening; // `ready` only ever after `listening`
-    holder.service = createAnswerService(searcher, settings, model);
+    const service = createAnswerService(searcher, settings, model);
+    await service.warmUp();
+    holder.service = service;
     const cpu = process.cpuUsage();
     logger.info('ready', {
       chunks: searcher.index.chunks.length,
