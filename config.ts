@@ -78,6 +78,18 @@ export const settingsSchema = z.object({
   /** Server processes started by `npm run start:cluster` (default: one per core). */
   WORKERS: int(1, 64).optional(),
 
+  // ---- conversation log and feedback
+  /** 0 turns the conversation log (and feedback) off. */
+  LOG_CONVERSATIONS: bool.default(true),
+  /** SQLite file of the conversation log (used when DATABASE_URL is unset). */
+  CONVERSATION_DB: z.string().default('var/conversations.db'),
+  /** PostgreSQL URL (postgres://user:pass@host:port/db): the conversation log goes there instead of SQLite. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  /** Logged answers older than this many days are deleted (0 keeps them forever). */
+  LOG_RETENTION_DAYS: int(0, 36_500).default(90),
+  /** Salt for hashing WeChat/WeCom user ids (unset: one is generated and kept in the log database). */
+  USER_ID_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
+
   // ---- optional LLM (OpenAI-compatible)
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: z.string().optional(),
