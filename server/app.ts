@@ -1,4 +1,5 @@
 // The Hono app: middleware (ids, logs, metrics, headers, CORS, limits, auth), the API, widget and WeChat routes.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -10,7 +11,9 @@ import type { AnswerResult, AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
 import { limitBody } from './body-limit.js';
 import { chatRoutes } from './chat-routes.js';
+import type { ConversationLog } from './conversations/index.js';
 import { ApiError, errorBody, handleError } from './errors.js';
+import { feedbackRoutes } from './feedback-routes.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openAiRoutes } from './openai-routes.js';
@@ -22,6 +25,7 @@ const PUBLIC = new URL('./public/', import.meta.url);
 /** Routes with one method: any other method gets 405 with an Allow header. */
 const METHODS: [string, string][] = [
   ['/api/chat', 'POST'],
+  ['/api/feedback', 'POST'],
   ['/api/search', 'GET'],
   ['/v1/chat/completions', 'POST'],
   ['/v1/models', 'GET'],
@@ -41,7 +45,8 @@ const requireJson: MiddlewareHandler = async (c, next) => {
 /** Where the answer service comes from: null until the index is loaded (then /readyz turns 200). */
 export type ServiceHolder = { service: AnswerService | null };
 
-export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics };
+/** `conversations`: the conversation log (absent or null: answers are not logged and feedback is refused). */
+export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics; conversations?: ConversationLog | null };
 
 function clientAddress(c: Context): string {
   try {
@@ -70,19 +75,24 @@ function observe(logger: Logger, metrics: Metrics): MiddlewareHandler {
   };
 }
 
-/** The WeChat channels, each answering 404 when its token is not configured. */
-function wechatApps(s: Settings, holder: ServiceHolder, logger: Logger) {
-  const answer = (question: string): Promise<AnswerResult> => ready(holder).ask({ question });
+/** The WeChat channels, each answering 404 when its token is not configured; answers are logged with the sender's hashed id. */
+function wechatApps(s: Settings, holder: ServiceHolder, logger: Logger, conversations: ConversationLog | null) {
+  const answerFor = (channel: 'wechat' | 'wecom') => async (question: string, user: string): Promise<AnswerResult> => {
+    const started = performance.now();
+    const answer = await ready(holder).ask({ question });
+    conversations?.record({ id: randomUUID(), channel, answer, latencyMs: performance.now() - started, user });
+    return answer;
+  };
   const log = (channel: string): ChannelLog => (level, event, data = {}) => logger[level](event, { channel, ...data });
-  const common = { answer, replyBudgetMs: s.WECHAT_REPLY_BUDGET_MS, maxBodyBytes: s.BODY_LIMIT_BYTES };
+  const common = { replyBudgetMs: s.WECHAT_REPLY_BUDGET_MS, maxBodyBytes: s.BODY_LIMIT_BYTES };
   return {
-    wechat: createWechatApp({ ...common, log: log('wechat'), token: s.WECHAT_TOKEN, appId: s.WECHAT_APP_ID, aesKey: s.WECHAT_AES_KEY, appSecret: s.WECHAT_APP_SECRET, apiBase: s.WECHAT_API_BASE }),
-    wecom: createWecomApp({ ...common, log: log('wecom'), token: s.WECOM_TOKEN, corpId: s.WECOM_CORP_ID, aesKey: s.WECOM_AES_KEY, secret: s.WECOM_SECRET, agentId: s.WECOM_AGENT_ID, apiBase: s.WECOM_API_BASE }),
+    wechat: createWechatApp({ ...common, answer: answerFor('wechat'), log: log('wechat'), token: s.WECHAT_TOKEN, appId: s.WECHAT_APP_ID, aesKey: s.WECHAT_AES_KEY, appSecret: s.WECHAT_APP_SECRET, apiBase: s.WECHAT_API_BASE }),
+    wecom: createWecomApp({ ...common, answer: answerFor('wecom'), log: log('wecom'), token: s.WECOM_TOKEN, corpId: s.WECOM_CORP_ID, aesKey: s.WECOM_AES_KEY, secret: s.WECOM_SECRET, agentId: s.WECOM_AGENT_ID, apiBase: s.WECOM_API_BASE }),
   };
 }
 
 /** Builds the whole HTTP app. Nothing here blocks on the index: API calls answer 503 until it is loaded. */
-export function createApp({ settings: s, logger, holder, metrics = createMetrics() }: AppDeps) {
+export function createApp({ settings: s, logger, holder, metrics = createMetrics(), conversations = null }: AppDeps) {
   const page = readFileSync(new URL('index.html', PUBLIC), 'utf8');
   const widget = readFileSync(new URL('widget.js', PUBLIC), 'utf8');
   const app = new Hono();
@@ -95,10 +105,11 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
     app.use(path, requireJson);
     if (s.API_KEY) app.use(path, bearerAuth({ token: s.API_KEY, noAuthenticationHeader: { message: errorBody('unauthorized', 'missing bearer token') }, invalidAuthenticationHeader: { message: errorBody('unauthorized', 'malformed Authorization header') }, invalidToken: { message: errorBody('unauthorized', 'invalid API key') } }));
   }
-  const deps = { service: () => ready(holder), settings: s, metrics, logger };
+  const deps = { service: () => ready(holder), settings: s, metrics, logger, conversations };
   app.route('/api', chatRoutes(deps));
+  app.route('/api', feedbackRoutes(deps));
   app.route('/v1', openAiRoutes(deps));
-  const { wechat, wecom } = wechatApps(s, holder, logger);
+  const { wechat, wecom } = wechatApps(s, holder, logger, conversations);
   app.route('/wechat', wechat);
   app.route('/wecom', wecom);
   app.get('/', (c) => c.html(page));

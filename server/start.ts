@@ -4,6 +4,7 @@ import { createAnswerService, createChatModel } from '../answer/index.js';
 import { loadSettings, type Settings } from '../config.js';
 import { IndexNotBuiltError, openSearcher, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
+import { openConversationLog } from './conversations/index.js';
 import { createLogger, type Logger } from './logger.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -30,13 +31,14 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(settings.LOG_LEVEL);
   const holder: ServiceHolder = { service: null };
-  const app = createApp({ settings, logger, holder });
+  const conversations = openConversationLog(settings, logger);
+  const app = createApp({ settings, logger, holder, conversations });
   const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
     logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
   });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
-    server.close(() => process.exit(0));
+    server.close(() => void (conversations?.close() ?? Promise.resolve()).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     const searcher = await loadSearcher(settings, logger);
     const model = await createChatModel(settings);
     holder.service = createAnswerService(searcher, settings, model);
-    logger.info('ready', { chunks: searcher.index.chunks.length, embedder: searcher.embedder.model, llm: model ? settings.LLM_MODEL : 'off (extractive answers)' });
+    logger.info('ready', { chunks: searcher.index.chunks.length, embedder: searcher.embedder.model, llm: model ? settings.LLM_MODEL : 'off (extractive answers)', conversationLog: conversations?.store.name ?? 'off' });
   } catch (err) {
     logger.error('cannot load the index', { error: err instanceof Error ? err.message : String(err) });
     server.close();
