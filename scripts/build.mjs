@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ENTRIES = ['server/start.ts', 'server/cluster.ts', 'index/ingest-cli.ts', 'answer/cli.ts', 'eval/cli.ts'];
+const ENTRIES = ['server/start.ts', 'server/cluster.ts', 'index/ingest-cli.ts', 'answer/cli.ts', 'eval/cli.ts', 'eval/feedback-cli.ts'];
 const EXTERNAL = ['hnswlib-node', '@node-rs/jieba', '@xenova/transformers', 'better-sqlite3', 'pg'];
 
 /** True when the build in `outdir` is newer than every input it recorded (and than package-lock.json). */

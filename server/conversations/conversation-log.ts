@@ -93,9 +93,13 @@ export function createConversationLog({ store, logger, salt, retentionDays, now 
   };
 }
 
-/** The log the settings ask for: off (null) with LOG_CONVERSATIONS=0, PostgreSQL with DATABASE_URL, else SQLite. */
+/** The store the settings name: PostgreSQL with DATABASE_URL, else the SQLite file CONVERSATION_DB. */
+export function openConversationStore(settings: Pick<Settings, 'DATABASE_URL' | 'CONVERSATION_DB'>): ConversationStore {
+  return settings.DATABASE_URL ? createPostgresStore(settings.DATABASE_URL) : createSqliteStore(settings.CONVERSATION_DB);
+}
+
+/** The log the settings ask for: off (null) with LOG_CONVERSATIONS=0, else over openConversationStore. */
 export function openConversationLog(settings: Settings, logger: Logger): ConversationLog | null {
   if (!settings.LOG_CONVERSATIONS) return null;
-  const store = settings.DATABASE_URL ? createPostgresStore(settings.DATABASE_URL) : createSqliteStore(settings.CONVERSATION_DB);
-  return createConversationLog({ store, logger, salt: settings.USER_ID_SALT, retentionDays: settings.LOG_RETENTION_DAYS });
+  return createConversationLog({ store: openConversationStore(settings), logger, salt: settings.USER_ID_SALT, retentionDays: settings.LOG_RETENTION_DAYS });
 }
