@@ -13,6 +13,7 @@ export function loggedAnswer(id: string, at: string, over: Partial<LoggedAnswer>
     standalone: '泽州精密铸造专业镇有多少家铸造企业？',
     answer: '目前，拥有铸造企业30家。[1]',
     citations: [{ n: 1, chunkId: 'c0ffee', title: '泽州精密铸造', town: '泽州精密铸造', snippet: '目前，拥有铸造企业30家', source: 'data/articles/a.txt', line: 12 }],
+    facts: ['30家'],
     refused: false,
     mode: 'extractive',
     latencyMs: 12.5,

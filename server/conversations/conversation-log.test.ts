@@ -19,6 +19,10 @@ const served: ServedAnswer = {
   mode: 'extractive',
   citations: [],
   retrieved: [],
+  facts: [
+    { n: 1, kind: 'quantity', text: '30家', value: 30, unit: '家', attribute: '铸造企业' },
+    { n: 1, kind: 'quantity', text: '30家', value: 30, unit: '家', attribute: '铸造企业' },
+  ],
   fallback: null,
   timings: { condenseMs: 0, retrieveMs: 1, composeMs: 1, totalMs: 2 },
 };
@@ -39,7 +43,7 @@ describe('createConversationLog', () => {
     log.record({ id: 'a1', channel: 'api', answer: served, latencyMs: 3.14159 });
     expect(await log.store.get('a1')).toBeNull(); // not written synchronously
     expect(await log.feedback({ answerId: 'a1', rating: 'up', comment: null })).toBe(true);
-    expect(await log.store.get('a1')).toMatchObject({ question: '它有多少家？', standalone: '泽州有多少家铸造企业？', latencyMs: 3.14, feedback: { rating: 'up' } });
+    expect(await log.store.get('a1')).toMatchObject({ question: '它有多少家？', standalone: '泽州有多少家铸造企业？', latencyMs: 3.14, facts: ['30家'], feedback: { rating: 'up' } });
     await log.close();
   });
 
@@ -60,7 +64,7 @@ describe('createConversationLog', () => {
 
   it('deletes answers older than the retention at start', async () => {
     const store = createSqliteStore(':memory:');
-    const old = { id: 'old', at: '2026-01-01T00:00:00.000Z', channel: 'api' as const, userHash: null, question: 'q', standalone: 'q', answer: 'a', citations: [], refused: false, mode: 'extractive' as const, latencyMs: 1 };
+    const old = { id: 'old', at: '2026-01-01T00:00:00.000Z', channel: 'api' as const, userHash: null, question: 'q', standalone: 'q', answer: 'a', citations: [], facts: [], refused: false, mode: 'extractive' as const, latencyMs: 1 };
     await store.insert(old);
     await store.insert({ ...old, id: 'recent', at: '2026-03-25T00:00:00.000Z' });
     const log = createConversationLog({ store, logger, retentionDays: 30, now: () => new Date('2026-04-01T00:00:00Z') });

@@ -56,7 +56,8 @@ export function createConversationLog({ store, logger, salt, retentionDays, now 
     await new Promise((resolve) => setImmediate(resolve)); // after the response is on its way
     const userHash = user === undefined ? null : hashUserId(await userSalt(), channel, user);
     const { question, standalone, citations, refused, mode } = answer;
-    await store.insert({ id, at: at.toISOString(), channel, userHash, question, standalone, answer: answer.answer, citations, refused, mode, latencyMs: Math.round(latencyMs * 100) / 100 });
+    const facts = [...new Set((answer.facts ?? []).map((f) => f.text))];
+    await store.insert({ id, at: at.toISOString(), channel, userHash, question, standalone, answer: answer.answer, citations, facts, refused, mode, latencyMs: Math.round(latencyMs * 100) / 100 });
   }
 
   async function sweep(): Promise<void> {

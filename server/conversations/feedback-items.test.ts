@@ -19,11 +19,16 @@ describe('toQaItem and toReviewItem', () => {
     expect(toQaItem(entry)).toEqual({
       id: 'fb-a1',
       question: '泽州精密铸造专业镇有多少家铸造企业？',
-      answers: ['目前，拥有铸造企业30家。'],
+      answers: ['30家'],
       evidence: ['目前，拥有铸造企业30家'],
       town: '泽州精密铸造',
       type: 'feedback',
     });
+  });
+
+  it('without typed facts, expects every cited piece of the answer', () => {
+    expect(toQaItem({ ...entry, facts: [], answer: '拥有铸造企业30家。[1]年产值10亿元。[2]' }).answers).toEqual(['拥有铸造企业30家。、年产值10亿元。']);
+    expect(toQaItem({ ...entry, facts: ['30家', '10亿元'] }).answers).toEqual(['30家、10亿元']);
   });
 
   it('turns an approved refusal into an item that expects a refusal', () => {

@@ -37,8 +37,9 @@ export function answerFact(answer: string): string {
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 /**
- * A 👍 answer as a QA item: the standalone question (it needs no history), the answer's fact, the
- * cited snippets as evidence, their towns. A 👍 on a refusal becomes an item expecting a refusal.
+ * A 👍 answer as a QA item: the standalone question (it needs no history), the answer's facts (the
+ * typed facts it rests on, every one required; else its cited pieces), the cited snippets as evidence,
+ * their towns. A 👍 on a refusal becomes an item expecting a refusal.
  */
 export function toQaItem(e: LogEntry): FeedbackQaItem {
   const towns = unique(e.citations.map((c) => c.town).filter(Boolean));
@@ -47,7 +48,7 @@ export function toQaItem(e: LogEntry): FeedbackQaItem {
   return {
     id,
     question: e.standalone,
-    answers: [answerFact(e.answer)],
+    answers: [e.facts.length ? e.facts.join('、') : answerFact(e.answer)],
     evidence: unique(e.citations.map((c) => c.snippet)),
     town: towns.length === 0 ? null : towns.length === 1 ? towns[0]! : towns,
     type: 'feedback',

@@ -6,7 +6,7 @@ import type { ConversationStore, LoggedAnswer } from './types.js';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS conversations (
   id text PRIMARY KEY, at timestamptz NOT NULL, channel text NOT NULL, user_hash text,
-  question text NOT NULL, standalone text NOT NULL, answer text NOT NULL, citations jsonb NOT NULL,
+  question text NOT NULL, standalone text NOT NULL, answer text NOT NULL, citations jsonb NOT NULL, facts jsonb NOT NULL,
   refused boolean NOT NULL, mode text NOT NULL, latency_ms double precision NOT NULL
 );
 CREATE INDEX IF NOT EXISTS conversations_at ON conversations (at);
@@ -56,8 +56,8 @@ export function createPostgresStore(url: string, poolSize = 4): ConversationStor
     name: 'postgres',
     async insert(e: LoggedAnswer) {
       await query(
-        'INSERT INTO conversations (id, at, channel, user_hash, question, standalone, answer, citations, refused, mode, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-        [e.id, new Date(e.at), e.channel, e.userHash, e.question, e.standalone, e.answer, JSON.stringify(e.citations), e.refused, e.mode, e.latencyMs],
+        'INSERT INTO conversations (id, at, channel, user_hash, question, standalone, answer, citations, facts, refused, mode, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+        [e.id, new Date(e.at), e.channel, e.userHash, e.question, e.standalone, e.answer, JSON.stringify(e.citations), JSON.stringify(e.facts), e.refused, e.mode, e.latencyMs],
       );
     },
     async setFeedback({ answerId, rating, comment, at }) {

@@ -22,15 +22,15 @@ describe('filterClause', () => {
 
 describe('rowToEntry', () => {
   const row = {
-    id: 'a', at: '2026-01-01T00:00:00.000Z', channel: 'api', user_hash: null, question: 'q', standalone: 'q', answer: 'x', citations: '[]',
+    id: 'a', at: '2026-01-01T00:00:00.000Z', channel: 'api', user_hash: null, question: 'q', standalone: 'q', answer: 'x', citations: '[]', facts: '["30家"]',
     refused: 0, mode: 'extractive', latency_ms: 3, rating: null, comment: null, feedback_at: null,
   };
 
   it('reads SQLite and PostgreSQL rows alike', () => {
     const lite = rowToEntry(row);
-    const pg = rowToEntry({ ...row, at: new Date('2026-01-01T00:00:00Z'), citations: [], refused: false });
+    const pg = rowToEntry({ ...row, at: new Date('2026-01-01T00:00:00Z'), citations: [], facts: ['30家'], refused: false });
     expect(lite).toEqual(pg);
-    expect(lite).toMatchObject({ refused: false, citations: [], feedback: null, at: '2026-01-01T00:00:00.000Z' });
+    expect(lite).toMatchObject({ refused: false, citations: [], facts: ['30家'], feedback: null, at: '2026-01-01T00:00:00.000Z' });
   });
 
   it('throws on a row the log never wrote', () => {

@@ -11,7 +11,7 @@ export type Dialect = {
 
 /** SELECT list and FROM of the entry queries (answer columns, then its feedback's). */
 export const ENTRY_COLUMNS =
-  'c.id, c.at, c.channel, c.user_hash, c.question, c.standalone, c.answer, c.citations, c.refused, c.mode, c.latency_ms, f.rating, f.comment, f.at AS feedback_at';
+  'c.id, c.at, c.channel, c.user_hash, c.question, c.standalone, c.answer, c.citations, c.facts, c.refused, c.mode, c.latency_ms, f.rating, f.comment, f.at AS feedback_at';
 export const ENTRY_FROM = 'conversations c LEFT JOIN feedback f ON f.answer_id = c.id';
 
 /** The WHERE clause (empty when nothing is filtered) and its parameters, numbered from 1. */
@@ -32,6 +32,9 @@ export function filterClause(filter: Omit<LogFilter, 'limit' | 'offset'>, d: Dia
 
 const iso = z.union([z.date(), z.string()]).transform((v) => (typeof v === 'string' ? new Date(v) : v).toISOString());
 
+/** A JSON array column: text in SQLite, already parsed (jsonb) in PostgreSQL. */
+const jsonArray = z.union([z.string().transform((s) => JSON.parse(s) as unknown), z.array(z.unknown())]);
+
 const rowSchema = z.object({
   id: z.string(),
   at: iso,
@@ -40,7 +43,8 @@ const rowSchema = z.object({
   question: z.string(),
   standalone: z.string(),
   answer: z.string(),
-  citations: z.union([z.string().transform((s) => JSON.parse(s) as unknown), z.array(z.unknown())]),
+  citations: jsonArray,
+  facts: jsonArray,
   refused: z.union([z.boolean(), z.number().transform((n) => n !== 0)]),
   mode: z.string(),
   latency_ms: z.number(),
@@ -61,6 +65,7 @@ export function rowToEntry(row: unknown): LogEntry {
     standalone: r.standalone,
     answer: r.answer,
     citations: r.citations,
+    facts: r.facts,
     refused: r.refused,
     mode: r.mode,
     latencyMs: r.latency_ms,

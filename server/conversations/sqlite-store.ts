@@ -8,7 +8,7 @@ import type { ConversationStore, LoggedAnswer } from './types.js';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS conversations (
   id TEXT PRIMARY KEY, at TEXT NOT NULL, channel TEXT NOT NULL, user_hash TEXT,
-  question TEXT NOT NULL, standalone TEXT NOT NULL, answer TEXT NOT NULL, citations TEXT NOT NULL,
+  question TEXT NOT NULL, standalone TEXT NOT NULL, answer TEXT NOT NULL, citations TEXT NOT NULL, facts TEXT NOT NULL,
   refused INTEGER NOT NULL, mode TEXT NOT NULL, latency_ms REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS conversations_at ON conversations (at);
@@ -47,8 +47,8 @@ export function createSqliteStore(file: string): ConversationStore {
     name: `sqlite:${file}`,
     async insert(e: LoggedAnswer) {
       open()
-        .prepare('INSERT INTO conversations (id, at, channel, user_hash, question, standalone, answer, citations, refused, mode, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(e.id, e.at, e.channel, e.userHash, e.question, e.standalone, e.answer, JSON.stringify(e.citations), e.refused ? 1 : 0, e.mode, e.latencyMs);
+        .prepare('INSERT INTO conversations (id, at, channel, user_hash, question, standalone, answer, citations, facts, refused, mode, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(e.id, e.at, e.channel, e.userHash, e.question, e.standalone, e.answer, JSON.stringify(e.citations), JSON.stringify(e.facts), e.refused ? 1 : 0, e.mode, e.latencyMs);
     },
     async setFeedback({ answerId, rating, comment, at }) {
       const d = open();

@@ -18,6 +18,8 @@ export const loggedAnswerSchema = z.object({
   standalone: z.string(),
   answer: z.string(),
   citations: z.array(citationSchema),
+  /** The typed facts the answer rests on, as printed ("167.7万公斤"); empty when it rests on none. */
+  facts: z.array(z.string()),
   refused: z.boolean(),
   mode: z.enum(['extractive', 'llm']),
   latencyMs: z.number(),
