@@ -75,6 +75,13 @@ export const settingsSchema = z.object({
   MAX_QUESTION_CHARS: int(10, 10_000).default(500),
   MAX_HISTORY_TURNS: int(0, 100).default(20),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // ---- admin console (/admin): off (404) without ADMIN_KEY
+  /** Key that opens the admin console and its API (at least 16 characters); unset: /admin answers 404. */
+  ADMIN_KEY: z.string().min(16, 'ADMIN_KEY must be at least 16 characters').optional(),
+  /** Largest file the console accepts for upload, in bytes. */
+  UPLOAD_MAX_BYTES: int(1024, 500_000_000).default(20 * 1024 * 1024),
+  /** Where uploaded documents are kept (they are the sources of their chunks; a rebuild re-reads them). */
+  UPLOADS_DIR: z.string().default('var/uploads'),
   /** Server processes started by `npm run start:cluster` (default: one per core). */
   WORKERS: int(1, 64).optional(),
 

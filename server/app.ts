@@ -9,11 +9,13 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AnswerResult, AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
+import { adminApp } from './admin/admin-app.js';
 import { limitBody } from './body-limit.js';
 import { chatRoutes } from './chat-routes.js';
 import type { ConversationLog } from './conversations/index.js';
 import { ApiError, errorBody, handleError } from './errors.js';
 import { feedbackRoutes } from './feedback-routes.js';
+import type { LiveIndex } from './live-index.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openAiRoutes } from './openai-routes.js';
@@ -45,8 +47,9 @@ const requireJson: MiddlewareHandler = async (c, next) => {
 /** Where the answer service comes from: null until the index is loaded (then /readyz turns 200). */
 export type ServiceHolder = { service: AnswerService | null };
 
-/** `conversations`: the conversation log (absent or null: answers are not logged and feedback is refused). */
-export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics; conversations?: ConversationLog | null };
+/** `conversations`: the conversation log (absent or null: answers are not logged and feedback is refused).
+ * `liveIndex` (background index builds swapped into `holder`) is needed when ADMIN_KEY turns the console on. */
+export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics; conversations?: ConversationLog | null; liveIndex?: LiveIndex };
 
 function clientAddress(c: Context): string {
   try {
@@ -92,7 +95,7 @@ function wechatApps(s: Settings, holder: ServiceHolder, logger: Logger, conversa
 }
 
 /** Builds the whole HTTP app. Nothing here blocks on the index: API calls answer 503 until it is loaded. */
-export function createApp({ settings: s, logger, holder, metrics = createMetrics(), conversations = null }: AppDeps) {
+export function createApp({ settings: s, logger, holder, metrics = createMetrics(), conversations = null, liveIndex }: AppDeps) {
   const page = readFileSync(new URL('index.html', PUBLIC), 'utf8');
   const widget = readFileSync(new URL('widget.js', PUBLIC), 'utf8');
   const app = new Hono();
@@ -112,6 +115,10 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   const { wechat, wecom } = wechatApps(s, holder, logger, conversations);
   app.route('/wechat', wechat);
   app.route('/wecom', wecom);
+  if (s.ADMIN_KEY) {
+    if (!liveIndex) throw new Error('ADMIN_KEY is set but the app was built without live index updates');
+    app.route('/admin', adminApp({ settings: { ...s, ADMIN_KEY: s.ADMIN_KEY }, logger, holder, liveIndex, publicDir: PUBLIC }));
+  }
   app.get('/', (c) => c.html(page));
   app.get('/widget.js', (c) => c.body(widget, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

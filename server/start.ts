@@ -5,6 +5,7 @@ import { loadSettings, type Settings } from '../config.js';
 import { IndexNotBuiltError, openSearcher, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
 import { openConversationLog } from './conversations/index.js';
+import { createLiveIndex } from './live-index.js';
 import { createLogger, type Logger } from './logger.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
   const logger = createLogger(settings.LOG_LEVEL);
   const holder: ServiceHolder = { service: null };
   const conversations = openConversationLog(settings, logger);
-  const app = createApp({ settings, logger, holder, conversations });
+  let model: Awaited<ReturnType<typeof createChatModel>> = null; // loaded after the server listens (cold start)
+  const liveIndex = createLiveIndex({ settings, logger, holder, makeService: (searcher) => createAnswerService(searcher, settings, model) });
+  const app = createApp({ settings, logger, holder, conversations, liveIndex });
   const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
     logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
   });
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     const searcher = await loadSearcher(settings, logger);
-    const model = await createChatModel(settings);
+    model = await createChatModel(settings);
     holder.service = createAnswerService(searcher, settings, model);
     logger.info('ready', { chunks: searcher.index.chunks.length, embedder: searcher.embedder.model, llm: model ? settings.LLM_MODEL : 'off (extractive answers)', conversationLog: conversations?.store.name ?? 'off' });
   } catch (err) {
