@@ -117,7 +117,7 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   app.route('/wecom', wecom);
   if (s.ADMIN_KEY) {
     if (!liveIndex) throw new Error('ADMIN_KEY is set but the app was built without live index updates');
-    app.route('/admin', adminApp({ settings: { ...s, ADMIN_KEY: s.ADMIN_KEY }, logger, holder, liveIndex, publicDir: PUBLIC }));
+    app.route('/admin', adminApp({ settings: { ...s, ADMIN_KEY: s.ADMIN_KEY }, logger, holder, liveIndex, publicDir: PUBLIC, conversations }));
   }
   app.get('/', (c) => c.html(page));
   app.get('/widget.js', (c) => c.body(widget, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }));

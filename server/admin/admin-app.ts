@@ -12,11 +12,13 @@ import type { Logger } from '../logger.js';
 import { rateLimit } from '../rate-limit.js';
 import type { AnswerService } from '../../answer/index.js';
 import { adminCredential, requireAdmin, SESSION_COOKIE, sessionToken, sameSecret } from './admin-auth.js';
+import type { ConversationLog } from '../conversations/index.js';
+import { conversationRoutes } from './conversation-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { hitTestRoutes } from './hit-test-routes.js';
 
 /** What the admin routes need. */
-export type AdminDeps = { settings: Settings & { ADMIN_KEY: string }; logger: Logger; holder: { service: AnswerService | null }; liveIndex: LiveIndex; publicDir: URL };
+export type AdminDeps = { settings: Settings & { ADMIN_KEY: string }; logger: Logger; holder: { service: AnswerService | null }; liveIndex: LiveIndex; publicDir: URL; conversations: ConversationLog | null };
 
 const SESSION_SECONDS = 12 * 3600;
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
@@ -82,6 +84,7 @@ export function adminApp(deps: AdminDeps) {
   api.get('/session', (c) => c.json({ signedIn: true }));
   api.route('/documents', documentRoutes(deps.holder));
   api.route('/hit-test', hitTestRoutes(deps.holder, deps.settings));
+  api.route('/conversations', conversationRoutes(deps.conversations));
   app.route('/api', api);
   return app;
 }
