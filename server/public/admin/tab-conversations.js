@@ -19,7 +19,7 @@
   function rating(e) {
     if (!e.feedback) return el('span', { className: 'muted' }, '–');
     const up = e.feedback.rating === 'up';
-    return el('div', { className: up ? 'rating-up' : 'rating-down', dataset: { rating: e.feedback.rating } }, up ? '👍' : '👎', e.feedback.comment ? el('div', {}, e.feedback.comment) : '');
+    return el('div', { className: up ? 'rating-up' : 'rating-down', dataset: { rating: e.feedback.rating } }, up ? '👍 有帮助' : '👎 没帮助', e.feedback.comment ? el('div', { className: 'comment' }, e.feedback.comment) : '');
   }
 
   function row(e) {
