@@ -43,7 +43,7 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
 export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
-  const terms = questionTerms(question, expandQuery(question, searcher.glossary));
+  const terms = questionTerms(question, expandQuery(question, searcher.glossary), searcher.entityNames());
   const o = composeOptions(searcher, question);
   if (terms.asksAuthor) return composeAuthors(question, hits, o.namedTowns, terms.english);
   const scored = scoreSentences(hits, terms, o);
