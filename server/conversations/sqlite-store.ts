@@ -28,6 +28,8 @@ function openDatabase(file: string): Database.Database {
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
+    // WAL + NORMAL: no fsync per answer (the write runs on the event loop); a power cut may lose the last few, never corrupt.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.exec(SCHEMA);
     return db;
@@ -40,44 +42,47 @@ function openDatabase(file: string): Database.Database {
 /** A SQLite store at `file` (":memory:" for a private one). The file and its folder are made on first use. */
 export function createSqliteStore(file: string): ConversationStore {
   let db: Database.Database | null = null;
-  // Opened lazily, and again after a failure (a folder made later, a lock released).
-  const open = () => (db ??= openDatabase(file));
+  const statements = new Map<string, Database.Statement>();
+  // Opened lazily, and again after a failure (a folder made later, a lock released); statements prepared once.
+  const sql = (text: string): Database.Statement => {
+    db ??= openDatabase(file);
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    return statement;
+  };
 
   return {
     name: `sqlite:${file}`,
     async insert(e: LoggedAnswer) {
-      open()
-        .prepare('INSERT INTO conversations (id, at, channel, user_hash, question, standalone, answer, citations, facts, refused, mode, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      sql('INSERT INTO conversations (id, at, channel, user_hash, question, standalone, answer, citations, facts, refused, mode, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(e.id, e.at, e.channel, e.userHash, e.question, e.standalone, e.answer, JSON.stringify(e.citations), JSON.stringify(e.facts), e.refused ? 1 : 0, e.mode, e.latencyMs);
     },
     async setFeedback({ answerId, rating, comment, at }) {
-      const d = open();
-      if (!d.prepare('SELECT 1 FROM conversations WHERE id = ?').get(answerId)) return false;
-      d.prepare(
+      if (!sql('SELECT 1 FROM conversations WHERE id = ?').get(answerId)) return false;
+      sql(
         'INSERT INTO feedback (answer_id, rating, comment, at) VALUES (?, ?, ?, ?) ON CONFLICT (answer_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, at = excluded.at',
       ).run(answerId, rating, comment, at.toISOString());
       return true;
     },
     async get(id) {
-      const row = open().prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE c.id = ?`).get(id);
+      const row = sql(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE c.id = ?`).get(id);
       return row === undefined ? null : rowToEntry(row);
     },
     async list({ limit, offset, ...filter }) {
-      const d = open();
       const { where, params } = filterClause(filter, SQLITE);
-      const { n } = d.prepare(`SELECT count(*) AS n FROM ${ENTRY_FROM} ${where}`).get(...params) as { n: number };
-      const rows = d.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} ${where} ORDER BY c.at DESC, c.id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset);
+      const { n } = sql(`SELECT count(*) AS n FROM ${ENTRY_FROM} ${where}`).get(...params) as { n: number };
+      const rows = sql(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} ${where} ORDER BY c.at DESC, c.id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset);
       return { total: n, entries: rows.map(rowToEntry) };
     },
     async deleteBefore(cutoff) {
-      return open().prepare('DELETE FROM conversations WHERE at < ?').run(cutoff.toISOString()).changes;
+      return sql('DELETE FROM conversations WHERE at < ?').run(cutoff.toISOString()).changes;
     },
     async keepSalt(candidate) {
-      const d = open();
-      d.prepare("INSERT INTO meta (key, value) VALUES ('user_id_salt', ?) ON CONFLICT (key) DO NOTHING").run(candidate);
-      return (d.prepare("SELECT value FROM meta WHERE key = 'user_id_salt'").get() as { value: string }).value;
+      sql("INSERT INTO meta (key, value) VALUES ('user_id_salt', ?) ON CONFLICT (key) DO NOTHING").run(candidate);
+      return (sql("SELECT value FROM meta WHERE key = 'user_id_salt'").get() as { value: string }).value;
     },
     async close() {
+      statements.clear();
       db?.close();
       db = null;
     },
