@@ -44,7 +44,9 @@ type Side = { f: LocatedFact; value: number };
  */
 export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQuestion, mark: (f: LocatedFact) => string, refYear: number): string {
   const labelOf = (f: LocatedFact) => labels[facts.indexOf(f)] ?? f.chunk.meta.town;
-  const shown = (f: LocatedFact) => `${labelOf(f)}：${factStatement(f.fact).replace(/。$/, '')}${mark(f)}`;
+  // Figures that share one clause are shown by themselves; others with their clause.
+  const shared = (f: LocatedFact) => facts.some((g) => g !== f && g.fact.clause === f.fact.clause);
+  const shown = (f: LocatedFact) => `${labelOf(f)}：${shared(f) ? f.fact.text : factStatement(f.fact).replace(/。$/, '')}${mark(f)}`;
   const families = new Set(facts.map((f) => (f.fact.kind === 'time' || f.fact.family === 'duration' ? 'time' : f.fact.family)));
   const attributes = new Set(facts.map((f) => factAttribute(f.fact)));
   // Sides the question itself sets apart (出栏 和 屠宰) are meant to differ in attribute.

@@ -25,6 +25,8 @@ export type ComposeContext = {
   source: FactSource & {
     chunksOfTown: (town: string) => Chunk[];
     townNames: () => string[];
+    /** Chunks whose folded text has a word (at most a few hundred). */
+    chunksWith: (word: string) => Chunk[];
     /** Towns a piece of text names (strongest mentions). */
     townsIn: (text: string) => string[];
     /** The latest calendar year the corpus mentions (durations reach back from it). */
@@ -190,7 +192,7 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
   const folded = foldForMatch(side);
   const own = ctx.focus.filter((w) => folded.includes(w));
   const towns = ctx.source.townsIn(side);
-  const chunks = towns.length ? towns.flatMap((t) => ctx.source.chunksOfTown(t)) : [...new Set([...ctx.hits.map((h) => h.chunk), ...ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t))])];
+  const chunks = towns.length ? towns.flatMap((t) => ctx.source.chunksOfTown(t)) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])];
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
     return { ...f, score: f.fit + extra / 2 };

@@ -65,6 +65,11 @@ function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   return composeLookup(ctx);
 }
 
+/** The operation a question asks for, as parsed against the towns it names. */
+export function questionOperation(question: string, terms: QuestionTerms, o: ComposeOptions): string {
+  return parseQuestion(question, strongestTowns(o.namedTowns).length, terms.english).operation;
+}
+
 /**
  * The answer computed from typed facts for the question's operation, or null when the plain
  * sentence answer (or its refusal) should stand. `refusal` is the sentence evidence's verdict.
@@ -96,6 +101,7 @@ export function composeFacts(
       chunksOfTown: (t) => searcher.chunksOfTown(t),
       townNames: () => searcher.townNames(),
       townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
+      chunksWith: (word) => searcher.chunksWith(word),
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
     },

@@ -118,7 +118,7 @@ export function comparisonSides(question: string): string[] {
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
   const sides = head
     .replace(/(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|几).*$/, '')
-    .split(/和|与|跟|同|还是|相比|比|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
+    .split(/和|与|跟|同|还是|相比|比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map((x) => x.trim())
     .filter((x) => x.length > 0);
   return sides.length >= 2 ? sides : [];

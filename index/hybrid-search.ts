@@ -229,6 +229,16 @@ export class HybridSearcher {
     return this.authors;
   }
 
+  /** Up to `limit` chunks whose folded text has the folded word, in index order. */
+  chunksWith(word: string, limit = 200): Chunk[] {
+    const out: Chunk[] = [];
+    for (const c of this.index.chunks) {
+      if (foldForMatch(c.text).includes(word)) out.push(c);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   /** The towns of the index, in the order their articles were ingested. */
   townNames(): string[] {
     return this.towns.map((t) => t.town);
