@@ -4,6 +4,8 @@ import type { Settings } from '../config.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { answerOptions, composeExtractive, REFUSAL_EN, REFUSAL_ZH, toRetrieved } from './answer-chain.js';
 import { condenseQuestion } from './condense-question.js';
+import { corpusGuide } from './corpus-guide.js';
+import { withoutGreeting } from './small-talk.js';
 import { answerWithLlm, condenseWithLlm } from './llm-answer.js';
 import { isMostlyLatin } from './question-terms.js';
 import type { AnswerResult, Turn } from './types.js';
@@ -40,10 +42,17 @@ export function createAnswerService(
     return condenseQuestion(question, history, namedTowns);
   }
 
+  const guide = corpusGuide(searcher.index.chunks, async (q) => {
+    const options = answerOptions(settings);
+    return !composeExtractive(searcher, q, await searcher.search(q, options.k), options).refused;
+  });
+
   async function ask(input: AskInput): Promise<ServedAnswer> {
     const t0 = performance.now();
+    const talk = guide.smallTalk(input.question);
+    if (talk) return { ...talk, standalone: input.question, fallback: null, timings: { condenseMs: 0, retrieveMs: 0, composeMs: 0, totalMs: round(performance.now() - t0) } };
     const options = answerOptions(settings, input.k);
-    const question = await standalone(input.question, input.history ?? []);
+    const question = await standalone(withoutGreeting(input.question), input.history ?? []);
     const t1 = performance.now();
     const hits = await searcher.search(question, options.k);
     const t2 = performance.now();
@@ -52,13 +61,16 @@ export function createAnswerService(
     let fallback: string | null = null;
     if (model) {
       const refusal = isMostlyLatin(question) ? REFUSAL_EN : REFUSAL_ZH;
-      const outcome = await answerWithLlm(model, question, hits, settings.LLM_TIMEOUT_MS, refusal);
+      const outcome = await answerWithLlm(model, question, hits, settings.LLM_TIMEOUT_MS, refusal, extractive);
       if (outcome.result) result = { ...outcome.result, retrieved: toRetrieved(hits) };
       fallback = outcome.reason;
     }
+    const followUps = result.refused ? [] : await guide.followUps(question, result.citations);
     const t3 = performance.now();
     return {
       ...result,
+      citations: result.citations.map(guide.withByline),
+      followUps,
       question: input.question,
       standalone: question,
       fallback,

@@ -32,7 +32,7 @@ function toComposed(r: Reply, operation: string): Composed {
     refused: r.refused,
     citations: r.citations.chunks.map((chunk, i) => toCitation({ chunk }, i + 1)),
     operation,
-    facts: r.facts.map((f) => ({ n: n(f.chunk), kind: f.fact.kind, text: f.fact.text, value: f.fact.value, unit: f.fact.unit, attribute: f.fact.before })),
+    facts: r.facts.map((f) => ({ n: n(f.chunk), kind: f.fact.kind, text: f.fact.text, value: f.fact.value, unit: f.fact.unit, attribute: f.fact.before, chunkId: f.chunk.id })),
     related: r.related,
   };
 }

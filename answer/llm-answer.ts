@@ -3,7 +3,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import type { Settings } from '../config.js';
 import type { SearchHit } from '../index/index.js';
-import { answerPrompt, condensePrompt, LLM_NO_ANSWER_EN, LLM_NO_ANSWER_ZH, renderHistory, renderSources } from '../prompts/index.js';
+import { answerPrompt, condensePrompt, LLM_NO_ANSWER_EN, LLM_NO_ANSWER_ZH, renderAnalysis, renderHistory, renderSources } from '../prompts/index.js';
 import { toCitation } from './citations.js';
 import type { AnswerResult, Turn } from './types.js';
 import { isGrounded, verifyAnswer } from './verify-answer.js';
@@ -44,12 +44,19 @@ export async function answerWithLlm(
   hits: SearchHit[],
   timeoutMs: number,
   refusal: string,
+  parsed: Pick<AnswerResult, 'operation' | 'facts'> = {},
 ): Promise<LlmOutcome> {
   if (hits.length === 0) return { result: null, reason: 'no passages' };
+  // The question's parse and the typed facts of the retrieved passages, numbered as the sources are.
+  const facts = (parsed.facts ?? []).flatMap((f) => {
+    const source = hits.findIndex((h) => h.chunk.id === f.chunkId) + 1;
+    return source > 0 ? [{ source, text: f.text, attribute: f.attribute }] : [];
+  });
+  const analysis = renderAnalysis(parsed.operation ?? '', facts);
   const sources = renderSources(hits.map((h, i) => ({ n: i + 1, title: h.chunk.meta.title || h.chunk.meta.town, text: h.chunk.text })));
   let text: string;
   try {
-    text = await answerPrompt.pipe(model).pipe(new StringOutputParser()).invoke({ sources, question }, { signal: AbortSignal.timeout(timeoutMs) });
+    text = await answerPrompt.pipe(model).pipe(new StringOutputParser()).invoke({ sources, question, analysis }, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (err) {
     return { result: null, reason: `llm failed: ${err instanceof Error ? err.message : String(err)}` };
   }

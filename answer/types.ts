@@ -12,6 +12,9 @@ export const citationSchema = z.object({
   source: z.string(),
   /** 1-based source line where the snippet starts. */
   line: z.number().int().min(1),
+  /** The article's byline (author) and the page heading it was printed under, for readers; "" when none. */
+  author: z.string().optional(),
+  section: z.string().optional(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 
@@ -37,6 +40,8 @@ export const factUsedSchema = z.object({
   unit: z.string(),
   /** The attribute words before it in its clause. */
   attribute: z.string(),
+  /** The chunk it was found in. */
+  chunkId: z.string(),
 });
 export type FactUsed = z.infer<typeof factUsedSchema>;
 
@@ -54,6 +59,10 @@ export const answerResultSchema = z.object({
   facts: z.array(factUsedSchema).optional(),
   /** For a near miss (refused: the asked detail is not stated): the related facts the articles do state. */
   related: z.array(z.string()).optional(),
+  /** True for a reply to a greeting, thanks or a request for help (not a refusal, nothing retrieved). */
+  smallTalk: z.boolean().optional(),
+  /** Suggested next questions about the towns the answer touched. */
+  followUps: z.array(z.string()).optional(),
 });
 export type AnswerResult = z.infer<typeof answerResultSchema>;
 

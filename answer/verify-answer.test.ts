@@ -84,3 +84,13 @@ describe('isGrounded', () => {
     expect(isGrounded(verifyAnswer('出栏86万头[1]。', PASSAGES))).toBe(false);
   });
 });
+
+describe('verifyAnswer: computed numbers', () => {
+  it('accepts a difference, sum or ratio of cited numbers and still rejects an invented one', async () => {
+    const { verifyAnswer, isGrounded } = await import('./verify-answer.js');
+    const passages = ['2022年，生猪出栏85万头，居全省第一；生猪屠宰38.8万头。'];
+    expect(isGrounded(verifyAnswer('出栏比屠宰多46.2万头[1]。', passages))).toBe(true);
+    expect(isGrounded(verifyAnswer('两者合计123.8万头[1]。', passages))).toBe(true);
+    expect(verifyAnswer('出栏比屠宰多47万头[1]。', passages).unsupportedNumbers).toEqual(['47']);
+  });
+});

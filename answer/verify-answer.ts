@@ -37,8 +37,33 @@ export function verifyAnswer(answer: string, passages: string[]): Verified {
   });
   const evidence = new Set(joinThousands(foldForMatch(cited.map((n) => passages[n - 1]!).join('\n'))).match(NUMBER) ?? []);
   const numbers = joinThousands(foldForMatch(text.replace(MARKER, ''))).match(NUMBER) ?? [];
-  const unsupportedNumbers = [...new Set(numbers)].filter((n) => !evidence.has(n));
+  const computed = computedNumbers([...evidence]);
+  const unsupportedNumbers = [...new Set(numbers)].filter((n) => !evidence.has(n) && !computed.has(n));
   return { text: text.trim(), cited, dropped, unsupportedNumbers };
+}
+
+/** How a number reads after rounding to at most two decimals ("46.20" -> "46.2"). */
+const show = (x: number) => String(Math.round(x * 100) / 100);
+
+/**
+ * Numbers that can be computed from two cited numbers: their difference, sum, and ratio (as a
+ * multiple or a percentage), so "相差46.2万头" from 85万 and 38.8万 counts as supported.
+ */
+export function computedNumbers(cited: string[]): Set<string> {
+  const values = cited.map(Number).filter((x) => Number.isFinite(x)).slice(0, 60);
+  const out = new Set<string>();
+  for (const a of values) {
+    for (const b of values) {
+      if (a === b) continue;
+      out.add(show(Math.abs(a - b)));
+      out.add(show(a + b));
+      if (b !== 0) {
+        out.add(show(a / b));
+        out.add(show((100 * a) / b));
+      }
+    }
+  }
+  return out;
 }
 
 /** True when the verified answer may be shown: it cites a source and every number is supported. */

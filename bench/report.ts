@@ -136,7 +136,7 @@ function provenance(r: BenchReport): string[] {
 }
 
 /** Where `npm run bench` writes its summary in the README (between these two lines). */
-export const README_BEGIN = '<!-- bench:begin (written by npm run bench; edits here are overwritten) -->';
+export const README_BEGIN = '<!-- bench:begin (written by npm run bench -- --readme; edits here are overwritten) -->';
 export const README_END = '<!-- bench:end -->';
 
 /** The README's performance summary: provenance, figures per size, peers as ratios, recall, HTTP. */

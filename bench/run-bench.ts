@@ -1,32 +1,16 @@
 // `npm run bench [-- --sizes real,1k,10k,100k,1m --out bench.json]`: measures ingest, retrieval, peers, HTTP and cold start; never fails on a time.
 import { fork } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { readFileSync, rmSync } from 'node:fs';
 import { loadSettings } from '../config.js';
+import { parseBenchArgs, USAGE } from './bench-args.js';
 import { benchQueries, parseSizes, realChunks } from './corpus.js';
 import { coldStartStage } from './cold-start.js';
 import { httpStage } from './http-load.js';
-import { renderMarkdown, renderReadmeSummary, replaceReadmeSummary, README_BEGIN, type BenchReport, type SizeReport } from './report.js';
+import { renderMarkdown, type BenchReport, type SizeReport } from './report.js';
+import { writeOutputs } from './write-outputs.js';
 import type { SizeJob, SizeResult } from './size-worker.js';
 import { buildServerIfStale } from './server-process.js';
 import { machineInfo } from './stats.js';
-
-const USAGE = `usage: npm run bench -- [--sizes real,1k,10k] [--out bench.json] [--md bench/RESULTS.md] [--readme README.md]
-  [--rounds 3] [--duration 10] [--connections 16] [--peer-max 100000] [--http-max 1000000]
-  [--cluster-max 10000] [--cold-runs 3] [--efs 50,100,200,400] [--from a.json,b.json]
-The default sizes finish in a few minutes; the full run is --sizes real,1k,10k,100k,1m.
---from measures nothing: it merges saved runs (sizes in order, later files first) into --out and --md.
-The summary tables also replace the marked block of --readme (--readme '' leaves it alone).`;
-
-/** Writes bench.json, RESULTS.md and the README's marked summary block. */
-function writeOutputs(r: BenchReport, out: string, md: string, readme: string): void {
-  writeFileSync(out, JSON.stringify(r, null, 2));
-  writeFileSync(md, renderMarkdown(r));
-  if (!readme) return;
-  const updated = replaceReadmeSummary(readFileSync(readme, 'utf8'), renderReadmeSummary(r));
-  if (updated === null) console.error(`[bench] ${readme} has no ${README_BEGIN} … block: its summary is not updated`);
-  else writeFileSync(readme, updated);
-}
 
 /** Merges saved runs: the newest file's machine and settings, every size once (later files win). */
 function mergeRuns(files: string[]): BenchReport {
@@ -48,24 +32,7 @@ function runSize(job: SizeJob): Promise<SizeResult> {
 }
 
 async function main(): Promise<void> {
-  const { values: v } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: 'real,1k,10k' },
-      out: { type: 'string', default: 'bench.json' },
-      md: { type: 'string', default: 'bench/RESULTS.md' },
-      readme: { type: 'string', default: 'README.md' },
-      rounds: { type: 'string', default: '3' },
-      duration: { type: 'string', default: '10' },
-      connections: { type: 'string', default: '16' },
-      'peer-max': { type: 'string', default: '100000' },
-      'http-max': { type: 'string', default: '1000000' },
-      'cluster-max': { type: 'string', default: '10000' },
-      'cold-runs': { type: 'string', default: '3' },
-      efs: { type: 'string', default: '50,100,200,400' },
-      from: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const v = parseBenchArgs(process.argv.slice(2));
   if (v.help) return console.log(USAGE);
   if (v.from) {
     const merged = mergeRuns(v.from.split(','));

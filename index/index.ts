@@ -11,3 +11,4 @@ export { expandQuery, type Glossary } from './query-terms.js';
 export { cutWords, functionWords, tokenize } from './tokenize.js';
 export { updateIndex, type IngestReport } from './update-index.js';
 export { ModelUnavailableError } from './transformers-embedder.js';
+export { progressReporter, renderProgressBar } from './model-progress.js';

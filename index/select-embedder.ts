@@ -4,15 +4,15 @@ import type { Embedder } from './embedder.js';
 import { IndexMismatchError } from './errors.js';
 import { fitDocumentFrequencies, HashEmbedder } from './hash-embedder.js';
 import type { Manifest } from './manifest.js';
-import { createTransformersEmbedder, ModelUnavailableError } from './transformers-embedder.js';
+import { createTransformersEmbedder, ModelUnavailableError, type ModelProgress } from './transformers-embedder.js';
 
 type EmbedderSettings = Pick<
   Settings,
   'EMBEDDER' | 'EMBEDDING_MODEL' | 'EMBEDDING_MODEL_DIR' | 'MODEL_CACHE_DIR' | 'EMBEDDING_QUANTIZED' | 'TRANSFORMERS_OFFLINE' | 'HASH_DIM' | 'EMBED_BATCH'
 >;
 
-/** Loads the transformers embedder as configured (throws ModelUnavailableError). */
-export function loadTransformers(s: EmbedderSettings): Promise<Embedder> {
+/** Loads the transformers embedder as configured, reporting download progress (throws ModelUnavailableError). */
+export function loadTransformers(s: EmbedderSettings, onProgress?: (p: ModelProgress) => void): Promise<Embedder> {
   return createTransformersEmbedder({
     model: s.EMBEDDING_MODEL,
     localModelDir: s.EMBEDDING_MODEL_DIR,
@@ -20,17 +20,14 @@ export function loadTransformers(s: EmbedderSettings): Promise<Embedder> {
     offline: s.TRANSFORMERS_OFFLINE,
     quantized: s.EMBEDDING_QUANTIZED,
     batchSize: s.EMBED_BATCH,
+    onProgress,
   });
 }
 
-/** The warning printed once when `auto` falls back to the offline embedder. */
+/** The one-line warning printed when `auto` falls back to the offline embedder. */
 export function fallbackWarning(err: unknown): string {
-  const reason = err instanceof Error ? err.message : String(err);
-  return (
-    `warning: the transformers embedding model could not be loaded (${reason}); ` +
-    'using the offline hash embedder (lexical, not semantic). To use the model, set ' +
-    'EMBEDDING_MODEL_DIR to a local model folder or allow downloads into MODEL_CACHE_DIR.'
-  );
+  const reason = err instanceof ModelUnavailableError ? `${err.model}: ${err.reason}` : err instanceof Error ? err.message : String(err);
+  return `embedding model unavailable (${reason}); using the offline hash embedder (see README, Embedders)`;
 }
 
 /**
@@ -41,6 +38,7 @@ export async function embedderForBuild(
   s: EmbedderSettings,
   texts: string[],
   warn: (message: string) => void,
+  onProgress?: (p: ModelProgress) => void,
 ): Promise<{ embedder: Embedder; state: HashEmbedder['stats'] | null }> {
   const hash = () => {
     const stats = fitDocumentFrequencies(texts);
@@ -48,7 +46,7 @@ export async function embedderForBuild(
   };
   if (s.EMBEDDER === 'hash') return hash();
   try {
-    return { embedder: await loadTransformers(s), state: null };
+    return { embedder: await loadTransformers(s, onProgress), state: null };
   } catch (err) {
     if (s.EMBEDDER === 'transformers' || !(err instanceof ModelUnavailableError)) throw err;
     warn(fallbackWarning(err));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTinyModel, TINY_HIDDEN_SIZE } from '../scripts/make-tiny-model.js';
+import { fallbackWarning } from './select-embedder.js';
 import {
   BGE_ZH_QUERY_INSTRUCTION,
   createTransformersEmbedder,
@@ -103,6 +104,27 @@ describe('createTransformersEmbedder on a local tiny model', () => {
     expect(error.message).toContain(missing);
     expect(error.message).toContain('EMBEDDING_MODEL_DIR');
     expect(error.cause).toBeInstanceOf(Error);
+  });
+});
+
+describe('createTransformersEmbedder without the model at hand', () => {
+  it('fails at once with a short reason when the model is not cached and the hub does not resolve', async () => {
+    const cacheDir = join(workDir, 'empty-cache');
+    const started = performance.now();
+    const failure = await createTransformersEmbedder({ model: 'Xenova/bge-small-zh-v1.5', cacheDir, resolveHost: () => Promise.reject(new Error('getaddrinfo ENOTFOUND huggingface.co')) }).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(failure).toBeInstanceOf(ModelUnavailableError);
+    const error = failure as ModelUnavailableError;
+    expect(error.reason).toBe(`not in ${cacheDir} and huggingface.co is unreachable`);
+    expect(fallbackWarning(error)).toBe(`embedding model unavailable (Xenova/bge-small-zh-v1.5: not in ${cacheDir} and huggingface.co is unreachable); using the offline hash embedder (see README, Embedders)`);
+    expect(fallbackWarning(error)).not.toContain('\n');
+  });
+
+  it('reports loading progress through onProgress', async () => {
+    const reports: { status: string; file?: string }[] = [];
+    await createTransformersEmbedder({ localModelDir: modelDir, onProgress: (p) => reports.push(p) });
+    expect(reports.some((r) => r.status === 'progress' && r.file === 'onnx/model_quantized.onnx')).toBe(true);
+    expect(reports.at(-1)?.status).toBe('ready');
   });
 });
 

@@ -1,9 +1,18 @@
 // Embedder backed by a transformers.js feature-extraction pipeline (default: bge-small-zh, CLS pooling).
+import { lookup } from 'node:dns/promises';
+import { existsSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Embedder } from './embedder.js';
 
 export const DEFAULT_EMBEDDING_MODEL = 'Xenova/bge-small-zh-v1.5';
+/** Where transformers.js downloads models from. */
+export const MODEL_HUB_HOST = 'huggingface.co';
+/** How long the hub's name may take to resolve before the machine counts as offline. */
+export const HUB_LOOKUP_TIMEOUT_MS = 1500;
+
+/** One progress report of transformers.js while it fetches a model file (its progress_callback). */
+export type ModelProgress = { status: string; file?: string; progress?: number; loaded?: number; total?: number };
 /** The bge-zh retrieval instruction, prepended to queries only (never to documents). */
 export const BGE_ZH_QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';
 
@@ -32,6 +41,10 @@ export interface TransformersEmbedderOptions {
   pooling?: Pooling;
   /** Prefix added to queries only. Default the bge-zh instruction; '' for none. */
   queryInstruction?: string;
+  /** Called as model files download (and load from the cache). */
+  onProgress?: (progress: ModelProgress) => void;
+  /** Resolves a host name; rejects when it cannot (default dns.lookup). Tells offline machines apart quickly. */
+  resolveHost?: (host: string) => Promise<unknown>;
 }
 
 /** Thrown when the embedding model cannot be loaded; `cause` holds the loader's error. */
@@ -41,6 +54,8 @@ export class ModelUnavailableError extends Error {
     readonly model: string,
     message: string,
     options?: { cause?: unknown },
+    /** The reason in a few words, for a one-line warning. */
+    readonly reason = message,
   ) {
     super(message, options);
     this.name = 'ModelUnavailableError';
@@ -123,6 +138,7 @@ export async function createTransformersEmbedder(
     queryInstruction: opts.queryInstruction ?? BGE_ZH_QUERY_INSTRUCTION,
     batchSize: Math.max(1, Math.floor(opts.batchSize ?? 32)),
   };
+  await failFastWhenOffline(target, opts);
   try {
     // transformers.js would report a path under its own models/ folder; name the real one instead.
     const { localDir } = target;
@@ -138,6 +154,7 @@ export async function createTransformersEmbedder(
       quantized: opts.quantized ?? true,
       cache_dir: target.cacheDir,
       local_files_only: target.offline,
+      ...(opts.onProgress ? { progress_callback: opts.onProgress } : {}),
     });
     const extract: FeatureExtractor = (texts, options) => extractor(texts, options);
     const probe = await extract(['probe'], { pooling: settings.pooling, normalize: true });
@@ -156,5 +173,23 @@ export async function createTransformersEmbedder(
         '(TRANSFORMERS_OFFLINE=0) / pre-fill MODEL_CACHE_DIR with the model.',
       { cause: error },
     );
+  }
+}
+
+/**
+ * Without a cached copy a download is needed: when the hub's name does not resolve (an offline
+ * machine), throws ModelUnavailableError at once with a short reason, before transformers.js
+ * (~250 ms to import) spends a second finding out.
+ */
+async function failFastWhenOffline(target: ReturnType<typeof loadTarget>, opts: TransformersEmbedderOptions): Promise<void> {
+  if (target.localDir || target.offline || !target.cacheDir) return;
+  if (existsSync(join(target.cacheDir, target.modelId, 'config.json'))) return;
+  const resolveHost = opts.resolveHost ?? ((host: string) => lookup(host));
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), HUB_LOOKUP_TIMEOUT_MS).unref());
+  try {
+    await Promise.race([resolveHost(MODEL_HUB_HOST), timeout]);
+  } catch (error) {
+    const reason = `not in ${target.cacheDir} and ${MODEL_HUB_HOST} is unreachable`;
+    throw new ModelUnavailableError(target.modelId, `embedding model "${target.modelId}" is ${reason}; set EMBEDDING_MODEL_DIR to a local model folder, or run once with internet access`, { cause: error }, reason);
   }
 }

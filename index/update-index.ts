@@ -6,6 +6,7 @@ import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './err
 import { loadIndex, saveIndex, type StoredIndex } from './index-store.js';
 import type { Manifest } from './manifest.js';
 import { embedderForBuild } from './select-embedder.js';
+import type { ModelProgress } from './transformers-embedder.js';
 
 export type IngestReport = { manifest: Manifest; added: number; removed: number; kept: number; sources: string[] };
 
@@ -35,7 +36,7 @@ function previousIndex(dir: string, efSearch: number, warn: (message: string) =>
 export async function updateIndex(
   settings: Settings,
   paths: string[],
-  options: { rebuild: boolean; warn: (message: string) => void },
+  options: { rebuild: boolean; warn: (message: string) => void; progress?: (p: ModelProgress) => void },
 ): Promise<IngestReport> {
   const gazetteer = loadGazetteer(settings.GAZETTEER_FILE);
   const named = readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS);
@@ -49,7 +50,7 @@ export async function updateIndex(
   const chunks = [...kept, ...named.chunks.filter((c) => !ids.has(c.id))];
   const before = new Set(previous?.chunks.map((c) => c.id) ?? []);
   const now = new Set(chunks.map((c) => c.id));
-  const { embedder, state } = await embedderForBuild(settings, chunks.map(embeddingText), options.warn);
+  const { embedder, state } = await embedderForBuild(settings, chunks.map(embeddingText), options.warn, options.progress);
   const cache: VectorCache | undefined = previous ? vectorCacheOf(previous) : undefined;
   const built = await buildIndex(
     chunks,

@@ -16,9 +16,10 @@ export const answerPrompt = ChatPromptTemplate.fromMessages([
       '1. 每一句回答后面用 [n] 标注它依据的资料编号，n 必须是给出的编号之一。\n' +
       '2. 数字、单位、名称必须与资料原文一致。\n' +
       `3. 如果资料中没有问题的答案，只回答“${LLM_NO_ANSWER_ZH}”（英文提问则回答 "${LLM_NO_ANSWER_EN}"），不要加任何引用。\n` +
-      '4. 用提问所用的语言回答，简洁，一到三句话。',
+      '4. 用提问所用的语言回答，简洁，一到三句话；先说答案本身（数字、时间、名称），再说依据。\n' +
+      '5. 比较、相差、合计等计算只能用资料中的数字，并写出所用的数字和它们的编号。',
   ],
-  ['human', '资料：\n{sources}\n\n问题：{question}'],
+  ['human', '资料：\n{sources}\n\n{analysis}问题：{question}'],
 ]);
 
 export const condensePrompt = ChatPromptTemplate.fromMessages([
@@ -29,6 +30,20 @@ export const condensePrompt = ChatPromptTemplate.fromMessages([
   ],
   ['human', 'Conversation:\n{history}\n\nFollow-up question: {question}'],
 ]);
+
+/** A fact found in a source, as the prompt lists it. */
+export type PromptFact = { source: number; text: string; attribute: string };
+
+/**
+ * The question's parse and the typed facts found in the sources, as a prompt block ending in a
+ * blank line; "" when there is nothing to say.
+ */
+export function renderAnalysis(operation: string, facts: PromptFact[]): string {
+  if (!operation && facts.length === 0) return '';
+  const lines = [`问题类型：${operation || 'lookup'}`];
+  if (facts.length) lines.push('资料中的相关事实：', ...facts.map((f) => `[${f.source}] ${f.attribute ? `${f.attribute}：` : ''}${f.text}`));
+  return `${lines.join('\n')}\n\n`;
+}
 
 /** Renders numbered sources: "[n]《title》text", one per paragraph. */
 export function renderSources(sources: PromptSource[]): string {

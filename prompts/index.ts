@@ -1,2 +1,2 @@
 // Public surface of prompts/: templates and renderers for the LLM answer mode.
-export { answerPrompt, condensePrompt, LLM_NO_ANSWER_EN, LLM_NO_ANSWER_ZH, renderHistory, renderSources, type PromptSource } from './answer-prompts.js';
+export { answerPrompt, condensePrompt, LLM_NO_ANSWER_EN, LLM_NO_ANSWER_ZH, renderAnalysis, renderHistory, renderSources, type PromptFact, type PromptSource } from './answer-prompts.js';

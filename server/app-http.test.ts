@@ -12,7 +12,7 @@ import { createLogger } from './logger.js';
 
 const Q_HAWTHORN = '泽州山楂的栽培历史有多久？';
 const Q_MARS = '火星上有多少人口？';
-const CITATION_KEYS = ['chunkId', 'line', 'n', 'snippet', 'source', 'title', 'town'];
+const CITATION_KEYS = ['author', 'chunkId', 'line', 'n', 'section', 'snippet', 'source', 'title', 'town'];
 
 type Running = { base: string; close: () => Promise<void> };
 type SseEvent = { event: string; data: string };
@@ -91,7 +91,8 @@ afterAll(() => server?.close());
 describe('POST /api/chat (JSON)', () => {
   it('answers the hawthorn question with 300多年 and a citation whose snippet holds the fact', async () => {
     const body = await chatJson({ question: Q_HAWTHORN });
-    expect(Object.keys(body).sort()).toEqual(['answer', 'citations', 'id', 'mode', 'refused', 'standalone', 'timings']);
+    expect(Object.keys(body).sort()).toEqual(['answer', 'citations', 'followUps', 'id', 'mode', 'refused', 'standalone', 'timings']);
+    expect(body.followUps.length).toBeGreaterThan(0);
     expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.answer).toContain('300多年');
     expect(body.answer).toMatch(/\[1\]/);
@@ -110,6 +111,13 @@ describe('POST /api/chat (JSON)', () => {
     const first = body.citations[0] as Json;
     expect(first.snippet).toContain('300多年');
     expect(first.town).toBe('泽州山楂红酒');
+  });
+
+  it('answers a greeting with a short intro marked smallTalk, not refused, and its examples as follow-ups', async () => {
+    const body = await chatJson({ question: '你好' });
+    expect(body).toMatchObject({ refused: false, smallTalk: true, citations: [], mode: 'extractive' });
+    expect(body.answer).toMatch(/^您好！/);
+    expect(body.followUps).toHaveLength(3);
   });
 
   it('reports timings in milliseconds for each stage', async () => {
@@ -157,7 +165,8 @@ describe('POST /api/chat (Server-Sent Events)', () => {
     expect(meta.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(parsed.slice(1, -2).map((d) => d.text).join('')).toBe(json.answer);
     expect(parsed.at(-2)).toEqual({ citations: json.citations });
-    expect(Object.keys(done).sort()).toEqual(['id', 'mode', 'refused', 'standalone', 'timings']);
+    expect(Object.keys(done).sort()).toEqual(['followUps', 'id', 'mode', 'refused', 'standalone', 'timings']);
+    expect(done.followUps).toEqual(json.followUps);
     expect(done.id).toBe(meta.id);
     expect(done.refused).toBe(json.refused);
     expect(done.mode).toBe('extractive');

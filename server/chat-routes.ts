@@ -18,7 +18,12 @@ export type RouteDeps = { service: () => AnswerService; settings: Settings; metr
 
 /** The JSON body of a chat answer; `answerId` (for POST /api/feedback) only when the answer is logged. */
 export function chatBody(id: string, a: ServedAnswer, logged: boolean) {
-  return { id, ...(logged ? { answerId: id } : {}), answer: a.answer, citations: a.citations, refused: a.refused, mode: a.mode, standalone: a.standalone, timings: a.timings };
+  return { id, ...(logged ? { answerId: id } : {}), answer: a.answer, citations: a.citations, refused: a.refused, mode: a.mode, standalone: a.standalone, timings: a.timings, ...extras(a) };
+}
+
+/** Optional fields of an answer: follow-up questions, and the small-talk mark (only when set). */
+function extras(a: ServedAnswer) {
+  return { followUps: a.followUps ?? [], ...(a.smallTalk ? { smallTalk: true } : {}) };
 }
 
 /** A browser page (the widget) sends an Origin header with its POST; scripts and servers do not. */
@@ -59,7 +64,7 @@ export function chatRoutes({ service, settings, metrics, logger, conversations }
           for (const text of splitDeltas(answer.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
           await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: answer.citations }) });
           const { refused, mode, timings, standalone } = answer;
-          await stream.writeSSE({ event: 'done', data: JSON.stringify({ id, ...(logged ? { answerId: id } : {}), refused, mode, standalone, timings }) });
+          await stream.writeSSE({ event: 'done', data: JSON.stringify({ id, ...(logged ? { answerId: id } : {}), refused, mode, standalone, timings, ...extras(answer) }) });
         } catch (err) {
           const api = toApiError(err);
           metrics.errors.inc({ code: api.code });

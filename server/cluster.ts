@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadSettings, type Settings } from '../config.js';
-import { IndexNotBuiltError, readManifest, updateIndex } from '../index/index.js';
+import { IndexNotBuiltError, progressReporter, readManifest, updateIndex } from '../index/index.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** Restarts of crashed workers allowed per minute before the primary gives up. */
@@ -26,7 +26,7 @@ async function ensureIndex(settings: Settings, logger: Logger): Promise<void> {
   } catch (err) {
     if (!(err instanceof IndexNotBuiltError)) throw err;
     logger.info('no index yet: building it from the bundled articles before starting workers', { index: settings.INDEX_DIR });
-    await updateIndex(settings, [], { rebuild: true, warn: (message) => logger.warn(message) });
+    await updateIndex(settings, [], { rebuild: true, warn: (message) => logger.warn(message), progress: progressReporter((line) => logger.info(line), 10) });
   }
 }
 

@@ -2,6 +2,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerService, REFUSAL_ZH, type Citation } from '../answer/index.js';
@@ -11,6 +12,7 @@ import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 import { MODEL_ID, splitConversation } from './openai-routes.js';
 import { answerWithSources } from './render.js';
+import { loadEncoder } from './token-usage.js';
 
 const Q = '泽州山楂的栽培历史有多久？';
 type Json = Record<string, any>;
@@ -28,6 +30,7 @@ beforeAll(async () => {
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await loadEncoder(); // seconds on a busy machine: load it before the first request is timed
   client = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'x', maxRetries: 0, timeout: 10_000 });
 });
 
@@ -73,7 +76,21 @@ describe('POST /v1/chat/completions through the openai SDK', () => {
     expect(extras.citations).toEqual(api.citations);
     expect(extras.citations[0]!.snippet).toContain('300多年');
     expect(extras.refused).toBe(false);
-    expect(completion.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+    const prompt = 3 + encode('user').length + encode(Q).length + 3;
+    const answerTokens = encode(content).length;
+    expect(completion.usage).toEqual({ prompt_tokens: prompt, completion_tokens: answerTokens, total_tokens: prompt + answerTokens });
+    expect(answerTokens).toBeGreaterThan(50);
+    expect(content).not.toMatch(/：：|》：/);
+  });
+
+  it('ends a stream with a usage chunk when stream_options.include_usage is set', async () => {
+    const whole = await client.chat.completions.create({ model: MODEL_ID, messages: [{ role: 'user', content: Q }] });
+    const stream = await client.chat.completions.create({ model: MODEL_ID, stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: Q }] });
+    const chunks = [];
+    for await (const c of stream) chunks.push(c);
+    expect(chunks.at(-1)!.choices).toEqual([]);
+    expect(chunks.at(-1)!.usage).toEqual(whole.usage);
+    expect(chunks.slice(0, -1).every((c) => !c.usage)).toBe(true);
   });
 
   it('streams deltas that add up to the same content and ends with finish_reason stop', async () => {

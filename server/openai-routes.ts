@@ -7,6 +7,7 @@ import { ApiError, toApiError } from './errors.js';
 import { countAnswer, type RouteDeps } from './chat-routes.js';
 import { answerWithSources, splitDeltas } from './render.js';
 import { messageText, openAiRequestSchema, type OpenAiMessage } from './schemas.js';
+import { countUsage } from './token-usage.js';
 import { validate } from './validate.js';
 
 export const MODEL_ID = 'jincheng-towns';
@@ -39,14 +40,16 @@ export function openAiRoutes({ service, settings, metrics, logger, conversations
       };
       const created = Math.floor(Date.now() / 1000);
       const base = { id, created, model: MODEL_ID };
+      const usage = (content: string) => countUsage(body.messages.map((m) => ({ role: m.role, content: messageText(m.content) })), content);
       if (!body.stream) {
         const a = await svc.ask({ question, history });
         served(a);
+        const content = answerWithSources(a.answer, a.citations);
         return c.json({
           ...base,
           object: 'chat.completion',
-          choices: [{ index: 0, message: { role: 'assistant', content: answerWithSources(a.answer, a.citations) }, finish_reason: 'stop' }],
-          usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+          usage: await usage(content),
           citations: a.citations,
           refused: a.refused,
         });
@@ -57,9 +60,13 @@ export function openAiRoutes({ service, settings, metrics, logger, conversations
         try {
           const a = await svc.ask({ question, history });
           served(a);
+          const content = answerWithSources(a.answer, a.citations);
           await chunk({ role: 'assistant', content: '' }, null);
-          for (const text of splitDeltas(answerWithSources(a.answer, a.citations))) await chunk({ content: text }, null);
+          for (const text of splitDeltas(content)) await chunk({ content: text }, null);
           await chunk({}, 'stop', { citations: a.citations, refused: a.refused });
+          if (body.stream_options?.include_usage) {
+            await stream.writeSSE({ data: JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [], usage: await usage(content) }) });
+          }
         } catch (err) {
           const api = toApiError(err);
           metrics.errors.inc({ code: api.code });

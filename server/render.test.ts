@@ -72,11 +72,11 @@ describe('answerWithSources', () => {
     expect(answerWithSources('抱歉，现有文章中没有找到与这个问题相关的信息。', [])).toBe('抱歉，现有文章中没有找到与这个问题相关的信息。');
   });
 
-  it('appends a 来源 block with one "[n] title：snippet" line per citation', () => {
+  it('appends a 来源 block with one "[n] 《title》snippet" line per citation, never doubling a colon', () => {
     const text = answerWithSources('泽州山楂栽培历史已有300多年[1]，产量高[2]。', [
       citation(1, '泽州山楂红酒：打造“泽州红”品牌优势', '泽州山楂栽培历史已有300多年。'),
       citation(2, '另一篇', '产量高。'),
     ]);
-    expect(text).toBe('泽州山楂栽培历史已有300多年[1]，产量高[2]。\n\n来源：\n[1] 泽州山楂红酒：打造“泽州红”品牌优势：泽州山楂栽培历史已有300多年。\n[2] 另一篇：产量高。');
+    expect(text).toBe('泽州山楂栽培历史已有300多年[1]，产量高[2]。\n\n来源：\n[1] 《泽州山楂红酒：打造“泽州红”品牌优势》泽州山楂栽培历史已有300多年。\n[2] 《另一篇》产量高。');
   });
 });

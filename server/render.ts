@@ -20,8 +20,11 @@ export function splitDeltas(text: string, size = 16): string[] {
   return out;
 }
 
-/** The answer followed by a "来源" block: "[n] title：snippet", for clients that show only text. */
+/**
+ * The answer followed by a "来源" block, one "[n] 《title》snippet" line per citation, for clients that
+ * show only text (the title in 《》, as titles often hold a "：" of their own).
+ */
 export function answerWithSources(answer: string, citations: Citation[]): string {
   if (citations.length === 0) return answer;
-  return `${answer}\n\n来源：\n${citations.map((c) => `[${c.n}] ${c.title}：${c.snippet}`).join('\n')}`;
+  return `${answer}\n\n来源：\n${citations.map((c) => `[${c.n}] 《${c.title}》${c.snippet}`).join('\n')}`;
 }

@@ -44,6 +44,8 @@ export const openAiRequestSchema = (l: Limits) =>
     model: z.string().optional(),
     messages: z.array(openAiMessage).min(1, 'messages is empty').max(l.MAX_HISTORY_TURNS * 2 + 2, 'too many messages'),
     stream: z.boolean().optional(),
+    /** With include_usage, a stream ends with a chunk carrying `usage` (as OpenAI's API does). */
+    stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
   });
 export type OpenAiMessage = z.infer<typeof openAiMessage>;
 

@@ -224,6 +224,10 @@ describe('chat widget in chromium against the real app', () => {
     expect(await card.locator('.jc-source-title').textContent()).toContain('高平生猪');
     expect(await card.locator('.jc-source-snippet').textContent()).toContain('85万头');
     expect(await card.locator('.jc-source-town').textContent()).toContain('高平');
+    // For readers: title, byline and where it was printed; never a file path or line number.
+    expect(await card.locator('.jc-source-byline').textContent()).toBe('陈云华 · 山西省市级特色小镇(晋城)');
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).not.toMatch(/data\/|\.txt|第 \d+ 行|出处/);
     await shot(page, '2-source-card');
 
     // Clicking the marker again collapses the card.
@@ -363,5 +367,186 @@ describe('chat widget in chromium against the real app', () => {
     expect(await msg.locator('button.jc-source-item').count()).toBeGreaterThan(0);
     await shot(p, '9-cross-origin');
     await p.close();
+  });
+});
+
+/** How many px of the newest assistant message sit below the visible bottom of the message list, once scrolling settles. */
+async function hiddenBelow(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const list = document.getElementById('jincheng-chat-widget')!.shadowRoot!.querySelector('.jc-messages')!;
+        const top = list.scrollTop;
+        setTimeout(() => resolve(list.scrollTop === top), 250);
+      }),
+  );
+  return page.evaluate(() => {
+    const root = document.getElementById('jincheng-chat-widget')!.shadowRoot!;
+    const list = root.querySelector('.jc-messages')!.getBoundingClientRect();
+    const all = root.querySelectorAll('.jc-msg.jc-assistant');
+    const last = all[all.length - 1]!.getBoundingClientRect();
+    return Math.round(last.bottom - list.bottom);
+  });
+}
+
+const FOUR = [Q_PIGS, Q_FOLLOW_UP, '泽州山楂的栽培历史有多久？', '陵川中药材种类有多少种？'];
+
+describe('the newest answer stays in view', () => {
+  for (const [name, viewport] of [
+    ['desktop 1280x800', { width: 1280, height: 800 }],
+    ['phone 390x844', { width: 390, height: 844 }],
+  ] as const) {
+    it(`shows all of the fourth answer and its opened source card (${name})`, async () => {
+      const context = await browser!.newContext({ viewport, locale: 'zh-CN', ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+      try {
+        const p = await openPage(context);
+        const failed: string[] = [];
+        p.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+        p.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
+        await openPanel(p);
+        const gaps: number[] = [];
+        for (const q of FOUR) {
+          await p.locator('textarea.jc-input').focus();
+          await ask(p, q);
+          gaps.push(await hiddenBelow(p));
+        }
+        const last = p.locator('.jc-msg.jc-assistant').last();
+        await last.locator('button.jc-cite[data-n="1"]').first().click();
+        await last.locator('.jc-source-card').waitFor({ state: 'visible' });
+        gaps.push(await hiddenBelow(p));
+        console.log(`hidden px below the panel (${name}): after each of 4 answers, then with the card open:`, gaps);
+        await shot(p, `10-gap-${viewport.width}`);
+        console.log(`failed requests and console errors (${name}):`, failed);
+        for (const gap of gaps) expect(gap).toBeLessThanOrEqual(0);
+        expect(failed).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('answer actions, follow-ups, new conversation and small talk', () => {
+  it('shows follow-up chips that ask their question, and a copy button that copies the answer with its sources', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    try {
+      const p = await openPage(context);
+      await openPanel(p);
+      const msg = await ask(p, '陵川中药材种类有多少种？');
+      const chips = msg.locator('button.jc-followup');
+      const api = (await (await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '陵川中药材种类有多少种？' }) })).json()) as { followUps: string[] };
+      expect(api.followUps).toHaveLength(3);
+      expect(await chips.allTextContents()).toEqual(api.followUps);
+      expect(api.followUps[1]).toBe('陵川中药材的产值是多少？');
+      // No answerId from this server: copy only, no rating buttons.
+      expect(await msg.locator('.jc-actions button').count()).toBe(1);
+      await msg.locator('button.jc-copy').click();
+      await msg.locator('.jc-act-status', { hasText: '已复制' }).waitFor();
+      const copied = await p.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain('521种');
+      expect(copied).toContain('来源：\n[1] 《陵川中药材：“太行药乡”乘风而上》 张彩峰');
+      await shot(p, '11-followups');
+
+      await chips.nth(1).click();
+      const next = p.locator('.jc-msg.jc-assistant').nth(1);
+      await next.and(p.locator('[data-state="done"]')).waitFor();
+      expect(await p.locator('.jc-msg.jc-user .jc-bubble').nth(1).textContent()).toBe('陵川中药材的产值是多少？');
+      expect(await next.locator('.jc-answer').textContent()).toContain('5.28亿元');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('rates an answer that has an answerId: 👍 posts at once, 👎 posts with the optional comment', async () => {
+    const p = await openPage(desktop);
+    // Until the feedback endpoint lands, the test adds an answerId to the real stream and records the POSTs.
+    await p.route('**/api/chat', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace(/event: done\ndata: \{/, 'event: done\ndata: {"answerId":"a-1",');
+      await route.fulfill({ response: res, body });
+    });
+    const posted: unknown[] = [];
+    await p.route('**/api/feedback', async (route) => {
+      posted.push(route.request().postDataJSON());
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true}' });
+    });
+    await openPanel(p);
+    const msg = await ask(p, Q_PIGS);
+    await msg.locator('button.jc-up').click();
+    await msg.locator('.jc-act-status', { hasText: '感谢您的反馈' }).waitFor();
+    expect(await msg.locator('button.jc-up').getAttribute('aria-pressed')).toBe('true');
+    await msg.locator('button.jc-down').click();
+    await msg.locator('input.jc-feedback-text').fill('没说屠宰量');
+    await msg.locator('.jc-feedback-send').click();
+    await p.waitForFunction(() => document.getElementById('jincheng-chat-widget')!.shadowRoot!.querySelector('.jc-down[aria-pressed="true"]'));
+    await expect.poll(() => posted.length).toBe(2);
+    expect(posted).toEqual([
+      { answerId: 'a-1', rating: 'up' },
+      { answerId: 'a-1', rating: 'down', comment: '没说屠宰量' },
+    ]);
+    await shot(p, '12-feedback');
+    await p.close();
+  });
+
+  it('starts a new conversation from the header: welcome back, no history sent', async () => {
+    const p = await openPage(desktop);
+    await openPanel(p);
+    await ask(p, Q_PIGS);
+    const reset = p.locator('button.jc-reset');
+    expect(await reset.getAttribute('aria-label')).toBe('新对话');
+    await reset.click();
+    expect(await p.locator('.jc-msg').count()).toBe(0);
+    await p.locator('.jc-welcome').waitFor();
+    await p.locator('textarea.jc-input').focus();
+    const sent = p.waitForRequest((r) => r.url().endsWith('/api/chat') && r.method() === 'POST');
+    await ask(p, Q_FOLLOW_UP);
+    expect((await sent).postDataJSON().history).toEqual([]);
+    await p.close();
+  });
+
+  it('answers 你好 with the intro and example chips, not as a refusal', async () => {
+    const p = await openPage(desktop);
+    await openPanel(p);
+    const msg = await ask(p, '你好');
+    expect(await msg.getAttribute('class')).not.toContain('jc-refused');
+    expect(await msg.getAttribute('data-small-talk')).toBe('true');
+    expect(await msg.locator('.jc-answer').textContent()).toMatch(/^您好！我根据新闻报道回答关于晋城9个专业镇/);
+    expect(await msg.locator('button.jc-followup').count()).toBe(3);
+    await p.close();
+  });
+});
+
+describe('closing the answer stream', () => {
+  it('reads the stream to its end after done instead of aborting it (no net::ERR_ABORTED)', async () => {
+    // An SSE server that, like a proxy or a slow network, delivers the end of the stream 300 ms after `done`.
+    const events = ['meta', { id: 'x' }, 'delta', { text: '高平生猪出栏85万头。[1]' }, 'citations', { citations: [{ n: 1, chunkId: 'c', title: '高平生猪：标题', town: '高平生猪', snippet: '85万头', author: '陈云华', section: '' }] }, 'done', { id: 'x', refused: false, mode: 'extractive', followUps: [] }];
+    const sse = events.reduce<string[]>((out, e, i) => (i % 2 ? [...out, `event: ${events[i - 1]}\ndata: ${JSON.stringify(e)}\n\n`] : out), []).join('');
+    const slow = createServer((req, res) => {
+      if (req.url === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><meta charset="utf-8"><body><script src="${base}/widget.js" data-endpoint="http://127.0.0.1:${(slow.address() as AddressInfo).port}" defer></script>`);
+        return;
+      }
+      const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type, accept' };
+      if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+      res.writeHead(200, { ...cors, 'content-type': 'text/event-stream' });
+      res.write(sse);
+      setTimeout(() => res.end(), 300);
+    }).listen(0, '127.0.0.1');
+    await listen(slow);
+    try {
+      const p = await openPage(desktop, `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`);
+      const failed: string[] = [];
+      p.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+      const finished = p.waitForEvent('requestfinished', (r) => r.url().endsWith('/api/chat') && r.method() === 'POST');
+      await openPanel(p);
+      const msg = await ask(p, Q_PIGS);
+      expect(await msg.locator('.jc-answer').textContent()).toContain('85万头');
+      await finished;
+      expect(failed).toEqual([]);
+      await p.close();
+    } finally {
+      await close(slow);
+    }
   });
 });

@@ -20,8 +20,8 @@ const served: ServedAnswer = {
   citations: [],
   retrieved: [],
   facts: [
-    { n: 1, kind: 'quantity', text: '30家', value: 30, unit: '家', attribute: '铸造企业' },
-    { n: 1, kind: 'quantity', text: '30家', value: 30, unit: '家', attribute: '铸造企业' },
+    { n: 1, kind: 'quantity', text: '30家', value: 30, unit: '家', attribute: '铸造企业', chunkId: 'c0ffee' },
+    { n: 1, kind: 'quantity', text: '30家', value: 30, unit: '家', attribute: '铸造企业', chunkId: 'c0ffee' },
   ],
   fallback: null,
   timings: { condenseMs: 0, retrieveMs: 1, composeMs: 1, totalMs: 2 },

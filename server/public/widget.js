@@ -13,6 +13,8 @@
  *
  * Protocol: POST {endpoint}/api/chat, JSON {question, history, stream:true},
  * Accept: text/event-stream; the reply is Server-Sent Events: meta, delta, citations, done, error.
+ * Feedback (only when an answer carries an answerId): POST {endpoint}/api/feedback
+ * {answerId, rating: "up"|"down", comment?}.
  *
  * Everything that comes from the server or the user is rendered with text nodes only.
  * Global: window.JinchengChat = { open(), close(), toggle(), ask(question) }.
@@ -128,6 +130,11 @@
     reset: ['M4 12a8 8 0 1 0 2.3-5.7', 'M4 4v4h4'],
     info: ['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M12 11v5', 'M12 8h.01'],
     retry: ['M20 12a8 8 0 1 1-2.3-5.7', 'M20 4v4h-4'],
+    plus: ['M12 5v14', 'M5 12h14'],
+    copy: ['M9 9h10v10H9z', 'M5 15V5h10'],
+    check: ['M5 12.5l4.5 4.5L19 7'],
+    up: ['M7 11v9H4v-9z', 'M7 11l4-7a2 2 0 0 1 3 2l-1 4h6a2 2 0 0 1 2 2.3l-1.2 6A2 2 0 0 1 17.8 20H7'],
+    down: ['M7 13V4H4v9z', 'M7 13l4 7a2 2 0 0 0 3-2l-1-4h6a2 2 0 0 0 2-2.3l-1.2-6A2 2 0 0 0 17.8 4H7'],
   };
 
   // ---------------------------------------------------------------- styles
@@ -185,7 +192,7 @@
 
     /* messages */
     '.jc-messages{flex:1;min-height:0;overflow-y:auto;overscroll-behavior:contain;padding:16px 14px 8px;',
-    'background:var(--jc-bg-soft);display:flex;flex-direction:column;gap:12px;scroll-behavior:smooth;}',
+    'background:var(--jc-bg-soft);display:flex;flex-direction:column;gap:12px;}',
     '.jc-welcome{background:var(--jc-bg);border:1px solid var(--jc-line);border-radius:14px;padding:14px;}',
     '.jc-welcome-title{margin:0 0 4px;font-weight:650;font-size:15px;}',
     '.jc-welcome-text{margin:0 0 10px;color:var(--jc-muted);font-size:13.5px;}',
@@ -228,7 +235,7 @@
     '.jc-source-town{display:inline-block;margin:4px 0 6px;padding:0 8px;border-radius:999px;background:var(--jc-primary-soft);',
     'color:var(--jc-primary-dark);font-size:12px;line-height:20px;}',
     '.jc-source-snippet{margin:0;white-space:pre-wrap;color:#2e333a;line-height:1.65;}',
-    '.jc-source-meta{margin-top:6px;color:var(--jc-muted);font-size:12px;overflow-wrap:anywhere;}',
+    '.jc-source-byline{margin:2px 0 0;color:var(--jc-muted);font-size:12.5px;line-height:1.5;}',
 
     /* sources list */
     '.jc-sources{margin-top:10px;padding-top:8px;border-top:1px dashed var(--jc-line);}',
@@ -241,6 +248,21 @@
     'font-size:11.5px;font-weight:600;line-height:18px;text-align:center;}',
     '.jc-source-name{flex:1;min-width:0;}',
     '.jc-source-item-town{flex:none;color:var(--jc-muted);font-size:12px;}',
+
+    /* follow-up chips and the action row */
+    '.jc-followups{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px;}',
+    '.jc-followup{border:1px solid var(--jc-line);background:var(--jc-bg);color:var(--jc-primary-dark);border-radius:999px;',
+    'padding:4px 12px;font-size:13px;line-height:1.45;text-align:left;}',
+    '.jc-followup:hover{border-color:var(--jc-primary);background:var(--jc-primary-soft);}',
+    '.jc-actions{display:flex;align-items:center;gap:2px;margin-top:4px;}',
+    '.jc-act{display:inline-flex;align-items:center;gap:4px;border:0;background:transparent;color:var(--jc-muted);',
+    'height:28px;min-width:28px;padding:0 6px;border-radius:8px;font-size:12.5px;}',
+    '.jc-act:hover{background:var(--jc-line);color:var(--jc-ink);}',
+    '.jc-act[aria-pressed="true"]{color:var(--jc-primary-dark);background:var(--jc-primary-soft);}',
+    '.jc-act-status{margin-left:6px;font-size:12px;color:var(--jc-muted);}',
+    '.jc-feedback-form{display:flex;gap:6px;margin-top:6px;}',
+    '.jc-feedback-text{flex:1;min-width:0;border:1px solid var(--jc-line);border-radius:8px;padding:5px 8px;font:inherit;font-size:13.5px;}',
+    '.jc-feedback-send{border:1px solid var(--jc-primary);background:#fff;color:var(--jc-primary-dark);border-radius:8px;padding:0 10px;font-size:13px;}',
 
     /* refused / error */
     '.jc-refused .jc-bubble{background:#f4f6f8;border-color:#dfe3e8;color:#3d4550;}',
@@ -361,8 +383,8 @@
         title: c.title != null ? String(c.title) : '',
         town: c.town != null ? String(c.town) : '',
         snippet: c.snippet != null ? String(c.snippet) : '',
-        source: c.source != null ? String(c.source) : '',
-        line: Number(c.line) > 0 ? Math.floor(Number(c.line)) : null,
+        author: c.author != null ? String(c.author) : '',
+        section: c.section != null ? String(c.section) : '',
       });
     });
     out.sort(function (a, b) {
@@ -428,10 +450,10 @@
     var resetBtn = el('button', {
       type: 'button',
       className: 'jc-hbtn jc-reset',
-      'aria-label': '清空对话',
-      title: '清空对话',
+      'aria-label': '新对话',
+      title: '新对话',
     });
-    resetBtn.appendChild(icon(ICONS.reset, 18));
+    resetBtn.appendChild(icon(ICONS.plus, 20));
     var closeBtn = el('button', { type: 'button', className: 'jc-hbtn jc-close', 'aria-label': '关闭', title: '关闭' });
     closeBtn.appendChild(icon(ICONS.close, 20));
 
@@ -622,7 +644,8 @@
       updateSendState();
     }
 
-    // ---- scrolling
+    // ---- scrolling: follow the newest message while the reader is at the bottom (jumps, no smooth
+    // scrolling: a smooth scroll in progress reads as "scrolled up" and the end of an answer was cut off)
     messages.addEventListener('scroll', function () {
       stickToBottom = messages.scrollHeight - messages.scrollTop - messages.clientHeight < 48;
     });
@@ -632,6 +655,19 @@
         stickToBottom = true;
       }
     }
+    // Anything that grows a message later (sources, chips, fonts, a wrapped line) keeps the bottom in view.
+    var grow = typeof ResizeObserver === 'function' ? new ResizeObserver(function () {
+      scrollToBottom(false);
+    }) : null;
+    /** Scrolls so that `node` and what follows it in `msg` show, never pushing the top of `node` out of view. */
+    function reveal(msg, node) {
+      var view = messages.getBoundingClientRect();
+      var below = msg.node.getBoundingClientRect().bottom - view.bottom + 8;
+      var room = node.getBoundingClientRect().top - view.top - 8;
+      var by = Math.min(below, room);
+      if (by > 0) messages.scrollTop += by;
+      stickToBottom = messages.scrollHeight - messages.scrollTop - messages.clientHeight < 48;
+    }
 
     // ---- messages
     function addUserMessage(text) {
@@ -640,6 +676,7 @@
         el('div', { className: 'jc-bubble', text: text }),
       ]);
       messages.appendChild(m);
+      if (grow) grow.observe(m);
       return m;
     }
 
@@ -650,6 +687,7 @@
       node.appendChild(el('span', { className: 'jc-sr', text: '助手：' }));
       node.appendChild(bubble);
       messages.appendChild(node);
+      if (grow) grow.observe(node);
       var msg = {
         uid: id,
         node: node,
@@ -675,6 +713,9 @@
       msg.node.setAttribute('data-state', 'streaming');
       msg.node.classList.remove('jc-refused');
       msg.node.removeAttribute('data-id');
+      msg.node.querySelectorAll('.jc-actions,.jc-followups,.jc-feedback-form').forEach(function (n) {
+        n.remove();
+      });
       msg.bubble.textContent = '';
       msg.answer = el('div', { className: 'jc-answer' });
       msg.thinking = el('div', { className: 'jc-thinking', role: 'status' }, [
@@ -796,9 +837,8 @@
     }
 
     function buildSourceCard(msg, c) {
-      var metaParts = [];
-      if (c.source) metaParts.push('出处：' + c.source);
-      if (c.line) metaParts.push('第 ' + c.line + ' 行');
+      // For readers: the article's byline and where it was printed; file paths belong to the API and CLI.
+      var byline = [c.author, c.section].filter(Boolean).join(' · ');
       var closeCard = el('button', {
         type: 'button',
         className: 'jc-source-close',
@@ -822,9 +862,9 @@
             el('strong', { className: 'jc-source-title', text: '[' + c.n + '] ' + (c.title || '未命名文章') }),
             closeCard,
           ]),
+          byline ? el('p', { className: 'jc-source-byline', text: byline }) : null,
           c.town ? el('span', { className: 'jc-source-town', text: c.town }) : null,
           el('p', { className: 'jc-source-snippet', text: c.snippet || '（无摘录）' }),
-          metaParts.length ? el('div', { className: 'jc-source-meta', text: metaParts.join(' · ') }) : null,
         ],
       );
     }
@@ -860,6 +900,7 @@
           }
           msg.openN = n;
           msg.openFrom = from;
+          reveal(msg, card);
         }
       }
       syncExpanded(msg);
@@ -900,6 +941,132 @@
       );
     }
 
+    /** The answer as plain text for the clipboard: the text, then its sources by title and byline. */
+    function plainAnswer(msg) {
+      if (msg.refused || !msg.citations.length) return msg.text;
+      return msg.text + '\n\n来源：\n' + msg.citations.map(function (c) {
+        return '[' + c.n + '] 《' + c.title + '》' + (c.author ? ' ' + c.author : '');
+      }).join('\n');
+    }
+
+    function copyText(text) {
+      if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+      return new Promise(function (resolve, reject) {
+        var area = el('textarea', { className: 'jc-sr', 'aria-hidden': 'true' });
+        area.value = text;
+        shadow.appendChild(area);
+        area.select();
+        var ok = document.execCommand && document.execCommand('copy');
+        area.remove();
+        if (ok) resolve();
+        else reject(new Error('copy failed'));
+      });
+    }
+
+    function postFeedback(answerId, rating, comment) {
+      var headers = { 'Content-Type': 'application/json' };
+      if (config.apiKey) headers.Authorization = 'Bearer ' + config.apiKey;
+      var body = { answerId: answerId, rating: rating };
+      if (comment) body.comment = comment;
+      return fetch(config.endpoint + '/api/feedback', {
+        method: 'POST',
+        headers: headers,
+        body: JSON.stringify(body),
+        credentials: 'omit',
+        mode: 'cors',
+      }).then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+      });
+    }
+
+    function actButton(cls, label, ico, text) {
+      var b = el('button', { type: 'button', className: 'jc-act ' + cls, 'aria-label': label, title: label });
+      b.appendChild(icon(ico, 16));
+      if (text) b.appendChild(el('span', { text: text }));
+      return b;
+    }
+
+    /** Copy, and (when the server gave the answer an id) 👍 / 👎 with an optional comment. */
+    function renderActions(msg, answerId) {
+      var status = el('span', { className: 'jc-act-status', role: 'status' });
+      var copy = actButton('jc-copy', '复制回答', ICONS.copy, '复制');
+      copy.addEventListener('click', function () {
+        copyText(plainAnswer(msg)).then(
+          function () {
+            status.textContent = '已复制';
+          },
+          function () {
+            status.textContent = '复制失败';
+          },
+        );
+      });
+      var row = el('div', { className: 'jc-actions' }, [copy]);
+      if (answerId) {
+        var up = actButton('jc-up', '有帮助', ICONS.up);
+        var down = actButton('jc-down', '没帮助', ICONS.down);
+        up.setAttribute('aria-pressed', 'false');
+        down.setAttribute('aria-pressed', 'false');
+        var sent = function (rating, comment) {
+          up.setAttribute('aria-pressed', rating === 'up' ? 'true' : 'false');
+          down.setAttribute('aria-pressed', rating === 'down' ? 'true' : 'false');
+          postFeedback(answerId, rating, comment).then(
+            function () {
+              status.textContent = '感谢您的反馈';
+            },
+            function () {
+              status.textContent = '反馈未能发送';
+            },
+          );
+        };
+        up.addEventListener('click', function () {
+          var form = msg.node.querySelector('.jc-feedback-form');
+          if (form) form.remove();
+          sent('up');
+        });
+        down.addEventListener('click', function () {
+          if (msg.node.querySelector('.jc-feedback-form')) return;
+          var text = el('input', { className: 'jc-feedback-text', type: 'text', maxlength: '500', placeholder: '哪里不对？（可不填）', 'aria-label': '反馈意见（可不填）' });
+          var form = el('form', { className: 'jc-feedback-form' }, [
+            text,
+            el('button', { type: 'submit', className: 'jc-feedback-send', text: '提交' }),
+          ]);
+          form.addEventListener('submit', function (e) {
+            e.preventDefault();
+            form.remove();
+            sent('down', text.value.trim());
+          });
+          row.after(form);
+          reveal(msg, form);
+          text.focus();
+        });
+        row.appendChild(up);
+        row.appendChild(down);
+      }
+      row.appendChild(status);
+      msg.node.appendChild(row);
+    }
+
+    function renderFollowUps(msg, list) {
+      if (!Array.isArray(list) || !list.length) return;
+      var chips = el('div', { className: 'jc-followups', role: 'group', 'aria-label': '您可能还想问' });
+      list.slice(0, 3).forEach(function (q) {
+        q = String(q);
+        chips.appendChild(
+          el('button', {
+            type: 'button',
+            className: 'jc-followup',
+            text: q,
+            onclick: function () {
+              if (inFlight) return;
+              send(q);
+              if (!isTouch()) input.focus();
+            },
+          }),
+        );
+      });
+      msg.node.appendChild(chips);
+    }
+
     function finish(msg, info) {
       msg.state = 'done';
       msg.refused = !!(info && info.refused);
@@ -926,6 +1093,9 @@
         renderSources(msg);
         syncExpanded(msg);
       }
+      if (info && info.smallTalk) msg.node.setAttribute('data-small-talk', 'true');
+      renderActions(msg, info && info.answerId ? String(info.answerId) : '');
+      renderFollowUps(msg, info && info.followUps);
       msg.node.setAttribute('data-state', 'done');
       scrollToBottom(false);
     }
@@ -970,6 +1140,17 @@
       var msg = createAssistantMessage();
       scrollToBottom(true);
       request(msg, question, history);
+    }
+
+    function drain(reader) {
+      reader.read().then(
+        function (r) {
+          if (!r.done) drain(reader);
+        },
+        function () {
+          /* the connection dropped after the answer was complete: nothing is lost */
+        },
+      );
     }
 
     function request(msg, question, history) {
@@ -1054,7 +1235,7 @@
               msg.text = String(j.answer != null ? j.answer : j.text != null ? j.text : '');
               msg.citations = normalizeCitations(j.citations);
               state.done = true;
-              state.info = { id: j.id, refused: !!j.refused, mode: j.mode };
+              state.info = { id: j.id, answerId: j.answerId, refused: !!j.refused, mode: j.mode, followUps: j.followUps, smallTalk: j.smallTalk };
             });
           }
           var reader = res.body.getReader();
@@ -1069,11 +1250,9 @@
               }
               parser.feed(decoder.decode(r.value, { stream: true }));
               if (state.done || state.errored) {
-                try {
-                  reader.cancel();
-                } catch (e) {
-                  /* ignore */
-                }
+                // Show the answer now, and read on to the end of the stream: cancelling the reader aborts
+                // the request (net::ERR_ABORTED in the console); the server ends the stream after `done`.
+                drain(reader);
                 return;
               }
               return pump();

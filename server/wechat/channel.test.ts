@@ -94,7 +94,7 @@ describe('Official Account, plaintext mode', () => {
       createTime: String(Math.floor(nowMs / 1000)),
     });
     expect(reply.content).toBe(
-      '关于「泽州山楂红酒有什么特色？」：据报道，当地特色产业发展良好[1]。\n\n来源：\n[1] 泽州山楂红酒小镇：报道原文：泽州山楂红酒有什么特色？',
+      '关于「泽州山楂红酒有什么特色？」：据报道，当地特色产业发展良好[1]。\n\n来源：\n[1] 《泽州山楂红酒小镇》报道原文：泽州山楂红酒有什么特色？',
     );
     expect(fake.calls).toEqual(['泽州山楂红酒有什么特色？']);
   });

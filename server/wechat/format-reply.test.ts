@@ -38,22 +38,22 @@ describe('formatAnswerReply', () => {
     });
     expect(text).toBe(
       '高平生猪年出栏约100万头[2]，泽州山楂红酒远销各地[1]。\n\n来源：\n' +
-        '[1] 泽州山楂红酒：山楂红酒远销各地。\n[2] 高平 生猪 产业：高平市生猪年出栏约100万头。',
+        '[1] 《泽州山楂红酒》山楂红酒远销各地。\n[2] 《高平 生猪 产业》高平市生猪年出栏约100万头。',
     );
   });
 
   it('trims long snippets to a short excerpt', () => {
     const text = formatAnswerReply({ answer: '答[1]', citations: [citation(1, '标题', '蜂'.repeat(100))] }, {});
-    expect(text).toBe(`答[1]\n\n来源：\n[1] 标题：${'蜂'.repeat(60)}…`);
+    expect(text).toBe(`答[1]\n\n来源：\n[1] 《标题》${'蜂'.repeat(60)}…`);
   });
 
   it('gives up snippets, then trailing sources, before touching the answer', () => {
-    const answer = '沁水蜂蜜'.repeat(100); // 1200 bytes; the header takes 12 and each title line 29 (+1)
+    const answer = '沁水蜂蜜'.repeat(100); // 1200 bytes; the header takes 12 and each title line 35 (+1)
     const citations = [1, 2, 3].map((n) => citation(n, `沁水蜂蜜产业报道${n}`, '蜜'.repeat(60)));
-    const titles = formatAnswerReply({ answer, citations }, { maxBytes: 1301 });
-    expect(titles).toBe(`${answer}\n\n来源：\n[1] 沁水蜂蜜产业报道1\n[2] 沁水蜂蜜产业报道2\n[3] 沁水蜂蜜产业报道3`);
+    const titles = formatAnswerReply({ answer, citations }, { maxBytes: 1319 });
+    expect(titles).toBe(`${answer}\n\n来源：\n[1] 《沁水蜂蜜产业报道1》\n[2] 《沁水蜂蜜产业报道2》\n[3] 《沁水蜂蜜产业报道3》`);
     const fewer = formatAnswerReply({ answer, citations }, { maxBytes: 1260 });
-    expect(fewer).toBe(`${answer}\n\n来源：\n[1] 沁水蜂蜜产业报道1`);
+    expect(fewer).toBe(`${answer}\n\n来源：\n[1] 《沁水蜂蜜产业报道1》`);
     const cut = formatAnswerReply({ answer, citations }, { maxBytes: 1000 });
     expect(utf8Bytes(cut)).toBeLessThanOrEqual(1000);
     expect(cut.endsWith('…')).toBe(true);

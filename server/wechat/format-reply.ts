@@ -41,8 +41,8 @@ function oneLine(text: string): string {
 
 function sourceLine(citation: Citation, snippetMaxChars: number): string {
   const title = truncateChars(oneLine(citation.title), 40);
-  if (snippetMaxChars === 0) return `[${citation.n}] ${title}`;
-  return `[${citation.n}] ${title}：${truncateChars(oneLine(citation.snippet), snippetMaxChars)}`;
+  if (snippetMaxChars === 0) return `[${citation.n}] 《${title}》`;
+  return `[${citation.n}] 《${title}》${truncateChars(oneLine(citation.snippet), snippetMaxChars)}`;
 }
 
 function compose(answer: string, lines: string[]): string {
@@ -51,7 +51,7 @@ function compose(answer: string, lines: string[]): string {
 
 /**
  * Formats an answer and its citations as reply text of at most `maxBytes` UTF-8 bytes:
- * the answer, a blank line, then "来源：" and one line per citation `[n] title：snippet…`
+ * the answer, a blank line, then "来源：" and one line per citation `[n] 《title》snippet…` (titles often hold a "：")
  * (numbers match the [n] markers in the answer). When too long, sources give way first
  * (snippets dropped, then the last sources); only then is the answer itself cut.
  */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createAnswerService, REFUSAL_ZH } from '../../answer/index.js';
+import { buildTestIndex } from '../../test-support/test-index.js';
 import { formatAnswerReply } from './format-reply.js';
 import { createMessageHandler } from './handle-message.js';
 import type { Delivery } from './reply-scheduler.js';
@@ -53,5 +55,20 @@ describe('createMessageHandler', () => {
   it('rejects a message without sender or type', async () => {
     const { run } = setup();
     await expect(run({ FromUserName: '' , MsgType: 'text' })).rejects.toMatchObject({ code: 'malformed_body' });
+  });
+});
+
+describe('createMessageHandler over the real answer service', () => {
+  it('answers 你好 with the short intro, on one phone screen, not a refusal', async () => {
+    const { settings, searcher } = await buildTestIndex();
+    const service = createAnswerService(searcher, settings);
+    const handle = createMessageHandler({ answer: (q) => service.ask({ question: q }), reply: (d) => d.produce() });
+    const fields = new Map(Object.entries({ ToUserName: 'gh_a', FromUserName: 'OPENID', MsgType: 'text', Content: '你好', MsgId: '7' }));
+    const text = (await handle(fields, new AbortController().signal))!;
+    expect(text).toMatch(/^您好！我根据新闻报道回答关于晋城9个专业镇/);
+    expect(text).not.toContain(REFUSAL_ZH);
+    expect(text).not.toContain('来源');
+    expect(text.split('\n').length).toBeLessThanOrEqual(7); // about 12 lines of 18 characters on a 390 px wide phone
+    expect([...text].length).toBeLessThanOrEqual(200);
   });
 });
