@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerService } from '../answer/index.js';
 import { createApp } from '../server/app.js';
@@ -52,34 +52,39 @@ afterAll(async () => {
   await log?.close();
 });
 
-/** Asks in the widget, waits for the answer, and resolves with the id the log gave it (channel widget). */
-async function askInWidget(page: Page, question: string): Promise<string> {
+/** Asks in the widget, waits for the answer, and resolves with its message and the id the log gave it (channel widget). */
+async function askInWidget(page: Page, question: string): Promise<{ msg: Locator; answerId: string }> {
   const before = await page.locator('.jc-msg.jc-assistant').count();
   await page.locator('.jc-input').fill(question);
   await page.keyboard.press('Enter');
-  await page.locator('.jc-msg.jc-assistant').nth(before).and(page.locator('[data-state="done"]')).waitFor();
+  const msg = page.locator('.jc-msg.jc-assistant').nth(before);
+  await msg.and(page.locator('[data-state="done"]')).waitFor();
   await log.flush();
   const { entries } = await log.store.list({ channel: 'widget', limit: 1, offset: 0 });
   expect(entries[0]!.question).toBe(question);
-  return entries[0]!.id;
+  return { msg, answerId: entries[0]!.id };
 }
-
-/** Sends feedback from the page, as the widget's 👍/👎 buttons do (same origin, same body). */
-const giveFeedback = (page: Page, body: { answerId: string; rating: 'up' | 'down'; comment?: string }) =>
-  page.evaluate(async (b) => (await fetch('/api/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) })).status, body);
 
 describe('feedback from the widget to the console and the eval', () => {
   const answerIds: Record<string, string> = {};
 
-  it('logs questions asked in the widget and takes feedback on their answers', async () => {
+  it('logs questions asked in the widget and takes the feedback given with its 👍/👎 buttons', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     page.setDefaultTimeout(20_000);
     await page.goto(`${base}/`);
     await page.locator('#jincheng-chat-widget button.jc-launcher').click();
-    answerIds.good = await askInWidget(page, Q_GOOD);
-    answerIds.bad = await askInWidget(page, Q_BAD);
-    expect(await giveFeedback(page, { answerId: answerIds.good, rating: 'up' })).toBe(200);
-    expect(await giveFeedback(page, { answerId: answerIds.bad, rating: 'down', comment: '没列出具体品种' })).toBe(200);
+    const good = await askInWidget(page, Q_GOOD);
+    answerIds.good = good.answerId;
+    await good.msg.locator('.jc-up').click();
+    await expect.poll(() => good.msg.locator('.jc-act-status').textContent()).toBe('感谢您的反馈');
+    const bad = await askInWidget(page, Q_BAD);
+    answerIds.bad = bad.answerId;
+    await bad.msg.locator('.jc-down').click();
+    await page.locator('.jc-feedback-text').fill('没列出具体品种');
+    await page.locator('.jc-feedback-send').click();
+    await expect.poll(() => bad.msg.locator('.jc-act-status').textContent()).toBe('感谢您的反馈');
+    expect((await log.store.get(answerIds.good))!.feedback).toMatchObject({ rating: 'up', comment: null });
+    expect((await log.store.get(answerIds.bad))!.feedback).toMatchObject({ rating: 'down', comment: '没列出具体品种' });
     await page.close();
   });
 
