@@ -51,6 +51,8 @@ export const settingsSchema = z.object({
   VECTOR_STORE: z.enum(['hnsw', 'memory']).default('hnsw'),
   /** How loading checks index files: full (hash every byte) or sampled (sizes plus sampled blocks, faster at scale). */
   INDEX_VERIFY: z.enum(['full', 'sampled']).default('full'),
+  /** How long an ingest waits for another one writing the same index folder (0: fail at once, naming its pid). */
+  INDEX_LOCK_WAIT_MS: int(0, 3_600_000).default(0),
 
   // ---- retrieval and answers
   /** Passages returned by retrieval (and considered by the answerer). */
@@ -75,6 +77,12 @@ export const settingsSchema = z.object({
   MAX_QUESTION_CHARS: int(10, 10_000).default(500),
   MAX_HISTORY_TURNS: int(0, 100).default(20),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** How long a client may take to send a whole request, headers and body (an incomplete one is then dropped). */
+  REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(30_000),
+  /** How long a client may take to send the request headers (at most REQUEST_TIMEOUT_MS). */
+  HEADERS_TIMEOUT_MS: int(1000, 3_600_000).default(10_000),
+  /** How long SIGTERM waits for in-flight requests; must exceed LLM_TIMEOUT_MS (default: two LLM timeouts, condense and answer, plus 5 s). */
+  SHUTDOWN_GRACE_MS: int(1000, 3_600_000).optional(),
   // ---- admin console (/admin): off (404) without ADMIN_KEY
   /** Key that opens the admin console and its API (at least 16 characters); unset: /admin answers 404. */
   ADMIN_KEY: z.string().min(16, 'ADMIN_KEY must be at least 16 characters').optional(),
@@ -84,6 +92,12 @@ export const settingsSchema = z.object({
   UPLOADS_DIR: z.string().default('var/uploads'),
   /** Server processes started by `npm run start:cluster` (default: one per core). */
   WORKERS: int(1, 64).optional(),
+  /** Redis (redis://host:port/db) shared by all server processes: WeChat dedupe and held answers, access tokens, rate limits. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  /** Reverse proxies (comma-separated addresses or CIDRs) whose X-Forwarded-For names the client; empty: the socket address counts. */
+  TRUST_PROXY: list.pipe(z.array(z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'must list IP addresses or CIDRs'))).default([]),
+  /** Requests per client address per minute on /wechat and /wecom (0 turns the limit off). */
+  WECHAT_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
 
   // ---- conversation log and feedback
   /** 0 turns the conversation log (and feedback) off. */
@@ -104,23 +118,35 @@ export const settingsSchema = z.object({
   LLM_TIMEOUT_MS: int(100, 600_000).default(15_000),
 
   // ---- WeChat Official Account
-  WECHAT_TOKEN: z.string().optional(),
+  WECHAT_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits').optional(),
   WECHAT_APP_ID: z.string().optional(),
-  WECHAT_AES_KEY: z.string().length(43).optional(),
+  WECHAT_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters or digits (the EncodingAESKey)').optional(),
   WECHAT_APP_SECRET: z.string().optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   // ---- WeCom
-  WECOM_TOKEN: z.string().optional(),
+  WECOM_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits').optional(),
   WECOM_CORP_ID: z.string().optional(),
-  WECOM_AES_KEY: z.string().length(43).optional(),
+  WECOM_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters or digits (the EncodingAESKey)').optional(),
   WECOM_SECRET: z.string().optional(),
-  WECOM_AGENT_ID: z.string().optional(),
+  WECOM_AGENT_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
   WECOM_API_BASE: z.string().url().default('https://qyapi.weixin.qq.com'),
   /** Budget in ms for answering within one WeChat request (the platform waits 5 s). */
   WECHAT_REPLY_BUDGET_MS: int(100, 4900).default(4500),
 });
 
-export type Settings = Readonly<z.infer<typeof settingsSchema>>;
+/** The schema with the checks between settings and the defaults derived from others. */
+const resolvedSchema = settingsSchema
+  .superRefine((s, ctx) => {
+    if (s.SHUTDOWN_GRACE_MS !== undefined && s.SHUTDOWN_GRACE_MS <= s.LLM_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['SHUTDOWN_GRACE_MS'], message: `must exceed LLM_TIMEOUT_MS (${s.LLM_TIMEOUT_MS}), or SIGTERM cuts in-flight LLM answers` });
+    }
+    if (s.HEADERS_TIMEOUT_MS > s.REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: `must not exceed REQUEST_TIMEOUT_MS (${s.REQUEST_TIMEOUT_MS})` });
+    }
+  })
+  .transform((s) => ({ ...s, SHUTDOWN_GRACE_MS: s.SHUTDOWN_GRACE_MS ?? 2 * s.LLM_TIMEOUT_MS + 5_000 }));
+
+export type Settings = Readonly<z.output<typeof resolvedSchema>>;
 
 /** Error thrown when an environment variable is invalid; the message names it. */
 export class SettingsError extends Error {
@@ -135,7 +161,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   const present = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => v !== undefined && v !== '' && k in settingsSchema.shape),
   );
-  const parsed = settingsSchema.safeParse(present);
+  const parsed = resolvedSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new SettingsError(`invalid configuration: ${lines.join('; ')}`);

@@ -1,8 +1,11 @@
 // Ingest: read article files, merge with the existing index, embed what is new, save atomically.
+import { join } from 'node:path';
 import type { Settings } from '../config.js';
 import { loadGazetteer, readCorpus, type Chunk } from '../ingest/index.js';
 import { buildIndex, embeddingText, vectorCacheOf, type VectorCache } from './build-index.js';
+import { currentBuild, removeDeadEntries } from './build-folders.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
+import { lockIndex, type IndexLock } from './index-lock.js';
 import { loadIndex, saveIndex, type StoredIndex } from './index-store.js';
 import type { Manifest } from './manifest.js';
 import { embedderForBuild } from './select-embedder.js';
@@ -32,12 +35,39 @@ function previousIndex(dir: string, efSearch: number, warn: (message: string) =>
  * the index (with no usable index: the bundled articles) are kept, except those of re-ingested
  * sources, which are replaced; with `rebuild` the index holds exactly the named files. Vectors of unchanged chunks are
  * reused when the embedder is the same. The previous index stays usable until the new one is in place.
+ * Holds the folder's lock from reading to saving (waiting up to INDEX_LOCK_WAIT_MS for another
+ * writer, else IndexLockedError) and first removes builds left by failed or killed ingests.
+ * Throws IndexPointerMissingError when complete builds have lost their CURRENT, even with `rebuild`.
  */
 export async function updateIndex(
   settings: Settings,
   paths: string[],
-  options: { rebuild: boolean; warn: (message: string) => void; progress?: (p: ModelProgress) => void },
+  options: UpdateOptions,
 ): Promise<IngestReport> {
+  const dir = settings.INDEX_DIR;
+  const lock = await lockIndex(dir, settings.INDEX_LOCK_WAIT_MS, options.warn);
+  try {
+    for (const name of removeDeadEntries(dir)) options.warn(`removed ${join(dir, name)}, left by a failed or killed ingest`);
+    if (options.rebuild) currentBuildIfAny(dir); // refuse to rebuild over builds that lost their CURRENT
+    return await updateLocked(settings, paths, options, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+/** Throws IndexPointerMissingError (or a corrupt pointer's error) when the folder has one; otherwise nothing. */
+function currentBuildIfAny(dir: string): void {
+  try {
+    currentBuild(dir);
+  } catch (err) {
+    if (!(err instanceof IndexNotBuiltError || err instanceof IndexCorruptError)) throw err;
+  }
+}
+
+/** What updateIndex is asked to do: rebuild or add, where warnings go, and the model download progress. */
+type UpdateOptions = { rebuild: boolean; warn: (message: string) => void; progress?: (p: ModelProgress) => void };
+
+async function updateLocked(settings: Settings, paths: string[], options: UpdateOptions, lock: IndexLock): Promise<IngestReport> {
   const gazetteer = loadGazetteer(settings.GAZETTEER_FILE);
   const named = readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS);
   const previous = options.rebuild ? null : previousIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, options.warn);
@@ -58,7 +88,7 @@ export async function updateIndex(
     { m: settings.HNSW_M, efConstruction: settings.HNSW_EF_CONSTRUCTION, efSearch: settings.HNSW_EF_SEARCH },
     { batchSize: settings.EMBED_BATCH, cache, embedderState: state },
   );
-  const manifest = saveIndex(settings.INDEX_DIR, built);
+  const manifest = saveIndex(settings.INDEX_DIR, built, lock);
   return {
     manifest,
     added: [...now].filter((id) => !before.has(id)).length,

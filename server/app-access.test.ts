@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerService, type AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
 import { buildTestIndex } from '../test-support/test-index.js';
+import { startRedisServer, type RedisServer } from '../test-support/redis-server.js';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
+import { connectSharedState, type SharedState } from './shared-state.js';
 
 const Q = '泽州山楂的栽培历史有多久？';
 const KEY = 'test-key-123';
@@ -21,8 +23,8 @@ let service: AnswerService;
 const running: Running[] = [];
 
 /** Serves the app with `overrides` on the settings, on 127.0.0.1 and a free port. */
-async function start(overrides: Partial<Settings>): Promise<Running> {
-  const app = createApp({ settings: { ...settings, ...overrides }, logger: createLogger('silent'), holder: { service } });
+async function start(overrides: Partial<Settings>, shared?: SharedState): Promise<Running> {
+  const app = createApp({ settings: { ...settings, ...overrides }, logger: createLogger('silent'), holder: { service }, ...(shared ? { shared } : {}) });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
   const r: Running = {
@@ -158,6 +160,62 @@ describe('rate limiting over HTTP', () => {
       expect(res.headers.get('ratelimit-limit')).toBeNull();
       await res.arrayBuffer();
     }
+  });
+});
+
+describe('client addresses behind a trusted proxy (TRUST_PROXY)', () => {
+  const search = (base: string, forwardedFor?: string) => fetch(`${base}/api/search?q=x`, { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+
+  it('gives each forwarded client its own budget behind a trusted proxy', async () => {
+    const s = await start({ RATE_LIMIT_PER_MINUTE: 2, TRUST_PROXY: ['127.0.0.1'] });
+    for (const client of ['198.51.100.1', '198.51.100.2']) {
+      expect((await search(s.base, client)).status).toBe(200);
+      expect((await search(s.base, `6.6.6.6, ${client}`)).status).toBe(200); // a spoofed left hop changes nothing
+      expect((await search(s.base, client)).status).toBe(429);
+    }
+  });
+
+  it('ignores X-Forwarded-For when the peer is not a trusted proxy', async () => {
+    const s = await start({ RATE_LIMIT_PER_MINUTE: 2, TRUST_PROXY: [] });
+    expect((await search(s.base, '198.51.100.1')).status).toBe(200);
+    expect((await search(s.base, '198.51.100.2')).status).toBe(200);
+    expect((await search(s.base, '198.51.100.3')).status).toBe(429);
+  });
+
+  it('limits /wechat and /wecom callbacks per client before reading them', async () => {
+    const s = await start({ WECHAT_RATE_LIMIT_PER_MINUTE: 2, WECHAT_TOKEN: 'AAAAA' });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${s.base}/wechat?timestamp=1&nonce=1`, { method: 'POST', body: '<xml/>' })).status);
+    expect(statuses).toEqual([403, 403, 429]);
+    expect((await fetch(`${s.base}/wecom`, { method: 'POST', body: '<xml/>' })).status).toBe(429); // one budget for both
+  });
+});
+
+describe('rate limits shared through Redis', () => {
+  let redis: RedisServer;
+  const connections: SharedState[] = [];
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(async () => {
+    for (const c of connections) await c.close();
+    await redis.close();
+  });
+
+  it('holds one budget across three app instances, and each counts on its own while Redis is away', async () => {
+    const apps: Running[] = [];
+    for (let i = 0; i < 3; i++) {
+      const shared = await connectSharedState(redis.url, createLogger('silent'));
+      connections.push(shared);
+      apps.push(await start({ RATE_LIMIT_PER_MINUTE: 5 }, shared));
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) statuses.push((await fetch(`${apps[i % 3]!.base}/api/search?q=x`)).status);
+    expect(statuses.filter((st) => st === 200).length).toBe(5);
+    await redis.stop();
+    const offline = await Promise.all(apps.map((a) => fetch(`${a.base}/api/search?q=x`)));
+    expect(offline.map((r) => r.status)).toEqual([200, 200, 200]);
+    await redis.start();
   });
 });
 

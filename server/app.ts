@@ -12,15 +12,17 @@ import type { Settings } from '../config.js';
 import { adminApp } from './admin/admin-app.js';
 import { limitBody } from './body-limit.js';
 import { chatRoutes } from './chat-routes.js';
+import { clientAddress, trustedProxies } from './client-address.js';
 import type { ConversationLog } from './conversations/index.js';
 import { ApiError, errorBody, handleError } from './errors.js';
 import { feedbackRoutes } from './feedback-routes.js';
 import type { LiveIndex } from './live-index.js';
 import type { Logger } from './logger.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { createMetrics, metricsText, type Metrics } from './metrics.js';
 import { openAiRoutes } from './openai-routes.js';
-import { rateLimit } from './rate-limit.js';
-import { createWechatApp, createWecomApp, type ChannelLog } from './wechat/index.js';
+import { memoryWindow, rateLimit, sharedWindow } from './rate-limit.js';
+import type { SharedState } from './shared-state.js';
+import { wechatChannels } from './wechat-channels.js';
 
 const PUBLIC = new URL('./public/', import.meta.url);
 
@@ -48,15 +50,27 @@ const requireJson: MiddlewareHandler = async (c, next) => {
 export type ServiceHolder = { service: AnswerService | null };
 
 /** `conversations`: the conversation log (absent or null: answers are not logged and feedback is refused).
- * `liveIndex` (background index builds swapped into `holder`) is needed when ADMIN_KEY turns the console on. */
-export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics; conversations?: ConversationLog | null; liveIndex?: LiveIndex };
+ * `liveIndex` (background index builds swapped into `holder`) is needed when ADMIN_KEY turns the console on.
+ * `shared`: Redis shared by all server processes (REDIS_URL); without it, state is this process's own. */
+export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics; conversations?: ConversationLog | null; liveIndex?: LiveIndex; shared?: SharedState };
 
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+/** The client key of rate limits: the socket address, or behind a trusted proxy the forwarded client. */
+function clientKey(s: Settings): (c: Context) => string {
+  const proxies = trustedProxies(s.TRUST_PROXY);
+  return (c) => {
+    let peer = 'unknown';
+    try {
+      peer = getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      // not served by @hono/node-server (in-process app.request): no socket
+    }
+    return clientAddress(peer, c.req.header('x-forwarded-for'), proxies);
+  };
+}
+
+/** A per-minute limit counted in Redis when shared, else in this process. */
+function limiter(perMinute: number, name: string, key: (c: Context) => string, shared: SharedState | undefined) {
+  return rateLimit(perMinute, key, shared ? sharedWindow(shared, perMinute, `jc:rl:${name}`) : memoryWindow(perMinute));
 }
 
 function ready(holder: ServiceHolder): AnswerService {
@@ -78,33 +92,18 @@ function observe(logger: Logger, metrics: Metrics): MiddlewareHandler {
   };
 }
 
-/** The WeChat channels, each answering 404 when its token is not configured; answers are logged with the sender's hashed id. */
-function wechatApps(s: Settings, holder: ServiceHolder, logger: Logger, conversations: ConversationLog | null) {
-  const answerFor = (channel: 'wechat' | 'wecom') => async (question: string, user: string): Promise<AnswerResult> => {
-    const started = performance.now();
-    const answer = await ready(holder).ask({ question });
-    conversations?.record({ id: randomUUID(), channel, answer, latencyMs: performance.now() - started, user });
-    return answer;
-  };
-  const log = (channel: string): ChannelLog => (level, event, data = {}) => logger[level](event, { channel, ...data });
-  const common = { replyBudgetMs: s.WECHAT_REPLY_BUDGET_MS, maxBodyBytes: s.BODY_LIMIT_BYTES };
-  return {
-    wechat: createWechatApp({ ...common, answer: answerFor('wechat'), log: log('wechat'), token: s.WECHAT_TOKEN, appId: s.WECHAT_APP_ID, aesKey: s.WECHAT_AES_KEY, appSecret: s.WECHAT_APP_SECRET, apiBase: s.WECHAT_API_BASE }),
-    wecom: createWecomApp({ ...common, answer: answerFor('wecom'), log: log('wecom'), token: s.WECOM_TOKEN, corpId: s.WECOM_CORP_ID, aesKey: s.WECOM_AES_KEY, secret: s.WECOM_SECRET, agentId: s.WECOM_AGENT_ID, apiBase: s.WECOM_API_BASE }),
-  };
-}
-
 /** Builds the whole HTTP app. Nothing here blocks on the index: API calls answer 503 until it is loaded. */
-export function createApp({ settings: s, logger, holder, metrics = createMetrics(), conversations = null, liveIndex }: AppDeps) {
+export function createApp({ settings: s, logger, holder, metrics = createMetrics(), conversations = null, liveIndex, shared }: AppDeps) {
   const page = readFileSync(new URL('index.html', PUBLIC), 'utf8');
   const widget = readFileSync(new URL('widget.js', PUBLIC), 'utf8');
   const app = new Hono();
   app.use('*', requestId(), observe(logger, metrics), secureHeaders({ crossOriginResourcePolicy: false }));
-  const limiter = rateLimit(s.RATE_LIMIT_PER_MINUTE, clientAddress); // one budget across /api and /v1
+  const key = clientKey(s);
+  const apiLimit = limiter(s.RATE_LIMIT_PER_MINUTE, 'api', key, shared); // one budget across /api and /v1
   for (const path of ['/api/*', '/v1/*']) {
     app.use(path, cors({ origin: s.CORS_ORIGINS.includes('*') ? '*' : s.CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization', 'Accept'], maxAge: 600 }));
     app.use(path, limitBody(s.BODY_LIMIT_BYTES, (c) => c.json(errorBody('payload_too_large', `request body is larger than ${s.BODY_LIMIT_BYTES} bytes`), 413)));
-    app.use(path, limiter);
+    app.use(path, apiLimit);
     app.use(path, requireJson);
     if (s.API_KEY) app.use(path, bearerAuth({ token: s.API_KEY, noAuthenticationHeader: { message: errorBody('unauthorized', 'missing bearer token') }, invalidAuthenticationHeader: { message: errorBody('unauthorized', 'malformed Authorization header') }, invalidToken: { message: errorBody('unauthorized', 'invalid API key') } }));
   }
@@ -112,7 +111,18 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   app.route('/api', chatRoutes(deps));
   app.route('/api', feedbackRoutes(deps));
   app.route('/v1', openAiRoutes(deps));
-  const { wechat, wecom } = wechatApps(s, holder, logger, conversations);
+  // WeChat/WeCom answers are logged with the sender's hashed id.
+  const answerFor = (channel: 'wechat' | 'wecom') => async (question: string, user: string): Promise<AnswerResult> => {
+    metrics.wechatAnswers.inc({ channel });
+    const started = performance.now();
+    const answer = await ready(holder).ask({ question });
+    conversations?.record({ id: randomUUID(), channel, answer, latencyMs: performance.now() - started, user });
+    return answer;
+  };
+  const { wechat, wecom } = wechatChannels(s, answerFor, logger, shared);
+  // Callbacks are limited (per client address) before anything in them is read.
+  const callbackLimit = limiter(s.WECHAT_RATE_LIMIT_PER_MINUTE, 'callbacks', key, shared);
+  for (const path of ['/wechat/*', '/wecom/*']) app.use(path, callbackLimit);
   app.route('/wechat', wechat);
   app.route('/wecom', wecom);
   if (s.ADMIN_KEY) {
@@ -125,7 +135,8 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   app.get('/readyz', (c) =>
     holder.service ? c.json({ status: 'ready', chunks: holder.service.searcher.index.chunks.length, llm: holder.service.llm }) : c.json({ status: 'starting' }, 503),
   );
-  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  const metricsBody = metricsText(metrics.registry);
+  app.get('/metrics', async (c) => c.body(await metricsBody(), 200, { 'content-type': metrics.registry.contentType }));
   for (const [path, allow] of METHODS) app.all(path, (c) => c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed on ${path}; use ${allow}`), 405, { Allow: allow }));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(handleError(logger));

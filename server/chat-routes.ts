@@ -1,8 +1,9 @@
 // /api/chat (JSON or Server-Sent Events) and /api/search: the widget's and tools' API.
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AnswerService, ServedAnswer } from '../answer/index.js';
+import { AnswerAbortedError, type AnswerService, type ServedAnswer } from '../answer/index.js';
 import { describeHit } from '../index/index.js';
 import type { Settings } from '../config.js';
 import type { Channel, ConversationLog } from './conversations/index.js';
@@ -15,6 +16,22 @@ import { validate } from './validate.js';
 
 /** What the routes need; `service` throws a 503 ApiError until the index is loaded; `conversations` is null when logging is off. */
 export type RouteDeps = { service: () => AnswerService; settings: Settings; metrics: Metrics; logger: Logger; conversations: ConversationLog | null };
+
+/**
+ * Fires when the client hangs up: @hono/node-server's request signal, plus the socket's own close
+ * (also when it closed before the handler ran), so an abandoned request never starts or finishes an LLM call.
+ */
+export function hangUpSignal(c: Context): AbortSignal {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  const socket = outgoing?.socket;
+  if (!outgoing || !socket) return c.req.raw.signal;
+  if (socket.destroyed) return AbortSignal.abort();
+  const gone = new AbortController();
+  socket.once('close', () => {
+    if (!outgoing.writableFinished) gone.abort();
+  });
+  return AbortSignal.any([c.req.raw.signal, gone.signal]);
+}
 
 /** The JSON body of a chat answer; `answerId` (for POST /api/feedback) only when the answer is logged. */
 export function chatBody(id: string, a: ServedAnswer, logged: boolean) {
@@ -51,21 +68,23 @@ export function chatRoutes({ service, settings, metrics, logger, conversations }
       };
       const logged = conversations !== null;
       const wantsStream = body.stream ?? (c.req.header('accept') ?? '').includes('text/event-stream');
+      const signal = hangUpSignal(c); // cancels the LLM call when the client hangs up
       if (!wantsStream) {
-        const answer = await svc.ask(body);
+        const answer = await svc.ask({ ...body, signal });
         served(answer);
         return c.json(chatBody(id, answer, logged));
       }
       return streamSSE(c, async (stream) => {
         await stream.writeSSE({ event: 'meta', data: JSON.stringify({ id }) });
         try {
-          const answer = await svc.ask(body);
+          const answer = await svc.ask({ ...body, signal });
           served(answer);
           for (const text of splitDeltas(answer.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
           await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: answer.citations }) });
           const { refused, mode, timings, standalone } = answer;
           await stream.writeSSE({ event: 'done', data: JSON.stringify({ id, ...(logged ? { answerId: id } : {}), refused, mode, standalone, timings, ...extras(answer) }) });
         } catch (err) {
+          if (err instanceof AnswerAbortedError) return; // the client hung up: nobody to tell
           const api = toApiError(err);
           metrics.errors.inc({ code: api.code });
           logger.error('stream failed', { requestId: c.get('requestId'), error: err instanceof Error ? err.message : String(err) });

@@ -1,11 +1,13 @@
 // Tests for the multi-process server: worker count parsing, and two workers serving one read-only index folder.
+import { execFile } from 'node:child_process';
 import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../config.js';
+import { loadSettings, type Settings } from '../config.js';
 import { startServer, type ServerProcess } from '../bench/server-process.js';
 import { buildTestIndex } from '../test-support/test-index.js';
-import { workerCount } from './cluster.js';
+import { CONFIG_EXIT_CODE } from './wechat-channels.js';
+import { checkClusterSettings, workerCount } from './cluster.js';
 
 describe('workerCount', () => {
   const s: Pick<Settings, 'WORKERS'> = { WORKERS: undefined };
@@ -16,6 +18,29 @@ describe('workerCount', () => {
   });
   it('rejects a count that is not a whole number from 1 to 64', () => {
     for (const bad of ['0', '-1', '1.5', 'two', '65']) expect(() => workerCount(bad, s)).toThrow('--workers must be');
+  });
+});
+
+describe('checkClusterSettings', () => {
+  const base = { EMBEDDER: 'hash' };
+  it('refuses WeChat or WeCom callbacks across several workers without Redis', () => {
+    expect(() => checkClusterSettings(loadSettings({ ...base, WECHAT_TOKEN: 'AAAAA' }), 2)).toThrow('WeChat/WeCom callbacks across 2 workers need REDIS_URL');
+    expect(() => checkClusterSettings(loadSettings({ ...base, WECHAT_TOKEN: 'AAAAA' }), 1)).not.toThrow();
+    expect(() => checkClusterSettings(loadSettings({ ...base, WECHAT_TOKEN: 'AAAAA', REDIS_URL: 'redis://127.0.0.1:1' }), 2)).not.toThrow();
+    expect(() => checkClusterSettings(loadSettings(base), 4)).not.toThrow();
+  });
+  it('refuses WeChat settings that do not go together before any worker starts', () => {
+    expect(() => checkClusterSettings(loadSettings({ ...base, WECHAT_TOKEN: 'AAAAA', WECHAT_APP_SECRET: 's' }), 1)).toThrow('WeChat aesKey and appSecret need the appId');
+    expect(() => loadSettings({ WECHAT_TOKEN: 'bad token!' })).toThrow('invalid configuration: WECHAT_TOKEN: must be 3–32 letters or digits');
+  });
+  it('stops the cluster on an invalid WECHAT_TOKEN with one clear line, no stack trace and no worker restarts', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', 'server/cluster.ts', '--workers', '2'], { env: { ...process.env, WECHAT_TOKEN: 'bad-token!', PORT: '0' } }, (_err, _out, stderr) =>
+        resolve({ code: child.exitCode, stderr }),
+      );
+    });
+    expect(result.code).toBe(CONFIG_EXIT_CODE);
+    expect(result.stderr.trim()).toBe('invalid configuration: WECHAT_TOKEN: must be 3–32 letters or digits');
   });
 });
 
@@ -48,6 +73,11 @@ describe('server/cluster.ts', () => {
     const bodies = await Promise.all(answers.map((r) => r.json() as Promise<{ answer: string }>));
     expect(new Set(bodies.map((b) => b.answer)).size).toBe(1);
     expect(bodies[0]!.answer).toContain('521');
+    // /metrics is the whole cluster's, whichever worker answers it (prom-client's AggregatorRegistry).
+    for (let i = 0; i < 4; i++) {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      expect(text).toMatch(/^jc_http_requests_total\{route="\/api\/chat",method="POST",status="200"\} 20$/m);
+    }
     await server!.stop();
     expect(server!.child.exitCode).toBe(0);
     server = null;

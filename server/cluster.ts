@@ -4,19 +4,36 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadSettings, type Settings } from '../config.js';
+import { loadSettings, SettingsError, type Settings } from '../config.js';
 import { IndexNotBuiltError, progressReporter, readManifest, updateIndex } from '../index/index.js';
+import { checkAppSettings, CONFIG_EXIT_CODE, configMessage, isConfigError } from './wechat-channels.js';
 import { createLogger, type Logger } from './logger.js';
+import { answerMetricsRequests } from './metrics.js';
 
 /** Restarts of crashed workers allowed per minute before the primary gives up. */
 const MAX_RESTARTS_PER_MINUTE = 10;
-const SHUTDOWN_GRACE_MS = 10_000;
+/** The primary waits this much longer than the workers' own grace (SHUTDOWN_GRACE_MS) for them to exit. */
+const PRIMARY_EXTRA_GRACE_MS = 2_000;
 
 /** Worker count: --workers, else the WORKERS setting, else one per core. */
 export function workerCount(arg: string | undefined, settings: Pick<Settings, 'WORKERS'>): number {
   const n = arg === undefined ? (settings.WORKERS ?? availableParallelism()) : Number(arg);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers must be a whole number from 1 to 64, got ${arg}`);
   return n;
+}
+
+/**
+ * Refuses settings the workers could not run with: anything invalid (checked once here, not by a
+ * restart loop), and a WeChat or WeCom channel across several workers without Redis (MsgId dedupe,
+ * held answers and pushes must be shared). Throws SettingsError or WechatConfigError.
+ */
+export function checkClusterSettings(settings: Settings, workers: number): void {
+  checkAppSettings(settings);
+  if (workers > 1 && !settings.REDIS_URL && (settings.WECHAT_TOKEN || settings.WECOM_TOKEN)) {
+    throw new SettingsError(
+      `invalid configuration: WeChat/WeCom callbacks across ${workers} workers need REDIS_URL (retries of one message may reach any worker); set REDIS_URL or run one worker`,
+    );
+  }
 }
 
 /** Builds the index once, in the primary, when there is none: workers only ever read it. */
@@ -35,7 +52,9 @@ async function main(): Promise<void> {
   const settings = loadSettings();
   const logger = createLogger(settings.LOG_LEVEL);
   const workers = workerCount(values.workers, settings);
+  checkClusterSettings(settings, workers);
   await ensureIndex(settings, logger);
+  answerMetricsRequests();
   const here = fileURLToPath(import.meta.url);
   cluster.setupPrimary({ exec: fileURLToPath(new URL(`./start${extname(here)}`, import.meta.url)) });
   let stopping = false;
@@ -45,6 +64,10 @@ async function main(): Promise<void> {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
+    }
+    if (code === CONFIG_EXIT_CODE) {
+      logger.error('worker stopped by its configuration: not restarting', { pid: worker.process.pid });
+      process.exit(CONFIG_EXIT_CODE);
     }
     const now = Date.now();
     restarts.push(now);
@@ -57,7 +80,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping workers', { signal });
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    setTimeout(() => process.exit(0), settings.SHUTDOWN_GRACE_MS + PRIMARY_EXTRA_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
@@ -68,7 +91,7 @@ async function main(): Promise<void> {
 // Only when run as the entry point (tests import workerCount without starting anything).
 if (cluster.isPrimary && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err: unknown) => {
-    console.error(`cluster failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    console.error(isConfigError(err) ? configMessage(err) : `cluster failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(isConfigError(err) ? CONFIG_EXIT_CODE : 1);
   });
 }

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ServedAnswer, Turn } from '../answer/index.js';
+import { AnswerAbortedError, type ServedAnswer, type Turn } from '../answer/index.js';
 import { ApiError, toApiError } from './errors.js';
-import { countAnswer, type RouteDeps } from './chat-routes.js';
+import { countAnswer, hangUpSignal, type RouteDeps } from './chat-routes.js';
 import { answerWithSources, splitDeltas } from './render.js';
 import { messageText, openAiRequestSchema, type OpenAiMessage } from './schemas.js';
 import { countUsage } from './token-usage.js';
@@ -12,14 +12,14 @@ import { validate } from './validate.js';
 
 export const MODEL_ID = 'jincheng-towns';
 
-/** The question (last user message) and the earlier user/assistant turns of an OpenAI message list. */
+/** The question (last user message, trimmed) and the earlier user/assistant turns of an OpenAI message list. */
 export function splitConversation(messages: OpenAiMessage[]): { question: string; history: Turn[] } {
   const turns = messages
     .filter((m): m is OpenAiMessage & { role: 'user' | 'assistant' } => m.role === 'user' || m.role === 'assistant')
     .map((m) => ({ role: m.role, content: messageText(m.content) }));
   const last = turns.at(-1);
   if (!last || last.role !== 'user' || !last.content.trim()) throw new ApiError(400, 'invalid_request', 'messages: the last message must be a non-empty user message');
-  return { question: last.content, history: turns.slice(0, -1) };
+  return { question: last.content.trim(), history: turns.slice(0, -1) };
 }
 
 export function openAiRoutes({ service, settings, metrics, logger, conversations }: RouteDeps) {
@@ -41,8 +41,9 @@ export function openAiRoutes({ service, settings, metrics, logger, conversations
       const created = Math.floor(Date.now() / 1000);
       const base = { id, created, model: MODEL_ID };
       const usage = (content: string) => countUsage(body.messages.map((m) => ({ role: m.role, content: messageText(m.content) })), content);
+      const signal = hangUpSignal(c); // cancels the LLM call when the client hangs up
       if (!body.stream) {
-        const a = await svc.ask({ question, history });
+        const a = await svc.ask({ question, history, signal });
         served(a);
         const content = answerWithSources(a.answer, a.citations);
         return c.json({
@@ -58,7 +59,7 @@ export function openAiRoutes({ service, settings, metrics, logger, conversations
         const chunk = (delta: object, finish: string | null, extra: object = {}) =>
           stream.writeSSE({ data: JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }], ...extra }) });
         try {
-          const a = await svc.ask({ question, history });
+          const a = await svc.ask({ question, history, signal });
           served(a);
           const content = answerWithSources(a.answer, a.citations);
           await chunk({ role: 'assistant', content: '' }, null);
@@ -68,6 +69,7 @@ export function openAiRoutes({ service, settings, metrics, logger, conversations
             await stream.writeSSE({ data: JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [], usage: await usage(content) }) });
           }
         } catch (err) {
+          if (err instanceof AnswerAbortedError) return; // the client hung up: nobody to tell
           const api = toApiError(err);
           metrics.errors.inc({ code: api.code });
           logger.error('stream failed', { requestId: c.get('requestId'), error: err instanceof Error ? err.message : String(err) });

@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { handleError } from './errors.js';
 import { createLogger } from './logger.js';
-import { rateLimit } from './rate-limit.js';
+import { memoryWindow, rateLimit } from './rate-limit.js';
 
 /** An app limited to `perMinute` per x-client header, on a clock the test moves. */
 function limitedApp(perMinute: number) {
   const clock = { now: 1_000_000 };
   const app = new Hono()
-    .use(rateLimit(perMinute, (c) => c.req.header('x-client') ?? 'anon', () => clock.now))
+    .use(rateLimit(perMinute, (c) => c.req.header('x-client') ?? 'anon', memoryWindow(perMinute, () => clock.now)))
     .get('/', (c) => c.text('ok'));
   app.onError(handleError(createLogger('silent')));
   const hit = (client = 'a') => app.request('/', { headers: { 'x-client': client } });

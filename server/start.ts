@@ -1,18 +1,23 @@
 // `npm start`: serve the assistant; builds the index from the bundled corpus first when there is none.
+import { once } from 'node:events';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createAnswerService, createChatModel } from '../answer/index.js';
 import { loadSettings, type Settings } from '../config.js';
-import { IndexNotBuiltError, openSearcher, progressReporter, updateIndex } from '../index/index.js';
+import { cleanIndexFolder, IndexNotBuiltError, openSearcher, progressReporter, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
 import { handleClientErrors } from './client-errors.js';
 import { openConversationLog } from './conversations/index.js';
 import { createLiveIndex } from './live-index.js';
+import { CONFIG_EXIT_CODE, configMessage, isConfigError } from './wechat-channels.js';
 import { createLogger, type Logger } from './logger.js';
+import { connectSharedState } from './shared-state.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/** How often a closing server drops keep-alive connections that went idle after their last response. */
+const CLOSE_IDLE_EVERY_MS = 250;
 
 async function loadSearcher(settings: Settings, logger: Logger) {
+  cleanIndexFolder(settings.INDEX_DIR, (message) => logger.warn(message));
   try {
     return await openSearcher(settings);
   } catch (err) {
@@ -30,28 +35,47 @@ async function main(): Promise<void> {
     settings = loadSettings();
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    process.exit(CONFIG_EXIT_CODE);
   }
   const logger = createLogger(settings.LOG_LEVEL);
   const holder: ServiceHolder = { service: null };
+  const shared = settings.REDIS_URL ? await connectSharedState(settings.REDIS_URL, logger) : undefined;
   const conversations = openConversationLog(settings, logger);
   let model: Awaited<ReturnType<typeof createChatModel>> = null; // loaded after the server listens (cold start)
   const liveIndex = createLiveIndex({ settings, logger, holder, makeService: (searcher) => createAnswerService(searcher, settings, model) });
-  const app = createApp({ settings, logger, holder, conversations, liveIndex });
-  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ settings, logger, holder, conversations, liveIndex, ...(shared ? { shared } : {}) });
+  } catch (err) {
+    if (!isConfigError(err)) throw err;
+    console.error(configMessage(err));
+    process.exit(CONFIG_EXIT_CODE);
+  }
+  const serverOptions = { requestTimeout: settings.REQUEST_TIMEOUT_MS, headersTimeout: settings.HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 };
+  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST, serverOptions }, (info) => {
     logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
   });
   handleClientErrors(server as Server, app.fetch, logger);
+  const listening = once(server, 'listening');
+  server.on('error', (err) => {
+    logger.error('cannot listen', { error: err.message });
+    process.exit(1);
+  });
   const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    server.close(() => void (conversations?.close() ?? Promise.resolve()).finally(() => process.exit(0)));
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    logger.info('shutting down', { signal, graceMs: settings.SHUTDOWN_GRACE_MS });
+    server.close(() => void (conversations?.close() ?? Promise.resolve()).finally(() => process.exit(0))); // waits for in-flight requests, SSE streams included
+    setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), CLOSE_IDLE_EVERY_MS).unref();
+    setTimeout(() => {
+      logger.warn('shutdown grace over: exiting with requests still in flight', { graceMs: settings.SHUTDOWN_GRACE_MS });
+      process.exit(0);
+    }, settings.SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     const searcher = await loadSearcher(settings, logger);
     model = await createChatModel(settings);
+    await listening; // `ready` only ever after `listening`
     holder.service = createAnswerService(searcher, settings, model);
     const cpu = process.cpuUsage();
     logger.info('ready', {

@@ -1,4 +1,6 @@
 // The HTTP side of one configured channel: GET URL verification and POST messages with passive replies.
+// Every signature is checked before any XML is parsed, and a caller who is not yet authenticated gets
+// one and the same refusal whatever went wrong, so it learns nothing of the channel's mode.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { encryptMessage } from './crypto.js';
@@ -7,7 +9,7 @@ import { readAddressing } from './handle-message.js';
 import type { ChannelLog } from './log.js';
 import { readBodyText, readQuery } from './read-request.js';
 import { computeMsgSignature, computeSignature } from './signature.js';
-import { checkFreshness, checkSignature, decryptFor, openEnvelope, requireParam } from './verify-request.js';
+import { checkFreshness, checkSignature, decryptFor, findEncrypt, requireParam } from './verify-request.js';
 import { buildEncryptedReplyXml, buildTextReplyXml, parseXmlFields } from './xml.js';
 
 /** AES key and receiveid (AppID or CorpID) of an encrypted channel. */
@@ -31,6 +33,9 @@ export type ChannelProfile = ChannelIdentity & {
   respond: (fields: ReadonlyMap<string, string>, signal: AbortSignal) => Promise<string | undefined>;
 };
 
+/** Requests whose signature has been checked: only their callers see the exact rejection codes. */
+const authenticated = new WeakSet<Request>();
+
 function verifyUrl(profile: ChannelProfile, c: Context): Response {
   const query = readQuery(c.req.url);
   const timestamp = requireParam(query, 'timestamp');
@@ -43,28 +48,38 @@ function verifyUrl(profile: ChannelProfile, c: Context): Response {
     return c.text(echostr);
   }
   checkSignature(computeMsgSignature(profile.token, timestamp, nonce, echostr), requireParam(query, 'msg_signature'));
+  authenticated.add(c.req.raw);
   const { key, receiveId } = profile.encryption;
   return c.text(decryptFor(key, echostr, receiveId));
 }
 
-/** Authenticates a POST (query first, body second) and returns the plaintext message fields. */
+/**
+ * Authenticates a POST and returns the plaintext message fields. The query signature (OA) is checked
+ * before the body is read; an <Encrypt> envelope is found without parsing the XML and its
+ * msg_signature checked before the envelope is parsed and decrypted.
+ */
 async function readMessage(profile: ChannelProfile, c: Context, query: ReadonlyMap<string, string>) {
   const timestamp = requireParam(query, 'timestamp');
   const nonce = requireParam(query, 'nonce');
   checkFreshness(timestamp, profile.now(), profile.timestampWindowSec);
   const crypt = profile.encryption;
+  // An OA signs the query in every mode; in safe/compatible mode it does not cover the body, so there it
+  // only tells a signed caller apart early, and msg_signature decides.
+  if (profile.kind === 'wechat' && (!crypt || query.has('signature'))) {
+    checkSignature(computeSignature(profile.token, timestamp, nonce), requireParam(query, 'signature'));
+    authenticated.add(c.req.raw);
+  }
   const encryptType = profile.kind === 'wecom' ? 'aes' : (query.get('encrypt_type') ?? 'raw');
   if (crypt && encryptType !== 'aes') throw new WechatRequestError('encryption_required', 'encrypted mode requires encrypt_type=aes');
   if (!crypt && encryptType === 'aes') throw new WechatRequestError('encryption_not_configured', 'no EncodingAESKey configured');
-  if (!crypt) {
-    checkSignature(computeSignature(profile.token, timestamp, nonce), requireParam(query, 'signature'));
-    return parseXmlFields(await readBodyText(c.req.raw, profile.maxBodyBytes));
-  }
-  // In safe/compatible mode `signature` does not cover the body: only msg_signature counts.
+  const body = await readBodyText(c.req.raw, profile.maxBodyBytes);
+  if (!crypt) return parseXmlFields(body);
   const msgSignature = requireParam(query, 'msg_signature');
-  const envelope = parseXmlFields(await readBodyText(c.req.raw, profile.maxBodyBytes));
-  const inner = openEnvelope(envelope, { token: profile.token, timestamp, nonce, msgSignature, ...crypt });
-  return parseXmlFields(inner);
+  const encrypt = findEncrypt(body);
+  checkSignature(computeMsgSignature(profile.token, timestamp, nonce, encrypt), msgSignature);
+  authenticated.add(c.req.raw);
+  if (parseXmlFields(body).get('Encrypt') !== encrypt) throw new WechatRequestError('malformed_body', 'malformed <Encrypt> envelope');
+  return parseXmlFields(decryptFor(crypt.key, encrypt, crypt.receiveId));
 }
 
 async function receive(profile: ChannelProfile, c: Context): Promise<Response> {
@@ -84,7 +99,13 @@ async function receive(profile: ChannelProfile, c: Context): Promise<Response> {
   return c.body(envelope, 200, { 'content-type': 'text/xml; charset=utf-8' });
 }
 
-/** The Hono app of a configured channel; rejections become 4xx JSON `{ code, message }`. */
+/** What a caller that has not been authenticated yet gets for any rejection. */
+export const UNAUTHENTICATED = { code: 'unauthenticated', message: 'request not authenticated' } as const;
+
+/**
+ * The Hono app of a configured channel. Rejections become 4xx JSON `{ code, message }`: the exact code
+ * for an authenticated caller, and UNAUTHENTICATED (403) for anyone else (the exact code goes to the log).
+ */
 export function createCallbackRoutes(profile: ChannelProfile): Hono {
   const app = new Hono();
   app.get('/', (c) => verifyUrl(profile, c));
@@ -92,6 +113,7 @@ export function createCallbackRoutes(profile: ChannelProfile): Hono {
   app.onError((err, c) => {
     if (err instanceof WechatRequestError) {
       profile.log('info', 'request_rejected', { channel: profile.kind, code: err.code });
+      if (!authenticated.has(c.req.raw)) return c.json(UNAUTHENTICATED, 403);
       return c.json({ code: err.code, message: err.message }, err.status);
     }
     profile.log('error', 'callback_failed', { channel: profile.kind, error: err.name });

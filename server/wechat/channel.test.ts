@@ -78,7 +78,8 @@ describe('Official Account, plaintext mode', () => {
       `${server.baseUrl}/plain?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&echostr=4375120948345356249&timestamp=1714036504&nonce=1514711492`,
     );
     expect(stale.status).toBe(403);
-    expect(await stale.json()).toEqual({ code: 'stale_timestamp', message: 'timestamp outside the accepted window' });
+    expect(await stale.json()).toEqual({ code: 'unauthenticated', message: 'request not authenticated' });
+    expect(events).toContain('info request_rejected {"channel":"wechat","code":"stale_timestamp"}');
   });
 
   it('answers a text message with a passive reply: users swapped, answer then sources', async () => {
@@ -124,11 +125,11 @@ describe('Official Account, plaintext mode', () => {
   it('rejects a bad signature or stale timestamp before reading the message', async () => {
     const d = buildDelivery(oa, 'plain', textMessage('高平生猪'), { timestamp: String(Math.floor(nowMs / 1000)), nonce: '1' });
     const forged = await post(`${server.baseUrl}/plain?${d.query.replace(/signature=[0-9a-f]+/, `signature=${'a'.repeat(40)}`)}`, d.body);
-    expect(forged).toMatchObject({ status: 403, body: '{"code":"invalid_signature","message":"signature check failed"}' });
+    expect(forged).toMatchObject({ status: 403, body: '{"code":"unauthenticated","message":"request not authenticated"}' });
     const old = buildDelivery(oa, 'plain', textMessage('高平生猪'), { timestamp: String(Math.floor(nowMs / 1000) - 301), nonce: '1' });
     expect(await post(`${server.baseUrl}/plain?${old.query}`, old.body)).toMatchObject({ status: 403 });
     const unsigned = await post(`${server.baseUrl}/plain?timestamp=${Math.floor(nowMs / 1000)}&nonce=1`, d.body);
-    expect(unsigned).toMatchObject({ status: 400 });
+    expect(unsigned).toMatchObject({ status: 403 });
     expect(fake.calls).toEqual([]);
     expect(events.join('\n')).not.toContain('高平');
   });
@@ -154,6 +155,29 @@ describe('Official Account, plaintext mode', () => {
 
   it('refuses an encrypted delivery when no EncodingAESKey is configured', async () => {
     expect(await send('/plain', 'safe', textMessage('x'))).toMatchObject({ status: 400 });
+  });
+});
+
+describe('unsigned callers', () => {
+  it('get one and the same refusal from plaintext, safe and WeCom channels, whatever they send', async () => {
+    const ts = String(Math.floor(nowMs / 1000));
+    const junk = `<xml><Encrypt><![CDATA[${'QUJD'.repeat(10)}]]></Encrypt><MsgType>text</MsgType></xml>`;
+    const probes = [
+      '',
+      `timestamp=${ts}&nonce=1`,
+      `timestamp=1&nonce=1&signature=${'a'.repeat(40)}`,
+      `timestamp=${ts}&nonce=1&encrypt_type=aes&msg_signature=${'b'.repeat(40)}`,
+      `timestamp=${ts}&nonce=1&signature=${'a'.repeat(40)}&encrypt_type=aes&msg_signature=${'b'.repeat(40)}`,
+      `timestamp=${ts}&nonce=1&encrypt_type=raw&openid=x`,
+    ];
+    for (const query of probes) {
+      for (const body of [junk, 'not xml', `<xml>${'<A>1</A>'.repeat(9000)}</xml>`]) {
+        const answers = await Promise.all(['/plain', '/wechat', '/wecom'].map((path) => post(`${server.baseUrl}${path}?${query}`, body)));
+        for (const a of answers) expect(a, `${query} ${body.slice(0, 20)}`).toEqual(answers[0]);
+        expect(answers[0]).toMatchObject({ status: 403, body: '{"code":"unauthenticated","message":"request not authenticated"}' });
+      }
+    }
+    expect(fake.calls).toEqual([]);
   });
 });
 

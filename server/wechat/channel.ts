@@ -1,6 +1,8 @@
 // Factories of the /wechat (Official Account) and /wecom (WeCom app) callback sub-apps.
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AnswerResult } from '../../answer/types.js';
+import type { SharedState } from '../shared-state.js';
 import { createCallbackRoutes, type ChannelIdentity } from './callback-routes.js';
 import { decodeAesKey } from './crypto.js';
 import { WechatConfigError } from './errors.js';
@@ -8,6 +10,7 @@ import { createMessageHandler } from './handle-message.js';
 import { stderrLog, type ChannelLog } from './log.js';
 import { createPushClient, type PushAccount } from './push-client.js';
 import { createReplyScheduler } from './reply-scheduler.js';
+import { createSharedReplyStore } from './shared-reply-store.js';
 
 /** Options shared by both channels. */
 export interface ChannelOptions {
@@ -29,6 +32,8 @@ export interface ChannelOptions {
   timestampWindowSec?: number;
   /** Largest accepted POST body in bytes (larger → 413). Default 64 KiB. */
   maxBodyBytes?: number;
+  /** Redis shared by all server processes (dedupe, held answers, access token); unset → this process only. */
+  shared?: SharedState;
 }
 
 /** Official Account: with `appSecret`, slow answers are pushed via the customer-service API. */
@@ -64,8 +69,11 @@ function buildApp(
 ): Hono {
   const now = options.now ?? Date.now;
   const log = options.log ?? stderrLog;
-  const client = push ? createPushClient(push, now) : undefined;
-  const scheduler = createReplyScheduler({ replyBudgetMs: options.replyBudgetMs, push: client?.sendText, now, log });
+  const client = push ? createPushClient(push, now, options.shared) : undefined;
+  // Keys name the channel by a digest of its token: two accounts sharing one Redis never meet.
+  const prefix = `jc:${identity.kind}:${createHash('sha256').update(options.token).digest('hex').slice(0, 12)}`;
+  const store = options.shared ? createSharedReplyStore(options.shared, prefix, now) : undefined;
+  const scheduler = createReplyScheduler({ replyBudgetMs: options.replyBudgetMs, push: client?.sendText, now, log, ...(store ? { store } : {}) });
   const respond = createMessageHandler({ answer: options.answer, reply: scheduler.reply });
   const common = {
     token: options.token,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAesKey } from './crypto.js';
-import { checkFreshness, openEnvelope, requireParam } from './verify-request.js';
-import { peerEncrypt, peerSign } from './test-support/tencent-peer.js';
+import { checkFreshness, decryptFor, findEncrypt, requireParam } from './verify-request.js';
+import { peerEncrypt } from './test-support/tencent-peer.js';
 
 const account = { token: 'QDG6eK', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', receiveId: 'wx5823bf96d3bd56c7' };
 const key = decodeAesKey(account.encodingAesKey);
@@ -24,28 +24,23 @@ describe('requireParam', () => {
   });
 });
 
-describe('openEnvelope', () => {
-  const auth = (encrypt: string, receiveId = account.receiveId) => ({
-    token: account.token,
-    timestamp: '1409659813',
-    nonce: '1372623149',
-    msgSignature: peerSign([account.token, '1409659813', '1372623149', encrypt]),
-    key,
-    receiveId,
+describe('findEncrypt', () => {
+  const encrypt = peerEncrypt(account, '<xml><A>1</A></xml>');
+
+  it('finds the one <Encrypt> of OA, compatible-mode and WeCom envelopes, with or without CDATA', () => {
+    expect(findEncrypt(`<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`)).toBe(encrypt);
+    expect(findEncrypt(`<xml>\n<Encrypt>${encrypt}</Encrypt>\n<AgentID><![CDATA[1]]></AgentID></xml>`)).toBe(encrypt);
+    expect(findEncrypt(`<xml><MsgType>text</MsgType><Content><![CDATA[hi]]></Content><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`)).toBe(encrypt);
   });
 
-  it('returns the inner XML of a correctly signed envelope for our CorpID', () => {
-    const encrypt = peerEncrypt(account, '<xml><A>1</A></xml>');
-    expect(openEnvelope(new Map([['Encrypt', encrypt]]), auth(encrypt))).toBe('<xml><A>1</A></xml>');
+  it('refuses a missing, repeated or non-base64 <Encrypt>', () => {
+    for (const body of ['<xml></xml>', `<xml><Encrypt>${encrypt}</Encrypt><Encrypt>${encrypt}</Encrypt></xml>`, '<xml><Encrypt><![CDATA[a<b]]></Encrypt></xml>', 'no xml']) {
+      expect(() => findEncrypt(body), body).toThrow(expect.objectContaining({ code: 'malformed_body' }));
+    }
   });
 
-  it('checks the signature before decrypting, then the receiveid', () => {
-    const encrypt = peerEncrypt(account, 'x');
-    const other = peerEncrypt(account, 'y');
-    expect(() => openEnvelope(new Map([['Encrypt', other]]), auth(encrypt))).toThrow(expect.objectContaining({ code: 'invalid_signature' }));
-    expect(() => openEnvelope(new Map([['Encrypt', encrypt]]), auth(encrypt, 'ww_other'))).toThrow(
-      expect.objectContaining({ code: 'receive_id_mismatch' }),
-    );
-    expect(() => openEnvelope(new Map(), auth(encrypt))).toThrow(expect.objectContaining({ code: 'malformed_body' }));
+  it('decrypts only for our CorpID', () => {
+    expect(decryptFor(key, encrypt, account.receiveId)).toBe('<xml><A>1</A></xml>');
+    expect(() => decryptFor(key, encrypt, 'ww_other')).toThrow(expect.objectContaining({ code: 'receive_id_mismatch' }));
   });
 });

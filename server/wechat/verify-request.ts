@@ -1,8 +1,8 @@
 // Authentication of a callback before anything in it is used: parameters, freshness, signatures,
-// and opening the <Encrypt> envelope (msg_signature, decrypt, receiveid — in that order).
+// finding the <Encrypt> envelope without parsing, and decrypting it for the right receiveid.
 import { decryptMessage } from './crypto.js';
 import { WechatRequestError } from './errors.js';
-import { computeMsgSignature, signatureMatches } from './signature.js';
+import { signatureMatches } from './signature.js';
 
 /** The named query value, or WechatRequestError 'missing_parameter' when absent or empty. */
 export function requireParam(query: ReadonlyMap<string, string>, name: string): string {
@@ -31,15 +31,12 @@ export function decryptFor(key: Buffer, encrypt: string, receiveId: string): str
 }
 
 /**
- * Opens an encrypted callback body: checks msg_signature over its <Encrypt>, decrypts it and
- * checks the receiveid. Returns the inner XML text; the caller parses it.
+ * The text of the one <Encrypt> element of an envelope, found by a linear scan instead of an XML parse
+ * (so its msg_signature can be checked before the body is parsed). Throws 'malformed_body' unless
+ * there is exactly one, holding base64 (bare or in CDATA).
  */
-export function openEnvelope(
-  body: ReadonlyMap<string, string>,
-  auth: { token: string; timestamp: string; nonce: string; msgSignature: string; key: Buffer; receiveId: string },
-): string {
-  const encrypt = body.get('Encrypt');
-  if (!encrypt) throw new WechatRequestError('malformed_body', 'missing <Encrypt>');
-  checkSignature(computeMsgSignature(auth.token, auth.timestamp, auth.nonce, encrypt), auth.msgSignature);
-  return decryptFor(auth.key, encrypt, auth.receiveId);
+export function findEncrypt(body: string): string {
+  const found = [...body.matchAll(/<Encrypt>\s*(?:<!\[CDATA\[([A-Za-z0-9+/=]+)\]\]>|([A-Za-z0-9+/=]+))\s*<\/Encrypt>/g)];
+  if (found.length !== 1 || body.split('<Encrypt>').length !== 2) throw new WechatRequestError('malformed_body', 'missing or repeated <Encrypt>');
+  return found[0]![1] ?? found[0]![2]!;
 }
