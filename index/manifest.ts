@@ -22,7 +22,8 @@ export const manifestSchema = z.object({
   chunkCount: z.number().int().min(0),
   /** sha256 over the sorted chunk ids: equal corpora give equal hashes. */
   corpusHash: z.string(),
-  sources: z.array(z.object({ source: z.string(), chunks: z.number().int() })),
+  /** Per source file: its chunk count and when it was first indexed (ISO time; absent in older indexes). */
+  sources: z.array(z.object({ source: z.string(), chunks: z.number().int(), addedAt: z.string().optional() })),
   /** Per file: size, sha256 of every byte, and sha256 of the size plus sampled blocks (see binary-file.ts). */
   files: z.record(z.string(), z.object({ bytes: z.number().int(), sha256: z.string(), sampleSha256: z.string().optional() })),
 });
