@@ -43,7 +43,7 @@ export function documentRoutes(holder: { service: AnswerService | null }) {
       if (chunks.length === 0) throw new ApiError(404, 'not_found', `no document ${source} in the index`);
       return c.json({
         source,
-        chunks: chunks.map((ch) => ({ id: ch.id, title: ch.meta.title, town: ch.meta.town, paragraph: ch.paragraph, part: ch.part, lineStart: ch.lineStart, lineEnd: ch.lineEnd, page: ch.page ?? null, text: ch.text })),
+        chunks: chunks.map((ch) => ({ id: ch.id, title: ch.meta.title, town: ch.meta.town, paragraph: ch.paragraph, part: ch.part, lineStart: ch.lineStart, lineEnd: ch.lineEnd, text: ch.text })),
       });
     });
 }
