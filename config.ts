@@ -83,6 +83,13 @@ export const settingsSchema = z.object({
   HEADERS_TIMEOUT_MS: int(1000, 3_600_000).default(10_000),
   /** How long SIGTERM waits for in-flight requests; must exceed LLM_TIMEOUT_MS (default: two LLM timeouts, condense and answer, plus 5 s). */
   SHUTDOWN_GRACE_MS: int(1000, 3_600_000).optional(),
+  // ---- admin console (/admin): off (404) without ADMIN_KEY
+  /** Key that opens the admin console and its API (at least 16 characters); unset: /admin answers 404. */
+  ADMIN_KEY: z.string().min(16, 'ADMIN_KEY must be at least 16 characters').optional(),
+  /** Largest file the console accepts for upload, in bytes. */
+  UPLOAD_MAX_BYTES: int(1024, 500_000_000).default(20 * 1024 * 1024),
+  /** Where uploaded documents are kept (they are the sources of their chunks; a rebuild re-reads them). */
+  UPLOADS_DIR: z.string().default('var/uploads'),
   /** Server processes started by `npm run start:cluster` (default: one per core). */
   WORKERS: int(1, 64).optional(),
   /** Redis (redis://host:port/db) shared by all server processes: WeChat dedupe and held answers, access tokens, rate limits. */
@@ -91,6 +98,18 @@ export const settingsSchema = z.object({
   TRUST_PROXY: list.pipe(z.array(z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'must list IP addresses or CIDRs'))).default([]),
   /** Requests per client address per minute on /wechat and /wecom (0 turns the limit off). */
   WECHAT_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
+
+  // ---- conversation log and feedback
+  /** 0 turns the conversation log (and feedback) off. */
+  LOG_CONVERSATIONS: bool.default(true),
+  /** SQLite file of the conversation log (used when DATABASE_URL is unset). */
+  CONVERSATION_DB: z.string().default('var/conversations.db'),
+  /** PostgreSQL URL (postgres://user:pass@host:port/db): the conversation log goes there instead of SQLite. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  /** Logged answers older than this many days are deleted (0 keeps them forever). */
+  LOG_RETENTION_DAYS: int(0, 36_500).default(90),
+  /** Salt for hashing WeChat/WeCom user ids (unset: one is generated and kept in the log database). */
+  USER_ID_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
 
   // ---- optional LLM (OpenAI-compatible)
   LLM_BASE_URL: z.string().url().optional(),

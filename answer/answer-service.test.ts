@@ -30,6 +30,13 @@ describe('createAnswerService without a model', () => {
     expect(service.searcher).toBe(searcher);
   });
 
+  it('warms up without changing what it answers', async () => {
+    const before = await service.ask({ question: HAWTHORN });
+    await service.warmUp();
+    const after = await service.ask({ question: HAWTHORN });
+    expect({ ...after, timings: null }).toEqual({ ...before, timings: null });
+  });
+
   it('retrieves k passages when k is given', async () => {
     for (const k of [1, 3, 8]) expect((await service.ask({ question: HAWTHORN, k })).retrieved).toHaveLength(k);
   });

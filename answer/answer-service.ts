@@ -18,6 +18,8 @@ export type ServedAnswer = AnswerResult & { standalone: string; timings: Timings
 
 export type AnswerService = {
   ask(input: AskInput): Promise<ServedAnswer>;
+  /** Answers three questions made from the corpus and drops the answers, so the first user question does not pay for first compilation. */
+  warmUp(): Promise<void>;
   search(question: string, k: number): Promise<SearchHit[]>;
   readonly searcher: HybridSearcher;
   readonly llm: boolean;
@@ -94,5 +96,13 @@ export function createAnswerService(
     };
   }
 
-  return { ask, search: (q, k) => searcher.search(q, k), searcher, llm: model !== null };
+  async function warmUp(): Promise<void> {
+    const town = searcher.index.chunks[0]?.meta.town ?? '';
+    for (const question of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, `Why is ${town} known?`]) {
+      const hits = await searcher.search(question, settings.TOP_K);
+      composeExtractive(searcher, question, hits, answerOptions(settings));
+    }
+  }
+
+  return { ask, warmUp, search: (q, k) => searcher.search(q, k), searcher, llm: model !== null };
 }

@@ -28,13 +28,6 @@ export function startYear(fact: Fact, refYear: number): number | null {
   return null;
 }
 
-/** The latest calendar year the facts mention (a report's year is at least that). */
-export function referenceYear(facts: Fact[]): number {
-  let latest = 0;
-  for (const f of facts) if (f.kind === 'time' && f.family === 'year' && f.value !== null && f.value > latest) latest = f.value;
-  return latest;
-}
-
 type Side = { f: LocatedFact; value: number };
 
 /**

@@ -176,7 +176,7 @@ describe('answerWithLlm', () => {
     llm.script(() => ({ text: '泽州山楂栽培历史已有300多年[2]。' }));
     const chain = answerPrompt.pipe(model).pipe(new StringOutputParser());
     const pieces: string[] = [];
-    for await (const piece of await chain.stream({ sources: '[1]《标题》正文', question: Q })) pieces.push(piece);
+    for await (const piece of await chain.stream({ sources: '[1]《标题》正文', question: Q, analysis: '' })) pieces.push(piece);
     expect(llm.received[0]!.stream).toBe(true);
     expect(humanOf(llm.received[0]!)).toBe(`资料：\n[1]《标题》正文\n\n问题：${Q}`);
     expect(pieces.join('')).toBe('泽州山楂栽培历史已有300多年[2]。');

@@ -56,11 +56,10 @@ const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:�
 const OLD_WORDS = /早|久|老|悠久|古老|历史|older|oldest|earlier|earliest|longer history/i;
 
 /** The unit family a question asks for, or null (any quantity, or none asked). */
-export function askedUnitFamily(folded: string, attributes: AttributeFamily[]): string | null {
+export function askedUnitFamily(folded: string): string | null {
+  // Only a unit right after the question word (多少户, 多少种) or a named measure (比例, 价格) counts:
+  // "推广率达到多少" asks a rate whatever attribute words stand around it.
   for (const [re, family] of ASKED_UNITS) if (re.test(folded)) return family;
-  // An attribute's unit counts only right after the question word (多少户, 多少种 are matched above);
-  // "推广率达到多少" asks a rate whatever the attribute words around it say.
-  void attributes;
   return null;
 }
 
@@ -93,7 +92,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
   const time = TIME.test(q);
   const duration = !time && DURATION.test(q);
   const names = NAMES.test(q);
-  const unitFamily = time || duration ? null : askedUnitFamily(q, attributes);
+  const unitFamily = time || duration ? null : askedUnitFamily(q);
   // 比例 / 价格 name a unit without 多少; they still ask for an amount.
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).

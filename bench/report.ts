@@ -1,8 +1,9 @@
 // Renders a benchmark run as Markdown tables (bench/RESULTS.md): figures per size, peers as ratios, recall, HTTP.
 import { RECALL_EPSILON } from './retrieval.js';
 import type { LoadFigures } from './http-load.js';
-import type { SizeResult } from './size-worker.js';
+import type { QuickResult, SizeResult } from './size-worker.js';
 import type { Latency } from './stats.js';
+import type { UniqueFigures } from './unique-latency.js';
 
 /** One size's figures, from its worker plus the parent's HTTP and cold-start stages. */
 /** When and by which command a size was measured (a merged report holds sizes from several runs). */
@@ -125,6 +126,45 @@ function tablesOf(r: BenchReport) {
   return { main, peers, peerRatios, recall, httpRows, stages };
 }
 
+/** Header of the unique-question table. */
+const UNIQUE_HEAD = ['size', 'chunks', 'unique questions', 'unique retrieval p50 / p95 / p99 ms', 'unique answer p50 / p95 / p99 ms', 'unique answer CPU p50 / p95 / p99 ms', 'first retrieval / first answer ms (CPU ms)', 'open + warm-up ms', 'repeated retrieval p50 / p95 / p99 ms', 'repeated answer p50 / p95 / p99 ms', 'load average'];
+
+/** One size's unique-question row (figures a run did not measure show "–"). */
+function uniqueRow(label: string, chunks: number, u: UniqueFigures | undefined, repeated: { hybrid: Latency; answer: Latency }): (string | number)[] {
+  const first = u?.first;
+  return [
+    label,
+    n(chunks),
+    u ? n(u.questions) : '–',
+    lat(u?.retrieval),
+    lat(u?.answer),
+    lat(u?.answerCpu),
+    first ? `${ms(first.retrievalMs.p50)} / ${ms(first.answerMs.p50)}${first.answerCpuMs ? ` (${ms(first.retrievalCpuMs!.p50)} / ${ms(first.answerCpuMs.p50)})` : ''}` : '–',
+    first ? n(first.openMs.p50) : '–',
+    lat(repeated.hybrid),
+    lat(repeated.answer),
+    u ? n(u.loadAverage, 2) : '–',
+  ];
+}
+
+/** The unique-question table of a run. */
+function uniqueTable(r: BenchReport): string {
+  return table(UNIQUE_HEAD, r.sizes.map((s) => uniqueRow(s.size.label, s.ingest.chunks, s.unique, s.retrieval)));
+}
+
+/** What a quick run prints: the unique-question table of its sizes. */
+export function renderQuick(results: QuickResult[]): string {
+  return [
+    `Quick run ${new Date().toISOString()}: unique questions asked once each in the measuring process; first questions in fresh processes (median); repeated = the fixed bench questions after a warm-up round.`,
+    '',
+    table(UNIQUE_HEAD, results.map((q) => uniqueRow(q.size.label, q.chunks, q.unique, q.repeated))),
+  ].join('\n');
+}
+
+/** What the unique-question table shows, for both outputs. */
+const UNIQUE_NOTE =
+  'Unique questions: distinct questions (bench/unique-questions.ts: QA questions varied and templates over the corpus\'s towns and words, seeded), each asked once, so no cache keyed by question helps; half timed for retrieval, half for the full answer (search + `composeExtractive`), right after the index is loaded. CPU is the process\'s CPU time per question (what contention for the shared cores does not inflate). First = a fresh process opens the index and the answer service as the server does (`openSearcher`, `createAnswerService`, their warm-ups, all in "open + warm-up") and times its first question: retrieval, or a full `ask` (median of the runs). Repeated = the fixed bench questions after a warm-up round.';
+
 /** The provenance lines: when, by which command, on which machine, with which settings. */
 function provenance(r: BenchReport): string[] {
   const m = r.machine;
@@ -146,6 +186,10 @@ export function renderReadmeSummary(r: BenchReport): string {
     ...provenance(r),
     '',
     t.main,
+    '',
+    UNIQUE_NOTE,
+    '',
+    uniqueTable(r),
     '',
     'Peers on the same corpus, queries, tokens and vectors (a ratio under 1 means we take less time):',
     '',
@@ -189,6 +233,12 @@ export function renderMarkdown(r: BenchReport): string {
     'Ingest peak RSS is the size\'s process after building and saving (corpus generation included); the whole process, peers included, peaked at ' +
       r.sizes.map((s) => `${n(s.peakRssMiB)} MB (${s.size.label})`).join(', ') +
       '. Ingest covers fitting the embedder, tokenising, embedding, HNSW insertion, BM25 build and the atomic save; generating the synthetic corpus is not counted. Load is `loadIndex` in process (full: every byte hashed; sampled: sizes plus 256 sampled 4 KiB blocks). Cold start is `node dist/server/start.mjs` (the bundle `npm start` runs, built by scripts/build.mjs) to the first 200 from `/readyz` (median; `npm start` adds npm itself and a freshness check of the build, about 0.4 s, once per start). Dense = embed + 10-NN through the VectorStore interface; BM25 = tokenise + top 10; hybrid = `HybridSearcher.search` (TOP_K, pool 20 per ranking); answer = hybrid search + `composeExtractive` (the server path).',
+    '',
+    '## Unique questions, first question after start',
+    '',
+    UNIQUE_NOTE,
+    '',
+    uniqueTable(r),
     '',
     '## Ingest and answer stages',
     '',

@@ -6,9 +6,9 @@ import { parseBenchArgs, USAGE } from './bench-args.js';
 import { benchQueries, parseSizes, realChunks } from './corpus.js';
 import { coldStartStage } from './cold-start.js';
 import { httpStage } from './http-load.js';
-import { renderMarkdown, type BenchReport, type SizeReport } from './report.js';
+import { renderMarkdown, renderQuick, type BenchReport, type SizeReport } from './report.js';
 import { writeOutputs } from './write-outputs.js';
-import type { SizeJob, SizeResult } from './size-worker.js';
+import type { QuickResult, SizeJob, SizeResult } from './size-worker.js';
 import { buildServerIfStale } from './server-process.js';
 import { machineInfo } from './stats.js';
 
@@ -22,11 +22,11 @@ function mergeRuns(files: string[]): BenchReport {
 }
 
 /** Runs one size in a child process (its own heap and peak RSS) and returns its figures. */
-function runSize(job: SizeJob): Promise<SizeResult> {
+function runSize<R extends SizeResult | QuickResult>(job: SizeJob): Promise<R> {
   return new Promise((resolve, reject) => {
     const child = fork('bench/size-worker.ts', [JSON.stringify(job)], { execArgv: ['--import', 'tsx', '--max-old-space-size=16384'] });
-    let result: SizeResult | null = null;
-    child.on('message', (m) => (result = m as SizeResult));
+    let result: R | null = null;
+    child.on('message', (m) => (result = m as R));
     child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`size ${job.size.label}: worker exited with ${code}`))));
   });
 }
@@ -42,6 +42,17 @@ async function main(): Promise<void> {
   const settings = loadSettings({ ...process.env, EMBEDDER: 'hash' });
   const sizes = parseSizes(v.sizes);
   const env: Record<string, string> = { EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', HNSW_M: String(settings.HNSW_M), HNSW_EF_CONSTRUCTION: String(settings.HNSW_EF_CONSTRUCTION), HNSW_EF_SEARCH: String(settings.HNSW_EF_SEARCH) };
+  const measure = { unique: Number(v.unique), firstRuns: Number(v['first-runs']) };
+  if (v.quick) {
+    const results: QuickResult[] = [];
+    for (const size of sizes) {
+      console.error(`[bench] ${size.label}: quick (ingest, unique, first and repeated questions)…`);
+      const result = await runSize<QuickResult>({ size, env, rounds: Number(v.rounds), peerMaxChunks: 0, efs: [], quick: true, ...measure });
+      rmSync(result.dir, { recursive: true, force: true });
+      results.push(result);
+    }
+    return console.log(renderQuick(results));
+  }
   buildServerIfStale(); // cold start and HTTP load measure the bundle `npm start` runs
   const reports: SizeReport[] = [];
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
@@ -55,7 +66,7 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const started = performance.now();
     console.error(`[bench] ${size.label}: ingest, retrieval, recall, peers…`);
-    const result = await runSize({ size, env, rounds: Number(v.rounds), peerMaxChunks: Number(v['peer-max']), efs: v.efs.split(',').map(Number) });
+    const result = await runSize<SizeResult>({ size, env, rounds: Number(v.rounds), peerMaxChunks: Number(v['peer-max']), efs: v.efs.split(',').map(Number), quick: false, ...measure });
     const serverEnv = { ...env, INDEX_DIR: result.dir };
     const chunks = result.ingest.chunks;
     const queries = benchQueries('eval/qa.jsonl', realChunks(settings));

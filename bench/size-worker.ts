@@ -6,17 +6,48 @@ import { benchQueries, corpusOf, realChunks, type Size } from './corpus.js';
 import { ingestStage, type IngestFigures } from './ingest-stage.js';
 import { langchainMemoryPeer, oramaPeer, type PeerFigures } from './peers.js';
 import { retrievalStage, type RetrievalFigures } from './retrieval.js';
-import { peakRssMiB } from './stats.js';
+import { peakRssMiB, timeEach, type Latency } from './stats.js';
+import { firstQuestionStage, questionSources, uniqueStage, type UniqueFigures } from './unique-latency.js';
+import { uniqueQuestions } from './unique-questions.js';
+import { composeExtractive } from '../answer/answer-chain.js';
+import { answerOptions } from '../answer/index.js';
 
-/** What the parent asks of a worker. */
-export type SizeJob = { size: Size; env: Record<string, string>; rounds: number; peerMaxChunks: number; efs: number[] };
+/** What the parent asks of a worker; `quick` measures only unique and repeated questions (no recall, peers or profile). */
+export type SizeJob = { size: Size; env: Record<string, string>; rounds: number; peerMaxChunks: number; efs: number[]; quick: boolean; unique: number; firstRuns: number };
 /** What a worker reports: the figures and the index folder it left for the HTTP and cold-start stages. */
-export type SizeResult = { size: Size; dir: string; generateMs: number; ingest: IngestFigures; retrieval: RetrievalFigures; peers: PeerFigures[]; peersSkipped: string[]; peakRssMiB: number };
+export type SizeResult = { size: Size; dir: string; generateMs: number; ingest: IngestFigures; unique?: UniqueFigures; retrieval: RetrievalFigures; peers: PeerFigures[]; peersSkipped: string[]; peakRssMiB: number };
+/** A quick run's figures: unique questions beside the same fixed questions repeated. */
+export type QuickResult = { size: Size; dir: string; chunks: number; unique: UniqueFigures; repeated: { hybrid: Latency; answer: Latency } };
 
 const require = createRequire(import.meta.url);
 
 /** Progress on stderr: large sizes run for many minutes per stage. */
 const progress = (label: string, stage: string) => console.error(`[bench] ${label}: ${stage} (${Math.round(process.memoryUsage().rss / 2 ** 20)} MB RSS)`);
+
+/** Unique questions first (in a process that has asked nothing yet), then first questions in fresh processes. */
+async function measureUnique(job: SizeJob, searcher: HybridSearcher, dir: string, s: ReturnType<typeof loadSettings>): Promise<UniqueFigures> {
+  const questions = uniqueQuestions(questionSources(searcher.index.chunks, s), 2 * job.unique + 2 * job.firstRuns);
+  const unique = await uniqueStage(searcher, questions.slice(0, 2 * job.unique), s);
+  progress(job.size.label, 'first question after start');
+  const first = job.firstRuns > 0 ? await firstQuestionStage({ ...job.env, INDEX_DIR: dir, EMBEDDER: 'hash' }, questions.slice(2 * job.unique), job.firstRuns) : null;
+  return { ...unique, first };
+}
+
+/** A quick run: ingest, unique questions, and the fixed questions repeated (one warm-up round, then `rounds`). */
+async function runQuick(job: SizeJob): Promise<QuickResult> {
+  const s = loadSettings({ ...process.env, ...job.env, EMBEDDER: 'hash' });
+  const chunks = corpusOf(job.size, realChunks(s), s.CHUNK_MAX_CHARS);
+  progress(job.size.label, `generated ${chunks.length} chunks; ingesting`);
+  const { dir, index, embedder } = await ingestStage(chunks, s, { m: s.HNSW_M, efConstruction: s.HNSW_EF_CONSTRUCTION, efSearch: s.HNSW_EF_SEARCH });
+  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(s.LEXICON_OVERRIDES_FILE)));
+  progress(job.size.label, 'unique questions');
+  const unique = await measureUnique(job, searcher, dir, s);
+  const queries = benchQueries('eval/qa.jsonl', chunks);
+  const options = answerOptions(s);
+  const hybrid = await timeEach(queries, job.rounds, (q) => searcher.search(q, s.TOP_K));
+  const answer = await timeEach(queries, job.rounds, async (q) => composeExtractive(searcher, q, await searcher.search(q, options.k), options));
+  return { size: job.size, dir, chunks: chunks.length, unique, repeated: { hybrid, answer } };
+}
 
 async function run(job: SizeJob): Promise<SizeResult> {
   const s = loadSettings({ ...process.env, ...job.env, EMBEDDER: 'hash' });
@@ -28,6 +59,7 @@ async function run(job: SizeJob): Promise<SizeResult> {
   const { figures, dir, index, embedder } = await ingestStage(chunks, s, hnsw);
   progress(job.size.label, 'retrieval and recall');
   const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(s.LEXICON_OVERRIDES_FILE)));
+  const unique = await measureUnique(job, searcher, dir, s);
   const queries = benchQueries('eval/qa.jsonl', chunks);
   const retrieval = await retrievalStage(searcher, queries, s, job.rounds, job.efs);
   const peers: PeerFigures[] = [];
@@ -45,11 +77,11 @@ async function run(job: SizeJob): Promise<SizeResult> {
     if (memory) peers.push(memory);
     else peersSkipped.push('LangChain MemoryVectorStore: not installed (npm install -D @langchain/classic); exact search shown by hnswlib BruteforceSearch instead');
   } else peersSkipped.push(`peers skipped above ${job.peerMaxChunks} chunks (--peer-max)`);
-  return { size: job.size, dir, generateMs, ingest: figures, retrieval, peers, peersSkipped, peakRssMiB: peakRssMiB() };
+  return { size: job.size, dir, generateMs, ingest: figures, unique, retrieval, peers, peersSkipped, peakRssMiB: peakRssMiB() };
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as SizeJob;
-run(job).then(
+(job.quick ? runQuick(job) : run(job)).then(
   (result) => process.send!(result, () => process.exit(0)),
   (err: unknown) => {
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));

@@ -1,11 +1,11 @@
 // Builds the in-memory index (HNSW vectors, BM25, manifest) from chunks and an embedder.
 import { createHash } from 'node:crypto';
 import hnswlib from 'hnswlib-node';
-import { foldForMatch } from '../ingest/normalize-text.js';
 import type { Chunk } from '../ingest/types.js';
 import { Bm25Builder, Bm25Index } from './bm25.js';
 import type { Embedder } from './embedder.js';
 import { HashEmbedder } from './hash-embedder.js';
+import { prepareChunks, type IndexedChunk } from './indexed-chunk.js';
 import { factsOfChunks } from './fact-file.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { StoredIndex } from './index-store.js';
@@ -21,6 +21,11 @@ export type VectorCache = { fingerprint: string; vectors: Map<string, number[]> 
 /** The text embedded for a chunk: its article title first, so the topic is in every vector. */
 export function embeddingText(chunk: Chunk): string {
   return chunk.meta.title ? `${chunk.meta.title}\n${chunk.text}` : chunk.text;
+}
+
+/** embeddingText folded, from the chunk's prepared text (no folding again). */
+export function foldedEmbeddingText(chunk: IndexedChunk): string {
+  return chunk.meta.title ? `${chunk.titleFolded}\n${chunk.folded}` : chunk.folded;
 }
 
 /** sha256 over the sorted chunk ids. */
@@ -47,17 +52,19 @@ function lexiconFor(vocabulary: string[]): LexiconTable {
 }
 
 /**
- * Embeds chunks (reusing cached vectors when the fingerprint matches), inserts them into a
- * cosine HNSW index under labels 0..n-1 (label = position in `chunks`), builds BM25 and the lexicon. Works in
- * batches in label order, so memory holds one batch of vectors, and the hash embedder and the
- * tokenizer share one folding of each text.
+ * Prepares chunks (folded copy, sentences, paragraph links: see IndexedChunk), embeds them
+ * (reusing cached vectors when the fingerprint matches), inserts them into a cosine HNSW index
+ * under labels 0..n-1 (label = position in `chunks`), builds BM25 and the lexicon. Works in batches in label
+ * order, so memory holds one batch of vectors, and the hash embedder and the tokenizer use the
+ * prepared folding of each text.
  */
 export async function buildIndex(
-  chunks: Chunk[],
+  plain: Chunk[],
   embedder: Embedder,
   params: HnswParams,
   options: { batchSize: number; cache?: VectorCache; embedderState?: StoredIndex['embedderState'] },
 ): Promise<Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> }> {
+  const chunks = prepareChunks(plain);
   const fingerprint = embedderFingerprint(embedder);
   const cached = options.cache?.fingerprint === fingerprint ? options.cache.vectors : new Map<string, number[]>();
   const hnsw = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
@@ -65,7 +72,7 @@ export async function buildIndex(
   const bm25 = new Bm25Builder();
   for (let start = 0; start < chunks.length; start += options.batchSize) {
     const batch = chunks.slice(start, start + options.batchSize);
-    const folded = batch.map((c) => foldForMatch(embeddingText(c)));
+    const folded = batch.map(foldedEmbeddingText);
     const missing = batch.map((c, j) => j).filter((j) => !cached.has(batch[j]!.id));
     const fresh =
       embedder instanceof HashEmbedder

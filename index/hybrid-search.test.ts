@@ -70,6 +70,13 @@ describe('HybridSearcher.search', () => {
     expect((await searcher.search('高平', 50)).length).toBe(37);
   });
 
+  it('gives the same hits from a searcher that was never warmed up (openSearcher warms up)', async () => {
+    const cold = new HybridSearcher(searcher.index, searcher.embedder, searcher.lexicon, searcher.vectors);
+    for (const q of ['高平生猪出栏多少头？', '沁水蜂蜜有哪些稱號？', 'How much silk does Gaoping weave?']) {
+      expect((await cold.search(q, 5)).map((h) => [h.chunk.id, h.score])).toEqual((await searcher.search(q, 5)).map((h) => [h.chunk.id, h.score]));
+    }
+  });
+
   it('is deterministic for the same question', async () => {
     expect(await searcher.search('沁水县蜂农有多少户？', 5)).toEqual(await searcher.search('沁水县蜂农有多少户？', 5));
   });

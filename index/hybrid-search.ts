@@ -3,11 +3,11 @@ import { BaseRetriever } from '@langchain/core/retrievers';
 import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { VectorStore } from '@langchain/core/vectorstores';
 import { foldForMatch } from '../ingest/normalize-text.js';
-import { splitSentences } from '../ingest/split-passages.js';
 import type { Fact } from '../ingest/fact-types.js';
 import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorStore } from './hnsw-vector-store.js';
+import { IndexedChunk, indexedChunk } from './indexed-chunk.js';
 import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
@@ -29,6 +29,7 @@ export const TOWN_BOOST = 0.6;
 
 /** One retrieved chunk with its score breakdown; every score is "higher is better". */
 export type SearchHit = {
+  /** The chunk as a plain Chunk; indexedChunk(hit.chunk) gives its prepared text (folded, sentences, paragraph). */
   chunk: Chunk;
   /** Fused score: RRF of both rankings times the town boost. */
   score: number;
@@ -48,16 +49,6 @@ export function fuseRanks(...rankings: number[][]): Map<number, number> {
     ranking.forEach((label, rank) => fused.set(label, (fused.get(label) ?? 0) + 1 / (RRF_K + rank + 1)));
   }
   return fused;
-}
-
-/** Joins a paragraph's chunks in order, dropping each chunk's leading overlap with the one before. */
-export function joinParts(parts: string[]): string {
-  let text = '';
-  for (const part of parts) {
-    const last = splitSentences(text).at(-1)?.text ?? '';
-    text += last && part.startsWith(last) ? part.slice(last.length) : part;
-  }
-  return text;
 }
 
 /** The label (chunk position) of a vector store Document: its metadata.label, as chunkDocument writes it. */
@@ -80,8 +71,6 @@ export class HybridSearcher {
   private readonly foldedTowns: string[];
   private readonly topicWords = new Map<string, boolean>();
   private chars: Set<string> | null = null;
-  private paragraphs: Map<string, string> | null = null;
-  private labels: Map<Chunk, number> | null = null;
   private byTown: Map<string, Chunk[]> | null = null;
   private latestYear: number | null = null;
   private names: string[] | null = null;
@@ -115,20 +104,9 @@ export class HybridSearcher {
     return this.chars;
   }
 
-  /** Text of the whole paragraph a chunk was cut from (its siblings joined), cached. */
+  /** Text of the whole paragraph a chunk was cut from (see IndexedChunk.wholeParagraph; a chunk from elsewhere is its own paragraph). */
   paragraphOf(chunk: Chunk): string {
-    const key = `${chunk.meta.source}\u0000${chunk.meta.title}\u0000${chunk.paragraph}`;
-    if (!this.paragraphs) {
-      const parts = new Map<string, Chunk[]>();
-      for (const c of this.index.chunks) {
-        const k = `${c.meta.source}\u0000${c.meta.title}\u0000${c.paragraph}`;
-        const list = parts.get(k);
-        if (list) list.push(c);
-        else parts.set(k, [c]);
-      }
-      this.paragraphs = new Map([...parts].map(([k, cs]) => [k, joinParts(cs.sort((a, b) => a.part - b.part).map((c) => c.text))]));
-    }
-    return this.paragraphs.get(key) ?? chunk.text;
+    return indexedChunk(chunk).wholeParagraph.text;
   }
 
   /**
@@ -154,11 +132,25 @@ export class HybridSearcher {
     return topic;
   }
 
+  /**
+   * Runs the search path on three questions made from the corpus (a town's attribute, Traditional
+   * characters, English), so a server's first user question does not pay for first compilation
+   * and lazily built tables (the corpus's characters, towns' chunks, authors, reference year).
+   * Call once after opening.
+   */
+  async warmUp(): Promise<void> {
+    this.corpusChars();
+    this.articlesByAuthor();
+    this.referenceYear();
+    const town = this.towns[0]?.town ?? '';
+    this.chunksOfTown(town);
+    for (const q of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, 'How many households are there?']) await this.search(q, MIN_POOL);
+  }
+
   /** Typed facts of a chunk of this index (extracted at ingest); [] for a chunk from elsewhere. */
   factsOf(chunk: Chunk): Fact[] {
-    if (!this.labels) this.labels = new Map(this.index.chunks.map((c, i) => [c, i]));
-    const label = this.labels.get(chunk);
-    return label === undefined ? [] : (this.index.facts[label] ?? []);
+    const own = chunk instanceof IndexedChunk && this.index.chunks[chunk.label] === chunk;
+    return own ? (this.index.facts[chunk.label] ?? []) : [];
   }
 
   /** Every chunk of a town, in index order. */

@@ -2,17 +2,18 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import hnswlib from 'hnswlib-node';
-import type { Chunk, Fact } from '../ingest/index.js';
+import type { Fact } from '../ingest/index.js';
 import { Bm25Index } from './bm25.js';
 import { BM25_MAGIC, decodeBm25, encodeBm25 } from './bm25-file.js';
 import { fileCheckOf, readSections, verifyFile, writeSections, type FileCheck, type VerifyMode } from './binary-file.js';
 import { CHUNKS_MAGIC, decodeChunks, encodeChunks } from './chunk-file.js';
 import { CURRENT, currentBuild, fsyncPath, newBuildName, pointerTempName, readPointer, removeDeadEntries } from './build-folders.js';
-import { IndexCorruptError, IndexMismatchError } from './errors.js';
 import { decodeFacts, encodeFacts } from './fact-file.js';
 import { lockIndexNow, type IndexLock } from './index-lock.js';
 import type { LexiconTable } from './lexicon/build-lexicon.js';
 import { decodeLexicon, encodeLexicon, LEXICON_MAGIC } from './lexicon/lexicon-file.js';
+import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
+import type { IndexedChunk } from './indexed-chunk.js';
 import { INDEX_FORMAT_VERSION, manifestSchema, type Manifest } from './manifest.js';
 
 export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', lexicon: 'lexicon.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', facts: 'facts.json', manifest: 'manifest.json' } as const;
@@ -20,7 +21,8 @@ export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', lexicon: 'lexicon
 /** Everything a built index holds in memory. */
 export type StoredIndex = {
   manifest: Manifest;
-  chunks: Chunk[];
+  /** Chunks by label, with the text prepared at ingest (see IndexedChunk). */
+  chunks: IndexedChunk[];
   bm25: Bm25Index;
   /** Related words, English translations and glosses over this corpus's vocabulary. */
   lexicon: LexiconTable;

@@ -4,6 +4,14 @@ export { cleanIndexFolder } from './build-folders.js';
 export { IndexCorruptError, IndexLockedError, IndexMismatchError, IndexNotBuiltError, IndexPointerMissingError, VectorStoreUnavailableError } from './errors.js';
 export { HashEmbedder } from './hash-embedder.js';
 export { describeHit, HybridRetriever, HybridSearcher, type SearchHit } from './hybrid-search.js';
+/**
+ * Text prepared at ingest and stored in the index, so nothing is folded or split per question:
+ * `indexedChunk(hit.chunk)` gives a hit's chunk with `folded` (foldForMatch of its text),
+ * `sentences` ({ text, folded, start }[], splitSentences order), `titleFolded`, `townFolded` and
+ * `wholeParagraph` ({ text, folded }); O(1) for the index's own chunks (searcher.index.chunks are
+ * IndexedChunks), prepared once and kept for any other chunk (test fixtures).
+ */
+export { IndexedChunk, indexedChunk, type ChunkParagraph, type ChunkSentence } from './indexed-chunk.js';
 export { loadIndex, readManifest, saveIndex, type LoadOptions, type StoredIndex } from './index-store.js';
 export type { Manifest } from './manifest.js';
 export { openSearcher, openVectorStore, type VectorStoreKind } from './open-index.js';

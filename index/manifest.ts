@@ -1,8 +1,13 @@
 // The index manifest: what was built, with what, and checksums of every file it wrote.
 import { z } from 'zod';
 
-/** 4: the lexicon table (lexicon.bin). 3: typed facts per chunk (facts.json). 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums. */
-export const INDEX_FORMAT_VERSION = 4;
+/**
+ * 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums.
+ * 3: typed facts per chunk (facts.json).
+ * 4: chunks.bin also holds the text prepared at ingest (folded texts, sentences, paragraph links).
+ * 5: the lexicon (lexicon.bin).
+ */
+export const INDEX_FORMAT_VERSION = 5;
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),
@@ -18,7 +23,8 @@ export const manifestSchema = z.object({
   chunkCount: z.number().int().min(0),
   /** sha256 over the sorted chunk ids: equal corpora give equal hashes. */
   corpusHash: z.string(),
-  sources: z.array(z.object({ source: z.string(), chunks: z.number().int() })),
+  /** Per source file: its chunk count and when it was first indexed (ISO time; absent in older indexes). */
+  sources: z.array(z.object({ source: z.string(), chunks: z.number().int(), addedAt: z.string().optional() })),
   /** Per file: size, sha256 of every byte, and sha256 of the size plus sampled blocks (see binary-file.ts). */
   files: z.record(z.string(), z.object({ bytes: z.number().int(), sha256: z.string(), sampleSha256: z.string().optional() })),
 });

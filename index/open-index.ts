@@ -46,10 +46,12 @@ export async function openVectorStore(kind: VectorStoreKind, index: StoredIndex,
   return store;
 }
 
-/** Loads INDEX_DIR and returns a searcher; throws the index errors with re-ingest advice. */
+/** Loads INDEX_DIR and returns a searcher, warmed up (see HybridSearcher.warmUp); throws the index errors with re-ingest advice. */
 export async function openSearcher(settings: Settings): Promise<HybridSearcher> {
   const index = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, { verify: settings.INDEX_VERIFY });
   const embedder = await embedderForIndex(settings, index.manifest, index.embedderState);
   const vectors = await openVectorStore(settings.VECTOR_STORE, index, embedder);
-  return new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(settings.LEXICON_OVERRIDES_FILE)), vectors);
+  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(settings.LEXICON_OVERRIDES_FILE)), vectors);
+  await searcher.warmUp();
+  return searcher;
 }

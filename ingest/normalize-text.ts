@@ -18,10 +18,18 @@ export function toHalfWidth(text: string): string {
 export function foldForMatch(text: string): string {
   const hit = folded.get(text);
   if (hit !== undefined) return hit;
-  const out = toSimplified(toHalfWidth(text)).toLowerCase();
+  const out = foldText(text);
   if (folded.size >= FOLD_CACHE_SIZE) folded.delete(folded.keys().next().value!);
   folded.set(text, out);
   return out;
+}
+
+/**
+ * foldForMatch without its cache: for text folded once (passages at ingest), which would only
+ * evict the entries the answer path reuses.
+ */
+export function foldText(text: string): string {
+  return toSimplified(toHalfWidth(text)).toLowerCase();
 }
 
 /**

@@ -36,6 +36,8 @@ export const chunkSchema = z.object({
   /** Position of the paragraph in its article (0-based) and of the chunk in its paragraph. */
   paragraph: z.number().int().min(0),
   part: z.number().int().min(0),
+  /** 1-based page the text starts on, for paged documents (PDF); absent otherwise. */
+  page: z.number().int().min(1).optional(),
   meta: articleMetaSchema,
 });
 export type Chunk = z.infer<typeof chunkSchema>;

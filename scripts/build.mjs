@@ -2,7 +2,7 @@
 //
 // Why: `npm start` under tsx spent ~1.2 s of a ~1.9 s cold start transpiling TypeScript and resolving
 // a few hundred ESM files one by one. One bundle per entry (shared chunks, the LLM client split off
-// for on-demand loading) starts in ~0.6 s. Native packages (hnswlib-node, @node-rs/jieba) and
+// for on-demand loading) starts in ~0.6 s. Native packages (hnswlib-node, @node-rs/jieba, better-sqlite3), pg and
 // @xenova/transformers (onnxruntime, sharp; loaded on demand) stay in node_modules. The sources
 // stay the truth: tests and `npm run dev` run them through tsx. The CLIs (ingest, ask, eval) are
 // bundled too, so that a one-off question does not pay the transpiling either.
@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ENTRIES = ['server/start.ts', 'server/cluster.ts', 'index/ingest-cli.ts', 'answer/cli.ts', 'eval/cli.ts'];
-const EXTERNAL = ['hnswlib-node', '@node-rs/jieba', '@xenova/transformers'];
+const ENTRIES = ['server/start.ts', 'server/cluster.ts', 'index/ingest-cli.ts', 'answer/cli.ts', 'eval/cli.ts', 'eval/feedback-cli.ts'];
+const EXTERNAL = ['hnswlib-node', '@node-rs/jieba', '@xenova/transformers', 'better-sqlite3', 'pg'];
 
 /** True when the build in `outdir` is newer than every input it recorded (and than package-lock.json). */
 export function isFresh(outdir) {

@@ -1,4 +1,5 @@
 // The Hono app: middleware (ids, logs, metrics, headers, CORS, limits, auth), the API, widget and WeChat routes.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -8,10 +9,14 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AnswerResult, AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
+import { adminApp } from './admin/admin-app.js';
 import { limitBody } from './body-limit.js';
 import { chatRoutes } from './chat-routes.js';
 import { clientAddress, trustedProxies } from './client-address.js';
+import type { ConversationLog } from './conversations/index.js';
 import { ApiError, errorBody, handleError } from './errors.js';
+import { feedbackRoutes } from './feedback-routes.js';
+import type { LiveIndex } from './live-index.js';
 import type { Logger } from './logger.js';
 import { createMetrics, metricsText, type Metrics } from './metrics.js';
 import { openAiRoutes } from './openai-routes.js';
@@ -24,6 +29,7 @@ const PUBLIC = new URL('./public/', import.meta.url);
 /** Routes with one method: any other method gets 405 with an Allow header. */
 const METHODS: [string, string][] = [
   ['/api/chat', 'POST'],
+  ['/api/feedback', 'POST'],
   ['/api/search', 'GET'],
   ['/v1/chat/completions', 'POST'],
   ['/v1/models', 'GET'],
@@ -43,8 +49,10 @@ const requireJson: MiddlewareHandler = async (c, next) => {
 /** Where the answer service comes from: null until the index is loaded (then /readyz turns 200). */
 export type ServiceHolder = { service: AnswerService | null };
 
-/** `shared`: Redis shared by all server processes (REDIS_URL); without it, state is this process's own. */
-export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics; shared?: SharedState };
+/** `conversations`: the conversation log (absent or null: answers are not logged and feedback is refused).
+ * `liveIndex` (background index builds swapped into `holder`) is needed when ADMIN_KEY turns the console on.
+ * `shared`: Redis shared by all server processes (REDIS_URL); without it, state is this process's own. */
+export type AppDeps = { settings: Settings; logger: Logger; holder: ServiceHolder; metrics?: Metrics; conversations?: ConversationLog | null; liveIndex?: LiveIndex; shared?: SharedState };
 
 /** The client key of rate limits: the socket address, or behind a trusted proxy the forwarded client. */
 function clientKey(s: Settings): (c: Context) => string {
@@ -85,7 +93,7 @@ function observe(logger: Logger, metrics: Metrics): MiddlewareHandler {
 }
 
 /** Builds the whole HTTP app. Nothing here blocks on the index: API calls answer 503 until it is loaded. */
-export function createApp({ settings: s, logger, holder, metrics = createMetrics(), shared }: AppDeps) {
+export function createApp({ settings: s, logger, holder, metrics = createMetrics(), conversations = null, liveIndex, shared }: AppDeps) {
   const page = readFileSync(new URL('index.html', PUBLIC), 'utf8');
   const widget = readFileSync(new URL('widget.js', PUBLIC), 'utf8');
   const app = new Hono();
@@ -99,12 +107,17 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
     app.use(path, requireJson);
     if (s.API_KEY) app.use(path, bearerAuth({ token: s.API_KEY, noAuthenticationHeader: { message: errorBody('unauthorized', 'missing bearer token') }, invalidAuthenticationHeader: { message: errorBody('unauthorized', 'malformed Authorization header') }, invalidToken: { message: errorBody('unauthorized', 'invalid API key') } }));
   }
-  const deps = { service: () => ready(holder), settings: s, metrics, logger };
+  const deps = { service: () => ready(holder), settings: s, metrics, logger, conversations };
   app.route('/api', chatRoutes(deps));
+  app.route('/api', feedbackRoutes(deps));
   app.route('/v1', openAiRoutes(deps));
-  const answerFor = (channel: string) => (question: string): Promise<AnswerResult> => {
+  // WeChat/WeCom answers are logged with the sender's hashed id.
+  const answerFor = (channel: 'wechat' | 'wecom') => async (question: string, user: string): Promise<AnswerResult> => {
     metrics.wechatAnswers.inc({ channel });
-    return ready(holder).ask({ question });
+    const started = performance.now();
+    const answer = await ready(holder).ask({ question });
+    conversations?.record({ id: randomUUID(), channel, answer, latencyMs: performance.now() - started, user });
+    return answer;
   };
   const { wechat, wecom } = wechatChannels(s, answerFor, logger, shared);
   // Callbacks are limited (per client address) before anything in them is read.
@@ -112,6 +125,10 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   for (const path of ['/wechat/*', '/wecom/*']) app.use(path, callbackLimit);
   app.route('/wechat', wechat);
   app.route('/wecom', wecom);
+  if (s.ADMIN_KEY) {
+    if (!liveIndex) throw new Error('ADMIN_KEY is set but the app was built without live index updates');
+    app.route('/admin', adminApp({ settings: { ...s, ADMIN_KEY: s.ADMIN_KEY }, logger, holder, liveIndex, publicDir: PUBLIC, conversations }));
+  }
   app.get('/', (c) => c.html(page));
   app.get('/widget.js', (c) => c.body(widget, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -1,6 +1,6 @@
 // The bundles `npm start` and the CLI scripts run (scripts/build.mjs → dist/): built for real, run as processes.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,14 +20,14 @@ const outdir = mkdtempSync(join(ROOT, 'var', 'test-dist-'));
 const llm = fakeLlm();
 let indexDir = '';
 const servers: ServerProcess[] = [];
-const env = () => ({ INDEX_DIR: indexDir, EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' });
+const env = () => ({ INDEX_DIR: indexDir, CONVERSATION_DB: join(outdir, 'conversations.db'), EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' });
 const chat = (s: ServerProcess, question: string) =>
   fetch(`http://127.0.0.1:${s.port}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
 
 beforeAll(async () => {
   indexDir = (await buildTestIndex()).settings.INDEX_DIR;
   const { stderr } = await build('--outdir', outdir);
-  expect(stderr).toMatch(/^built var\/test-dist-\w+\/ \(server\/start\.mjs, server\/cluster\.mjs, index\/ingest-cli\.mjs, answer\/cli\.mjs, eval\/cli\.mjs\) in \d+ ms/);
+  expect(stderr).toMatch(/^built var\/test-dist-\w+\/ \(server\/start\.mjs, server\/cluster\.mjs, index\/ingest-cli\.mjs, answer\/cli\.mjs, eval\/cli\.mjs, eval\/feedback-cli\.mjs\) in \d+ ms/);
 }, 60_000);
 
 afterAll(async () => {
@@ -49,6 +49,15 @@ describe('the built server', () => {
     const widget = await fetch(`http://127.0.0.1:${server.port}/widget.js`);
     expect(widget.headers.get('content-type')).toMatch(/^application\/javascript/);
     expect((await widget.text()).length).toBeGreaterThan(1000);
+  });
+
+  it('logs answers in its SQLite file and takes feedback on them (better-sqlite3 loads from node_modules)', async () => {
+    const server = await startServer(join(outdir, 'server/start.mjs'), env(), [], 30_000);
+    servers.push(server);
+    const { answerId } = (await (await chat(server, '阳城2022年蚕茧产量是多少？')).json()) as { answerId: string };
+    const feedback = await fetch(`http://127.0.0.1:${server.port}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId, rating: 'up' }) });
+    expect([feedback.status, await feedback.json()]).toEqual([200, { answerId, rating: 'up', comment: null }]);
+    expect(existsSync(join(outdir, 'conversations.db'))).toBe(true);
   });
 
   it('loads the LLM client on demand and answers in LLM mode', async () => {

@@ -56,7 +56,7 @@ describe('server/cluster.ts', () => {
       chmodSync(p, statSync(p).isDirectory() ? 0o555 : 0o444);
     };
     walk(dir);
-    server = await startServer('server/cluster.ts', { INDEX_DIR: dir, EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' }, ['--workers', '2'], 60_000);
+    server = await startServer('server/cluster.ts', { INDEX_DIR: dir, CONVERSATION_DB: `${dir}-conversations.db`, EMBEDDER: 'hash', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' }, ['--workers', '2'], 60_000);
   });
   afterAll(async () => {
     await server?.stop();

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { AnswerAbortedError, type Turn } from '../answer/index.js';
+import { AnswerAbortedError, type ServedAnswer, type Turn } from '../answer/index.js';
 import { ApiError, toApiError } from './errors.js';
 import { countAnswer, hangUpSignal, type RouteDeps } from './chat-routes.js';
 import { answerWithSources, splitDeltas } from './render.js';
@@ -22,7 +22,7 @@ export function splitConversation(messages: OpenAiMessage[]): { question: string
   return { question: last.content.trim(), history: turns.slice(0, -1) };
 }
 
-export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) {
+export function openAiRoutes({ service, settings, metrics, logger, conversations }: RouteDeps) {
   return new Hono()
     .get('/models', (c) => c.json({ object: 'list', data: [{ id: MODEL_ID, object: 'model', created: 0, owned_by: 'jincheng' }] }))
     .post('/chat/completions', validate('json', openAiRequestSchema(settings)), async (c) => {
@@ -31,15 +31,20 @@ export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) 
       if ([...question].length > settings.MAX_QUESTION_CHARS) {
         throw new ApiError(400, 'invalid_request', `question is longer than ${settings.MAX_QUESTION_CHARS} characters`);
       }
+      const started = performance.now();
       const svc = service(); // 503 before any stream opens when the index is not loaded
       const id = `chatcmpl-${randomUUID()}`;
+      const served = (a: ServedAnswer) => {
+        countAnswer(metrics, 'openai', a);
+        conversations?.record({ id, channel: 'v1', answer: a, latencyMs: performance.now() - started });
+      };
       const created = Math.floor(Date.now() / 1000);
       const base = { id, created, model: MODEL_ID };
       const usage = (content: string) => countUsage(body.messages.map((m) => ({ role: m.role, content: messageText(m.content) })), content);
       const signal = hangUpSignal(c); // cancels the LLM call when the client hangs up
       if (!body.stream) {
         const a = await svc.ask({ question, history, signal });
-        countAnswer(metrics, 'openai', a);
+        served(a);
         const content = answerWithSources(a.answer, a.citations);
         return c.json({
           ...base,
@@ -55,7 +60,7 @@ export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) 
           stream.writeSSE({ data: JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }], ...extra }) });
         try {
           const a = await svc.ask({ question, history, signal });
-          countAnswer(metrics, 'openai', a);
+          served(a);
           const content = answerWithSources(a.answer, a.citations);
           await chunk({ role: 'assistant', content: '' }, null);
           for (const text of splitDeltas(content)) await chunk({ content: text }, null);

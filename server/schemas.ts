@@ -54,3 +54,18 @@ export function messageText(content: OpenAiMessage['content']): string {
   if (content === null) return '';
   return typeof content === 'string' ? content : content.map((p) => p.text ?? '').join('');
 }
+
+/** Longest feedback comment in characters. */
+export const MAX_COMMENT_CHARS = 1000;
+
+/** POST /api/feedback body: a 👍 or 👎 on a logged answer, with an optional comment (blank counts as none). */
+export const feedbackRequestSchema = z.strictObject({
+  answerId: z.string({ message: 'answerId must be a string' }).trim().min(1, 'answerId is empty').max(100, 'answerId is longer than 100 characters'),
+  rating: z.enum(['up', 'down'], { message: 'rating must be "up" or "down"' }),
+  comment: z
+    .string({ message: 'comment must be a string' })
+    .trim()
+    .max(MAX_COMMENT_CHARS, `comment is longer than ${MAX_COMMENT_CHARS} characters`)
+    .optional()
+    .transform((v) => (v ? v : null)),
+});

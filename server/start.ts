@@ -7,6 +7,8 @@ import { loadSettings, type Settings } from '../config.js';
 import { cleanIndexFolder, IndexNotBuiltError, openSearcher, progressReporter, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
 import { handleClientErrors } from './client-errors.js';
+import { openConversationLog } from './conversations/index.js';
+import { createLiveIndex } from './live-index.js';
 import { CONFIG_EXIT_CODE, configMessage, isConfigError } from './wechat-channels.js';
 import { createLogger, type Logger } from './logger.js';
 import { connectSharedState } from './shared-state.js';
@@ -38,9 +40,12 @@ async function main(): Promise<void> {
   const logger = createLogger(settings.LOG_LEVEL);
   const holder: ServiceHolder = { service: null };
   const shared = settings.REDIS_URL ? await connectSharedState(settings.REDIS_URL, logger) : undefined;
+  const conversations = openConversationLog(settings, logger);
+  let model: Awaited<ReturnType<typeof createChatModel>> = null; // loaded after the server listens (cold start)
+  const liveIndex = createLiveIndex({ settings, logger, holder, makeService: (searcher) => createAnswerService(searcher, settings, model) });
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp({ settings, logger, holder, ...(shared ? { shared } : {}) });
+    app = createApp({ settings, logger, holder, conversations, liveIndex, ...(shared ? { shared } : {}) });
   } catch (err) {
     if (!isConfigError(err)) throw err;
     console.error(configMessage(err));
@@ -58,7 +63,7 @@ async function main(): Promise<void> {
   });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal, graceMs: settings.SHUTDOWN_GRACE_MS });
-    server.close(() => process.exit(0)); // waits for in-flight requests, SSE streams included
+    server.close(() => void (conversations?.close() ?? Promise.resolve()).finally(() => process.exit(0))); // waits for in-flight requests, SSE streams included
     setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), CLOSE_IDLE_EVERY_MS).unref();
     setTimeout(() => {
       logger.warn('shutdown grace over: exiting with requests still in flight', { graceMs: settings.SHUTDOWN_GRACE_MS });
@@ -69,14 +74,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     const searcher = await loadSearcher(settings, logger);
-    const model = await createChatModel(settings);
+    model = await createChatModel(settings);
     await listening; // `ready` only ever after `listening`
-    holder.service = createAnswerService(searcher, settings, model);
+    const service = createAnswerService(searcher, settings, model);
+    await service.warmUp();
+    holder.service = service;
     const cpu = process.cpuUsage();
     logger.info('ready', {
       chunks: searcher.index.chunks.length,
       embedder: searcher.embedder.model,
       llm: model ? settings.LLM_MODEL : 'off (extractive answers)',
+      conversationLog: conversations?.store.name ?? 'off',
       // Since the process started, and the CPU it used (near the wall time on an idle machine).
       startupMs: Math.round(process.uptime() * 1000),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),

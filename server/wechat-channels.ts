@@ -25,7 +25,7 @@ export function configMessage(err: Error): string {
  */
 export function wechatChannels(
   s: Settings,
-  answerFor: (channel: string) => (question: string) => Promise<AnswerResult>,
+  answerFor: (channel: 'wechat' | 'wecom') => (question: string, user: string) => Promise<AnswerResult>,
   logger: Logger,
   shared: SharedState | undefined,
 ) {

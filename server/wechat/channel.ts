@@ -22,8 +22,8 @@ export interface ChannelOptions {
   apiBase: string;
   /** Time to wait for an answer within one delivery before falling back (ms, < 5000). */
   replyBudgetMs: number;
-  /** The answer pipeline. */
-  answer: (question: string) => Promise<AnswerResult>;
+  /** The answer pipeline; `user` is the sender's FromUserName (OpenID or UserID). */
+  answer: (question: string, user: string) => Promise<AnswerResult>;
   /** Clock in ms (timestamp window, reply CreateTime, cache and token expiry). Default Date.now. */
   now?: () => number;
   /** Event sink; receives codes and counts, never content. Default: warnings/errors to stderr. */

@@ -30,12 +30,12 @@ export function readAddressing(fields: ReadonlyMap<string, string>): Addressing 
  * go through `reply`, which de-duplicates by MsgId and applies the timing strategy.
  */
 export function createMessageHandler(deps: {
-  answer: (question: string) => Promise<AnswerResult>;
+  answer: (question: string, user: string) => Promise<AnswerResult>;
   reply: (delivery: Delivery) => Promise<string | undefined>;
 }): (fields: ReadonlyMap<string, string>, signal: AbortSignal) => Promise<string | undefined> {
-  async function answerText(question: string): Promise<string> {
+  async function answerText(question: string, user: string): Promise<string> {
     if (question === '') return WELCOME_TEXT;
-    const text = formatAnswerReply(await deps.answer(question));
+    const text = formatAnswerReply(await deps.answer(question, user));
     return text === '' ? FAILURE_TEXT : text;
   }
 
@@ -46,7 +46,7 @@ export function createMessageHandler(deps: {
     const msgId = fields.get('MsgId');
     const key = msgId ? `id:${msgId}` : `at:${fromUser}:${fields.get('CreateTime') ?? ''}:${msgType}`;
     const question = (fields.get('Content') ?? '').trim();
-    const produce = msgType === 'text' ? () => answerText(question) : async () => TEXT_ONLY_TEXT;
+    const produce = msgType === 'text' ? () => answerText(question, fromUser) : async () => TEXT_ONLY_TEXT;
     return deps.reply({ key, user: fromUser, produce, signal });
   };
 }

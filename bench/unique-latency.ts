@@ -1,0 +1,102 @@
+// Benchmark stage: latency of unique, never-repeated questions (retrieval and full answer), wall and CPU time, and of the first question after start.
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { composeExtractive } from '../answer/answer-chain.js';
+import { answerOptions } from '../answer/index.js';
+import type { Settings } from '../config.js';
+import { loadOverrides, type HybridSearcher } from '../index/index.js';
+import { loadGazetteer } from '../ingest/index.js';
+import { percentiles, type Latency } from './stats.js';
+import { corpusSources, type QuestionSources } from './unique-questions.js';
+
+/** Unique-question figures: each question asked once; `cpu` is the process's CPU time per question (not waiting for a shared core). */
+export type UniqueFigures = {
+  questions: number;
+  retrieval: Latency;
+  retrievalCpu: Latency;
+  answer: Latency;
+  answerCpu: Latency;
+  /** A fresh process: load the index, then time its first question (median of the runs). */
+  first: FirstQuestion | null;
+  /** 1-minute load average when the stage started (the machine is shared). */
+  loadAverage: number;
+};
+
+/** Fresh processes' first questions: open time (index and answer service, warm-up included), then the first retrieval or full answer, wall and CPU. */
+export type FirstQuestion = { runs: number; openMs: Latency; retrievalMs: Latency; answerMs: Latency; retrievalCpuMs?: Latency; answerCpuMs?: Latency };
+
+/** The generator's sources for an index: its chunks, the QA file's questions, county names in English, the lexicon overrides' English words. */
+export function questionSources(chunks: HybridSearcher['index']['chunks'], s: Pick<Settings, 'GAZETTEER_FILE' | 'LEXICON_OVERRIDES_FILE'>, qaFile = 'eval/qa.jsonl'): QuestionSources {
+  const qa = readFileSync(qaFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { question: string }).question);
+  const gazetteer = loadGazetteer(s.GAZETTEER_FILE);
+  const overrides = loadOverrides(s.LEXICON_OVERRIDES_FILE);
+  return {
+    qa,
+    ...corpusSources(chunks),
+    countyEnglish: [gazetteer.city, ...gazetteer.counties].map((c) => c.english),
+    englishWords: Object.keys(overrides.english),
+  };
+}
+
+/** Wall and CPU milliseconds of each call, each input run once. */
+export async function timeOnce<T>(inputs: T[], run: (input: T) => unknown): Promise<{ wall: Latency; cpu: Latency }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const input of inputs) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await run(input);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wall: percentiles(wall), cpu: percentiles(cpu) };
+}
+
+/**
+ * Times retrieval (HybridSearcher.search) on the first half of `questions` and full answers
+ * (search + composeExtractive) on the second half, so no question is asked twice in the process.
+ */
+export async function uniqueStage(searcher: HybridSearcher, questions: string[], s: Settings): Promise<Omit<UniqueFigures, 'first'>> {
+  const options = answerOptions(s);
+  const half = Math.floor(questions.length / 2);
+  const loadAverage = Math.round((await import('node:os')).loadavg()[0]! * 100) / 100;
+  const retrieval = await timeOnce(questions.slice(0, half), (q) => searcher.search(q, options.k));
+  const answer = await timeOnce(questions.slice(half, 2 * half), async (q) => composeExtractive(searcher, q, await searcher.search(q, options.k), options));
+  return { questions: 2 * half, retrieval: retrieval.wall, retrievalCpu: retrieval.cpu, answer: answer.wall, answerCpu: answer.cpu, loadAverage };
+}
+
+/** What a first-question child reports. */
+export type FirstRun = { openMs: number; firstMs: number; firstCpuMs: number };
+
+/** Runs bench/first-question.ts in a fresh process over `env`'s INDEX_DIR. */
+function firstRun(env: Record<string, string>, mode: 'retrieval' | 'answer', question: string): Promise<FirstRun> {
+  return new Promise((resolve, reject) => {
+    const child = fork('bench/first-question.ts', [mode, question], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env } });
+    let result: FirstRun | null = null;
+    child.on('message', (m) => (result = m as FirstRun));
+    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`first-question (${mode}) exited with ${code}`))));
+  });
+}
+
+/** `runs` fresh processes per mode, each opening the index and timing its first question (a different one each). */
+export async function firstQuestionStage(env: Record<string, string>, questions: string[], runs: number): Promise<FirstQuestion> {
+  const open: number[] = [];
+  const retrieval: number[] = [];
+  const answer: number[] = [];
+  const retrievalCpu: number[] = [];
+  const answerCpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await firstRun(env, 'retrieval', questions[(2 * i) % questions.length]!);
+    const a = await firstRun(env, 'answer', questions[(2 * i + 1) % questions.length]!);
+    open.push(r.openMs, a.openMs);
+    retrieval.push(r.firstMs);
+    answer.push(a.firstMs);
+    retrievalCpu.push(r.firstCpuMs);
+    answerCpu.push(a.firstCpuMs);
+  }
+  return { runs, openMs: percentiles(open), retrievalMs: percentiles(retrieval), answerMs: percentiles(answer), retrievalCpuMs: percentiles(retrievalCpu), answerCpuMs: percentiles(answerCpu) };
+}

@@ -1,0 +1,76 @@
+// Live index updates: one background job at a time builds a new index version, then swaps it into the running server.
+import { randomUUID } from 'node:crypto';
+import type { AnswerService } from '../answer/index.js';
+import type { Settings } from '../config.js';
+import { openSearcher, type HybridSearcher, type IngestReport } from '../index/index.js';
+import type { Logger } from './logger.js';
+
+/** A queued, running or finished index change, as the console shows it. */
+export type IndexJob = {
+  id: string;
+  /** What the job does, e.g. "upload 报道.pdf", "delete var/uploads/a.docx", "rebuild". */
+  label: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  queuedAt: string;
+  finishedAt: string | null;
+  /** Chunks added, removed and kept by the build; null until done. */
+  report: { chunks: number; added: number; removed: number; kept: number } | null;
+  /** The failure's message; null unless failed. */
+  error: string | null;
+};
+
+export type LiveIndex = {
+  /** Queues `build` (which writes a new index version to INDEX_DIR); returns the job at once. */
+  submit(label: string, build: () => Promise<IngestReport>): IndexJob;
+  /** The job with this id, or undefined (only the last JOBS_KEPT are kept). */
+  job(id: string): IndexJob | undefined;
+  /** Resolves when every job queued so far has finished. */
+  idle(): Promise<void>;
+};
+
+const JOBS_KEPT = 100;
+
+/**
+ * Runs index builds one after another, off the request path. After a build, the new version is
+ * loaded and `holder.service` is replaced in one assignment: a request that already took the old
+ * service finishes on it (the old index stays in memory until nothing refers to it), later ones get
+ * the new one. A failed build leaves the served index as it was.
+ */
+export function createLiveIndex(deps: {
+  settings: Settings;
+  logger: Logger;
+  holder: { service: AnswerService | null };
+  makeService: (searcher: HybridSearcher) => AnswerService;
+}): LiveIndex {
+  const jobs = new Map<string, IndexJob>();
+  let tail: Promise<void> = Promise.resolve();
+
+  async function run(job: IndexJob, build: () => Promise<IngestReport>): Promise<void> {
+    job.state = 'running';
+    const started = performance.now();
+    try {
+      const report = await build();
+      deps.holder.service = deps.makeService(await openSearcher(deps.settings));
+      job.report = { chunks: report.manifest.chunkCount, added: report.added, removed: report.removed, kept: report.kept };
+      job.state = 'done';
+      deps.logger.info('index swapped', { job: job.label, ...job.report, ms: Math.round(performance.now() - started) });
+    } catch (err) {
+      job.state = 'failed';
+      job.error = err instanceof Error ? err.message : String(err);
+      deps.logger.warn('index job failed', { job: job.label, error: job.error });
+    }
+    job.finishedAt = new Date().toISOString();
+  }
+
+  return {
+    submit(label, build) {
+      const job: IndexJob = { id: randomUUID(), label, state: 'queued', queuedAt: new Date().toISOString(), finishedAt: null, report: null, error: null };
+      jobs.set(job.id, job);
+      if (jobs.size > JOBS_KEPT) jobs.delete(jobs.keys().next().value!);
+      tail = tail.then(() => run(job, build));
+      return job;
+    },
+    job: (id) => jobs.get(id),
+    idle: () => tail,
+  };
+}
