@@ -39,7 +39,7 @@ async function runQuick(job: SizeJob): Promise<QuickResult> {
   const chunks = corpusOf(job.size, realChunks(s), s.CHUNK_MAX_CHARS);
   progress(job.size.label, `generated ${chunks.length} chunks; ingesting`);
   const { dir, index, embedder } = await ingestStage(chunks, s, { m: s.HNSW_M, efConstruction: s.HNSW_EF_CONSTRUCTION, efSearch: s.HNSW_EF_SEARCH });
-  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(s.LEXICON_OVERRIDES_FILE)));
+  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, index.dictionary, loadOverrides(s.LEXICON_OVERRIDES_FILE)));
   progress(job.size.label, 'unique questions');
   const unique = await measureUnique(job, searcher, dir, s);
   const queries = benchQueries('eval/qa.jsonl', chunks);
@@ -58,7 +58,7 @@ async function run(job: SizeJob): Promise<SizeResult> {
   progress(job.size.label, `generated ${chunks.length} chunks; ingesting`);
   const { figures, dir, index, embedder } = await ingestStage(chunks, s, hnsw);
   progress(job.size.label, 'retrieval and recall');
-  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(s.LEXICON_OVERRIDES_FILE)));
+  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, index.dictionary, loadOverrides(s.LEXICON_OVERRIDES_FILE)));
   const unique = await measureUnique(job, searcher, dir, s);
   const queries = benchQueries('eval/qa.jsonl', chunks);
   const retrieval = await retrievalStage(searcher, queries, s, job.rounds, job.efs);

@@ -10,7 +10,7 @@ import { factsOfChunks } from './fact-file.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { StoredIndex } from './index-store.js';
 import { buildLexicon, type LexiconTable } from './lexicon/build-lexicon.js';
-import { loadDigest } from './lexicon/lexicon-digest.js';
+import { loadDictionary } from './lexicon/dictionary-cache.js';
 import { BIGRAM_PREFIX, tokenizeFolded } from './tokenize.js';
 
 export type HnswParams = { m: number; efConstruction: number; efSearch: number };
@@ -39,16 +39,18 @@ export function embedderFingerprint(embedder: Embedder): string {
   return own ?? `${embedder.id}:${embedder.model}:${embedder.dimension}`;
 }
 
-let lastLexicon: { vocabularyHash: string; table: LexiconTable } | null = null;
+let lastLexicon: { key: string; table: LexiconTable } | null = null;
 
 /**
- * The lexicon over a corpus vocabulary (the jieba words BM25 indexed). The last one is kept: an
- * ingest that adds no new word (re-ingesting, or replacing a file) reuses it.
+ * The lexicon over a corpus vocabulary (the jieba words BM25 indexed) and the dictionary it was
+ * built with (cached per package version; see loadDictionary). The last table is kept: an ingest
+ * that adds no new word (re-ingesting, or replacing a file) reuses it.
  */
-function lexiconFor(vocabulary: string[]): LexiconTable {
-  const vocabularyHash = createHash('sha256').update(vocabulary.join('\n')).digest('hex');
-  if (lastLexicon?.vocabularyHash !== vocabularyHash) lastLexicon = { vocabularyHash, table: buildLexicon(loadDigest(), vocabulary) };
-  return lastLexicon.table;
+function lexiconFor(vocabulary: string[]): Pick<StoredIndex, 'lexicon' | 'dictionary' | 'dictionarySources'> {
+  const { dictionary, sources } = loadDictionary();
+  const key = createHash('sha256').update(sources).update('\n').update(vocabulary.join('\n')).digest('hex');
+  if (lastLexicon?.key !== key) lastLexicon = { key, table: buildLexicon(dictionary, vocabulary) };
+  return { lexicon: lastLexicon.table, dictionary, dictionarySources: sources };
 }
 
 /**
@@ -91,7 +93,7 @@ export async function buildIndex(
   return {
     chunks,
     bm25: new Bm25Index(postings),
-    lexicon,
+    ...lexicon,
     hnsw,
     embedderState: options.embedderState ?? null,
     facts: factsOfChunks(chunks),

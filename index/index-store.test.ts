@@ -56,7 +56,7 @@ describe('saveIndex and readManifest', () => {
     expect(entries[0]).toBe('CURRENT');
     expect(entries[1]).toMatch(/^build-\d+-\d+-[0-9a-f]{8}$/);
     expect(readFileSync(join(settings.INDEX_DIR, 'CURRENT'), 'utf8')).toBe(entries[1]);
-    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'facts.json', 'hnsw.bin', 'lexicon.bin', 'manifest.json']);
+    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'dictionary.bin', 'embedder.bin', 'facts.json', 'hnsw.bin', 'lexicon.bin', 'manifest.json']);
   });
 
   it('describes the build in the manifest: embedder, HNSW settings, chunk count, sources and file checksums', () => {
@@ -69,7 +69,7 @@ describe('saveIndex and readManifest', () => {
       sources: [{ source: 'data/articles/jincheng-specialty-towns-page1.txt', chunks: 37 }],
     });
     const folder = currentBuild(settings.INDEX_DIR);
-    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'facts.json', 'hnsw.bin', 'lexicon.bin']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.bin', 'chunks.bin', 'dictionary.bin', 'embedder.bin', 'facts.json', 'hnsw.bin', 'lexicon.bin']);
     for (const [name, file] of Object.entries(manifest.files)) {
       expect(file.bytes).toBe(statSync(join(folder, name)).size);
       expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -115,7 +115,7 @@ describe('loadIndex errors', () => {
     expect(failure(() => loadIndex(join(empty, 'never-created'), 100))).toBeInstanceOf(IndexNotBuiltError);
   });
 
-  it.each([FILES.hnsw, FILES.chunks, FILES.bm25, FILES.lexicon, FILES.embedder])('throws IndexCorruptError naming a truncated %s and advising re-ingest', (name) => {
+  it.each([FILES.hnsw, FILES.chunks, FILES.bm25, FILES.lexicon, FILES.dictionary, FILES.embedder])('throws IndexCorruptError naming a truncated %s and advising re-ingest', (name) => {
     const dir = copyOfIndex();
     const path = join(currentBuild(dir), name);
     truncateSync(path, Math.floor(statSync(path).size / 2));
@@ -143,7 +143,7 @@ describe('loadIndex errors', () => {
     const reloaded = loadIndex(dir, 100);
     const bytes = (t: LexiconTable) => Buffer.concat(encodeLexicon(t));
     expect(Buffer.compare(bytes(reloaded.lexicon), bytes(loaded.lexicon))).toBe(0);
-    const lexicon = new Lexicon(reloaded.lexicon, { english: {}, gloss: {} });
+    const lexicon = new Lexicon(reloaded.lexicon, reloaded.dictionary, { english: {}, gloss: {} });
     expect(lexicon.relatedWords('创建').map((r) => r.word)).toContain('创始');
     expect(lexicon.translateEnglish('honey')).toEqual([{ term: 'honey', chinese: ['蜜', '蜂蜜'] }]);
   });

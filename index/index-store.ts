@@ -11,12 +11,14 @@ import { CURRENT, currentBuild, fsyncPath, newBuildName, pointerTempName, readPo
 import { decodeFacts, encodeFacts } from './fact-file.js';
 import { lockIndexNow, type IndexLock } from './index-lock.js';
 import type { LexiconTable } from './lexicon/build-lexicon.js';
+import type { Dictionary } from './lexicon/dictionary.js';
+import { decodeDictionary, DICTIONARY_MAGIC, encodeDictionary } from './lexicon/dictionary-file.js';
 import { decodeLexicon, encodeLexicon, LEXICON_MAGIC } from './lexicon/lexicon-file.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
 import type { IndexedChunk } from './indexed-chunk.js';
 import { INDEX_FORMAT_VERSION, manifestSchema, type Manifest } from './manifest.js';
 
-export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', lexicon: 'lexicon.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', facts: 'facts.json', manifest: 'manifest.json' } as const;
+export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', lexicon: 'lexicon.bin', dictionary: 'dictionary.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', facts: 'facts.json', manifest: 'manifest.json' } as const;
 
 /** Everything a built index holds in memory. */
 export type StoredIndex = {
@@ -24,8 +26,11 @@ export type StoredIndex = {
   /** Chunks by label, with the text prepared at ingest (see IndexedChunk). */
   chunks: IndexedChunk[];
   bm25: Bm25Index;
-  /** Related words, English translations and glosses over this corpus's vocabulary. */
+  /** Related words over this corpus's vocabulary. */
   lexicon: LexiconTable;
+  /** The dictionary the lexicon was built with (English translations, glosses), and what it was made from. */
+  dictionary: Dictionary;
+  dictionarySources: string;
   hnsw: hnswlib.HierarchicalNSW;
   /** Hash embedder statistics (document count, hashed df table); null for model embedders. */
   embedderState: { docs: number; df: Uint32Array } | null;
@@ -93,6 +98,7 @@ function writeBuild(folder: string, index: Omit<StoredIndex, 'manifest'> & { man
   files[FILES.chunks] = writeSections(join(folder, FILES.chunks), CHUNKS_MAGIC, encodeChunks(index.chunks));
   files[FILES.bm25] = writeSections(join(folder, FILES.bm25), BM25_MAGIC, encodeBm25(index.bm25.postings));
   files[FILES.lexicon] = writeSections(join(folder, FILES.lexicon), LEXICON_MAGIC, encodeLexicon(index.lexicon));
+  files[FILES.dictionary] = writeSections(join(folder, FILES.dictionary), DICTIONARY_MAGIC, encodeDictionary(index.dictionary, index.dictionarySources));
   index.hnsw.writeIndexSync(join(folder, FILES.hnsw));
   fsyncPath(join(folder, FILES.hnsw));
   files[FILES.hnsw] = fileCheckOf(join(folder, FILES.hnsw));
@@ -169,6 +175,8 @@ function loadBuild(folder: string, efSearch: number, { verify = 'full' }: LoadOp
   const bm25 = new Bm25Index(decodeBm25(readSections(bm25File.path, BM25_MAGIC, bm25File.check, verify), n));
   const lexiconFile = expectedFile(folder, FILES.lexicon, manifest);
   const lexicon = decodeLexicon(readSections(lexiconFile.path, LEXICON_MAGIC, lexiconFile.check, verify));
+  const dictionaryFile = expectedFile(folder, FILES.dictionary, manifest);
+  const dictionary = decodeDictionary(readSections(dictionaryFile.path, DICTIONARY_MAGIC, dictionaryFile.check, verify));
   const hnswFile = expectedFile(folder, FILES.hnsw, manifest);
   verifyFile(hnswFile.path, hnswFile.check, verify);
   const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
@@ -188,5 +196,5 @@ function loadBuild(folder: string, efSearch: number, { verify = 'full' }: LoadOp
   if (hnsw.getCurrentCount() !== chunks.length) {
     throw new IndexCorruptError(`index parts disagree on the number of chunks; re-run \`npm run ingest\``);
   }
-  return { manifest, chunks, bm25, lexicon, hnsw, embedderState, facts };
+  return { manifest, chunks, bm25, lexicon, dictionary: dictionary.dictionary, dictionarySources: dictionary.sources, hnsw, embedderState, facts };
 }

@@ -18,7 +18,7 @@ export { openSearcher, openVectorStore, type VectorStoreKind } from './open-inde
 export { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 export { expandQuery } from './query-terms.js';
 export { buildLexicon, type LexiconTable } from './lexicon/build-lexicon.js';
-export { loadDigest } from './lexicon/lexicon-digest.js';
+export { loadDictionary } from './lexicon/dictionary-cache.js';
 export { Lexicon, type RelatedWord, type Translation } from './lexicon/lexicon.js';
 export { loadOverrides } from './lexicon/lexicon-overrides.js';
 export { cutWords, functionWords, tokenize } from './tokenize.js';

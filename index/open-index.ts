@@ -51,7 +51,7 @@ export async function openSearcher(settings: Settings): Promise<HybridSearcher> 
   const index = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, { verify: settings.INDEX_VERIFY });
   const embedder = await embedderForIndex(settings, index.manifest, index.embedderState);
   const vectors = await openVectorStore(settings.VECTOR_STORE, index, embedder);
-  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, loadOverrides(settings.LEXICON_OVERRIDES_FILE)), vectors);
+  const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, index.dictionary, loadOverrides(settings.LEXICON_OVERRIDES_FILE)), vectors);
   await searcher.warmUp();
   return searcher;
 }

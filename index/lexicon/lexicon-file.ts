@@ -5,18 +5,16 @@ import { IndexCorruptError } from '../errors.js';
 import type { LexiconTable } from './build-lexicon.js';
 import { stringCount, type StringTable } from './string-table.js';
 
-export const LEXICON_MAGIC = 'JCLEXv01';
+export const LEXICON_MAGIC = 'JCLEXv02';
 
 const headerSchema = z.object({
   targets: z.number().int().min(0),
   keys: z.number().int().min(0),
   relations: z.number().int().min(0),
   compounds: z.number().int().min(0),
-  english: z.number().int().min(0),
-  englishWords: z.number().int().min(0),
 });
 
-const SECTIONS = 18;
+const SECTIONS = 11;
 
 /** Sections of a table: header, then each string table as blob + offsets, then the arrays. */
 export function encodeLexicon(t: LexiconTable): Uint8Array[] {
@@ -25,30 +23,28 @@ export function encodeLexicon(t: LexiconTable): Uint8Array[] {
     keys: stringCount(t.keys),
     relations: t.relTargets.length,
     compounds: t.compounds.length,
-    english: stringCount(t.english),
-    englishWords: stringCount(t.englishWords),
   };
   const strings = (s: StringTable) => [s.blob, bytesOf(s.offsets)];
   return [
     Buffer.from(JSON.stringify(header)),
-    ...strings(t.targets), t.corpus, ...strings(t.glosses),
+    ...strings(t.targets), t.corpus,
     ...strings(t.keys), bytesOf(t.relOffsets), bytesOf(t.relTargets), t.relWeights,
     bytesOf(t.compoundOffsets), bytesOf(t.compounds),
-    ...strings(t.english), bytesOf(t.englishOffsets), ...strings(t.englishWords),
   ];
 }
 
 /** Checks that offsets start at 0, never decrease and end at `end`. */
-function monotone(offsets: Uint32Array, count: number, end: number): boolean {
+export function monotone(offsets: Uint32Array, count: number, end: number): boolean {
   if (offsets.length !== count + 1 || offsets[0] !== 0 || offsets[count] !== end) return false;
   for (let i = 0; i < count; i++) if (offsets[i + 1]! < offsets[i]!) return false;
   return true;
 }
 
 /** Every index in `values` is below `limit`. */
-function within(values: Uint32Array, limit: number): boolean {
-  for (const v of values) if (v >= limit) return false;
-  return true;
+export function within(values: Uint32Array, limit: number): boolean {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return values.length === 0 || max < limit;
 }
 
 /**
@@ -74,16 +70,12 @@ export function decodeLexicon(sections: Buffer[]): LexiconTable {
   const t: LexiconTable = {
     targets: table(1, h.targets, 'target'),
     corpus: s[3]!,
-    glosses: table(4, h.targets, 'gloss'),
-    keys: table(6, h.keys, 'key'),
-    relOffsets: u32(s[8]!),
-    relTargets: u32(s[9]!),
-    relWeights: s[10]!,
-    compoundOffsets: u32(s[11]!),
-    compounds: u32(s[12]!),
-    english: table(13, h.english, 'English phrase'),
-    englishOffsets: u32(s[15]!),
-    englishWords: table(16, h.englishWords, 'English word'),
+    keys: table(4, h.keys, 'key'),
+    relOffsets: u32(s[6]!),
+    relTargets: u32(s[7]!),
+    relWeights: s[8]!,
+    compoundOffsets: u32(s[9]!),
+    compounds: u32(s[10]!),
   };
   return checked(t, h, fail);
 }
@@ -93,6 +85,5 @@ function checked(t: LexiconTable, h: z.infer<typeof headerSchema>, fail: (why: s
   if (!monotone(t.relOffsets, h.keys, h.relations) || t.relTargets.length !== h.relations || t.relWeights.length !== h.relations) throw fail('relations do not match the header');
   if (!within(t.relTargets, h.targets)) throw fail('a relation points past the targets');
   if (!monotone(t.compoundOffsets, h.targets, h.compounds) || h.compounds % 2 !== 0 || !within(t.compounds, h.targets)) throw fail('compounds do not match the targets');
-  if (!monotone(t.englishOffsets, h.english, h.englishWords)) throw fail('English translations do not match the header');
   return t;
 }

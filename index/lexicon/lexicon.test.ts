@@ -6,7 +6,7 @@ import { loadSettings } from '../../config.js';
 import { foldForMatch, loadGazetteer, readCorpus } from '../../ingest/index.js';
 import { cutWords } from '../tokenize.js';
 import { buildLexicon } from './build-lexicon.js';
-import { loadDigest } from './lexicon-digest.js';
+import { loadDictionary } from './dictionary-cache.js';
 import { Lexicon } from './lexicon.js';
 import { loadOverrides } from './lexicon-overrides.js';
 
@@ -21,8 +21,9 @@ beforeAll(() => {
   const { chunks } = readCorpus([settings.ARTICLES_DIR], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS);
   const vocabulary = chunks.flatMap((c) => cutWords(foldForMatch(c.text)));
   // The pairs' corpus-side words join the vocabulary: the value side is "any corpus word".
-  const table = buildLexicon(loadDigest(), [...vocabulary, ...pairs.positive.map((p) => p[1]), ...pairs.negative.map((p) => p[1]), '销往', '创办']);
-  lexicon = new Lexicon(table, loadOverrides(settings.LEXICON_OVERRIDES_FILE));
+  const { dictionary } = loadDictionary();
+  const table = buildLexicon(dictionary, [...vocabulary, ...pairs.positive.map((p) => p[1]), ...pairs.negative.map((p) => p[1]), '销往', '创办']);
+  lexicon = new Lexicon(table, dictionary, loadOverrides(settings.LEXICON_OVERRIDES_FILE));
 }, 600_000);
 
 const weight = (a: string, b: string) => lexicon.relatedWords(a).find((r) => r.word === b)?.weight ?? 0;

@@ -1,9 +1,10 @@
 // Lookups over a lexicon table: paraphrases of Chinese words, English question translation, short English glosses.
 import type { LexiconTable } from './build-lexicon.js';
-import { MAX_ENGLISH_WORDS } from './english-index.js';
+import type { Dictionary } from './dictionary.js';
+import { MAX_CORPUS_WORDS, MAX_ENGLISH_WORDS, MAX_OTHER_WORDS } from './english-index.js';
 import { baseForms, englishWords, ENGLISH_STOPWORDS } from './english-words.js';
 import type { LexiconOverrides } from './lexicon-overrides.js';
-import { findString, stringAt, stringCount, type StringTable } from './string-table.js';
+import { findString, stringAt } from './string-table.js';
 
 /** A corpus word that paraphrases the asked word; weight in (0, 1], higher is closer. */
 export type RelatedWord = { word: string; weight: number };
@@ -12,24 +13,14 @@ export type Translation = { term: string; chinese: string[] };
 
 type Scored = { target: number; weight: number };
 
-/** string -> position of every string of a table. */
-function indexOf(table: StringTable): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < stringCount(table); i++) out.set(stringAt(table, i), i);
-  return out;
-}
-
 /**
- * The lexicon of one index (see buildLexicon) with the hand-kept overrides. Chinese lookups are
- * binary searches over the table (nothing decoded at load); English phrases and corpus words,
- * looked up by the dozen per English question, go through a map and a set built on the first one.
+ * The lexicon of one index: its corpus table (see buildLexicon), the dictionary it was built
+ * with, and the hand-kept overrides. Every lookup is a binary search over them (nothing decoded at load).
  */
 export class Lexicon {
-  private englishIndex: Map<string, number> | null = null;
-  private corpusWords: Set<string> | null = null;
-
   constructor(
     private readonly table: LexiconTable,
+    private readonly dictionary: Dictionary,
     private readonly overrides: LexiconOverrides,
   ) {}
 
@@ -81,12 +72,17 @@ export class Lexicon {
     return [...(self >= 0 ? [{ target: self, weight: 1 }] : []), ...this.related(part)];
   }
 
-  /** Chinese words of one English phrase from the dictionary (corpus words first), or []. */
+  /**
+   * Chinese words of one English phrase from the dictionary, in the dictionary's rank order: up to
+   * MAX_CORPUS_WORDS corpus words, then up to MAX_OTHER_WORDS others; [] for an unknown phrase.
+   */
   private dictionaryEnglish(phrase: string): string[] {
-    const i = (this.englishIndex ??= indexOf(this.table.english)).get(phrase) ?? -1;
-    const words: string[] = [];
-    if (i >= 0) for (let j = this.table.englishOffsets[i]!; j < this.table.englishOffsets[i + 1]!; j++) words.push(stringAt(this.table.englishWords, j));
-    return words;
+    const d = this.dictionary;
+    const i = findString(d.phrases, phrase);
+    if (i < 0) return [];
+    const ranked = [...d.englishWords.subarray(d.englishOffsets[i], d.englishOffsets[i + 1])].map((w) => stringAt(d.words, w));
+    const inCorpus = ranked.filter((w) => this.isCorpusWord(w));
+    return [...inCorpus.slice(0, MAX_CORPUS_WORDS), ...ranked.filter((w) => !inCorpus.includes(w)).slice(0, MAX_OTHER_WORDS)];
   }
 
   /**
@@ -146,11 +142,8 @@ export class Lexicon {
 
   /** True for a word of the corpus the lexicon was built over (not a mere part of one). */
   isCorpusWord(word: string): boolean {
-    if (!this.corpusWords) {
-      this.corpusWords = new Set();
-      for (let i = 0; i < this.table.corpus.length; i++) if (this.table.corpus[i] === 1) this.corpusWords.add(stringAt(this.table.targets, i));
-    }
-    return this.corpusWords.has(word);
+    const i = this.target(word);
+    return i >= 0 && this.table.corpus[i] === 1;
   }
 
   /** Corpus words among the candidates when there are any, else the candidates. */
@@ -170,7 +163,9 @@ export class Lexicon {
   glossOf(word: string): string | null {
     const own = this.overrides.gloss[word];
     if (own) return own;
-    const i = this.target(word);
-    return (i >= 0 && stringAt(this.table.glosses, i)) || null;
+    const d = this.dictionary;
+    const w = findString(d.words, word);
+    // The first phrase of the first sense: CC-CEDICT lists the usual meaning first.
+    return w >= 0 ? stringAt(d.phrases, d.sensePhrases[d.phraseStarts[d.wordSenses[w]!]!]!) : null;
   }
 }
