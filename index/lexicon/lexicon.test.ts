@@ -22,7 +22,7 @@ beforeAll(() => {
   const vocabulary = chunks.flatMap((c) => cutWords(foldForMatch(c.text)));
   // The pairs' corpus-side words join the vocabulary: the value side is "any corpus word".
   const { dictionary } = loadDictionary();
-  const table = buildLexicon(dictionary, [...vocabulary, ...pairs.positive.map((p) => p[1]), ...pairs.negative.map((p) => p[1]), '销往', '创办']);
+  const table = buildLexicon(dictionary, [...vocabulary, ...pairs.positive.map((p) => p[1]), ...pairs.negative.map((p) => p[1]), '销往', '创办', '闻名', '收入']);
   lexicon = new Lexicon(table, dictionary, loadOverrides(settings.LEXICON_OVERRIDES_FILE));
 }, 600_000);
 
@@ -43,6 +43,16 @@ describe('relatedWords', () => {
   it('links kill and slaughter through WordNet, and 卖到 to 销往 part by part', () => {
     expect(weight('杀', '屠宰')).toBeGreaterThan(0);
     expect(weight('卖到', '销往')).toBeGreaterThan(0);
+  });
+
+  it("relates two of the issue's colloquial pairs and, on the dictionary's data, not the other two", () => {
+    expect(weight('有名', '闻名')).toBeCloseTo(0.72, 2);
+    // 卖 ~ 销 ("sell", 0.13) and 到 ~ 往 ("to", 0.12).
+    expect(weight('卖到', '销往')).toBeCloseTo(0.125, 2);
+    // 赚 "earn" meets 收入 "take in" only through a low-ranked WordNet sense (about 0.04, under the 0.1 floor).
+    expect(weight('赚', '收入')).toBe(0);
+    // 开厂 is no headword, and 厂 "factory" has no counterpart in 创办.
+    expect(weight('开厂', '创办')).toBe(0);
   });
 
   it('does not relate unrelated words, and returns only corpus words, never the word itself', () => {
