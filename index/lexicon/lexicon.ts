@@ -18,6 +18,9 @@ type Scored = { target: number; weight: number };
  * with, and the hand-kept overrides. Every lookup is a binary search over them (nothing decoded at load).
  */
 export class Lexicon {
+  /** Per dictionary word: 1 for a corpus word (built on the first English question). */
+  private corpusMark: Uint8Array | null = null;
+
   constructor(
     private readonly table: LexiconTable,
     private readonly dictionary: Dictionary,
@@ -80,9 +83,21 @@ export class Lexicon {
     const d = this.dictionary;
     const i = findString(d.phrases, phrase);
     if (i < 0) return [];
-    const ranked = [...d.englishWords.subarray(d.englishOffsets[i], d.englishOffsets[i + 1])].map((w) => stringAt(d.words, w));
-    const inCorpus = ranked.filter((w) => this.isCorpusWord(w));
-    return [...inCorpus.slice(0, MAX_CORPUS_WORDS), ...ranked.filter((w) => !inCorpus.includes(w)).slice(0, MAX_OTHER_WORDS)];
+    const mark = (this.corpusMark ??= this.markCorpusWords());
+    const ranked = d.englishWords.subarray(d.englishOffsets[i], d.englishOffsets[i + 1]);
+    const inCorpus = ranked.filter((w) => mark[w] === 1).slice(0, MAX_CORPUS_WORDS);
+    const others = ranked.filter((w) => mark[w] === 0).slice(0, MAX_OTHER_WORDS);
+    return [...inCorpus, ...others].map((w) => stringAt(d.words, w));
+  }
+
+  /** Marks the dictionary words that are corpus words. */
+  private markCorpusWords(): Uint8Array {
+    const mark = new Uint8Array(this.dictionary.wordSenses.length - 1);
+    for (let t = 0; t < this.table.corpus.length; t++) {
+      const w = this.table.corpus[t] === 1 ? findString(this.dictionary.words, stringAt(this.table.targets, t)) : -1;
+      if (w >= 0) mark[w] = 1;
+    }
+    return mark;
   }
 
   /**
