@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The first run on a machine builds the lexicon's dictionary cache here, once (about 30 s), not in every worker.
+    globalSetup: ['test-support/warm-lexicon.ts'],
   },
 });
