@@ -1,6 +1,7 @@
 // The attribute a question asks about: its words next to the question word, and whether a fact states it.
 import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
+import { isTimeNoun } from './parse-question.js';
 
 /** Question words whose neighbours name the asked attribute. */
 const WH = /多少|几|什么|啥|哪|谁|何|怎么|怎样|如何|多久|多长|多大|多高|多远|吗/g;
@@ -9,7 +10,8 @@ const SCOPES = ['全国', '全省', '全市', '全县', '全球', '华北'];
 
 /**
  * Content words of the question within 8 characters before or 4 after a question word, in the
- * same clause ("生猪出栏了多少头" -> 出栏; "什么时候正式投产" -> 正式, 投产). Topic words are given
+ * same clause ("生猪出栏了多少头" -> 出栏; "什么时候正式投产" -> 正式, 投产), but not the noun naming
+ * the kind of time asked (哪个朝代 -> nothing). Topic words are given
  * by the caller already removed from `focus`.
  */
 export function askedWords(question: string, focus: string[]): string[] {
@@ -19,7 +21,7 @@ export function askedWords(question: string, focus: string[]): string[] {
     const from = Math.max(0, q.lastIndexOf('，', m.index) + 1, m.index - 8);
     const to = Math.min(q.length, m.index + m[0].length + 4);
     const window = q.slice(from, to);
-    for (const w of focus) if (window.includes(w)) near.add(w);
+    for (const w of focus) if (window.includes(w) && !isTimeNoun(w)) near.add(w);
   }
   return [...near];
 }

@@ -1,5 +1,5 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
-import { foldForMatch, splitSentences, type Chunk, type Fact } from '../ingest/index.js';
+import { foldForMatch, isHeadTime, splitSentences, type Chunk, type Fact } from '../ingest/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /**
@@ -39,8 +39,9 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
  * attribute family the question asks about, plus 0.2 for a founding year asked as founding.
  */
 export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, sentence = ''): number {
-  const ctx = foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
   const around = foldForMatch(sentence);
+  // A time standing alone at the head of a sentence (明清时期，…达到极盛) dates the whole sentence.
+  const ctx = isHeadTime(fact) ? `${foldForMatch(fact.text)}|${around}` : foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
   let total = 0;
   let got = 0;
   for (const w of focus) {
