@@ -1,6 +1,7 @@
 // The attribute a question asks about: its words next to the question word, and whether a fact states it.
 import { foldForMatch } from '../ingest/index.js';
-import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
+import type { Fact } from '../ingest/index.js';
+import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { isTimeNoun } from './parse-question.js';
 
 /** Question words whose neighbours name the asked attribute. */
@@ -45,4 +46,28 @@ export function statesAsked(sentence: string, asked: string[], question: string)
   return asked.some(
     (w) => s.includes(w) || ATTRIBUTE_FAMILIES.some((f) => f.questionWords.some((q) => q.includes(w) || w.includes(q)) && f.factWords.some((x) => s.includes(x))),
   );
+}
+
+/** True when a fact's own words name another geographic scope than the question (占全市 for 全省). */
+export function otherScope(factWords: string, question: string): boolean {
+  const wanted = scopeOf(foldForMatch(question));
+  const stated = scopeOf(foldForMatch(factWords));
+  return wanted !== '' && stated !== '' && stated !== wanted;
+}
+
+/**
+ * True when a clause measures another amount than the one asked: the question asks a measured
+ * attribute (产量, 面积…) and the clause has none of its words but another's (年产…生产能力).
+ */
+export function otherMeasure(clause: string, asked: AttributeFamily[]): boolean {
+  const measures = asked.filter((f) => f.measure);
+  if (measures.length === 0) return false;
+  const c = foldForMatch(clause);
+  if (measures.some((f) => f.factWords.some((w) => c.includes(w)))) return false;
+  return ATTRIBUTE_FAMILIES.some((f) => f.measure && !measures.includes(f) && f.factWords.some((w) => c.includes(w)));
+}
+
+/** True when a fact answers the asked attribute: its sentence states it, in the asked scope, and it measures what is asked. */
+export function answersAsked(fact: Fact, sentence: string, asked: string[], question: string, attributes: AttributeFamily[]): boolean {
+  return statesAsked(sentence, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes);
 }

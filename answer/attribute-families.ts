@@ -9,6 +9,8 @@ export type AttributeFamily = {
   /** The unit family its figures come in, when it has one. */
   unitFamily?: string;
   answerType?: 'time' | 'duration' | 'names';
+  /** A measured amount (output value, area, yield, stock…): one such figure never answers for another. */
+  measure?: true;
 };
 
 /**
@@ -17,15 +19,15 @@ export type AttributeFamily = {
  * article or question. Words are folded (simplified, lower case).
  */
 export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
-  { name: 'output value', questionWords: ['产值', '值多少钱', '产出', 'output value'], factWords: ['产值', '综合产值', '年产值'], unitFamily: 'money' },
-  { name: 'income', questionWords: ['收入', '赚', '挣', '增收', '创收', '营收', '进账', 'income', 'earn'], factWords: ['收入', '增收', '创收', '营收'], unitFamily: 'money' },
-  { name: 'investment', questionWords: ['投资', '投入', '花了多少', 'invest'], factWords: ['投资', '投入'], unitFamily: 'money' },
-  { name: 'area', questionWords: ['面积', '多大地', '多少地', '种了多少', 'area', 'acre'], factWords: ['面积', '基地', '种植', '亩'], unitFamily: 'area' },
-  { name: 'yield', questionWords: ['产量', '产多少', '产了', '生产了', '实际生产', 'produce', 'yield'], factWords: ['产量'] },
-  { name: 'capacity', questionWords: ['生产能力', '产能', '能产', '年产', 'capacity'], factWords: ['年产', '生产能力', '产能'] },
-  { name: 'livestock out', questionWords: ['出栏', '卖了多少头', '卖出多少头', '上市'], factWords: ['出栏'], unitFamily: 'animals' },
-  { name: 'slaughter', questionWords: ['屠宰', '宰', '杀', 'slaughter'], factWords: ['屠宰'], unitFamily: 'animals' },
-  { name: 'stock', questionWords: ['饲养量', '存栏', '养了多少', '养多少', '养殖规模', 'raise'], factWords: ['饲养量', '存栏', '养殖'] },
+  { name: 'output value', questionWords: ['产值', '值多少钱', '产出', 'output value'], factWords: ['产值', '综合产值', '年产值'], unitFamily: 'money', measure: true },
+  { name: 'income', questionWords: ['收入', '赚', '挣', '增收', '创收', '营收', '进账', 'income', 'earn'], factWords: ['收入', '增收', '创收', '营收'], unitFamily: 'money', measure: true },
+  { name: 'investment', questionWords: ['投资', '投入', '花了多少', 'invest'], factWords: ['投资', '投入'], unitFamily: 'money', measure: true },
+  { name: 'area', questionWords: ['面积', '多大地', '多少地', '种了多少', 'area', 'acre'], factWords: ['面积', '基地', '种植', '亩'], unitFamily: 'area', measure: true },
+  { name: 'yield', questionWords: ['产量', '产多少', '产了', '生产了', '实际生产', 'produce', 'yield'], factWords: ['产量'], measure: true },
+  { name: 'capacity', questionWords: ['生产能力', '产能', '能产', '年产', 'capacity'], factWords: ['年产', '生产能力', '产能'], measure: true },
+  { name: 'livestock out', questionWords: ['出栏', '卖了多少头', '卖出多少头', '上市'], factWords: ['出栏'], unitFamily: 'animals', measure: true },
+  { name: 'slaughter', questionWords: ['屠宰', '宰', '杀', 'slaughter'], factWords: ['屠宰'], unitFamily: 'animals', measure: true },
+  { name: 'stock', questionWords: ['饲养量', '存栏', '养了多少', '养多少', '养殖规模', 'raise'], factWords: ['饲养量', '存栏', '养殖'], measure: true },
   { name: 'enterprises', questionWords: ['企业', '公司', '厂', '厂家', '工厂', 'enterprise', 'compan'], factWords: ['企业', '公司'], unitFamily: 'organisations' },
   { name: 'founding', questionWords: ['成立', '创办', '创立', '创建', '创始', '开厂', '建厂', '开办', '建立', '哪年开', '开起来', '开的', '开业', '办起来', '建起来', 'found', 'establish'], factWords: ['成立', '创始', '创办', '创建', '创立'], answerType: 'time' },
   { name: 'history', questionWords: ['历史', '多少年', '多久', '悠久', '追溯', '起源', '最早', 'history'], factWords: ['历史', '追溯', '悠久', '年来'], answerType: 'duration' },

@@ -2,7 +2,7 @@
 import { foldForMatch, splitSentences, type Chunk } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
-import { askedWords, statesAsked } from './asked-attribute.js';
+import { answersAsked, askedWords } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts } from './compare-facts.js';
 import { comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
@@ -89,7 +89,7 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
   const asked = askedWords(ctx.question, ctx.focus);
-  const candidates = typedCandidates(ctx).filter((f) => statesAsked(sentenceOf(f.chunk, f.fact), asked, ctx.question));
+  const candidates = typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
   let top = candidates[0];
   if (!top) return null;
   if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {

@@ -7,7 +7,7 @@ import { composeByAuthor, composeComparison, composeStatedSuperlative, composeLi
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { factStatement } from './render-answer.js';
-import { askedWords, statesAsked } from './asked-attribute.js';
+import { answersAsked, askedWords } from './asked-attribute.js';
 import { sentenceOf } from './fact-evidence.js';
 import type { AnswerResult } from './types.js';
 
@@ -68,7 +68,7 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType !== 'text') {
     const asked = askedWords(ctx.question, ctx.focus);
-    const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && statesAsked(sentenceOf(f.chunk, f.fact), asked, ctx.question));
+    const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
     if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   }
   return composeLookup(ctx);
