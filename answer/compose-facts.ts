@@ -65,11 +65,15 @@ export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[
   const best = ctx.scored[0];
   if (!best) return [];
   const out: LocatedFact[] = [];
+  // A named organisation (彤康公司: its name and the word completing it) picks the passages (namesEntities),
+  // like a town; within them it says nothing of the attribute.
+  const q = foldForMatch(ctx.question);
+  const focus = ctx.focus.filter((w) => !ctx.entities.some((e) => e.includes(w) || w.includes(e) || q.includes(e + w)));
   for (const s of ctx.scored.slice(0, 8)) {
     if (s.score < best.score - margin) break;
     const chunk = ctx.hits[s.hit]!.chunk;
     if (!namesEntities(ctx, chunk)) continue;
-    for (const f of factsInSentence(chunk, s.sentence, ctx.focus, ctx.parsed, ctx.source)) {
+    for (const f of factsInSentence(chunk, s.sentence, focus, ctx.parsed, ctx.source)) {
       if (!namesQuestion(f.fact, ctx.question)) out.push({ ...f, score: f.fit + s.score });
     }
   }
@@ -183,8 +187,10 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   }
   if (!allowEnumeration) return null;
   if (ctx.towns.length >= 2) return composePerTown(ctx);
+  // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
+  const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
-    .filter((f) => f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2))
+    .filter((f) => (f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2)) && ownClause(f))
     .sort((a, b) => b.fit * 2 + b.score - (a.fit * 2 + a.score));
   const top = lists[0];
   if (!top) return null;

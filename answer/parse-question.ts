@@ -1,6 +1,7 @@
 // A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
 import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+import { asListWording } from './question-terms.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'reason', 'author'] as const;
 export type Operation = (typeof operations)[number];
@@ -99,7 +100,7 @@ export function parseOperation(q: string, townCount: number): Operation {
 
 /** Parses a question; `townCount` is how many towns it names (its topics, found by the searcher). */
 export function parseQuestion(question: string, townCount: number, english: boolean): ParsedQuestion {
-  const q = foldForMatch(question);
+  const q = asListWording(foldForMatch(question));
   const attributes = attributeFamilies(q);
   const operation = parseOperation(q, townCount);
   // The answer type comes from the question words alone (成立了什么组织 asks a name, not a year).

@@ -82,12 +82,17 @@ export function isMostlyLatin(text: string): boolean {
   return latin > 2 * han;
 }
 
+/** 哪几 asks which ones (哪几种 = 哪些种), not how many: said as 哪些 so no count is read into it. */
+export function asListWording(question: string): string {
+  return question.replace(/哪几/g, '哪些');
+}
+
 /**
  * The unit a question asks for: after 多少/几 (多少头 -> 头), 元 for prices, or for an English
  * "how many …" question the first unit among its glossary expansions (mu -> 亩).
  */
 export function askedUnit(question: string, expansions: string): string {
-  const folded = foldForMatch(question);
+  const folded = asListWording(foldForMatch(question));
   const direct = ASKS_UNIT.exec(folded)?.[1];
   if (direct) return direct;
   if (ASKS_PRICE.test(folded)) return '元';
@@ -146,7 +151,7 @@ export function questionTerms(question: string, expanded: string, names: string[
   return {
     words: list,
     numbers: [...numbers],
-    asksNumber: !asksWhen && ASKS_NUMBER.test(question),
+    asksNumber: !asksWhen && ASKS_NUMBER.test(asListWording(question)),
     asksWhen,
     unit,
     asksList: ASKS_LIST.test(question),
