@@ -1,5 +1,5 @@
 // What a question asks for: its content words (weighted), numbers, and the kind of answer wanted.
-import { foldForMatch } from '../ingest/index.js';
+import { ERAS, foldForMatch } from '../ingest/index.js';
 import { cutWords, functionWords } from '../index/index.js';
 
 /** Function words and question words that carry no evidence of their own. */
@@ -47,9 +47,12 @@ export function hasNumberWithUnit(text: string, unit: string): boolean {
   return new RegExp(`${NUMERAL}[多余]?[万亿]?[多余]?${bare}`).test(body);
 }
 
-/** True when the text has a year or date. */
+/** Historical eras (春秋战国, 唐代, 明清…), from the ingest's era table. */
+const ERA_NAME = new RegExp(ERAS.map(([name]) => name).join('|'));
+
+/** True when the text has a year, a date or a historical era. */
 export function hasDate(text: string): boolean {
-  return /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日)/.test(text);
+  return /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日)/.test(text) || ERA_NAME.test(text);
 }
 
 /** A question's evidence terms: folded content words and the numbers it names. */
