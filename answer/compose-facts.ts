@@ -2,11 +2,11 @@
 import { foldForMatch, splitSentences, type Chunk } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
-import { askedWords, statesAsked } from './asked-attribute.js';
+import { answersAsked, askedWords } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts } from './compare-facts.js';
-import { comparisonSides, type ParsedQuestion } from './parse-question.js';
-import { asStatement, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
+import { ASKS_TOWNS, comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { asStatement, bestClause, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -31,12 +31,23 @@ export type ComposeContext = {
     townsIn: (text: string) => string[];
     /** The latest calendar year the corpus mentions (durations reach back from it). */
     referenceYear: number;
+    /** The whole paragraph a chunk belongs to. */
+    paragraphOf: (chunk: Chunk) => string;
     /** Authors of the corpus's articles, with the chunks of each article. */
     articlesByAuthor: () => Map<string, Chunk[][]>;
   };
   /** True when the question asks which towns (哪些专业镇, 哪几个县…) rather than about one. */
   asksTowns: boolean;
+  /** Organisations of the corpus the question names (凯永, 彤康): a fact answers only from a passage naming them. */
+  entities: string[];
 };
+
+/** True when a chunk's paragraph or title names every organisation the question names. */
+export function namesEntities(ctx: ComposeContext, chunk: Chunk): boolean {
+  if (ctx.entities.length === 0) return true;
+  const text = foldForMatch(`${chunk.meta.title} ${ctx.source.paragraphOf(chunk)}`);
+  return ctx.entities.every((e) => text.includes(e));
+}
 
 /** A composed answer: its text with [n] markers, the cited chunks in marker order, the facts used. */
 export type Reply = { answer: string; citations: CitationList; refused: boolean; related: string[]; facts: LocatedFact[] };
@@ -49,15 +60,26 @@ const reply = (answer: string, citations: CitationList, facts: LocatedFact[] = [
   facts,
 });
 
+/**
+ * The focus words that can describe the asked attribute. A named organisation (彤康公司: its name and
+ * the word completing it) picks the passages (namesEntities), like a town; it says nothing of the attribute.
+ */
+export function attributeFocus(ctx: ComposeContext): string[] {
+  const q = foldForMatch(ctx.question);
+  return ctx.focus.filter((w) => !ctx.entities.some((e) => e.includes(w) || w.includes(e) || q.includes(e + w)));
+}
+
 /** Facts of the asked kind in the best sentences (within `margin` of the best score), best first. */
 export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[] {
   const best = ctx.scored[0];
   if (!best) return [];
   const out: LocatedFact[] = [];
+  const focus = attributeFocus(ctx);
   for (const s of ctx.scored.slice(0, 8)) {
     if (s.score < best.score - margin) break;
     const chunk = ctx.hits[s.hit]!.chunk;
-    for (const f of factsInSentence(chunk, s.sentence, ctx.focus, ctx.parsed, ctx.source)) {
+    if (!namesEntities(ctx, chunk)) continue;
+    for (const f of factsInSentence(chunk, s.sentence, focus, ctx.parsed, ctx.source)) {
       if (!namesQuestion(f.fact, ctx.question)) out.push({ ...f, score: f.fit + s.score });
     }
   }
@@ -76,8 +98,8 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
     return reply(parts.join(''), cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
-  const asked = askedWords(ctx.question, ctx.focus);
-  const candidates = typedCandidates(ctx).filter((f) => statesAsked(sentenceOf(f.chunk, f.fact), asked, ctx.question));
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
+  const candidates = typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
   let top = candidates[0];
   if (!top) return null;
   if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {
@@ -85,9 +107,40 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
     const peers = candidates.filter((f) => f.chunk === top!.chunk && f.fact.sentence === top!.fact.sentence && f.fact.family === top!.fact.family && f.fact.value !== null);
     top = peers.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a), top);
   }
-  const statement = factStatement(top.fact).replace(/。$/, '');
+  const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
   const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : '';
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+}
+
+/**
+ * A superlative the article states itself (“最早可以追溯到春秋战国时代” for 最早…什么时代): the best
+ * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
+ */
+export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
+  const word = superlativeWord(ctx.question);
+  const best = ctx.scored[0];
+  if (!word || !best || !foldForMatch(best.text).includes(word)) return null;
+  return composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
+}
+
+/**
+ * 多久 / 多少年 when the article gives a start year instead of a duration (创始于1958年): the cited
+ * year, and the years from it to the latest year the articles mention, said as computed.
+ */
+export function composeDurationSince(ctx: ComposeContext): Reply | null {
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
+  const [top] = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'time' } })
+    .filter((f) => f.fit > 0 && f.fact.value !== null && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes))
+    .sort((a, b) => Number(b.fact.role === 'founding') - Number(a.fact.role === 'founding'));
+  const years = top ? ctx.source.referenceYear - top.fact.value! : 0;
+  if (!top || years <= 0) return null;
+  const cites = new CitationList();
+  const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
+  const since = ctx.parsed.english
+    ? `About ${years} years (from ${top.fact.value} to ${ctx.source.referenceYear}, the latest year the articles mention). `
+    : `约${years}年：`;
+  const note = ctx.parsed.english ? '' : `（按文章中最晚的年份${ctx.source.referenceYear}年推算）`;
+  return reply(`${since}${statement}${cites.mark(top.chunk)}${note}。`, cites, [top]);
 }
 
 /** For 为什么: the sentence from its first causal word on (由于…, 因为…), else the trimmed sentence. */
@@ -124,15 +177,18 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
 
 /** Towns whose articles say what the question asks (a sentence with ≥ 3/4 of the focus weight). */
 function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk: Chunk }[] {
-  const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0);
+  // The words of the asking phrase (哪些专业镇) say what is listed, not what the towns have in common.
+  const asking = foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? '';
+  const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !asking.includes(w));
   if (known.length === 0) {
     // Nothing but the towns themselves is asked about (这一版介绍了几个专业镇): every town, by its first passage.
     return ctx.source.townNames().map((town) => ({ town, text: '', chunk: ctx.source.chunksOfTown(town)[0]! }));
   }
-  return ctx.source
-    .townNames()
-    .map((town) => ({ town, best: bestSentenceOfTown({ ...ctx, focus: known }, town) }))
-    .filter((t) => t.best && t.best.coverage >= 0.75)
+  const scored = ctx.source.townNames().map((town) => ({ town, best: bestSentenceOfTown({ ...ctx, focus: known }, town) }));
+  // Towns close to the best-matching one (the wording of each article differs: 获准…认证 / 是…地理标志).
+  const top = Math.max(0, ...scored.map((t) => t.best?.coverage ?? 0));
+  return scored
+    .filter((t) => t.best && t.best.coverage >= Math.max(0.5, 0.8 * top))
     .map((t) => ({ town: t.town, text: t.best!.text, chunk: t.best!.chunk }));
 }
 
@@ -143,13 +199,18 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     const towns = matchingTowns(ctx).filter((t) => ctx.towns.length === 0 || ctx.towns.includes(t.town));
     if (towns.length === 0) return null;
     if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question)) {
-      const counties = new Map<string, string[]>();
-      for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), `${t.town}${cites.mark(t.chunk)}`]);
-      const parts = [...counties].map(([county, ts]) => `${county}（${ts.join('、')}）`);
+      const counties = new Map<string, typeof towns>();
+      for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), t]);
+      // Marked in the order they are written, so the numbers read 1, 2, 3…
+      const parts = [...counties].map(([county, ts]) => `${county}（${ts.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、')}）`);
       return reply(`${count ? `共${counties.size}个：` : ''}${parts.join('、')}。`, cites);
     }
-    const items = towns.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、');
-    return reply(`${count ? `共${towns.length}个：` : ''}${items}。`, cites);
+    // Each town with the clause that says it (高平生猪：和山西大学进行产学研合作), so the list shows its grounds.
+    const items = towns.map((t) => {
+      const clause = t.text ? bestClause(t.text, ctx.focus, ctx.source.idf) : '';
+      return `${t.town}${clause ? `（${clause}）` : ''}${cites.mark(t.chunk)}`;
+    });
+    return reply(`${count ? `共${towns.length}个：` : ''}${items.join('、')}。`, cites);
   }
   if (ctx.parsed.answerType === 'names' && ctx.towns.length === 1) {
     const honours = honoursOf(ctx, ctx.towns[0]!);
@@ -160,8 +221,10 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   }
   if (!allowEnumeration) return null;
   if (ctx.towns.length >= 2) return composePerTown(ctx);
+  // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
+  const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
-    .filter((f) => f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2))
+    .filter((f) => (f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2)) && ownClause(f))
     .sort((a, b) => b.fit * 2 + b.score - (a.fit * 2 + a.score));
   const top = lists[0];
   if (!top) return null;

@@ -1,0 +1,84 @@
+// Operation composers over a temp index of the bundled page: answers that need the typed parse, not sentence overlap.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestIndex } from '../test-support/test-index.js';
+import { answerOptions, createAnswerChain } from './answer-chain.js';
+import { namedEntities } from './compose-operation.js';
+import type { AnswerResult } from './types.js';
+
+let chain: ReturnType<typeof createAnswerChain>;
+
+beforeAll(async () => {
+  const { settings, searcher } = await buildTestIndex();
+  chain = createAnswerChain(searcher, answerOptions(settings));
+});
+
+const ask = (question: string): Promise<AnswerResult> => chain.invoke({ question });
+
+describe('composers over the real page', () => {
+  it('answers a heyday asked in other words with the era heading its sentence', async () => {
+    const r = await ask('阳城陶瓷产业什么时候最鼎盛？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^明清时期，阳城陶瓷产业达到极盛。\[1\]$/);
+  });
+
+  it('answers a superlative the article states itself, without computing across towns', async () => {
+    const r = await ask('晋城冶铸业的历史最早能追溯到什么时候？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toContain('春秋战国');
+    expect(r.citations).toHaveLength(1);
+  });
+
+  it('does not take 朝代 for the attribute asked', async () => {
+    const r = await ask('高平在什么朝代是潞绸的产地中心？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toContain('唐代');
+  });
+
+  it('answers 被誉为什么 as a name, not as a reason', async () => {
+    const r = await ask('陵川县被称为什么？');
+    expect(r.operation).toBe('lookup');
+    expect(r.answer).toContain('太行药乡');
+  });
+
+  it('does not answer one organisation’s founding year with another’s', async () => {
+    const r = await ask('凯永集团哪一年创办的？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).not.toMatch(/^吉利尔/);
+  });
+});
+
+describe('lists, counts and durations over the real page', () => {
+  it('lists the towns that match, each with the clause that says so', async () => {
+    const r = await ask('哪些专业镇和大学有合作？');
+    expect(r.answer).toMatch(/高平生猪（[^）]*山西大学[^）]*）\[\d\]/);
+    expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
+  });
+
+  it('counts counties, citing each town in the order written', async () => {
+    const r = await ask('这九个专业镇一共分布在晋城几个县市？');
+    expect(r.answer).toMatch(/^共5个：/);
+    expect([...r.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('answers how long from a stated duration, or computes it from the start year and says so', async () => {
+    expect((await ask('吉利尔做潞绸有多长时间了？')).answer).toContain('65年来');
+    const r = await ask('彤康公司成立多少年了？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^约\d+年：成立于2007年\[1\]（按文章中最晚的年份\d{4}年推算）。$/);
+    expect(r.facts?.[0]?.text).toContain('2007');
+  });
+
+  it('answers a per-household figure asked without a unit, and refuses an output when only a capacity is given', async () => {
+    expect((await ask('阳城蚕桑去年户均增收多少？')).answer).toContain('6653元');
+    const r = await ask('彤康去年实际产了多少吨红酒？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toContain('生产能力');
+  });
+});
+
+describe('namedEntities', () => {
+  it('keeps the longest organisation name found, not the names inside it', () => {
+    expect(namedEntities('吉利尔潞绸集团哪年成立？', ['吉利尔', '吉利尔潞绸', '彤康'])).toEqual(['吉利尔潞绸']);
+    expect(namedEntities('高平有多少头猪？', ['吉利尔', '彤康'])).toEqual([]);
+  });
+});
