@@ -100,6 +100,12 @@ describe('translateEnglish', () => {
     expect(lexicon.expansionWords('<img src=x onerror="window.__pwned=1">泽州山楂')).toEqual([]);
   });
 
+  it('takes a corpus word only when it renders the phrase in its first sense, when some word does', () => {
+    // 总体 (a corpus word) lists "population (statistics)" after "overall; total": no translation of "population".
+    expect(lexicon.translateEnglish('population')).toEqual([{ term: 'population', chinese: ['人口', '人口数'] }]);
+    expect(lexicon.expansionWords('What is the population of Mars?')).toEqual([]);
+  });
+
   it('gives nothing for Chinese text or bare function words', () => {
     expect(lexicon.translateEnglish('高平生猪出栏多少头？')).toEqual([]);
     expect(lexicon.translateEnglish('what is it')).toEqual([]);

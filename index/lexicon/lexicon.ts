@@ -76,18 +76,33 @@ export class Lexicon {
   }
 
   /**
-   * Chinese words of one English phrase from the dictionary, in the dictionary's rank order: up to
-   * MAX_CORPUS_WORDS corpus words, then up to MAX_OTHER_WORDS others; [] for an unknown phrase.
+   * Chinese words of one English phrase from the dictionary, in the dictionary's rank order, from
+   * the words that have it in their first sense when there are any: up to MAX_CORPUS_WORDS corpus
+   * words, then up to MAX_OTHER_WORDS others; [] for an unknown phrase.
    */
   private dictionaryEnglish(phrase: string): string[] {
     const d = this.dictionary;
     const i = findString(d.phrases, phrase);
     if (i < 0) return [];
     const mark = (this.corpusMark ??= this.markCorpusWords());
-    const ranked = d.englishWords.subarray(d.englishOffsets[i], d.englishOffsets[i + 1]);
+    const all = d.englishWords.subarray(d.englishOffsets[i], d.englishOffsets[i + 1]);
+    // Words that render the phrase in their first sense come first in rank; when there are any, a
+    // word that has it only in a later sense is no translation (总体 "overall; …; population (statistics)").
+    const main = all.filter((w) => this.inFirstSense(w, i));
+    const ranked = main.length ? main : all;
     const inCorpus = ranked.filter((w) => mark[w] === 1).slice(0, MAX_CORPUS_WORDS);
     const others = ranked.filter((w) => mark[w] === 0).slice(0, MAX_OTHER_WORDS);
     return [...inCorpus, ...others].map((w) => stringAt(d.words, w));
+  }
+
+  /** True when phrase p is a phrase of word w's first sense, or the head of one of a noun sense ("red wine" -> "wine"). */
+  private inFirstSense(w: number, p: number): boolean {
+    const d = this.dictionary;
+    const first = d.wordSenses[w]!;
+    if (first === d.wordSenses[w + 1]) return false;
+    const noun = d.senseFlags[first] === 0;
+    for (let k = d.phraseStarts[first]!; k < d.phraseStarts[first + 1]!; k++) if (d.sensePhrases[k] === p || (noun && d.heads[d.sensePhrases[k]!] === p)) return true;
+    return false;
   }
 
   /** Marks the dictionary words that are corpus words. */
