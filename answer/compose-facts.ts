@@ -4,7 +4,7 @@ import type { SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
-import { compareFacts } from './compare-facts.js';
+import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
@@ -260,7 +260,16 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
     const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
     return { ...f, score: f.fit + extra / 2 };
   });
-  return ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score)[0];
+  const fitting = ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score);
+  if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
+  // How old a side is: the earliest time among the facts whose clause words the asked attribute
+  // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
+  const mentionsSide = (f: LocatedFact) => own.length === 0 || own.some((w) => foldForMatch(sentenceOf(f.chunk, f.fact)).includes(w));
+  const dated = fitting.filter((f) => startYear(f.fact, ctx.source.referenceYear) !== null && mentionsSide(f));
+  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => foldForMatch(f.fact.clause).includes(w))));
+  const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
+  const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
+  return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 
 /** Compare, difference or superlative over the question's sides (or the towns named, or every town): the facts side by side and the result. */

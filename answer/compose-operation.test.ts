@@ -76,6 +76,17 @@ describe('lists, counts and durations over the real page', () => {
   });
 });
 
+describe('comparisons by time over the real page', () => {
+  it('dates each side by the earliest time its attribute is stated for, whatever town names stand in the sides', async () => {
+    const r = await ask('高平的丝绸和泽州的冶铸业，谁的历史更久？');
+    expect(r.answer).toMatch(/^泽州的冶铸业更早：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+  });
+
+  it('reads 在前 as earlier', async () => {
+    expect((await ask('彤康和吉利尔，哪个在前成立？')).answer).toMatch(/^吉利尔更早：.*1958年\[1\]；彤康：成立于2007年\[2\]。$/);
+  });
+});
+
 describe('namedEntities', () => {
   it('keeps the longest organisation name found, not the names inside it', () => {
     expect(namedEntities('吉利尔潞绸集团哪年成立？', ['吉利尔', '吉利尔潞绸', '彤康'])).toEqual(['吉利尔潞绸']);
