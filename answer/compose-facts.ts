@@ -1,5 +1,5 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { foldForMatch, splitSentences, type Chunk } from '../ingest/index.js';
+import { foldForMatch, splitClauses, splitSentences, type Chunk } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
@@ -295,14 +295,38 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
 
 /** 是不是 / 吗: yes when the best sentence holds every number of the question, no with the stated figure when it holds another. */
 export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | null {
-  const s = ctx.scored[0];
+  const elsewhere = organisationElsewhere(ctx);
+  if (elsewhere) return elsewhere;
+  const s = ctx.scored.find((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
   if (!s) return null;
   const cites = new CitationList();
   const chunk = ctx.hits[s.hit]!.chunk;
   const folded = foldForMatch(s.text);
   const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
-  if (numbers.every((n) => folded.includes(n))) return reply(`${ctx.parsed.english ? 'Yes. ' : '是的。'}${statement}。${cites.mark(chunk)}`, cites);
-  return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(chunk)}`, cites);
+  // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
+  const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
+  const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
+  if (numbers.every((n) => folded.includes(n))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
+  return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/**
+ * 彤康公司在阳城吗: the question names an organisation and a county, and the organisation's passage
+ * belongs to another county's article: no, with the passage's sentence naming the organisation.
+ */
+function organisationElsewhere(ctx: ComposeContext): Reply | null {
+  const counties = new Set(ctx.source.townNames().map((t) => ctx.source.chunksOfTown(t)[0]?.meta.county ?? ''));
+  const county = [...counties].find((c) => c && ctx.question.includes(c));
+  const [entity] = ctx.entities;
+  if (!county || !entity) return null;
+  // The sentence saying where it is (位于…) first, else the first one naming it.
+  const naming = ctx.source.chunksWith(entity).flatMap((chunk) => splitSentences(chunk.text).filter((x) => foldForMatch(x.text).includes(entity)).map((x) => ({ chunk, text: x.text })));
+  const found = naming.find((x) => /位于|地处|坐落/.test(x.text)) ?? naming[0];
+  if (!found || found.chunk.meta.county === county) return null;
+  const { chunk, text } = found;
+  const sentence = { text: splitClauses(text).find((c) => /位于|地处|坐落/.test(c)) ?? text };
+  const cites = new CitationList();
+  return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${asStatement(sentence.text).replace(/。$/, '')}。${cites.mark(chunk)}`, cites);
 }
 
 /** The articles of an author the question names (陈云华写了哪些 / 几篇): each article's title, cited. */

@@ -87,6 +87,18 @@ describe('comparisons by time over the real page', () => {
   });
 });
 
+describe('yes/no over the real page', () => {
+  it('answers 有没有 with 有 and the sentence', async () => {
+    const r = await ask('沁水是不是建了蜜蜂博物馆？');
+    expect(r.answer).toMatch(/^是的。.*蜜蜂博物馆/);
+    expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
+  });
+
+  it('says no when the organisation asked about is in another county, with where it is', async () => {
+    expect((await ask('彤康食品是阳城的企业吗？')).answer).toBe('不是。文章说：山西彤康食品有限公司位于泽州县高都镇大兴村。[1]');
+  });
+});
+
 describe('namedEntities', () => {
   it('keeps the longest organisation name found, not the names inside it', () => {
     expect(namedEntities('吉利尔潞绸集团哪年成立？', ['吉利尔', '吉利尔潞绸', '彤康'])).toEqual(['吉利尔潞绸']);
