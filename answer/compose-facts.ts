@@ -1,10 +1,10 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { foldForMatch, splitSentences, type Chunk } from '../ingest/index.js';
+import { foldForMatch, splitClauses, splitSentences, type Chunk } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
-import { compareFacts } from './compare-facts.js';
+import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
@@ -260,7 +260,16 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
     const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
     return { ...f, score: f.fit + extra / 2 };
   });
-  return ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score)[0];
+  const fitting = ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score);
+  if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
+  // How old a side is: the earliest time among the facts whose clause words the asked attribute
+  // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
+  const mentionsSide = (f: LocatedFact) => own.length === 0 || own.some((w) => foldForMatch(sentenceOf(f.chunk, f.fact)).includes(w));
+  const dated = fitting.filter((f) => startYear(f.fact, ctx.source.referenceYear) !== null && mentionsSide(f));
+  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => foldForMatch(f.fact.clause).includes(w))));
+  const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
+  const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
+  return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 
 /** Compare, difference or superlative over the question's sides (or the towns named, or every town): the facts side by side and the result. */
@@ -286,14 +295,38 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
 
 /** 是不是 / 吗: yes when the best sentence holds every number of the question, no with the stated figure when it holds another. */
 export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | null {
-  const s = ctx.scored[0];
+  const elsewhere = organisationElsewhere(ctx);
+  if (elsewhere) return elsewhere;
+  const s = ctx.scored.find((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
   if (!s) return null;
   const cites = new CitationList();
   const chunk = ctx.hits[s.hit]!.chunk;
   const folded = foldForMatch(s.text);
   const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
-  if (numbers.every((n) => folded.includes(n))) return reply(`${ctx.parsed.english ? 'Yes. ' : '是的。'}${statement}。${cites.mark(chunk)}`, cites);
-  return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(chunk)}`, cites);
+  // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
+  const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
+  const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
+  if (numbers.every((n) => folded.includes(n))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
+  return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/**
+ * 彤康公司在阳城吗: the question names an organisation and a county, and the organisation's passage
+ * belongs to another county's article: no, with the passage's sentence naming the organisation.
+ */
+function organisationElsewhere(ctx: ComposeContext): Reply | null {
+  const counties = new Set(ctx.source.townNames().map((t) => ctx.source.chunksOfTown(t)[0]?.meta.county ?? ''));
+  const county = [...counties].find((c) => c && ctx.question.includes(c));
+  const [entity] = ctx.entities;
+  if (!county || !entity) return null;
+  // The sentence saying where it is (位于…) first, else the first one naming it.
+  const naming = ctx.source.chunksWith(entity).flatMap((chunk) => splitSentences(chunk.text).filter((x) => foldForMatch(x.text).includes(entity)).map((x) => ({ chunk, text: x.text })));
+  const found = naming.find((x) => /位于|地处|坐落/.test(x.text)) ?? naming[0];
+  if (!found || found.chunk.meta.county === county) return null;
+  const { chunk, text } = found;
+  const sentence = { text: splitClauses(text).find((c) => /位于|地处|坐落/.test(c)) ?? text };
+  const cites = new CitationList();
+  return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${asStatement(sentence.text).replace(/。$/, '')}。${cites.mark(chunk)}`, cites);
 }
 
 /** The articles of an author the question names (陈云华写了哪些 / 几篇): each article's title, cited. */

@@ -76,6 +76,29 @@ describe('lists, counts and durations over the real page', () => {
   });
 });
 
+describe('comparisons by time over the real page', () => {
+  it('dates each side by the earliest time its attribute is stated for, whatever town names stand in the sides', async () => {
+    const r = await ask('高平的丝绸和泽州的冶铸业，谁的历史更久？');
+    expect(r.answer).toMatch(/^泽州的冶铸业更早：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+  });
+
+  it('reads 在前 as earlier', async () => {
+    expect((await ask('彤康和吉利尔，哪个在前成立？')).answer).toMatch(/^吉利尔更早：.*1958年\[1\]；彤康：成立于2007年\[2\]。$/);
+  });
+});
+
+describe('yes/no over the real page', () => {
+  it('answers 有没有 with 有 and the sentence', async () => {
+    const r = await ask('沁水是不是建了蜜蜂博物馆？');
+    expect(r.answer).toMatch(/^是的。.*蜜蜂博物馆/);
+    expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
+  });
+
+  it('says no when the organisation asked about is in another county, with where it is', async () => {
+    expect((await ask('彤康食品是阳城的企业吗？')).answer).toBe('不是。文章说：山西彤康食品有限公司位于泽州县高都镇大兴村。[1]');
+  });
+});
+
 describe('namedEntities', () => {
   it('keeps the longest organisation name found, not the names inside it', () => {
     expect(namedEntities('吉利尔潞绸集团哪年成立？', ['吉利尔', '吉利尔潞绸', '彤康'])).toEqual(['吉利尔潞绸']);

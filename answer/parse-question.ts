@@ -58,7 +58,7 @@ const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|wha
 const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
 const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
-const OLD_WORDS = /早|久|老|悠久|古老|历史|older|oldest|earlier|earliest|longer history/i;
+const OLD_WORDS = /早|久|老|悠久|古老|历史|在前|在先|之前|先后|older|oldest|earlier|earliest|longer history/i;
 
 /**
  * True for a noun that names the kind of time asked for after a question word (朝代, 时代, 年代,
@@ -115,7 +115,9 @@ export function parseQuestion(question: string, townCount: number, english: bool
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
   const computed = ['count', 'compare', 'superlative', 'difference'].includes(operation) && answerType === 'text';
-  const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(q.replace(/多少|最/g, ''));
+  // Amount words are read after 哪个 / 谁 (the sides before it may be names: 高平, 大兴村).
+  const tail = q.split(/哪个|哪一个|哪家|谁/).pop() ?? q;
+  const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(tail.replace(/多少|最/g, ''));
   return {
     operation,
     answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,

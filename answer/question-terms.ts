@@ -17,7 +17,7 @@ const STOPWORDS = new Set(
 );
 
 /** Multi-word question phrases, removed before segmentation. */
-const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间/g;
+const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否/g;
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
 const NUMERAL_CLASSIFIER = /^[一二两三四五六七八九十百千万几多每哪]+[个批家种位名只项条年次篇]?$/;
