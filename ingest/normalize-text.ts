@@ -3,6 +3,32 @@ import * as OpenCC from 'opencc-js';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
+/**
+ * Characters without which OpenCC's tw→cn conversion leaves a text as it is: of each dictionary
+ * entry that changes its text, the characters it changes (all of its characters when the length
+ * changes). A text with none of them cannot contain such an entry, so it skips the converter.
+ */
+export function convertibleChars(dictionaries: string[]): Set<string> {
+  const chars = new Set<string>();
+  for (const dictionary of dictionaries) {
+    for (const entry of dictionary.split('|')) {
+      const [from = '', to = ''] = entry.split(' ');
+      if (from === to) continue;
+      const [a, b] = [[...from], [...to]];
+      a.forEach((c, i) => (a.length !== b.length || c !== b[i]) && chars.add(c));
+    }
+  }
+  return chars;
+}
+
+/** Flags per UTF-16 code unit: WIDE for what toHalfWidth changes, CONVERTIBLE for convertibleChars (an astral one by its high surrogate). */
+const WIDE = 1;
+const CONVERTIBLE = 2;
+const FOLD_FLAGS = new Uint8Array(0x10000);
+FOLD_FLAGS.fill(WIDE, 0xff01, 0xff5f);
+FOLD_FLAGS[0x3000] = WIDE;
+for (const c of convertibleChars([OpenCC.Locale.from.tw, OpenCC.Locale.to.cn].flat(3))) FOLD_FLAGS[c.charCodeAt(0)]! |= CONVERTIBLE;
+
 /** Full-width ASCII variants (Ｕ+FF01..FF5E) and the ideographic space to their half-width forms. */
 export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e\u3000]/g, (ch) =>
@@ -29,7 +55,11 @@ export function foldForMatch(text: string): string {
  * evict the entries the answer path reuses.
  */
 export function foldText(text: string): string {
-  return toSimplified(toHalfWidth(text)).toLowerCase();
+  let flags = 0;
+  for (let i = 0; i < text.length; i++) flags |= FOLD_FLAGS[text.charCodeAt(i)]!;
+  // Most text is Simplified and half width already: then only the case folds.
+  const half = flags & WIDE ? toHalfWidth(text) : text;
+  return (flags & CONVERTIBLE ? toSimplified(half) : half).toLowerCase();
 }
 
 /**
