@@ -1,6 +1,6 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { foldForMatch, splitSentences, type Chunk } from '../ingest/index.js';
-import type { SearchHit } from '../index/index.js';
+import { foldForMatch, type Chunk } from '../ingest/index.js';
+import { indexedChunk, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { askedWords, statesAsked } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
@@ -24,6 +24,8 @@ export type ComposeContext = {
   hits: SearchHit[];
   source: FactSource & {
     chunksOfTown: (town: string) => Chunk[];
+    /** The chunks of a town whose folded text has at least one of the words, in index order. */
+    chunksOfTownWith: (town: string, words: string[]) => Chunk[];
     townNames: () => string[];
     /** Chunks whose folded text has a word (at most a few hundred). */
     chunksWith: (word: string) => Chunk[];
@@ -112,11 +114,13 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
   let best: { text: string; chunk: Chunk; coverage: number } | null = null;
   const total = ctx.focus.reduce((sum, w) => sum + (ctx.source.idf(w) || 1), 0);
   if (total === 0) return null;
-  for (const chunk of ctx.source.chunksOfTown(town)) {
-    for (const s of splitSentences(chunk.text)) {
-      const folded = foldForMatch(s.text);
+  // Only a sentence with a focus word beats the town's first sentence (coverage 0 unless it has one).
+  const first = ctx.source.chunksOfTown(town).slice(0, 1);
+  const withWords = ctx.source.chunksOfTownWith(town, ctx.focus);
+  for (const chunk of withWords[0] === first[0] ? withWords : [...first, ...withWords]) {
+    for (const { text, folded } of indexedChunk(chunk).sentences) {
       const coverage = ctx.focus.reduce((sum, w) => sum + (folded.includes(w) ? ctx.source.idf(w) || 1 : 0), 0) / total;
-      if (!best || coverage > best.coverage) best = { text: s.text, chunk, coverage };
+      if (!best || coverage > best.coverage) best = { text, chunk, coverage };
     }
   }
   return best;

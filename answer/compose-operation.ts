@@ -99,6 +99,7 @@ export function composeFacts(
       factsOf: (c) => searcher.factsOf(c),
       idf: o.idf,
       chunksOfTown: (t) => searcher.chunksOfTown(t),
+      chunksOfTownWith: (t, words) => searcher.chunksOfTownWith(t, words),
       townNames: () => searcher.townNames(),
       townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
       chunksWith: (word) => searcher.chunksWith(word),

@@ -1,5 +1,6 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
-import { foldForMatch, splitSentences, type Chunk, type Fact } from '../ingest/index.js';
+import { foldForMatch, type Chunk, type Fact } from '../ingest/index.js';
+import { indexedChunk } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /**
@@ -61,7 +62,7 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
 
 /** The text of the sentence a fact was found in. */
 export function sentenceOf(chunk: Chunk, fact: Fact): string {
-  return splitSentences(chunk.text)[fact.sentence]?.text ?? '';
+  return indexedChunk(chunk).sentences[fact.sentence]?.text ?? '';
 }
 
 /** A name the question itself gives is not its answer (“泽州红”被称为什么 asks for another name). */

@@ -11,6 +11,7 @@ import { IndexedChunk, indexedChunk } from './indexed-chunk.js';
 import type { StoredIndex } from './index-store.js';
 import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
+import { candidateLabels } from './word-postings.js';
 
 /**
  * Candidates taken from each ranking before fusion (at least, and 4 per requested hit). Past rank 20,
@@ -221,14 +222,28 @@ export class HybridSearcher {
     return this.authors;
   }
 
-  /** Up to `limit` chunks whose folded text has the folded word, in index order. */
+  /** Up to `limit` chunks whose folded text has the folded word, in index order (candidates from BM25's bigram postings). */
   chunksWith(word: string, limit = 200): Chunk[] {
+    const { chunks } = this.index;
+    const labels = candidateLabels(this.index.bm25, word);
+    const count = labels ? labels.length : chunks.length;
     const out: Chunk[] = [];
-    for (const c of this.index.chunks) {
-      if (foldForMatch(c.text).includes(word)) out.push(c);
-      if (out.length >= limit) break;
+    for (let i = 0; i < count && out.length < limit; i++) {
+      const c = chunks[labels ? labels[i]! : i]!;
+      if (indexedChunk(c).folded.includes(word)) out.push(c);
     }
     return out;
+  }
+
+  /** The chunks of a town whose folded text has at least one of the folded words, in index order. */
+  chunksOfTownWith(town: string, words: string[]): Chunk[] {
+    const own = this.chunksOfTown(town);
+    const has = (c: Chunk) => words.some((w) => indexedChunk(c).folded.includes(w));
+    const lists = words.map((w) => candidateLabels(this.index.bm25, w));
+    // A word the postings cannot narrow, or candidates outnumbering the town's chunks: check the town's chunks.
+    if (lists.some((l) => l === null) || lists.reduce((n, l) => n + l!.length, 0) >= own.length) return own.filter(has);
+    const labels = [...new Set(lists.flatMap((l) => [...l!]))].sort((a, b) => a - b);
+    return labels.map((label) => this.index.chunks[label]!).filter((c) => c.meta.town === town && has(c));
   }
 
   /** The towns of the index, in the order their articles were ingested. */
