@@ -58,7 +58,7 @@ function labelOf(doc: DocumentInterface): number {
   return label;
 }
 
-/** Words already classified by isTopicWord; the cache is cleared when it grows past this. */
+/** Words already classified by isTopicWord or given an idf by wordIdf; each cache is cleared when it grows past this. */
 const TOPIC_CACHE_LIMIT = 10_000;
 
 /**
@@ -70,6 +70,8 @@ export class HybridSearcher {
   private readonly towns: TownKey[];
   private readonly foldedTowns: string[];
   private readonly topicWords = new Map<string, boolean>();
+  /** wordIdf's results (scoring asks for the same words' idf once per sentence). */
+  private readonly idfs = new Map<string, number>();
   private chars: Set<string> | null = null;
   private byTown: Map<string, Chunk[]> | null = null;
   private latestYear: number | null = null;
@@ -114,6 +116,16 @@ export class HybridSearcher {
    * bigrams when the corpus has them all (a name the dictionary does not know), else 0.
    */
   wordIdf(word: string): number {
+    let idf = this.idfs.get(word);
+    if (idf === undefined) {
+      idf = this.computeIdf(word);
+      if (this.idfs.size >= TOPIC_CACHE_LIMIT) this.idfs.clear();
+      this.idfs.set(word, idf);
+    }
+    return idf;
+  }
+
+  private computeIdf(word: string): number {
     const own = this.index.bm25.idf(word);
     if (own > 0) return own;
     if (word.length === 1) return this.corpusChars().has(word) ? WEAK_CHAR_IDF : 0;
