@@ -3,7 +3,7 @@ import { foldForMatch, type Chunk } from '../ingest/index.js';
 import { indexedChunk, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { askedWords, statesAsked } from './asked-attribute.js';
-import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts } from './compare-facts.js';
 import { comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
@@ -98,9 +98,16 @@ export function reasonClauses(sentence: string): string {
   return asStatement(at > 0 ? sentence.slice(at) : sentence);
 }
 
+/** A town's chunks that can hold its best fact for the words (see rankableChunks), without ranking all of them. */
+function rankableChunksOfTown(ctx: ComposeContext, town: string, words: string[]): Chunk[] {
+  const all = [...words, ...ctx.parsed.attributes.flatMap((a) => a.factWords)];
+  return rankableChunks(ctx.source.chunksOfTown(town), ctx.source.chunksOfTownWith(town, all), ctx.parsed, ctx.source);
+}
+
 /** Every honour of a town's articles, names deduplicated, each cited. */
 function honoursOf(ctx: ComposeContext, town: string): LocatedFact[] {
-  const facts = dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), [], { ...ctx.parsed, answerType: 'names' }, ctx.source).filter((f) => f.fact.kind === 'honour'));
+  const withHonours = ctx.source.chunksOfTown(town).filter((c) => ctx.source.factsOf(c).some((f) => f.kind === 'honour'));
+  const facts = dedupeFacts(rankFacts(withHonours, [], { ...ctx.parsed, answerType: 'names' }, ctx.source).filter((f) => f.fact.kind === 'honour'));
   const seen = new Set<string>();
   return facts.filter((f) => {
     const fresh = f.fact.items.filter((i) => !seen.has(i));
@@ -179,7 +186,7 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
   const facts: LocatedFact[] = [];
   const parts: string[] = [];
   for (const town of ctx.towns) {
-    const [fact] = ctx.parsed.answerType === 'text' ? [] : dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), ctx.focus, ctx.parsed, ctx.source));
+    const [fact] = ctx.parsed.answerType === 'text' ? [] : dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source));
     if (fact && fact.fit > 0) {
       facts.push(fact);
       parts.push(`${town}：${factStatement(fact.fact)}${cites.mark(fact.chunk)}`);
@@ -196,7 +203,7 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
   const folded = foldForMatch(side);
   const own = ctx.focus.filter((w) => folded.includes(w));
   const towns = ctx.source.townsIn(side);
-  const chunks = towns.length ? towns.flatMap((t) => ctx.source.chunksOfTown(t)) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])];
+  const chunks = towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])];
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
     return { ...f, score: f.fit + extra / 2 };
@@ -214,7 +221,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
   } else {
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
-    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), ctx.focus, ctx.parsed, ctx.source))[0], label: town }));
+    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source))[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
   }
   const found = pairs.filter((p): p is { f: LocatedFact; label: string } => p.f !== undefined);

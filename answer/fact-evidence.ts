@@ -83,6 +83,27 @@ export function rankFacts(chunks: Chunk[], focus: string[], q: ParsedQuestion, s
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The chunks of `chunks` (kept in order) that can hold rankFacts' first fact: those in `withWords`
+ * (the ones with a focus word or a word of an asked attribute family, where a fact can fit above
+ * its bonuses), and the first chunk with an answering fact of each bonus (none, honour, founding,
+ * both). Any other fact fits by its bonus alone, so it ties with, and comes after, one of those.
+ */
+export function rankableChunks(chunks: Chunk[], withWords: Chunk[], q: ParsedQuestion, source: FactSource): Chunk[] {
+  const keep = new Set(withWords);
+  const bonuses = new Set<number>();
+  for (const chunk of chunks) {
+    if (bonuses.size === 4) break;
+    for (const fact of source.factsOf(chunk)) {
+      const bonus = (fact.kind === 'honour' ? 1 : 0) + (fact.role === 'founding' ? 2 : 0);
+      if (bonuses.has(bonus) || !factAnswers(fact, q)) continue;
+      bonuses.add(bonus);
+      keep.add(chunk);
+    }
+  }
+  return chunks.filter((c) => keep.has(c));
+}
+
 /** Facts in one sentence of a chunk that answer the question, best fitting first. */
 export function factsInSentence(chunk: Chunk, sentence: number, focus: string[], q: ParsedQuestion, source: FactSource): LocatedFact[] {
   return source

@@ -250,12 +250,19 @@ export class HybridSearcher {
   /** The chunks of a town whose folded text has at least one of the folded words, in index order. */
   chunksOfTownWith(town: string, words: string[]): Chunk[] {
     const own = this.chunksOfTown(town);
-    const has = (c: Chunk) => words.some((w) => indexedChunk(c).folded.includes(w));
-    const lists = words.map((w) => candidateLabels(this.index.bm25, w));
-    // A word the postings cannot narrow, or candidates outnumbering the town's chunks: check the town's chunks.
-    if (lists.some((l) => l === null) || lists.reduce((n, l) => n + l!.length, 0) >= own.length) return own.filter(has);
-    const labels = [...new Set(lists.flatMap((l) => [...l!]))].sort((a, b) => a - b);
-    return labels.map((label) => this.index.chunks[label]!).filter((c) => c.meta.town === town && has(c));
+    const { chunks } = this.index;
+    const found = new Set<number>();
+    // A word the postings cannot narrow, or whose candidates outnumber the town's chunks, is looked for in the town's chunks.
+    const scanned: string[] = [];
+    for (const word of words) {
+      const labels = candidateLabels(this.index.bm25, word);
+      if (!labels || labels.length >= own.length) scanned.push(word);
+      else for (const label of labels) if (chunks[label]!.meta.town === town && indexedChunk(chunks[label]!).folded.includes(word)) found.add(label);
+    }
+    if (scanned.length) {
+      for (const c of own) if (scanned.some((w) => indexedChunk(c).folded.includes(w))) found.add(indexedChunk(c).label);
+    }
+    return [...found].sort((a, b) => a - b).map((label) => chunks[label]!);
   }
 
   /** The towns of the index, in the order their articles were ingested. */
