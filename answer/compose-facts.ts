@@ -1,6 +1,6 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
 import { foldForMatch, type Chunk } from '../ingest/index.js';
-import { indexedChunk, type SearchHit } from '../index/index.js';
+import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { askedWords, statesAsked } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
@@ -26,6 +26,8 @@ export type ComposeContext = {
     chunksOfTown: (town: string) => Chunk[];
     /** The chunks of a town whose folded text has at least one of the words, in index order. */
     chunksOfTownWith: (town: string, words: string[]) => Chunk[];
+    /** A town's first fact of each kind, family and founding role, in index order. */
+    firstFactsOfTown: (town: string) => ChunkFact[];
     townNames: () => string[];
     /** Chunks whose folded text has a word (at most a few hundred). */
     chunksWith: (word: string) => Chunk[];
@@ -101,7 +103,7 @@ export function reasonClauses(sentence: string): string {
 /** A town's chunks that can hold its best fact for the words (see rankableChunks), without ranking all of them. */
 function rankableChunksOfTown(ctx: ComposeContext, town: string, words: string[]): Chunk[] {
   const all = [...words, ...ctx.parsed.attributes.flatMap((a) => a.factWords)];
-  return rankableChunks(ctx.source.chunksOfTown(town), ctx.source.chunksOfTownWith(town, all), ctx.parsed, ctx.source);
+  return rankableChunks(ctx.source.chunksOfTownWith(town, all), ctx.source.firstFactsOfTown(town), ctx.parsed);
 }
 
 /** Every honour of a town's articles, names deduplicated, each cited. */

@@ -100,6 +100,7 @@ export function composeFacts(
       idf: o.idf,
       chunksOfTown: (t) => searcher.chunksOfTown(t),
       chunksOfTownWith: (t, words) => searcher.chunksOfTownWith(t, words),
+      firstFactsOfTown: (t) => searcher.firstFactsOfTown(t),
       townNames: () => searcher.townNames(),
       townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
       chunksWith: (word) => searcher.chunksWith(word),

@@ -1,6 +1,6 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
 import { foldForMatch, type Chunk, type Fact } from '../ingest/index.js';
-import { indexedChunk } from '../index/index.js';
+import { indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /**
@@ -84,24 +84,22 @@ export function rankFacts(chunks: Chunk[], focus: string[], q: ParsedQuestion, s
 }
 
 /**
- * The chunks of `chunks` (kept in order) that can hold rankFacts' first fact: those in `withWords`
+ * The chunks of a town that can hold rankFacts' first fact, in index order: those in `withWords`
  * (the ones with a focus word or a word of an asked attribute family, where a fact can fit above
  * its bonuses), and the first chunk with an answering fact of each bonus (none, honour, founding,
- * both). Any other fact fits by its bonus alone, so it ties with, and comes after, one of those.
+ * both), found among `firstFacts` (the town's first fact of each kind, family and founding role).
+ * Any other fact fits by its bonus alone, so it ties with, and comes after, one of those.
  */
-export function rankableChunks(chunks: Chunk[], withWords: Chunk[], q: ParsedQuestion, source: FactSource): Chunk[] {
+export function rankableChunks(withWords: Chunk[], firstFacts: ChunkFact[], q: ParsedQuestion): Chunk[] {
   const keep = new Set(withWords);
   const bonuses = new Set<number>();
-  for (const chunk of chunks) {
-    if (bonuses.size === 4) break;
-    for (const fact of source.factsOf(chunk)) {
-      const bonus = (fact.kind === 'honour' ? 1 : 0) + (fact.role === 'founding' ? 2 : 0);
-      if (bonuses.has(bonus) || !factAnswers(fact, q)) continue;
-      bonuses.add(bonus);
-      keep.add(chunk);
-    }
+  for (const { chunk, fact } of firstFacts) {
+    const bonus = (fact.kind === 'honour' ? 1 : 0) + (fact.role === 'founding' ? 2 : 0);
+    if (bonuses.has(bonus) || !factAnswers(fact, q)) continue;
+    bonuses.add(bonus);
+    keep.add(chunk);
   }
-  return chunks.filter((c) => keep.has(c));
+  return [...keep].sort((a, b) => indexedChunk(a).label - indexedChunk(b).label);
 }
 
 /** Facts in one sentence of a chunk that answer the question, best fitting first. */

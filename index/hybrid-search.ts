@@ -20,6 +20,9 @@ import { candidateLabels } from './word-postings.js';
  */
 export const MIN_POOL = 20;
 
+/** A fact with the chunk it was found in. */
+export type ChunkFact = { chunk: Chunk; fact: Fact };
+
 /** Reciprocal-rank-fusion constant (Cormack et al.). */
 export const RRF_K = 60;
 /** Weight of a single character that the corpus has but BM25 never indexed alone (量, 率…). */
@@ -77,6 +80,7 @@ export class HybridSearcher {
   private latestYear: number | null = null;
   private names: string[] | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
+  private firstFacts: Map<string, ChunkFact[]> | null = null;
 
   constructor(
     readonly index: StoredIndex,
@@ -147,13 +151,14 @@ export class HybridSearcher {
   /**
    * Runs the search path on three questions made from the corpus (a town's attribute, Traditional
    * characters, English), so a server's first user question does not pay for first compilation
-   * and lazily built tables (the corpus's characters, towns' chunks, authors, reference year).
+   * and lazily built tables (the corpus's characters, towns' chunks and first facts, authors, reference year).
    * Call once after opening.
    */
   async warmUp(): Promise<void> {
     this.corpusChars();
     this.articlesByAuthor();
     this.referenceYear();
+    this.firstFactsOfTown('');
     const town = this.towns[0]?.town ?? '';
     this.chunksOfTown(town);
     for (const q of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, 'How many households are there?']) await this.search(q, MIN_POOL);
@@ -163,6 +168,28 @@ export class HybridSearcher {
   factsOf(chunk: Chunk): Fact[] {
     const own = chunk instanceof IndexedChunk && this.index.chunks[chunk.label] === chunk;
     return own ? (this.index.facts[chunk.label] ?? []) : [];
+  }
+
+  /**
+   * Per town, the first fact of each kind, family and founding role in index order (chunk, then
+   * fact order), with its chunk: where a scan of the town's facts for the first fact of some sort would stop.
+   */
+  firstFactsOfTown(town: string): ChunkFact[] {
+    if (!this.firstFacts) {
+      this.firstFacts = new Map();
+      const seen = new Set<string>();
+      this.index.chunks.forEach((chunk, label) => {
+        for (const fact of this.index.facts[label] ?? []) {
+          const key = `${chunk.meta.town}\u0000${fact.kind}\u0000${fact.family}\u0000${fact.role === 'founding'}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const list = this.firstFacts!.get(chunk.meta.town);
+          if (list) list.push({ chunk, fact });
+          else this.firstFacts!.set(chunk.meta.town, [{ chunk, fact }]);
+        }
+      });
+    }
+    return this.firstFacts.get(town) ?? [];
   }
 
   /** Every chunk of a town, in index order. */

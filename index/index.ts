@@ -3,7 +3,7 @@ export type { Embedder } from './embedder.js';
 export { cleanIndexFolder } from './build-folders.js';
 export { IndexCorruptError, IndexLockedError, IndexMismatchError, IndexNotBuiltError, IndexPointerMissingError, VectorStoreUnavailableError } from './errors.js';
 export { HashEmbedder } from './hash-embedder.js';
-export { describeHit, HybridRetriever, HybridSearcher, type SearchHit } from './hybrid-search.js';
+export { describeHit, HybridRetriever, HybridSearcher, type ChunkFact, type SearchHit } from './hybrid-search.js';
 /**
  * Text prepared at ingest and stored in the index, so nothing is folded or split per question:
  * `indexedChunk(hit.chunk)` gives a hit's chunk with `folded` (foldForMatch of its text),

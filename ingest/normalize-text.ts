@@ -42,9 +42,12 @@ export function toHalfWidth(text: string): string {
  * tw→cn is character-for-character in practice.
  */
 export function foldForMatch(text: string): string {
+  const flags = foldFlags(text);
+  // Without OpenCC, folding costs about what a cache lookup would.
+  if (!(flags & CONVERTIBLE)) return foldWith(text, flags);
   const hit = folded.get(text);
   if (hit !== undefined) return hit;
-  const out = foldText(text);
+  const out = foldWith(text, flags);
   if (folded.size >= FOLD_CACHE_SIZE) folded.delete(folded.keys().next().value!);
   folded.set(text, out);
   return out;
@@ -55,16 +58,25 @@ export function foldForMatch(text: string): string {
  * evict the entries the answer path reuses.
  */
 export function foldText(text: string): string {
+  return foldWith(text, foldFlags(text));
+}
+
+/** The FOLD_FLAGS of a text's characters, or-ed. */
+function foldFlags(text: string): number {
   let flags = 0;
   for (let i = 0; i < text.length; i++) flags |= FOLD_FLAGS[text.charCodeAt(i)]!;
-  // Most text is Simplified and half width already: then only the case folds.
+  return flags;
+}
+
+/** Folds a text whose foldFlags are `flags`: most text is Simplified and half width already, and then only the case folds. */
+function foldWith(text: string, flags: number): string {
   const half = flags & WIDE ? toHalfWidth(text) : text;
   return (flags & CONVERTIBLE ? toSimplified(half) : half).toLowerCase();
 }
 
 /**
  * Folding is pure and the same passages and sentences are folded on every question that
- * retrieves them, so recent results are kept (oldest evicted first). OpenCC dominated profiles.
+ * retrieves them, so recent results of OpenCC (which dominated profiles) are kept, oldest evicted first.
  */
 const FOLD_CACHE_SIZE = 20_000;
 const folded = new Map<string, string>();
