@@ -3,7 +3,7 @@ import { foldForMatch, type Chunk } from '../ingest/index.js';
 import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { askedWords, statesAsked } from './asked-attribute.js';
-import { dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts } from './compare-facts.js';
 import { comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
@@ -207,7 +207,7 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
   const towns = ctx.source.townsIn(side);
   const chunks = towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])];
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
-    const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
+    const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
     return { ...f, score: f.fit + extra / 2 };
   });
   return ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score)[0];

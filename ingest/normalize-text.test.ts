@@ -8,6 +8,15 @@ const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
 /** The fold without the fast path: every text through OpenCC. */
 const reference = (text: string) => opencc(toHalfWidth(text)).toLowerCase();
 
+describe('toHalfWidth', () => {
+  it('maps U+FF01..FF5E to ASCII and the ideographic space to a space, leaving the rest', () => {
+    const wide = Array.from({ length: 0xff60 - 0xff00 }, (_, i) => String.fromCharCode(0xff00 + i)).join('');
+    const byRegex = (t: string) => t.replace(/[\uff01-\uff5e\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+    for (const text of [wide, `蜂农，${wide}　达１５００户。`, '沁水县', '', '　']) expect(toHalfWidth(text)).toBe(byRegex(text));
+    expect(toHalfWidth('２０２２年，ＡＢ！')).toBe('2022年,AB!');
+  });
+});
+
 describe('convertibleChars', () => {
   it('takes the changed characters of each changing entry, all of them when the length changes, none of an identity entry', () => {
     expect([...convertibleChars(['個 个|一家三口 一家三口|反覆 反复', '乾乾 干'])].sort()).toEqual(['個', '乾', '覆'].sort());
