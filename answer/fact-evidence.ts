@@ -1,5 +1,5 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
-import { foldForMatch, type Chunk, type Fact } from '../ingest/index.js';
+import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
 import { indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 
@@ -40,8 +40,9 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
  * attribute family the question asks about, plus 0.2 for a founding year asked as founding.
  */
 export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, sentence = ''): number {
-  const ctx = foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
   const around = foldForMatch(sentence);
+  // A time standing alone at the head of a sentence (明清时期，…达到极盛) dates the whole sentence.
+  const ctx = isHeadTime(fact) ? `${foldForMatch(fact.text)}|${around}` : foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
   let total = 0;
   let got = 0;
   for (const w of focus) {
@@ -55,9 +56,11 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
   const next = foldForMatch(`${fact.before.slice(-8)}|${fact.after}`);
   const adjacent = total ? focus.reduce((sum, w) => sum + (next.includes(w) ? idf(w) || 1 : 0), 0) / total : 0;
   const family = q.attributes.some((a) => a.factWords.some((w) => ctx.includes(w))) ? 0.3 : 0;
+  // 增收多少 asks money although no unit follows 多少: a figure in the asked attribute's unit family fits better.
+  const unit = q.unitFamily === null && fact.kind === 'quantity' && q.attributes.some((a) => a.unitFamily === fact.family) ? 0.3 : 0;
   const founding = fact.role === 'founding' && q.attributes.some((a) => a.name === 'founding') ? 0.2 : 0;
   const honour = fact.kind === 'honour' ? 0.2 : 0;
-  return (total ? got / total : 0) + 0.5 * adjacent + family + founding + honour;
+  return (total ? got / total : 0) + 0.5 * adjacent + family + unit + founding + honour;
 }
 
 /** The text of the sentence a fact was found in. */
@@ -85,20 +88,15 @@ export function rankFacts(chunks: Chunk[], focus: string[], q: ParsedQuestion, s
 
 /**
  * The chunks of a town that can hold rankFacts' first fact, in index order: those in `withWords`
- * (the ones with a focus word or a word of an asked attribute family, where a fact can fit above
- * its bonuses), and the first chunk with an answering fact of each bonus (none, honour, founding,
- * both), found among `firstFacts` (the town's first fact of each kind, family and founding role).
- * Any other fact fits by its bonus alone, so it ties with, and comes after, one of those.
+ * (the ones with a focus word or a word of an asked attribute family: there a fact's words can
+ * fit), and the chunk of each answering fact of `firstFacts` (the town's first fact of each kind,
+ * family and founding role). Any other fact has none of those words, so attributeFit gives it only
+ * what its kind, family and role give (honour, unit family, founding); it ties with, and comes
+ * after, the first fact of its sort. Keep it so: a bonus from anything else breaks this.
  */
 export function rankableChunks(withWords: Chunk[], firstFacts: ChunkFact[], q: ParsedQuestion): Chunk[] {
   const keep = new Set(withWords);
-  const bonuses = new Set<number>();
-  for (const { chunk, fact } of firstFacts) {
-    const bonus = (fact.kind === 'honour' ? 1 : 0) + (fact.role === 'founding' ? 2 : 0);
-    if (bonuses.has(bonus) || !factAnswers(fact, q)) continue;
-    bonuses.add(bonus);
-    keep.add(chunk);
-  }
+  for (const { chunk, fact } of firstFacts) if (factAnswers(fact, q)) keep.add(chunk);
   return [...keep].sort((a, b) => indexedChunk(a).label - indexedChunk(b).label);
 }
 
