@@ -39,6 +39,8 @@ export type ComposeContext = {
     paragraphOf: (chunk: Chunk) => string;
     /** Authors of the corpus's articles, with the chunks of each article. */
     articlesByAuthor: () => Map<string, Chunk[][]>;
+    /** The first author (in articlesByAuthor's order) whose name the question contains. */
+    authorIn: (question: string) => string | undefined;
   };
   /** True when the question asks which towns (哪些专业镇, 哪几个县…) rather than about one. */
   asksTowns: boolean;
@@ -277,7 +279,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
 
 /** The articles of an author the question names (陈云华写了哪些 / 几篇): each article's title, cited. */
 export function composeByAuthor(ctx: ComposeContext, question: string, count: boolean): Reply | null {
-  const author = [...ctx.source.articlesByAuthor().keys()].find((a) => question.includes(a));
+  const author = ctx.source.authorIn(question);
   if (!author) return null;
   const articles = ctx.source.articlesByAuthor().get(author)!;
   const cites = new CitationList();

@@ -115,6 +115,7 @@ export function composeFacts(
       chunksWith: (word) => searcher.chunksWith(word),
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
+      authorIn: (question) => searcher.authorIn(question),
       paragraphOf: (chunk) => searcher.paragraphOf(chunk),
     },
     asksTowns: ASKS_TOWNS.test(question),

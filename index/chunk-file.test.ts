@@ -33,6 +33,13 @@ describe('encodeChunks and decodeChunks', () => {
     expect(decoded.filter((c) => c.wholeParagraph.text !== c.text).length).toBe(9);
   });
 
+  it('slices each folded text right past characters of two, three and four UTF-8 bytes', () => {
+    const texts = ['ＡＢ𠀀陵川。', '。', '𪚥𪚥，中藥材。', 'abc', '沁水县蜂农达1500户。'];
+    const odd = texts.map((text, i) => ({ ...chunks[i]!, text }));
+    const decoded = decodeChunks(asBuffers(encodeChunks(odd)), odd.length);
+    expect(decoded.map((c) => c.folded)).toEqual(texts.map((t) => foldText(t)));
+  });
+
   it('handles an empty store', () => {
     expect(decodeChunks(asBuffers(encodeChunks([])), 0)).toEqual([]);
   });

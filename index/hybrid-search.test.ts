@@ -227,3 +227,13 @@ describe('chunksWith and chunksOfTownWith', () => {
     }
   });
 });
+
+describe('authorIn', () => {
+  it('finds the first author, in articlesByAuthor order, whose name the question contains', () => {
+    const authors = [...searcher.articlesByAuthor().keys()];
+    expect(authors.length).toBeGreaterThan(1);
+    for (const q of [`${authors[1]}写了哪些文章？`, `${authors[0]}和${authors[1]}`, `${authors.at(-1)}写了几篇`, '没有作者的问题', '']) {
+      expect(searcher.authorIn(q)).toBe(authors.find((a) => q.includes(a)));
+    }
+  });
+});

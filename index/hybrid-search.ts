@@ -81,6 +81,8 @@ export class HybridSearcher {
   private names: string[] | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
   private firstFacts: Map<string, ChunkFact[]> | null = null;
+  /** Authors by the first character of their name, with their position in articlesByAuthor. */
+  private authorsByChar: Map<string, { order: number; name: string }[]> | null = null;
 
   constructor(
     readonly index: StoredIndex,
@@ -156,7 +158,7 @@ export class HybridSearcher {
    */
   async warmUp(): Promise<void> {
     this.corpusChars();
-    this.articlesByAuthor();
+    this.authorIn('');
     this.referenceYear();
     this.firstFactsOfTown('');
     const town = this.towns[0]?.town ?? '';
@@ -259,6 +261,24 @@ export class HybridSearcher {
       }
     }
     return this.authors;
+  }
+
+  /** The first author, in articlesByAuthor's order, whose name the question contains (without trying every author). */
+  authorIn(question: string): string | undefined {
+    if (!this.authorsByChar) {
+      this.authorsByChar = new Map();
+      [...this.articlesByAuthor().keys()].forEach((name, order) => {
+        const first = [...name][0]!;
+        const list = this.authorsByChar!.get(first);
+        if (list) list.push({ order, name });
+        else this.authorsByChar!.set(first, [{ order, name }]);
+      });
+    }
+    let found: { order: number; name: string } | undefined;
+    for (const ch of new Set(question)) {
+      for (const a of this.authorsByChar.get(ch) ?? []) if ((!found || a.order < found.order) && question.includes(a.name)) found = a;
+    }
+    return found?.name;
   }
 
   /** Up to `limit` chunks whose folded text has the folded word, in index order (candidates from BM25's bigram postings). */
