@@ -5,7 +5,7 @@ import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
@@ -102,13 +102,16 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   const candidates = typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
   let top = candidates[0];
   if (!top) return null;
+  let picked = '';
   if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {
     // 最高 / 最多 within one passage: the extreme of the best sentence's figures of the same family.
     const peers = candidates.filter((f) => f.chunk === top!.chunk && f.fact.sentence === top!.fact.sentence && f.fact.family === top!.fact.family && f.fact.value !== null);
     top = peers.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a), top);
+    // The chosen figure leads (最低的是6度清甜山楂甜酒), the clause it was chosen from follows.
+    if (peers.length > 1 && !ctx.parsed.english) picked = `${ctx.parsed.superlative}的是${top.fact.text}${top.fact.after.replace(/[、，,和及与等].*$/, '')}：`;
   }
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
-  const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : '';
+  const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : picked;
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
 }
 
@@ -117,10 +120,13 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
  * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
  */
 export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
-  const word = superlativeWord(ctx.question);
+  const word = ctx.parsed.superlative;
   const best = ctx.scored[0];
   if (!word || !best || !foldForMatch(best.text).includes(word)) return null;
-  return composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
+  const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
+  // 哪个…最早 asks which one: the answer names the town the sentence is about.
+  const town = ctx.hits[best.hit]!.chunk.meta.town;
+  return found && /哪个|哪一个|哪项|哪种产业|which/i.test(ctx.question) && town && !found.answer.includes(town) ? { ...found, answer: `${town}：${found.answer}` } : found;
 }
 
 /**
@@ -282,7 +288,10 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
   } else {
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
-    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), ctx.focus, ctx.parsed, ctx.source))[0], label: town }));
+    // Across towns, a town takes part only with a figure its article words as the asked measure (年产值 for 产值).
+    const measures = ctx.parsed.attributes.filter((a) => a.measure);
+    const statesMeasure = (f: LocatedFact) => measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)));
+    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
   }
   const found = pairs.filter((p): p is { f: LocatedFact; label: string } => p.f !== undefined);

@@ -47,7 +47,7 @@ describe('comparisons', () => {
     kind: 'quantity', text: '', value: 0, unit: '头', family: 'animals', approx: false, items: [], role: '', before: '', after: '', clause: '', clauseStart: 0, sentence: 0, when: '', ...over,
   });
   const located = (f: Fact, town: string): LocatedFact => ({ fact: f, chunk: { meta: { town } } as LocatedFact['chunk'], fit: 1, score: 1 });
-  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, english: false };
+  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, superlative: '', english: false };
 
   it('computes a difference from the cited figures and names them', () => {
     const a = located(fact({ text: '85万头', value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), '高平生猪');

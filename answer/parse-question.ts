@@ -20,6 +20,8 @@ export type ParsedQuestion = {
   direction: 'max' | 'min';
   /** Compared or ranked by time (older, earliest) rather than by amount. */
   byTime: boolean;
+  /** The superlative word asked (最高, 最早), "" when none. */
+  superlative: string;
   english: boolean;
 };
 
@@ -36,7 +38,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|几)张/, 'sheets'],
   [/(?:多少|几)台/, 'machines'],
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
-  [/(?:多少|几)度/, 'degrees'],
+  [/(?:多少|几)度|度数|酒精度/, 'degrees'],
 ];
 
 /** Questions about which towns / counties / places (not about one of them). */
@@ -125,6 +127,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
     attributes,
     direction: MIN_WORDS.test(q) ? 'min' : 'max',
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
+    superlative: superlativeWord(q),
     english,
   };
 }
