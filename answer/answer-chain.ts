@@ -42,6 +42,7 @@ export function toCitation(hit: SearchHit, n: number): Citation {
     snippet: chunk.text,
     source: chunk.meta.source,
     line: chunk.lineStart,
+    ...(chunk.page ? { page: chunk.page } : {}),
   };
 }
 

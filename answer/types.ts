@@ -12,6 +12,8 @@ export const citationSchema = z.object({
   source: z.string(),
   /** 1-based source line where the snippet starts. */
   line: z.number().int().min(1),
+  /** 1-based page where the snippet starts, for paged documents (PDF); absent otherwise. */
+  page: z.number().int().min(1).optional(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 

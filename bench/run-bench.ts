@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const result = await runSize({ size, env, rounds: Number(v.rounds), peerMaxChunks: Number(v['peer-max']), efs: v.efs.split(',').map(Number) });
     const serverEnv = { ...env, INDEX_DIR: result.dir };
     const chunks = result.ingest.chunks;
-    const queries = benchQueries('eval/qa.jsonl', realChunks(settings));
+    const queries = benchQueries('eval/qa.jsonl', await realChunks(settings));
     let coldStartMs = null;
     const http = [];
     if (chunks <= Number(v['http-max'])) {

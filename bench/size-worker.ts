@@ -22,7 +22,7 @@ const progress = (label: string, stage: string) => console.error(`[bench] ${labe
 async function run(job: SizeJob): Promise<SizeResult> {
   const s = loadSettings({ ...process.env, ...job.env, EMBEDDER: 'hash' });
   const g0 = performance.now();
-  const chunks = corpusOf(job.size, realChunks(s), s.CHUNK_MAX_CHARS);
+  const chunks = corpusOf(job.size, await realChunks(s), s.CHUNK_MAX_CHARS);
   const generateMs = Math.round(performance.now() - g0);
   const hnsw = { m: s.HNSW_M, efConstruction: s.HNSW_EF_CONSTRUCTION, efSearch: s.HNSW_EF_SEARCH };
   progress(job.size.label, `generated ${chunks.length} chunks; ingesting`);

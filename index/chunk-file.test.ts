@@ -6,7 +6,7 @@ import { decodeChunks, encodeChunks } from './chunk-file.js';
 import { IndexCorruptError } from './errors.js';
 
 const s = loadSettings({});
-const chunks = readCorpus([s.ARTICLES_DIR], loadGazetteer(s.GAZETTEER_FILE), s.CHUNK_MAX_CHARS).chunks;
+const chunks = (await readCorpus([s.ARTICLES_DIR], loadGazetteer(s.GAZETTEER_FILE), s.CHUNK_MAX_CHARS)).chunks;
 const asBuffers = (sections: Uint8Array[]) => sections.map((x) => Buffer.from(x.buffer, x.byteOffset, x.length));
 
 describe('encodeChunks and decodeChunks', () => {
@@ -17,6 +17,16 @@ describe('encodeChunks and decodeChunks', () => {
     const decoded = decodeChunks(asBuffers(sections), chunks.length);
     expect(decoded).toEqual(chunks);
     expect(decoded[1]!.meta).toBe(decoded[0]!.meta);
+  });
+
+  it('keeps each chunk\'s page, and reads a store written before pages (five sections) as chunks without one', () => {
+    const paged = chunks.slice(0, 3).map((c, i) => (i === 1 ? c : { ...c, page: i + 2 }));
+    const sections = asBuffers(encodeChunks(paged));
+    expect(sections).toHaveLength(6);
+    const decoded = decodeChunks(sections, 3);
+    expect(decoded.map((c) => c.page)).toEqual([2, undefined, 4]);
+    expect(decoded[1]).not.toHaveProperty('page');
+    expect(decodeChunks(sections.slice(0, 5), 3)).toEqual(chunks.slice(0, 3));
   });
 
   it('handles an empty store', () => {

@@ -9,5 +9,5 @@ export { openSearcher, openVectorStore, type VectorStoreKind } from './open-inde
 export { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 export { expandQuery, type Glossary } from './query-terms.js';
 export { cutWords, tokenize } from './tokenize.js';
-export { updateIndex, type IngestReport } from './update-index.js';
+export { removeSources, updateIndex, type IngestReport } from './update-index.js';
 export { ModelUnavailableError } from './transformers-embedder.js';

@@ -363,6 +363,7 @@
         snippet: c.snippet != null ? String(c.snippet) : '',
         source: c.source != null ? String(c.source) : '',
         line: Number(c.line) > 0 ? Math.floor(Number(c.line)) : null,
+        page: Number(c.page) > 0 ? Math.floor(Number(c.page)) : null,
       });
     });
     out.sort(function (a, b) {
@@ -798,7 +799,8 @@
     function buildSourceCard(msg, c) {
       var metaParts = [];
       if (c.source) metaParts.push('出处：' + c.source);
-      if (c.line) metaParts.push('第 ' + c.line + ' 行');
+      if (c.page) metaParts.push('第 ' + c.page + ' 页');
+      else if (c.line) metaParts.push('第 ' + c.line + ' 行');
       var closeCard = el('button', {
         type: 'button',
         className: 'jc-source-close',
