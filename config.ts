@@ -51,6 +51,8 @@ export const settingsSchema = z.object({
   VECTOR_STORE: z.enum(['hnsw', 'memory']).default('hnsw'),
   /** How loading checks index files: full (hash every byte) or sampled (sizes plus sampled blocks, faster at scale). */
   INDEX_VERIFY: z.enum(['full', 'sampled']).default('full'),
+  /** How long an ingest waits for another one writing the same index folder (0: fail at once, naming its pid). */
+  INDEX_LOCK_WAIT_MS: int(0, 3_600_000).default(0),
 
   // ---- retrieval and answers
   /** Passages returned by retrieval (and considered by the answerer). */
@@ -75,6 +77,12 @@ export const settingsSchema = z.object({
   MAX_QUESTION_CHARS: int(10, 10_000).default(500),
   MAX_HISTORY_TURNS: int(0, 100).default(20),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** How long a client may take to send a whole request, headers and body (an incomplete one is then dropped). */
+  REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(30_000),
+  /** How long a client may take to send the request headers (at most REQUEST_TIMEOUT_MS). */
+  HEADERS_TIMEOUT_MS: int(1000, 3_600_000).default(10_000),
+  /** How long SIGTERM waits for in-flight requests; must exceed LLM_TIMEOUT_MS (default: two LLM timeouts, condense and answer, plus 5 s). */
+  SHUTDOWN_GRACE_MS: int(1000, 3_600_000).optional(),
   // ---- admin console (/admin): off (404) without ADMIN_KEY
   /** Key that opens the admin console and its API (at least 16 characters); unset: /admin answers 404. */
   ADMIN_KEY: z.string().min(16, 'ADMIN_KEY must be at least 16 characters').optional(),
@@ -108,7 +116,19 @@ export const settingsSchema = z.object({
   WECHAT_REPLY_BUDGET_MS: int(100, 4900).default(4500),
 });
 
-export type Settings = Readonly<z.infer<typeof settingsSchema>>;
+/** The schema with the checks between settings and the defaults derived from others. */
+const resolvedSchema = settingsSchema
+  .superRefine((s, ctx) => {
+    if (s.SHUTDOWN_GRACE_MS !== undefined && s.SHUTDOWN_GRACE_MS <= s.LLM_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['SHUTDOWN_GRACE_MS'], message: `must exceed LLM_TIMEOUT_MS (${s.LLM_TIMEOUT_MS}), or SIGTERM cuts in-flight LLM answers` });
+    }
+    if (s.HEADERS_TIMEOUT_MS > s.REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: `must not exceed REQUEST_TIMEOUT_MS (${s.REQUEST_TIMEOUT_MS})` });
+    }
+  })
+  .transform((s) => ({ ...s, SHUTDOWN_GRACE_MS: s.SHUTDOWN_GRACE_MS ?? 2 * s.LLM_TIMEOUT_MS + 5_000 }));
+
+export type Settings = Readonly<z.output<typeof resolvedSchema>>;
 
 /** Error thrown when an environment variable is invalid; the message names it. */
 export class SettingsError extends Error {
@@ -123,7 +143,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   const present = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => v !== undefined && v !== '' && k in settingsSchema.shape),
   );
-  const parsed = settingsSchema.safeParse(present);
+  const parsed = resolvedSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new SettingsError(`invalid configuration: ${lines.join('; ')}`);

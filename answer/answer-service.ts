@@ -8,7 +8,8 @@ import { answerWithLlm, condenseWithLlm } from './llm-answer.js';
 import { isMostlyLatin } from './question-terms.js';
 import type { AnswerResult, Turn } from './types.js';
 
-export type AskInput = { question: string; history?: Turn[]; k?: number };
+/** `signal`: fires when the asker is gone (a client hung up); the LLM call is then cancelled and ask throws AnswerAbortedError. */
+export type AskInput = { question: string; history?: Turn[]; k?: number; signal?: AbortSignal };
 export type Timings = { condenseMs: number; retrieveMs: number; composeMs: number; totalMs: number };
 /** An answer as served: the result, the standalone question it answered, timings, and any LLM fallback reason. */
 export type ServedAnswer = AnswerResult & { standalone: string; timings: Timings; fallback: string | null };
@@ -22,6 +23,18 @@ export type AnswerService = {
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
+/** The asker went away (its AbortSignal fired): the answer was abandoned and its LLM call cancelled. */
+export class AnswerAbortedError extends Error {
+  readonly code = 'client_closed_request';
+  constructor() {
+    super('the asker went away before the answer was ready');
+  }
+}
+
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AnswerAbortedError();
+}
+
 /** Builds the answer service over a searcher; with a chat model, answers go through the LLM mode. */
 export function createAnswerService(
   searcher: HybridSearcher,
@@ -31,10 +44,11 @@ export function createAnswerService(
   const namedTowns = (text: string) =>
     [...searcher.namedTowns(text)].sort((a, b) => b[1] - a[1]).filter(([, s], _, all) => s === all[0]![1]).map(([t]) => t);
 
-  async function standalone(question: string, history: Turn[]): Promise<string> {
+  async function standalone(question: string, history: Turn[], signal?: AbortSignal): Promise<string> {
     if (history.length === 0) return question;
     if (model && namedTowns(question).length === 0) {
-      const condensed = await condenseWithLlm(model, question, history, settings.LLM_TIMEOUT_MS);
+      const condensed = await condenseWithLlm(model, question, history, settings.LLM_TIMEOUT_MS, signal);
+      stopIfAborted(signal);
       if (condensed) return condensed;
     }
     return condenseQuestion(question, history, namedTowns);
@@ -43,7 +57,7 @@ export function createAnswerService(
   async function ask(input: AskInput): Promise<ServedAnswer> {
     const t0 = performance.now();
     const options = answerOptions(settings, input.k);
-    const question = await standalone(input.question, input.history ?? []);
+    const question = await standalone(input.question, input.history ?? [], input.signal);
     const t1 = performance.now();
     const hits = await searcher.search(question, options.k);
     const t2 = performance.now();
@@ -52,7 +66,9 @@ export function createAnswerService(
     let fallback: string | null = null;
     if (model) {
       const refusal = isMostlyLatin(question) ? REFUSAL_EN : REFUSAL_ZH;
-      const outcome = await answerWithLlm(model, question, hits, settings.LLM_TIMEOUT_MS, refusal);
+      stopIfAborted(input.signal);
+      const outcome = await answerWithLlm(model, question, hits, settings.LLM_TIMEOUT_MS, refusal, input.signal);
+      stopIfAborted(input.signal);
       if (outcome.result) result = { ...outcome.result, retrieved: toRetrieved(hits) };
       fallback = outcome.reason;
     }

@@ -25,6 +25,11 @@ export async function createChatModel(s: Pick<Settings, 'LLM_BASE_URL' | 'LLM_MO
   });
 }
 
+/** The signal of one LLM call: its timeout, and the caller's signal (a client that hung up) when given. */
+export function llmSignal(timeoutMs: number, caller?: AbortSignal): AbortSignal {
+  return caller ? AbortSignal.any([AbortSignal.timeout(timeoutMs), caller]) : AbortSignal.timeout(timeoutMs);
+}
+
 /** Why the LLM answer was not used (for logs and metrics); null when it was. */
 export type LlmOutcome = { result: AnswerResult | null; reason: string | null };
 
@@ -44,12 +49,13 @@ export async function answerWithLlm(
   hits: SearchHit[],
   timeoutMs: number,
   refusal: string,
+  signal?: AbortSignal,
 ): Promise<LlmOutcome> {
   if (hits.length === 0) return { result: null, reason: 'no passages' };
   const sources = renderSources(hits.map((h, i) => ({ n: i + 1, title: h.chunk.meta.title || h.chunk.meta.town, text: h.chunk.text })));
   let text: string;
   try {
-    text = await answerPrompt.pipe(model).pipe(new StringOutputParser()).invoke({ sources, question }, { signal: AbortSignal.timeout(timeoutMs) });
+    text = await answerPrompt.pipe(model).pipe(new StringOutputParser()).invoke({ sources, question }, { signal: llmSignal(timeoutMs, signal) });
   } catch (err) {
     return { result: null, reason: `llm failed: ${err instanceof Error ? err.message : String(err)}` };
   }
@@ -66,13 +72,13 @@ export async function answerWithLlm(
   return { result: { ...base, answer, refused: false, citations }, reason: null };
 }
 
-/** Condenses a follow-up with the model; null on failure or timeout (the caller uses the rules). */
-export async function condenseWithLlm(model: BaseChatModel, question: string, history: Turn[], timeoutMs: number): Promise<string | null> {
+/** Condenses a follow-up with the model; null on failure, timeout or `signal` (the caller uses the rules). */
+export async function condenseWithLlm(model: BaseChatModel, question: string, history: Turn[], timeoutMs: number, signal?: AbortSignal): Promise<string | null> {
   try {
     const text = await condensePrompt
       .pipe(model)
       .pipe(new StringOutputParser())
-      .invoke({ history: renderHistory(history), question }, { signal: AbortSignal.timeout(timeoutMs) });
+      .invoke({ history: renderHistory(history), question }, { signal: llmSignal(timeoutMs, signal) });
     const line = text.trim().split('\n')[0]?.trim() ?? '';
     return line.length > 0 && line.length <= 500 ? line : null;
   } catch {

@@ -6,7 +6,8 @@ import type { Settings } from '../config.js';
 import type { Chunk } from '../ingest/index.js';
 import { buildIndex, embeddingText } from '../index/build-index.js';
 import { fitDocumentFrequencies, HashEmbedder } from '../index/hash-embedder.js';
-import { currentBuild, loadIndex, saveIndex, type StoredIndex } from '../index/index-store.js';
+import { currentBuild } from '../index/build-folders.js';
+import { loadIndex, saveIndex, type StoredIndex } from '../index/index-store.js';
 import { tokenize } from '../index/tokenize.js';
 import { peakRssMiB } from './stats.js';
 

@@ -22,3 +22,23 @@ export class IndexCorruptError extends Error {
 export class VectorStoreUnavailableError extends Error {
   readonly code = 'vector_store_unavailable';
 }
+
+/** Another live process is writing the index folder (its LOCK names it). */
+export class IndexLockedError extends Error {
+  readonly code = 'index_locked';
+}
+
+/** The index folder holds complete builds but no CURRENT pointer: never rebuilt over silently. */
+export class IndexPointerMissingError extends Error {
+  readonly code = 'index_pointer_missing';
+  constructor(
+    readonly dir: string,
+    readonly builds: string[],
+  ) {
+    super(
+      `index folder ${dir} holds ${builds.length === 1 ? 'a build' : 'builds'} (${builds.join(', ')}) but no CURRENT pointer; ` +
+        `to keep ${builds.length === 1 ? 'it' : 'the newest'}, run \`echo ${builds.at(-1)} > ${dir}/CURRENT\`; ` +
+        `to start over, remove ${builds.length === 1 ? 'that folder' : 'those folders'} and run \`npm run ingest\``,
+    );
+  }
+}

@@ -1,11 +1,14 @@
 // Tests for saving and loading the index folder: round trip, checksums, corrupt files, interrupted builds.
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings, type Settings } from '../config.js';
 import { testSettings } from '../test-support/test-index.js';
-import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
-import { currentBuild, FILES, loadIndex, readManifest, saveIndex } from './index-store.js';
+import { buildIndex } from './build-index.js';
+import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError, IndexPointerMissingError } from './errors.js';
+import { fitDocumentFrequencies, HashEmbedder } from './hash-embedder.js';
+import { currentBuild } from './build-folders.js';
+import { FILES, loadIndex, readManifest, saveIndex } from './index-store.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { openSearcher } from './open-index.js';
 import { updateIndex } from './update-index.js';
@@ -47,7 +50,7 @@ describe('saveIndex and readManifest', () => {
     const entries = readdirSync(settings.INDEX_DIR).sort();
     expect(entries.length).toBe(2);
     expect(entries[0]).toBe('CURRENT');
-    expect(entries[1]).toMatch(/^build-\d+-[0-9a-f]{8}$/);
+    expect(entries[1]).toMatch(/^build-\d+-\d+-[0-9a-f]{8}$/);
     expect(readFileSync(join(settings.INDEX_DIR, 'CURRENT'), 'utf8')).toBe(entries[1]);
     expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin', 'manifest.json']);
   });
@@ -216,5 +219,69 @@ describe('openSearcher', () => {
   it('throws IndexNotBuiltError when there is no index', async () => {
     const empty = tempDir('jc-no-index-');
     await expect(openSearcher(settingsFor(empty))).rejects.toBeInstanceOf(IndexNotBuiltError);
+  });
+});
+
+describe('a failed save (ENOSPC)', () => {
+  it('removes its partial build, keeps the previous index current, and the next ingest works', async () => {
+    const dir = copyOfIndex();
+    const previous = currentBuild(dir);
+    const loaded = loadIndex(dir, 100);
+    // hnsw.bin is written half-way, then the disk is full (writes to /dev/full fail with ENOSPC).
+    const hnsw = {
+      writeIndexSync: (path: string) => {
+        writeFileSync(path, 'partial');
+        writeFileSync('/dev/full', 'more');
+      },
+    } as unknown as typeof loaded.hnsw;
+    expect(() => saveIndex(dir, { ...loaded, hnsw })).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(readdirSync(dir).sort()).toEqual(['CURRENT', previous.slice(dir.length + 1)]);
+    expect(loadIndex(dir, 100).chunks.length).toBe(37);
+    const report = await updateIndex(settingsFor(dir), [], { rebuild: false, warn: () => {} });
+    expect(report.kept).toBe(37);
+    expect(readdirSync(dir).sort()).toEqual(['CURRENT', currentBuild(dir).slice(dir.length + 1)]);
+  });
+});
+
+describe('a missing CURRENT with builds present', () => {
+  it('is a clear error for loading, ingesting and rebuilding, and the builds stay', async () => {
+    const dir = copyOfIndex();
+    const build = currentBuild(dir).slice(dir.length + 1);
+    rmSync(join(dir, 'CURRENT'));
+    expect(() => loadIndex(dir, 100)).toThrow(IndexPointerMissingError);
+    expect(() => loadIndex(dir, 100)).toThrow(`index folder ${dir} holds a build (${build}) but no CURRENT pointer; to keep it, run \`echo ${build} > ${dir}/CURRENT\``);
+    for (const rebuild of [false, true]) {
+      await expect(updateIndex(settingsFor(dir), [], { rebuild, warn: () => {} })).rejects.toBeInstanceOf(IndexPointerMissingError);
+    }
+    expect(readdirSync(dir)).toEqual([build]);
+    writeFileSync(join(dir, 'CURRENT'), build); // the recovery the message gives
+    expect(loadIndex(dir, 100).chunks.length).toBe(37);
+  });
+});
+
+describe('INDEX_VERIFY=sampled', () => {
+  it('never serves a changed byte of the chunk store as text, even one outside every sampled block', async () => {
+    // A chunk store of a few MB: sampled blocks (256 × 4 KiB) then leave most bytes unsampled.
+    const base = loadIndex(settings.INDEX_DIR, 100).chunks;
+    const chunks = Array.from({ length: 120 }, (_, copy) => base.map((c, i) => ({ ...c, id: (copy * 1000 + i).toString(16).padStart(16, '0') }))).flat();
+    const texts = chunks.map((c) => c.text);
+    const stats = fitDocumentFrequencies(texts);
+    const built = await buildIndex(chunks, new HashEmbedder(32, stats), { m: 4, efConstruction: 10, efSearch: 10 }, { batchSize: 512, embedderState: stats });
+    const dir = tempDir('jc-index-sampled-');
+    saveIndex(dir, built);
+    const path = join(currentBuild(dir), FILES.chunks);
+    const data = readFileSync(path);
+    const size = data.length;
+    const last = size - 4096;
+    const sampled = (at: number) => Array.from({ length: 256 }, (_, i) => Math.floor((last * i) / 255)).some((start) => at >= start && at < start + 4096);
+    const at = data.indexOf('85万头', size / 2);
+    let digit = at;
+    while (sampled(digit) || data[digit]! < 0x30 || data[digit]! > 0x39) digit = data.indexOf('85万头', digit + 1);
+    expect(digit).toBeGreaterThan(0);
+    data[digit] = 0x39; // 85万头 → 95万头
+    writeFileSync(path, data);
+    expect(() => loadIndex(dir, 10, { verify: 'sampled' })).toThrow(IndexCorruptError);
+    expect(() => loadIndex(dir, 10, { verify: 'sampled' })).toThrow(`index file ${path} is truncated or corrupt (checksum mismatch)`);
+    expect(existsSync(path)).toBe(true);
   });
 });

@@ -1,17 +1,17 @@
-// Saves and loads the index folder atomically: a new build folder, then a renamed CURRENT pointer.
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Saves and loads the index folder atomically: a new build folder, then a renamed CURRENT pointer, under the folder's lock.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Chunk } from '../ingest/types.js';
 import { Bm25Index } from './bm25.js';
 import { BM25_MAGIC, decodeBm25, encodeBm25 } from './bm25-file.js';
 import { fileCheckOf, readSections, verifyFile, writeSections, type FileCheck, type VerifyMode } from './binary-file.js';
 import { CHUNKS_MAGIC, decodeChunks, encodeChunks } from './chunk-file.js';
-import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
+import { CURRENT, currentBuild, fsyncPath, newBuildName, pointerTempName, readPointer, removeDeadEntries } from './build-folders.js';
+import { IndexCorruptError, IndexMismatchError } from './errors.js';
+import { lockIndexNow, type IndexLock } from './index-lock.js';
 import { INDEX_FORMAT_VERSION, manifestSchema, type Manifest } from './manifest.js';
 
-const CURRENT = 'CURRENT';
 export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', manifest: 'manifest.json' } as const;
 
 /** Everything a built index holds in memory. */
@@ -26,9 +26,7 @@ export type StoredIndex = {
 
 function writeDurable(path: string, data: string | Uint8Array): void {
   writeFileSync(path, data);
-  const fd = openSync(path, 'r');
-  fsyncSync(fd);
-  closeSync(fd);
+  fsyncPath(path);
 }
 
 function encodeEmbedderState(state: { docs: number; df: Uint32Array }): Buffer {
@@ -48,44 +46,64 @@ function decodeEmbedderState(buf: Buffer): { docs: number; df: Uint32Array } {
 
 /**
  * Writes a complete index into a fresh build folder under `dir` (chunks and BM25 in binary files
- * checksummed as they are written), then atomically points `dir/CURRENT` at it and removes older
- * builds. A crash at any point leaves the previous index readable. Returns the manifest written.
+ * checksummed as they are written; every file, the folder, CURRENT and `dir` fsynced), then
+ * atomically points `dir/CURRENT` at it and removes the builds it replaced. Holds the folder's
+ * lock throughout: the caller's `lock`, else its own (throws IndexLockedError when another live
+ * writer holds it). A failure (ENOSPC, a crash) leaves the previous index current; a failed build
+ * is removed here, a killed one by the next writer. Returns the manifest written.
  */
-export function saveIndex(dir: string, index: Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> }): Manifest {
-  mkdirSync(dir, { recursive: true });
-  const build = `build-${Date.now()}-${randomBytes(4).toString('hex')}`;
-  const folder = join(dir, build);
-  mkdirSync(folder);
+export function saveIndex(dir: string, index: Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> }, lock?: IndexLock): Manifest {
+  const held = lock ?? lockIndexNow(dir, () => {});
+  try {
+    const build = newBuildName();
+    const folder = join(dir, build);
+    const pointerTemp = join(dir, pointerTempName());
+    let manifest: Manifest;
+    try {
+      mkdirSync(folder);
+      manifest = writeBuild(folder, index);
+      writeDurable(pointerTemp, build);
+      held.assertHeld();
+      renameSync(pointerTemp, join(dir, CURRENT));
+    } catch (err) {
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(pointerTemp, { force: true });
+      throw err;
+    }
+    fsyncPath(dir);
+    removeDeadEntries(dir);
+    return manifest;
+  } finally {
+    if (!lock) held.release();
+  }
+}
+
+/** Writes the index files and then the manifest (last: it marks the build complete) into `folder`, fsyncing all. */
+function writeBuild(folder: string, index: Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> }): Manifest {
   const files: Manifest['files'] = {};
   files[FILES.chunks] = writeSections(join(folder, FILES.chunks), CHUNKS_MAGIC, encodeChunks(index.chunks));
   files[FILES.bm25] = writeSections(join(folder, FILES.bm25), BM25_MAGIC, encodeBm25(index.bm25.postings));
   index.hnsw.writeIndexSync(join(folder, FILES.hnsw));
+  fsyncPath(join(folder, FILES.hnsw));
   files[FILES.hnsw] = fileCheckOf(join(folder, FILES.hnsw));
   if (index.embedderState) {
     writeDurable(join(folder, FILES.embedder), encodeEmbedderState(index.embedderState));
     files[FILES.embedder] = fileCheckOf(join(folder, FILES.embedder));
   }
   const manifest: Manifest = { ...index.manifest, files };
+  fsyncPath(folder);
   writeDurable(join(folder, FILES.manifest), JSON.stringify(manifest, null, 2));
-  writeDurable(join(dir, `${CURRENT}.tmp`), build);
-  renameSync(join(dir, `${CURRENT}.tmp`), join(dir, CURRENT));
-  for (const entry of readdirSync(dir)) {
-    if (entry.startsWith('build-') && entry !== build) rmSync(join(dir, entry), { recursive: true, force: true });
-  }
+  fsyncPath(folder);
   return manifest;
-}
-/** The folder of the current build, or throws IndexNotBuiltError. */
-export function currentBuild(dir: string): string {
-  const pointer = join(dir, CURRENT);
-  if (!existsSync(pointer)) throw new IndexNotBuiltError(dir);
-  const folder = join(dir, readFileSync(pointer, 'utf8').trim());
-  if (!existsSync(folder)) throw new IndexCorruptError(`index pointer ${pointer} names a missing build; re-run \`npm run ingest\``);
-  return folder;
 }
 
 /** Reads and validates the manifest of the current build. */
 export function readManifest(dir: string): Manifest {
-  const path = join(currentBuild(dir), FILES.manifest);
+  return readManifestOf(currentBuild(dir));
+}
+
+function readManifestOf(folder: string): Manifest {
+  const path = join(folder, FILES.manifest);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -112,16 +130,29 @@ export type LoadOptions = { verify?: VerifyMode };
 
 /**
  * Loads the current index from `dir`, checking every file against the manifest (see
- * LoadOptions) before parsing it. Throws IndexNotBuiltError, IndexCorruptError or
- * IndexMismatchError with a message that tells the user to re-ingest; never returns a
- * partially loaded index.
+ * LoadOptions; the chunk store, served as text, is always checked in full) before parsing it.
+ * Throws IndexNotBuiltError, IndexPointerMissingError, IndexCorruptError or IndexMismatchError
+ * with a message that says what to do; never returns a partially loaded index. When a writer
+ * replaces the build while it is being read, loads the new one.
  */
-export function loadIndex(dir: string, efSearch: number, { verify = 'full' }: LoadOptions = {}): StoredIndex {
-  const manifest = readManifest(dir);
-  const folder = currentBuild(dir);
+export function loadIndex(dir: string, efSearch: number, options: LoadOptions = {}): StoredIndex {
+  for (let attempt = 1; ; attempt++) {
+    const folder = currentBuild(dir);
+    try {
+      return loadBuild(folder, efSearch, options);
+    } catch (err) {
+      if (attempt < 3 && readPointer(dir) !== basename(folder)) continue;
+      throw err;
+    }
+  }
+}
+
+function loadBuild(folder: string, efSearch: number, { verify = 'full' }: LoadOptions): StoredIndex {
+  const manifest = readManifestOf(folder);
   const n = manifest.chunkCount;
   const chunkFile = expectedFile(folder, FILES.chunks, manifest);
-  const chunks = decodeChunks(readSections(chunkFile.path, CHUNKS_MAGIC, chunkFile.check, verify), n);
+  // Every byte of the chunk store is served as text, and decoding reads every byte anyway: always hash it in full.
+  const chunks = decodeChunks(readSections(chunkFile.path, CHUNKS_MAGIC, chunkFile.check, 'full'), n);
   const bm25File = expectedFile(folder, FILES.bm25, manifest);
   const bm25 = new Bm25Index(decodeBm25(readSections(bm25File.path, BM25_MAGIC, bm25File.check, verify), n));
   const hnswFile = expectedFile(folder, FILES.hnsw, manifest);

@@ -1,6 +1,7 @@
 // Public surface of index/: embedders, the saved index, hybrid search.
 export type { Embedder } from './embedder.js';
-export { IndexCorruptError, IndexMismatchError, IndexNotBuiltError, VectorStoreUnavailableError } from './errors.js';
+export { cleanIndexFolder } from './build-folders.js';
+export { IndexCorruptError, IndexLockedError, IndexMismatchError, IndexNotBuiltError, IndexPointerMissingError, VectorStoreUnavailableError } from './errors.js';
 export { HashEmbedder } from './hash-embedder.js';
 export { describeHit, HybridRetriever, HybridSearcher, type SearchHit } from './hybrid-search.js';
 export { loadIndex, readManifest, saveIndex, type LoadOptions, type StoredIndex } from './index-store.js';

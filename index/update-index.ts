@@ -1,8 +1,11 @@
 // Ingest: read article files, merge with the existing index, embed what is new, save atomically.
+import { join } from 'node:path';
 import type { Settings } from '../config.js';
 import { CorpusError, loadGazetteer, readCorpus, type Chunk } from '../ingest/index.js';
 import { buildIndex, embeddingText, vectorCacheOf, type VectorCache } from './build-index.js';
+import { currentBuild, removeDeadEntries } from './build-folders.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
+import { lockIndex, type IndexLock } from './index-lock.js';
 import { loadIndex, saveIndex, type StoredIndex } from './index-store.js';
 import type { Manifest } from './manifest.js';
 import { embedderForBuild } from './select-embedder.js';
@@ -31,7 +34,7 @@ function previousIndex(dir: string, efSearch: number, warn: (message: string) =>
  * and saves the index. Sources in `fresh` are stamped as added now; the others keep the time the
  * previous index recorded for them.
  */
-async function buildAndSave(settings: Settings, chunks: Chunk[], previous: StoredIndex | null, fresh: Set<string>, warn: (message: string) => void): Promise<Manifest> {
+async function buildAndSave(settings: Settings, lock: IndexLock, chunks: Chunk[], previous: StoredIndex | null, fresh: Set<string>, warn: (message: string) => void): Promise<Manifest> {
   const { embedder, state } = await embedderForBuild(settings, chunks.map(embeddingText), warn);
   const cache: VectorCache | undefined = previous ? vectorCacheOf(previous) : undefined;
   const built = await buildIndex(
@@ -43,7 +46,7 @@ async function buildAndSave(settings: Settings, chunks: Chunk[], previous: Store
   const now = built.manifest.builtAt;
   const addedBefore = new Map(previous?.manifest.sources.map((s) => [s.source, s.addedAt ?? previous.manifest.builtAt]));
   const sources = built.manifest.sources.map((s) => ({ ...s, addedAt: fresh.has(s.source) ? now : (addedBefore.get(s.source) ?? now) }));
-  return saveIndex(settings.INDEX_DIR, { ...built, manifest: { ...built.manifest, sources } });
+  return saveIndex(settings.INDEX_DIR, { ...built, manifest: { ...built.manifest, sources } }, lock);
 }
 
 /** Counts of chunk ids added, removed and kept between two indexes. */
@@ -63,12 +66,43 @@ function changes(before: Chunk[], after: Chunk[]): Pick<IngestReport, 'added' | 
  * the index (with no usable index: the bundled articles) are kept, except those of re-ingested
  * sources, which are replaced; with `rebuild` the index holds exactly the named files. Vectors of unchanged chunks are
  * reused when the embedder is the same. The previous index stays usable until the new one is in place.
+ * Holds the folder's lock from reading to saving (waiting up to INDEX_LOCK_WAIT_MS for another
+ * writer, else IndexLockedError) and first removes builds left by failed or killed ingests.
+ * Throws IndexPointerMissingError when complete builds have lost their CURRENT, even with `rebuild`.
  */
 export async function updateIndex(
   settings: Settings,
   paths: string[],
   options: { rebuild: boolean; warn: (message: string) => void },
 ): Promise<IngestReport> {
+  return withIndexLock(settings, options.warn, (lock) => {
+    if (options.rebuild) currentBuildIfAny(settings.INDEX_DIR); // refuse to rebuild over builds that lost their CURRENT
+    return updateLocked(settings, paths, options, lock);
+  });
+}
+
+/** Runs `write` holding the index folder's lock, after removing builds left by failed or killed ingests. */
+async function withIndexLock<T>(settings: Settings, warn: (message: string) => void, write: (lock: IndexLock) => Promise<T>): Promise<T> {
+  const dir = settings.INDEX_DIR;
+  const lock = await lockIndex(dir, settings.INDEX_LOCK_WAIT_MS, warn);
+  try {
+    for (const name of removeDeadEntries(dir)) warn(`removed ${join(dir, name)}, left by a failed or killed ingest`);
+    return await write(lock);
+  } finally {
+    lock.release();
+  }
+}
+
+/** Throws IndexPointerMissingError (or a corrupt pointer's error) when the folder has one; otherwise nothing. */
+function currentBuildIfAny(dir: string): void {
+  try {
+    currentBuild(dir);
+  } catch (err) {
+    if (!(err instanceof IndexNotBuiltError || err instanceof IndexCorruptError)) throw err;
+  }
+}
+
+async function updateLocked(settings: Settings, paths: string[], options: { rebuild: boolean; warn: (message: string) => void }, lock: IndexLock): Promise<IngestReport> {
   const gazetteer = loadGazetteer(settings.GAZETTEER_FILE);
   const named = await readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS);
   const previous = options.rebuild ? null : previousIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, options.warn);
@@ -79,15 +113,20 @@ export async function updateIndex(
   const kept: Chunk[] = base.filter((c) => !renamed.has(c.meta.source));
   const ids = new Set(kept.map((c) => c.id));
   const chunks = [...kept, ...named.chunks.filter((c) => !ids.has(c.id))];
-  const manifest = await buildAndSave(settings, chunks, previous, renamed, options.warn);
+  const manifest = await buildAndSave(settings, lock, chunks, previous, renamed, options.warn);
   return { manifest, ...changes(previous?.chunks ?? [], chunks), sources: named.sources };
 }
 
 /**
  * Removes every chunk of the named sources (as the manifest names them) from the index and saves
- * the new version. Throws IndexNotBuiltError without an index, CorpusError for a source it does not hold.
+ * the new version, holding the index lock like updateIndex. Throws IndexNotBuiltError without an
+ * index, CorpusError for a source it does not hold or when no document would be left.
  */
 export async function removeSources(settings: Settings, sources: string[], options: { warn: (message: string) => void }): Promise<IngestReport> {
+  return withIndexLock(settings, options.warn, (lock) => removeLocked(settings, sources, options, lock));
+}
+
+async function removeLocked(settings: Settings, sources: string[], options: { warn: (message: string) => void }, lock: IndexLock): Promise<IngestReport> {
   const previous = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH);
   const held = new Set(previous.chunks.map((c) => c.meta.source));
   const missing = sources.filter((s) => !held.has(s));
@@ -95,6 +134,6 @@ export async function removeSources(settings: Settings, sources: string[], optio
   const gone = new Set(sources);
   const chunks = previous.chunks.filter((c) => !gone.has(c.meta.source));
   if (chunks.length === 0) throw new CorpusError('cannot remove every document: the index would be empty');
-  const manifest = await buildAndSave(settings, chunks, previous, new Set(), options.warn);
+  const manifest = await buildAndSave(settings, lock, chunks, previous, new Set(), options.warn);
   return { manifest, ...changes(previous.chunks, chunks), sources };
 }

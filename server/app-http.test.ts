@@ -131,7 +131,7 @@ describe('POST /api/chat (JSON)', () => {
     for (const k of [1, 2]) {
       asked.length = 0;
       const body = await chatJson({ question: Q_HAWTHORN, k });
-      expect(asked).toEqual([{ question: Q_HAWTHORN, k }]);
+      expect(asked).toEqual([{ question: Q_HAWTHORN, k, signal: expect.any(AbortSignal) }]);
       const top = (await (await fetch(`${server.base}/api/search?q=${encodeURIComponent(Q_HAWTHORN)}&k=${k}`)).json()) as Json;
       const allowed = new Set(top.hits.map((h: Json) => h.chunkId));
       expect(top.hits).toHaveLength(k);

@@ -144,3 +144,55 @@ describe('the app with an LLM configured', () => {
     expect(finish).toBe('stop');
   });
 });
+
+describe('clients that hang up while the LLM is answering', () => {
+  const LLM_TIMEOUT_MS = 20_000;
+  const SLOW_MS = 6000;
+  let slow: ServerType;
+  let slowBase = '';
+
+  beforeAll(async () => {
+    const slowSettings = { ...settings, LLM_TIMEOUT_MS };
+    const model = await createChatModel(slowSettings);
+    const holder = { service: createAnswerService((await buildTestIndex()).searcher, slowSettings, model) };
+    slow = serve({ fetch: createApp({ settings: slowSettings, logger: createLogger('silent'), holder }).fetch, port: 0, hostname: '127.0.0.1' });
+    if (!slow.listening) await new Promise((resolve) => slow.once('listening', resolve));
+    slowBase = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => {
+      (slow as Server).closeAllConnections();
+      slow.close(() => resolve());
+    });
+  });
+
+  const until = async (done: () => boolean, timeoutMs: number) => {
+    const started = performance.now();
+    while (!done() && performance.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 20));
+    return done();
+  };
+
+  it.each<[string, string, object]>([
+    ['/api/chat as JSON', '/api/chat', { question: Q }],
+    ['/api/chat as SSE', '/api/chat', { question: Q, stream: true }],
+    ['/v1/chat/completions as JSON', '/v1/chat/completions', { messages: [{ role: 'user', content: Q }] }],
+    ['/v1/chat/completions as SSE', '/v1/chat/completions', { messages: [{ role: 'user', content: Q }], stream: true }],
+  ])('cancel their LLM calls: %s', async (_, path, body) => {
+    const M = 5;
+    llm.script(() => ({ text: 'too late', delayMs: SLOW_MS }));
+    const before = { ...llm.counts };
+    const controllers = Array.from({ length: M }, () => new AbortController());
+    const requests = controllers.map((ctl) =>
+      fetch(`${slowBase}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: ctl.signal })
+        .then((r) => r.text())
+        .catch(() => 'hung up'),
+    );
+    expect(await until(() => llm.received.length === M, 10_000)).toBe(true);
+    const hungUp = performance.now();
+    controllers.forEach((c) => c.abort());
+    expect(await Promise.all(requests)).toEqual(Array(M).fill('hung up'));
+    expect(await until(() => llm.counts.aborted - before.aborted === M, SLOW_MS / 2)).toBe(true);
+    expect(performance.now() - hungUp).toBeLessThan(SLOW_MS / 2);
+    expect(llm.counts.completed - before.completed).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AnswerService, ServedAnswer } from '../answer/index.js';
+import { AnswerAbortedError, type AnswerService, type ServedAnswer } from '../answer/index.js';
 import { describeHit } from '../index/index.js';
 import type { Settings } from '../config.js';
 import { toApiError } from './errors.js';
@@ -33,21 +33,23 @@ export function chatRoutes({ service, settings, metrics, logger }: RouteDeps) {
       const svc = service(); // 503 before any stream opens when the index is not loaded
       const id = randomUUID();
       const wantsStream = body.stream ?? (c.req.header('accept') ?? '').includes('text/event-stream');
+      const signal = c.req.raw.signal; // fires when the client hangs up: cancels the LLM call
       if (!wantsStream) {
-        const answer = await svc.ask(body);
+        const answer = await svc.ask({ ...body, signal });
         countAnswer(metrics, 'api', answer);
         return c.json(chatBody(id, answer));
       }
       return streamSSE(c, async (stream) => {
         await stream.writeSSE({ event: 'meta', data: JSON.stringify({ id }) });
         try {
-          const answer = await svc.ask(body);
+          const answer = await svc.ask({ ...body, signal });
           countAnswer(metrics, 'api', answer);
           for (const text of splitDeltas(answer.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
           await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: answer.citations }) });
           const { refused, mode, timings, standalone } = answer;
           await stream.writeSSE({ event: 'done', data: JSON.stringify({ id, refused, mode, standalone, timings }) });
         } catch (err) {
+          if (err instanceof AnswerAbortedError) return; // the client hung up: nobody to tell
           const api = toApiError(err);
           metrics.errors.inc({ code: api.code });
           logger.error('stream failed', { requestId: c.get('requestId'), error: err instanceof Error ? err.message : String(err) });

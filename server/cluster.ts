@@ -10,7 +10,8 @@ import { createLogger, type Logger } from './logger.js';
 
 /** Restarts of crashed workers allowed per minute before the primary gives up. */
 const MAX_RESTARTS_PER_MINUTE = 10;
-const SHUTDOWN_GRACE_MS = 10_000;
+/** The primary waits this much longer than the workers' own grace (SHUTDOWN_GRACE_MS) for them to exit. */
+const PRIMARY_EXTRA_GRACE_MS = 2_000;
 
 /** Worker count: --workers, else the WORKERS setting, else one per core. */
 export function workerCount(arg: string | undefined, settings: Pick<Settings, 'WORKERS'>): number {
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping workers', { signal });
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    setTimeout(() => process.exit(0), settings.SHUTDOWN_GRACE_MS + PRIMARY_EXTRA_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

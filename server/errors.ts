@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AnswerAbortedError } from '../answer/index.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from '../index/index.js';
 import type { Logger } from './logger.js';
 
@@ -28,6 +29,8 @@ export function toApiError(err: unknown): ApiError {
     const message = err.status === 400 && /json/i.test(err.message) ? 'malformed JSON in request body' : err.message || 'bad request';
     return new ApiError(err.status as ContentfulStatusCode, err.status === 413 ? 'payload_too_large' : 'bad_request', message);
   }
+  // 499, as nginx logs it: nobody reads this response, but logs and metrics tell hang-ups from failures.
+  if (err instanceof AnswerAbortedError) return new ApiError(499 as ContentfulStatusCode, err.code, 'the client closed the request before the answer was ready');
   if (err instanceof IndexNotBuiltError || err instanceof IndexCorruptError || err instanceof IndexMismatchError) {
     return new ApiError(503, err.code, 'the index is not available; the operator must re-run ingest');
   }

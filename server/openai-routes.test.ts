@@ -165,6 +165,16 @@ describe('POST /v1/chat/completions bad input', () => {
     else expect(json.error.message).toMatch(message);
   });
 
+  it('trims the question before its length check, like /api/chat (500 characters padded with spaces pass)', async () => {
+    const padded = `  ${'山'.repeat(480)}${Q}`.padEnd(600, ' ');
+    expect([...padded].length).toBe(600);
+    const res = await fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [user(padded)] }) });
+    expect(res.status).toBe(200);
+    expect(splitConversation([{ role: 'user', content: padded }]).question).toBe(padded.trim());
+    const chat = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: padded }) });
+    expect(chat.status).toBe(200);
+  });
+
   it('rejects a body over BODY_LIMIT_BYTES with 413', async () => {
     const res = await fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [user(Q)], pad: 'x'.repeat(settings.BODY_LIMIT_BYTES) }) });
     expect(res.status).toBe(413);

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { Turn } from '../answer/index.js';
+import { AnswerAbortedError, type Turn } from '../answer/index.js';
 import { ApiError, toApiError } from './errors.js';
 import { countAnswer, type RouteDeps } from './chat-routes.js';
 import { answerWithSources, splitDeltas } from './render.js';
@@ -11,14 +11,14 @@ import { validate } from './validate.js';
 
 export const MODEL_ID = 'jincheng-towns';
 
-/** The question (last user message) and the earlier user/assistant turns of an OpenAI message list. */
+/** The question (last user message, trimmed) and the earlier user/assistant turns of an OpenAI message list. */
 export function splitConversation(messages: OpenAiMessage[]): { question: string; history: Turn[] } {
   const turns = messages
     .filter((m): m is OpenAiMessage & { role: 'user' | 'assistant' } => m.role === 'user' || m.role === 'assistant')
     .map((m) => ({ role: m.role, content: messageText(m.content) }));
   const last = turns.at(-1);
   if (!last || last.role !== 'user' || !last.content.trim()) throw new ApiError(400, 'invalid_request', 'messages: the last message must be a non-empty user message');
-  return { question: last.content, history: turns.slice(0, -1) };
+  return { question: last.content.trim(), history: turns.slice(0, -1) };
 }
 
 export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) {
@@ -34,8 +34,9 @@ export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) 
       const id = `chatcmpl-${randomUUID()}`;
       const created = Math.floor(Date.now() / 1000);
       const base = { id, created, model: MODEL_ID };
+      const signal = c.req.raw.signal; // fires when the client hangs up: cancels the LLM call
       if (!body.stream) {
-        const a = await svc.ask({ question, history });
+        const a = await svc.ask({ question, history, signal });
         countAnswer(metrics, 'openai', a);
         return c.json({
           ...base,
@@ -50,12 +51,13 @@ export function openAiRoutes({ service, settings, metrics, logger }: RouteDeps) 
         const chunk = (delta: object, finish: string | null, extra: object = {}) =>
           stream.writeSSE({ data: JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }], ...extra }) });
         try {
-          const a = await svc.ask({ question, history });
+          const a = await svc.ask({ question, history, signal });
           countAnswer(metrics, 'openai', a);
           await chunk({ role: 'assistant', content: '' }, null);
           for (const text of splitDeltas(answerWithSources(a.answer, a.citations))) await chunk({ content: text }, null);
           await chunk({}, 'stop', { citations: a.citations, refused: a.refused });
         } catch (err) {
+          if (err instanceof AnswerAbortedError) return; // the client hung up: nobody to tell
           const api = toApiError(err);
           metrics.errors.inc({ code: api.code });
           logger.error('stream failed', { requestId: c.get('requestId'), error: err instanceof Error ? err.message : String(err) });

@@ -1,15 +1,18 @@
 // `npm start`: serve the assistant; builds the index from the bundled corpus first when there is none.
+import { once } from 'node:events';
 import { serve } from '@hono/node-server';
 import { createAnswerService, createChatModel } from '../answer/index.js';
 import { loadSettings, type Settings } from '../config.js';
-import { IndexNotBuiltError, openSearcher, updateIndex } from '../index/index.js';
+import { cleanIndexFolder, IndexNotBuiltError, openSearcher, updateIndex } from '../index/index.js';
 import { createApp, type ServiceHolder } from './app.js';
 import { createLiveIndex } from './live-index.js';
 import { createLogger, type Logger } from './logger.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/** How often a closing server drops keep-alive connections that went idle after their last response. */
+const CLOSE_IDLE_EVERY_MS = 250;
 
 async function loadSearcher(settings: Settings, logger: Logger) {
+  cleanIndexFolder(settings.INDEX_DIR, (message) => logger.warn(message));
   try {
     return await openSearcher(settings);
   } catch (err) {
@@ -34,19 +37,30 @@ async function main(): Promise<void> {
   let model: Awaited<ReturnType<typeof createChatModel>> = null; // loaded after the server listens (cold start)
   const liveIndex = createLiveIndex({ settings, logger, holder, makeService: (searcher) => createAnswerService(searcher, settings, model) });
   const app = createApp({ settings, logger, holder, liveIndex });
-  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
+  const serverOptions = { requestTimeout: settings.REQUEST_TIMEOUT_MS, headersTimeout: settings.HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 };
+  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST, serverOptions }, (info) => {
     logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
   });
+  const listening = once(server, 'listening');
+  server.on('error', (err) => {
+    logger.error('cannot listen', { error: err.message });
+    process.exit(1);
+  });
   const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    logger.info('shutting down', { signal, graceMs: settings.SHUTDOWN_GRACE_MS });
+    server.close(() => process.exit(0)); // waits for in-flight requests, SSE streams included
+    setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), CLOSE_IDLE_EVERY_MS).unref();
+    setTimeout(() => {
+      logger.warn('shutdown grace over: exiting with requests still in flight', { graceMs: settings.SHUTDOWN_GRACE_MS });
+      process.exit(0);
+    }, settings.SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     const searcher = await loadSearcher(settings, logger);
     model = await createChatModel(settings);
+    await listening; // `ready` only ever after `listening`
     holder.service = createAnswerService(searcher, settings, model);
     logger.info('ready', { chunks: searcher.index.chunks.length, embedder: searcher.embedder.model, llm: model ? settings.LLM_MODEL : 'off (extractive answers)' });
   } catch (err) {

@@ -36,6 +36,8 @@ function textOf(content: unknown): string {
 /** Starts nothing until listen(); records every request; answers as the current script says. */
 export function fakeLlm() {
   const received: LlmRequest[] = [];
+  /** Replies sent in full, and requests whose client hung up before the reply was sent. */
+  const counts = { completed: 0, aborted: 0 };
   const timers = new Set<NodeJS.Timeout>();
   let script: Script = () => ({ text: '' });
   const send = (req: LlmRequest, res: ServerResponse, text: string) => {
@@ -62,6 +64,7 @@ export function fakeLlm() {
     const json = JSON.parse(raw) as { model: string; messages: { role: string; content: unknown }[]; stream?: boolean; temperature?: number };
     const request: LlmRequest = { ...json, messages: json.messages.map((m) => ({ role: m.role, content: textOf(m.content) })), authorization: req.headers.authorization };
     received.push(request);
+    res.once('close', () => (res.writableFinished ? counts.completed++ : counts.aborted++));
     const reply = script(request);
     if ('status' in reply) {
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
@@ -78,6 +81,7 @@ export function fakeLlm() {
   });
   return {
     received,
+    counts,
     script: (s: Script) => {
       script = s;
     },
