@@ -53,12 +53,18 @@ function expectCitedAnswer(r: AnswerResult, facts: string[]): void {
     expect(c.title.length).toBeGreaterThan(0);
     expect(r.retrieved.map((x) => x.chunkId)).toContain(c.chunkId);
   }
-  // Each sentence is followed by the marker of the snippet it was taken from.
+  // Each statement is followed by the marker of the snippet it was taken from, and each of its
+  // clauses (the answer is cut to the clauses that carry the fact) is verbatim in that snippet.
   const parts = r.answer.split(/\[(\d+)\]/);
   expect(parts.at(-1)).toBe('');
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const citation = r.citations.find((c) => c.n === Number(parts[i + 1]))!;
-    expect(citation.snippet).toContain(parts[i]!);
+    // An English answer leads with the fact in English ("850,000 head. "), then the cited clause.
+    const cited = parts[i]!.replace(/^[^\u4e00-\u9fff]*\. /, '');
+    // A per-town answer labels each statement with its town ("陵川中药材：…").
+    for (const clause of cited.split(/[，,；;。：:]/).filter((x) => x.trim().length > 0 && !r.citations.some((c) => c.town === x))) {
+      expect(citation.snippet.replace(/\s+/g, '')).toContain(clause);
+    }
   }
 }
 
@@ -145,7 +151,7 @@ describe('answer chain: cited answers', () => {
     const r = await ask('沁水县的蜂农有多少户？');
     expect(r.citations).toHaveLength(1);
     expect(r.citations[0]).toMatchObject({ n: 1, town: '沁水蜂蜜', line: 135, source: 'data/articles/jincheng-specialty-towns-page1.txt' });
-    expect(r.answer).toBe('目前，全县蜂农达1500户，专业合作社30余家，解决了上千人劳动就业问题。[1]');
+    expect(r.answer).toBe('全县蜂农达1500户。[1]');
   });
 });
 
@@ -170,11 +176,22 @@ describe('answer chain: refusals', () => {
   ];
   const OUT_OF_SCOPE = ['今天晋城会下雨吗？', '怎么用JavaScript写一个冒泡排序？', 'NBA总冠军是哪支球队？', '西红柿炒鸡蛋怎么做？'];
 
-  it.each([...UNANSWERABLE, ...OUT_OF_SCOPE])('refuses %s in Chinese with no citations', async (question) => {
+  it.each(OUT_OF_SCOPE)('refuses %s in Chinese with no citations', async (question) => {
     const r = await ask(question);
     expect(r.refused, `answered: ${r.answer}`).toBe(true);
     expect(r.answer).toBe(REFUSAL_ZH);
     expect(r.citations).toEqual([]);
+  });
+
+  it.each(UNANSWERABLE)('refuses %s, or says the detail is missing and shows what is stated (cited)', async (question) => {
+    const r = await ask(question);
+    expect(r.refused, `answered: ${r.answer}`).toBe(true);
+    if (r.answer === REFUSAL_ZH) expect(r.citations).toEqual([]);
+    else {
+      expect(r.answer).toMatch(/^文章没有提到/);
+      expect(r.related?.length).toBeGreaterThan(0);
+      expect(r.citations.length).toBeGreaterThan(0);
+    }
   });
 
   it.each(['How do I cook Kung Pao chicken?', "What's the weather like in Beijing tomorrow?", 'Who won the 2018 World Cup?'])(

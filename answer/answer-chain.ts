@@ -4,8 +4,12 @@ import type { Settings } from '../config.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { expandQuery } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
+import { composeFacts } from './compose-operation.js';
 import { questionTerms } from './question-terms.js';
-import type { AnswerResult, Citation, Retrieved } from './types.js';
+import { toCitation, toRetrieved } from './citations.js';
+import type { AnswerResult } from './types.js';
+
+export { toCitation, toRetrieved };
 
 export type AnswerInput = { question: string; k?: number };
 export type AnswerOptions = { k: number; minCoverage: number; minFocus: number; maxUnknown: number };
@@ -17,34 +21,6 @@ export function answerOptions(s: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_
 
 export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
 export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';
-
-/** The retrieved passages as the result reports them. */
-export function toRetrieved(hits: SearchHit[]): Retrieved[] {
-  return hits.map((h) => ({
-    chunkId: h.chunk.id,
-    title: h.chunk.meta.title,
-    town: h.chunk.meta.town,
-    text: h.chunk.text,
-    score: h.score,
-    dense: h.dense,
-    bm25: h.bm25,
-  }));
-}
-
-/** A citation for a hit: the whole passage is the snippet, verbatim. */
-export function toCitation(hit: SearchHit, n: number): Citation {
-  const { chunk } = hit;
-  return {
-    n,
-    chunkId: chunk.id,
-    title: chunk.meta.title || chunk.meta.town || '（无标题）',
-    town: chunk.meta.town,
-    snippet: chunk.text,
-    source: chunk.meta.source,
-    line: chunk.lineStart,
-    ...(chunk.page ? { page: chunk.page } : {}),
-  };
-}
 
 /** Evidence-scoring options for a searcher's corpus. */
 export function composeOptions(searcher: HybridSearcher, question: string): ComposeOptions {
@@ -70,11 +46,18 @@ export function composeExtractive(searcher: HybridSearcher, question: string, hi
   const terms = questionTerms(question, expandQuery(question, searcher.glossary));
   const o = composeOptions(searcher, question);
   if (terms.asksAuthor) return composeAuthors(question, hits, o.namedTowns, terms.english);
-  const picked = pickSentences(scoreSentences(hits, terms, o), hits, terms, o);
+  const scored = scoreSentences(hits, terms, o);
+  const picked = pickSentences(scored, hits, terms, o);
   const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
-  if (refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options)) {
-    return { ...base, answer: terms.english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
+  const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options);
+  const composed = composeFacts(searcher, question, terms, scored, picked, hits, o, refusal);
+  if (composed) {
+    // Lists and comparisons may cite passages of a town beyond the retrieved ones: report them too.
+    const extra = composed.citations.filter((c) => !hits.some((h) => h.chunk.id === c.chunkId));
+    const retrieved = [...base.retrieved, ...extra.map((c) => ({ chunkId: c.chunkId, title: c.title, town: c.town, text: c.snippet, score: 0, dense: null, bm25: null }))];
+    return { ...base, ...composed, retrieved };
   }
+  if (refusal) return { ...base, answer: terms.english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
   const numberOf = new Map<number, number>();
   const parts = picked.map((s) => {
     if (!numberOf.has(s.hit)) numberOf.set(s.hit, numberOf.size + 1);

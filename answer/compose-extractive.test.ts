@@ -298,7 +298,7 @@ describe('measureEvidence', () => {
 });
 
 describe('refusalReason', () => {
-  const picked: ScoredSentence[] = [{ text: '全县蜂农达1500户。', hit: 0, score: 1, coverage: 1, focus: 1, numbersFound: true, typeFound: true }];
+  const picked: ScoredSentence[] = [{ text: '全县蜂农达1500户。', hit: 0, sentence: 0, score: 1, coverage: 1, focus: 1, numbersFound: true, typeFound: true }];
   const good: Evidence = { coverage: 0.9, focus: 0.9, unknownShare: 0, numbersFound: true, typeFound: true };
   const limits = { minCoverage: 0.4, minFocus: 0.4, maxUnknown: 0.45 };
 

@@ -21,6 +21,8 @@ export type ComposeOptions = {
 export type ScoredSentence = {
   text: string;
   hit: number;
+  /** Position of the sentence in its chunk (see splitSentences), the key of its facts. */
+  sentence: number;
   score: number;
   /** Share of the question's weighted words found in the sentence or its article title. */
   coverage: number;
@@ -97,9 +99,9 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
     const passage = foldForMatch(h.chunk.text);
     const numbersFound = terms.numbers.every((n) => passage.includes(n));
     const title = foldForMatch(`${h.chunk.meta.title} ${h.chunk.meta.town}`);
-    for (const s of splitSentences(h.chunk.text)) {
+    splitSentences(h.chunk.text).forEach((s, sentence) => {
       const text = s.text.trim();
-      if (text.length < 4 || seen.has(text)) continue;
+      if (text.length < 4 || seen.has(text)) return;
       seen.add(text);
       const folded = foldForMatch(text);
       const context = foldForMatch(o.paragraphOf(h.chunk));
@@ -115,8 +117,8 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
         0.2 * numberShare(terms.numbers, folded) +
         townFit(h.chunk.meta.town, o.namedTowns) +
         (numbersFound ? 0 : -0.5);
-      out.push({ text, hit: rank, score, coverage, focus, numbersFound, typeFound: answersType(text, terms) });
-    }
+      out.push({ text, hit: rank, sentence, score, coverage, focus, numbersFound, typeFound: answersType(text, terms) });
+    });
   });
   return out.sort((a, b) => b.score - a.score);
 }

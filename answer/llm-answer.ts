@@ -4,7 +4,7 @@ import { StringOutputParser } from '@langchain/core/output_parsers';
 import type { Settings } from '../config.js';
 import type { SearchHit } from '../index/index.js';
 import { answerPrompt, condensePrompt, LLM_NO_ANSWER_EN, LLM_NO_ANSWER_ZH, renderHistory, renderSources } from '../prompts/index.js';
-import { toCitation } from './answer-chain.js';
+import { toCitation } from './citations.js';
 import type { AnswerResult, Turn } from './types.js';
 import { isGrounded, verifyAnswer } from './verify-answer.js';
 

@@ -29,6 +29,19 @@ export const retrievedSchema = z.object({
 });
 export type Retrieved = z.infer<typeof retrievedSchema>;
 
+export const factUsedSchema = z.object({
+  n: z.number().int().min(1),
+  kind: z.string(),
+  /** The fact as printed ("85万头", "2007年", "“中国蜜蜂之乡”"). */
+  text: z.string(),
+  /** Normalised value (base unit, or year), null for names. */
+  value: z.number().nullable(),
+  unit: z.string(),
+  /** The attribute words before it in its clause. */
+  attribute: z.string(),
+});
+export type FactUsed = z.infer<typeof factUsedSchema>;
+
 export const answerResultSchema = z.object({
   question: z.string(),
   answer: z.string(),
@@ -37,6 +50,12 @@ export const answerResultSchema = z.object({
   mode: z.enum(['extractive', 'llm']),
   citations: z.array(citationSchema),
   retrieved: z.array(retrievedSchema),
+  /** What the question asked for (lookup, list, count, compare, superlative, difference, yesno, reason, author). */
+  operation: z.string().optional(),
+  /** The typed facts the answer rests on, each with the number of its citation. */
+  facts: z.array(factUsedSchema).optional(),
+  /** For a near miss (refused: the asked detail is not stated): the related facts the articles do state. */
+  related: z.array(z.string()).optional(),
 });
 export type AnswerResult = z.infer<typeof answerResultSchema>;
 

@@ -52,10 +52,11 @@ describe('eval CLI: a full run', { timeout: 120_000 }, () => {
     expect(run.code, run.stderr).toBe(0);
   });
 
-  it('prints the terminal table: a headline, the overall row, per type and per town', () => {
+  it('prints the terminal table: a headline, the split (dev, the default), the overall row, per type and per town', () => {
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^eval: 4 items, k=5, embedder hash:\S+, latency p50 [\d.]+ ms, p95 [\d.]+ ms, max [\d.]+ ms$/);
-    expect(lines[1]).toMatch(/^group\s+n\s+accuracy\s+f1\s+hit@k\s+mrr\s+cite-sup\s+cite-prec\s+refusal\s+false-ref\s+p50 ms$/);
+    expect(lines[0]).toMatch(/^eval: 4 items \(dev 4\), k=5, embedder hash:\S+, latency p50 [\d.]+ ms, p95 [\d.]+ ms, max [\d.]+ ms$/);
+    expect(lines[2]).toMatch(/^dev: 4 items: accuracy 66\.7%, false refusals 0\.0%, /);
+    expect(lines[3]).toMatch(/^group\s+n\s+accuracy\s+f1\s+hit@k\s+mrr\s+cite-sup\s+cite-prec\s+refusal\s+false-ref\s+short-em\s+chars p50\s+p50 ms$/);
     expect(lines.find((l) => l.startsWith('overall'))).toMatch(/^overall\s+4\s+66\.7%/);
     expect(lines.some((l) => /^numeric\s+3\s+66\.7%/.test(l))).toBe(true);
     expect(lines.some((l) => /^out_of_scope\s+1\s+-/.test(l))).toBe(true);
@@ -70,17 +71,54 @@ describe('eval CLI: a full run', { timeout: 120_000 }, () => {
   });
 
   it('writes the JSON report with the documented schema', () => {
-    expect(Object.keys(report).sort()).toEqual(['by_town', 'by_type', 'items', 'summary']);
+    expect(Object.keys(report).sort()).toEqual(['by_town', 'by_type', 'items', 'splits', 'summary']);
     expect(Object.keys(report.summary).sort()).toEqual(
-      ['n', 'answer_accuracy', 'answer_f1', 'hit_at_k', 'mrr', 'citation_support', 'citation_precision', 'refusal_accuracy', 'false_refusal_rate', 'latency_ms', 'k', 'embedder'].sort(),
+      [
+        'n',
+        'answer_accuracy',
+        'answer_f1',
+        'hit_at_k',
+        'mrr',
+        'citation_support',
+        'citation_precision',
+        'refusal_accuracy',
+        'refusal_accuracy_unanswerable_near_miss',
+        'near_miss_related_shown',
+        'false_refusal_rate',
+        'short_answer_match',
+        'answer_chars_p50',
+        'latency_ms',
+        'k',
+        'embedder',
+      ].sort(),
     );
+    expect(Object.keys(report.splits)).toEqual(['dev']);
     expect(report.summary).toMatchObject({ n: 4, answer_accuracy: 0.6667, hit_at_k: 1, refusal_accuracy: 1, false_refusal_rate: 0, k: 5 });
     expect(report.summary.embedder).toMatch(/^hash:/);
     expect(Object.keys(report.by_type).sort()).toEqual(['numeric', 'out_of_scope']);
     expect(Object.keys(report.by_town).sort()).toEqual(['(none)', '沁水蜂蜜', '泽州山楂红酒', '陵川中药材'].sort());
     for (const item of report.items) {
       expect(Object.keys(item).sort()).toEqual(
-        ['id', 'question', 'type', 'town', 'expected', 'answer', 'refused', 'correct', 'f1', 'citations', 'retrieved', 'hit_rank', 'latency_ms', 'refusal_expected'].sort(),
+        [
+          'id',
+          'question',
+          'type',
+          'town',
+          'split',
+          'expected',
+          'answer',
+          'refused',
+          'correct',
+          'f1',
+          'answer_chars',
+          'short_match',
+          'related_shown',
+          'citations',
+          'retrieved',
+          'hit_rank',
+          'latency_ms',
+          'refusal_expected',
+        ].sort(),
       );
     }
     const w1 = report.items.find((i) => i.id === 'w1')!;
@@ -90,7 +128,7 @@ describe('eval CLI: a full run', { timeout: 120_000 }, () => {
 
   it('lists the failed item in Markdown with its question, expected answer, answer and citation', () => {
     expect(markdown.startsWith('# Evaluation report\n')).toBe(true);
-    expect(markdown).toContain('## Failed items (1)');
+    expect(markdown).toContain('## Failed items: dev (1)');
     const section = markdown.slice(markdown.indexOf('### w1 (numeric)'));
     expect(section).toContain('- question: 彤康公司每年能生产多少吨山楂红酒？');
     expect(section).toContain('- expected: 9999吨');
@@ -98,6 +136,67 @@ describe('eval CLI: a full run', { timeout: 120_000 }, () => {
     expect(section).toMatch(/- evidence rank: \d+\n/);
     expect(section).toMatch(/ {2}- \[1\] 泽州山楂红酒：打造“泽州红”品牌优势: /);
     for (const id of ['c1', 'c2', 'o1']) expect(markdown).not.toContain(`### ${id} `);
+  });
+});
+
+/** A file with both splits: dev has one right and one wrong answer, test one right answer. */
+const SPLIT_TEXT = [
+  line({ id: 'd1', question: '沁水县的蜂农有多少户？', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric', split: 'dev' }),
+  line({ id: 'd2', question: '彤康公司每年能生产多少吨山楂红酒？', answers: ['9999吨'], evidence: [], town: '泽州山楂红酒', type: 'numeric', split: 'dev' }),
+  line({ id: 't1', question: '陵川县的中药材有多少种？', answers: ['521种'], evidence: ['中药材种类多达521种'], town: '陵川中药材', type: 'numeric', split: 'test' }),
+].join('\n');
+
+describe('eval CLI: splits and the gate split', { timeout: 120_000 }, () => {
+  let splitFile: string;
+
+  beforeAll(() => {
+    splitFile = join(dir, 'split.jsonl');
+    writeFileSync(splitFile, `${SPLIT_TEXT}\n`);
+  });
+
+  it('asks both splits by default and prints each with its own figures', async () => {
+    const r = await evalCli(['--qa', splitFile, '--out', join(dir, 'split.json')], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^eval: 3 items \(dev 2, test 1\)/);
+    expect(r.stdout).toMatch(/\ndev: 2 items: accuracy 50\.0%/);
+    expect(r.stdout).toMatch(/\ntest: 1 items: accuracy 100\.0%/);
+    const report = JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as Report;
+    expect(report.splits.dev!.summary.answer_accuracy).toBe(0.5);
+    expect(report.splits.test!.summary.answer_accuracy).toBe(1);
+  });
+
+  it('--split test asks only the test items', async () => {
+    const r = await evalCli(['--qa', splitFile, '--split', 'test', '--out', join(dir, 'test-only.json')], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^eval: 1 items \(test 1\)/);
+    expect(r.stdout).not.toContain('\ndev:');
+    const report = JSON.parse(readFileSync(join(dir, 'test-only.json'), 'utf8')) as Report;
+    expect(report.items.map((i) => i.id)).toEqual(['t1']);
+  });
+
+  it('--gate-split dev gates on the dev accuracy only', async () => {
+    const failing = await evalCli(['--qa', splitFile, '--min-accuracy', '0.8', '--gate-split', 'dev'], env);
+    expect(failing.code, failing.stderr).toBe(1);
+    expect(failing.stderr).toContain('dev answer accuracy 0.5 is below --min-accuracy 0.8');
+    const passing = await evalCli(['--qa', splitFile, '--min-accuracy', '0.8', '--gate-split', 'test'], env);
+    expect(passing.code, passing.stderr).toBe(0);
+  });
+
+  it('refuses a gate split that is not in the run, and an unknown split, without running', async () => {
+    const missing = await evalCli(['--qa', splitFile, '--split', 'test', '--min-accuracy', '0.8', '--gate-split', 'dev'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/^eval failed: --gate-split dev: no dev items in this run/);
+    const unknown = await evalCli(['--qa', splitFile, '--split', 'train'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^eval failed: split: /);
+    expect(unknown.stderr).toContain('usage: npm run eval');
+  });
+
+  it('says so when the file has no item of the asked split', async () => {
+    const r = await evalCli(['--qa', qaFile, '--split', 'test'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`eval failed: ${qaFile}: no valid QA items in the test split`);
   });
 });
 

@@ -1,6 +1,19 @@
-// Tests of the eval metrics: normalisation, answer matching, character F1, evidence rank, citation checks, percentiles.
+// Tests of the eval metrics: normalisation, answer matching, character F1, evidence rank, citation checks, answer length, first sentence, percentiles.
 import { describe, expect, it } from 'vitest';
-import { answerMatches, charF1, citationsSupport, evidenceRank, longestCommon, normalizeAnswer, overlapsEvidence, percentile } from './metrics.js';
+import {
+  answerChars,
+  answerMatches,
+  charF1,
+  citationsSupport,
+  containsAnswer,
+  evidenceRank,
+  firstSentence,
+  longestCommon,
+  normalizeAnswer,
+  overlapsEvidence,
+  percentile,
+  stripMarkers,
+} from './metrics.js';
 
 describe('normalizeAnswer', () => {
   it('removes all whitespace, including newlines and the ideographic space', () => {
@@ -188,5 +201,50 @@ describe('percentile', () => {
     const values = [3, 1, 2];
     percentile(values, 50);
     expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe('containsAnswer', () => {
+  it('finds the whole string after normalisation, without splitting it on 、', () => {
+    expect(containsAnswer('高平生猪出栏８５萬頭。', '85万头')).toBe(true);
+    expect(containsAnswer('黄芩、路党参', '路党参、黄芩')).toBe(false);
+    expect(containsAnswer('路党参、黄芩', '路党参、黄芩')).toBe(true);
+  });
+
+  it('never matches an empty string', () => {
+    expect(containsAnswer('任何回答', ' ')).toBe(false);
+  });
+});
+
+describe('stripMarkers and answerChars', () => {
+  it('removes every [n] marker and the surrounding whitespace', () => {
+    expect(stripMarkers(' 高平更多：85万头[1]，高于38.8万头[12]。 ')).toBe('高平更多：85万头，高于38.8万头。');
+  });
+
+  it('counts characters (code points) without the markers', () => {
+    expect(answerChars('2022年，高平生猪出栏85万头。[1]')).toBe(17);
+    expect(answerChars('abc[2]')).toBe(3);
+    expect(answerChars('𠀀字[1]')).toBe(2);
+    expect(answerChars('[1]')).toBe(0);
+  });
+});
+
+describe('firstSentence', () => {
+  it('ends at the first Chinese full stop, question or exclamation mark, markers removed', () => {
+    expect(firstSentence('高平更高：85万头[1]。其中，凯永30多万头[2]。')).toBe('高平更高：85万头。');
+    expect(firstSentence('有！沁水建了中国蜜蜂博物馆。')).toBe('有！');
+  });
+
+  it('does not end at a decimal point or a clause-ending semicolon', () => {
+    expect(firstSentence('总投资3.5亿元；引进30台机器人。后文')).toBe('总投资3.5亿元；引进30台机器人。');
+  });
+
+  it('ends an English sentence at a full stop followed by a space, or at a line break', () => {
+    expect(firstSentence('It was founded in 1958. 吉利尔潞绸集团创始于1958年[1]')).toBe('It was founded in 1958.');
+    expect(firstSentence('第一行\n第二行')).toBe('第一行');
+  });
+
+  it('is the whole answer when it has no sentence end', () => {
+    expect(firstSentence('85万头[1]')).toBe('85万头');
   });
 });

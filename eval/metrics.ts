@@ -13,6 +13,12 @@ export function answerMatches(response: string, acceptable: string): boolean {
   return parts.length > 0 && parts.every((p) => r.includes(p));
 }
 
+/** The normalised response contains the normalised string (no list splitting). */
+export function containsAnswer(response: string, expected: string): boolean {
+  const e = normalizeAnswer(expected);
+  return e.length > 0 && normalizeAnswer(response).includes(e);
+}
+
 /** Character-level F1 of a response against one reference (after normalisation). */
 export function charF1(response: string, reference: string): number {
   const a = [...normalizeAnswer(response)];
@@ -66,6 +72,26 @@ export function overlapsEvidence(snippet: string, evidence: string[]): boolean {
 /** Cited snippets support the answer when one contains an acceptable answer or an evidence string. */
 export function citationsSupport(snippets: string[], answers: string[], evidence: string[]): boolean {
   return snippets.some((s) => answers.some((a) => answerMatches(s, a)) || evidence.some((e) => strip(s).includes(strip(e))));
+}
+
+/** The answer without its citation markers [n], trimmed. */
+export function stripMarkers(answer: string): string {
+  return answer.replace(/\[\d+\]/g, '').trim();
+}
+
+/** Length of the answer in characters (code points), citation markers [n] not counted. */
+export function answerChars(answer: string): number {
+  return [...stripMarkers(answer)].length;
+}
+
+/**
+ * The first sentence of an answer (markers removed): up to and including the first 。！？!?, line break, or a
+ * full stop followed by a space or the end ("3.5亿" does not end a sentence; "；" ends a clause, not a sentence).
+ */
+export function firstSentence(answer: string): string {
+  const text = stripMarkers(answer);
+  const end = /[。！？!?\n]|\.(?=\s|$)/.exec(text);
+  return end ? text.slice(0, end.index + 1).trim() : text;
 }
 
 /** The p-th percentile (0..100) of values by nearest rank; 0 for none. */

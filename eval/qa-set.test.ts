@@ -13,8 +13,8 @@ describe('parseQaSet', () => {
     const { items, problems } = parseQaSet([item({ id: 'z1' }), item({ id: 'z2', question: '陵川县的中药材有多少种？' })].join('\n'));
     expect(problems).toEqual([]);
     expect(items).toEqual([
-      { id: 'z1', question: '沁水县的蜂农有多少户？', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric' },
-      { id: 'z2', question: '陵川县的中药材有多少种？', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric' },
+      { id: 'z1', question: '沁水县的蜂农有多少户？', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric', split: 'dev' },
+      { id: 'z2', question: '陵川县的中药材有多少种？', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric', split: 'dev' },
     ]);
   });
 
@@ -85,6 +85,28 @@ describe('parseQaSet', () => {
     expect(problems[0]).toMatch(/^line 1: field "town" /);
   });
 
+  it('reads split, all and related, and defaults a missing split to dev', () => {
+    const { items, problems } = parseQaSet(
+      [
+        item({ id: 'd' }),
+        item({ id: 't', split: 'test', all: ['1500户', '30余家'] }),
+        item({ id: 'n', answers: [], type: 'near_miss', related: ['1500户'], split: 'dev' }),
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(items.map((i) => i.split)).toEqual(['dev', 'test', 'dev']);
+    expect(items[1]!.all).toEqual(['1500户', '30余家']);
+    expect(items[0]!.all).toBeUndefined();
+    expect(items[2]!.related).toEqual(['1500户']);
+  });
+
+  it('rejects an unknown split and an empty string in all', () => {
+    const { items, problems } = parseQaSet([item({ id: 'a', split: 'train' }), item({ id: 'b', all: [''] })].join('\n'));
+    expect(items).toEqual([]);
+    expect(problems[0]).toMatch(/^line 1: field "split" /);
+    expect(problems[1]).toMatch(/^line 2: field "all\.0" /);
+  });
+
   it('never throws on content', () => {
     expect(() => parseQaSet('\u0000\n}{\nnull\n42')).not.toThrow();
     expect(parseQaSet('\u0000\n}{\nnull\n42').problems).toHaveLength(4);
@@ -108,11 +130,12 @@ describe('readQaSet', () => {
 });
 
 describe('expectsRefusal', () => {
-  const base: QaItem = { id: 'x', question: 'q', answers: ['a'], evidence: ['e'], town: null, type: 'factual' };
+  const base: QaItem = { id: 'x', question: 'q', answers: ['a'], evidence: ['e'], town: null, type: 'factual', split: 'dev' };
 
-  it('is true for unanswerable and out_of_scope items', () => {
+  it('is true for unanswerable, out_of_scope and near_miss items', () => {
     expect(expectsRefusal({ ...base, type: 'unanswerable' })).toBe(true);
     expect(expectsRefusal({ ...base, type: 'out_of_scope' })).toBe(true);
+    expect(expectsRefusal({ ...base, type: 'near_miss' })).toBe(true);
   });
 
   it('is true for any item without acceptable answers', () => {

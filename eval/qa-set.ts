@@ -9,11 +9,20 @@ export const qaItemSchema = z.object({
   evidence: z.array(z.string()),
   town: z.union([z.string(), z.array(z.string()), z.null()]).optional().default(null),
   type: z.string().min(1),
+  /** dev: used for tuning; test: held out, never looked at while tuning. Files without the field are dev. */
+  split: z.enum(['dev', 'test']).optional().default('dev'),
+  /** Strings that must ALL appear in a correct answer (list items, the figures of a comparison), besides one of `answers`. */
+  all: z.array(z.string().min(1)).optional(),
+  /** near_miss: related facts the refusal should show (any one appearing counts). */
+  related: z.array(z.string().min(1)).optional(),
 });
 export type QaItem = z.infer<typeof qaItemSchema>;
 
-/** Types whose items the assistant is expected to refuse. */
-export const REFUSAL_TYPES = new Set(['unanswerable', 'out_of_scope']);
+/** Types whose items the assistant is expected to refuse (a near miss asks a detail the article does not state). */
+export const REFUSAL_TYPES = new Set(['unanswerable', 'out_of_scope', 'near_miss']);
+
+export const SPLITS = ['dev', 'test'] as const;
+export type Split = (typeof SPLITS)[number];
 
 /** True when the item expects a refusal (its type says so, or it has no acceptable answers). */
 export function expectsRefusal(item: QaItem): boolean {

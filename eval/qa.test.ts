@@ -32,7 +32,16 @@ const TYPES = [
   'english',
   'unanswerable',
   'out_of_scope',
+  'count',
+  'compare',
+  'superlative',
+  'difference',
+  'yesno',
+  'near_miss',
 ] as const;
+
+/** Types whose expected answer is computed or translated, so it need not occur in the corpus. */
+const COMPUTED_TYPES = new Set(['english', 'count', 'difference']);
 
 type QaType = (typeof TYPES)[number];
 
@@ -43,6 +52,9 @@ interface QaItem {
   evidence: string[];
   town: string | string[] | null;
   type: QaType;
+  split: 'dev' | 'test';
+  all?: string[];
+  related?: string[];
 }
 
 const noWs = (s: string): string => s.replace(/\s+/g, '');
@@ -86,11 +98,15 @@ function parseItem(line: string, lineNo: number): QaItem {
   if (typeof o.type !== 'string' || !(TYPES as readonly string[]).includes(o.type)) {
     throw new Error(`${where}: bad type ${JSON.stringify(o.type)}`);
   }
+  if (o.split !== 'dev' && o.split !== 'test') throw new Error(`${where}: split must be "dev" or "test"`);
+  for (const key of ['all', 'related'] as const) {
+    if (o[key] !== undefined && !(isStringArray(o[key]) && o[key].length > 0)) throw new Error(`${where}: ${key} must be a non-empty string[]`);
+  }
   return o as unknown as QaItem;
 }
 
 const items: QaItem[] = rawLines.map((l, i) => parseItem(l, i + 1));
-const isAnswerable = (q: QaItem): boolean => q.type !== 'unanswerable' && q.type !== 'out_of_scope';
+const isAnswerable = (q: QaItem): boolean => q.type !== 'unanswerable' && q.type !== 'out_of_scope' && q.type !== 'near_miss';
 
 /**
  * An answer is grounded when it occurs in the corpus after whitespace removal.
@@ -113,8 +129,28 @@ describe('eval/qa.jsonl', () => {
     expect(items.length).toBe(rawLines.length);
   });
 
-  it('has at least 80 items', () => {
-    expect(items.length).toBeGreaterThanOrEqual(80);
+  it('has at least 260 items', () => {
+    expect(items.length).toBeGreaterThanOrEqual(260);
+  });
+
+  it('covers every kind of question in both the dev and the test split', () => {
+    const kinds = ['colloquial', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'near_miss', 'unanswerable', 'out_of_scope', 'english', 'traditional', 'typo'];
+    const missing = (['dev', 'test'] as const).flatMap((split) =>
+      kinds.filter((t) => items.filter((q) => q.split === split && q.type === t).length < 3).map((t) => `${split}: ${t}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('the test split is at least 60 items, none repeating a dev question', () => {
+    const dev = new Set(items.filter((q) => q.split === 'dev').map((q) => q.question));
+    const test = items.filter((q) => q.split === 'test');
+    expect(test.length).toBeGreaterThanOrEqual(60);
+    expect(test.filter((q) => dev.has(q.question)).map((q) => q.id)).toEqual([]);
+  });
+
+  it('every comparison lists both compared figures in "all"', () => {
+    const bad = items.filter((q) => q.type === 'compare' && !(q.all && q.all.length >= 2)).map((q) => q.id);
+    expect(bad).toEqual([]);
   });
 
   it('has unique ids', () => {
@@ -145,15 +181,30 @@ describe('eval/qa.jsonl', () => {
 
   it('every answerable non-english item has an answer that occurs in the corpus (whitespace-insensitive)', () => {
     const bad = items
-      .filter((q) => isAnswerable(q) && q.type !== 'english')
+      .filter((q) => isAnswerable(q) && !COMPUTED_TYPES.has(q.type))
       .filter((q) => !q.answers.some(answerGrounded))
       .map((q) => `${q.id}: ${JSON.stringify(q.answers)}`);
     expect(bad).toEqual([]);
   });
 
+  it('every "all" and "related" string occurs in the corpus (English items excepted)', () => {
+    const bad = items
+      .filter((q) => q.type !== 'english')
+      .flatMap((q) => [...(q.all ?? []), ...(q.related ?? [])].filter((a) => !corpusNoWs.includes(noWs(a))).map((a) => `${q.id}: ${a}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('near_miss items have no answers but the related facts and their evidence', () => {
+    const bad = items
+      .filter((q) => q.type === 'near_miss')
+      .filter((q) => q.answers.length !== 0 || q.evidence.length === 0 || !q.related?.length)
+      .map((q) => q.id);
+    expect(bad).toEqual([]);
+  });
+
   it('unanswerable and out_of_scope items have empty answers and evidence', () => {
     const bad = items
-      .filter((q) => !isAnswerable(q))
+      .filter((q) => q.type === 'unanswerable' || q.type === 'out_of_scope')
       .filter((q) => q.answers.length !== 0 || q.evidence.length !== 0)
       .map((q) => q.id);
     expect(bad).toEqual([]);

@@ -23,10 +23,33 @@ const SUMMARY_KEYS = [
   'citation_support',
   'citation_precision',
   'refusal_accuracy',
+  'refusal_accuracy_unanswerable_near_miss',
+  'near_miss_related_shown',
   'false_refusal_rate',
+  'short_answer_match',
+  'answer_chars_p50',
   'latency_ms',
 ].sort();
-const ITEM_KEYS = ['id', 'question', 'type', 'town', 'expected', 'answer', 'refused', 'correct', 'f1', 'citations', 'retrieved', 'hit_rank', 'latency_ms', 'refusal_expected'].sort();
+const ITEM_KEYS = [
+  'id',
+  'question',
+  'type',
+  'town',
+  'split',
+  'expected',
+  'answer',
+  'refused',
+  'correct',
+  'f1',
+  'answer_chars',
+  'short_match',
+  'related_shown',
+  'citations',
+  'retrieved',
+  'hit_rank',
+  'latency_ms',
+  'refusal_expected',
+].sort();
 
 /** The QA file in the team's JSON Lines format: answerable items with evidence, refusals, a Traditional one. */
 const QA_LINES = [
@@ -71,7 +94,9 @@ describe('runEval through the real chain', () => {
   });
 
   it('has exactly the summary keys, with k and embedder', () => {
-    expect(Object.keys(report).sort()).toEqual(['by_town', 'by_type', 'items', 'summary']);
+    expect(Object.keys(report).sort()).toEqual(['by_town', 'by_type', 'items', 'splits', 'summary']);
+    expect(Object.keys(report.splits)).toEqual(['dev']);
+    expect(report.splits.dev!.summary).toEqual(Object.fromEntries(Object.entries(report.summary).filter(([key]) => key !== 'k' && key !== 'embedder')));
     expect(Object.keys(report.summary).sort()).toEqual([...SUMMARY_KEYS, 'embedder', 'k'].sort());
     expect(Object.keys(report.summary.latency_ms).sort()).toEqual(['max', 'p50', 'p95']);
     expect(report.summary.k).toBe(5);
@@ -165,11 +190,12 @@ describe('runEval through the real chain', () => {
     expect(a3.citations.map((c) => c.n)).toEqual([1, 2]);
   });
 
-  it('reports refusals with no citations, F1 0 and no evidence rank', () => {
+  it('reports refusals with F1 0 and no evidence rank; an out-of-scope refusal cites nothing', () => {
     for (const id of ['u1', 'o1']) {
       const i = report.items.find((x) => x.id === id)!;
-      expect(i).toMatchObject({ refused: true, correct: true, f1: 0, citations: [], hit_rank: null, expected: [] });
+      expect(i).toMatchObject({ refused: true, correct: true, f1: 0, hit_rank: null, expected: [] });
     }
+    expect(report.items.find((x) => x.id === 'o1')!.citations).toEqual([]);
   });
 
   it('is plain JSON', () => {
@@ -179,10 +205,10 @@ describe('runEval through the real chain', () => {
 
 describe('runEval metrics with a scripted ask', () => {
   const scripted: QaItem[] = [
-    { id: 's1', question: 'q1', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric' },
-    { id: 's2', question: 'q2', answers: ['521种'], evidence: ['中药材种类多达521种'], town: '陵川中药材', type: 'numeric' },
-    { id: 's3', question: 'q3', answers: [], evidence: [], town: null, type: 'unanswerable' },
-    { id: 's4', question: 'q4', answers: [], evidence: [], town: null, type: 'out_of_scope' },
+    { id: 's1', question: 'q1', answers: ['1500户'], evidence: ['全县蜂农达1500户'], town: '沁水蜂蜜', type: 'numeric', split: 'dev' },
+    { id: 's2', question: 'q2', answers: ['521种'], evidence: ['中药材种类多达521种'], town: '陵川中药材', type: 'numeric', split: 'dev' },
+    { id: 's3', question: 'q3', answers: [], evidence: [], town: null, type: 'unanswerable', split: 'dev' },
+    { id: 's4', question: 'q4', answers: [], evidence: [], town: null, type: 'out_of_scope', split: 'dev' },
   ];
   const passage = (text: string) => ({ chunkId: text.slice(0, 4), title: 't', town: 'x', text, score: 1, dense: null, bm25: null });
   const cite = (n: number, snippet: string) => ({ n, chunkId: 'c', title: 't', town: 'x', snippet, source: 's', line: 1 });
@@ -224,7 +250,11 @@ describe('runEval metrics with a scripted ask', () => {
       citation_support: 1,
       citation_precision: 0.5,
       refusal_accuracy: 0.5,
+      refusal_accuracy_unanswerable_near_miss: 1,
+      near_miss_related_shown: null,
       false_refusal_rate: 0.5,
+      short_answer_match: 0.5,
+      answer_chars_p50: 5,
       k: 2,
       embedder: 'scripted',
     });
@@ -250,6 +280,94 @@ describe('runEval metrics with a scripted ask', () => {
   });
 });
 
+describe('runEval with dev and test splits, all-lists, near misses and typed-answer fields', () => {
+  const passage = (text: string) => ({ chunkId: text.slice(0, 4), title: 't', town: 'x', text, score: 1, dense: null, bm25: null });
+  const cite = (n: number, snippet: string) => ({ n, chunkId: 'c', title: 't', town: 'x', snippet, source: 's', line: 1 });
+  const base = { evidence: [] as string[], town: null };
+  const qa: QaItem[] = [
+    { ...base, id: 'd1', question: 'compare', answers: ['出栏'], all: ['85万头', '38.8万头'], type: 'compare', split: 'dev' },
+    { ...base, id: 'd2', question: 'list', answers: ['黄芩'], all: ['路党参', '黄芩', '火麻仁'], type: 'list', split: 'dev' },
+    { ...base, id: 'd3', question: 'near-shown', answers: [], related: ['20万只'], type: 'near_miss', split: 'dev' },
+    { ...base, id: 't1', question: 'near-bare', answers: [], related: ['85万头'], type: 'near_miss', split: 'test' },
+    { ...base, id: 't2', question: 'lookup', answers: ['1958'], type: 'factual', split: 'test' },
+    { ...base, id: 't3', question: 'unanswerable', answers: [], type: 'unanswerable', split: 'test' },
+  ];
+  const facts = [{ n: 1, kind: 'year', text: '1958年' }];
+  const replies: Record<string, Awaited<ReturnType<Ask>>> = {
+    compare: { answer: '出栏更多：85万头[1]，屠宰38.8万头[1]。', refused: false, citations: [cite(1, '生猪出栏85万头')], retrieved: [passage('p')] },
+    list: { answer: '路党参、黄芩[1]。', refused: false, citations: [cite(1, '路党参、黄芩')], retrieved: [passage('p')] },
+    'near-shown': { answer: '文章没有提到出栏；提到的是：饲养量20万只[1]', refused: true, citations: [cite(1, '饲养量达到20万只')], retrieved: [passage('p')], related: ['20万只'] },
+    'near-bare': { answer: '抱歉，没有找到。', refused: true, citations: [], retrieved: [] },
+    lookup: { answer: '近年来，高平大力发展潞绸。吉利尔潞绸集团创始于1958年[1]。', refused: false, citations: [cite(1, '创始于1958年')], retrieved: [passage('p')], operation: 'lookup', facts },
+    unanswerable: { answer: '随便[1]', refused: false, citations: [cite(1, '随便')], retrieved: [passage('p')] },
+  };
+  const ask: Ask = async (question) => replies[question]!;
+  let report: Report;
+
+  beforeAll(async () => {
+    report = await runEval(qa, ask, { k: 5, embedder: 'scripted' });
+  });
+
+  it('needs every "all" string: a list missing one item is wrong, a comparison with both figures is right', () => {
+    expect(report.items.map((i) => [i.id, i.correct])).toEqual([
+      ['d1', true],
+      ['d2', false],
+      ['d3', true],
+      ['t1', true],
+      ['t2', true],
+      ['t3', false],
+    ]);
+    expect(report.items[1]!.expected_all).toEqual(['路党参', '黄芩', '火麻仁']);
+  });
+
+  it('summarises dev and test separately, each with its own per-type groups', () => {
+    expect(Object.keys(report.splits)).toEqual(['dev', 'test']);
+    const { dev, test } = report.splits;
+    expect(dev!.summary).toMatchObject({
+      n: 3,
+      answer_accuracy: 0.5,
+      refusal_accuracy: 1,
+      refusal_accuracy_unanswerable_near_miss: 1,
+      near_miss_related_shown: 1,
+      false_refusal_rate: 0,
+      short_answer_match: 0.5,
+      answer_chars_p50: 7,
+    });
+    expect(test!.summary).toMatchObject({
+      n: 3,
+      answer_accuracy: 1,
+      refusal_accuracy: 0.5,
+      refusal_accuracy_unanswerable_near_miss: 0.5,
+      near_miss_related_shown: 0,
+      short_answer_match: 0,
+      answer_chars_p50: 29,
+    });
+    expect(Object.keys(dev!.by_type)).toEqual(['compare', 'list', 'near_miss']);
+    expect(Object.keys(test!.by_type)).toEqual(['factual', 'near_miss', 'unanswerable']);
+    expect(report.summary).toMatchObject({ n: 6, near_miss_related_shown: 0.5, answer_accuracy: 0.6667 });
+  });
+
+  it('scores the first sentence and the length without markers per item', () => {
+    const t2 = report.items.find((i) => i.id === 't2')!;
+    expect(t2).toMatchObject({ short_match: false, answer_chars: 29 });
+    expect(report.items.find((i) => i.id === 'd1')).toMatchObject({ short_match: true, answer_chars: 19 });
+    expect(report.items.find((i) => i.id === 'd3')).toMatchObject({ short_match: null, related_shown: true });
+    expect(report.items.find((i) => i.id === 't3')).toMatchObject({ short_match: null, related_shown: null });
+  });
+
+  it('carries the operation, facts and related facts of an answer when it has them, and no such keys otherwise', () => {
+    expect(report.items.find((i) => i.id === 't2')).toMatchObject({ operation: 'lookup', facts });
+    expect(report.items.find((i) => i.id === 'd3')!.related).toEqual(['20万只']);
+    expect(Object.keys(report.items.find((i) => i.id === 'd2')!)).not.toContain('operation');
+    expect(Object.keys(report.items.find((i) => i.id === 'd2')!)).not.toContain('facts');
+  });
+
+  it('reports only the splits present in the run', async () => {
+    const devOnly = await runEval(qa.slice(0, 3), ask, { k: 5, embedder: 'scripted' });
+    expect(Object.keys(devOnly.splits)).toEqual(['dev']);
+  });
+});
+
 describe('httpAsk against a stand-in server', () => {
   type Seen = { method: string; path: string; query: Record<string, string>; body: unknown; authorization: string | undefined; contentType: string | undefined };
   const seen: Seen[] = [];
@@ -267,7 +385,8 @@ describe('httpAsk against a stand-in server', () => {
       const { question, k } = await c.req.json<{ question: string; k: number }>();
       if (question === 'chat-fails') return c.json({ code: 'internal', message: 'boom' }, 500);
       const r = await chain.invoke({ question, k });
-      return c.json({ id: 'req-1', answer: r.answer, refused: r.refused, citations: r.citations, mode: r.mode });
+      const typed = question === '高平生猪出栏多少？' ? { operation: 'lookup', facts: [{ n: 1, kind: 'quantity', text: '85万头' }] } : {};
+      return c.json({ id: 'req-1', answer: r.answer, refused: r.refused, citations: r.citations, mode: r.mode, ...typed });
     });
     app.get('/api/search', async (c) => {
       const q = c.req.query('q') ?? '';
@@ -301,6 +420,12 @@ describe('httpAsk against a stand-in server', () => {
     expect(result.retrieved).toHaveLength(3);
     expect(result.retrieved.map((r) => r.chunkId)).toEqual(direct.retrieved.map((r) => r.chunkId));
     expect(result.retrieved[0]).toMatchObject({ rank: 1, title: direct.retrieved[0]!.title, text: direct.retrieved[0]!.text });
+  });
+
+  it('passes the operation and facts through when the server sends them', async () => {
+    const result = await httpAsk(baseUrl)('高平生猪出栏多少？', 3);
+    expect(result).toMatchObject({ operation: 'lookup', facts: [{ n: 1, kind: 'quantity', text: '85万头' }] });
+    expect(Object.keys(result)).not.toContain('related');
   });
 
   it('posts the question and k as JSON and searches with q and k', async () => {

@@ -6,6 +6,7 @@ import type { Chunk } from '../ingest/types.js';
 import { Bm25Builder, Bm25Index } from './bm25.js';
 import type { Embedder } from './embedder.js';
 import { HashEmbedder } from './hash-embedder.js';
+import { factsOfChunks } from './fact-file.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { StoredIndex } from './index-store.js';
 import { tokenizeFolded } from './tokenize.js';
@@ -69,6 +70,7 @@ export async function buildIndex(
     bm25: new Bm25Index(bm25.build()),
     hnsw,
     embedderState: options.embedderState ?? null,
+    facts: factsOfChunks(chunks),
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
       builtAt: new Date().toISOString(),

@@ -4,6 +4,7 @@ import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { VectorStore } from '@langchain/core/vectorstores';
 import { foldForMatch } from '../ingest/normalize-text.js';
 import { splitSentences } from '../ingest/split-passages.js';
+import type { Fact } from '../ingest/fact-types.js';
 import type { Chunk } from '../ingest/types.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorStore } from './hnsw-vector-store.js';
@@ -79,6 +80,10 @@ export class HybridSearcher {
   private readonly topicWords = new Map<string, boolean>();
   private chars: Set<string> | null = null;
   private paragraphs: Map<string, string> | null = null;
+  private labels: Map<Chunk, number> | null = null;
+  private byTown: Map<string, Chunk[]> | null = null;
+  private latestYear: number | null = null;
+  private authors: Map<string, Chunk[][]> | null = null;
 
   constructor(
     readonly index: StoredIndex,
@@ -145,6 +150,62 @@ export class HybridSearcher {
       this.topicWords.set(word, topic);
     }
     return topic;
+  }
+
+  /** Typed facts of a chunk of this index (extracted at ingest); [] for a chunk from elsewhere. */
+  factsOf(chunk: Chunk): Fact[] {
+    if (!this.labels) this.labels = new Map(this.index.chunks.map((c, i) => [c, i]));
+    const label = this.labels.get(chunk);
+    return label === undefined ? [] : (this.index.facts[label] ?? []);
+  }
+
+  /** Every chunk of a town, in index order. */
+  chunksOfTown(town: string): Chunk[] {
+    if (!this.byTown) {
+      this.byTown = new Map();
+      for (const c of this.index.chunks) {
+        const list = this.byTown.get(c.meta.town);
+        if (list) list.push(c);
+        else this.byTown.set(c.meta.town, [c]);
+      }
+    }
+    return this.byTown.get(town) ?? [];
+  }
+
+  /** The latest calendar year any fact of the index names (0 when none). */
+  referenceYear(): number {
+    if (this.latestYear === null) {
+      this.latestYear = 0;
+      for (const facts of this.index.facts) {
+        for (const f of facts) if (f.kind === 'time' && f.family === 'year' && f.value !== null && f.value > this.latestYear) this.latestYear = f.value;
+      }
+    }
+    return this.latestYear;
+  }
+
+  /** Articles by author byline: author -> one chunk list per article (by title), in index order. */
+  articlesByAuthor(): Map<string, Chunk[][]> {
+    if (!this.authors) {
+      const byArticle = new Map<string, Chunk[]>();
+      for (const c of this.index.chunks) {
+        if (!c.meta.author) continue;
+        const key = `${c.meta.author}\u0000${c.meta.source}\u0000${c.meta.title}`;
+        const list = byArticle.get(key);
+        if (list) list.push(c);
+        else byArticle.set(key, [c]);
+      }
+      this.authors = new Map();
+      for (const chunks of byArticle.values()) {
+        const author = chunks[0]!.meta.author;
+        this.authors.set(author, [...(this.authors.get(author) ?? []), chunks]);
+      }
+    }
+    return this.authors;
+  }
+
+  /** The towns of the index, in the order their articles were ingested. */
+  townNames(): string[] {
+    return this.towns.map((t) => t.town);
   }
 
   /** Towns the question names, with strengths (see townMentions). */

@@ -46,13 +46,13 @@ function failure(run: () => unknown): Error {
 }
 
 describe('saveIndex and readManifest', () => {
-  it('points CURRENT at the one build folder holding the five index files', () => {
+  it('points CURRENT at the one build folder holding the six index files', () => {
     const entries = readdirSync(settings.INDEX_DIR).sort();
     expect(entries.length).toBe(2);
     expect(entries[0]).toBe('CURRENT');
     expect(entries[1]).toMatch(/^build-\d+-\d+-[0-9a-f]{8}$/);
     expect(readFileSync(join(settings.INDEX_DIR, 'CURRENT'), 'utf8')).toBe(entries[1]);
-    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin', 'manifest.json']);
+    expect(readdirSync(currentBuild(settings.INDEX_DIR)).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'facts.json', 'hnsw.bin', 'manifest.json']);
   });
 
   it('describes the build in the manifest: embedder, HNSW settings, chunk count, sources and file checksums', () => {
@@ -65,7 +65,7 @@ describe('saveIndex and readManifest', () => {
       sources: [{ source: 'data/articles/jincheng-specialty-towns-page1.txt', chunks: 37 }],
     });
     const folder = currentBuild(settings.INDEX_DIR);
-    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'hnsw.bin']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['bm25.bin', 'chunks.bin', 'embedder.bin', 'facts.json', 'hnsw.bin']);
     for (const [name, file] of Object.entries(manifest.files)) {
       expect(file.bytes).toBe(statSync(join(folder, name)).size);
       expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);

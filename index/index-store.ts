@@ -2,17 +2,18 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import hnswlib from 'hnswlib-node';
-import type { Chunk } from '../ingest/types.js';
+import type { Chunk, Fact } from '../ingest/index.js';
 import { Bm25Index } from './bm25.js';
 import { BM25_MAGIC, decodeBm25, encodeBm25 } from './bm25-file.js';
 import { fileCheckOf, readSections, verifyFile, writeSections, type FileCheck, type VerifyMode } from './binary-file.js';
 import { CHUNKS_MAGIC, decodeChunks, encodeChunks } from './chunk-file.js';
 import { CURRENT, currentBuild, fsyncPath, newBuildName, pointerTempName, readPointer, removeDeadEntries } from './build-folders.js';
+import { decodeFacts, encodeFacts } from './fact-file.js';
 import { IndexCorruptError, IndexMismatchError } from './errors.js';
 import { lockIndexNow, type IndexLock } from './index-lock.js';
 import { INDEX_FORMAT_VERSION, manifestSchema, type Manifest } from './manifest.js';
 
-export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', manifest: 'manifest.json' } as const;
+export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', facts: 'facts.json', manifest: 'manifest.json' } as const;
 
 /** Everything a built index holds in memory. */
 export type StoredIndex = {
@@ -22,6 +23,8 @@ export type StoredIndex = {
   hnsw: hnswlib.HierarchicalNSW;
   /** Hash embedder statistics (document count, hashed df table); null for model embedders. */
   embedderState: { docs: number; df: Uint32Array } | null;
+  /** Typed facts of each chunk (by label), extracted at ingest. */
+  facts: Fact[][];
 };
 
 function writeDurable(path: string, data: string | Uint8Array): void {
@@ -90,6 +93,8 @@ function writeBuild(folder: string, index: Omit<StoredIndex, 'manifest'> & { man
     writeDurable(join(folder, FILES.embedder), encodeEmbedderState(index.embedderState));
     files[FILES.embedder] = fileCheckOf(join(folder, FILES.embedder));
   }
+  writeDurable(join(folder, FILES.facts), encodeFacts(index.facts));
+  files[FILES.facts] = fileCheckOf(join(folder, FILES.facts));
   const manifest: Manifest = { ...index.manifest, files };
   fsyncPath(folder);
   writeDurable(join(folder, FILES.manifest), JSON.stringify(manifest, null, 2));
@@ -167,8 +172,12 @@ function loadBuild(folder: string, efSearch: number, { verify = 'full' }: LoadOp
     verifyFile(file.path, file.check, 'full', data);
     embedderState = decodeEmbedderState(data);
   }
+  const factFile = expectedFile(folder, FILES.facts, manifest);
+  const factData = readFileSync(factFile.path);
+  verifyFile(factFile.path, factFile.check, 'full', factData);
+  const facts = decodeFacts(factData, n);
   if (hnsw.getCurrentCount() !== chunks.length) {
     throw new IndexCorruptError(`index parts disagree on the number of chunks; re-run \`npm run ingest\``);
   }
-  return { manifest, chunks, bm25, hnsw, embedderState };
+  return { manifest, chunks, bm25, hnsw, embedderState, facts };
 }

@@ -1,8 +1,8 @@
 // The index manifest: what was built, with what, and checksums of every file it wrote.
 import { z } from 'zod';
 
-/** 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums. */
-export const INDEX_FORMAT_VERSION = 2;
+/** 3: typed facts per chunk (facts.json). 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums. */
+export const INDEX_FORMAT_VERSION = 3;
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),

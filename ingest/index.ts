@@ -1,6 +1,9 @@
 // Public surface of ingest/: article files -> repaired articles -> chunks.
 export { loadGazetteer, type Gazetteer } from './gazetteer.js';
 export { CorpusError } from './load-corpus.js';
+export { extractFacts, splitClauses } from './extract-facts.js';
+export { factSchema, type Fact, type FactKind } from './fact-types.js';
+export { ERAS, parseNumber } from './chinese-numbers.js';
 export { foldForMatch, stripSpace, toHalfWidth } from './normalize-text.js';
 export { parsePage } from './parse-page.js';
 export { readCorpus } from './read-corpus.js';

@@ -1,0 +1,72 @@
+// Computed answers over several facts: which is more or older, by how much; refuses to compare unlike figures.
+import { foldForMatch, type Fact } from '../ingest/index.js';
+import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
+import type { LocatedFact } from './fact-evidence.js';
+import type { ParsedQuestion } from './parse-question.js';
+import { factStatement, formatNumber } from './render-answer.js';
+
+/** A value in Chinese with 万 / 亿 scaling and the unit ("65万头", "3.2亿元", "12年"). */
+export function formatChinese(value: number, unit: string): string {
+  const base = unit.replace(/^[万亿](?=元)/, '');
+  const round = (x: number) => String(Math.round(x * 100) / 100);
+  if (Math.abs(value) >= 1e8) return `${round(value / 1e8)}亿${base}`;
+  if (Math.abs(value) >= 1e4 && base !== '%' && base !== '年') return `${round(value / 1e4)}万${base}`;
+  return `${round(value)}${base}`;
+}
+
+/** The attribute family a fact's own words name (产值, 出栏, 饲养量…), or null. */
+export function factAttribute(fact: Fact): string | null {
+  const words = foldForMatch(`${fact.before}${fact.after}`);
+  return ATTRIBUTE_FAMILIES.find((a) => a.factWords.some((w) => words.includes(w)))?.name ?? null;
+}
+
+/** The start year a time fact names (years and eras), or for a duration the year it reaches back to from `refYear`. */
+export function startYear(fact: Fact, refYear: number): number | null {
+  if (fact.value === null) return null;
+  if (fact.kind === 'time') return fact.value;
+  if (fact.family === 'duration') return refYear - fact.value;
+  return null;
+}
+
+/** The latest calendar year the facts mention (a report's year is at least that). */
+export function referenceYear(facts: Fact[]): number {
+  let latest = 0;
+  for (const f of facts) if (f.kind === 'time' && f.family === 'year' && f.value !== null && f.value > latest) latest = f.value;
+  return latest;
+}
+
+type Side = { f: LocatedFact; value: number };
+
+/**
+ * The comparison of facts from different towns: the winner first with its cited figure, then the
+ * others; for a difference the computed gap. Returns a "cannot compare" statement when the figures
+ * are of different units or attributes (an output against a stock), never a silent comparison.
+ */
+export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQuestion, mark: (f: LocatedFact) => string, refYear: number): string {
+  const labelOf = (f: LocatedFact) => labels[facts.indexOf(f)] ?? f.chunk.meta.town;
+  const shown = (f: LocatedFact) => `${labelOf(f)}：${factStatement(f.fact).replace(/。$/, '')}${mark(f)}`;
+  const families = new Set(facts.map((f) => (f.fact.kind === 'time' || f.fact.family === 'duration' ? 'time' : f.fact.family)));
+  const attributes = new Set(facts.map((f) => factAttribute(f.fact)));
+  if (families.size > 1 || (attributes.size > 1 && !attributes.has(null))) {
+    return `这些数字口径不同，不能直接比较：${facts.map(shown).join('；')}。`;
+  }
+  const byTime = families.has('time');
+  const sides: Side[] = facts
+    .map((f) => ({ f, value: byTime ? startYear(f.fact, refYear) : f.fact.value }))
+    .filter((s): s is Side => s.value !== null);
+  if (sides.length < 2) return '';
+  // Older means an earlier start year; "more" means a larger value.
+  const wantsLarger = byTime ? q.direction === 'min' : q.direction === 'max';
+  sides.sort((a, b) => (wantsLarger ? b.value - a.value : a.value - b.value));
+  const [first, second] = sides as [Side, Side];
+  const word = byTime ? (wantsLarger ? '晚' : '早') : wantsLarger ? '多' : '少';
+  const lead = q.operation === 'superlative' ? `${labelOf(first.f)}最${word}` : `${labelOf(first.f)}更${word}`;
+  const inferred = sides.some((s) => s.f.fact.family === 'duration' && byTime) && families.size === 1 && sides.some((s) => s.f.fact.kind === 'time')
+    ? `（历史年数按文章中最晚的年份${refYear}年推算）`
+    : '';
+  const gap = Math.abs(first.value - second.value);
+  const base: Record<string, string> = { weight: '公斤', area: '亩', money: '元' };
+  const unit = byTime ? '年' : (base[first.f.fact.family] ?? first.f.fact.unit);
+  const diff = q.operation === 'difference' ? `，相差${byTime ? `${formatNumber(gap)}年` : formatChinese(gap, unit)}` : '';
+  return `${lead}${diff}：${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
+}

@@ -1,0 +1,239 @@
+// One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
+import { foldForMatch, splitSentences, type Chunk } from '../ingest/index.js';
+import type { SearchHit } from '../index/index.js';
+import type { ScoredSentence } from './compose-extractive.js';
+import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { compareFacts } from './compare-facts.js';
+import type { ParsedQuestion } from './parse-question.js';
+import { asStatement, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
+
+/** What a composer works from. */
+export type ComposeContext = {
+  question: string;
+  parsed: ParsedQuestion;
+  /** Folded content words of the question that do not only name a town. */
+  focus: string[];
+  /** Towns the question names (strongest mentions), in the order they appear. */
+  towns: string[];
+  /** Strength of those mentions: 1 or more when the industry is named, below 1 for a county alone. */
+  townStrength: number;
+  scored: ScoredSentence[];
+  /** The sentences the sentence scorer picked (the best, then ones adding missing words or towns). */
+  picked: ScoredSentence[];
+  hits: SearchHit[];
+  source: FactSource & {
+    chunksOfTown: (town: string) => Chunk[];
+    townNames: () => string[];
+    /** Towns a piece of text names (strongest mentions). */
+    townsIn: (text: string) => string[];
+    /** The latest calendar year the corpus mentions (durations reach back from it). */
+    referenceYear: number;
+    /** Authors of the corpus's articles, with the chunks of each article. */
+    articlesByAuthor: () => Map<string, Chunk[][]>;
+  };
+  /** True when the question asks which towns (哪些专业镇, 哪几个县…) rather than about one. */
+  asksTowns: boolean;
+};
+
+/** A composed answer: its text with [n] markers, the cited chunks in marker order, the facts used. */
+export type Reply = { answer: string; citations: CitationList; refused: boolean; related: string[]; facts: LocatedFact[] };
+
+const reply = (answer: string, citations: CitationList, facts: LocatedFact[] = [], refused = false, related: string[] = []): Reply => ({
+  answer,
+  citations,
+  refused,
+  related,
+  facts,
+});
+
+/** Facts of the asked kind in the best sentences (within `margin` of the best score), best first. */
+export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[] {
+  const best = ctx.scored[0];
+  if (!best) return [];
+  const out: LocatedFact[] = [];
+  for (const s of ctx.scored.slice(0, 8)) {
+    if (s.score < best.score - margin) break;
+    const chunk = ctx.hits[s.hit]!.chunk;
+    for (const f of factsInSentence(chunk, s.sentence, ctx.focus, ctx.parsed, ctx.source)) {
+      if (!namesQuestion(f.fact, ctx.question)) out.push({ ...f, score: f.fit + s.score });
+    }
+  }
+  return dedupeFacts(out.sort((a, b) => b.score - a.score));
+}
+
+/** A lookup: the best fact of the asked kind as a short statement; a trimmed sentence for free-text answers. */
+export function composeLookup(ctx: ComposeContext): Reply | null {
+  const cites = new CitationList();
+  if (ctx.parsed.answerType === 'text') {
+    if (ctx.picked.length === 0) return null;
+    const parts = ctx.picked.map((s) => {
+      const text = ctx.parsed.operation === 'reason' ? reasonClauses(s.text) : trimSentence(s.text, ctx.focus, ctx.source.idf);
+      return `${text}${cites.mark(ctx.hits[s.hit]!.chunk)}`;
+    });
+    return reply(parts.join(''), cites);
+  }
+  if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
+  const [top] = typedCandidates(ctx);
+  if (!top) return null;
+  const statement = factStatement(top.fact).replace(/。$/, '');
+  const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : '';
+  return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+}
+
+/** For 为什么: the sentence from its first causal word on (由于…, 因为…), else the trimmed sentence. */
+export function reasonClauses(sentence: string): string {
+  const at = sentence.search(/由于|因为|得益于|依托|凭借/);
+  return asStatement(at > 0 ? sentence.slice(at) : sentence);
+}
+
+/** Every honour of a town's articles, names deduplicated, each cited. */
+function honoursOf(ctx: ComposeContext, town: string): LocatedFact[] {
+  const facts = dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), [], { ...ctx.parsed, answerType: 'names' }, ctx.source).filter((f) => f.fact.kind === 'honour'));
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const fresh = f.fact.items.filter((i) => !seen.has(i));
+    fresh.forEach((i) => seen.add(i));
+    return fresh.length > 0;
+  });
+}
+
+/** The best sentence of a town's articles for the focus words, with its weighted coverage (0..1). */
+function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; chunk: Chunk; coverage: number } | null {
+  let best: { text: string; chunk: Chunk; coverage: number } | null = null;
+  const total = ctx.focus.reduce((sum, w) => sum + (ctx.source.idf(w) || 1), 0);
+  if (total === 0) return null;
+  for (const chunk of ctx.source.chunksOfTown(town)) {
+    for (const s of splitSentences(chunk.text)) {
+      const folded = foldForMatch(s.text);
+      const coverage = ctx.focus.reduce((sum, w) => sum + (folded.includes(w) ? ctx.source.idf(w) || 1 : 0), 0) / total;
+      if (!best || coverage > best.coverage) best = { text: s.text, chunk, coverage };
+    }
+  }
+  return best;
+}
+
+/** Towns whose articles say what the question asks (a sentence with ≥ 3/4 of the focus weight). */
+function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk: Chunk }[] {
+  const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0);
+  if (known.length === 0) {
+    // Nothing but the towns themselves is asked about (这一版介绍了几个专业镇): every town, by its first passage.
+    return ctx.source.townNames().map((town) => ({ town, text: '', chunk: ctx.source.chunksOfTown(town)[0]! }));
+  }
+  return ctx.source
+    .townNames()
+    .map((town) => ({ town, best: bestSentenceOfTown({ ...ctx, focus: known }, town) }))
+    .filter((t) => t.best && t.best.coverage >= 0.75)
+    .map((t) => ({ town: t.town, text: t.best!.text, chunk: t.best!.chunk }));
+}
+
+/** 哪些 / 几个: the towns that match, a town's honours, or the enumeration that answers; with the count when asked. */
+export function composeList(ctx: ComposeContext, count: boolean, allowEnumeration: boolean): Reply | null {
+  const cites = new CitationList();
+  if (ctx.asksTowns && ctx.towns.length === 0) {
+    const towns = matchingTowns(ctx);
+    if (towns.length === 0) return null;
+    const items = towns.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、');
+    return reply(`${count ? `共${towns.length}个：` : ''}${items}。`, cites);
+  }
+  if (ctx.parsed.answerType === 'names' && ctx.towns.length === 1) {
+    const honours = honoursOf(ctx, ctx.towns[0]!);
+    if (honours.length === 0) return null;
+    const names = [...new Set(honours.flatMap((h) => h.fact.items))];
+    const parts = honours.map((h) => `${h.fact.items.map((i) => `“${i}”`).join('、')}${cites.mark(h.chunk)}`);
+    return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
+  }
+  if (!allowEnumeration) return null;
+  if (ctx.towns.length >= 2) return composePerTown(ctx);
+  const lists = typedCandidates(ctx, 0.25).filter((f) => f.fact.kind === 'list');
+  const top = lists[0];
+  if (!top) return null;
+  const statement = factStatement(top.fact).replace(/。$/, '');
+  return reply(`${count ? `共${top.fact.items.length}项：` : ''}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+}
+
+/** 分别 / several towns: each named town's best fact (or sentence), one statement per town. */
+export function composePerTown(ctx: ComposeContext): Reply | null {
+  const cites = new CitationList();
+  const facts: LocatedFact[] = [];
+  const parts: string[] = [];
+  for (const town of ctx.towns) {
+    const [fact] = ctx.parsed.answerType === 'text' ? [] : dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), ctx.focus, ctx.parsed, ctx.source));
+    if (fact && fact.fit > 0) {
+      facts.push(fact);
+      parts.push(`${town}：${factStatement(fact.fact)}${cites.mark(fact.chunk)}`);
+      continue;
+    }
+    const s = bestSentenceOfTown(ctx, town);
+    if (s && s.coverage > 0) parts.push(`${town}：${trimSentence(s.text, ctx.focus, ctx.source.idf)}${cites.mark(s.chunk)}`);
+  }
+  return parts.length ? reply(parts.join(''), cites, facts) : null;
+}
+
+/**
+ * The sides of a comparison: the question before its 哪个 / 谁 / which part, cut on 和 / 与 / 跟 /
+ * 还是 / 比 / 、 ("吉利尔和彤康，哪个成立得早" -> ["吉利尔", "彤康"]); [] when there are not two.
+ */
+export function comparisonSides(question: string): string[] {
+  const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
+  const sides = head
+    .split(/和|与|跟|同|还是|相比|比|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+  return sides.length >= 2 ? sides : [];
+}
+
+/** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
+function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedFact | undefined {
+  const folded = foldForMatch(side);
+  const own = ctx.focus.filter((w) => folded.includes(w));
+  const towns = ctx.source.townsIn(side);
+  const chunks = towns.length ? towns.flatMap((t) => ctx.source.chunksOfTown(t)) : [...new Set([...ctx.hits.map((h) => h.chunk), ...ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t))])];
+  const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
+    const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
+    return { ...f, score: f.fit + extra / 2 };
+  });
+  return ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score)[0];
+}
+
+/** Compare, difference or superlative over the question's sides (or the towns named, or every town): the facts side by side and the result. */
+export function composeComparison(ctx: ComposeContext, question: string): Reply | null {
+  if (ctx.parsed.answerType === 'text' || ctx.parsed.answerType === 'names') return null;
+  const sides = ctx.parsed.operation === 'superlative' ? [] : comparisonSides(question);
+  let pairs: { f: LocatedFact | undefined; label: string }[];
+  if (sides.length >= 2) {
+    const shared = ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
+    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+  } else {
+    const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
+    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), ctx.focus, ctx.parsed, ctx.source))[0], label: town }));
+    pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
+  }
+  const found = pairs.filter((p): p is { f: LocatedFact; label: string } => p.f !== undefined);
+  const facts = found.map((p) => p.f);
+  if (facts.length < 2 || new Set(facts.map((f) => f.fact)).size < facts.length) return null;
+  const cites = new CitationList();
+  const text = compareFacts(facts, found.map((p) => p.label), ctx.parsed, (f) => cites.mark(f.chunk), ctx.source.referenceYear);
+  return text ? reply(text, cites, facts) : null;
+}
+
+/** 是不是 / 吗: yes when the best sentence holds every number of the question, no with the stated figure when it holds another. */
+export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | null {
+  const s = ctx.scored[0];
+  if (!s) return null;
+  const cites = new CitationList();
+  const chunk = ctx.hits[s.hit]!.chunk;
+  const folded = foldForMatch(s.text);
+  const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+  if (numbers.every((n) => folded.includes(n))) return reply(`${ctx.parsed.english ? 'Yes. ' : '是的。'}${statement}。${cites.mark(chunk)}`, cites);
+  return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/** The articles of an author the question names (陈云华写了哪些 / 几篇): each article's title, cited. */
+export function composeByAuthor(ctx: ComposeContext, question: string, count: boolean): Reply | null {
+  const author = [...ctx.source.articlesByAuthor().keys()].find((a) => question.includes(a));
+  if (!author) return null;
+  const articles = ctx.source.articlesByAuthor().get(author)!;
+  const cites = new CitationList();
+  const titles = articles.map((chunks) => `《${chunks[0]!.meta.title || chunks[0]!.meta.town}》${cites.mark(chunks[0]!)}`);
+  return reply(`${author}写了${count ? `${articles.length}篇：` : ''}${titles.join('、')}。`, cites);
+}

@@ -1,0 +1,129 @@
+// Dispatches a parsed question to its composer, and says when the asked detail is missing (a near miss).
+import type { HybridSearcher, SearchHit } from '../index/index.js';
+import { toCitation } from './citations.js';
+import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
+import { composeByAuthor, composeComparison, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { parseQuestion, type ParsedQuestion } from './parse-question.js';
+import type { QuestionTerms } from './question-terms.js';
+import { factStatement } from './render-answer.js';
+import type { AnswerResult } from './types.js';
+
+/** Questions about which towns / counties / places (not about one of them). */
+const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个专业镇|多少个专业镇|哪些专业|which towns|which counties|which places/i;
+
+/** What the asked answer is called in a near-miss statement. */
+const ASKED: Record<ParsedQuestion['answerType'], string> = { quantity: '具体数字', time: '具体时间', duration: '具体年数', names: '具体名称', text: '这一点' };
+
+/** The towns with the strongest mention (none when nothing is named). */
+function strongestTowns(named: Map<string, number>): string[] {
+  const strongest = Math.max(0, ...named.values());
+  return [...named].filter(([, s]) => s === strongest && s > 0).map(([t]) => t);
+}
+
+/** The composed parts of an AnswerResult (everything but question, mode and retrieved). */
+export type Composed = Pick<AnswerResult, 'answer' | 'refused' | 'citations' | 'operation' | 'facts' | 'related'>;
+
+function toComposed(r: Reply, operation: string): Composed {
+  const n = (chunk: unknown) => r.citations.chunks.indexOf(chunk as never) + 1;
+  return {
+    answer: r.answer,
+    refused: r.refused,
+    citations: r.citations.chunks.map((chunk, i) => toCitation({ chunk }, i + 1)),
+    operation,
+    facts: r.facts.map((f) => ({ n: n(f.chunk), kind: f.fact.kind, text: f.fact.text, value: f.fact.value, unit: f.fact.unit, attribute: f.fact.before })),
+    related: r.related,
+  };
+}
+
+/**
+ * A near miss: the question names a town of the corpus and asks a typed detail its articles do not
+ * state, though its best sentences relate to it. The reply refuses and shows the related facts.
+ */
+export function nearMiss(ctx: ComposeContext): Reply | null {
+  if (ctx.towns.length === 0 || ctx.parsed.answerType === 'text' || ctx.scored.length === 0 || ctx.scored[0]!.focus === 0) return null;
+  const related = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'quantity', unitFamily: null } }, 0.3).slice(0, 2);
+  const reply = composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
+  if (!reply) return null;
+  const statements = related.length ? related.map((f) => `${factStatement(f.fact).replace(/。$/, '')}${reply.citations.mark(f.chunk)}`).join('；') + '。' : reply.answer;
+  const english = ctx.parsed.english;
+  const answer = english
+    ? `The articles do not state that. What they say: ${statements}`
+    : `文章没有提到${ctx.hits[ctx.scored[0]!.hit]!.chunk.meta.town || ctx.towns[0]}的${ASKED[ctx.parsed.answerType]}；提到的是：${statements}`;
+  return { answer, citations: reply.citations, refused: true, related: related.length ? related.map((f) => factStatement(f.fact)) : [reply.answer], facts: related };
+}
+
+/** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
+function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
+  if (ctx.parsed.answerType !== 'text') {
+    const [top] = typedCandidates(ctx);
+    const fits = top !== undefined && top.fit > 0;
+    if (!fits && ctx.focus.length > 0) return nearMiss(ctx);
+  }
+  return composeLookup(ctx);
+}
+
+/**
+ * The answer computed from typed facts for the question's operation, or null when the plain
+ * sentence answer (or its refusal) should stand. `refusal` is the sentence evidence's verdict.
+ */
+export function composeFacts(
+  searcher: HybridSearcher,
+  question: string,
+  terms: QuestionTerms,
+  scored: ScoredSentence[],
+  picked: ScoredSentence[],
+  hits: SearchHit[],
+  o: ComposeOptions,
+  refusal: string | null,
+): Composed | null {
+  const towns = strongestTowns(o.namedTowns);
+  const parsed = parseQuestion(question, towns.length, terms.english);
+  const ctx: ComposeContext = {
+    question,
+    parsed,
+    focus: terms.words.filter((w) => !o.isTopicWord(w)),
+    towns,
+    townStrength: Math.max(0, ...o.namedTowns.values()),
+    scored,
+    picked,
+    hits,
+    source: {
+      factsOf: (c) => searcher.factsOf(c),
+      idf: o.idf,
+      chunksOfTown: (t) => searcher.chunksOfTown(t),
+      townNames: () => searcher.townNames(),
+      townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
+      referenceYear: searcher.referenceYear(),
+      articlesByAuthor: () => searcher.articlesByAuthor(),
+    },
+    asksTowns: ASKS_TOWNS.test(question),
+  };
+  const unknownWords = refusal?.startsWith('asks about words') ?? false;
+  let reply: Reply | null = null;
+  switch (parsed.operation) {
+    case 'compare':
+    case 'difference':
+    case 'superlative':
+      reply = unknownWords ? null : (composeComparison(ctx, question) ?? (refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx)));
+      break;
+    case 'list':
+    case 'count':
+      reply = composeByAuthor(ctx, question, parsed.operation === 'count');
+      if (reply) break;
+      reply = unknownWords ? null : (composeList(ctx, parsed.operation === 'count', refusal === null) ?? (refusal ? null : lookupOrNearMiss(ctx)));
+      break;
+    case 'yesno':
+      reply = refusal ? null : composeYesNo(ctx, terms.numbers);
+      break;
+    case 'author':
+      return null;
+    default:
+      reply = refusal ? (unknownWords ? null : nearMissAfterRefusal(ctx, refusal)) : lookupOrNearMiss(ctx);
+  }
+  return reply ? toComposed(reply, parsed.operation) : null;
+}
+
+/** A refusal because the evidence lacks the asked kind of figure is a near miss when the town is named. */
+function nearMissAfterRefusal(ctx: ComposeContext, refusal: string): Reply | null {
+  return refusal.startsWith('the evidence has no quantity') ? nearMiss(ctx) : null;
+}

@@ -1,0 +1,103 @@
+// Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
+import { foldForMatch, splitSentences, type Chunk, type Fact } from '../ingest/index.js';
+import type { ParsedQuestion } from './parse-question.js';
+
+/**
+ * A fact with the chunk it was found in, how well its own words fit the question (`fit`, higher is
+ * better) and its rank score (`score`: fit plus its sentence's score where one applies).
+ */
+export type LocatedFact = { fact: Fact; chunk: Chunk; fit: number; score: number };
+
+/** What the evidence stage needs of the corpus. */
+export type FactSource = {
+  factsOf: (chunk: Chunk) => Fact[];
+  /** idf of a folded word, 0 when the corpus never has it. */
+  idf: (word: string) => number;
+};
+
+/** True when a fact is of the kind of answer asked for. */
+export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
+  switch (q.answerType) {
+    case 'quantity':
+      return fact.kind === 'quantity' && fact.family !== 'duration' && (q.unitFamily === null || fact.family === q.unitFamily);
+    case 'time':
+      return fact.kind === 'time' && fact.family !== 'date';
+    case 'duration':
+      // "早多少年" compares the years things began, so dated facts answer it too.
+      if (q.operation === 'difference' || q.operation === 'compare') return (fact.kind === 'time' && fact.family !== 'date') || fact.family === 'duration';
+      return (fact.kind === 'quantity' && fact.family === 'duration') || (fact.kind === 'time' && fact.family === 'era');
+    case 'names':
+      return fact.kind === 'honour' || fact.kind === 'name';
+    case 'text':
+      return true;
+  }
+}
+
+/**
+ * How well a fact's own words (attribute before it, words after it, its clause) match the
+ * question's focus words, weighted by idf: 0..1, plus 0.3 when the clause uses a word of an
+ * attribute family the question asks about, plus 0.2 for a founding year asked as founding.
+ */
+export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, sentence = ''): number {
+  const ctx = foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
+  const around = foldForMatch(sentence);
+  let total = 0;
+  let got = 0;
+  for (const w of focus) {
+    const weight = idf(w) || 1;
+    total += weight;
+    // A word of the fact's own clause counts whole; one elsewhere in its sentence, half.
+    if (ctx.includes(w)) got += weight;
+    else if (around.includes(w)) got += weight / 2;
+  }
+  const family = q.attributes.some((a) => a.factWords.some((w) => ctx.includes(w))) ? 0.3 : 0;
+  const founding = fact.role === 'founding' && q.attributes.some((a) => a.name === 'founding') ? 0.2 : 0;
+  const honour = fact.kind === 'honour' ? 0.2 : 0;
+  return (total ? got / total : 0) + family + founding + honour;
+}
+
+/** The text of the sentence a fact was found in. */
+export function sentenceOf(chunk: Chunk, fact: Fact): string {
+  return splitSentences(chunk.text)[fact.sentence]?.text ?? '';
+}
+
+/** A name the question itself gives is not its answer (“泽州红”被称为什么 asks for another name). */
+export function namesQuestion(fact: Fact, question: string): boolean {
+  return fact.kind === 'name' && fact.items.every((i) => question.includes(i));
+}
+
+/** Facts of the chunks that are of the asked kind, with their fit, best first (ties keep text order). */
+export function rankFacts(chunks: Chunk[], focus: string[], q: ParsedQuestion, source: FactSource): LocatedFact[] {
+  const out: LocatedFact[] = [];
+  for (const chunk of chunks) {
+    for (const fact of source.factsOf(chunk)) {
+      if (!factAnswers(fact, q)) continue;
+      const fit = attributeFit(fact, focus, q, source.idf, sentenceOf(chunk, fact));
+      out.push({ fact, chunk, fit, score: fit });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Facts in one sentence of a chunk that answer the question, best fitting first. */
+export function factsInSentence(chunk: Chunk, sentence: number, focus: string[], q: ParsedQuestion, source: FactSource): LocatedFact[] {
+  return source
+    .factsOf(chunk)
+    .filter((f) => f.sentence === sentence && factAnswers(f, q))
+    .map((fact) => {
+      const fit = attributeFit(fact, focus, q, source.idf, sentenceOf(chunk, fact));
+      return { fact, chunk, fit, score: fit };
+    })
+    .sort((a, b) => b.fit - a.fit);
+}
+
+/** The same fact found twice (overlapping chunks repeat a sentence) is kept once. */
+export function dedupeFacts(facts: LocatedFact[]): LocatedFact[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = `${f.fact.kind}|${f.fact.clause}|${f.fact.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion, type ParsedQuestion } from './parse-question.js';
+import { comparisonSides } from './compose-facts.js';
+import { compareFacts, formatChinese } from './compare-facts.js';
+import type { Fact } from '../ingest/index.js';
+import type { LocatedFact } from './fact-evidence.js';
+
+describe('parseQuestion', () => {
+  it.each([
+    ['高平去年出栏了多少头生猪？', 1, 'lookup', 'quantity', 'animals'],
+    ['彤康那家山楂酒厂是哪年开起来的？', 1, 'lookup', 'time', null],
+    ['吉利尔做潞绸做了多久了？', 1, 'lookup', 'duration', null],
+    ['沁水蜂蜜有哪些称号？', 1, 'list', 'names', null],
+    ['高平和沁水，哪个养的牲口更多？', 2, 'compare', 'text', null],
+    ['吉利尔比彤康早成立多少年？', 2, 'difference', 'duration', null],
+    ['有几个专业镇入选了首批市级专业镇？', 0, 'count', 'quantity', null],
+    ['高平的生猪出栏量是全省第一吗？', 1, 'yesno', 'text', null],
+    ['沁水的黑山羊肉为啥那么好吃？', 1, 'lookup', 'text', null],
+    ['沁水黑山羊为什么肉质好？', 1, 'reason', 'text', null],
+    ['阳城全县优良蚕、桑品种推广率达到多少？', 1, 'lookup', 'quantity', 'percent'],
+  ] as const)('%s -> %s / %s', (q, towns, operation, answerType, unitFamily) => {
+    expect(parseQuestion(q, towns, false)).toMatchObject({ operation, answerType, unitFamily });
+  });
+});
+
+describe('comparisons', () => {
+  it('cuts a comparison into its sides', () => {
+    expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
+    expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+  });
+
+  const fact = (over: Partial<Fact>): Fact => ({
+    kind: 'quantity', text: '', value: 0, unit: '头', family: 'animals', approx: false, items: [], role: '', before: '', after: '', clause: '', clauseStart: 0, sentence: 0, when: '', ...over,
+  });
+  const located = (f: Fact, town: string): LocatedFact => ({ fact: f, chunk: { meta: { town } } as LocatedFact['chunk'], fit: 1, score: 1 });
+  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, english: false };
+
+  it('computes a difference from the cited figures and names them', () => {
+    const a = located(fact({ text: '85万头', value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), '高平生猪');
+    const b = located(fact({ text: '38.8万头', value: 388000, before: '生猪出栏', clause: '生猪出栏38.8万头' }), '高平生猪');
+    const marks = new Map([[a, '[1]'], [b, '[2]']]);
+    expect(compareFacts([b, a], ['屠宰', '出栏'], parsed, (f) => marks.get(f)!, 2022)).toBe('出栏更多，相差46.2万头：出栏：生猪出栏85万头[1]；屠宰：生猪出栏38.8万头[2]。');
+  });
+
+  it('refuses to compare a yearly output with a stock', () => {
+    const out = located(fact({ value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), 'A');
+    const stock = located(fact({ value: 200000, unit: '只', before: '黑山羊饲养量达到', clause: '黑山羊饲养量达到20万只' }), 'B');
+    expect(compareFacts([out, stock], ['A', 'B'], parsed, () => '[1]', 2022)).toMatch(/^这些数字口径不同，不能直接比较/);
+  });
+
+  it('formats amounts with 万 and 亿', () => {
+    expect([formatChinese(462000, '头'), formatChinese(3e8, '亿元'), formatChinese(12, '年')]).toEqual(['46.2万头', '3亿元', '12年']);
+  });
+});

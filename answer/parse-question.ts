@@ -1,0 +1,106 @@
+// A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
+import { foldForMatch } from '../ingest/index.js';
+import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+
+export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'reason', 'author'] as const;
+export type Operation = (typeof operations)[number];
+
+/** The kind of answer wanted: a quantity, a point in time, a duration, names (titles, honours), or free text. */
+export type AnswerType = 'quantity' | 'time' | 'duration' | 'names' | 'text';
+
+export type ParsedQuestion = {
+  operation: Operation;
+  answerType: AnswerType;
+  /** Unit family of the quantity asked for (animals, area, money…), null when any quantity will do. */
+  unitFamily: string | null;
+  /** Attribute families the question's words belong to (output value, area, founding…). */
+  attributes: AttributeFamily[];
+  /** For superlatives and comparisons: whether the larger/older (max) or smaller/younger (min) wins. */
+  direction: 'max' | 'min';
+  /** Compared or ranked by time (older, earliest) rather than by amount. */
+  byTime: boolean;
+  english: boolean;
+};
+
+/** Measure words after 多少/几 and the unit family they ask for. */
+const ASKED_UNITS: [RegExp, string][] = [
+  [/(?:多少|几)(?:万|亿)?(?:头|只)/, 'animals'],
+  [/(?:多少|几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
+  [/(?:多少|几)(?:万|千)?(?:公斤|吨|斤|千克)/, 'weight'],
+  [/多少钱|(?:多少|几)(?:万|亿)?元|价格|价钱|售价|how much money|price/, 'money'],
+  [/(?:多少|几)(?:万)?户/, 'households'],
+  [/(?:多少|几)(?:万|千|百)?(?:人|名|位)(?!员)/, 'people'],
+  [/(?:多少|几)家/, 'organisations'],
+  [/(?:多少|几)大?(?:种|类)/, 'kinds'],
+  [/(?:多少|几)张/, 'sheets'],
+  [/(?:多少|几)台/, 'machines'],
+  [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
+  [/(?:多少|几)度/, 'degrees'],
+];
+
+const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
+const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many years/i;
+const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
+const QUANTITY = /多少|几[个家种位名头只亩户人张台万千百年]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
+
+const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|几)|相差|差了?多少|差距|多出|早了?几|晚了?几|how (?:many|much) (?:more|less|fewer|earlier|later|older)|difference/i;
+const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|比.{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier)|compare/i;
+const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
+const COUNT = /(?:多少|几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
+const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|吗[？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
+const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
+const REASON = /为什么|为何|原因|怎么会|何以|凭什么|why/i;
+const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
+const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
+const OLD_WORDS = /早|久|老|悠久|古老|历史|older|oldest|earlier|earliest|longer history/i;
+
+/** The unit family a question asks for, or null (any quantity, or none asked). */
+export function askedUnitFamily(folded: string, attributes: AttributeFamily[]): string | null {
+  for (const [re, family] of ASKED_UNITS) if (re.test(folded)) return family;
+  // An attribute's unit counts only right after the question word (多少户, 多少种 are matched above);
+  // "推广率达到多少" asks a rate whatever the attribute words around it say.
+  void attributes;
+  return null;
+}
+
+/** Attribute families whose words occur in the question (folded). */
+export function attributeFamilies(folded: string): AttributeFamily[] {
+  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => folded.includes(w)));
+}
+
+/** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
+export function parseOperation(q: string, townCount: number): Operation {
+  if (AUTHOR.test(q)) return 'author';
+  if (DIFFERENCE.test(q) && townCount >= 2) return 'difference';
+  if (SUPERLATIVE.test(q) && townCount !== 1) return 'superlative';
+  if (COMPARE.test(q) && townCount >= 2) return 'compare';
+  if (REASON.test(q)) return 'reason';
+  if (LIST.test(q)) return 'list';
+  if (COUNT.test(q) && townCount !== 1 && !/多少(?:万|亿)/.test(q)) return 'count';
+  if (YESNO.test(q) && !WH.test(q.replace(/是不是|是否|有没有|吗/g, ''))) return 'yesno';
+  return 'lookup';
+}
+
+/** Parses a question; `townCount` is how many towns it names (its topics, found by the searcher). */
+export function parseQuestion(question: string, townCount: number, english: boolean): ParsedQuestion {
+  const q = foldForMatch(question);
+  const attributes = attributeFamilies(q);
+  const operation = parseOperation(q, townCount);
+  // The answer type comes from the question words alone (成立了什么组织 asks a name, not a year).
+  const time = TIME.test(q);
+  const duration = !time && DURATION.test(q);
+  const names = NAMES.test(q);
+  const unitFamily = time || duration ? null : askedUnitFamily(q, attributes);
+  // 比例 / 价格 name a unit without 多少; they still ask for an amount.
+  const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
+  return {
+    operation,
+    answerType: operation === 'count' && answerType === 'text' ? 'quantity' : answerType,
+    unitFamily,
+    attributes,
+    direction: MIN_WORDS.test(q) ? 'min' : 'max',
+    byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
+    english,
+  };
+}

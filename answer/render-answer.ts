@@ -1,0 +1,84 @@
+// Wording of computed answers: a fact's clause as a short lead, trimmed sentences, English leads, citation numbers.
+import { foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
+
+/** Words that open a clause without adding to its fact. */
+const LEADING = /^(?:其中|同时|此外|另外|目前|据统计|并且|而且|因此|所以|总之|首先|其次|最后|近年来|近两年|经过多年的发展)[，,]?/;
+
+/** A clause without surrounding punctuation, spaces from line breaks and empty openers, ending in 。. */
+export function asStatement(text: string): string {
+  const body = text
+    .replace(/\s+/g, '')
+    .replace(LEADING, '')
+    .replace(/^[，,；;：:、]+|[，,；;：:、。！？!?]+$/g, '');
+  return body ? `${body}。` : '';
+}
+
+/** A fact as a short statement: the sentence's time (when the clause lacks it), then its clause. */
+export function factStatement(fact: Fact): string {
+  const clause = fact.clause.replace(/\s+/g, '');
+  const when = fact.when && !clause.includes(fact.when.replace(/^截至|^截止/, '')) && !/^(?:目前|近年来|近两年)$/.test(fact.when) ? `${fact.when}，` : '';
+  return asStatement(`${when}${clause}`);
+}
+
+/**
+ * The clauses of a sentence that carry the question's focus words: the best clause, the clause
+ * after it when the best one is only a lead-in (ends with ： or is under 8 characters), and the
+ * sentence's opening time. The whole sentence when no clause has a focus word.
+ */
+export function trimSentence(sentence: string, focus: string[], idf: (w: string) => number): string {
+  const clauses = splitClauses(sentence);
+  if (clauses.length <= 1 || focus.length === 0) return asStatement(sentence);
+  const fit = clauses.map((c) => {
+    const folded = foldForMatch(c);
+    return focus.reduce((sum, w) => sum + (folded.includes(w) ? idf(w) || 1 : 0), 0);
+  });
+  const best = fit.indexOf(Math.max(...fit));
+  if (fit[best] === 0) return asStatement(sentence);
+  // From the first clause with a focus word to the last one, and the clause after it (its object).
+  const first = fit.findIndex((x) => x > 0);
+  const last = fit.length - 1 - [...fit].reverse().findIndex((x) => x > 0);
+  let end = Math.min(clauses.length, last + 2);
+  while (end < clauses.length && /[：:]$/.test(clauses[end - 1]!)) end++;
+  // The clause before the first focus clause often holds the subject asked about (谁 / 哪家 / 叫什么).
+  const from = first > 0 && !/[：:]$/.test(clauses[first - 1]!) ? first - 1 : first;
+  const head = from > 0 && /^(?:(?:截至|截止)?(?:1\d{3}|20\d{2})年|今年)[^，]{0,6}[，,]$/.test(clauses[0]!) ? clauses[0]! : '';
+  return asStatement(head + clauses.slice(from, end).join(''));
+}
+
+/** English names of unit families' base units, for English leads. */
+const UNIT_EN: Record<string, string> = {
+  area: 'mu', weight: 'kg', money: 'yuan', animals: 'head', households: 'households', people: 'people',
+  organisations: 'enterprises', items: '', kinds: 'kinds', percent: '%', ratio: 'times', degrees: '% vol', duration: 'years',
+  machines: 'machines', sheets: 'sheets', plants: 'plants', count: '',
+};
+
+/** A number in English digits with thousands separators (at most two decimals). */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** The fact's value in English ("850,000 head", "founded in 2007", "“中国蜜蜂之乡”"), or its text. */
+export function englishValue(fact: Fact): string {
+  if (fact.kind === 'quantity' && fact.value !== null) {
+    const unit = UNIT_EN[fact.family] ?? '';
+    const approx = fact.approx ? 'over ' : '';
+    return `${approx}${formatNumber(fact.value)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+  }
+  if (fact.kind === 'time' && fact.value !== null) {
+    const year = fact.value < 0 ? `${-fact.value} BC` : String(fact.value);
+    return fact.family === 'year' ? `in ${year}` : `${fact.text} (from about ${year})`;
+  }
+  return fact.items.map((i) => `“${i}”`).join(', ') || fact.text;
+}
+
+/** Numbers citations in the order chunks are first cited. */
+export class CitationList {
+  readonly chunks: Chunk[] = [];
+
+  /** The marker "[n]" for a chunk, numbering it on first use. */
+  mark(chunk: Chunk): string {
+    let n = this.chunks.indexOf(chunk) + 1;
+    if (n === 0) n = this.chunks.push(chunk);
+    return `[${n}]`;
+  }
+}

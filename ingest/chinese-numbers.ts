@@ -1,0 +1,72 @@
+// Chinese numerals and historical eras as numbers: 三百二十 -> 320, 上千 -> 1000, 唐代 -> 618.
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** Characters that can make up a Chinese numeral. */
+export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/**
+ * Value of a Chinese numeral (一百二十三, 十二, 三万五千, 两); null when it is not one. "上千" and
+ * "数百" (a round, vague amount) count as their unit.
+ */
+export function parseChineseNumeral(text: string): number | null {
+  const vague = /^[上数几]([十百千万亿])$/.exec(text);
+  if (vague) return SMALL_UNITS[vague[1]!] ?? BIG_UNITS[vague[1]!] ?? null;
+  if (!text || [...text].some((c) => !CHINESE_NUMERAL_CHARS.includes(c))) return null;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const c of text) {
+    if (c in DIGITS) digit = DIGITS[c]!;
+    else if (c in SMALL_UNITS) {
+      section += (digit || 1) * SMALL_UNITS[c]!;
+      digit = 0;
+    } else {
+      total += (section + digit || 1) * BIG_UNITS[c]!;
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+/** A number written with digits or Chinese numerals: "3.5" -> 3.5, "五" -> 5; null otherwise. */
+export function parseNumber(text: string): number | null {
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  return parseChineseNumeral(text);
+}
+
+/**
+ * First year of Chinese historical periods (general reference data, Gregorian years; BCE negative).
+ * Longer names first so 春秋战国 wins over 春秋.
+ */
+export const ERAS: [name: string, startYear: number][] = [
+  ['春秋战国', -770],
+  ['春秋', -770],
+  ['战国', -475],
+  ['秦代', -221],
+  ['秦朝', -221],
+  ['汉代', -202],
+  ['汉朝', -202],
+  ['三国', 220],
+  ['魏晋', 220],
+  ['南北朝', 420],
+  ['隋代', 581],
+  ['隋朝', 581],
+  ['唐代', 618],
+  ['唐朝', 618],
+  ['五代', 907],
+  ['宋代', 960],
+  ['宋朝', 960],
+  ['元代', 1271],
+  ['元朝', 1271],
+  ['明清', 1368],
+  ['明代', 1368],
+  ['明朝', 1368],
+  ['清代', 1644],
+  ['清朝', 1644],
+  ['清末', 1840],
+  ['民国', 1912],
+];

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseChineseNumeral } from './chinese-numbers.js';
+import { enumerationItems, extractFacts, splitClauses } from './extract-facts.js';
+
+describe('extractFacts', () => {
+  it('normalises quantities with 万 and their unit family, with the attribute words before them', () => {
+    const [time, pigs] = extractFacts('2022年，生猪出栏85万头，居全省第一；', 0);
+    expect(time).toMatchObject({ kind: 'time', value: 2022, family: 'year' });
+    expect(pigs).toMatchObject({ kind: 'quantity', text: '85万头', value: 850000, family: 'animals', before: '生猪出栏', when: '2022年' });
+    expect(extractFacts('2022年，生猪出栏85万头，居全省第一；', 0).some((f) => f.kind === 'rank' && f.text === '居全省第一')).toBe(true);
+  });
+
+  it('reads money in 亿元 and approximate amounts', () => {
+    const facts = extractFacts('总投资3.5亿元的项目，带动了30多个行政村4万多农户致富。', 0).filter((f) => f.kind === 'quantity');
+    expect(facts.map((f) => [f.text, f.value, f.family, f.approx])).toEqual([
+      ['3.5亿元', 350000000, 'money', false],
+      ['30多个', 30, 'items', true],
+      ['4万多', 40000, 'count', true],
+    ]);
+  });
+
+  it('tells years, eras and durations apart', () => {
+    const facts = extractFacts('栽培历史已有300多年，唐代曾是产地中心，20世纪70年代被选用，成立于2007年。', 0);
+    expect(facts.filter((f) => f.kind === 'time').map((f) => [f.text, f.value, f.role])).toEqual([
+      ['唐代', 618, ''],
+      ['20世纪70年代', 1970, ''],
+      ['2007年', 2007, ''],
+      ['成立于2007年', 2007, 'founding'],
+    ]);
+    expect(facts.find((f) => f.family === 'duration')).toMatchObject({ value: 300, approx: true });
+  });
+
+  it('finds honours in their frames, with the quoted names as items', () => {
+    const honours = extractFacts('沁水县有“中国蜜蜂之乡”和“山西第一养蜂大县”之称。', 0).filter((f) => f.kind === 'honour');
+    expect(honours.map((h) => h.items)).toEqual([['中国蜜蜂之乡', '山西第一养蜂大县']]);
+    const granted = extractFacts('先后被协会授予“中国建筑陶瓷生产基地”“中国建筑琉璃之乡”称号。', 0).filter((f) => f.kind === 'honour');
+    expect(granted[0]!.items).toEqual(['中国建筑陶瓷生产基地', '中国建筑琉璃之乡']);
+  });
+});
+
+describe('text helpers', () => {
+  it('splits clauses outside quotes only, losing nothing', () => {
+    const s = '以“一辈子只干好一件事，养好每头猪”为理念，先后在河西镇建立项目。';
+    expect(splitClauses(s)).toEqual(['以“一辈子只干好一件事，养好每头猪”为理念，', '先后在河西镇建立项目。']);
+    expect(splitClauses(s).join('')).toBe(s);
+  });
+
+  it('lists the items of an enumeration', () => {
+    expect(enumerationItems('创新开发出连翘药茶、黄芩苷、中药饮片、中药牙膏、中药化妆品等深加工产品，')).toEqual(['连翘药茶', '黄芩苷', '中药饮片', '中药牙膏', '中药化妆品']);
+    expect(enumerationItems('没有并列的句子。')).toEqual([]);
+  });
+
+  it('reads Chinese numerals', () => {
+    expect([parseChineseNumeral('三百二十'), parseChineseNumeral('十二'), parseChineseNumeral('两'), parseChineseNumeral('上千'), parseChineseNumeral('山')]).toEqual([320, 12, 2, 1000, null]);
+  });
+});

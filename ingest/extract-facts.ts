@@ -1,0 +1,212 @@
+// Typed facts in a sentence: quantities, times, quoted names, honours, enumerations, organisations, ranks.
+import { ERAS, parseNumber } from './chinese-numbers.js';
+import { factSchema, type Fact, type FactKind } from './fact-types.js';
+
+/** Units after a number, longest first, with their family and the factor to the family's base unit. */
+const UNITS: [unit: string, family: string, factor: number][] = [
+  ['平方公里', 'area', 1500],
+  ['平方米', 'area', 0.0015],
+  ['公顷', 'area', 15],
+  ['亩', 'area', 1],
+  ['公斤', 'weight', 1],
+  ['千克', 'weight', 1],
+  ['吨', 'weight', 1000],
+  ['斤', 'weight', 0.5],
+  ['克', 'weight', 0.001],
+  ['亿元', 'money', 1e8],
+  ['万元', 'money', 1e4],
+  ['元', 'money', 1],
+  ['头', 'animals', 1],
+  ['只', 'animals', 1],
+  ['户', 'households', 1],
+  ['人', 'people', 1],
+  ['名', 'people', 1],
+  ['家', 'organisations', 1],
+  ['个', 'items', 1],
+  ['种', 'kinds', 1],
+  ['类', 'kinds', 1],
+  ['项', 'items', 1],
+  ['座', 'items', 1],
+  ['台', 'machines', 1],
+  ['张', 'sheets', 1],
+  ['株', 'plants', 1],
+  ['%', 'percent', 1],
+  ['％', 'percent', 1],
+  ['倍', 'ratio', 1],
+  ['度', 'degrees', 1],
+  ['年', 'duration', 1],
+];
+const UNIT_ALT = UNITS.map(([u]) => u.replace('%', '%')).join('|');
+const NUM = '\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+|[上数][十百千万]';
+const QUANTITY = new RegExp(
+  `(近|约|超过|多达|达到|达|突破|逾|共)?(${NUM})([多余])?([万亿])?([多余])?(大)?(${UNIT_ALT})?(以上|左右|多)?`,
+  'g',
+);
+const YEAR = /(?<![\d.])(1\d{3}|20\d{2})年(?!代)(?:(\d{1,2})月)?/g;
+const RELATIVE_DATE = /(今年|去年|前年|明年)(\d{1,2})月|(?:截至|截止)?(今年|去年|前年)(?!\d)/g;
+const CENTURY = /(上世纪|\d{2}世纪)(?:(\d{2})年代)?/g;
+const ERA = new RegExp(`(${ERAS.map(([n]) => n).join('|')})(?:时期|时代)?`, 'g');
+const QUOTED = /“([^”]{1,40})”/g;
+const ORG = /([\u4e00-\u9fff（）()]{2,16}?(?:集团|有限公司|公司|大学|协会|合作社|博物馆|研究院|学院))/g;
+const RANK = /(?:居|位居|位列|排名|排)?(全国|全省|全市|华北地区|山西省|山西)([^，。；、“”]{0,10}?)(第[一二三四五六七八九十\d]+(?:方阵)?|唯一|最大|首个|首批|之一|领先)/g;
+const FOUNDING = /(成立|创始|创建|创办|始建|建立|创立|建)于(\d{4})年/g;
+/** Honour patterns: the name (quoted or not) and the frame around it. */
+const HONOURS: RegExp[] = [
+  /(?:素有|有|享有)((?:“[^”]+”[和、与及]?)+)(?:之称|的?美誉|之美?誉)/g,
+  /(?:被誉为|被称为|誉为|称为|号称)((?:“[^”]+”[和、与及]?)+|[^，。；“”]{2,16})/g,
+  /授予((?:“[^”]+”[和、与及]?)+)(?:等)?称号/g,
+  /被(?:确定|评|列|认定|命名)为((?:“[^”]+”[和、与及]?)+|[^，。；“”]{2,20})/g,
+  /是(?:[^，。；“”]{0,8}的)?((?:“[^”]+之乡”|[^，。；“”、]{2,8}之乡)(?:、[^，。；“”、]{2,8}之乡)*)/g,
+  /((?:“[^”]+”)+)(?:成为|获准)([^，。；]{2,20}?(?:商标|标志|认证|品牌))/g,
+];
+const CONNECTIVE = /^(?:其中|同时|目前|此外|另外|近年来|近两年|今年|去年|据统计|截至|截止|并且|而且|还|也|并|更|共|全县|该县|该市)+/;
+
+/** Clauses of a sentence: cut after ，；：, and sentence ends, never inside “…”. Concatenation = input. */
+export function splitClauses(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '“') depth++;
+    else if (c === '”') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /[，,；;：:。！？!?]/.test(c)) {
+      out.push(sentence.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < sentence.length) out.push(sentence.slice(start));
+  return out;
+}
+
+/** The time said at the head of a sentence (2022年, 今年4月, 截至今年4月, 明清时期), "" when none. */
+export function sentenceTime(sentence: string): string {
+  const head = /^[^，。；]{0,12}?((?:截至|截止)?(?:(?:1\d{3}|20\d{2})年(?:\d{1,2}月)?|今年\d{1,2}月|今年|去年|近年来|近两年|目前|\d{2}世纪\d{2}年代|明清时期|进入21世纪后))/.exec(sentence);
+  return head?.[1] ?? '';
+}
+
+/** Words of the clause before a span, without leading connectives and time words (at most 16 chars). */
+export function attributeBefore(clause: string, spanStart: number): string {
+  const before = clause
+    .slice(0, spanStart)
+    .replace(/(?:1\d{3}|20\d{2})年(?:\d{1,2}月)?|今年\d{1,2}月|截至|截止/g, '')
+    .replace(/[，,；;：:。“”、（）()\s]/g, '')
+    .replace(CONNECTIVE, '');
+  return before.slice(-16);
+}
+
+type Span = { kind: FactKind; start: number; end: number; text: string; value: number | null; unit: string; family: string; approx: boolean; items: string[]; role: string };
+
+function quantitySpans(clause: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of clause.matchAll(QUANTITY)) {
+    const [text, pre, num, a1, mult, a2, big, unit, post] = m;
+    const base = parseNumber(num!);
+    if (base === null) continue;
+    // A bare number counts only with 万/亿 (5万多群众); otherwise it is part of a name or a word.
+    if (!unit && !mult && !big) continue;
+    // 12大“药养品牌”: a count of kinds without a measure word.
+    const [, family, factor] = UNITS.find(([u]) => u === unit) ?? ['', big ? 'items' : 'count', 1];
+    // A four-digit number before 年 is a calendar year, not a duration; 月/日 are dates.
+    if (unit === '年' && (/^\d{4}$/.test(num!) || clause[m.index + text.length] === '代')) continue;
+    const value = base * (mult === '万' ? 1e4 : mult === '亿' ? 1e8 : 1) * factor;
+    const approx = Boolean(a1 || a2 || post || (pre && /近|约|超过|突破|逾/.test(pre)));
+    const start = m.index + (pre?.length ?? 0);
+    spans.push({ kind: 'quantity', start, end: m.index + text.length, text: text.slice(pre?.length ?? 0), value, unit: unit ?? '', family, approx, items: [], role: '' });
+  }
+  return spans;
+}
+
+function timeSpans(clause: string): Span[] {
+  const spans: Span[] = [];
+  const push = (m: RegExpMatchArray, value: number | null, family: string, role = '') =>
+    spans.push({ kind: 'time', start: m.index!, end: m.index! + m[0].length, text: m[0], value, unit: '', family, approx: family !== 'year', items: [], role });
+  for (const m of clause.matchAll(YEAR)) push(m, Number(m[1]), 'year');
+  for (const m of clause.matchAll(RELATIVE_DATE)) push(m, null, 'date');
+  for (const m of clause.matchAll(CENTURY)) {
+    const century = m[1] === '上世纪' ? 20 : Number(m[1]!.slice(0, 2));
+    push(m, (century - 1) * 100 + (m[2] ? Number(m[2]) : 0), 'era');
+  }
+  for (const m of clause.matchAll(ERA)) push(m, ERAS.find(([n]) => n === m[1])![1], 'era');
+  for (const m of clause.matchAll(FOUNDING)) push(m, Number(m[2]), 'year', 'founding');
+  return spans;
+}
+
+/** Names inside “…”, split on 和、与及 between quotes. */
+function quotedNames(text: string): string[] {
+  const names = [...text.matchAll(QUOTED)].map((m) => m[1]!);
+  return names.length ? names : [text.replace(/[“”]/g, '').trim()];
+}
+
+function nameSpans(clause: string, sentence: string): Span[] {
+  const spans: Span[] = [];
+  const span = (kind: FactKind, m: RegExpMatchArray, items: string[], role = '') =>
+    spans.push({ kind, start: m.index!, end: m.index! + m[0].length, text: m[0], value: null, unit: '', family: kind, approx: false, items, role });
+  for (const m of clause.matchAll(QUOTED)) span('name', m, [m[1]!]);
+  for (const re of HONOURS) {
+    for (const m of sentence.matchAll(re)) {
+      if (!clause.includes(m[0]) && !m[0].includes(clause.replace(/[，。；]$/, ''))) continue;
+      const at = clause.indexOf(m[0]);
+      const items = m[1]!.includes('之乡') && !m[1]!.includes('“') ? m[1]!.split('、') : quotedNames(m[1]!);
+      spans.push({ kind: 'honour', start: Math.max(0, at), end: at >= 0 ? at + m[0].length : clause.length, text: m[0], value: null, unit: '', family: 'honour', approx: false, items, role: m[2] ?? '' });
+    }
+  }
+  for (const m of clause.matchAll(ORG)) span('org', m, [m[1]!.replace(/^.*[以由和与在的是为把被从对向同跟及将了]/, '')]);
+  for (const m of clause.matchAll(RANK)) span('rank', m, [m[0]]);
+  return spans;
+}
+
+/** Items of an enumeration in a clause (A、B、C等 / A、B和C / “A”“B”), or [] when it has none. */
+export function enumerationItems(clause: string): string[] {
+  const body = clause.replace(/[，,；;：:。！？]$/, '');
+  const quotes = [...body.matchAll(/“[^”]+”/g)];
+  if (quotes.length >= 2 && /^“[^”]+”(?:[、和与及]?“[^”]+”)+/.test(body.slice(quotes[0]!.index))) return quotes.map((m) => m[0].slice(1, -1));
+  if ((body.match(/、/g)?.length ?? 0) < 1) return [];
+  const tail = body.slice(body.indexOf('、'));
+  const head = body.slice(0, body.indexOf('、'));
+  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(head.replace(/^.*(?:有|为|等|括|出|发|如|了|是)/, ''))?.[0] ?? '';
+  const rest = tail
+    .slice(1)
+    .split(/、/)
+    .flatMap((x, i, all) => (i === all.length - 1 ? x.split(/[和及与]/) : [x]));
+  const last = rest.pop()?.replace(/等.*$/, '') ?? '';
+  const items = [first, ...rest, last].map((x) => x.replace(/[“”]/g, '').trim()).filter((x) => x.length > 0 && x.length <= 16);
+  return items.length >= 2 ? items : [];
+}
+
+/**
+ * Facts of one sentence (position `sentence` in its chunk). Each fact records its clause, the
+ * attribute words before it in the clause, the words right after it, and the sentence's time.
+ */
+export function extractFacts(sentenceText: string, sentence: number): Fact[] {
+  const when = sentenceTime(sentenceText);
+  const facts: Fact[] = [];
+  let offset = 0;
+  for (const clause of splitClauses(sentenceText)) {
+    const spans = [...quantitySpans(clause), ...timeSpans(clause), ...nameSpans(clause, sentenceText)];
+    const items = enumerationItems(clause);
+    if (items.length) spans.push({ kind: 'list', start: 0, end: clause.length, text: clause, value: items.length, unit: '', family: 'list', approx: false, items, role: '' });
+    for (const s of spans) {
+      facts.push(
+        factSchema.parse({
+          kind: s.kind,
+          text: s.text,
+          value: s.value,
+          unit: s.unit,
+          family: s.family,
+          approx: s.approx,
+          items: s.items,
+          role: s.role,
+          before: attributeBefore(clause, s.start),
+          after: clause.slice(s.end, s.end + 8).replace(/[，,；;：:。！？].*$/, ''),
+          clause: clause.replace(/[，,；;：:]$/, ''),
+          clauseStart: offset,
+          sentence,
+          when,
+        }),
+      );
+    }
+    offset += clause.length;
+  }
+  return facts;
+}
