@@ -51,6 +51,25 @@ afterAll(async () => {
   server?.close();
 });
 
+/** A load test: 4 clients asking /api/chat in a loop (25 ms apart each) until stopped; stop() gives the count and the failures. */
+function chatLoad() {
+  let stopped = false;
+  const result = { requests: 0, failures: [] as string[] };
+  const client = async () => {
+    for (let i = 0; !stopped; i++) {
+      const question = ['高平黄梨的种植面积有多大？', '沁水核桃的栽植面积是多少？', '泽州山楂的栽培历史有多久？'][i % 3];
+      const res = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) }).catch((err: Error) => err);
+      if (res instanceof Error || res.status !== 200) result.failures.push(res instanceof Error ? res.message : `HTTP ${res.status}`);
+      else await res.json();
+      result.requests++;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  const clients = Array.from({ length: 4 }, client);
+  return { stop: async () => ((stopped = true), await Promise.all(clients), result) };
+}
+let load: ReturnType<typeof chatLoad>;
+
 /** Rows of the documents table as [title cell, source cell]. */
 const documentRows = () => page.locator('#documents tbody tr').evaluateAll((rows) => rows.map((r) => [r.children[0]!.textContent, r.children[1]!.textContent]));
 
@@ -78,16 +97,17 @@ describe('admin console in chromium', () => {
   }, 60_000);
 
   it('uploads a PDF, a DOCX and an HTML page in one go and lists them once the background build is swapped in', async () => {
+    load = chatLoad(); // runs until the delete below has been swapped in
     await page.locator('#files').setInputFiles(files);
     await page.locator('#upload button[type="submit"]').click();
     const job = page.locator('#jobs li').first();
-    await page.locator('#jobs li[data-state="done"]').first().waitFor({ timeout: 60_000 });
+    await page.locator('#jobs li[data-state="done"]').first().waitFor({ timeout: 120_000 });
     expect(await job.textContent()).toMatch(/^上传 黄梨\.pdf、核桃\.docx、红薯\.html（PDF、Word、网页）：已完成（共 \d+ 个片段：新增 10，删除 0）$/);
     await page.waitForFunction(() => document.querySelectorAll('#documents tbody tr').length === 4);
     const rows = await documentRows();
-    expect(rows.slice(1).map(([title]) => title)).toEqual([pdf.title, docx.title, html.title]);
+    expect(rows.slice(1).map(([title]) => title)).toEqual([docx.title, html.title, pdf.title]); // files in sorted order: 核桃, 红薯, 黄梨
     expect(rows.slice(1).every(([, source]) => /jc-console-uploads-/.test(source!))).toBe(true);
-  }, 90_000);
+  }, 150_000);
 
   it('previews the PDF\'s chunks as repaired, each with its page', async () => {
     await page.locator('#documents tbody tr', { hasText: pdf.title }).getByRole('button', { name: '预览' }).click();
@@ -128,7 +148,7 @@ describe('admin console in chromium', () => {
     }
   }, 60_000);
 
-  it('deletes a document from the console; its answers go, the others stay', async () => {
+  it('deletes a document from the console; its answers go, the others stay; the load on /api/chat saw no failure', async () => {
     await page.goto(`${base}/admin#documents`);
     await page.locator('#documents tbody tr', { hasText: docx.title }).getByRole('button', { name: '删除' }).click();
     await page.waitForFunction(() => document.querySelectorAll('#documents tbody tr').length === 3, null, { timeout: 60_000 });
@@ -137,5 +157,8 @@ describe('admin console in chromium', () => {
     expect(await gone.locator('.jc-bubble').first().textContent()).not.toContain('52万亩');
     const kept = await askWidget('泽州红薯的种植面积是多少？');
     expect(await kept.locator('.jc-bubble').first().textContent()).toContain('3.5万亩');
+    const { requests, failures } = await load.stop();
+    expect(failures).toEqual([]);
+    expect(requests).toBeGreaterThan(20);
   }, 60_000);
 });
