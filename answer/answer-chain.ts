@@ -4,7 +4,7 @@ import type { Settings } from '../config.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { expandQuery } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
-import { composeFacts } from './compose-operation.js';
+import { composeFacts, questionOperation } from './compose-operation.js';
 import { questionTerms } from './question-terms.js';
 import { toCitation, toRetrieved } from './citations.js';
 import type { AnswerResult } from './types.js';
@@ -43,12 +43,13 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
 export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
-  const terms = questionTerms(question, expandQuery(question, searcher.glossary));
+  const terms = questionTerms(question, expandQuery(question, searcher.glossary), searcher.entityNames());
   const o = composeOptions(searcher, question);
-  if (terms.asksAuthor) return composeAuthors(question, hits, o.namedTowns, terms.english);
+  if (terms.asksAuthor) return { ...composeAuthors(question, hits, o.namedTowns, terms.english), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
-  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
+  // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.
+  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits), operation: questionOperation(question, terms, o), facts: [], related: [] };
   const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options);
   const composed = composeFacts(searcher, question, terms, scored, picked, hits, o, refusal);
   if (composed) {

@@ -44,10 +44,15 @@ type Side = { f: LocatedFact; value: number };
  */
 export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQuestion, mark: (f: LocatedFact) => string, refYear: number): string {
   const labelOf = (f: LocatedFact) => labels[facts.indexOf(f)] ?? f.chunk.meta.town;
-  const shown = (f: LocatedFact) => `${labelOf(f)}：${factStatement(f.fact).replace(/。$/, '')}${mark(f)}`;
+  // Figures that share one clause are shown by themselves; others with their clause.
+  const shared = (f: LocatedFact) => facts.some((g) => g !== f && g.fact.clause === f.fact.clause);
+  const shown = (f: LocatedFact) => `${labelOf(f)}：${shared(f) ? f.fact.text : factStatement(f.fact).replace(/。$/, '')}${mark(f)}`;
   const families = new Set(facts.map((f) => (f.fact.kind === 'time' || f.fact.family === 'duration' ? 'time' : f.fact.family)));
   const attributes = new Set(facts.map((f) => factAttribute(f.fact)));
-  if (families.size > 1 || (attributes.size > 1 && !attributes.has(null))) {
+  // Sides the question itself sets apart (出栏 和 屠宰) are meant to differ in attribute.
+  const sidesDiffer = new Set(labels).size === labels.length && labels.every((l, i) => !facts.some((f, j) => j !== i && f.chunk.meta.town === l));
+  const meant = sidesDiffer && labels.some((l) => !facts.some((f) => f.chunk.meta.town === l));
+  if (families.size > 1 || (attributes.size > 1 && !attributes.has(null) && !meant)) {
     return `这些数字口径不同，不能直接比较：${facts.map(shown).join('；')}。`;
   }
   const byTime = families.has('time');

@@ -2,9 +2,10 @@
 import { foldForMatch, splitSentences, type Chunk } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
-import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { askedWords, statesAsked } from './asked-attribute.js';
+import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts } from './compare-facts.js';
-import type { ParsedQuestion } from './parse-question.js';
+import { comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
@@ -24,6 +25,8 @@ export type ComposeContext = {
   source: FactSource & {
     chunksOfTown: (town: string) => Chunk[];
     townNames: () => string[];
+    /** Chunks whose folded text has a word (at most a few hundred). */
+    chunksWith: (word: string) => Chunk[];
     /** Towns a piece of text names (strongest mentions). */
     townsIn: (text: string) => string[];
     /** The latest calendar year the corpus mentions (durations reach back from it). */
@@ -73,8 +76,15 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
     return reply(parts.join(''), cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
-  const [top] = typedCandidates(ctx);
+  const asked = askedWords(ctx.question, ctx.focus);
+  const candidates = typedCandidates(ctx).filter((f) => statesAsked(sentenceOf(f.chunk, f.fact), asked, ctx.question));
+  let top = candidates[0];
   if (!top) return null;
+  if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {
+    // 最高 / 最多 within one passage: the extreme of the best sentence's figures of the same family.
+    const peers = candidates.filter((f) => f.chunk === top!.chunk && f.fact.sentence === top!.fact.sentence && f.fact.family === top!.fact.family && f.fact.value !== null);
+    top = peers.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a), top);
+  }
   const statement = factStatement(top.fact).replace(/。$/, '');
   const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : '';
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
@@ -129,9 +139,15 @@ function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk
 /** 哪些 / 几个: the towns that match, a town's honours, or the enumeration that answers; with the count when asked. */
 export function composeList(ctx: ComposeContext, count: boolean, allowEnumeration: boolean): Reply | null {
   const cites = new CitationList();
-  if (ctx.asksTowns && ctx.towns.length === 0) {
-    const towns = matchingTowns(ctx);
+  if (ctx.asksTowns && (ctx.towns.length === 0 || ctx.townStrength < 1)) {
+    const towns = matchingTowns(ctx).filter((t) => ctx.towns.length === 0 || ctx.towns.includes(t.town));
     if (towns.length === 0) return null;
+    if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question)) {
+      const counties = new Map<string, string[]>();
+      for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), `${t.town}${cites.mark(t.chunk)}`]);
+      const parts = [...counties].map(([county, ts]) => `${county}（${ts.join('、')}）`);
+      return reply(`${count ? `共${counties.size}个：` : ''}${parts.join('、')}。`, cites);
+    }
     const items = towns.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、');
     return reply(`${count ? `共${towns.length}个：` : ''}${items}。`, cites);
   }
@@ -144,7 +160,9 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   }
   if (!allowEnumeration) return null;
   if (ctx.towns.length >= 2) return composePerTown(ctx);
-  const lists = typedCandidates(ctx, 0.25).filter((f) => f.fact.kind === 'list');
+  const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
+    .filter((f) => f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2))
+    .sort((a, b) => b.fit * 2 + b.score - (a.fit * 2 + a.score));
   const top = lists[0];
   if (!top) return null;
   const statement = factStatement(top.fact).replace(/。$/, '');
@@ -169,25 +187,12 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
   return parts.length ? reply(parts.join(''), cites, facts) : null;
 }
 
-/**
- * The sides of a comparison: the question before its 哪个 / 谁 / which part, cut on 和 / 与 / 跟 /
- * 还是 / 比 / 、 ("吉利尔和彤康，哪个成立得早" -> ["吉利尔", "彤康"]); [] when there are not two.
- */
-export function comparisonSides(question: string): string[] {
-  const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
-  const sides = head
-    .split(/和|与|跟|同|还是|相比|比|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
-    .map((x) => x.trim())
-    .filter((x) => x.length > 0);
-  return sides.length >= 2 ? sides : [];
-}
-
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
 function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedFact | undefined {
   const folded = foldForMatch(side);
   const own = ctx.focus.filter((w) => folded.includes(w));
   const towns = ctx.source.townsIn(side);
-  const chunks = towns.length ? towns.flatMap((t) => ctx.source.chunksOfTown(t)) : [...new Set([...ctx.hits.map((h) => h.chunk), ...ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t))])];
+  const chunks = towns.length ? towns.flatMap((t) => ctx.source.chunksOfTown(t)) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])];
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
     return { ...f, score: f.fit + extra / 2 };

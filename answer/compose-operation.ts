@@ -6,10 +6,12 @@ import { composeByAuthor, composeComparison, composeList, composeLookup, compose
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { factStatement } from './render-answer.js';
+import { askedWords, statesAsked } from './asked-attribute.js';
+import { sentenceOf } from './fact-evidence.js';
 import type { AnswerResult } from './types.js';
 
 /** Questions about which towns / counties / places (not about one of them). */
-const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个专业镇|多少个专业镇|哪些专业|which towns|which counties|which places/i;
+const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几)|几个县|多少个县|which towns|which counties|which places|how many (?:specialty )?towns/i;
 
 /** What the asked answer is called in a near-miss statement. */
 const ASKED: Record<ParsedQuestion['answerType'], string> = { quantity: '具体数字', time: '具体时间', duration: '具体年数', names: '具体名称', text: '这一点' };
@@ -40,7 +42,8 @@ function toComposed(r: Reply, operation: string): Composed {
  * state, though its best sentences relate to it. The reply refuses and shows the related facts.
  */
 export function nearMiss(ctx: ComposeContext): Reply | null {
-  if (ctx.towns.length === 0 || ctx.parsed.answerType === 'text' || ctx.scored.length === 0 || ctx.scored[0]!.focus === 0) return null;
+  const best = ctx.scored[0];
+  if (!best || ctx.parsed.answerType === 'text' || (ctx.towns.length === 0 && best.coverage < 0.5)) return null;
   const related = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'quantity', unitFamily: null } }, 0.3).slice(0, 2);
   const reply = composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!reply) return null;
@@ -55,11 +58,16 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType !== 'text') {
-    const [top] = typedCandidates(ctx);
-    const fits = top !== undefined && top.fit > 0;
-    if (!fits && ctx.focus.length > 0) return nearMiss(ctx);
+    const asked = askedWords(ctx.question, ctx.focus);
+    const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && statesAsked(sentenceOf(f.chunk, f.fact), asked, ctx.question));
+    if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   }
   return composeLookup(ctx);
+}
+
+/** The operation a question asks for, as parsed against the towns it names. */
+export function questionOperation(question: string, terms: QuestionTerms, o: ComposeOptions): string {
+  return parseQuestion(question, strongestTowns(o.namedTowns).length, terms.english).operation;
 }
 
 /**
@@ -93,6 +101,7 @@ export function composeFacts(
       chunksOfTown: (t) => searcher.chunksOfTown(t),
       townNames: () => searcher.townNames(),
       townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
+      chunksWith: (word) => searcher.chunksWith(word),
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
     },
@@ -107,13 +116,19 @@ export function composeFacts(
       reply = unknownWords ? null : (composeComparison(ctx, question) ?? (refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx)));
       break;
     case 'list':
-    case 'count':
-      reply = composeByAuthor(ctx, question, parsed.operation === 'count');
+      reply = composeByAuthor(ctx, question, false);
       if (reply) break;
-      reply = unknownWords ? null : (composeList(ctx, parsed.operation === 'count', refusal === null) ?? (refusal ? null : lookupOrNearMiss(ctx)));
+      reply = unknownWords ? null : (composeList(ctx, false, refusal === null) ?? (refusal ? null : lookupOrNearMiss(ctx)));
+      break;
+    case 'count':
+      reply = composeByAuthor(ctx, question, true);
+      if (reply) break;
+      // A count the article states (521种) first, then items counted, then what is related.
+      reply = unknownWords ? null : ((refusal ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null) ?? (refusal ? null : nearMiss(ctx)));
       break;
     case 'yesno':
-      reply = refusal ? null : composeYesNo(ctx, terms.numbers);
+      // A number the question names but the article states differently is answered "no".
+      reply = refusal && !refusal.startsWith('a number in the question') ? null : composeYesNo(ctx, terms.numbers);
       break;
     case 'author':
       return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion, type ParsedQuestion } from './parse-question.js';
-import { comparisonSides } from './compose-facts.js';
+import { comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
+
 import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
 import type { LocatedFact } from './fact-evidence.js';
@@ -11,8 +11,8 @@ describe('parseQuestion', () => {
     ['彤康那家山楂酒厂是哪年开起来的？', 1, 'lookup', 'time', null],
     ['吉利尔做潞绸做了多久了？', 1, 'lookup', 'duration', null],
     ['沁水蜂蜜有哪些称号？', 1, 'list', 'names', null],
-    ['高平和沁水，哪个养的牲口更多？', 2, 'compare', 'text', null],
-    ['吉利尔比彤康早成立多少年？', 2, 'difference', 'duration', null],
+    ['高平和沁水，哪个养的牲口更多？', 2, 'compare', 'quantity', null],
+    ['吉利尔比彤康早成立多少年？', 0, 'difference', 'duration', null],
     ['有几个专业镇入选了首批市级专业镇？', 0, 'count', 'quantity', null],
     ['高平的生猪出栏量是全省第一吗？', 1, 'yesno', 'text', null],
     ['沁水的黑山羊肉为啥那么好吃？', 1, 'lookup', 'text', null],
@@ -50,5 +50,16 @@ describe('comparisons', () => {
 
   it('formats amounts with 万 and 亿', () => {
     expect([formatChinese(462000, '头'), formatChinese(3e8, '亿元'), formatChinese(12, '年')]).toEqual(['46.2万头', '3亿元', '12年']);
+  });
+});
+
+describe('asked attribute', () => {
+  it('takes the words next to the question word', async () => {
+    const { askedWords, statesAsked } = await import('./asked-attribute.js');
+    expect(askedWords('沁水黑山羊2021年出栏了多少只？', ['出栏'])).toEqual(['出栏']);
+    expect(statesAsked('2021年，全县黑山羊饲养量达到20万只。', ['出栏'], '沁水黑山羊2021年出栏了多少只？')).toBe(false);
+    expect(statesAsked('2022年，生猪出栏85万头，居全省第一。', ['出栏'], '高平生猪出栏多少头？')).toBe(true);
+    // A figure for the province does not answer a question about the country.
+    expect(statesAsked('养蚕张数、蚕茧产量占全市总量的90.7%，占全省总量的86.8%。', [], '阳城蚕茧产量占全国的比重是多少？')).toBe(false);
   });
 });

@@ -45,7 +45,7 @@ const QUANTITY = /多少|几[个家种位名头只亩户人张台万千百年]|�
 
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|几)|相差|差了?多少|差距|多出|早了?几|晚了?几|how (?:many|much) (?:more|less|fewer|earlier|later|older)|difference/i;
 const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
-const COMPARE = /哪个.{0,12}(?:更|比较|较)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|比.{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier)|compare/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
 const COUNT = /(?:多少|几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
 const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|吗[？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
@@ -72,12 +72,14 @@ export function attributeFamilies(folded: string): AttributeFamily[] {
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
 export function parseOperation(q: string, townCount: number): Operation {
   if (AUTHOR.test(q)) return 'author';
-  if (DIFFERENCE.test(q) && townCount >= 2) return 'difference';
-  if (SUPERLATIVE.test(q) && townCount !== 1) return 'superlative';
-  if (COMPARE.test(q) && townCount >= 2) return 'compare';
+  // Two sides: two towns named, or two things set against each other (A和B，哪个…; A比B…).
+  const twoSides = townCount >= 2 || comparisonSides(q).length >= 2;
+  if (DIFFERENCE.test(q) && twoSides) return 'difference';
+  if (SUPERLATIVE.test(q)) return 'superlative';
+  if (COMPARE.test(q) && twoSides) return 'compare';
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
-  if (COUNT.test(q) && townCount !== 1 && !/多少(?:万|亿)/.test(q)) return 'count';
+  if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';
   if (YESNO.test(q) && !WH.test(q.replace(/是不是|是否|有没有|吗/g, ''))) return 'yesno';
   return 'lookup';
 }
@@ -94,9 +96,12 @@ export function parseQuestion(question: string, townCount: number, english: bool
   const unitFamily = time || duration ? null : askedUnitFamily(q, attributes);
   // 比例 / 价格 name a unit without 多少; they still ask for an amount.
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
+  // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
+  const computed = ['count', 'compare', 'superlative', 'difference'].includes(operation) && answerType === 'text';
+  const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(q.replace(/多少|最/g, ''));
   return {
     operation,
-    answerType: operation === 'count' && answerType === 'text' ? 'quantity' : answerType,
+    answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,
     unitFamily,
     attributes,
     direction: MIN_WORDS.test(q) ? 'min' : 'max',
@@ -104,3 +109,18 @@ export function parseQuestion(question: string, townCount: number, english: bool
     english,
   };
 }
+
+/**
+ * The sides of a comparison: the question before its 哪个 / 谁 / which part, cut on 和 / 与 / 跟 /
+ * 还是 / 比 / 、 ("吉利尔和彤康，哪个成立得早" -> ["吉利尔", "彤康"]); [] when there are not two.
+ */
+export function comparisonSides(question: string): string[] {
+  const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
+  const sides = head
+    .replace(/(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|几).*$/, '')
+    .split(/和|与|跟|同|还是|相比|比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+  return sides.length >= 2 ? sides : [];
+}
+

@@ -1,6 +1,6 @@
 // What a question asks for: its content words (weighted), numbers, and the kind of answer wanted.
 import { foldForMatch } from '../ingest/index.js';
-import { cutWords } from '../index/index.js';
+import { cutWords, functionWords } from '../index/index.js';
 
 /** Function words and question words that carry no evidence of their own. */
 const STOPWORDS = new Set(
@@ -117,12 +117,20 @@ export function mergeSingleChars(words: string[]): string[] {
  * punctuation or single Latin letters; numbers kept apart; Latin words dropped when the
  * question is English (their Chinese expansions stand for them).
  */
-export function questionTerms(question: string, expanded: string): QuestionTerms {
+export function questionTerms(question: string, expanded: string, names: string[] = []): QuestionTerms {
   const english = isMostlyLatin(question);
-  const folded = foldForMatch(expanded);
+  let folded = foldForMatch(expanded);
   const words = new Set<string>();
   const numbers = new Set<string>();
+  // Names the corpus knows (its organisations) stay whole: jieba would cut 吉利尔比彤康 into 吉利 / 尔比.
+  for (const name of names) {
+    if (!folded.includes(name)) continue;
+    words.add(name);
+    folded = folded.split(name).join(' ');
+  }
+  const minor = functionWords(folded);
   for (const w of mergeSingleChars(cutWords(folded))) {
+    if (minor.has(w)) continue;
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
     else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)
     else if (STOPWORDS.has(w) || NUMERAL_CLASSIFIER.test(w) || (english && /^[a-z]+$/.test(w)) || /^[a-z]$/.test(w)) continue;

@@ -118,6 +118,9 @@ describe('eval CLI: a full run', { timeout: 120_000 }, () => {
           'hit_rank',
           'latency_ms',
           'refusal_expected',
+          'operation',
+          'facts',
+          'related',
         ].sort(),
       );
     }

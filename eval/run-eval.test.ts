@@ -49,6 +49,9 @@ const ITEM_KEYS = [
   'hit_rank',
   'latency_ms',
   'refusal_expected',
+  'operation',
+  'facts',
+  'related',
 ].sort();
 
 /** The QA file in the team's JSON Lines format: answerable items with evidence, refusals, a Traditional one. */

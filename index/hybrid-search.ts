@@ -10,7 +10,7 @@ import type { Embedder } from './embedder.js';
 import { HnswVectorStore } from './hnsw-vector-store.js';
 import type { StoredIndex } from './index-store.js';
 import { expandQuery, townKey, townMentions, type Glossary, type TownKey } from './query-terms.js';
-import { BIGRAM_PREFIX, hanBigrams, queryTokens, tokenize } from './tokenize.js';
+import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 
 /**
  * Candidates taken from each ranking before fusion (at least, and 4 per requested hit). Past rank 20,
@@ -83,6 +83,7 @@ export class HybridSearcher {
   private labels: Map<Chunk, number> | null = null;
   private byTown: Map<string, Chunk[]> | null = null;
   private latestYear: number | null = null;
+  private names: string[] | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
 
   constructor(
@@ -172,6 +173,31 @@ export class HybridSearcher {
     return this.byTown.get(town) ?? [];
   }
 
+  /**
+   * Names of the organisations the corpus mentions and their distinctive cores, folded, longest
+   * first: 山西彤康食品有限公司 gives 彤康食品 and 彤康 (the part before a trade word).
+   */
+  entityNames(): string[] {
+    if (!this.names) {
+      const names = new Set<string>();
+      for (const facts of this.index.facts) {
+        for (const f of facts) {
+          if (f.kind !== 'org') continue;
+          for (const item of f.items) {
+            const core = foldForMatch(item)
+              .replace(/^(?:山西省?|晋城市?|北京|中国)/, '')
+              .replace(/(?:股份)?(?:有限公司|集团|公司|协会|合作社)$/, '');
+            const short = /^(.{2,3}?)(?:食品|工贸|潞绸|生物|科技|养殖|农业|实业)/.exec(core)?.[1];
+            // Only names the segmenter does not know as one word need protecting (not 大学, 专业).
+            for (const name of [core, short ?? '']) if (name.length >= 2 && name.length <= 8 && cutWords(name).length > 1) names.add(name);
+          }
+        }
+      }
+      this.names = [...names].sort((a, b) => b.length - a.length);
+    }
+    return this.names;
+  }
+
   /** The latest calendar year any fact of the index names (0 when none). */
   referenceYear(): number {
     if (this.latestYear === null) {
@@ -201,6 +227,16 @@ export class HybridSearcher {
       }
     }
     return this.authors;
+  }
+
+  /** Up to `limit` chunks whose folded text has the folded word, in index order. */
+  chunksWith(word: string, limit = 200): Chunk[] {
+    const out: Chunk[] = [];
+    for (const c of this.index.chunks) {
+      if (foldForMatch(c.text).includes(word)) out.push(c);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   /** The towns of the index, in the order their articles were ingested. */

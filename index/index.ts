@@ -9,6 +9,6 @@ export type { Manifest } from './manifest.js';
 export { openSearcher, openVectorStore, type VectorStoreKind } from './open-index.js';
 export { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 export { expandQuery, type Glossary } from './query-terms.js';
-export { cutWords, tokenize } from './tokenize.js';
+export { cutWords, functionWords, tokenize } from './tokenize.js';
 export { removeSources, updateIndex, type IngestReport } from './update-index.js';
 export { ModelUnavailableError } from './transformers-embedder.js';

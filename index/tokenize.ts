@@ -14,6 +14,14 @@ export function cutWords(folded: string): string[] {
   return jieba.cutForSearch(folded, false).filter((t) => WORDLIKE.test(t) && t.trim() === t);
 }
 
+/** Parts of speech that carry no content: adverbs, prepositions, conjunctions, particles, pronouns, modals, interjections. */
+const FUNCTION_TAGS = /^(?:d|p|c|u[a-z]*|r[a-z]*|y|e|o)$/;
+
+/** Words jieba tags as function words in a folded text (已经, 把, 因为…). */
+export function functionWords(folded: string): Set<string> {
+  return new Set(jieba.tag(folded, true).filter((t) => FUNCTION_TAGS.test(t.tag)).map((t) => t.word));
+}
+
 /** Character bigrams of each Han run (a one-character run yields nothing). */
 export function hanBigrams(folded: string): string[] {
   const out: string[] = [];

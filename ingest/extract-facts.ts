@@ -161,6 +161,8 @@ export function enumerationItems(clause: string): string[] {
   const body = clause.replace(/[，,；;：:。！？]$/, '');
   const quotes = [...body.matchAll(/“[^”]+”/g)];
   if (quotes.length >= 2 && /^“[^”]+”(?:[、和与及]?“[^”]+”)+/.test(body.slice(quotes[0]!.index))) return quotes.map((m) => m[0].slice(1, -1));
+  const chain = /“([^”]+(?:——[^”]+){2,})”/.exec(body);
+  if (chain) return chain[1]!.split('——').map((x) => x.trim()).filter(Boolean);
   if ((body.match(/、/g)?.length ?? 0) < 1) return [];
   const tail = body.slice(body.indexOf('、'));
   const head = body.slice(0, body.indexOf('、'));

@@ -1,0 +1,46 @@
+// The attribute a question asks about: its words next to the question word, and whether a fact states it.
+import { foldForMatch } from '../ingest/index.js';
+import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
+
+/** Question words whose neighbours name the asked attribute. */
+const WH = /多少|几|什么|啥|哪|谁|何|怎么|怎样|如何|多久|多长|多大|多高|多远|吗/g;
+/** Geographic scopes news compares against: a figure for one is not a figure for another. */
+const SCOPES = ['全国', '全省', '全市', '全县', '全球', '华北'];
+
+/**
+ * Content words of the question within 8 characters before or 4 after a question word, in the
+ * same clause ("生猪出栏了多少头" -> 出栏; "什么时候正式投产" -> 正式, 投产). Topic words are given
+ * by the caller already removed from `focus`.
+ */
+export function askedWords(question: string, focus: string[]): string[] {
+  const q = foldForMatch(question);
+  const near = new Set<string>();
+  for (const m of q.matchAll(WH)) {
+    const from = Math.max(0, q.lastIndexOf('，', m.index) + 1, m.index - 8);
+    const to = Math.min(q.length, m.index + m[0].length + 4);
+    const window = q.slice(from, to);
+    for (const w of focus) if (window.includes(w)) near.add(w);
+  }
+  return [...near];
+}
+
+/** The scope word (全国, 全省…) a text names first, or "". */
+export function scopeOf(text: string): string {
+  return SCOPES.find((s) => text.includes(s)) ?? '';
+}
+
+/**
+ * True when a sentence states the asked attribute: one of the asked words occurs in it, or an
+ * attribute family that a asked word belongs to has a fact word in it; and it does not name a
+ * different geographic scope than the question. With no asked words, any sentence does.
+ */
+export function statesAsked(sentence: string, asked: string[], question: string): boolean {
+  const s = foldForMatch(sentence);
+  const wanted = scopeOf(foldForMatch(question));
+  const stated = scopeOf(s);
+  if (wanted && stated && !s.includes(wanted)) return false;
+  if (asked.length === 0) return true;
+  return asked.some(
+    (w) => s.includes(w) || ATTRIBUTE_FAMILIES.some((f) => f.questionWords.some((q) => q.includes(w) || w.includes(q)) && f.factWords.some((x) => s.includes(x))),
+  );
+}
