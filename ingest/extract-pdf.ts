@@ -1,6 +1,8 @@
-// PDF -> lines of text with the page each line is on, from the text layer (pdf.js, legacy build for Node).
+// PDF -> lines of text with the page each line is on, from the text layer (pdf.js, legacy build for Node, in a worker thread).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { CorpusError } from './load-corpus.js';
 
 /** Text of a paged document: lines joined by "\n", and the 1-based page of each line. */
@@ -54,36 +56,79 @@ export function pageLines(runs: TextRun[]): string[] {
 const require = createRequire(import.meta.url);
 
 /**
- * Extracts the text layer of a PDF, page by page. Throws CorpusError naming `source` when the
- * file is not a readable PDF, is encrypted, or has no text at all (a scan without OCR).
+ * Runs in a worker thread: parses the PDF with pdf.js and posts each page's text runs, or the
+ * error's name and message. pdf.js does its parsing in the thread that calls it, as a long
+ * chain of messages; in the server's thread those wait behind every request of a busy load (a
+ * PDF upload took minutes under load), so it gets a thread of its own. The source is a string
+ * so the same code runs from the TypeScript sources (tsx, vitest) and from the esbuild bundle.
  */
-export async function extractPdf(bytes: Uint8Array, source: string): Promise<PagedText> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
-  const task = getDocument({
-    data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
-    verbosity: 0,
-    isEvalSupported: false,
-    cMapUrl: join(root, 'cmaps/'),
-    standardFontDataUrl: join(root, 'standard_fonts/'),
-  });
-  const lines: string[] = [];
-  const pageOfLine: number[] = [];
+const PDF_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { getDocument } = await import(workerData.pdfUrl);
+  const task = getDocument({ data: workerData.bytes, verbosity: 0, isEvalSupported: false, cMapUrl: workerData.cMapUrl, standardFontDataUrl: workerData.standardFontDataUrl });
   try {
     const doc = await task.promise;
+    const pages = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const content = await (await doc.getPage(p)).getTextContent();
-      for (const line of pageLines(content.items.filter((i): i is TextRun & (typeof content.items)[number] => 'str' in i))) {
-        lines.push(line);
-        pageOfLine.push(p);
-      }
+      pages.push(content.items.filter((i) => 'str' in i).map((i) => ({ str: i.str, hasEOL: i.hasEOL, transform: i.transform, height: i.height })));
     }
+    parentPort.postMessage({ pages });
   } catch (err) {
-    const why = (err as { name?: string }).name === 'PasswordException' ? 'it is encrypted' : err instanceof Error ? err.message : String(err);
-    throw new CorpusError(`cannot read PDF ${source}: ${why}`, { cause: err });
+    parentPort.postMessage({ error: { name: err && err.name, message: err instanceof Error ? err.message : String(err) } });
   } finally {
     await task.destroy();
   }
+})();
+`;
+
+type WorkerReply = { pages: TextRun[][] } | { error: { name?: string; message: string } };
+
+/** The text runs of each page of a PDF, parsed by pdf.js in a worker thread; rejects with pdf.js's error (name and message). */
+function textRunsOfPdf(bytes: Uint8Array): Promise<TextRun[][]> {
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const data = new Uint8Array(bytes); // a copy: it is moved to the worker (and pdf.js detaches the buffer it is given)
+  const workerData = {
+    pdfUrl: pathToFileURL(join(root, 'legacy/build/pdf.mjs')).href,
+    bytes: data,
+    cMapUrl: join(root, 'cmaps/'),
+    standardFontDataUrl: join(root, 'standard_fonts/'),
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(PDF_WORKER_SOURCE, { eval: true, workerData, transferList: [data.buffer] });
+    let replied = false;
+    worker.once('message', (reply: WorkerReply) => {
+      replied = true;
+      if ('pages' in reply) resolve(reply.pages);
+      else reject(Object.assign(new Error(reply.error.message), { name: reply.error.name ?? 'Error' }));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => replied || reject(new Error(`the PDF parser stopped (exit code ${code})`)));
+  });
+}
+
+/**
+ * Extracts the text layer of a PDF, page by page, parsing in a worker thread. Throws CorpusError
+ * naming `source` when the file is not a readable PDF, is encrypted, or has no text at all (a scan
+ * without OCR).
+ */
+export async function extractPdf(bytes: Uint8Array, source: string): Promise<PagedText> {
+  let pages: TextRun[][];
+  try {
+    pages = await textRunsOfPdf(bytes);
+  } catch (err) {
+    const why = (err as { name?: string }).name === 'PasswordException' ? 'it is encrypted' : err instanceof Error ? err.message : String(err);
+    throw new CorpusError(`cannot read PDF ${source}: ${why}`, { cause: err });
+  }
+  const lines: string[] = [];
+  const pageOfLine: number[] = [];
+  pages.forEach((runs, i) => {
+    for (const line of pageLines(runs)) {
+      lines.push(line);
+      pageOfLine.push(i + 1);
+    }
+  });
   if (lines.length === 0) throw new CorpusError(`PDF ${source} has no text layer (a scanned page needs OCR first)`);
   return { text: lines.join('\n'), pageOfLine };
 }
