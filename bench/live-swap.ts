@@ -3,7 +3,7 @@
 // Starts the built server (what `npm start` runs) over a fresh index of the bundled articles, with ADMIN_KEY set and
 // no rate limit, then loads /api/chat with autocannon while it uploads a PDF, a DOCX and a saved web page and deletes
 // each again (two swaps per document and round). Prints requests, failures (errors, timeouts, non-2xx), latency and
-// how long each background build took from upload or delete to the swap.
+// how long each background build took from upload or delete to the swap (median, max, and the slowest of each change).
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   let finish!: (r: Result) => void;
   const loaded = new Promise<Result>((resolve) => (finish = resolve));
   const load = autocannon({ url: base, connections: Number(values.connections), duration: 3600, requests }, (err, r) => (err ? console.error(err) : finish(r)));
-  const swapMs: number[] = [];
+  const swaps: { change: string; ms: number }[] = [];
   try {
     await new Promise((r) => setTimeout(r, 2000)); // the load first, then the swaps under it
     for (let round = 0; round < Number(values.rounds); round++) {
@@ -53,10 +53,10 @@ async function main(): Promise<void> {
         let t = performance.now();
         const uploaded = (await (await fetch(`${base}/admin/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: form })).json()) as { job: { id: string; state: string }; documents: { source: string }[] };
         await settle(uploaded.job);
-        swapMs.push(performance.now() - t);
+        swaps.push({ change: `upload ${name}`, ms: performance.now() - t });
         t = performance.now();
         await settle((await admin(`/documents?source=${encodeURIComponent(uploaded.documents[0]!.source)}`, { method: 'DELETE' })).job);
-        swapMs.push(performance.now() - t);
+        swaps.push({ change: `delete ${name}`, ms: performance.now() - t });
       }
     }
     await new Promise((r) => setTimeout(r, 1000));
@@ -66,13 +66,16 @@ async function main(): Promise<void> {
   const r = await loaded;
   await server.stop();
   rmSync(work, { recursive: true, force: true });
-  const sorted = [...swapMs].sort((a, b) => a - b);
+  const sorted = swaps.map((s) => s.ms).sort((a, b) => a - b);
+  const slowest = new Map<string, number>();
+  for (const { change, ms } of swaps) slowest.set(change, Math.max(slowest.get(change) ?? 0, ms));
   console.log(
     [
-      `/api/chat under autocannon (${values.connections} connections) during ${swapMs.length} index swaps (upload and delete of a PDF, a DOCX and an HTML page, ${values.rounds} rounds):`,
+      `/api/chat under autocannon (${values.connections} connections) during ${swaps.length} index swaps (upload and delete of a PDF, a DOCX and an HTML page, ${values.rounds} rounds):`,
       `  requests ${r.requests.total} (${Math.round(r.requests.average)} req/s), 2xx ${r['2xx']}, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`,
       `  latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
       `  upload/delete to swap: median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted[sorted.length - 1]!)} ms`,
+      `  slowest of each: ${[...slowest].map(([change, ms]) => `${change} ${Math.round(ms)} ms`).join(', ')}`,
     ].join('\n'),
   );
   if (r.non2xx + r.errors + r.timeouts > 0) process.exitCode = 1;

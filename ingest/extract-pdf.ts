@@ -2,8 +2,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { CorpusError } from './load-corpus.js';
+import { runInWorker } from './run-in-worker.js';
 
 /** Text of a paged document: lines joined by "\n", and the 1-based page of each line. */
 export type PagedText = { text: string; pageOfLine: number[] };
@@ -56,17 +56,13 @@ export function pageLines(runs: TextRun[]): string[] {
 const require = createRequire(import.meta.url);
 
 /**
- * Runs in a worker thread: parses the PDF with pdf.js and posts each page's text runs, or the
- * error's name and message. pdf.js does its parsing in the thread that calls it, as a long
- * chain of messages; in the server's thread those wait behind every request of a busy load (a
- * PDF upload took minutes under load), so it gets a thread of its own. The source is a string
- * so the same code runs from the TypeScript sources (tsx, vitest) and from the esbuild bundle.
+ * Parses the PDF with pdf.js and returns each page's text runs (run by runInWorker). pdf.js parses
+ * in the thread that calls it, as a long chain of messages; in the server's thread those wait
+ * behind every request of a busy load (a PDF upload took minutes to swap in under load).
  */
-const PDF_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  const { getDocument } = await import(workerData.pdfUrl);
-  const task = getDocument({ data: workerData.bytes, verbosity: 0, isEvalSupported: false, cMapUrl: workerData.cMapUrl, standardFontDataUrl: workerData.standardFontDataUrl });
+const PARSE_PDF = `async ({ pdfUrl, bytes, cMapUrl, standardFontDataUrl }) => {
+  const { getDocument } = await import(pdfUrl);
+  const task = getDocument({ data: bytes, verbosity: 0, isEvalSupported: false, cMapUrl, standardFontDataUrl });
   try {
     const doc = await task.promise;
     const pages = [];
@@ -74,38 +70,18 @@ const { parentPort, workerData } = require('node:worker_threads');
       const content = await (await doc.getPage(p)).getTextContent();
       pages.push(content.items.filter((i) => 'str' in i).map((i) => ({ str: i.str, hasEOL: i.hasEOL, transform: i.transform, height: i.height })));
     }
-    parentPort.postMessage({ pages });
-  } catch (err) {
-    parentPort.postMessage({ error: { name: err && err.name, message: err instanceof Error ? err.message : String(err) } });
+    return pages;
   } finally {
     await task.destroy();
   }
-})();
-`;
-
-type WorkerReply = { pages: TextRun[][] } | { error: { name?: string; message: string } };
+}`;
 
 /** The text runs of each page of a PDF, parsed by pdf.js in a worker thread; rejects with pdf.js's error (name and message). */
 function textRunsOfPdf(bytes: Uint8Array): Promise<TextRun[][]> {
   const root = dirname(require.resolve('pdfjs-dist/package.json'));
   const data = new Uint8Array(bytes); // a copy: it is moved to the worker (and pdf.js detaches the buffer it is given)
-  const workerData = {
-    pdfUrl: pathToFileURL(join(root, 'legacy/build/pdf.mjs')).href,
-    bytes: data,
-    cMapUrl: join(root, 'cmaps/'),
-    standardFontDataUrl: join(root, 'standard_fonts/'),
-  };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(PDF_WORKER_SOURCE, { eval: true, workerData, transferList: [data.buffer] });
-    let replied = false;
-    worker.once('message', (reply: WorkerReply) => {
-      replied = true;
-      if ('pages' in reply) resolve(reply.pages);
-      else reject(Object.assign(new Error(reply.error.message), { name: reply.error.name ?? 'Error' }));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => replied || reject(new Error(`the PDF parser stopped (exit code ${code})`)));
-  });
+  const pdfUrl = pathToFileURL(join(root, 'legacy/build/pdf.mjs')).href;
+  return runInWorker(PARSE_PDF, { pdfUrl, bytes: data, cMapUrl: join(root, 'cmaps/'), standardFontDataUrl: join(root, 'standard_fonts/') }, [data.buffer]);
 }
 
 /**
