@@ -157,6 +157,10 @@ describe('removeSources', () => {
     const index = loadIndex(settings.INDEX_DIR, 100);
     expect(index.chunks.map((c) => c.id)).toEqual(loadIndex(base.INDEX_DIR, 100).chunks.map((c) => c.id));
     expect(index.hnsw.getPoint(0)).toEqual(loadIndex(base.INDEX_DIR, 100).hnsw.getPoint(0));
+    // The facts and the text prepared at ingest, as a fresh ingest of the same articles made them.
+    const fresh = loadIndex(base.INDEX_DIR, 100);
+    expect(index.facts).toEqual(fresh.facts);
+    expect(index.chunks.map((c) => [c.folded, c.sentences, c.wholeParagraph])).toEqual(fresh.chunks.map((c) => [c.folded, c.sentences, c.wholeParagraph]));
   });
 
   it('refuses a source the index does not hold, or removing the last one, leaving the index as it was', async () => {
