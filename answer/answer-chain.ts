@@ -6,6 +6,7 @@ import { expandQuery } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, questionOperation } from './compose-operation.js';
 import { questionTerms } from './question-terms.js';
+import { familyForms } from './word-forms.js';
 import { toCitation, toRetrieved } from './citations.js';
 import type { AnswerResult } from './types.js';
 
@@ -23,10 +24,12 @@ export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题�
 export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';
 
 /** Evidence-scoring options for a searcher's corpus. */
-export function composeOptions(searcher: HybridSearcher, question: string): ComposeOptions {
+export function composeOptions(searcher: HybridSearcher, question: string, words: string[] = []): ComposeOptions {
   const n = searcher.index.bm25.size;
+  const forms = familyForms(question, words);
   return {
     idf: (w) => searcher.wordIdf(w),
+    forms: (w) => forms.get(w) ?? [],
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
     isTopicWord: (w) => searcher.isTopicWord(w),
     paragraphOf: (chunk) => searcher.paragraphOf(chunk),
@@ -44,7 +47,7 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
 export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
   const terms = questionTerms(question, expandQuery(question, searcher.glossary), searcher.entityNames());
-  const o = composeOptions(searcher, question);
+  const o = composeOptions(searcher, question, terms.words);
   if (terms.asksAuthor) return { ...composeAuthors(question, hits, o.namedTowns, terms.english), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);

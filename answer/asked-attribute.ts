@@ -1,6 +1,8 @@
 // The attribute a question asks about: its words next to the question word, and whether a fact states it.
 import { foldForMatch } from '../ingest/index.js';
-import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
+import type { Fact } from '../ingest/index.js';
+import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+import { isTimeNoun } from './parse-question.js';
 
 /** Question words whose neighbours name the asked attribute. */
 const WH = /多少|几|什么|啥|哪|谁|何|怎么|怎样|如何|多久|多长|多大|多高|多远|吗/g;
@@ -9,7 +11,8 @@ const SCOPES = ['全国', '全省', '全市', '全县', '全球', '华北'];
 
 /**
  * Content words of the question within 8 characters before or 4 after a question word, in the
- * same clause ("生猪出栏了多少头" -> 出栏; "什么时候正式投产" -> 正式, 投产). Topic words are given
+ * same clause ("生猪出栏了多少头" -> 出栏; "什么时候正式投产" -> 正式, 投产), but not the noun naming
+ * the kind of time asked (哪个朝代 -> nothing). Topic words are given
  * by the caller already removed from `focus`.
  */
 export function askedWords(question: string, focus: string[]): string[] {
@@ -19,7 +22,7 @@ export function askedWords(question: string, focus: string[]): string[] {
     const from = Math.max(0, q.lastIndexOf('，', m.index) + 1, m.index - 8);
     const to = Math.min(q.length, m.index + m[0].length + 4);
     const window = q.slice(from, to);
-    for (const w of focus) if (window.includes(w)) near.add(w);
+    for (const w of focus) if (window.includes(w) && !isTimeNoun(w)) near.add(w);
   }
   return [...near];
 }
@@ -43,4 +46,28 @@ export function statesAsked(sentence: string, asked: string[], question: string)
   return asked.some(
     (w) => s.includes(w) || ATTRIBUTE_FAMILIES.some((f) => f.questionWords.some((q) => q.includes(w) || w.includes(q)) && f.factWords.some((x) => s.includes(x))),
   );
+}
+
+/** True when a fact's own words name another geographic scope than the question (占全市 for 全省). */
+export function otherScope(factWords: string, question: string): boolean {
+  const wanted = scopeOf(foldForMatch(question));
+  const stated = scopeOf(foldForMatch(factWords));
+  return wanted !== '' && stated !== '' && stated !== wanted;
+}
+
+/**
+ * True when a clause measures another amount than the one asked: the question asks a measured
+ * attribute (产量, 面积…) and the clause has none of its words but another's (年产…生产能力).
+ */
+export function otherMeasure(clause: string, asked: AttributeFamily[]): boolean {
+  const measures = asked.filter((f) => f.measure);
+  if (measures.length === 0) return false;
+  const c = foldForMatch(clause);
+  if (measures.some((f) => f.factWords.some((w) => c.includes(w)))) return false;
+  return ATTRIBUTE_FAMILIES.some((f) => f.measure && !measures.includes(f) && f.factWords.some((w) => c.includes(w)));
+}
+
+/** True when a fact answers the asked attribute: its sentence states it, in the asked scope, and it measures what is asked. */
+export function answersAsked(fact: Fact, sentence: string, asked: string[], question: string, attributes: AttributeFamily[]): boolean {
+  return statesAsked(sentence, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes);
 }

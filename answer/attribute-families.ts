@@ -9,6 +9,8 @@ export type AttributeFamily = {
   /** The unit family its figures come in, when it has one. */
   unitFamily?: string;
   answerType?: 'time' | 'duration' | 'names';
+  /** A measured amount (output value, area, yield, stock…): one such figure never answers for another. */
+  measure?: true;
 };
 
 /**
@@ -17,20 +19,20 @@ export type AttributeFamily = {
  * article or question. Words are folded (simplified, lower case).
  */
 export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
-  { name: 'output value', questionWords: ['产值', '值多少钱', '产出', 'output value'], factWords: ['产值', '综合产值', '年产值'], unitFamily: 'money' },
-  { name: 'income', questionWords: ['收入', '赚', '挣', '增收', '创收', '营收', '进账', 'income', 'earn'], factWords: ['收入', '增收', '创收', '营收'], unitFamily: 'money' },
-  { name: 'investment', questionWords: ['投资', '投入', '花了多少', 'invest'], factWords: ['投资', '投入'], unitFamily: 'money' },
-  { name: 'area', questionWords: ['面积', '多大地', '多少地', '种了多少', 'area', 'acre'], factWords: ['面积', '基地', '种植', '亩'], unitFamily: 'area' },
-  { name: 'yield', questionWords: ['产量', '产多少', '产了', '生产了', '实际生产', 'produce', 'yield'], factWords: ['产量'] },
-  { name: 'capacity', questionWords: ['生产能力', '产能', '能产', '年产', 'capacity'], factWords: ['年产', '生产能力', '产能'] },
-  { name: 'livestock out', questionWords: ['出栏', '卖了多少头', '卖出多少头', '上市'], factWords: ['出栏'], unitFamily: 'animals' },
-  { name: 'slaughter', questionWords: ['屠宰', '宰', '杀', 'slaughter'], factWords: ['屠宰'], unitFamily: 'animals' },
-  { name: 'stock', questionWords: ['饲养量', '存栏', '养了多少', '养多少', '养殖规模', 'raise'], factWords: ['饲养量', '存栏', '养殖'] },
+  { name: 'output value', questionWords: ['产值', '值多少钱', '产出', 'output value'], factWords: ['产值', '综合产值', '年产值'], unitFamily: 'money', measure: true },
+  { name: 'income', questionWords: ['收入', '赚', '挣', '增收', '创收', '营收', '进账', 'income', 'earn'], factWords: ['收入', '增收', '创收', '营收'], unitFamily: 'money', measure: true },
+  { name: 'investment', questionWords: ['投资', '投入', '花了多少', 'invest'], factWords: ['投资', '投入'], unitFamily: 'money', measure: true },
+  { name: 'area', questionWords: ['面积', '多大地', '多少地', '种了多少', 'area', 'acre'], factWords: ['面积', '基地', '种植', '亩'], unitFamily: 'area', measure: true },
+  { name: 'yield', questionWords: ['产量', '产多少', '产了', '生产了', '实际生产', 'produce', 'yield'], factWords: ['产量'], measure: true },
+  { name: 'capacity', questionWords: ['生产能力', '产能', '能产', '年产', 'capacity'], factWords: ['年产', '生产能力', '产能'], measure: true },
+  { name: 'livestock out', questionWords: ['出栏', '卖了多少头', '卖出多少头', '上市'], factWords: ['出栏'], unitFamily: 'animals', measure: true },
+  { name: 'slaughter', questionWords: ['屠宰', '宰', '杀', 'slaughter'], factWords: ['屠宰'], unitFamily: 'animals', measure: true },
+  { name: 'stock', questionWords: ['饲养量', '存栏', '养了多少', '养多少', '养殖规模', 'raise'], factWords: ['饲养量', '存栏', '养殖'], measure: true },
   { name: 'enterprises', questionWords: ['企业', '公司', '厂', '厂家', '工厂', 'enterprise', 'compan'], factWords: ['企业', '公司'], unitFamily: 'organisations' },
   { name: 'founding', questionWords: ['成立', '创办', '创立', '创建', '创始', '开厂', '建厂', '开办', '建立', '哪年开', '开起来', '开的', '开业', '办起来', '建起来', 'found', 'establish'], factWords: ['成立', '创始', '创办', '创建', '创立'], answerType: 'time' },
   { name: 'history', questionWords: ['历史', '多少年', '多久', '悠久', '追溯', '起源', '最早', 'history'], factWords: ['历史', '追溯', '悠久', '年来'], answerType: 'duration' },
   { name: 'heyday', questionWords: ['最火', '最红', '最兴盛', '最鼎盛', '鼎盛', '极盛', '全盛', '巅峰', '最辉煌', '兴盛', '繁荣', '最风光', 'heyday', 'peak'], factWords: ['极盛', '鼎盛', '兴盛', '领先', '繁荣'], answerType: 'time' },
-  { name: 'honours', questionWords: ['称号', '美誉', '之称', '名号', '头衔', '荣誉', '有名', '出名', '闻名', '著名', '招牌', '美称', '雅号', 'title', 'famous', 'known as'], factWords: ['称号', '美誉', '之称', '之誉', '誉为', '称为', '之乡', '闻名'], answerType: 'names' },
+  { name: 'honours', questionWords: ['称号', '美誉', '之称', '名号', '头衔', '荣誉', '有名', '出名', '闻名', '著名', '招牌', '美称', '雅号', '誉为', '称为', '被称', '叫作', 'title', 'famous', 'known as'], factWords: ['称号', '美誉', '之称', '之誉', '誉为', '称为', '之乡', '闻名', '盛名', '著名', '知名'], answerType: 'names' },
   { name: 'sales', questionWords: ['销往', '卖到', '卖去', '销售', '销路', '卖给', '市场', 'sold', 'sell', 'market'], factWords: ['销往', '销售', '市场', '出口', '调出'] },
   { name: 'employment', questionWords: ['就业', '工作岗位', '带动', '多少人干', '养活', 'job', 'employ'], factWords: ['就业', '劳动力', '带动', '从事'] },
   { name: 'households', questionWords: ['农户', '多少户', '户数', 'household', 'farmer'], factWords: ['农户', '户'], unitFamily: 'households' },

@@ -89,43 +89,43 @@ describe('weightedCoverage', () => {
   const allKnown = () => 1;
 
   it('is 1 when there are no words', () => {
-    expect(weightedCoverage([], 'anything', () => 5, 5)).toBe(1);
+    expect(weightedCoverage([], 'anything', { idf: () => 5, unknownWeight: 5 })).toBe(1);
   });
 
   it('is the plain share of matched words under equal weights', () => {
-    expect(weightedCoverage(['山楂', '红酒'], '泽州山楂', allKnown, 9)).toBe(0.5);
+    expect(weightedCoverage(['山楂', '红酒'], '泽州山楂', { idf: allKnown, unknownWeight: 9 })).toBe(0.5);
   });
 
   it('weighs a known word by its idf', () => {
     const idf = (w: string) => (w === '蜂农' ? 3 : 1);
-    expect(weightedCoverage(['蜂农', '羊'], '全县蜂农达1500户', idf, 9)).toBe(0.75);
-    expect(weightedCoverage(['蜂农', '羊'], '黑山羊', idf, 9)).toBe(0.25);
+    expect(weightedCoverage(['蜂农', '羊'], '全县蜂农达1500户', { idf, unknownWeight: 9 })).toBe(0.75);
+    expect(weightedCoverage(['蜂农', '羊'], '黑山羊', { idf, unknownWeight: 9 })).toBe(0.25);
   });
 
   it('weighs a word the corpus does not know (idf 0) by unknownWeight, with partial credit', () => {
     const idf = (w: string) => (w === '泽州' ? 1 : 0);
     // 山渣: weight 2 × 0.25, 泽州: weight 1 × 1
-    expect(weightedCoverage(['山渣', '泽州'], '泽州山楂', idf, 2)).toBe((2 * 0.25 + 1) / 3);
+    expect(weightedCoverage(['山渣', '泽州'], '泽州山楂', { idf, unknownWeight: 2 })).toBe((2 * 0.25 + 1) / 3);
   });
 
   it('gives a known word no partial credit', () => {
-    expect(weightedCoverage(['山渣'], '泽州山楂', allKnown, 2)).toBe(0);
-    expect(weightedCoverage(['山渣'], '泽州山楂', () => 0, 2)).toBe(0.25);
+    expect(weightedCoverage(['山渣'], '泽州山楂', { idf: allKnown, unknownWeight: 2 })).toBe(0);
+    expect(weightedCoverage(['山渣'], '泽州山楂', { idf: () => 0, unknownWeight: 2 })).toBe(0.25);
   });
 
   it('credits a word found only in the context with CONTEXT_CREDIT', () => {
     const context = '凯永集团不断进行技术革新。和山西大学进行产学研合作';
     expect(CONTEXT_CREDIT).toBe(0.5);
-    expect(weightedCoverage(['凯永集团', '山西大学'], '和山西大学进行产学研合作', allKnown, 9, context)).toBe(0.75);
-    expect(weightedCoverage(['凯永集团', '山西大学'], '和山西大学进行产学研合作', allKnown, 9)).toBe(0.5);
+    expect(weightedCoverage(['凯永集团', '山西大学'], '和山西大学进行产学研合作', { idf: allKnown, unknownWeight: 9 }, context)).toBe(0.75);
+    expect(weightedCoverage(['凯永集团', '山西大学'], '和山西大学进行产学研合作', { idf: allKnown, unknownWeight: 9 })).toBe(0.5);
   });
 
   it('keeps a full match in the text above the context credit', () => {
-    expect(weightedCoverage(['山西大学'], '和山西大学合作', allKnown, 9, '和山西大学合作')).toBe(1);
+    expect(weightedCoverage(['山西大学'], '和山西大学合作', { idf: allKnown, unknownWeight: 9 }, '和山西大学合作')).toBe(1);
   });
 
   it('is 1 when every weight is 0', () => {
-    expect(weightedCoverage(['蜂农'], 'x', () => 0, 0)).toBe(1);
+    expect(weightedCoverage(['蜂农'], 'x', { idf: () => 0, unknownWeight: 0 })).toBe(1);
   });
 });
 
@@ -134,20 +134,20 @@ describe('unknownShare', () => {
 
   it('is the share of focus weight on unknown words the text does not resemble', () => {
     // 董事长 unknown (weight 4) with no character in the text; 凯永 known (weight 2)
-    expect(unknownShare(['凯永', '董事长'], '凯永集团发展', idf, 4)).toBeCloseTo(4 / 6, 12);
+    expect(unknownShare(['凯永', '董事长'], '凯永集团发展', { idf, unknownWeight: 4 })).toBeCloseTo(4 / 6, 12);
   });
 
   it('does not count an unknown word with at least half its characters in the text (a typo)', () => {
-    expect(unknownShare(['山渣'], '泽州山楂', idf, 4)).toBe(0);
+    expect(unknownShare(['山渣'], '泽州山楂', { idf, unknownWeight: 4 })).toBe(0);
   });
 
   it('does not count known words, and counts a lone unknown character at half weight', () => {
-    expect(unknownShare(['凯永'], '无关的文字', idf, 4)).toBe(0);
-    expect(unknownShare(['好', '凯永'], '无关的文字', idf, 4)).toBeCloseTo(2 / (4 + idf('凯永')), 10);
+    expect(unknownShare(['凯永'], '无关的文字', { idf, unknownWeight: 4 })).toBe(0);
+    expect(unknownShare(['好', '凯永'], '无关的文字', { idf, unknownWeight: 4 })).toBeCloseTo(2 / (4 + idf('凯永')), 10);
   });
 
   it('is 0 without focus words', () => {
-    expect(unknownShare([], 'x', idf, 4)).toBe(0);
+    expect(unknownShare([], 'x', { idf, unknownWeight: 4 })).toBe(0);
   });
 });
 

@@ -2,13 +2,20 @@
 import { foldForMatch, splitSentences } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
 import { hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
+import type { WordForm } from './word-forms.js';
 
-/** How the composer weighs evidence. */
-export type ComposeOptions = {
+/** How much a word weighs as evidence: its idf, the weight of words the corpus lacks, its other forms. */
+export type WordWeights = {
   /** idf of a folded word in the corpus, 0 when the corpus never has it. */
   idf: (word: string) => number;
   /** Weight given to words the corpus never has (the corpus's largest idf). */
   unknownWeight: number;
+  /** Forms an article may use for a question word (an attribute family's wording), none by default. */
+  forms?: (word: string) => WordForm[];
+};
+
+/** How the composer weighs evidence. */
+export type ComposeOptions = WordWeights & {
   /** True for words that only name a town or county (the question's topic, not its focus). */
   isTopicWord: (word: string) => boolean;
   /** The whole paragraph a chunk belongs to (its sentences' context). */
@@ -43,14 +50,16 @@ export function answersType(text: string, terms: QuestionTerms): boolean {
 }
 
 /**
- * 1 when the word occurs in the text. A word the corpus does not know (`known` false: a typo, a
- * colloquial form) earns half the share of its characters that occur; a known word earns 0.
+ * 1 when the word occurs in the text, else the weight of its best form that does. A word the corpus
+ * does not know (`known` false: a typo, a colloquial form) earns at least half the share of its
+ * characters that occur; a known word earns 0.
  */
-export function wordMatch(word: string, text: string, known = false): number {
+export function wordMatch(word: string, text: string, known = false, forms: WordForm[] = []): number {
   if (text.includes(word)) return 1;
-  if (known || !/^[\u4e00-\u9fff]{2,}$/.test(word)) return 0;
+  const byForm = Math.max(0, ...forms.filter((f) => text.includes(f.form)).map((f) => f.weight));
+  if (known || !/^[\u4e00-\u9fff]{2,}$/.test(word)) return byForm;
   const found = [...word].filter((c) => text.includes(c)).length;
-  return (0.5 * found) / word.length;
+  return Math.max(byForm, (0.5 * found) / word.length);
 }
 
 /** Credit for a word found only in the sentence's passage, not in the sentence (its subject said before). */
@@ -60,14 +69,14 @@ export const CONTEXT_CREDIT = 0.5;
  * Weighted share of `words` matched in `text` (1 when there are no words). With a `context`
  * (the sentence's passage), a word found only there earns CONTEXT_CREDIT.
  */
-export function weightedCoverage(words: string[], text: string, idf: (w: string) => number, unknownWeight: number, context = ''): number {
+export function weightedCoverage(words: string[], text: string, o: WordWeights, context = ''): number {
   let total = 0;
   let got = 0;
   for (const w of words) {
-    const known = idf(w) > 0;
-    const weight = known ? idf(w) : unknownWeight;
+    const known = o.idf(w) > 0;
+    const weight = known ? o.idf(w) : o.unknownWeight;
     total += weight;
-    got += weight * Math.max(wordMatch(w, text, known), context.includes(w) ? CONTEXT_CREDIT : 0);
+    got += weight * Math.max(wordMatch(w, text, known, o.forms?.(w)), context.includes(w) ? CONTEXT_CREDIT : 0);
   }
   return total === 0 ? 1 : got / total;
 }
@@ -105,9 +114,9 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
       seen.add(text);
       const folded = foldForMatch(text);
       const context = foldForMatch(o.paragraphOf(h.chunk));
-      const coverage = weightedCoverage(terms.words, `${title} ${folded}`, o.idf, o.unknownWeight);
-      const focus = weightedCoverage(focusWords, folded, o.idf, o.unknownWeight);
-      const inContext = weightedCoverage(focusWords, folded, o.idf, o.unknownWeight, context);
+      const coverage = weightedCoverage(terms.words, `${title} ${folded}`, o);
+      const focus = weightedCoverage(focusWords, folded, o);
+      const inContext = weightedCoverage(focusWords, folded, o, context);
       const score =
         0.6 * coverage +
         0.4 * inContext +
@@ -176,15 +185,16 @@ export type Evidence = {
  * Share of focus weight on words unknown to the corpus with under half their characters in `text`
  * (a lone unknown character counts half).
  */
-export function unknownShare(focusWords: string[], text: string, idf: (w: string) => number, unknownWeight: number): number {
+export function unknownShare(focusWords: string[], text: string, o: WordWeights): number {
   let total = 0;
   let unknown = 0;
   for (const w of focusWords) {
-    const known = idf(w) > 0;
-    total += known ? idf(w) : unknownWeight;
+    const known = o.idf(w) > 0;
+    total += known ? o.idf(w) : o.unknownWeight;
+    const match = wordMatch(w, text, false, o.forms?.(w));
     // A lone unknown character (钱, or a typo 洋 cut off its word) is weaker evidence: half weight.
-    if (!known && w.length === 1) unknown += unknownWeight / 2;
-    else if (!known && wordMatch(w, text) < 0.25) unknown += unknownWeight;
+    if (!known && w.length === 1 && match < 1) unknown += o.unknownWeight / 2;
+    else if (!known && match < 0.25) unknown += o.unknownWeight;
   }
   return total === 0 ? 0 : unknown / total;
 }
@@ -197,9 +207,9 @@ export function measureEvidence(picked: ScoredSentence[], hits: SearchHit[], ter
   const titles = foldForMatch(chunks.map((c) => `${c.meta.title} ${c.meta.town}`).join(' '));
   const passages = foldForMatch(chunks.map((c) => c.text).join(' '));
   return {
-    coverage: weightedCoverage(terms.words, `${titles} ${sentences}`, o.idf, o.unknownWeight),
-    focus: weightedCoverage(focusWords, sentences, o.idf, o.unknownWeight),
-    unknownShare: unknownShare(focusWords, sentences, o.idf, o.unknownWeight),
+    coverage: weightedCoverage(terms.words, `${titles} ${sentences}`, o),
+    focus: weightedCoverage(focusWords, sentences, o),
+    unknownShare: unknownShare(focusWords, sentences, o),
     numbersFound: terms.numbers.every((n) => passages.includes(n)),
     typeFound: picked[0]?.typeFound ?? false,
   };

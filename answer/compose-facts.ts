@@ -2,10 +2,10 @@
 import { foldForMatch, splitSentences, type Chunk } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
-import { askedWords, statesAsked } from './asked-attribute.js';
+import { answersAsked, askedWords } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts } from './compare-facts.js';
-import { comparisonSides, type ParsedQuestion } from './parse-question.js';
+import { comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
@@ -31,12 +31,23 @@ export type ComposeContext = {
     townsIn: (text: string) => string[];
     /** The latest calendar year the corpus mentions (durations reach back from it). */
     referenceYear: number;
+    /** The whole paragraph a chunk belongs to. */
+    paragraphOf: (chunk: Chunk) => string;
     /** Authors of the corpus's articles, with the chunks of each article. */
     articlesByAuthor: () => Map<string, Chunk[][]>;
   };
   /** True when the question asks which towns (哪些专业镇, 哪几个县…) rather than about one. */
   asksTowns: boolean;
+  /** Organisations of the corpus the question names (凯永, 彤康): a fact answers only from a passage naming them. */
+  entities: string[];
 };
+
+/** True when a chunk's paragraph or title names every organisation the question names. */
+export function namesEntities(ctx: ComposeContext, chunk: Chunk): boolean {
+  if (ctx.entities.length === 0) return true;
+  const text = foldForMatch(`${chunk.meta.title} ${ctx.source.paragraphOf(chunk)}`);
+  return ctx.entities.every((e) => text.includes(e));
+}
 
 /** A composed answer: its text with [n] markers, the cited chunks in marker order, the facts used. */
 export type Reply = { answer: string; citations: CitationList; refused: boolean; related: string[]; facts: LocatedFact[] };
@@ -54,10 +65,15 @@ export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[
   const best = ctx.scored[0];
   if (!best) return [];
   const out: LocatedFact[] = [];
+  // A named organisation (彤康公司: its name and the word completing it) picks the passages (namesEntities),
+  // like a town; within them it says nothing of the attribute.
+  const q = foldForMatch(ctx.question);
+  const focus = ctx.focus.filter((w) => !ctx.entities.some((e) => e.includes(w) || w.includes(e) || q.includes(e + w)));
   for (const s of ctx.scored.slice(0, 8)) {
     if (s.score < best.score - margin) break;
     const chunk = ctx.hits[s.hit]!.chunk;
-    for (const f of factsInSentence(chunk, s.sentence, ctx.focus, ctx.parsed, ctx.source)) {
+    if (!namesEntities(ctx, chunk)) continue;
+    for (const f of factsInSentence(chunk, s.sentence, focus, ctx.parsed, ctx.source)) {
       if (!namesQuestion(f.fact, ctx.question)) out.push({ ...f, score: f.fit + s.score });
     }
   }
@@ -77,7 +93,7 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
   const asked = askedWords(ctx.question, ctx.focus);
-  const candidates = typedCandidates(ctx).filter((f) => statesAsked(sentenceOf(f.chunk, f.fact), asked, ctx.question));
+  const candidates = typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
   let top = candidates[0];
   if (!top) return null;
   if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {
@@ -85,9 +101,20 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
     const peers = candidates.filter((f) => f.chunk === top!.chunk && f.fact.sentence === top!.fact.sentence && f.fact.family === top!.fact.family && f.fact.value !== null);
     top = peers.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a), top);
   }
-  const statement = factStatement(top.fact).replace(/。$/, '');
+  const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
   const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : '';
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+}
+
+/**
+ * A superlative the article states itself (“最早可以追溯到春秋战国时代” for 最早…什么时代): the best
+ * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
+ */
+export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
+  const word = superlativeWord(ctx.question);
+  const best = ctx.scored[0];
+  if (!word || !best || !foldForMatch(best.text).includes(word)) return null;
+  return composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
 }
 
 /** For 为什么: the sentence from its first causal word on (由于…, 因为…), else the trimmed sentence. */
@@ -160,8 +187,10 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   }
   if (!allowEnumeration) return null;
   if (ctx.towns.length >= 2) return composePerTown(ctx);
+  // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
+  const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
-    .filter((f) => f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2))
+    .filter((f) => (f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2)) && ownClause(f))
     .sort((a, b) => b.fit * 2 + b.score - (a.fit * 2 + a.score));
   const top = lists[0];
   if (!top) return null;

@@ -1,12 +1,13 @@
 // Dispatches a parsed question to its composer, and says when the asked detail is missing (a near miss).
+import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { composeByAuthor, composeComparison, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { composeByAuthor, composeComparison, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { factStatement } from './render-answer.js';
-import { askedWords, statesAsked } from './asked-attribute.js';
+import { answersAsked, askedWords } from './asked-attribute.js';
 import { sentenceOf } from './fact-evidence.js';
 import type { AnswerResult } from './types.js';
 
@@ -15,6 +16,14 @@ const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪�
 
 /** What the asked answer is called in a near-miss statement. */
 const ASKED: Record<ParsedQuestion['answerType'], string> = { quantity: '具体数字', time: '具体时间', duration: '具体年数', names: '具体名称', text: '这一点' };
+
+/** The corpus's organisation names a question names, longest first, none inside another found. */
+export function namedEntities(question: string, names: string[]): string[] {
+  const q = foldForMatch(question);
+  const found: string[] = [];
+  for (const n of [...names].sort((a, b) => b.length - a.length)) if (q.includes(n) && !found.some((f) => f.includes(n))) found.push(n);
+  return found;
+}
 
 /** The towns with the strongest mention (none when nothing is named). */
 function strongestTowns(named: Map<string, number>): string[] {
@@ -59,7 +68,7 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType !== 'text') {
     const asked = askedWords(ctx.question, ctx.focus);
-    const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && statesAsked(sentenceOf(f.chunk, f.fact), asked, ctx.question));
+    const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
     if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   }
   return composeLookup(ctx);
@@ -104,8 +113,10 @@ export function composeFacts(
       chunksWith: (word) => searcher.chunksWith(word),
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
+      paragraphOf: (chunk) => searcher.paragraphOf(chunk),
     },
     asksTowns: ASKS_TOWNS.test(question),
+    entities: namedEntities(question, searcher.entityNames()),
   };
   const unknownWords = refusal?.startsWith('asks about words') ?? false;
   let reply: Reply | null = null;
@@ -113,7 +124,7 @@ export function composeFacts(
     case 'compare':
     case 'difference':
     case 'superlative':
-      reply = unknownWords ? null : (composeComparison(ctx, question) ?? (refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx)));
+      reply = unknownWords ? null : ((parsed.operation === 'superlative' ? composeStatedSuperlative(ctx) : null) ?? composeComparison(ctx, question) ?? (refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx)));
       break;
     case 'list':
       reply = composeByAuthor(ctx, question, false);

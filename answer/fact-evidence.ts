@@ -1,5 +1,5 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
-import { foldForMatch, splitSentences, type Chunk, type Fact } from '../ingest/index.js';
+import { foldForMatch, isHeadTime, splitSentences, type Chunk, type Fact } from '../ingest/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /**
@@ -39,8 +39,9 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
  * attribute family the question asks about, plus 0.2 for a founding year asked as founding.
  */
 export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, sentence = ''): number {
-  const ctx = foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
   const around = foldForMatch(sentence);
+  // A time standing alone at the head of a sentence (明清时期，…达到极盛) dates the whole sentence.
+  const ctx = isHeadTime(fact) ? `${foldForMatch(fact.text)}|${around}` : foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
   let total = 0;
   let got = 0;
   for (const w of focus) {
@@ -54,9 +55,11 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
   const next = foldForMatch(`${fact.before.slice(-8)}|${fact.after}`);
   const adjacent = total ? focus.reduce((sum, w) => sum + (next.includes(w) ? idf(w) || 1 : 0), 0) / total : 0;
   const family = q.attributes.some((a) => a.factWords.some((w) => ctx.includes(w))) ? 0.3 : 0;
+  // 增收多少 asks money although no unit follows 多少: a figure in the asked attribute's unit family fits better.
+  const unit = q.unitFamily === null && fact.kind === 'quantity' && q.attributes.some((a) => a.unitFamily === fact.family) ? 0.3 : 0;
   const founding = fact.role === 'founding' && q.attributes.some((a) => a.name === 'founding') ? 0.2 : 0;
   const honour = fact.kind === 'honour' ? 0.2 : 0;
-  return (total ? got / total : 0) + 0.5 * adjacent + family + founding + honour;
+  return (total ? got / total : 0) + 0.5 * adjacent + family + unit + founding + honour;
 }
 
 /** The text of the sentence a fact was found in. */

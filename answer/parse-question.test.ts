@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
+import { comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
 
 import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
@@ -18,8 +18,22 @@ describe('parseQuestion', () => {
     ['沁水的黑山羊肉为啥那么好吃？', 1, 'lookup', 'text', null],
     ['沁水黑山羊为什么肉质好？', 1, 'reason', 'text', null],
     ['阳城全县优良蚕、桑品种推广率达到多少？', 1, 'lookup', 'quantity', 'percent'],
+    ['晋城被誉为什么？', 0, 'lookup', 'names', null],
+    ['那个村后来成为什么基地？', 0, 'lookup', 'text', null],
   ] as const)('%s -> %s / %s', (q, towns, operation, answerType, unitFamily) => {
     expect(parseQuestion(q, towns, false)).toMatchObject({ operation, answerType, unitFamily });
+  });
+});
+
+describe('answer-type nouns and superlatives', () => {
+  it('knows the nouns that name the kind of time asked', () => {
+    expect(['朝代', '年代', '时代', '时期'].filter(isTimeNoun)).toEqual(['朝代', '年代', '时代', '时期']);
+    expect(['产地', '中心', '陶瓷'].some(isTimeNoun)).toBe(false);
+  });
+
+  it('finds the superlative a question asks', () => {
+    expect(superlativeWord('冶铸业最早能追溯到哪个朝代？')).toBe('最早');
+    expect(superlativeWord('冶铸业能追溯到哪个朝代？')).toBe('');
   });
 });
 

@@ -1,6 +1,7 @@
 // A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
 import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+import { asListWording } from './question-terms.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'reason', 'author'] as const;
 export type Operation = (typeof operations)[number];
@@ -50,10 +51,24 @@ const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|�
 const COUNT = /(?:多少|几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
 const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|吗[？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
-const REASON = /为什么|为何|原因|怎么会|何以|凭什么|why/i;
+// 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
+const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
 const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
 const OLD_WORDS = /早|久|老|悠久|古老|历史|older|oldest|earlier|earliest|longer history/i;
+
+/**
+ * True for a noun that names the kind of time asked for after a question word (朝代, 时代, 年代,
+ * 时期): it says what answer is wanted, not which attribute, so no fact need contain it.
+ */
+export function isTimeNoun(word: string): boolean {
+  return TIME.test(`哪个${word}`) || TIME.test(`什么${word}`);
+}
+
+/** The superlative the question asks (最早, 最多, largest…), or "" when none. */
+export function superlativeWord(question: string): string {
+  return SUPERLATIVE.exec(foldForMatch(question))?.[0] ?? '';
+}
 
 /** The unit family a question asks for, or null (any quantity, or none asked). */
 export function askedUnitFamily(folded: string): string | null {
@@ -85,7 +100,7 @@ export function parseOperation(q: string, townCount: number): Operation {
 
 /** Parses a question; `townCount` is how many towns it names (its topics, found by the searcher). */
 export function parseQuestion(question: string, townCount: number, english: boolean): ParsedQuestion {
-  const q = foldForMatch(question);
+  const q = asListWording(foldForMatch(question));
   const attributes = attributeFamilies(q);
   const operation = parseOperation(q, townCount);
   // The answer type comes from the question words alone (成立了什么组织 asks a name, not a year).

@@ -224,6 +224,7 @@ describe('hasQuantity and hasDate', () => {
 
   it('counts a decade as a date', () => {
     expect(hasDate('20世纪70年代')).toBe(true);
+    expect(hasDate('明清时期，阳城陶瓷产业达到极盛')).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 // What a question asks for: its content words (weighted), numbers, and the kind of answer wanted.
-import { foldForMatch } from '../ingest/index.js';
+import { ERAS, foldForMatch } from '../ingest/index.js';
 import { cutWords, functionWords } from '../index/index.js';
 
 /** Function words and question words that carry no evidence of their own. */
@@ -47,9 +47,12 @@ export function hasNumberWithUnit(text: string, unit: string): boolean {
   return new RegExp(`${NUMERAL}[多余]?[万亿]?[多余]?${bare}`).test(body);
 }
 
-/** True when the text has a year or date. */
+/** Historical eras (春秋战国, 唐代, 明清…), from the ingest's era table. */
+const ERA_NAME = new RegExp(ERAS.map(([name]) => name).join('|'));
+
+/** True when the text has a year, a date or a historical era. */
 export function hasDate(text: string): boolean {
-  return /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日)/.test(text);
+  return /(?:1[0-9]|20)\d\d年|\d+(?:世纪|月|日)/.test(text) || ERA_NAME.test(text);
 }
 
 /** A question's evidence terms: folded content words and the numbers it names. */
@@ -79,12 +82,17 @@ export function isMostlyLatin(text: string): boolean {
   return latin > 2 * han;
 }
 
+/** 哪几 asks which ones (哪几种 = 哪些种), not how many: said as 哪些 so no count is read into it. */
+export function asListWording(question: string): string {
+  return question.replace(/哪几/g, '哪些');
+}
+
 /**
  * The unit a question asks for: after 多少/几 (多少头 -> 头), 元 for prices, or for an English
  * "how many …" question the first unit among its glossary expansions (mu -> 亩).
  */
 export function askedUnit(question: string, expansions: string): string {
-  const folded = foldForMatch(question);
+  const folded = asListWording(foldForMatch(question));
   const direct = ASKS_UNIT.exec(folded)?.[1];
   if (direct) return direct;
   if (ASKS_PRICE.test(folded)) return '元';
@@ -143,7 +151,7 @@ export function questionTerms(question: string, expanded: string, names: string[
   return {
     words: list,
     numbers: [...numbers],
-    asksNumber: !asksWhen && ASKS_NUMBER.test(question),
+    asksNumber: !asksWhen && ASKS_NUMBER.test(asListWording(question)),
     asksWhen,
     unit,
     asksList: ASKS_LIST.test(question),

@@ -1,5 +1,5 @@
 // Wording of computed answers: a fact's clause as a short lead, trimmed sentences, English leads, citation numbers.
-import { foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
+import { foldForMatch, isHeadTime, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
 
 /** Words that open a clause without adding to its fact. */
 const LEADING = /^(?:其中|同时|此外|另外|目前|据统计|并且|而且|因此|所以|总之|首先|其次|最后|近年来|近两年|经过多年的发展)[，,]?/;
@@ -13,8 +13,14 @@ export function asStatement(text: string): string {
   return body ? `${body}。` : '';
 }
 
-/** A fact as a short statement: the sentence's time (when the clause lacks it), then its clause. */
-export function factStatement(fact: Fact): string {
+/**
+ * A fact as a short statement: the sentence's time (when the clause lacks it), then its clause. A time
+ * that is its sentence's whole first clause (明清时期，…) is said with the clause after it, taken from
+ * `sentence` when given.
+ */
+export function factStatement(fact: Fact, sentence = ''): string {
+  const clauses = splitClauses(sentence);
+  if (isHeadTime(fact) && clauses.length > 1) return asStatement(clauses[0]! + clauses[1]!);
   const clause = fact.clause.replace(/\s+/g, '');
   const when = fact.when && !clause.includes(fact.when.replace(/^截至|^截止/, '')) && !/^(?:目前|近年来|近两年)$/.test(fact.when) ? `${fact.when}，` : '';
   return asStatement(`${when}${clause}`);

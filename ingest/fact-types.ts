@@ -37,3 +37,8 @@ export const factSchema = z.object({
   when: z.string(),
 });
 export type Fact = z.infer<typeof factSchema>;
+
+/** True for a time fact that is its whole clause at the head of its sentence (明清时期，…): the sentence's time. */
+export function isHeadTime(fact: Fact): boolean {
+  return fact.kind === 'time' && fact.clauseStart === 0 && fact.clause === fact.text;
+}

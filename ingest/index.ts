@@ -4,7 +4,7 @@ export { CorpusError } from './load-corpus.js';
 export { detectDocumentType, TYPE_EXTENSIONS, type DocumentType } from './document-type.js';
 export { readDocument } from './read-document.js';
 export { extractFacts, splitClauses } from './extract-facts.js';
-export { factSchema, type Fact, type FactKind } from './fact-types.js';
+export { factSchema, isHeadTime, type Fact, type FactKind } from './fact-types.js';
 export { ERAS, parseNumber } from './chinese-numbers.js';
 export { foldForMatch, foldText, stripSpace, toHalfWidth } from './normalize-text.js';
 export { parsePage } from './parse-page.js';

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { askedWords, otherMeasure, otherScope, statesAsked } from './asked-attribute.js';
+import { attributeFamilies } from './parse-question.js';
+
+describe('askedWords', () => {
+  it('takes the words next to the question word, not the noun naming the kind of time', () => {
+    expect(askedWords('生猪出栏了多少头？', ['生猪', '出栏'])).toEqual(['生猪', '出栏']);
+    expect(askedWords('高平在哪个朝代是产地中心？', ['朝代', '产地', '中心'])).toEqual([]);
+    expect(askedWords('蚕桑在什么时代兴起？', ['时代', '兴起'])).toEqual(['兴起']);
+  });
+});
+
+describe('scope of a fact', () => {
+  it('rejects a figure for another scope than the one asked', () => {
+    expect(otherScope('占全市总量的90.7%', '占全省的多少？')).toBe(true);
+    expect(otherScope('占全省总量的86.8%', '占全省的多少？')).toBe(false);
+    expect(otherScope('占全市总量的90.7%', '占多少？')).toBe(false);
+  });
+
+  it('rejects a sentence naming only another scope', () => {
+    expect(statesAsked('居全省第一', [], '在全国排第几？')).toBe(false);
+    expect(statesAsked('居全国第一，全省第一', [], '在全国排第几？')).toBe(true);
+  });
+});
+
+describe('otherMeasure', () => {
+  const asked = (q: string) => attributeFamilies(q);
+  it('tells a capacity from an actual output, and a stock from animals sold', () => {
+    expect(otherMeasure('现已具备年产5000吨红酒的生产能力', asked('去年实际生产了多少吨？'))).toBe(true);
+    expect(otherMeasure('全年存栏生猪20万头', asked('出栏多少头？'))).toBe(true);
+    expect(otherMeasure('生猪出栏85万头', asked('出栏多少头？'))).toBe(false);
+  });
+
+  it('says nothing when the question asks no measured attribute', () => {
+    expect(otherMeasure('现已具备年产5000吨红酒的生产能力', asked('那家厂子怎么样？'))).toBe(false);
+  });
+});

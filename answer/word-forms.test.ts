@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { FAMILY_FORM_WEIGHT, familyForms } from './word-forms.js';
+import { unknownShare, weightedCoverage, wordMatch } from './compose-extractive.js';
+
+describe('familyForms', () => {
+  it('gives a colloquial word the fact words of the attribute family its phrase asks for', () => {
+    const forms = familyForms('阳城的陶瓷啥时候最火？', ['阳城', '陶瓷', '最火']);
+    expect(forms.get('最火')?.map((f) => f.form)).toContain('极盛');
+    expect(forms.has('陶瓷')).toBe(false);
+  });
+
+  it('reaches a word cut out of a longer family phrase (开 in 开起来)', () => {
+    const forms = familyForms('那家酒厂是哪年开起来的？', ['酒厂', '开']);
+    expect(forms.get('开')?.map((f) => f.form)).toContain('成立');
+    expect(forms.get('酒厂')?.map((f) => f.form)).toContain('公司');
+  });
+
+  it('gives nothing when no family phrase is in the question', () => {
+    expect(familyForms('黑山羊是什么颜色？', ['黑山羊', '颜色']).size).toBe(0);
+  });
+});
+
+describe('matching through forms', () => {
+  const forms = [{ form: '极盛', weight: FAMILY_FORM_WEIGHT }];
+  it('credits a form the text has, with its weight', () => {
+    expect(wordMatch('最火', '阳城陶瓷产业达到极盛', true, forms)).toBe(FAMILY_FORM_WEIGHT);
+    expect(wordMatch('最火', '阳城陶瓷产业', true, forms)).toBe(0);
+  });
+
+  it('counts the form in coverage and not as an unknown word', () => {
+    const o = { idf: () => 0, unknownWeight: 4, forms: () => forms };
+    expect(weightedCoverage(['最火'], '产业达到极盛', o)).toBe(FAMILY_FORM_WEIGHT);
+    expect(unknownShare(['最火'], '产业达到极盛', o)).toBe(0);
+    expect(unknownShare(['最火'], '产业', o)).toBe(1);
+  });
+});

@@ -1,0 +1,37 @@
+// Other forms a question word may take in an article: the fact words of the attribute family it asks for.
+import { foldForMatch } from '../ingest/index.js';
+import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
+
+/** A form that counts as the question word when a sentence has it, with the credit it earns (0, 1]. */
+export type WordForm = { form: string; weight: number };
+
+/** Credit for an article's wording of the attribute a colloquial question word asks for (最火 -> 极盛). */
+export const FAMILY_FORM_WEIGHT = 0.8;
+
+/**
+ * For each question word that lies inside a phrase of an attribute family (开 in 开起来, 最火, 酒厂
+ * around 厂), the family's fact words as its forms. Words outside every family get none.
+ */
+export function familyForms(question: string, words: string[]): Map<string, WordForm[]> {
+  const q = foldForMatch(question);
+  const out = new Map<string, WordForm[]>();
+  for (const family of ATTRIBUTE_FAMILIES) {
+    for (const phrase of family.questionWords) {
+      const at = q.indexOf(phrase);
+      if (at < 0) continue;
+      for (const word of words) {
+        if (!overlaps(q, word, at, at + phrase.length)) continue;
+        const forms = out.get(word) ?? [];
+        for (const form of family.factWords) if (form !== word && !forms.some((f) => f.form === form)) forms.push({ form, weight: FAMILY_FORM_WEIGHT });
+        out.set(word, forms);
+      }
+    }
+  }
+  return out;
+}
+
+/** True when an occurrence of `word` in `q` overlaps the span [from, to). */
+function overlaps(q: string, word: string, from: number, to: number): boolean {
+  for (let i = q.indexOf(word); i >= 0; i = q.indexOf(word, i + 1)) if (i < to && i + word.length > from) return true;
+  return false;
+}
