@@ -4,9 +4,9 @@ import type { SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
-import { compareFacts } from './compare-facts.js';
-import { comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
-import { asStatement, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
+import { compareFacts, startYear } from './compare-facts.js';
+import { ASKS_TOWNS, comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { asStatement, bestClause, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -60,15 +60,21 @@ const reply = (answer: string, citations: CitationList, facts: LocatedFact[] = [
   facts,
 });
 
+/**
+ * The focus words that can describe the asked attribute. A named organisation (彤康公司: its name and
+ * the word completing it) picks the passages (namesEntities), like a town; it says nothing of the attribute.
+ */
+export function attributeFocus(ctx: ComposeContext): string[] {
+  const q = foldForMatch(ctx.question);
+  return ctx.focus.filter((w) => !ctx.entities.some((e) => e.includes(w) || w.includes(e) || q.includes(e + w)));
+}
+
 /** Facts of the asked kind in the best sentences (within `margin` of the best score), best first. */
 export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[] {
   const best = ctx.scored[0];
   if (!best) return [];
   const out: LocatedFact[] = [];
-  // A named organisation (彤康公司: its name and the word completing it) picks the passages (namesEntities),
-  // like a town; within them it says nothing of the attribute.
-  const q = foldForMatch(ctx.question);
-  const focus = ctx.focus.filter((w) => !ctx.entities.some((e) => e.includes(w) || w.includes(e) || q.includes(e + w)));
+  const focus = attributeFocus(ctx);
   for (const s of ctx.scored.slice(0, 8)) {
     if (s.score < best.score - margin) break;
     const chunk = ctx.hits[s.hit]!.chunk;
@@ -92,7 +98,7 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
     return reply(parts.join(''), cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
-  const asked = askedWords(ctx.question, ctx.focus);
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
   const candidates = typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
   let top = candidates[0];
   if (!top) return null;
@@ -115,6 +121,26 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   const best = ctx.scored[0];
   if (!word || !best || !foldForMatch(best.text).includes(word)) return null;
   return composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
+}
+
+/**
+ * 多久 / 多少年 when the article gives a start year instead of a duration (创始于1958年): the cited
+ * year, and the years from it to the latest year the articles mention, said as computed.
+ */
+export function composeDurationSince(ctx: ComposeContext): Reply | null {
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
+  const [top] = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'time' } })
+    .filter((f) => f.fit > 0 && f.fact.value !== null && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes))
+    .sort((a, b) => Number(b.fact.role === 'founding') - Number(a.fact.role === 'founding'));
+  const years = top ? ctx.source.referenceYear - top.fact.value! : 0;
+  if (!top || years <= 0) return null;
+  const cites = new CitationList();
+  const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
+  const since = ctx.parsed.english
+    ? `About ${years} years (from ${top.fact.value} to ${ctx.source.referenceYear}, the latest year the articles mention). `
+    : `约${years}年：`;
+  const note = ctx.parsed.english ? '' : `（按文章中最晚的年份${ctx.source.referenceYear}年推算）`;
+  return reply(`${since}${statement}${cites.mark(top.chunk)}${note}。`, cites, [top]);
 }
 
 /** For 为什么: the sentence from its first causal word on (由于…, 因为…), else the trimmed sentence. */
@@ -151,15 +177,18 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
 
 /** Towns whose articles say what the question asks (a sentence with ≥ 3/4 of the focus weight). */
 function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk: Chunk }[] {
-  const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0);
+  // The words of the asking phrase (哪些专业镇) say what is listed, not what the towns have in common.
+  const asking = foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? '';
+  const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !asking.includes(w));
   if (known.length === 0) {
     // Nothing but the towns themselves is asked about (这一版介绍了几个专业镇): every town, by its first passage.
     return ctx.source.townNames().map((town) => ({ town, text: '', chunk: ctx.source.chunksOfTown(town)[0]! }));
   }
-  return ctx.source
-    .townNames()
-    .map((town) => ({ town, best: bestSentenceOfTown({ ...ctx, focus: known }, town) }))
-    .filter((t) => t.best && t.best.coverage >= 0.75)
+  const scored = ctx.source.townNames().map((town) => ({ town, best: bestSentenceOfTown({ ...ctx, focus: known }, town) }));
+  // Towns close to the best-matching one (the wording of each article differs: 获准…认证 / 是…地理标志).
+  const top = Math.max(0, ...scored.map((t) => t.best?.coverage ?? 0));
+  return scored
+    .filter((t) => t.best && t.best.coverage >= Math.max(0.5, 0.8 * top))
     .map((t) => ({ town: t.town, text: t.best!.text, chunk: t.best!.chunk }));
 }
 
@@ -170,13 +199,18 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     const towns = matchingTowns(ctx).filter((t) => ctx.towns.length === 0 || ctx.towns.includes(t.town));
     if (towns.length === 0) return null;
     if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question)) {
-      const counties = new Map<string, string[]>();
-      for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), `${t.town}${cites.mark(t.chunk)}`]);
-      const parts = [...counties].map(([county, ts]) => `${county}（${ts.join('、')}）`);
+      const counties = new Map<string, typeof towns>();
+      for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), t]);
+      // Marked in the order they are written, so the numbers read 1, 2, 3…
+      const parts = [...counties].map(([county, ts]) => `${county}（${ts.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、')}）`);
       return reply(`${count ? `共${counties.size}个：` : ''}${parts.join('、')}。`, cites);
     }
-    const items = towns.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、');
-    return reply(`${count ? `共${towns.length}个：` : ''}${items}。`, cites);
+    // Each town with the clause that says it (高平生猪：和山西大学进行产学研合作), so the list shows its grounds.
+    const items = towns.map((t) => {
+      const clause = t.text ? bestClause(t.text, ctx.focus, ctx.source.idf) : '';
+      return `${t.town}${clause ? `（${clause}）` : ''}${cites.mark(t.chunk)}`;
+    });
+    return reply(`${count ? `共${towns.length}个：` : ''}${items.join('、')}。`, cites);
   }
   if (ctx.parsed.answerType === 'names' && ctx.towns.length === 1) {
     const honours = honoursOf(ctx, ctx.towns[0]!);
@@ -226,7 +260,16 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
     const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
     return { ...f, score: f.fit + extra / 2 };
   });
-  return ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score)[0];
+  const fitting = ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score);
+  if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
+  // How old a side is: the earliest time among the facts whose clause words the asked attribute
+  // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
+  const mentionsSide = (f: LocatedFact) => own.length === 0 || own.some((w) => foldForMatch(sentenceOf(f.chunk, f.fact)).includes(w));
+  const dated = fitting.filter((f) => startYear(f.fact, ctx.source.referenceYear) !== null && mentionsSide(f));
+  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => foldForMatch(f.fact.clause).includes(w))));
+  const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
+  const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
+  return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 
 /** Compare, difference or superlative over the question's sides (or the towns named, or every town): the facts side by side and the result. */

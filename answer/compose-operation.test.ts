@@ -47,6 +47,46 @@ describe('composers over the real page', () => {
   });
 });
 
+describe('lists, counts and durations over the real page', () => {
+  it('lists the towns that match, each with the clause that says so', async () => {
+    const r = await ask('哪些专业镇和大学有合作？');
+    expect(r.answer).toMatch(/高平生猪（[^）]*山西大学[^）]*）\[\d\]/);
+    expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
+  });
+
+  it('counts counties, citing each town in the order written', async () => {
+    const r = await ask('这九个专业镇一共分布在晋城几个县市？');
+    expect(r.answer).toMatch(/^共5个：/);
+    expect([...r.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('answers how long from a stated duration, or computes it from the start year and says so', async () => {
+    expect((await ask('吉利尔做潞绸有多长时间了？')).answer).toContain('65年来');
+    const r = await ask('彤康公司成立多少年了？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^约\d+年：成立于2007年\[1\]（按文章中最晚的年份\d{4}年推算）。$/);
+    expect(r.facts?.[0]?.text).toContain('2007');
+  });
+
+  it('answers a per-household figure asked without a unit, and refuses an output when only a capacity is given', async () => {
+    expect((await ask('阳城蚕桑去年户均增收多少？')).answer).toContain('6653元');
+    const r = await ask('彤康去年实际产了多少吨红酒？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toContain('生产能力');
+  });
+});
+
+describe('comparisons by time over the real page', () => {
+  it('dates each side by the earliest time its attribute is stated for, whatever town names stand in the sides', async () => {
+    const r = await ask('高平的丝绸和泽州的冶铸业，谁的历史更久？');
+    expect(r.answer).toMatch(/^泽州的冶铸业更早：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+  });
+
+  it('reads 在前 as earlier', async () => {
+    expect((await ask('彤康和吉利尔，哪个在前成立？')).answer).toMatch(/^吉利尔更早：.*1958年\[1\]；彤康：成立于2007年\[2\]。$/);
+  });
+});
+
 describe('namedEntities', () => {
   it('keeps the longest organisation name found, not the names inside it', () => {
     expect(namedEntities('吉利尔潞绸集团哪年成立？', ['吉利尔', '吉利尔潞绸', '彤康'])).toEqual(['吉利尔潞绸']);

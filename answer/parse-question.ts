@@ -39,6 +39,9 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|几)度/, 'degrees'],
 ];
 
+/** Questions about which towns / counties / places (not about one of them). */
+export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几)|几个县|多少个县|which towns|which counties|which places|how many (?:specialty )?towns/i;
+
 const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
 const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many years/i;
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
@@ -55,7 +58,7 @@ const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|wha
 const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
 const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
-const OLD_WORDS = /早|久|老|悠久|古老|历史|older|oldest|earlier|earliest|longer history/i;
+const OLD_WORDS = /早|久|老|悠久|古老|历史|在前|在先|之前|先后|older|oldest|earlier|earliest|longer history/i;
 
 /**
  * True for a noun that names the kind of time asked for after a question word (朝代, 时代, 年代,
@@ -112,7 +115,9 @@ export function parseQuestion(question: string, townCount: number, english: bool
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
   const computed = ['count', 'compare', 'superlative', 'difference'].includes(operation) && answerType === 'text';
-  const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(q.replace(/多少|最/g, ''));
+  // Amount words are read after 哪个 / 谁 (the sides before it may be names: 高平, 大兴村).
+  const tail = q.split(/哪个|哪一个|哪家|谁/).pop() ?? q;
+  const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(tail.replace(/多少|最/g, ''));
   return {
     operation,
     answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,
