@@ -18,6 +18,6 @@ export { openSearcher, openVectorStore, type VectorStoreKind } from './open-inde
 export { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 export { expandQuery, type Glossary } from './query-terms.js';
 export { cutWords, functionWords, tokenize } from './tokenize.js';
-export { updateIndex, type IngestReport } from './update-index.js';
+export { removeSources, updateIndex, type IngestReport } from './update-index.js';
 export { ModelUnavailableError } from './transformers-embedder.js';
 export { progressReporter, renderProgressBar } from './model-progress.js';
