@@ -114,6 +114,15 @@ describe('yes/no over the real page', () => {
   });
 });
 
+describe('near misses over the real page', () => {
+  it('refuses a figure in a measure no article uses, showing what is stated', async () => {
+    const r = await ask('阳城乔氏琉璃一年能产多少件？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到.*的具体数字；提到的是：/);
+    expect(r.answer).not.toMatch(/\d件/);
+  });
+});
+
 describe('namedEntities', () => {
   it('keeps the longest organisation name found, not the names inside it', () => {
     expect(namedEntities('吉利尔潞绸集团哪年成立？', ['吉利尔', '吉利尔潞绸', '彤康'])).toEqual(['吉利尔潞绸']);

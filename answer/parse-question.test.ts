@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { askedMeasure, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
 
 import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
@@ -34,6 +34,19 @@ describe('answer-type nouns and superlatives', () => {
   it('finds the superlative a question asks', () => {
     expect(superlativeWord('冶铸业最早能追溯到哪个朝代？')).toBe('最早');
     expect(superlativeWord('冶铸业能追溯到哪个朝代？')).toBe('');
+  });
+});
+
+describe('askedMeasure', () => {
+  it('reads a measure word no unit family covers, by its part of speech', () => {
+    expect(askedMeasure('沁水一共有多少箱蜜蜂')).toBe('measure:箱');
+    expect(askedMeasure('一年能产多少件')).toBe('measure:件');
+  });
+
+  it('leaves nouns, longer words and generic classifiers alone', () => {
+    expect(askedMeasure('2022年产了多少茧')).toBeNull();
+    expect(askedMeasure('有多少农户养蜂')).toBeNull();
+    expect(askedMeasure('有几个专业镇')).toBeNull();
   });
 });
 

@@ -17,7 +17,7 @@ export type { Manifest } from './manifest.js';
 export { openSearcher, openVectorStore, type VectorStoreKind } from './open-index.js';
 export { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 export { expandQuery, type Glossary } from './query-terms.js';
-export { cutWords, functionWords, tokenize } from './tokenize.js';
+export { cutWords, functionWords, measureWords, tokenize } from './tokenize.js';
 export { removeSources, updateIndex, type IngestReport } from './update-index.js';
 export { ModelUnavailableError } from './transformers-embedder.js';
 export { progressReporter, renderProgressBar } from './model-progress.js';
