@@ -1,12 +1,12 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { foldForMatch, type Chunk } from '../ingest/index.js';
+import { foldForMatch, splitClauses, type Chunk } from '../ingest/index.js';
 import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
-import { compareFacts } from './compare-facts.js';
-import { comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
-import { asStatement, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
+import { compareFacts, startYear } from './compare-facts.js';
+import { ASKS_TOWNS, comparisonSides, type ParsedQuestion } from './parse-question.js';
+import { asStatement, bestClause, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -66,15 +66,21 @@ const reply = (answer: string, citations: CitationList, facts: LocatedFact[] = [
   facts,
 });
 
+/**
+ * The focus words that can describe the asked attribute. A named organisation (彤康公司: its name and
+ * the word completing it) picks the passages (namesEntities), like a town; it says nothing of the attribute.
+ */
+export function attributeFocus(ctx: ComposeContext): string[] {
+  const q = foldForMatch(ctx.question);
+  return ctx.focus.filter((w) => !ctx.entities.some((e) => e.includes(w) || w.includes(e) || q.includes(e + w)));
+}
+
 /** Facts of the asked kind in the best sentences (within `margin` of the best score), best first. */
 export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[] {
   const best = ctx.scored[0];
   if (!best) return [];
   const out: LocatedFact[] = [];
-  // A named organisation (彤康公司: its name and the word completing it) picks the passages (namesEntities),
-  // like a town; within them it says nothing of the attribute.
-  const q = foldForMatch(ctx.question);
-  const focus = ctx.focus.filter((w) => !ctx.entities.some((e) => e.includes(w) || w.includes(e) || q.includes(e + w)));
+  const focus = attributeFocus(ctx);
   for (const s of ctx.scored.slice(0, 8)) {
     if (s.score < best.score - margin) break;
     const chunk = ctx.hits[s.hit]!.chunk;
@@ -98,17 +104,20 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
     return reply(parts.join(''), cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
-  const asked = askedWords(ctx.question, ctx.focus);
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
   const candidates = typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
   let top = candidates[0];
   if (!top) return null;
+  let picked = '';
   if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {
     // 最高 / 最多 within one passage: the extreme of the best sentence's figures of the same family.
     const peers = candidates.filter((f) => f.chunk === top!.chunk && f.fact.sentence === top!.fact.sentence && f.fact.family === top!.fact.family && f.fact.value !== null);
     top = peers.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a), top);
+    // The chosen figure leads (最低的是6度清甜山楂甜酒), the clause it was chosen from follows.
+    if (peers.length > 1 && !ctx.parsed.english) picked = `${ctx.parsed.superlative}的是${top.fact.text}${top.fact.after.replace(/[、，,和及与等].*$/, '')}：`;
   }
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
-  const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : '';
+  const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : picked;
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
 }
 
@@ -117,10 +126,33 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
  * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
  */
 export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
-  const word = superlativeWord(ctx.question);
+  const word = ctx.parsed.superlative;
   const best = ctx.scored[0];
   if (!word || !best || !foldForMatch(best.text).includes(word)) return null;
-  return composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
+  const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
+  // 哪个…最早 asks which one: the answer names the town the sentence is about.
+  const town = ctx.hits[best.hit]!.chunk.meta.town;
+  return found && /哪个|哪一个|哪项|哪种产业|which/i.test(ctx.question) && town && !found.answer.includes(town) ? { ...found, answer: `${town}：${found.answer}` } : found;
+}
+
+/**
+ * 多久 / 多少年 when the article gives a start year instead of a duration (创始于1958年): the cited
+ * year, and the years from it to the latest year the articles mention, said as computed.
+ */
+export function composeDurationSince(ctx: ComposeContext): Reply | null {
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
+  const [top] = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'time' } })
+    .filter((f) => f.fit > 0 && f.fact.value !== null && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes))
+    .sort((a, b) => Number(b.fact.role === 'founding') - Number(a.fact.role === 'founding'));
+  const years = top ? ctx.source.referenceYear - top.fact.value! : 0;
+  if (!top || years <= 0) return null;
+  const cites = new CitationList();
+  const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
+  const since = ctx.parsed.english
+    ? `About ${years} years (from ${top.fact.value} to ${ctx.source.referenceYear}, the latest year the articles mention). `
+    : `约${years}年：`;
+  const note = ctx.parsed.english ? '' : `（按文章中最晚的年份${ctx.source.referenceYear}年推算）`;
+  return reply(`${since}${statement}${cites.mark(top.chunk)}${note}。`, cites, [top]);
 }
 
 /** For 为什么: the sentence from its first causal word on (由于…, 因为…), else the trimmed sentence. */
@@ -166,15 +198,18 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
 
 /** Towns whose articles say what the question asks (a sentence with ≥ 3/4 of the focus weight). */
 function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk: Chunk }[] {
-  const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0);
+  // The words of the asking phrase (哪些专业镇) say what is listed, not what the towns have in common.
+  const asking = foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? '';
+  const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !asking.includes(w));
   if (known.length === 0) {
     // Nothing but the towns themselves is asked about (这一版介绍了几个专业镇): every town, by its first passage.
     return ctx.source.townNames().map((town) => ({ town, text: '', chunk: ctx.source.chunksOfTown(town)[0]! }));
   }
-  return ctx.source
-    .townNames()
-    .map((town) => ({ town, best: bestSentenceOfTown({ ...ctx, focus: known }, town) }))
-    .filter((t) => t.best && t.best.coverage >= 0.75)
+  const scored = ctx.source.townNames().map((town) => ({ town, best: bestSentenceOfTown({ ...ctx, focus: known }, town) }));
+  // Towns close to the best-matching one (the wording of each article differs: 获准…认证 / 是…地理标志).
+  const top = Math.max(0, ...scored.map((t) => t.best?.coverage ?? 0));
+  return scored
+    .filter((t) => t.best && t.best.coverage >= Math.max(0.5, 0.8 * top))
     .map((t) => ({ town: t.town, text: t.best!.text, chunk: t.best!.chunk }));
 }
 
@@ -185,13 +220,18 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     const towns = matchingTowns(ctx).filter((t) => ctx.towns.length === 0 || ctx.towns.includes(t.town));
     if (towns.length === 0) return null;
     if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question)) {
-      const counties = new Map<string, string[]>();
-      for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), `${t.town}${cites.mark(t.chunk)}`]);
-      const parts = [...counties].map(([county, ts]) => `${county}（${ts.join('、')}）`);
+      const counties = new Map<string, typeof towns>();
+      for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), t]);
+      // Marked in the order they are written, so the numbers read 1, 2, 3…
+      const parts = [...counties].map(([county, ts]) => `${county}（${ts.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、')}）`);
       return reply(`${count ? `共${counties.size}个：` : ''}${parts.join('、')}。`, cites);
     }
-    const items = towns.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、');
-    return reply(`${count ? `共${towns.length}个：` : ''}${items}。`, cites);
+    // Each town with the clause that says it (高平生猪：和山西大学进行产学研合作), so the list shows its grounds.
+    const items = towns.map((t) => {
+      const clause = t.text ? bestClause(t.text, ctx.focus, ctx.source.idf) : '';
+      return `${t.town}${clause ? `（${clause}）` : ''}${cites.mark(t.chunk)}`;
+    });
+    return reply(`${count ? `共${towns.length}个：` : ''}${items.join('、')}。`, cites);
   }
   if (ctx.parsed.answerType === 'names' && ctx.towns.length === 1) {
     const honours = honoursOf(ctx, ctx.towns[0]!);
@@ -241,7 +281,16 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
     const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
     return { ...f, score: f.fit + extra / 2 };
   });
-  return ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score)[0];
+  const fitting = ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score);
+  if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
+  // How old a side is: the earliest time among the facts whose clause words the asked attribute
+  // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
+  const mentionsSide = (f: LocatedFact) => own.length === 0 || own.some((w) => foldForMatch(sentenceOf(f.chunk, f.fact)).includes(w));
+  const dated = fitting.filter((f) => startYear(f.fact, ctx.source.referenceYear) !== null && mentionsSide(f));
+  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => foldForMatch(f.fact.clause).includes(w))));
+  const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
+  const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
+  return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 
 /** Compare, difference or superlative over the question's sides (or the towns named, or every town): the facts side by side and the result. */
@@ -254,7 +303,10 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
   } else {
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
-    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source))[0], label: town }));
+    // Across towns, a town takes part only with a figure its article words as the asked measure (年产值 for 产值).
+    const measures = ctx.parsed.attributes.filter((a) => a.measure);
+    const statesMeasure = (f: LocatedFact) => measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)));
+    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
   }
   const found = pairs.filter((p): p is { f: LocatedFact; label: string } => p.f !== undefined);
@@ -267,14 +319,38 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
 
 /** 是不是 / 吗: yes when the best sentence holds every number of the question, no with the stated figure when it holds another. */
 export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | null {
-  const s = ctx.scored[0];
+  const elsewhere = organisationElsewhere(ctx);
+  if (elsewhere) return elsewhere;
+  const s = ctx.scored.find((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
   if (!s) return null;
   const cites = new CitationList();
   const chunk = ctx.hits[s.hit]!.chunk;
   const folded = foldForMatch(s.text);
   const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
-  if (numbers.every((n) => folded.includes(n))) return reply(`${ctx.parsed.english ? 'Yes. ' : '是的。'}${statement}。${cites.mark(chunk)}`, cites);
-  return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(chunk)}`, cites);
+  // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
+  const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
+  const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
+  if (numbers.every((n) => folded.includes(n))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
+  return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/**
+ * 彤康公司在阳城吗: the question names an organisation and a county, and the organisation's passage
+ * belongs to another county's article: no, with the passage's sentence naming the organisation.
+ */
+function organisationElsewhere(ctx: ComposeContext): Reply | null {
+  const counties = new Set(ctx.source.townNames().map((t) => ctx.source.chunksOfTown(t)[0]?.meta.county ?? ''));
+  const county = [...counties].find((c) => c && ctx.question.includes(c));
+  const [entity] = ctx.entities;
+  if (!county || !entity) return null;
+  // The sentence saying where it is (位于…) first, else the first one naming it.
+  const naming = ctx.source.chunksWith(entity).flatMap((chunk) => indexedChunk(chunk).sentences.filter((x) => x.folded.includes(entity)).map((x) => ({ chunk, text: x.text })));
+  const found = naming.find((x) => /位于|地处|坐落/.test(x.text)) ?? naming[0];
+  if (!found || found.chunk.meta.county === county) return null;
+  const { chunk, text } = found;
+  const sentence = { text: splitClauses(text).find((c) => /位于|地处|坐落/.test(c)) ?? text };
+  const cites = new CitationList();
+  return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${asStatement(sentence.text).replace(/。$/, '')}。${cites.mark(chunk)}`, cites);
 }
 
 /** The articles of an author the question names (陈云华写了哪些 / 几篇): each article's title, cited. */

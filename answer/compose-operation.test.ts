@@ -47,6 +47,82 @@ describe('composers over the real page', () => {
   });
 });
 
+describe('lists, counts and durations over the real page', () => {
+  it('lists the towns that match, each with the clause that says so', async () => {
+    const r = await ask('哪些专业镇和大学有合作？');
+    expect(r.answer).toMatch(/高平生猪（[^）]*山西大学[^）]*）\[\d\]/);
+    expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
+  });
+
+  it('counts counties, citing each town in the order written', async () => {
+    const r = await ask('这九个专业镇一共分布在晋城几个县市？');
+    expect(r.answer).toMatch(/^共5个：/);
+    expect([...r.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('answers how long from a stated duration, or computes it from the start year and says so', async () => {
+    expect((await ask('吉利尔做潞绸有多长时间了？')).answer).toContain('65年来');
+    const r = await ask('彤康公司成立多少年了？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^约\d+年：成立于2007年\[1\]（按文章中最晚的年份\d{4}年推算）。$/);
+    expect(r.facts?.[0]?.text).toContain('2007');
+  });
+
+  it('answers a per-household figure asked without a unit, and refuses an output when only a capacity is given', async () => {
+    expect((await ask('阳城蚕桑去年户均增收多少？')).answer).toContain('6653元');
+    const r = await ask('彤康去年实际产了多少吨红酒？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toContain('生产能力');
+  });
+});
+
+describe('comparisons by time over the real page', () => {
+  it('dates each side by the earliest time its attribute is stated for, whatever town names stand in the sides', async () => {
+    const r = await ask('高平的丝绸和泽州的冶铸业，谁的历史更久？');
+    expect(r.answer).toMatch(/^泽州的冶铸业更早：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+  });
+
+  it('reads 在前 as earlier', async () => {
+    expect((await ask('彤康和吉利尔，哪个在前成立？')).answer).toMatch(/^吉利尔更早：.*1958年\[1\]；彤康：成立于2007年\[2\]。$/);
+  });
+});
+
+describe('superlatives over the real page', () => {
+  it('picks the extreme figure within one passage and leads with it', async () => {
+    expect((await ask('彤康哪款山楂酒度数最低？')).answer).toMatch(/^最低的是6度清甜山楂甜酒：开发产品有.*\[1\]$/);
+  });
+
+  it('compares across towns only the figures worded as the asked measure, in the question’s word', async () => {
+    const r = await ask('九个专业镇里哪个的产值最高？');
+    expect(r.answer).toMatch(/^陵川中药材最高：陵川中药材：[^；]*年产值突破5\.28亿元\[1\]；阳城蚕桑：蚕桑综合产值3亿元\[2\]。$/);
+  });
+
+  it('names the town when 哪个 asks for the one whose article states the superlative', async () => {
+    expect((await ask('这几个产业里，哪个历史最早能追溯到？')).answer).toMatch(/^泽州精密铸造：.*春秋战国/);
+  });
+});
+
+describe('yes/no over the real page', () => {
+  it('answers 有没有 with 有 and the sentence', async () => {
+    const r = await ask('沁水是不是建了蜜蜂博物馆？');
+    expect(r.answer).toMatch(/^是的。.*蜜蜂博物馆/);
+    expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
+  });
+
+  it('says no when the organisation asked about is in another county, with where it is', async () => {
+    expect((await ask('彤康食品是阳城的企业吗？')).answer).toBe('不是。文章说：山西彤康食品有限公司位于泽州县高都镇大兴村。[1]');
+  });
+});
+
+describe('near misses over the real page', () => {
+  it('refuses a figure in a measure no article uses, showing what is stated', async () => {
+    const r = await ask('阳城乔氏琉璃一年能产多少件？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到.*的具体数字；提到的是：/);
+    expect(r.answer).not.toMatch(/\d件/);
+  });
+});
+
 describe('namedEntities', () => {
   it('keeps the longest organisation name found, not the names inside it', () => {
     expect(namedEntities('吉利尔潞绸集团哪年成立？', ['吉利尔', '吉利尔潞绸', '彤康'])).toEqual(['吉利尔潞绸']);

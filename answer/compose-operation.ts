@@ -3,16 +3,14 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { composeByAuthor, composeComparison, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
-import { parseQuestion, type ParsedQuestion } from './parse-question.js';
+import { attributeFocus, composeByAuthor, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { factStatement } from './render-answer.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import { sentenceOf } from './fact-evidence.js';
 import type { AnswerResult } from './types.js';
 
-/** Questions about which towns / counties / places (not about one of them). */
-const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几)|几个县|多少个县|which towns|which counties|which places|how many (?:specialty )?towns/i;
 
 /** What the asked answer is called in a near-miss statement. */
 const ASKED: Record<ParsedQuestion['answerType'], string> = { quantity: '具体数字', time: '具体时间', duration: '具体年数', names: '具体名称', text: '这一点' };
@@ -56,7 +54,7 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
   const related = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'quantity', unitFamily: null } }, 0.3).slice(0, 2);
   const reply = composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!reply) return null;
-  const statements = related.length ? related.map((f) => `${factStatement(f.fact).replace(/。$/, '')}${reply.citations.mark(f.chunk)}`).join('；') + '。' : reply.answer;
+  const statements = related.length ? [...new Set(related.map((f) => `${factStatement(f.fact).replace(/。$/, '')}${reply.citations.mark(f.chunk)}`))].join('；') + '。' : reply.answer;
   const english = ctx.parsed.english;
   const answer = english
     ? `The articles do not state that. What they say: ${statements}`
@@ -67,8 +65,9 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType !== 'text') {
-    const asked = askedWords(ctx.question, ctx.focus);
+    const asked = askedWords(ctx.question, attributeFocus(ctx));
     const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
+    if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
     if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   }
   return composeLookup(ctx);
@@ -152,7 +151,10 @@ export function composeFacts(
   return reply ? toComposed(reply, parsed.operation) : null;
 }
 
-/** A refusal because the evidence lacks the asked kind of figure is a near miss when the town is named. */
+/**
+ * The best sentence lacking the asked kind of figure is not the end: a close sentence's typed fact
+ * may state it (65年来 beside 创始于1958年); else a near miss when the town is named.
+ */
 function nearMissAfterRefusal(ctx: ComposeContext, refusal: string): Reply | null {
-  return refusal.startsWith('the evidence has no quantity') ? nearMiss(ctx) : null;
+  return refusal.startsWith('the evidence has no quantity') ? lookupOrNearMiss(ctx) : null;
 }

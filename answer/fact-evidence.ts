@@ -20,7 +20,7 @@ export type FactSource = {
 export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
   switch (q.answerType) {
     case 'quantity':
-      return fact.kind === 'quantity' && fact.family !== 'duration' && (q.unitFamily === null || fact.family === q.unitFamily);
+      return fact.kind === 'quantity' && fact.family !== 'duration' && (q.unitFamily === null || fact.family === q.unitFamily || fact.unit === q.unitFamily.replace(/^measure:/, ''));
     case 'time':
       return fact.kind === 'time' && fact.family !== 'date';
     case 'duration':

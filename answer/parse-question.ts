@@ -1,6 +1,7 @@
 // A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
 import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+import { cutWords, measureWords } from '../index/index.js';
 import { asListWording } from './question-terms.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'reason', 'author'] as const;
@@ -20,6 +21,8 @@ export type ParsedQuestion = {
   direction: 'max' | 'min';
   /** Compared or ranked by time (older, earliest) rather than by amount. */
   byTime: boolean;
+  /** The superlative word asked (最高, 最早), "" when none. */
+  superlative: string;
   english: boolean;
 };
 
@@ -36,8 +39,11 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|几)张/, 'sheets'],
   [/(?:多少|几)台/, 'machines'],
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
-  [/(?:多少|几)度/, 'degrees'],
+  [/(?:多少|几)度|度数|酒精度/, 'degrees'],
 ];
+
+/** Questions about which towns / counties / places (not about one of them). */
+export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几)|几个县|多少个县|which towns|which counties|which places|how many (?:specialty )?towns/i;
 
 const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
 const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many years/i;
@@ -55,7 +61,7 @@ const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|wha
 const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
 const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
-const OLD_WORDS = /早|久|老|悠久|古老|历史|older|oldest|earlier|earliest|longer history/i;
+const OLD_WORDS = /早|久|老|悠久|古老|历史|在前|在先|之前|先后|older|oldest|earlier|earliest|longer history/i;
 
 /**
  * True for a noun that names the kind of time asked for after a question word (朝代, 时代, 年代,
@@ -68,6 +74,24 @@ export function isTimeNoun(word: string): boolean {
 /** The superlative the question asks (最早, 最多, largest…), or "" when none. */
 export function superlativeWord(question: string): string {
   return SUPERLATIVE.exec(foldForMatch(question))?.[0] ?? '';
+}
+
+/** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
+const GENERIC_CLASSIFIERS = '个种项类次批些大';
+
+/**
+ * A measure word after 多少 / 几 that no unit family covers (多少箱蜜蜂, 一年产多少件): "measure:箱",
+ * so only a figure in that measure answers; null for a noun (多少茧, by jieba's part of speech) or a
+ * character starting a longer word (多少农户).
+ */
+export function askedMeasure(folded: string): string | null {
+  const m = /(?:多少|几)(?:万|千|百|亿)?([\u4e00-\u9fff])/.exec(folded);
+  if (!m) return null;
+  const c = m[1]!;
+  const at = m.index + m[0].length - 1;
+  if (GENERIC_CLASSIFIERS.includes(c) || !measureWords(folded).has(c)) return null;
+  if (cutWords(folded).some((t) => t.length > 1 && t.startsWith(c) && folded.startsWith(t, at))) return null;
+  return `measure:${c}`;
 }
 
 /** The unit family a question asks for, or null (any quantity, or none asked). */
@@ -107,12 +131,14 @@ export function parseQuestion(question: string, townCount: number, english: bool
   const time = TIME.test(q);
   const duration = !time && DURATION.test(q);
   const names = NAMES.test(q);
-  const unitFamily = time || duration ? null : askedUnitFamily(q);
+  const unitFamily = time || duration ? null : (askedUnitFamily(q) ?? askedMeasure(q));
   // 比例 / 价格 name a unit without 多少; they still ask for an amount.
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
   const computed = ['count', 'compare', 'superlative', 'difference'].includes(operation) && answerType === 'text';
-  const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(q.replace(/多少|最/g, ''));
+  // Amount words are read after 哪个 / 谁 (the sides before it may be names: 高平, 大兴村).
+  const tail = q.split(/哪个|哪一个|哪家|谁/).pop() ?? q;
+  const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(tail.replace(/多少|最/g, ''));
   return {
     operation,
     answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,
@@ -120,6 +146,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
     attributes,
     direction: MIN_WORDS.test(q) ? 'min' : 'max',
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
+    superlative: superlativeWord(q),
     english,
   };
 }

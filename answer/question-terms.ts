@@ -6,7 +6,7 @@ import { cutWords, functionWords } from '../index/index.js';
 const STOPWORDS = new Set(
   (
     '的 了 是 在 有 和 与 及 或 吗 呢 吧 啊 呀 么 嘛 哦 个 些 这 那 其 它 他 她 们 我 你 您 谁 什么 哪 哪些 哪个 哪里 哪儿 ' +
-    '多少 几 几个 多久 多长 多大 多高 多远 怎么 怎样 怎么样 如何 为什么 为何 是否 是不是 有没有 请问 请 问 一下 介绍 ' +
+    '多少 几 几个 多久 多长 多长时间 多少年 多大 多高 多远 怎么 怎样 怎么样 如何 为什么 为何 是否 是不是 有没有 请问 请 问 一下 介绍 ' +
     '说说 讲讲 告诉 知道 想 想知道 能 能否 可以 会 要 都 也 还 就 又 被 把 对 从 到 给 让 由 以 为 于 上 下 中 里 ' +
     '一 一个 一共 共 总共 大概 大约 左右 情况 方面 具体 主要 现在 目前 当时 之 所 等 啥 咋 呗 嗯 该 该县 这个 那个 ' +
     '分别 各 各自 以及 并且 而且 还是 还有 哪年 哪一年 何时 什么时候 时候 相关 关于 有关 方面 内容 信息 多 少 ' +
@@ -15,6 +15,9 @@ const STOPWORDS = new Set(
     '吗 嘛 呗 么 叫啥 是啥 有啥 怎么回事 作为 属于 算是 所谓 特点 名字 名称 哪两个 两个 几个'
   ).split(/\s+/),
 );
+
+/** Multi-word question phrases, removed before segmentation. */
+const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否/g;
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
 const NUMERAL_CLASSIFIER = /^[一二两三四五六七八九十百千万几多每哪]+[个批家种位名只项条年次篇]?$/;
@@ -82,9 +85,12 @@ export function isMostlyLatin(text: string): boolean {
   return latin > 2 * han;
 }
 
-/** 哪几 asks which ones (哪几种 = 哪些种), not how many: said as 哪些 so no count is read into it. */
+/**
+ * 哪几 asks which ones (哪几种 = 哪些种) and 这几 / 那几 points at ones already named (这几个产业), not
+ * how many: said as 哪些 / 这些 so no count is read into them.
+ */
 export function asListWording(question: string): string {
-  return question.replace(/哪几/g, '哪些');
+  return question.replace(/([哪这那])几/g, '$1些');
 }
 
 /**
@@ -136,6 +142,10 @@ export function questionTerms(question: string, expanded: string, names: string[
     words.add(name);
     folded = folded.split(name).join(' ');
   }
+  // Question phrases the segmenter would cut into content-looking pieces (多长时间 -> 多 / 长时间).
+  folded = folded.replace(QUESTION_PHRASES, ' ');
+  // The 年 of a year is not the head of the next word (2022年产了 is 2022年 / 产了, not 年产).
+  folded = folded.replace(/(\d{2,4}年)(?=[\u4e00-\u9fff])/g, '$1 ');
   const minor = functionWords(folded);
   for (const w of mergeSingleChars(cutWords(folded))) {
     if (minor.has(w)) continue;

@@ -14,16 +14,44 @@ export function asStatement(text: string): string {
 }
 
 /**
- * A fact as a short statement: the sentence's time (when the clause lacks it), then its clause. A time
- * that is its sentence's whole first clause (明清时期，…) is said with the clause after it, taken from
+ * A fact as a short statement: the sentence's time (when the clause lacks it), then its clause. A
+ * clause that is only the figure (明清时期，… / 65年来，…) is said with the clause after it, taken from
  * `sentence` when given.
  */
 export function factStatement(fact: Fact, sentence = ''): string {
-  const clauses = splitClauses(sentence);
-  if (isHeadTime(fact) && clauses.length > 1) return asStatement(clauses[0]! + clauses[1]!);
+  const next = bareFigure(fact) ? clauseAfter(sentence, fact.clauseStart) : '';
+  if (next) return asStatement(`${isHeadTime(fact) ? '' : fact.when && !fact.clause.includes(fact.when) ? `${fact.when}，` : ''}${fact.clause}，${next}`);
   const clause = fact.clause.replace(/\s+/g, '');
   const when = fact.when && !clause.includes(fact.when.replace(/^截至|^截止/, '')) && !/^(?:目前|近年来|近两年)$/.test(fact.when) ? `${fact.when}，` : '';
   return asStatement(`${when}${clause}`);
+}
+
+/** True when a fact's clause says nothing but its figure (明清时期, 65年来; not 成立于2007年). */
+function bareFigure(fact: Fact): boolean {
+  return isHeadTime(fact) || (/^\d/.test(fact.text) && fact.clause.replace(/\s+/g, '').length <= fact.text.length + 2);
+}
+
+/** The clause of a sentence after the one starting at `start`, without its trailing punctuation; "" when none. */
+function clauseAfter(sentence: string, start: number): string {
+  let offset = 0;
+  const clauses = splitClauses(sentence);
+  for (let i = 0; i < clauses.length - 1; i++) {
+    if (offset === start) return clauses[i + 1]!.replace(/[，,；;：:。！？]$/, '');
+    offset += clauses[i]!.length;
+  }
+  return '';
+}
+
+/** The clause of a sentence with the most focus weight, without punctuation; "" when none has a focus word. */
+export function bestClause(sentence: string, focus: string[], idf: (w: string) => number): string {
+  let best = '';
+  let bestFit = 0;
+  for (const c of splitClauses(sentence)) {
+    const folded = foldForMatch(c);
+    const fit = focus.reduce((sum, w) => sum + (folded.includes(w) ? idf(w) || 1 : 0), 0);
+    if (fit > bestFit) [best, bestFit] = [c, fit];
+  }
+  return asStatement(best).replace(/。$/, '');
 }
 
 /**
