@@ -20,6 +20,9 @@ export function answerOptions(s: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_
   return { k: k ?? s.TOP_K, minCoverage: s.MIN_COVERAGE, minFocus: s.MIN_FOCUS, maxUnknown: s.MAX_UNKNOWN };
 }
 
+/** A superlative or comparative word (最低, 更多, 较早). */
+const OPERATION_WORD = /^[最更较][多少高低大小早晚长久短老]$/;
+
 export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
 export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';
 
@@ -46,7 +49,9 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
 export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
-  const terms = questionTerms(question, expandQuery(question, searcher.lexicon), searcher.entityNames());
+  const parsedTerms = questionTerms(question, expandQuery(question, searcher.lexicon), searcher.entityNames());
+  // 最低 / 更多 the articles never write are the operation (parsed apart), not evidence to find.
+  const terms = { ...parsedTerms, words: parsedTerms.words.filter((w) => !(OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0)) };
   const o = composeOptions(searcher, question, terms.words);
   if (terms.asksAuthor) return { ...composeAuthors(question, hits, o.namedTowns, terms.english), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);

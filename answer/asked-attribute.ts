@@ -22,7 +22,9 @@ export function askedWords(question: string, focus: string[]): string[] {
     const from = Math.max(0, q.lastIndexOf('，', m.index) + 1, m.index - 8);
     const to = Math.min(q.length, m.index + m[0].length + 4);
     const window = q.slice(from, to);
-    for (const w of focus) if (window.includes(w) && !isTimeNoun(w)) near.add(w);
+    // A lone character right after the question word is its measure word (哪款, 几家), not an attribute.
+    const measure = (w: string) => w.length === 1 && q.startsWith(w, m.index + m[0].length);
+    for (const w of focus) if (window.includes(w) && !isTimeNoun(w) && !measure(w)) near.add(w);
   }
   return [...near];
 }

@@ -27,6 +27,7 @@ export function toCitation(hit: SearchHit | { chunk: Chunk }, n: number): Citati
     snippet: chunk.text,
     source: chunk.meta.source,
     line: chunk.lineStart,
+    ...(chunk.page ? { page: chunk.page } : {}),
   };
 }
 

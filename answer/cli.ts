@@ -12,12 +12,12 @@ const argsSchema = z.object({
   k: z.coerce.number().int().min(1).max(50).optional(),
 });
 
-/** The human-readable rendering: answer, then numbered citations with title, line and snippet. */
+/** The human-readable rendering: answer, then numbered citations with title, line (page for a PDF) and snippet. */
 export function renderAnswer(r: AnswerResult): string {
   const lines = [r.answer];
   if (r.citations.length) {
     lines.push('', '来源：');
-    for (const c of r.citations) lines.push(`[${c.n}] ${c.title}（${c.source}:${c.line}）`, `    ${c.snippet}`);
+    for (const c of r.citations) lines.push(`[${c.n}] ${c.title}（${c.source}${c.page ? `，第${c.page}页` : `:${c.line}`}）`, `    ${c.snippet}`);
   }
   return lines.join('\n');
 }

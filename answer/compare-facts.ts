@@ -58,7 +58,8 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   sides.sort((a, b) => (wantsLarger ? b.value - a.value : a.value - b.value));
   const [first, second] = sides as [Side, Side];
   const word = byTime ? (wantsLarger ? '晚' : '早') : wantsLarger ? '多' : '少';
-  const lead = q.operation === 'superlative' ? `${labelOf(first.f)}最${word}` : `${labelOf(first.f)}更${word}`;
+  // A superlative says the question's own word (产值最高, 历史最早) when it has one.
+  const lead = q.operation === 'superlative' ? `${labelOf(first.f)}${/^最/.test(q.superlative) ? q.superlative : `最${word}`}` : `${labelOf(first.f)}更${word}`;
   const inferred = sides.some((s) => s.f.fact.family === 'duration' && byTime) && families.size === 1 && sides.some((s) => s.f.fact.kind === 'time')
     ? `（历史年数按文章中最晚的年份${refYear}年推算）`
     : '';

@@ -1,6 +1,6 @@
 // Extractive answers: score the retrieved passages' sentences against the question, pick the best, cite.
-import { foldForMatch, splitSentences } from '../ingest/index.js';
-import type { SearchHit } from '../index/index.js';
+import { foldForMatch } from '../ingest/index.js';
+import { indexedChunk, type SearchHit } from '../index/index.js';
 import { hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
 import type { WordForm } from './word-forms.js';
 
@@ -105,15 +105,15 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
   hits.forEach((h, rank) => {
     // A question that names towns is answered from those towns' articles only.
     if (o.namedTowns.size > 0 && !o.namedTowns.has(h.chunk.meta.town)) return;
-    const passage = foldForMatch(h.chunk.text);
-    const numbersFound = terms.numbers.every((n) => passage.includes(n));
-    const title = foldForMatch(`${h.chunk.meta.title} ${h.chunk.meta.town}`);
-    splitSentences(h.chunk.text).forEach((s, sentence) => {
+    const chunk = indexedChunk(h.chunk);
+    const numbersFound = terms.numbers.every((n) => chunk.folded.includes(n));
+    const title = `${chunk.titleFolded} ${chunk.townFolded}`;
+    const context = foldForMatch(o.paragraphOf(h.chunk));
+    chunk.sentences.forEach((s, sentence) => {
       const text = s.text.trim();
       if (text.length < 4 || seen.has(text)) return;
       seen.add(text);
-      const folded = foldForMatch(text);
-      const context = foldForMatch(o.paragraphOf(h.chunk));
+      const folded = s.folded.trim();
       const coverage = weightedCoverage(terms.words, `${title} ${folded}`, o);
       const focus = weightedCoverage(focusWords, folded, o);
       const inContext = weightedCoverage(focusWords, folded, o, context);

@@ -1,11 +1,11 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { foldForMatch, splitClauses, splitSentences, type Chunk } from '../ingest/index.js';
-import type { SearchHit } from '../index/index.js';
+import { foldForMatch, splitClauses, type Chunk } from '../ingest/index.js';
+import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
-import { dedupeFacts, factsInSentence, namesQuestion, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, comparisonSides, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
@@ -24,6 +24,10 @@ export type ComposeContext = {
   hits: SearchHit[];
   source: FactSource & {
     chunksOfTown: (town: string) => Chunk[];
+    /** The chunks of a town whose folded text has at least one of the words, in index order. */
+    chunksOfTownWith: (town: string, words: string[]) => Chunk[];
+    /** A town's first fact of each kind, family and founding role, in index order. */
+    firstFactsOfTown: (town: string) => ChunkFact[];
     townNames: () => string[];
     /** Chunks whose folded text has a word (at most a few hundred). */
     chunksWith: (word: string) => Chunk[];
@@ -35,6 +39,8 @@ export type ComposeContext = {
     paragraphOf: (chunk: Chunk) => string;
     /** Authors of the corpus's articles, with the chunks of each article. */
     articlesByAuthor: () => Map<string, Chunk[][]>;
+    /** The first author (in articlesByAuthor's order) whose name the question contains. */
+    authorIn: (question: string) => string | undefined;
   };
   /** True when the question asks which towns (哪些专业镇, 哪几个县…) rather than about one. */
   asksTowns: boolean;
@@ -102,13 +108,16 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   const candidates = typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
   let top = candidates[0];
   if (!top) return null;
+  let picked = '';
   if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {
     // 最高 / 最多 within one passage: the extreme of the best sentence's figures of the same family.
     const peers = candidates.filter((f) => f.chunk === top!.chunk && f.fact.sentence === top!.fact.sentence && f.fact.family === top!.fact.family && f.fact.value !== null);
     top = peers.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a), top);
+    // The chosen figure leads (最低的是6度清甜山楂甜酒), the clause it was chosen from follows.
+    if (peers.length > 1 && !ctx.parsed.english) picked = `${ctx.parsed.superlative}的是${top.fact.text}${top.fact.after.replace(/[、，,和及与等].*$/, '')}：`;
   }
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
-  const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : '';
+  const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : picked;
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
 }
 
@@ -117,10 +126,13 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
  * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
  */
 export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
-  const word = superlativeWord(ctx.question);
+  const word = ctx.parsed.superlative;
   const best = ctx.scored[0];
   if (!word || !best || !foldForMatch(best.text).includes(word)) return null;
-  return composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
+  const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
+  // 哪个…最早 asks which one: the answer names the town the sentence is about.
+  const town = ctx.hits[best.hit]!.chunk.meta.town;
+  return found && /哪个|哪一个|哪项|哪种产业|which/i.test(ctx.question) && town && !found.answer.includes(town) ? { ...found, answer: `${town}：${found.answer}` } : found;
 }
 
 /**
@@ -149,9 +161,16 @@ export function reasonClauses(sentence: string): string {
   return asStatement(at > 0 ? sentence.slice(at) : sentence);
 }
 
+/** A town's chunks that can hold its best fact for the words (see rankableChunks), without ranking all of them. */
+function rankableChunksOfTown(ctx: ComposeContext, town: string, words: string[]): Chunk[] {
+  const all = [...words, ...ctx.parsed.attributes.flatMap((a) => a.factWords)];
+  return rankableChunks(ctx.source.chunksOfTownWith(town, all), ctx.source.firstFactsOfTown(town), ctx.parsed);
+}
+
 /** Every honour of a town's articles, names deduplicated, each cited. */
 function honoursOf(ctx: ComposeContext, town: string): LocatedFact[] {
-  const facts = dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), [], { ...ctx.parsed, answerType: 'names' }, ctx.source).filter((f) => f.fact.kind === 'honour'));
+  const withHonours = ctx.source.chunksOfTown(town).filter((c) => ctx.source.factsOf(c).some((f) => f.kind === 'honour'));
+  const facts = dedupeFacts(rankFacts(withHonours, [], { ...ctx.parsed, answerType: 'names' }, ctx.source).filter((f) => f.fact.kind === 'honour'));
   const seen = new Set<string>();
   return facts.filter((f) => {
     const fresh = f.fact.items.filter((i) => !seen.has(i));
@@ -165,11 +184,13 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
   let best: { text: string; chunk: Chunk; coverage: number } | null = null;
   const total = ctx.focus.reduce((sum, w) => sum + (ctx.source.idf(w) || 1), 0);
   if (total === 0) return null;
-  for (const chunk of ctx.source.chunksOfTown(town)) {
-    for (const s of splitSentences(chunk.text)) {
-      const folded = foldForMatch(s.text);
+  // Only a sentence with a focus word beats the town's first sentence (coverage 0 unless it has one).
+  const first = ctx.source.chunksOfTown(town).slice(0, 1);
+  const withWords = ctx.source.chunksOfTownWith(town, ctx.focus);
+  for (const chunk of withWords[0] === first[0] ? withWords : [...first, ...withWords]) {
+    for (const { text, folded } of indexedChunk(chunk).sentences) {
       const coverage = ctx.focus.reduce((sum, w) => sum + (folded.includes(w) ? ctx.source.idf(w) || 1 : 0), 0) / total;
-      if (!best || coverage > best.coverage) best = { text: s.text, chunk, coverage };
+      if (!best || coverage > best.coverage) best = { text, chunk, coverage };
     }
   }
   return best;
@@ -238,7 +259,7 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
   const facts: LocatedFact[] = [];
   const parts: string[] = [];
   for (const town of ctx.towns) {
-    const [fact] = ctx.parsed.answerType === 'text' ? [] : dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), ctx.focus, ctx.parsed, ctx.source));
+    const [fact] = ctx.parsed.answerType === 'text' ? [] : dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source));
     if (fact && fact.fit > 0) {
       facts.push(fact);
       parts.push(`${town}：${factStatement(fact.fact)}${cites.mark(fact.chunk)}`);
@@ -255,9 +276,9 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
   const folded = foldForMatch(side);
   const own = ctx.focus.filter((w) => folded.includes(w));
   const towns = ctx.source.townsIn(side);
-  const chunks = towns.length ? towns.flatMap((t) => ctx.source.chunksOfTown(t)) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])];
+  const chunks = towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])];
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
-    const extra = own.length ? rankFacts([f.chunk], shared, ctx.parsed, ctx.source).find((g) => g.fact === f.fact)?.fit ?? 0 : 0;
+    const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
     return { ...f, score: f.fit + extra / 2 };
   });
   const fitting = ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score);
@@ -282,7 +303,10 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
   } else {
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
-    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(ctx.source.chunksOfTown(town), ctx.focus, ctx.parsed, ctx.source))[0], label: town }));
+    // Across towns, a town takes part only with a figure its article words as the asked measure (年产值 for 产值).
+    const measures = ctx.parsed.attributes.filter((a) => a.measure);
+    const statesMeasure = (f: LocatedFact) => measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)));
+    pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
   }
   const found = pairs.filter((p): p is { f: LocatedFact; label: string } => p.f !== undefined);
@@ -320,7 +344,7 @@ function organisationElsewhere(ctx: ComposeContext): Reply | null {
   const [entity] = ctx.entities;
   if (!county || !entity) return null;
   // The sentence saying where it is (位于…) first, else the first one naming it.
-  const naming = ctx.source.chunksWith(entity).flatMap((chunk) => splitSentences(chunk.text).filter((x) => foldForMatch(x.text).includes(entity)).map((x) => ({ chunk, text: x.text })));
+  const naming = ctx.source.chunksWith(entity).flatMap((chunk) => indexedChunk(chunk).sentences.filter((x) => x.folded.includes(entity)).map((x) => ({ chunk, text: x.text })));
   const found = naming.find((x) => /位于|地处|坐落/.test(x.text)) ?? naming[0];
   if (!found || found.chunk.meta.county === county) return null;
   const { chunk, text } = found;
@@ -331,7 +355,7 @@ function organisationElsewhere(ctx: ComposeContext): Reply | null {
 
 /** The articles of an author the question names (陈云华写了哪些 / 几篇): each article's title, cited. */
 export function composeByAuthor(ctx: ComposeContext, question: string, count: boolean): Reply | null {
-  const author = [...ctx.source.articlesByAuthor().keys()].find((a) => question.includes(a));
+  const author = ctx.source.authorIn(question);
   if (!author) return null;
   const articles = ctx.source.articlesByAuthor().get(author)!;
   const cites = new CitationList();

@@ -87,6 +87,21 @@ describe('comparisons by time over the real page', () => {
   });
 });
 
+describe('superlatives over the real page', () => {
+  it('picks the extreme figure within one passage and leads with it', async () => {
+    expect((await ask('彤康哪款山楂酒度数最低？')).answer).toMatch(/^最低的是6度清甜山楂甜酒：开发产品有.*\[1\]$/);
+  });
+
+  it('compares across towns only the figures worded as the asked measure, in the question’s word', async () => {
+    const r = await ask('九个专业镇里哪个的产值最高？');
+    expect(r.answer).toMatch(/^陵川中药材最高：陵川中药材：[^；]*年产值突破5\.28亿元\[1\]；阳城蚕桑：蚕桑综合产值3亿元\[2\]。$/);
+  });
+
+  it('names the town when 哪个 asks for the one whose article states the superlative', async () => {
+    expect((await ask('这几个产业里，哪个历史最早能追溯到？')).answer).toMatch(/^泽州精密铸造：.*春秋战国/);
+  });
+});
+
 describe('yes/no over the real page', () => {
   it('answers 有没有 with 有 and the sentence', async () => {
     const r = await ask('沁水是不是建了蜜蜂博物馆？');
@@ -96,6 +111,15 @@ describe('yes/no over the real page', () => {
 
   it('says no when the organisation asked about is in another county, with where it is', async () => {
     expect((await ask('彤康食品是阳城的企业吗？')).answer).toBe('不是。文章说：山西彤康食品有限公司位于泽州县高都镇大兴村。[1]');
+  });
+});
+
+describe('near misses over the real page', () => {
+  it('refuses a figure in a measure no article uses, showing what is stated', async () => {
+    const r = await ask('阳城乔氏琉璃一年能产多少件？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到.*的具体数字；提到的是：/);
+    expect(r.answer).not.toMatch(/\d件/);
   });
 });
 

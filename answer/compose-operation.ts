@@ -54,7 +54,7 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
   const related = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'quantity', unitFamily: null } }, 0.3).slice(0, 2);
   const reply = composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!reply) return null;
-  const statements = related.length ? related.map((f) => `${factStatement(f.fact).replace(/。$/, '')}${reply.citations.mark(f.chunk)}`).join('；') + '。' : reply.answer;
+  const statements = related.length ? [...new Set(related.map((f) => `${factStatement(f.fact).replace(/。$/, '')}${reply.citations.mark(f.chunk)}`))].join('；') + '。' : reply.answer;
   const english = ctx.parsed.english;
   const answer = english
     ? `The articles do not state that. What they say: ${statements}`
@@ -107,11 +107,14 @@ export function composeFacts(
       factsOf: (c) => searcher.factsOf(c),
       idf: o.idf,
       chunksOfTown: (t) => searcher.chunksOfTown(t),
+      chunksOfTownWith: (t, words) => searcher.chunksOfTownWith(t, words),
+      firstFactsOfTown: (t) => searcher.firstFactsOfTown(t),
       townNames: () => searcher.townNames(),
       townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
       chunksWith: (word) => searcher.chunksWith(word),
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
+      authorIn: (question) => searcher.authorIn(question),
       paragraphOf: (chunk) => searcher.paragraphOf(chunk),
     },
     asksTowns: ASKS_TOWNS.test(question),

@@ -1,5 +1,6 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
-import { foldForMatch, isHeadTime, splitSentences, type Chunk, type Fact } from '../ingest/index.js';
+import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
+import { indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /**
@@ -19,7 +20,7 @@ export type FactSource = {
 export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
   switch (q.answerType) {
     case 'quantity':
-      return fact.kind === 'quantity' && fact.family !== 'duration' && (q.unitFamily === null || fact.family === q.unitFamily);
+      return fact.kind === 'quantity' && fact.family !== 'duration' && (q.unitFamily === null || fact.family === q.unitFamily || fact.unit === q.unitFamily.replace(/^measure:/, ''));
     case 'time':
       return fact.kind === 'time' && fact.family !== 'date';
     case 'duration':
@@ -64,7 +65,7 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
 
 /** The text of the sentence a fact was found in. */
 export function sentenceOf(chunk: Chunk, fact: Fact): string {
-  return splitSentences(chunk.text)[fact.sentence]?.text ?? '';
+  return indexedChunk(chunk).sentences[fact.sentence]?.text ?? '';
 }
 
 /** A name the question itself gives is not its answer (“泽州红”被称为什么 asks for another name). */
@@ -83,6 +84,20 @@ export function rankFacts(chunks: Chunk[], focus: string[], q: ParsedQuestion, s
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The chunks of a town that can hold rankFacts' first fact, in index order: those in `withWords`
+ * (the ones with a focus word or a word of an asked attribute family: there a fact's words can
+ * fit), and the chunk of each answering fact of `firstFacts` (the town's first fact of each kind,
+ * family and founding role). Any other fact has none of those words, so attributeFit gives it only
+ * what its kind, family and role give (honour, unit family, founding); it ties with, and comes
+ * after, the first fact of its sort. Keep it so: a bonus from anything else breaks this.
+ */
+export function rankableChunks(withWords: Chunk[], firstFacts: ChunkFact[], q: ParsedQuestion): Chunk[] {
+  const keep = new Set(withWords);
+  for (const { chunk, fact } of firstFacts) if (factAnswers(fact, q)) keep.add(chunk);
+  return [...keep].sort((a, b) => indexedChunk(a).label - indexedChunk(b).label);
 }
 
 /** Facts in one sentence of a chunk that answer the question, best fitting first. */

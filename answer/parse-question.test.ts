@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { askedMeasure, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
 
 import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
@@ -37,6 +37,19 @@ describe('answer-type nouns and superlatives', () => {
   });
 });
 
+describe('askedMeasure', () => {
+  it('reads a measure word no unit family covers, by its part of speech', () => {
+    expect(askedMeasure('沁水一共有多少箱蜜蜂')).toBe('measure:箱');
+    expect(askedMeasure('一年能产多少件')).toBe('measure:件');
+  });
+
+  it('leaves nouns, longer words and generic classifiers alone', () => {
+    expect(askedMeasure('2022年产了多少茧')).toBeNull();
+    expect(askedMeasure('有多少农户养蜂')).toBeNull();
+    expect(askedMeasure('有几个专业镇')).toBeNull();
+  });
+});
+
 describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
@@ -47,7 +60,7 @@ describe('comparisons', () => {
     kind: 'quantity', text: '', value: 0, unit: '头', family: 'animals', approx: false, items: [], role: '', before: '', after: '', clause: '', clauseStart: 0, sentence: 0, when: '', ...over,
   });
   const located = (f: Fact, town: string): LocatedFact => ({ fact: f, chunk: { meta: { town } } as LocatedFact['chunk'], fit: 1, score: 1 });
-  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, english: false };
+  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, superlative: '', english: false };
 
   it('computes a difference from the cited figures and names them', () => {
     const a = located(fact({ text: '85万头', value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), '高平生猪');

@@ -1,6 +1,7 @@
 // A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
 import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+import { cutWords, measureWords } from '../index/index.js';
 import { asListWording } from './question-terms.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'reason', 'author'] as const;
@@ -20,6 +21,8 @@ export type ParsedQuestion = {
   direction: 'max' | 'min';
   /** Compared or ranked by time (older, earliest) rather than by amount. */
   byTime: boolean;
+  /** The superlative word asked (最高, 最早), "" when none. */
+  superlative: string;
   english: boolean;
 };
 
@@ -36,7 +39,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|几)张/, 'sheets'],
   [/(?:多少|几)台/, 'machines'],
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
-  [/(?:多少|几)度/, 'degrees'],
+  [/(?:多少|几)度|度数|酒精度/, 'degrees'],
 ];
 
 /** Questions about which towns / counties / places (not about one of them). */
@@ -71,6 +74,24 @@ export function isTimeNoun(word: string): boolean {
 /** The superlative the question asks (最早, 最多, largest…), or "" when none. */
 export function superlativeWord(question: string): string {
   return SUPERLATIVE.exec(foldForMatch(question))?.[0] ?? '';
+}
+
+/** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
+const GENERIC_CLASSIFIERS = '个种项类次批些大';
+
+/**
+ * A measure word after 多少 / 几 that no unit family covers (多少箱蜜蜂, 一年产多少件): "measure:箱",
+ * so only a figure in that measure answers; null for a noun (多少茧, by jieba's part of speech) or a
+ * character starting a longer word (多少农户).
+ */
+export function askedMeasure(folded: string): string | null {
+  const m = /(?:多少|几)(?:万|千|百|亿)?([\u4e00-\u9fff])/.exec(folded);
+  if (!m) return null;
+  const c = m[1]!;
+  const at = m.index + m[0].length - 1;
+  if (GENERIC_CLASSIFIERS.includes(c) || !measureWords(folded).has(c)) return null;
+  if (cutWords(folded).some((t) => t.length > 1 && t.startsWith(c) && folded.startsWith(t, at))) return null;
+  return `measure:${c}`;
 }
 
 /** The unit family a question asks for, or null (any quantity, or none asked). */
@@ -110,7 +131,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
   const time = TIME.test(q);
   const duration = !time && DURATION.test(q);
   const names = NAMES.test(q);
-  const unitFamily = time || duration ? null : askedUnitFamily(q);
+  const unitFamily = time || duration ? null : (askedUnitFamily(q) ?? askedMeasure(q));
   // 比例 / 价格 name a unit without 多少; they still ask for an amount.
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
@@ -125,6 +146,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
     attributes,
     direction: MIN_WORDS.test(q) ? 'min' : 'max',
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
+    superlative: superlativeWord(q),
     english,
   };
 }

@@ -85,9 +85,12 @@ export function isMostlyLatin(text: string): boolean {
   return latin > 2 * han;
 }
 
-/** 哪几 asks which ones (哪几种 = 哪些种), not how many: said as 哪些 so no count is read into it. */
+/**
+ * 哪几 asks which ones (哪几种 = 哪些种) and 这几 / 那几 points at ones already named (这几个产业), not
+ * how many: said as 哪些 / 这些 so no count is read into them.
+ */
 export function asListWording(question: string): string {
-  return question.replace(/哪几/g, '哪些');
+  return question.replace(/([哪这那])几/g, '$1些');
 }
 
 /**
@@ -141,6 +144,8 @@ export function questionTerms(question: string, expanded: string, names: string[
   }
   // Question phrases the segmenter would cut into content-looking pieces (多长时间 -> 多 / 长时间).
   folded = folded.replace(QUESTION_PHRASES, ' ');
+  // The 年 of a year is not the head of the next word (2022年产了 is 2022年 / 产了, not 年产).
+  folded = folded.replace(/(\d{2,4}年)(?=[\u4e00-\u9fff])/g, '$1 ');
   const minor = functionWords(folded);
   for (const w of mergeSingleChars(cutWords(folded))) {
     if (minor.has(w)) continue;

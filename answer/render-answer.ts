@@ -86,9 +86,12 @@ const UNIT_EN: Record<string, string> = {
   machines: 'machines', sheets: 'sheets', plants: 'plants', count: '',
 };
 
+/** What toLocaleString('en-US', { maximumFractionDigits: 2 }) builds on every call, built once. */
+const NUMBER_EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** A number in English digits with thousands separators (at most two decimals). */
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER_EN.format(value);
 }
 
 /** The fact's value in English ("850,000 head", "founded in 2007", "“中国蜜蜂之乡”"), or its text. */

@@ -15,6 +15,8 @@ export const citationSchema = z.object({
   /** The article's byline (author) and the page heading it was printed under, for readers; "" when none. */
   author: z.string().optional(),
   section: z.string().optional(),
+  /** 1-based page where the snippet starts, for paged documents (PDF); absent otherwise. */
+  page: z.number().int().min(1).optional(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 

@@ -20,8 +20,8 @@ export function parseSizes(text: string): Size[] {
 }
 
 /** The bundled articles' chunks. */
-export function realChunks(settings: Settings): Chunk[] {
-  return readCorpus([settings.ARTICLES_DIR], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS).chunks;
+export async function realChunks(settings: Settings): Promise<Chunk[]> {
+  return (await readCorpus([settings.ARTICLES_DIR], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS)).chunks;
 }
 
 /** The corpus of a size: the real chunks first, then synthetic ones up to the count. */

@@ -41,7 +41,7 @@ const ENGLISH = [
 ];
 
 const settings = loadSettings({ ...process.env, INDEX_DIR: mkdtempSync(join(tmpdir(), 'jc-lexicon-bench-')), EMBEDDER: 'hash', LOG_LEVEL: 'silent' });
-const { chunks } = readCorpus([settings.ARTICLES_DIR], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS);
+const { chunks } = await readCorpus([settings.ARTICLES_DIR], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS);
 const vocabulary = [...new Set(chunks.flatMap((c) => cutWords(foldForMatch(`${c.meta.title}\n${c.text}`))))];
 
 // The cold build, written to a scratch cache file (the real cache is left as it is), then read back as a warm ingest does.

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const result = await runSize<SizeResult>({ size, env, rounds: Number(v.rounds), peerMaxChunks: Number(v['peer-max']), efs: v.efs.split(',').map(Number), quick: false, ...measure });
     const serverEnv = { ...env, INDEX_DIR: result.dir };
     const chunks = result.ingest.chunks;
-    const queries = benchQueries('eval/qa.jsonl', realChunks(settings));
+    const queries = benchQueries('eval/qa.jsonl', await realChunks(settings));
     let coldStartMs = null;
     const http = [];
     if (chunks <= Number(v['http-max'])) {

@@ -36,7 +36,7 @@ async function measureUnique(job: SizeJob, searcher: HybridSearcher, dir: string
 /** A quick run: ingest, unique questions, and the fixed questions repeated (one warm-up round, then `rounds`). */
 async function runQuick(job: SizeJob): Promise<QuickResult> {
   const s = loadSettings({ ...process.env, ...job.env, EMBEDDER: 'hash' });
-  const chunks = corpusOf(job.size, realChunks(s), s.CHUNK_MAX_CHARS);
+  const chunks = corpusOf(job.size, await realChunks(s), s.CHUNK_MAX_CHARS);
   progress(job.size.label, `generated ${chunks.length} chunks; ingesting`);
   const { dir, index, embedder } = await ingestStage(chunks, s, { m: s.HNSW_M, efConstruction: s.HNSW_EF_CONSTRUCTION, efSearch: s.HNSW_EF_SEARCH });
   const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, index.dictionary, loadOverrides(s.LEXICON_OVERRIDES_FILE)));
@@ -52,7 +52,7 @@ async function runQuick(job: SizeJob): Promise<QuickResult> {
 async function run(job: SizeJob): Promise<SizeResult> {
   const s = loadSettings({ ...process.env, ...job.env, EMBEDDER: 'hash' });
   const g0 = performance.now();
-  const chunks = corpusOf(job.size, realChunks(s), s.CHUNK_MAX_CHARS);
+  const chunks = corpusOf(job.size, await realChunks(s), s.CHUNK_MAX_CHARS);
   const generateMs = Math.round(performance.now() - g0);
   const hnsw = { m: s.HNSW_M, efConstruction: s.HNSW_EF_CONSTRUCTION, efSearch: s.HNSW_EF_SEARCH };
   progress(job.size.label, `generated ${chunks.length} chunks; ingesting`);

@@ -6,7 +6,7 @@ import { corpusOf, parseSizes, realChunks } from './corpus.js';
 import { CHUNKS_PER_ARTICLE, syntheticChunks } from './synthetic-corpus.js';
 
 const s = loadSettings({});
-const real = realChunks(s);
+const real = await realChunks(s);
 
 describe('syntheticChunks', () => {
   const chunks = syntheticChunks(real, 400, 300);

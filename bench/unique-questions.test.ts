@@ -5,7 +5,7 @@ import { foldText, loadGazetteer, readCorpus } from '../ingest/index.js';
 import { corpusSources, uniqueQuestions, type QuestionSources } from './unique-questions.js';
 
 const s = loadSettings({});
-const chunks = readCorpus([s.ARTICLES_DIR], loadGazetteer(s.GAZETTEER_FILE), s.CHUNK_MAX_CHARS).chunks;
+const chunks = (await readCorpus([s.ARTICLES_DIR], loadGazetteer(s.GAZETTEER_FILE), s.CHUNK_MAX_CHARS)).chunks;
 const sources: QuestionSources = {
   qa: ['泽州山楂有多少年的栽培历史？', '高平生猪出栏多少头？'],
   ...corpusSources(chunks),

@@ -20,6 +20,10 @@ describe('buildBm25', () => {
 });
 
 describe('Bm25Index', () => {
+  it('lists the documents that have a term, ascending, and none for an unknown term', () => {
+    expect([[...tiny.docsWith('猪')], [...tiny.docsWith('羊')], [...tiny.docsWith('鸡')]]).toEqual([[0, 1], [0, 2], []]);
+  });
+
   it('uses k1 = 1.2 and b = 0.75', () => {
     expect([BM25_K1, BM25_B]).toEqual([1.2, 0.75]);
   });

@@ -153,6 +153,13 @@ export class Bm25Index {
     return t === undefined ? 0 : this.postings.offsets[t + 1]! - this.postings.offsets[t]!;
   }
 
+  /** The documents that have a term, ascending (a view into the postings; empty for an unknown term). */
+  docsWith(term: string): Uint32Array {
+    const t = this.termIds.get(term);
+    const { offsets, docs } = this.postings;
+    return t === undefined ? docs.subarray(0, 0) : docs.subarray(offsets[t]!, offsets[t + 1]!);
+  }
+
   /** Robertson–Spärck Jones idf with +1 so it stays positive; 0 for unknown terms. */
   idf(term: string): number {
     const df = this.df(term);

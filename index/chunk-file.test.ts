@@ -7,8 +7,8 @@ import { prepareChunks } from './indexed-chunk.js';
 import { IndexCorruptError } from './errors.js';
 
 const s = loadSettings({});
-const chunks = readCorpus([s.ARTICLES_DIR], loadGazetteer(s.GAZETTEER_FILE), s.CHUNK_MAX_CHARS).chunks;
-const plain = ({ id, text, lineStart, lineEnd, paragraph, part, meta }: Chunk): Chunk => ({ id, text, lineStart, lineEnd, paragraph, part, meta });
+const chunks = (await readCorpus([s.ARTICLES_DIR], loadGazetteer(s.GAZETTEER_FILE), s.CHUNK_MAX_CHARS)).chunks;
+const plain = ({ id, text, lineStart, lineEnd, paragraph, part, meta, page }: Chunk): Chunk => ({ id, text, lineStart, lineEnd, paragraph, part, meta, ...(page ? { page } : {}) });
 const asBuffers = (sections: Uint8Array[]) => sections.map((x) => Buffer.from(x.buffer, x.byteOffset, x.length));
 
 describe('encodeChunks and decodeChunks', () => {
@@ -33,15 +33,33 @@ describe('encodeChunks and decodeChunks', () => {
     expect(decoded.filter((c) => c.wholeParagraph.text !== c.text).length).toBe(9);
   });
 
+  it('slices each folded text right past characters of two, three and four UTF-8 bytes', () => {
+    const texts = ['ＡＢ𠀀陵川。', '。', '𪚥𪚥，中藥材。', 'abc', '沁水县蜂农达1500户。'];
+    const odd = texts.map((text, i) => ({ ...chunks[i]!, text }));
+    const decoded = decodeChunks(asBuffers(encodeChunks(odd)), odd.length);
+    expect(decoded.map((c) => c.folded)).toEqual(texts.map((t) => foldText(t)));
+  });
+
+  it('keeps each chunk\'s page, and refuses a store without the page column', () => {
+    const paged = chunks.slice(0, 3).map((c, i) => (i === 1 ? c : { ...c, page: i + 2 }));
+    const sections = asBuffers(encodeChunks(paged));
+    expect(sections).toHaveLength(13);
+    const decoded = decodeChunks(sections, 3);
+    expect(decoded.map((c) => c.page)).toEqual([2, undefined, 4]);
+    expect(decoded[1]).not.toHaveProperty('page');
+    expect(decoded.map(plain)).toEqual(paged);
+    expect(() => decodeChunks([...sections.slice(0, 5), ...sections.slice(6)], 3)).toThrow('12 sections, expected 13');
+  });
+
   it('handles an empty store', () => {
     expect(decodeChunks(asBuffers(encodeChunks([])), 0)).toEqual([]);
   });
 
   it('throws IndexCorruptError for sentence offsets past a chunk\'s text', () => {
     const sections = asBuffers(encodeChunks(chunks.slice(0, 3)));
-    const starts = Buffer.from(sections[8]!);
+    const starts = Buffer.from(sections[9]!);
     starts.writeUInt32LE(100_000, 4); // second sentence of chunk 0
-    sections[8] = starts;
+    sections[9] = starts;
     expect(() => decodeChunks(sections, 3)).toThrow('sentences of chunk 0 are malformed');
   });
 

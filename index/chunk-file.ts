@@ -5,10 +5,10 @@ import { bytesOf, u32 } from './binary-file.js';
 import { IndexCorruptError } from './errors.js';
 import { indexedChunks, NO_PART, paragraphLinks, preparedTextOf, type IndexedChunk } from './indexed-chunk.js';
 
-export const CHUNKS_MAGIC = 'JCCHUNK3';
+export const CHUNKS_MAGIC = 'JCCHUNK4';
 const ID_BYTES = 8;
 const INT_COLUMNS = 5;
-const SECTIONS = 12;
+const SECTIONS = 13;
 
 /** Byte offsets of strings laid end to end in UTF-8, and the blob; throws past 4 GiB. */
 function blobOf(texts: string[], what: string): { offsets: Uint32Array; blob: Buffer } {
@@ -41,8 +41,8 @@ function encodePrepared(chunks: Chunk[]): Uint8Array[] {
 
 /**
  * Sections of a chunk store: distinct metadata (JSON), ids (8 bytes each), text byte offsets,
- * the texts, lineStart, lineEnd, paragraph, part and metadata number as five u32 columns; then
- * the text prepared at ingest (see PreparedColumns): folded byte offsets, the folded texts, the
+ * the texts, lineStart, lineEnd, paragraph, part and metadata number as five u32 columns, the
+ * page of each chunk as a u32 column (0: no page, for documents that are not paged); then the text prepared at ingest (see PreparedColumns): folded byte offsets, the folded texts, the
  * sentence index, sentence starts in the texts and in the folded texts, first and next part of
  * each chunk's paragraph. A chunk that is not an IndexedChunk is folded and split here.
  */
@@ -54,6 +54,7 @@ export function encodeChunks(chunks: Chunk[]): Uint8Array[] {
   const ids = Buffer.alloc(n * ID_BYTES);
   const offsets = new Uint32Array(n + 1);
   const ints = new Uint32Array(n * INT_COLUMNS);
+  const pages = new Uint32Array(n);
   chunks.forEach((c, i) => {
     let m = metaIndex.get(c.meta);
     if (m === undefined) {
@@ -67,10 +68,11 @@ export function encodeChunks(chunks: Chunk[]): Uint8Array[] {
     if (offsets[i]! + bytes > 0xffffffff) throw new Error('chunk texts exceed 4 GiB; split the index');
     offsets[i + 1] = offsets[i]! + bytes;
     [c.lineStart, c.lineEnd, c.paragraph, c.part, m].forEach((v, col) => (ints[col * n + i] = v));
+    pages[i] = c.page ?? 0;
   });
   const texts = Buffer.allocUnsafe(offsets[n]!);
   chunks.forEach((c, i) => texts.write(c.text, offsets[i]!));
-  return [Buffer.from(JSON.stringify(metas)), ids, bytesOf(offsets), texts, bytesOf(ints), ...encodePrepared(chunks)];
+  return [Buffer.from(JSON.stringify(metas)), ids, bytesOf(offsets), texts, bytesOf(ints), bytesOf(pages), ...encodePrepared(chunks)];
 }
 
 /** True when `a` rises by steps of at least `minStep` from a[0] = 0 to its last entry `end`. */
@@ -89,23 +91,26 @@ function covers(a: Uint32Array, end: number, minStep: number): boolean {
 export function decodeChunks(sections: Buffer[], expectedCount: number): IndexedChunk[] {
   const fail = (why: string) => new IndexCorruptError(`chunk store: ${why}; re-run \`npm run ingest\``);
   if (sections.length !== SECTIONS) throw fail(`${sections.length} sections, expected ${SECTIONS}`);
-  const [metaJson, ids, offsetBytes, texts, intBytes] = sections as [Buffer, Buffer, Buffer, Buffer, Buffer];
+  const [metaJson, ids, offsetBytes, texts, intBytes, pageBytes] = sections as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
   const parsed = z.array(articleMetaSchema).safeParse(JSON.parse(metaJson.toString('utf8')));
   if (!parsed.success) throw fail('article metadata does not match its schema');
   const metas = parsed.data;
   const n = expectedCount;
   const offsets = u32(offsetBytes);
   const ints = u32(intBytes);
-  if (ids.length !== n * ID_BYTES || offsets.length !== n + 1 || ints.length !== n * INT_COLUMNS) throw fail(`columns do not hold ${n} chunks`);
+  const pages = u32(pageBytes);
+  if (ids.length !== n * ID_BYTES || offsets.length !== n + 1 || ints.length !== n * INT_COLUMNS || pages.length !== n) throw fail(`columns do not hold ${n} chunks`);
   if (offsets[0] !== 0 || offsets[n] !== texts.length) throw fail('text offsets do not cover the texts');
   const chunks: Chunk[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const [lineStart, lineEnd, paragraph, part, m] = [ints[i]!, ints[n + i]!, ints[2 * n + i]!, ints[3 * n + i]!, ints[4 * n + i]!];
     if (offsets[i + 1]! <= offsets[i]! || lineStart < 1 || lineEnd < 1 || m >= metas.length) throw fail(`chunk ${i} is malformed`);
     const id = ids.toString('hex', i * ID_BYTES, (i + 1) * ID_BYTES);
-    chunks[i] = { id, text: texts.toString('utf8', offsets[i], offsets[i + 1]), lineStart, lineEnd, paragraph, part, meta: metas[m]! };
+    const chunk: Chunk = { id, text: texts.toString('utf8', offsets[i], offsets[i + 1]), lineStart, lineEnd, paragraph, part, meta: metas[m]! };
+    if (pages[i]) chunk.page = pages[i];
+    chunks[i] = chunk;
   }
-  return decodePrepared(sections.slice(5), chunks, fail);
+  return decodePrepared(sections.slice(6), chunks, fail);
 }
 
 /** The IndexedChunks of decoded chunks over the prepared-text sections, after structural checks. */
@@ -121,6 +126,25 @@ function decodePrepared(sections: Buffer[], chunks: Chunk[], fail: (why: string)
     if (to > from && (starts[from] !== 0 || foldedStarts[from] !== 0 || starts[to - 1]! >= chunks[i]!.text.length)) throw fail(`sentences of chunk ${i} are malformed`);
     if (firstPart[i]! >= n || (nextPart[i] !== NO_PART && nextPart[i]! >= n)) throw fail(`paragraph links of chunk ${i} are malformed`);
   }
-  const folded = (label: number) => blob.toString('utf8', foldedOffsets[label], foldedOffsets[label + 1]);
-  return indexedChunks(chunks, { folded, sentenceAt, starts, foldedStarts, firstPart, nextPart });
+  return indexedChunks(chunks, { folded: foldedSlices(blob, foldedOffsets), sentenceAt, starts, foldedStarts, firstPart, nextPart });
+}
+
+/**
+ * The folded texts decoded in one piece, each chunk's a slice of it: decoding a chunk's bytes on
+ * its first use cost a question that touches thousands of chunks (at 100k) more than its other work.
+ * The byte offsets become UTF-16 offsets by counting each UTF-8 lead byte (two units from 4 bytes).
+ */
+function foldedSlices(blob: Buffer, byteOffsets: Uint32Array): (label: number) => string {
+  const all = blob.toString('utf8');
+  const at = new Uint32Array(byteOffsets.length);
+  let units = 0;
+  let byte = 0;
+  for (let i = 0; i < byteOffsets.length; i++) {
+    for (const end = byteOffsets[i]!; byte < end; byte++) {
+      const b = blob[byte]!;
+      if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+    }
+    at[i] = units;
+  }
+  return (label) => all.slice(at[label], at[label + 1]);
 }

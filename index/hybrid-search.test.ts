@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Document } from '@langchain/core/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer, parsePage } from '../ingest/index.js';
+import { foldForMatch, loadGazetteer, parsePage } from '../ingest/index.js';
 import { buildTestIndex } from '../test-support/test-index.js';
 import { fuseRanks, HybridRetriever, HybridSearcher, RRF_K, TOWN_BOOST, type SearchHit } from './hybrid-search.js';
 
@@ -206,5 +206,34 @@ describe('paragraphOf', () => {
     const split = searcher.index.chunks.filter((c) => c.part > 0);
     expect(split.length).toBe(5);
     for (const c of searcher.index.chunks) expect(searcher.paragraphOf(c)).toBe(printed(c.meta.title, c.paragraph));
+  });
+});
+
+describe('chunksWith and chunksOfTownWith', () => {
+  const WORDS = ['蜂农', '产量', '铸造企业', '2022', '猪', '专业镇', '万头', 'abc', '山楂王', '没有的词语'];
+  const holds = (c: SearchHit['chunk'], w: string) => foldForMatch(c.text).includes(w);
+
+  it('finds exactly the chunks whose folded text has the word, in index order, up to the limit', () => {
+    for (const w of WORDS) expect(searcher.chunksWith(w)).toEqual(searcher.index.chunks.filter((c) => holds(c, w)));
+    expect(searcher.chunksWith('发展', 2)).toEqual(searcher.index.chunks.filter((c) => holds(c, '发展')).slice(0, 2));
+  });
+
+  it('finds exactly the chunks of a town with any of the words, in index order', () => {
+    const cases = [['蜂农'], ['产量', '万头'], ['猪'], ['2022', '铸造企业'], [], ['没有的词语']];
+    for (const town of searcher.townNames()) {
+      for (const words of cases) {
+        expect(searcher.chunksOfTownWith(town, words)).toEqual(searcher.chunksOfTown(town).filter((c) => words.some((w) => holds(c, w))));
+      }
+    }
+  });
+});
+
+describe('authorIn', () => {
+  it('finds the first author, in articlesByAuthor order, whose name the question contains', () => {
+    const authors = [...searcher.articlesByAuthor().keys()];
+    expect(authors.length).toBeGreaterThan(1);
+    for (const q of [`${authors[1]}写了哪些文章？`, `${authors[0]}和${authors[1]}`, `${authors.at(-1)}写了几篇`, '没有作者的问题', '']) {
+      expect(searcher.authorIn(q)).toBe(authors.find((a) => q.includes(a)));
+    }
   });
 });

@@ -12,6 +12,7 @@ import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
+import { candidateLabels } from './word-postings.js';
 
 /**
  * Candidates taken from each ranking before fusion (at least, and 4 per requested hit). Past rank 20,
@@ -19,6 +20,9 @@ import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './to
  * about 20% less than its top 50 on 100k chunks (MaxScore prunes against a higher threshold).
  */
 export const MIN_POOL = 20;
+
+/** A fact with the chunk it was found in. */
+export type ChunkFact = { chunk: Chunk; fact: Fact };
 
 /** Reciprocal-rank-fusion constant (Cormack et al.). */
 export const RRF_K = 60;
@@ -58,7 +62,7 @@ function labelOf(doc: DocumentInterface): number {
   return label;
 }
 
-/** Words already classified by isTopicWord; the cache is cleared when it grows past this. */
+/** Words already classified by isTopicWord or given an idf by wordIdf; each cache is cleared when it grows past this. */
 const TOPIC_CACHE_LIMIT = 10_000;
 
 /**
@@ -70,11 +74,16 @@ export class HybridSearcher {
   private readonly towns: TownKey[];
   private readonly foldedTowns: string[];
   private readonly topicWords = new Map<string, boolean>();
+  /** wordIdf's results (scoring asks for the same words' idf once per sentence). */
+  private readonly idfs = new Map<string, number>();
   private chars: Set<string> | null = null;
   private byTown: Map<string, Chunk[]> | null = null;
   private latestYear: number | null = null;
   private names: string[] | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
+  private firstFacts: Map<string, ChunkFact[]> | null = null;
+  /** Authors by the first character of their name, with their position in articlesByAuthor. */
+  private authorsByChar: Map<string, { order: number; name: string }[]> | null = null;
 
   constructor(
     readonly index: StoredIndex,
@@ -114,6 +123,16 @@ export class HybridSearcher {
    * bigrams when the corpus has them all (a name the dictionary does not know), else 0.
    */
   wordIdf(word: string): number {
+    let idf = this.idfs.get(word);
+    if (idf === undefined) {
+      idf = this.computeIdf(word);
+      if (this.idfs.size >= TOPIC_CACHE_LIMIT) this.idfs.clear();
+      this.idfs.set(word, idf);
+    }
+    return idf;
+  }
+
+  private computeIdf(word: string): number {
     const own = this.index.bm25.idf(word);
     if (own > 0) return own;
     if (word.length === 1) return this.corpusChars().has(word) ? WEAK_CHAR_IDF : 0;
@@ -135,13 +154,14 @@ export class HybridSearcher {
   /**
    * Runs the search path on three questions made from the corpus (a town's attribute, Traditional
    * characters, English), so a server's first user question does not pay for first compilation
-   * and lazily built tables (the corpus's characters, towns' chunks, authors, reference year).
+   * and lazily built tables (the corpus's characters, towns' chunks and first facts, authors, reference year).
    * Call once after opening.
    */
   async warmUp(): Promise<void> {
     this.corpusChars();
-    this.articlesByAuthor();
+    this.authorIn('');
     this.referenceYear();
+    this.firstFactsOfTown('');
     const town = this.towns[0]?.town ?? '';
     this.chunksOfTown(town);
     for (const q of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, 'How many households are there?']) await this.search(q, MIN_POOL);
@@ -151,6 +171,28 @@ export class HybridSearcher {
   factsOf(chunk: Chunk): Fact[] {
     const own = chunk instanceof IndexedChunk && this.index.chunks[chunk.label] === chunk;
     return own ? (this.index.facts[chunk.label] ?? []) : [];
+  }
+
+  /**
+   * Per town, the first fact of each kind, family and founding role in index order (chunk, then
+   * fact order), with its chunk: where a scan of the town's facts for the first fact of some sort would stop.
+   */
+  firstFactsOfTown(town: string): ChunkFact[] {
+    if (!this.firstFacts) {
+      this.firstFacts = new Map();
+      const seen = new Set<string>();
+      this.index.chunks.forEach((chunk, label) => {
+        for (const fact of this.index.facts[label] ?? []) {
+          const key = `${chunk.meta.town}\u0000${fact.kind}\u0000${fact.family}\u0000${fact.role === 'founding'}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const list = this.firstFacts!.get(chunk.meta.town);
+          if (list) list.push({ chunk, fact });
+          else this.firstFacts!.set(chunk.meta.town, [{ chunk, fact }]);
+        }
+      });
+    }
+    return this.firstFacts.get(town) ?? [];
   }
 
   /** Every chunk of a town, in index order. */
@@ -222,14 +264,53 @@ export class HybridSearcher {
     return this.authors;
   }
 
-  /** Up to `limit` chunks whose folded text has the folded word, in index order. */
+  /** The first author, in articlesByAuthor's order, whose name the question contains (without trying every author). */
+  authorIn(question: string): string | undefined {
+    if (!this.authorsByChar) {
+      this.authorsByChar = new Map();
+      [...this.articlesByAuthor().keys()].forEach((name, order) => {
+        const first = [...name][0]!;
+        const list = this.authorsByChar!.get(first);
+        if (list) list.push({ order, name });
+        else this.authorsByChar!.set(first, [{ order, name }]);
+      });
+    }
+    let found: { order: number; name: string } | undefined;
+    for (const ch of new Set(question)) {
+      for (const a of this.authorsByChar.get(ch) ?? []) if ((!found || a.order < found.order) && question.includes(a.name)) found = a;
+    }
+    return found?.name;
+  }
+
+  /** Up to `limit` chunks whose folded text has the folded word, in index order (candidates from BM25's bigram postings). */
   chunksWith(word: string, limit = 200): Chunk[] {
+    const { chunks } = this.index;
+    const labels = candidateLabels(this.index.bm25, word);
+    const count = labels ? labels.length : chunks.length;
     const out: Chunk[] = [];
-    for (const c of this.index.chunks) {
-      if (foldForMatch(c.text).includes(word)) out.push(c);
-      if (out.length >= limit) break;
+    for (let i = 0; i < count && out.length < limit; i++) {
+      const c = chunks[labels ? labels[i]! : i]!;
+      if (indexedChunk(c).folded.includes(word)) out.push(c);
     }
     return out;
+  }
+
+  /** The chunks of a town whose folded text has at least one of the folded words, in index order. */
+  chunksOfTownWith(town: string, words: string[]): Chunk[] {
+    const own = this.chunksOfTown(town);
+    const { chunks } = this.index;
+    const found = new Set<number>();
+    // A word the postings cannot narrow, or whose candidates outnumber the town's chunks, is looked for in the town's chunks.
+    const scanned: string[] = [];
+    for (const word of words) {
+      const labels = candidateLabels(this.index.bm25, word);
+      if (!labels || labels.length >= own.length) scanned.push(word);
+      else for (const label of labels) if (chunks[label]!.meta.town === town && indexedChunk(chunks[label]!).folded.includes(word)) found.add(label);
+    }
+    if (scanned.length) {
+      for (const c of own) if (scanned.some((w) => indexedChunk(c).folded.includes(w))) found.add(indexedChunk(c).label);
+    }
+    return [...found].sort((a, b) => a - b).map((label) => chunks[label]!);
   }
 
   /** The towns of the index, in the order their articles were ingested. */

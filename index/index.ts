@@ -3,7 +3,7 @@ export type { Embedder } from './embedder.js';
 export { cleanIndexFolder } from './build-folders.js';
 export { IndexCorruptError, IndexLockedError, IndexMismatchError, IndexNotBuiltError, IndexPointerMissingError, VectorStoreUnavailableError } from './errors.js';
 export { HashEmbedder } from './hash-embedder.js';
-export { describeHit, HybridRetriever, HybridSearcher, type SearchHit } from './hybrid-search.js';
+export { describeHit, HybridRetriever, HybridSearcher, type ChunkFact, type SearchHit } from './hybrid-search.js';
 /**
  * Text prepared at ingest and stored in the index, so nothing is folded or split per question:
  * `indexedChunk(hit.chunk)` gives a hit's chunk with `folded` (foldForMatch of its text),
@@ -21,7 +21,7 @@ export { buildLexicon, type LexiconTable } from './lexicon/build-lexicon.js';
 export { loadDictionary } from './lexicon/dictionary-cache.js';
 export { Lexicon, type RelatedWord, type Translation } from './lexicon/lexicon.js';
 export { loadOverrides } from './lexicon/lexicon-overrides.js';
-export { cutWords, functionWords, tokenize } from './tokenize.js';
-export { updateIndex, type IngestReport } from './update-index.js';
+export { cutWords, functionWords, measureWords, tokenize } from './tokenize.js';
+export { removeSources, updateIndex, type IngestReport } from './update-index.js';
 export { ModelUnavailableError } from './transformers-embedder.js';
 export { progressReporter, renderProgressBar } from './model-progress.js';

@@ -38,6 +38,8 @@ export class IndexedChunk implements Chunk {
   readonly paragraph: number;
   readonly part: number;
   readonly meta: ArticleMeta;
+  // Declared only, so a chunk without a page has no own `page` property (as a Chunk without one).
+  declare readonly page?: number;
   // Private fields, so an IndexedChunk's own properties are exactly a Chunk's (equality, JSON, spread).
   readonly #label: number;
   readonly #columns: PreparedColumns;
@@ -49,6 +51,7 @@ export class IndexedChunk implements Chunk {
 
   constructor(chunk: Chunk, label: number, columns: PreparedColumns, all: readonly IndexedChunk[], metaFolded: { title: string; town: string }) {
     ({ id: this.id, text: this.text, lineStart: this.lineStart, lineEnd: this.lineEnd, paragraph: this.paragraph, part: this.part, meta: this.meta } = chunk);
+    if (chunk.page) (this as { page?: number }).page = chunk.page;
     this.#label = label;
     this.#columns = columns;
     this.#all = all;

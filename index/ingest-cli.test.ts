@@ -1,9 +1,11 @@
 // Tests for the ingest CLI as a user runs it: a real child process, a temp INDEX_DIR and the hash embedder.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
+import { printPdf, SAMPLE_ARTICLES, savedNewsPage, writeDocx } from '../test-support/make-documents.js';
+import { runCli } from '../test-support/run-cli.js';
 import { useTempDirs } from '../test-support/temp-dirs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,4 +52,19 @@ describe.concurrent('npx tsx index/ingest-cli.ts', () => {
     expect(run.stdout).toEqual([]);
     expect(run.stderr).toEqual([`ingest failed: no such file or folder: ${missing}`]);
   });
+
+  it('adds a PDF, a Word file and a saved web page; `ask` then cites the PDF with its page', async ({ expect }) => {
+    const dir = tempDir('jc-cli-');
+    const docs = tempDir('jc-cli-docs-');
+    await printPdf(SAMPLE_ARTICLES.pdf, join(docs, 'huangli.pdf'));
+    await writeDocx(SAMPLE_ARTICLES.docx, join(docs, 'hetao.docx'));
+    writeFileSync(join(docs, 'hongshu.html'), savedNewsPage(SAMPLE_ARTICLES.html));
+    const run = await ingest([join(docs, 'huangli.pdf'), join(docs, 'hetao.docx'), join(docs, 'hongshu.html')], dir);
+    expect(run.stderr).toEqual([]);
+    expect(run.stdout[0]).toMatch(/^indexed 47 chunks from 4 file\(s\) into .* \(47 added, 0 removed, 0 kept\)/);
+    const asked = await runCli('answer/cli.ts', ['高平黄梨的种植面积有多大？'], { INDEX_DIR: dir, EMBEDDER: 'hash' });
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('高平黄梨种植面积达到1.8万亩');
+    expect(asked.stdout).toContain(`[1] ${SAMPLE_ARTICLES.pdf.title}（${join(docs, 'huangli.pdf')}，第2页）`);
+  }, 120_000);
 });

@@ -5,9 +5,10 @@ import { z } from 'zod';
  * 2: binary chunk store and BM25 postings (chunks.bin, bm25.bin) and sampled checksums.
  * 3: typed facts per chunk (facts.json).
  * 4: chunks.bin also holds the text prepared at ingest (folded texts, sentences, paragraph links).
- * 5: the lexicon (lexicon.bin) and the dictionary it was built with (dictionary.bin).
+ * 5: chunks.bin also holds each chunk's page (PDF documents).
+ * 6: the lexicon (lexicon.bin) and the dictionary it was built with (dictionary.bin).
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),

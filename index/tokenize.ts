@@ -22,6 +22,14 @@ export function functionWords(folded: string): Set<string> {
   return new Set(jieba.tag(folded, true).filter((t) => FUNCTION_TAGS.test(t.tag)).map((t) => t.word));
 }
 
+/** Parts of speech of measure words: quantifiers, numerals (吨, 辆 come tagged m), and bound morphemes like 件. */
+const MEASURE_TAGS = /^(?:q|m|zg)$/;
+
+/** Words jieba tags as measure words in a folded text (箱, 件, 株), in context. */
+export function measureWords(folded: string): Set<string> {
+  return new Set(jieba.tag(folded, true).filter((t) => MEASURE_TAGS.test(t.tag)).map((t) => t.word));
+}
+
 /** Character bigrams of each Han run (a one-character run yields nothing). */
 export function hanBigrams(folded: string): string[] {
   const out: string[] = [];

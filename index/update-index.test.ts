@@ -7,7 +7,7 @@ import { CorpusError, loadGazetteer, readCorpus } from '../ingest/index.js';
 import { testSettings } from '../test-support/test-index.js';
 import { loadIndex, readManifest } from './index-store.js';
 import { openSearcher } from './open-index.js';
-import { updateIndex } from './update-index.js';
+import { removeSources, updateIndex } from './update-index.js';
 import { useTempDirs } from '../test-support/temp-dirs.js';
 
 const BUNDLED = 'data/articles/jincheng-specialty-towns-page1.txt';
@@ -43,6 +43,8 @@ function copyOfBase(): Settings {
   return loadSettings({ INDEX_DIR: dir, EMBEDDER: 'hash', LOG_LEVEL: 'silent' });
 }
 
+const readManifestOf = (s: Settings) => readManifest(s.INDEX_DIR);
+
 function writeArticle(name: string, text: string): string {
   const path = join(files, name);
   writeFileSync(path, text);
@@ -57,15 +59,16 @@ describe('updateIndex', () => {
   it('adds only the chunks of a new file to an existing index', async () => {
     const settings = copyOfBase();
     const tea = writeArticle('tea.txt', TEA_PAGE);
-    const teaChunks = readCorpus([tea], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS).chunks;
+    const teaChunks = (await readCorpus([tea], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS)).chunks;
     expect(teaChunks.length).toBe(2);
 
     const report = await updateIndex(settings, [tea], quiet);
     expect(report).toMatchObject({ added: teaChunks.length, removed: 0, kept: 37, sources: [tea] });
     expect(report.manifest.chunkCount).toBe(39);
+    const baseBuilt = readManifestOf(base).sources[0]!.addedAt;
     expect(report.manifest.sources).toEqual([
-      { source: BUNDLED, chunks: 37 },
-      { source: tea, chunks: 2 },
+      { source: BUNDLED, chunks: 37, addedAt: baseBuilt },
+      { source: tea, chunks: 2, addedAt: report.manifest.builtAt },
     ]);
     const index = loadIndex(settings.INDEX_DIR, 100);
     expect(index.chunks.slice(37).map((c) => c.id)).toEqual(teaChunks.map((c) => c.id));
@@ -121,7 +124,7 @@ describe('updateIndex', () => {
     const tea = writeArticle('tea-only.txt', TEA_PAGE);
     const report = await updateIndex(settings, [tea], { rebuild: true, warn: () => {} });
     expect(report).toMatchObject({ added: 2, removed: 0, kept: 0 });
-    expect(readManifest(settings.INDEX_DIR).sources).toEqual([{ source: tea, chunks: 2 }]);
+    expect(readManifest(settings.INDEX_DIR).sources).toEqual([{ source: tea, chunks: 2, addedAt: report.manifest.builtAt }]);
   });
 
   it('rejects a missing path with a CorpusError naming it, leaving the index as it was', async () => {
@@ -133,12 +136,38 @@ describe('updateIndex', () => {
     expect(readManifest(settings.INDEX_DIR).chunkCount).toBe(37);
   });
 
-  it('rejects a named file that is not .txt or .md with a CorpusError naming it', async () => {
+  it('rejects a named file of no supported type (told by content) with a CorpusError naming it', async () => {
     const settings = copyOfBase();
-    const pdf = writeArticle('report.pdf', '%PDF-1.4');
-    const err = await updateIndex(settings, [pdf], quiet).catch((e: unknown) => e);
+    const png = writeArticle('photo.txt', '\x89PNG\r\n\x1a\n\x00\x00');
+    const err = await updateIndex(settings, [png], quiet).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorpusError);
-    expect((err as Error).message).toBe(`not a .txt or .md file: ${pdf}`);
+    expect((err as Error).message).toBe(`not a PDF, Word (.docx), HTML or UTF-8 text document: ${png}`);
+    expect(readManifest(settings.INDEX_DIR).chunkCount).toBe(37);
+  });
+});
+
+describe('removeSources', () => {
+  it('removes every chunk of a source, keeping the others, their vectors and the time they were added', async () => {
+    const settings = copyOfBase();
+    const tea = writeArticle('tea-removed.txt', TEA_PAGE);
+    const added = await updateIndex(settings, [tea], quiet);
+    const report = await removeSources(settings, [tea], { warn: () => {} });
+    expect(report).toMatchObject({ added: 0, removed: 2, kept: 37, sources: [tea] });
+    expect(report.manifest.sources).toEqual([added.manifest.sources[0]]);
+    const index = loadIndex(settings.INDEX_DIR, 100);
+    expect(index.chunks.map((c) => c.id)).toEqual(loadIndex(base.INDEX_DIR, 100).chunks.map((c) => c.id));
+    expect(index.hnsw.getPoint(0)).toEqual(loadIndex(base.INDEX_DIR, 100).hnsw.getPoint(0));
+    // The facts and the text prepared at ingest, as a fresh ingest of the same articles made them.
+    const fresh = loadIndex(base.INDEX_DIR, 100);
+    expect(index.facts).toEqual(fresh.facts);
+    expect(index.chunks.map((c) => [c.folded, c.sentences, c.wholeParagraph])).toEqual(fresh.chunks.map((c) => [c.folded, c.sentences, c.wholeParagraph]));
+  });
+
+  it('refuses a source the index does not hold, or removing the last one, leaving the index as it was', async () => {
+    const settings = copyOfBase();
+    await expect(removeSources(settings, ['nope.txt'], { warn: () => {} })).rejects.toThrow(new CorpusError('no document nope.txt in the index'));
+    await expect(removeSources(settings, [BUNDLED], { warn: () => {} })).rejects.toThrow('cannot remove every document');
+    expect(readManifest(settings.INDEX_DIR).chunkCount).toBe(37);
   });
 });
 

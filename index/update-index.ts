@@ -1,7 +1,7 @@
 // Ingest: read article files, merge with the existing index, embed what is new, save atomically.
 import { join } from 'node:path';
 import type { Settings } from '../config.js';
-import { loadGazetteer, readCorpus, type Chunk } from '../ingest/index.js';
+import { CorpusError, loadGazetteer, readCorpus, type Chunk } from '../ingest/index.js';
 import { buildIndex, embeddingText, vectorCacheOf, type VectorCache } from './build-index.js';
 import { currentBuild, removeDeadEntries } from './build-folders.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
@@ -30,8 +30,46 @@ function previousIndex(dir: string, efSearch: number, warn: (message: string) =>
   }
 }
 
+/** Where a build's warnings go, and the model download progress. */
+type BuildOptions = { warn: (message: string) => void; progress?: (p: ModelProgress) => void };
+
+/** What updateIndex is asked to do: rebuild or add, and the build options. */
+type UpdateOptions = BuildOptions & { rebuild: boolean };
+
 /**
- * Ingests `paths` (default: the bundled articles folder). Without `rebuild`, chunks already in
+ * Embeds `chunks` (reusing the previous index's vectors when the embedder is the same), builds
+ * and saves the index. Sources in `fresh` are stamped as added now; the others keep the time the
+ * previous index recorded for them.
+ */
+async function buildAndSave(settings: Settings, lock: IndexLock, chunks: Chunk[], previous: StoredIndex | null, fresh: Set<string>, options: BuildOptions): Promise<Manifest> {
+  const { embedder, state } = await embedderForBuild(settings, chunks.map(embeddingText), options.warn, options.progress);
+  const cache: VectorCache | undefined = previous ? vectorCacheOf(previous) : undefined;
+  const built = await buildIndex(
+    chunks,
+    embedder,
+    { m: settings.HNSW_M, efConstruction: settings.HNSW_EF_CONSTRUCTION, efSearch: settings.HNSW_EF_SEARCH },
+    { batchSize: settings.EMBED_BATCH, cache, embedderState: state },
+  );
+  const now = built.manifest.builtAt;
+  const addedBefore = new Map(previous?.manifest.sources.map((s) => [s.source, s.addedAt ?? previous.manifest.builtAt]));
+  const sources = built.manifest.sources.map((s) => ({ ...s, addedAt: fresh.has(s.source) ? now : (addedBefore.get(s.source) ?? now) }));
+  return saveIndex(settings.INDEX_DIR, { ...built, manifest: { ...built.manifest, sources } }, lock);
+}
+
+/** Counts of chunk ids added, removed and kept between two indexes. */
+function changes(before: Chunk[], after: Chunk[]): Pick<IngestReport, 'added' | 'removed' | 'kept'> {
+  const was = new Set(before.map((c) => c.id));
+  const now = new Set(after.map((c) => c.id));
+  return {
+    added: [...now].filter((id) => !was.has(id)).length,
+    removed: [...was].filter((id) => !now.has(id)).length,
+    kept: [...now].filter((id) => was.has(id)).length,
+  };
+}
+
+/**
+ * Ingests `paths` (default: the bundled articles folder): text, Markdown, PDF, Word and HTML
+ * documents, each told by its content. Without `rebuild`, chunks already in
  * the index (with no usable index: the bundled articles) are kept, except those of re-ingested
  * sources, which are replaced; with `rebuild` the index holds exactly the named files. Vectors of unchanged chunks are
  * reused when the embedder is the same. The previous index stays usable until the new one is in place.
@@ -44,12 +82,19 @@ export async function updateIndex(
   paths: string[],
   options: UpdateOptions,
 ): Promise<IngestReport> {
+  return withIndexLock(settings, options.warn, (lock) => {
+    if (options.rebuild) currentBuildIfAny(settings.INDEX_DIR); // refuse to rebuild over builds that lost their CURRENT
+    return updateLocked(settings, paths, options, lock);
+  });
+}
+
+/** Runs `write` holding the index folder's lock, after removing builds left by failed or killed ingests. */
+async function withIndexLock<T>(settings: Settings, warn: (message: string) => void, write: (lock: IndexLock) => Promise<T>): Promise<T> {
   const dir = settings.INDEX_DIR;
-  const lock = await lockIndex(dir, settings.INDEX_LOCK_WAIT_MS, options.warn);
+  const lock = await lockIndex(dir, settings.INDEX_LOCK_WAIT_MS, warn);
   try {
-    for (const name of removeDeadEntries(dir)) options.warn(`removed ${join(dir, name)}, left by a failed or killed ingest`);
-    if (options.rebuild) currentBuildIfAny(dir); // refuse to rebuild over builds that lost their CURRENT
-    return await updateLocked(settings, paths, options, lock);
+    for (const name of removeDeadEntries(dir)) warn(`removed ${join(dir, name)}, left by a failed or killed ingest`);
+    return await write(lock);
   } finally {
     lock.release();
   }
@@ -64,36 +109,38 @@ function currentBuildIfAny(dir: string): void {
   }
 }
 
-/** What updateIndex is asked to do: rebuild or add, where warnings go, and the model download progress. */
-type UpdateOptions = { rebuild: boolean; warn: (message: string) => void; progress?: (p: ModelProgress) => void };
-
 async function updateLocked(settings: Settings, paths: string[], options: UpdateOptions, lock: IndexLock): Promise<IngestReport> {
   const gazetteer = loadGazetteer(settings.GAZETTEER_FILE);
-  const named = readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS);
+  const named = await readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS);
   const previous = options.rebuild ? null : previousIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, options.warn);
   const renamed = new Set(named.sources);
   // Adding files to no (usable) index adds them to the bundled articles, as a user would expect.
-  const bundled = () => readCorpus([settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS).chunks;
-  const base = previous?.chunks ?? (options.rebuild || paths.length === 0 ? [] : bundled());
+  const bundled = async () => (await readCorpus([settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS)).chunks;
+  const base = previous?.chunks ?? (options.rebuild || paths.length === 0 ? [] : await bundled());
   const kept: Chunk[] = base.filter((c) => !renamed.has(c.meta.source));
   const ids = new Set(kept.map((c) => c.id));
   const chunks = [...kept, ...named.chunks.filter((c) => !ids.has(c.id))];
-  const before = new Set(previous?.chunks.map((c) => c.id) ?? []);
-  const now = new Set(chunks.map((c) => c.id));
-  const { embedder, state } = await embedderForBuild(settings, chunks.map(embeddingText), options.warn, options.progress);
-  const cache: VectorCache | undefined = previous ? vectorCacheOf(previous) : undefined;
-  const built = await buildIndex(
-    chunks,
-    embedder,
-    { m: settings.HNSW_M, efConstruction: settings.HNSW_EF_CONSTRUCTION, efSearch: settings.HNSW_EF_SEARCH },
-    { batchSize: settings.EMBED_BATCH, cache, embedderState: state },
-  );
-  const manifest = saveIndex(settings.INDEX_DIR, built, lock);
-  return {
-    manifest,
-    added: [...now].filter((id) => !before.has(id)).length,
-    removed: [...before].filter((id) => !now.has(id)).length,
-    kept: [...now].filter((id) => before.has(id)).length,
-    sources: named.sources,
-  };
+  const manifest = await buildAndSave(settings, lock, chunks, previous, renamed, options);
+  return { manifest, ...changes(previous?.chunks ?? [], chunks), sources: named.sources };
+}
+
+/**
+ * Removes every chunk of the named sources (as the manifest names them) from the index and saves
+ * the new version, holding the index lock like updateIndex. Throws IndexNotBuiltError without an
+ * index, CorpusError for a source it does not hold or when no document would be left.
+ */
+export async function removeSources(settings: Settings, sources: string[], options: BuildOptions): Promise<IngestReport> {
+  return withIndexLock(settings, options.warn, (lock) => removeLocked(settings, sources, options, lock));
+}
+
+async function removeLocked(settings: Settings, sources: string[], options: BuildOptions, lock: IndexLock): Promise<IngestReport> {
+  const previous = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH);
+  const held = new Set(previous.chunks.map((c) => c.meta.source));
+  const missing = sources.filter((s) => !held.has(s));
+  if (missing.length) throw new CorpusError(`no document ${missing.join(', ')} in the index`);
+  const gone = new Set(sources);
+  const chunks = previous.chunks.filter((c) => !gone.has(c.meta.source));
+  if (chunks.length === 0) throw new CorpusError('cannot remove every document: the index would be empty');
+  const manifest = await buildAndSave(settings, lock, chunks, previous, new Set(), options);
+  return { manifest, ...changes(previous.chunks, chunks), sources };
 }

@@ -1,6 +1,8 @@
 // Public surface of ingest/: article files -> repaired articles -> chunks.
 export { loadGazetteer, type Gazetteer } from './gazetteer.js';
 export { CorpusError } from './load-corpus.js';
+export { detectDocumentType, TYPE_EXTENSIONS, type DocumentType } from './document-type.js';
+export { readDocument } from './read-document.js';
 export { extractFacts, splitClauses } from './extract-facts.js';
 export { factSchema, isHeadTime, type Fact, type FactKind } from './fact-types.js';
 export { ERAS, parseNumber } from './chinese-numbers.js';

@@ -1,4 +1,4 @@
-// Tests for finding and reading article files: folders, extensions, encodings and the CorpusError messages.
+// Tests for finding and reading document files: folders, names, sources and the CorpusError messages.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,11 @@ beforeAll(() => {
   writeFileSync(join(dir, 'notes.json'), '{}');
   writeFileSync(join(dir, 'nested', 'C.TXT'), '丙。');
   writeFileSync(join(dir, 'nested', 'deeper', 'd.txt'), '丁。');
+  writeFileSync(join(dir, 'nested', 'page.HTML'), '<p>戊。</p>');
+  writeFileSync(join(dir, 'nested', 'report.pdf'), '%PDF-1.7');
+  writeFileSync(join(dir, '.hidden.txt'), '己。');
   mkdirSync(join(dir, 'empty'));
-  writeFileSync(join(dir, 'empty', 'readme.pdf'), 'x');
+  writeFileSync(join(dir, 'empty', 'photo.png'), 'x');
   readDir = tempDir('jc-read-');
 });
 
@@ -35,9 +38,9 @@ function corpusError(run: () => unknown): CorpusError {
 }
 
 describe('listArticleFiles', () => {
-  it('finds .txt and .md files in a folder recursively, any case, sorted, skipping other files', () => {
+  it('finds document files in a folder recursively, any case, sorted, skipping hidden and other files', () => {
     expect(listArticleFiles([dir])).toEqual(
-      [join(dir, 'a.md'), join(dir, 'b.txt'), join(dir, 'nested', 'C.TXT'), join(dir, 'nested', 'deeper', 'd.txt')].sort(),
+      [join(dir, 'a.md'), join(dir, 'b.txt'), join(dir, 'nested', 'C.TXT'), join(dir, 'nested', 'deeper', 'd.txt'), join(dir, 'nested', 'page.HTML'), join(dir, 'nested', 'report.pdf')].sort(),
     );
   });
 
@@ -45,7 +48,7 @@ describe('listArticleFiles', () => {
     const b = join(dir, 'b.txt');
     expect(listArticleFiles([b, b])).toEqual([b]);
     expect(listArticleFiles([join(dir, 'nested'), join(dir, 'nested', 'C.TXT')])).toEqual(
-      [join(dir, 'nested', 'C.TXT'), join(dir, 'nested', 'deeper', 'd.txt')].sort(),
+      [join(dir, 'nested', 'C.TXT'), join(dir, 'nested', 'deeper', 'd.txt'), join(dir, 'nested', 'page.HTML'), join(dir, 'nested', 'report.pdf')].sort(),
     );
   });
 
@@ -56,35 +59,28 @@ describe('listArticleFiles', () => {
     expect(err.message).toBe(`no such file or folder: ${missing}`);
   });
 
-  it('rejects a named file that is not .txt or .md with a CorpusError naming it', () => {
+  it('takes a named file whatever its name (its content is checked when it is read)', () => {
     const json = join(dir, 'notes.json');
-    expect(corpusError(() => listArticleFiles([json])).message).toBe(`not a .txt or .md file: ${json}`);
+    expect(listArticleFiles([json])).toEqual([json]);
   });
 
   it('rejects a folder without article files with a CorpusError naming it', () => {
     const empty = join(dir, 'empty');
-    expect(corpusError(() => listArticleFiles([empty])).message).toBe(`no .txt or .md files in: ${empty}`);
+    expect(corpusError(() => listArticleFiles([empty])).message).toBe(`no documents (.txt, .md, .pdf, .docx, .html) in: ${empty}`);
   });
 });
 
 describe('readArticleFile', () => {
-  it('reads UTF-8 text without its byte-order mark, naming a file outside the working folder by its full path', () => {
+  it('reads a file\'s bytes, naming a file outside the working folder by its full path', () => {
     const file = join(readDir, 'bom.txt');
     writeFileSync(file, '\ufeff高平生猪。');
-    expect(readArticleFile(file)).toEqual({ source: file, text: '高平生猪。' });
+    const read = readArticleFile(file);
+    expect(read.source).toBe(file);
+    expect(Buffer.from(read.bytes).toString('utf8')).toBe('\ufeff高平生猪。');
   });
 
   it('names a file inside the working folder by its relative path', () => {
     const file = join(process.cwd(), 'data', 'articles', 'jincheng-specialty-towns-page1.txt');
     expect(readArticleFile(file).source).toBe(join('data', 'articles', 'jincheng-specialty-towns-page1.txt'));
-  });
-
-  it('rejects binary or non-UTF-8 content with a CorpusError naming the file', () => {
-    const gbk = join(readDir, 'gbk.txt');
-    writeFileSync(gbk, Buffer.from([0xb8, 0xdf, 0xc6, 0xbd])); // 高平 in GBK
-    expect(corpusError(() => readArticleFile(gbk)).message).toBe(`not UTF-8 text: ${gbk}`);
-    const binary = join(readDir, 'binary.txt');
-    writeFileSync(binary, Buffer.from([0x41, 0x00, 0x42]));
-    expect(corpusError(() => readArticleFile(binary)).message).toBe(`not UTF-8 text: ${binary}`);
   });
 });

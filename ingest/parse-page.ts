@@ -2,20 +2,22 @@
 import { deriveTownMeta } from './article-meta.js';
 import type { Gazetteer } from './gazetteer.js';
 import { groupArticles } from './group-articles.js';
-import { repairLayout } from './repair-layout.js';
+import { repairLayout, type LayoutOptions } from './repair-layout.js';
 import { splitParagraph } from './split-passages.js';
 import type { ArticleMeta, Chunk } from './types.js';
 
 /**
  * Parses a page: repairs its layout, groups articles, derives metadata and splits chunks.
- * `source` is recorded in every chunk; `maxChars` bounds chunk length; `markdown` honours "#" headings.
+ * `source` is recorded in every chunk; `maxChars` bounds chunk length; `markdown` honours "#" headings,
+ * `structured` takes only "#" lines as headings and blank lines as paragraph ends; with `pageOfLine` (the 1-based page of each
+ * line), every chunk records the page its text starts on.
  */
 export function parsePage(
   raw: string,
   source: string,
   gazetteer: Gazetteer,
   maxChars: number,
-  options: { markdown?: boolean } = {},
+  options: LayoutOptions & { pageOfLine?: number[] } = {},
 ): { articles: ArticleMeta[]; chunks: Chunk[] } {
   const articles: ArticleMeta[] = [];
   const chunks: Chunk[] = [];
@@ -32,6 +34,10 @@ export function parsePage(
     };
     articles.push(meta);
     a.paragraphs.forEach((p, i) => chunks.push(...splitParagraph(p, i, meta, maxChars)));
+  }
+  if (options.pageOfLine) {
+    const pages = options.pageOfLine;
+    for (const c of chunks) c.page = pages[c.lineStart - 1];
   }
   return { articles, chunks };
 }

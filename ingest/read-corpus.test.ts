@@ -29,47 +29,47 @@ function pageAsMarkdown(): string {
 }
 
 describe('readCorpus', () => {
-  it('reads the bundled page into 37 chunks, naming the file by its path relative to the working folder', () => {
-    const { chunks, sources } = readCorpus([PAGE_PATH], GAZETTEER, 300);
+  it('reads the bundled page into 37 chunks, naming the file by its path relative to the working folder', async () => {
+    const { chunks, sources } = await readCorpus([PAGE_PATH], GAZETTEER, 300);
     expect(sources).toEqual(['data/articles/jincheng-specialty-towns-page1.txt']);
     expect(chunks.length).toBe(37);
     expect(new Set(chunks.map((c) => c.meta.source))).toEqual(new Set(sources));
   });
 
-  it('reads a markdown copy of the page into the same chunks, with markdown heading marks removed', () => {
+  it('reads a markdown copy of the page into the same chunks, with markdown heading marks removed', async () => {
     const md = join(dir, 'page.md');
     writeFileSync(md, pageAsMarkdown());
-    const fromText = readCorpus([PAGE_PATH], GAZETTEER, 300).chunks;
-    const fromMarkdown = readCorpus([md], GAZETTEER, 300).chunks;
+    const fromText = (await readCorpus([PAGE_PATH], GAZETTEER, 300)).chunks;
+    const fromMarkdown = (await readCorpus([md], GAZETTEER, 300)).chunks;
     expect(fromMarkdown.map((c) => [c.id, c.text, c.lineStart, c.lineEnd, c.meta.title, c.meta.section])).toEqual(
       fromText.map((c) => [c.id, c.text, c.lineStart, c.lineEnd, c.meta.title, c.meta.section]),
     );
     expect(fromMarkdown.every((c) => c.meta.source === md)).toBe(true);
   });
 
-  it('keeps a markdown heading a heading even when it holds a comma', () => {
+  it('keeps a markdown heading a heading even when it holds a comma', async () => {
     const md = join(dir, 'comma-title.md');
     writeFileSync(md, '# 示例专版\n\n## 甲镇茶叶：稳中求进，再创佳绩\n\n甲镇茶园面积达到3万亩。\n\n今年继续扩大规模。 张三\n');
-    const { chunks } = readCorpus([md], GAZETTEER, 300);
+    const { chunks } = await readCorpus([md], GAZETTEER, 300);
     expect(chunks.map((c) => [c.meta.title, c.meta.section, c.text])).toEqual([
       ['甲镇茶叶：稳中求进，再创佳绩', '示例专版', '甲镇茶园面积达到3万亩。'],
       ['甲镇茶叶：稳中求进，再创佳绩', '示例专版', '今年继续扩大规模。'],
     ]);
   });
 
-  it('reads files in sorted path order and drops a chunk whose title and text an earlier file already gave', () => {
+  it('reads files in sorted path order and drops a chunk whose title and text an earlier file already gave', async () => {
     const first = join(dir, 'a-first.txt');
     const second = join(dir, 'b-second.txt');
     writeFileSync(first, PAGE);
     writeFileSync(second, PAGE);
-    const { chunks, sources } = readCorpus([second, first], GAZETTEER, 300);
+    const { chunks, sources } = await readCorpus([second, first], GAZETTEER, 300);
     expect(sources).toEqual([first, second]);
     expect(chunks.length).toBe(37);
     expect(chunks.every((c) => c.meta.source === first)).toBe(true);
   });
 
-  it('throws a CorpusError naming a missing file before reading anything', () => {
+  it('throws a CorpusError naming a missing file before reading anything', async () => {
     const missing = join(dir, 'missing.txt');
-    expect(() => readCorpus([PAGE_PATH, missing], GAZETTEER, 300)).toThrow(new CorpusError(`no such file or folder: ${missing}`));
+    await expect(readCorpus([PAGE_PATH, missing], GAZETTEER, 300)).rejects.toThrow(new CorpusError(`no such file or folder: ${missing}`));
   });
 });

@@ -192,3 +192,15 @@ describe('repairLayout on the bundled page', () => {
     expect(stripSpace(text)).toBe(stripSpace(PAGE));
   });
 });
+
+describe('repairLayout of structured text (HTML, Word)', () => {
+  it('takes only "#" lines as headings and ends a paragraph at a blank line', () => {
+    const blocks = repairLayout('# 泽州红薯：小红薯做成大产业\n\n来源：晋城日报 2024-03-18\n\n红薯产业综合产值达到6亿元\n\n当地建成育苗基地。', { markdown: true, structured: true });
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', '泽州红薯：小红薯做成大产业'],
+      ['paragraph', '来源：晋城日报 2024-03-18'],
+      ['paragraph', '红薯产业综合产值达到6亿元'],
+      ['paragraph', '当地建成育苗基地。'],
+    ]);
+  });
+});

@@ -23,6 +23,12 @@ const MAX_HEADING_CHARS = 40;
 /** A Markdown heading line ("## 标题"): always a heading, whatever its punctuation or length. */
 const MARKDOWN_HEADING = /^#{1,6}[ \t]+(.+)$/;
 
+/**
+ * How to read a page: `markdown`: "#" lines are headings; `structured` (text from formats whose
+ * blocks are known, such as HTML and Word): "#" lines are the only headings and a blank line ends a paragraph.
+ */
+export type LayoutOptions = { markdown?: boolean; structured?: boolean };
+
 /** True when the line ends a sentence (so the next line starts a new paragraph). */
 export function endsSentence(line: string): boolean {
   return SENTENCE_END.test(line);
@@ -53,14 +59,16 @@ function joinBroken(left: string, right: string): string {
 /**
  * Repairs a page's layout: blank-line runs are dropped, a line that does not end a sentence
  * continues on the next non-blank line, headings stand alone, trailing bylines are moved out.
- * With `markdown`, "#" heading lines are headings whatever their punctuation.
+ * With `markdown`, "#" heading lines are headings whatever their punctuation; with `structured`,
+ * they are the only headings, and a blank line ends a paragraph.
  * Line numbers are 1-based. Pure: no wording is changed, only joined.
  */
-export function repairLayout(raw: string, options: { markdown?: boolean } = {}): Block[] {
+export function repairLayout(raw: string, options: LayoutOptions = {}): Block[] {
   const blocks: Block[] = [];
   let open: Extract<Block, { kind: 'paragraph' }> | null = null;
   raw.split(/\r?\n/).forEach((rawLine, index) => {
     const line = rawLine.trim();
+    if (!line && options.structured) open = null;
     if (!line) return;
     const lineNo = index + 1;
     const marked = options.markdown ? MARKDOWN_HEADING.exec(line) : null;
@@ -69,7 +77,7 @@ export function repairLayout(raw: string, options: { markdown?: boolean } = {}):
       blocks.push({ kind: 'heading', text: marked[1]!.trim(), line: lineNo });
       return;
     }
-    if (!open && isHeadingLine(line)) {
+    if (!open && !options.structured && isHeadingLine(line)) {
       blocks.push({ kind: 'heading', text: line, line: lineNo });
       return;
     }

@@ -16,7 +16,8 @@ import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRIES = ['server/start.ts', 'server/cluster.ts', 'index/ingest-cli.ts', 'answer/cli.ts', 'eval/cli.ts', 'eval/feedback-cli.ts'];
-const EXTERNAL = ['hnswlib-node', '@node-rs/jieba', '@xenova/transformers', 'better-sqlite3', 'pg'];
+// pdfjs-dist loads its worker and font data from its own folder at run time: it stays in node_modules.
+const EXTERNAL = ['hnswlib-node', '@node-rs/jieba', '@xenova/transformers', 'better-sqlite3', 'pg', 'pdfjs-dist'];
 
 /** True when the build in `outdir` is newer than every input it recorded (and than package-lock.json). */
 export function isFresh(outdir) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for the tests: Debian's packages the tests run for real (Chromium and CJK fonts for
-# the browser tests; redis-server, nginx and PostgreSQL for the scale-out and storage tests, which start their
-# own instances; a C++ toolchain for better-sqlite3's addon) when missing, then npm ci.
+# the browser tests and the PDFs the document tests print; redis-server, nginx and PostgreSQL for the scale-out
+# and storage tests, which start their own instances; a C++ toolchain for better-sqlite3's addon) when missing,
+# then npm ci.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()

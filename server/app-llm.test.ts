@@ -1,7 +1,7 @@
 // The whole HTTP app with the LLM answer mode on, the real @langchain/openai client calling a scripted OpenAI-style server.
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnswerService, createChatModel } from '../answer/index.js';
@@ -71,6 +71,23 @@ describe('the app with an LLM configured', () => {
     expect(req!.model).toBe('fake');
     expect(humanOf(req!)).toMatch(/^资料：\n\[1\]《/);
     expect(humanOf(req!)).toContain(`\n\n问题：${Q}`);
+  });
+
+  it('leaves no hang-up listener behind on a keep-alive connection after its answers', async () => {
+    const sockets = new Set<Socket>();
+    const onConnection = (socket: Socket) => sockets.add(socket);
+    app.on('connection', onConnection);
+    const closeListeners = () => [...sockets].map((s) => s.listenerCount('close'));
+    try {
+      llm.script(GROUNDED);
+      await (await chat({ question: Q })).json();
+      const [perSocket] = closeListeners();
+      for (let i = 0; i < 12; i++) await (await chat({ question: Q })).json();
+      expect(sockets.size).toBeLessThan(4); // fetch kept its connections alive: each carried several requests
+      expect(closeListeners().every((n) => n <= perSocket!)).toBe(true);
+    } finally {
+      app.off('connection', onConnection);
+    }
   });
 
   it('streams the LLM answer over SSE', async () => {

@@ -27,9 +27,12 @@ export function hangUpSignal(c: Context): AbortSignal {
   if (!outgoing || !socket) return c.req.raw.signal;
   if (socket.destroyed) return AbortSignal.abort();
   const gone = new AbortController();
-  socket.once('close', () => {
+  const onClose = () => {
     if (!outgoing.writableFinished) gone.abort();
-  });
+  };
+  socket.once('close', onClose);
+  // A keep-alive socket carries many requests: drop this one's listener once its response is sent.
+  outgoing.once('finish', () => socket.off('close', onClose));
   return AbortSignal.any([c.req.raw.signal, gone.signal]);
 }
 

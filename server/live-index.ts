@@ -50,7 +50,9 @@ export function createLiveIndex(deps: {
     const started = performance.now();
     try {
       const report = await build();
-      deps.holder.service = deps.makeService(await openSearcher(deps.settings));
+      const service = deps.makeService(await openSearcher(deps.settings));
+      await service.warmUp(); // as at start: the first question after the swap does not build the lazy tables
+      deps.holder.service = service;
       job.report = { chunks: report.manifest.chunkCount, added: report.added, removed: report.removed, kept: report.kept };
       job.state = 'done';
       deps.logger.info('index swapped', { job: job.label, ...job.report, ms: Math.round(performance.now() - started) });

@@ -16,9 +16,9 @@ const CONFIDENT = 0.25;
 
 let lexicon: Lexicon;
 
-beforeAll(() => {
+beforeAll(async () => {
   const settings = loadSettings({});
-  const { chunks } = readCorpus([settings.ARTICLES_DIR], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS);
+  const { chunks } = await readCorpus([settings.ARTICLES_DIR], loadGazetteer(settings.GAZETTEER_FILE), settings.CHUNK_MAX_CHARS);
   const vocabulary = chunks.flatMap((c) => cutWords(foldForMatch(c.text)));
   // The pairs' corpus-side words join the vocabulary: the value side is "any corpus word".
   const { dictionary } = loadDictionary();

@@ -96,7 +96,7 @@ describe('admin console with ADMIN_KEY', () => {
     expect(documents[0]).toMatchObject({ source: 'data/articles/jincheng-specialty-towns-page1.txt', chunks: holder.service!.searcher.index.chunks.length });
     expect(documents[0].titles).toContain('泽州山楂红酒：打造“泽州红”品牌优势');
     const preview = await (await fetch(`${base}/admin/api/documents/chunks?source=${encodeURIComponent(documents[0].source)}`, { headers: auth })).json();
-    expect(preview.chunks[0]).toMatchObject({ paragraph: 0, part: 0 });
+    expect(preview.chunks[0]).toMatchObject({ paragraph: 0, part: 0, page: null });
     expect(preview.chunks.map((c: { text: string }) => c.text)).toEqual(holder.service!.searcher.index.chunks.map((c) => c.text));
     const missing = await fetch(`${base}/admin/api/documents/chunks?source=nope.txt`, { headers: auth });
     expect(missing.status).toBe(404);

@@ -82,7 +82,7 @@ export function adminApp(deps: AdminDeps) {
     throw new ApiError(413, 'payload_too_large', `upload is larger than ${deps.settings.UPLOAD_MAX_BYTES} bytes (UPLOAD_MAX_BYTES)`);
   }));
   api.get('/session', (c) => c.json({ signedIn: true }));
-  api.route('/documents', documentRoutes(deps.holder));
+  api.route('/documents', documentRoutes(deps));
   api.route('/hit-test', hitTestRoutes(deps.holder, deps.settings));
   api.route('/conversations', conversationRoutes(deps.conversations));
   app.route('/api', api);

@@ -1,9 +1,15 @@
-// Admin API for documents: list the indexed sources, preview a source's chunks as repaired.
+// Admin API for documents: list, preview chunks, upload (type told by content), delete, rebuild — builds run as background jobs.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AnswerService } from '../../answer/index.js';
-import type { Chunk } from '../../ingest/index.js';
+import type { Settings } from '../../config.js';
+import { CorpusError, detectDocumentType, readDocument, TYPE_EXTENSIONS, type Chunk, type DocumentType } from '../../ingest/index.js';
+import { removeSources, updateIndex } from '../../index/index.js';
 import { ApiError } from '../errors.js';
+import type { LiveIndex } from '../live-index.js';
+import type { Logger } from '../logger.js';
 import { validate } from '../validate.js';
 
 /** One indexed document (a source file) as the console lists it. */
@@ -27,10 +33,27 @@ export function summarizeDocuments(chunks: Chunk[], added: Map<string, string>):
   return [...docs.values()];
 }
 
+/** Extensions a stored file of each type may keep (others get the type's own appended). */
+const KEEPS: Record<DocumentType, string[]> = { pdf: ['.pdf'], docx: ['.docx'], html: ['.html', '.htm'], markdown: ['.md', '.markdown', '.txt'], text: ['.txt', '.md'] };
+
+/**
+ * The file name an upload is stored under: the client's base name with anything but letters,
+ * digits, "." "-" "_" replaced, at most 100 characters, never hidden, and an extension that fits
+ * its type (so a rebuild's folder walk finds it): "年报" as PDF -> "年报.pdf".
+ */
+export function storedName(clientName: string, type: DocumentType): string {
+  const base = (basename(clientName.replace(/\\/g, '/')).normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/, '') || 'document').slice(0, 100);
+  return KEEPS[type].includes(extname(base).toLowerCase()) ? base : `${base}${TYPE_EXTENSIONS[type]}`;
+}
+
 const sourceQuery = z.object({ source: z.string().min(1, 'source is empty') });
 
+type DocumentDeps = { holder: { service: AnswerService | null }; settings: Settings; liveIndex: LiveIndex; logger: Logger };
+
 /** Routes under /admin/api/documents. */
-export function documentRoutes(holder: { service: AnswerService | null }) {
+export function documentRoutes({ holder, settings, liveIndex, logger }: DocumentDeps) {
+  const warn = (message: string) => logger.warn(message);
+  const uploads = resolve(settings.UPLOADS_DIR);
   return new Hono()
     .get('/', (c) => {
       const index = servedIndex(holder).searcher.index;
@@ -43,7 +66,58 @@ export function documentRoutes(holder: { service: AnswerService | null }) {
       if (chunks.length === 0) throw new ApiError(404, 'not_found', `no document ${source} in the index`);
       return c.json({
         source,
-        chunks: chunks.map((ch) => ({ id: ch.id, title: ch.meta.title, town: ch.meta.town, paragraph: ch.paragraph, part: ch.part, lineStart: ch.lineStart, lineEnd: ch.lineEnd, text: ch.text })),
+        chunks: chunks.map((ch) => ({ id: ch.id, title: ch.meta.title, town: ch.meta.town, paragraph: ch.paragraph, part: ch.part, lineStart: ch.lineStart, lineEnd: ch.lineEnd, page: ch.page ?? null, text: ch.text })),
       });
+    })
+    .post('/', async (c) => {
+      if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
+        throw new ApiError(415, 'unsupported_media_type', 'upload documents as multipart/form-data, in "file" fields');
+      }
+      const form = await c.req.parseBody({ all: true });
+      const files = [form.file ?? []].flat().filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f);
+      if (files.length === 0) throw new ApiError(400, 'invalid_request', 'no file in the form (field "file")');
+      const docs: { name: string; type: DocumentType; bytes: Uint8Array; path: string }[] = [];
+      for (const file of files) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const type = detectDocumentType(bytes);
+        if (!type) throw new ApiError(415, 'unsupported_media_type', `${file.name}: not a PDF, Word (.docx), HTML, Markdown or UTF-8 text document`);
+        const name = storedName(file.name, type);
+        try {
+          await readDocument(bytes, name); // a broken file is refused now, not in the background
+        } catch (err) {
+          if (err instanceof CorpusError) throw new ApiError(422, 'unreadable_document', err.message);
+          throw err;
+        }
+        docs.push({ name, type, bytes, path: join(uploads, name) });
+      }
+      mkdirSync(uploads, { recursive: true });
+      for (const d of docs) {
+        writeFileSync(`${d.path}.part`, d.bytes);
+        renameSync(`${d.path}.part`, d.path);
+      }
+      const job = liveIndex.submit(`上传 ${docs.map((d) => d.name).join('、')}`, () => updateIndex(settings, docs.map((d) => d.path), { rebuild: false, warn }));
+      const source = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path));
+      return c.json({ job, documents: docs.map((d) => ({ name: d.name, type: d.type, source: source(d.path) })) }, 202);
+    })
+    .delete('/', validate('query', sourceQuery), (c) => {
+      const { source } = c.req.valid('query');
+      if (!servedIndex(holder).searcher.index.chunks.some((ch) => ch.meta.source === source)) throw new ApiError(404, 'not_found', `no document ${source} in the index`);
+      const file = resolve(source);
+      const uploaded = file.startsWith(`${uploads}/`);
+      const job = liveIndex.submit(`删除 ${source}`, async () => {
+        const report = await removeSources(settings, [source], { warn });
+        if (uploaded) rmSync(file, { force: true }); // an upload goes with its chunks; bundled articles stay on disk
+        return report;
+      });
+      return c.json({ job }, 202);
+    })
+    .post('/rebuild', (c) => {
+      const paths = [settings.ARTICLES_DIR, ...(existsSync(uploads) ? [uploads] : [])];
+      return c.json({ job: liveIndex.submit('重建索引', () => updateIndex(settings, paths, { rebuild: true, warn })) }, 202);
+    })
+    .get('/jobs/:id', (c) => {
+      const job = liveIndex.job(c.req.param('id'));
+      if (!job) throw new ApiError(404, 'not_found', `no index job ${c.req.param('id')}`);
+      return c.json({ job });
     });
 }

@@ -385,6 +385,7 @@
         snippet: c.snippet != null ? String(c.snippet) : '',
         author: c.author != null ? String(c.author) : '',
         section: c.section != null ? String(c.section) : '',
+        page: Number(c.page) > 0 ? Math.floor(Number(c.page)) : null,
       });
     });
     out.sort(function (a, b) {
@@ -837,8 +838,8 @@
     }
 
     function buildSourceCard(msg, c) {
-      // For readers: the article's byline and where it was printed; file paths belong to the API and CLI.
-      var byline = [c.author, c.section].filter(Boolean).join(' · ');
+      // For readers: the article's byline, where it was printed and, for a PDF, the page; file paths belong to the API and CLI.
+      var byline = [c.author, c.section, c.page ? '第 ' + c.page + ' 页' : ''].filter(Boolean).join(' · ');
       var closeCard = el('button', {
         type: 'button',
         className: 'jc-source-close',

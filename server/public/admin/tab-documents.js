@@ -5,22 +5,23 @@
   const TYPE_NAMES = { pdf: 'PDF', docx: 'Word', html: '网页', markdown: 'Markdown', text: '文本' };
   const STATES = { queued: '排队中', running: '正在建索引', done: '已完成', failed: '失败' };
 
-  function showJob(job) {
+  /** Shows a job's line; `note` follows its label (e.g. the uploaded files' types). */
+  function showJob(job, note = '') {
     let item = document.querySelector(`#jobs li[data-job="${job.id}"]`);
     if (!item) $('jobs').prepend((item = el('li', { className: 'job' })));
     item.dataset.job = job.id;
     item.dataset.state = job.state;
     const report = job.report ? `（共 ${job.report.chunks} 个片段：新增 ${job.report.added}，删除 ${job.report.removed}）` : '';
-    item.textContent = `${job.label}：${STATES[job.state]}${report}${job.error ? `：${job.error}` : ''}`;
+    item.textContent = `${job.label}${note}：${STATES[job.state]}${report}${job.error ? `：${job.error}` : ''}`;
   }
 
   /** Polls a job until it is done or failed, then reloads the list. */
-  async function follow(job) {
-    showJob(job);
+  async function follow(job, note = '') {
+    showJob(job, note);
     while (job.state === 'queued' || job.state === 'running') {
       await new Promise((r) => setTimeout(r, 300));
       job = (await api(`/documents/jobs/${job.id}`)).job;
-      showJob(job);
+      showJob(job, note);
     }
     await load();
   }
@@ -63,9 +64,8 @@
     const form = new FormData($('upload'));
     try {
       const { job, documents } = await api('/documents', { method: 'POST', body: form });
-      job.label += `（${documents.map((d) => TYPE_NAMES[d.type]).join('、')}）`;
       $('upload').reset();
-      await follow(job);
+      await follow(job, `（${documents.map((d) => TYPE_NAMES[d.type]).join('、')}）`);
     } catch (err) {
       $('jobs').prepend(el('li', { dataset: { state: 'failed' } }, `上传失败：${err.message}`));
     }

@@ -1,0 +1,160 @@
+// Live index updates on a real server on loopback: upload and delete through the admin API swap the index while /api/chat keeps answering.
+import { serve, type ServerType } from '@hono/node-server';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerService } from '../answer/index.js';
+import type { Settings } from '../config.js';
+import { SAMPLE_ARTICLES, savedNewsPage, writeDocx } from '../test-support/make-documents.js';
+import { useTempDirs } from '../test-support/temp-dirs.js';
+import { buildTestIndex } from '../test-support/test-index.js';
+import { createApp, type ServiceHolder } from './app.js';
+import { createLiveIndex, type IndexJob, type LiveIndex } from './live-index.js';
+import { createLogger } from './logger.js';
+
+const KEY = 'live-index-key-0123456789';
+const AUTH = { authorization: `Bearer ${KEY}` };
+const { tempDir } = useTempDirs();
+const ASK_HTML = '泽州红薯的种植面积是多少？';
+const ASK_DOCX = '沁水核桃的栽植面积是多少？';
+const ASK_BUNDLED = '泽州山楂的栽培历史有多久？';
+
+let settings: Settings;
+let holder: ServiceHolder;
+let liveIndex: LiveIndex;
+let server: ServerType;
+let base: string;
+let docsDir: string;
+
+beforeAll(async () => {
+  const built = await buildTestIndex({ RATE_LIMIT_PER_MINUTE: '0', ADMIN_KEY: KEY, UPLOADS_DIR: tempDir('jc-uploads-') });
+  settings = built.settings;
+  holder = { service: createAnswerService(built.searcher, settings) };
+  const logger = createLogger('silent');
+  liveIndex = createLiveIndex({ settings, logger, holder, makeService: (searcher) => createAnswerService(searcher, settings) });
+  server = serve({ fetch: createApp({ settings, logger, holder, liveIndex }).fetch, port: 0, hostname: '127.0.0.1' });
+  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  docsDir = tempDir('jc-live-docs-');
+  writeFileSync(join(docsDir, 'hongshu.html'), savedNewsPage(SAMPLE_ARTICLES.html));
+  await writeDocx(SAMPLE_ARTICLES.docx, join(docsDir, 'hetao.docx'));
+});
+
+afterAll(() => {
+  (server as Server).closeAllConnections();
+  server.close();
+});
+
+type Chat = { answer: string; refused: boolean; citations: { title: string; source: string }[] };
+const chat = async (question: string): Promise<Chat> => {
+  const res = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+  if (res.status !== 200) throw new Error(`chat answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as Chat;
+};
+
+/** Uploads files (name, bytes) in one multipart request; returns the 202 body. */
+async function upload(files: [string, Uint8Array][]): Promise<{ job: IndexJob; documents: { name: string; type: string; source: string }[] }> {
+  const form = new FormData();
+  for (const [name, bytes] of files) form.append('file', new Blob([new Uint8Array(bytes)]), name);
+  const res = await fetch(`${base}/admin/api/documents`, { method: 'POST', headers: AUTH, body: form });
+  expect(res.status).toBe(202);
+  return res.json();
+}
+
+/** Polls a job until it has finished. */
+async function finished(job: IndexJob): Promise<IndexJob> {
+  while (job.state === 'queued' || job.state === 'running') {
+    await new Promise((r) => setTimeout(r, 50));
+    job = ((await (await fetch(`${base}/admin/api/documents/jobs/${job.id}`, { headers: AUTH })).json()) as { job: IndexJob }).job;
+  }
+  return job;
+}
+
+const remove = async (source: string): Promise<IndexJob> =>
+  ((await (await fetch(`${base}/admin/api/documents?source=${encodeURIComponent(source)}`, { method: 'DELETE', headers: AUTH })).json()) as { job: IndexJob }).job;
+
+describe('live index updates', () => {
+  it('uploads an HTML page and a DOCX (types told by content, not name), answers from them, and forgets a deleted one', async () => {
+    expect((await chat(ASK_HTML)).citations.some((c) => c.title === SAMPLE_ARTICLES.html.title)).toBe(false);
+    const { job, documents } = await upload([
+      ['红薯报道', new TextEncoder().encode(savedNewsPage(SAMPLE_ARTICLES.html))],
+      ['hetao.pdf', readFileSync(join(docsDir, 'hetao.docx'))],
+    ]);
+    expect(documents.map((d) => [d.name, d.type])).toEqual([['红薯报道.html', 'html'], ['hetao.pdf.docx', 'docx']]);
+    const done = await finished(job);
+    expect(done).toMatchObject({ state: 'done', error: null, report: { added: 6, removed: 0 } });
+
+    const html = await chat(ASK_HTML);
+    expect(html.answer).toContain('3.5万亩');
+    expect(html.citations[0]).toMatchObject({ title: SAMPLE_ARTICLES.html.title, source: documents[0]!.source });
+    expect((await chat(ASK_DOCX)).citations[0]).toMatchObject({ title: SAMPLE_ARTICLES.docx.title, source: documents[1]!.source });
+
+    const list = (await (await fetch(`${base}/admin/api/documents`, { headers: AUTH })).json()) as { documents: { source: string; titles: string[]; added: string }[] };
+    // New chunks follow the kept ones, in the sorted order of their files (hetao… before 红薯…).
+    expect(list.documents.map((d) => d.source)).toEqual(['data/articles/jincheng-specialty-towns-page1.txt', documents[1]!.source, documents[0]!.source]);
+    expect(list.documents[2]!.titles).toEqual([SAMPLE_ARTICLES.html.title]);
+    expect(Date.parse(list.documents[2]!.added)).toBeLessThanOrEqual(Date.parse(done.finishedAt!));
+
+    expect(await finished(await remove(documents[1]!.source))).toMatchObject({ state: 'done', report: { removed: 2 } });
+    const gone = await chat(ASK_DOCX);
+    expect(gone.citations.some((c) => c.title === SAMPLE_ARTICLES.docx.title)).toBe(false);
+    expect((await chat(ASK_HTML)).citations[0]!.title).toBe(SAMPLE_ARTICLES.html.title);
+  }, 60_000);
+
+  it('refuses bad uploads with clear 4xx errors and no job', async () => {
+    const post = (body: BodyInit, headers: Record<string, string> = {}) => fetch(`${base}/admin/api/documents`, { method: 'POST', headers: { ...AUTH, ...headers }, body });
+    const png = new FormData();
+    png.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])]), 'photo.pdf');
+    const res = await post(png);
+    expect(res.status).toBe(415);
+    expect((await res.json()).error.message).toBe('photo.pdf: not a PDF, Word (.docx), HTML, Markdown or UTF-8 text document');
+    const broken = new FormData();
+    broken.append('file', new Blob([new TextEncoder().encode('%PDF-1.7\ntruncated')]), 'broken.pdf');
+    const unreadable = await post(broken);
+    expect(unreadable.status).toBe(422);
+    expect((await unreadable.json()).error.code).toBe('unreadable_document');
+    expect((await post(new FormData())).status).toBe(400);
+    expect((await post('{}', { 'content-type': 'application/json' })).status).toBe(415);
+    const big = new FormData();
+    big.append('file', new Blob([new Uint8Array(settings.UPLOAD_MAX_BYTES + 1)]), 'big.txt');
+    expect((await post(big)).status).toBe(413);
+    expect((await fetch(`${base}/admin/api/documents?source=nope.txt`, { method: 'DELETE', headers: AUTH })).status).toBe(404);
+  });
+
+  it('keeps an answer service taken before a swap working on the old index (a request in flight finishes on it)', async () => {
+    const old = holder.service!;
+    const { job } = await upload([['hetao.docx', readFileSync(join(docsDir, 'hetao.docx'))]]);
+    await finished(job);
+    expect(holder.service).not.toBe(old);
+    expect((await old.ask({ question: ASK_DOCX })).citations.some((c) => c.title === SAMPLE_ARTICLES.docx.title)).toBe(false);
+    expect((await holder.service!.ask({ question: ASK_DOCX })).citations[0]!.title).toBe(SAMPLE_ARTICLES.docx.title);
+    expect((await old.ask({ question: ASK_BUNDLED })).answer).toContain('300多年');
+  }, 60_000);
+
+  it('answers every /api/chat request while uploads and deletes swap the index underneath', async () => {
+    const html = (n: number) => new TextEncoder().encode(savedNewsPage({ ...SAMPLE_ARTICLES.html, title: `${SAMPLE_ARTICLES.html.title}（之${n}）` }));
+    let stop = false;
+    const counts = { requests: 0, failures: [] as string[] };
+    const worker = async () => {
+      for (let i = 0; !stop; i++) {
+        await chat([ASK_HTML, ASK_BUNDLED, ASK_DOCX][i % 3]!).catch((err: Error) => counts.failures.push(err.message));
+        counts.requests++;
+      }
+    };
+    const workers = Array.from({ length: 8 }, worker);
+    const chunkCounts: number[] = [];
+    for (let swap = 0; swap < 3; swap++) {
+      const { job, documents } = await upload([[`hongshu-${swap}.htm`, html(swap)]]);
+      chunkCounts.push((await finished(job)).report!.chunks);
+      chunkCounts.push((await finished(await remove(documents[0]!.source))).report!.chunks);
+    }
+    stop = true;
+    await Promise.all(workers);
+    expect(counts.failures).toEqual([]);
+    expect(counts.requests).toBeGreaterThan(50);
+    const served = holder.service!.searcher.index.chunks.length;
+    expect(chunkCounts).toEqual([served + 4, served, served + 4, served, served + 4, served]);
+  }, 120_000);
+});
