@@ -6,7 +6,7 @@ import { expandQuery } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, questionOperation } from './compose-operation.js';
 import { questionTerms } from './question-terms.js';
-import { familyForms } from './word-forms.js';
+import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { toCitation, toRetrieved } from './citations.js';
 import type { AnswerResult } from './types.js';
 
@@ -26,13 +26,19 @@ const OPERATION_WORD = /^[最更较][多少高低大小早晚长久短老]$/;
 export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
 export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';
 
+/** Weight from which a dictionary paraphrase counts as the question's word (precision 0.88 on index/lexicon/related-pairs.json). */
+const MIN_RELATED = 0.25;
+
 /** Evidence-scoring options for a searcher's corpus. */
 export function composeOptions(searcher: HybridSearcher, question: string, words: string[] = []): ComposeOptions {
   const n = searcher.index.bm25.size;
-  const forms = familyForms(question, words);
+  const family = familyForms(question, words);
+  // A word the articles never use may still be said in their words: the dictionary's paraphrases (有名 -> 闻名).
+  const related = (w: string): WordForm[] =>
+    searcher.wordIdf(w) > 0 ? [] : searcher.lexicon.relatedWords(w).filter((r) => r.weight >= MIN_RELATED).map((r) => ({ form: r.word, weight: Math.min(FAMILY_FORM_WEIGHT, r.weight) }));
   return {
     idf: (w) => searcher.wordIdf(w),
-    forms: (w) => forms.get(w) ?? [],
+    forms: (w) => [...(family.get(w) ?? []), ...related(w)],
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
     isTopicWord: (w) => searcher.isTopicWord(w),
     paragraphOf: (chunk) => searcher.paragraphOf(chunk),

@@ -1,15 +1,17 @@
 // Operation composers over a temp index of the bundled page: answers that need the typed parse, not sentence overlap.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestIndex } from '../test-support/test-index.js';
-import { answerOptions, createAnswerChain } from './answer-chain.js';
+import { answerOptions, composeOptions, createAnswerChain } from './answer-chain.js';
 import { namedEntities } from './compose-operation.js';
 import type { AnswerResult } from './types.js';
 
 let chain: ReturnType<typeof createAnswerChain>;
+let searcher: Awaited<ReturnType<typeof buildTestIndex>>['searcher'];
 
 beforeAll(async () => {
-  const { settings, searcher } = await buildTestIndex();
-  chain = createAnswerChain(searcher, answerOptions(settings));
+  const built = await buildTestIndex();
+  searcher = built.searcher;
+  chain = createAnswerChain(searcher, answerOptions(built.settings));
 });
 
 const ask = (question: string): Promise<AnswerResult> => chain.invoke({ question });
@@ -120,6 +122,14 @@ describe('near misses over the real page', () => {
     expect(r.refused).toBe(true);
     expect(r.answer).toMatch(/^文章没有提到.*的具体数字；提到的是：/);
     expect(r.answer).not.toMatch(/\d件/);
+  });
+});
+
+describe('paraphrases through the dictionary', () => {
+  it('gives a word the articles never use its CC-CEDICT paraphrases among the corpus words, and a corpus word none', () => {
+    const o = composeOptions(searcher, '沁水有多少人家养蜜蜂？', ['沁水', '养蜜蜂']);
+    expect(o.forms?.('养蜜蜂').map((f) => f.form)).toContain('养蜂');
+    expect(o.forms?.('沁水')).toEqual([]);
   });
 });
 
