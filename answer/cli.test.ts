@@ -53,11 +53,13 @@ describe('answer CLI', { timeout: 120_000 }, () => {
     expect(r.stdout).toBe(`${REFUSAL_ZH}\n`);
   });
 
-  it('prints --json with exactly question, answer, refused, citations and retrieved', async () => {
+  it('prints --json with question, answer, refused, citations and retrieved, plus the operation and the typed facts used', async () => {
     const r = await ask(['--json', '沁水县的蜂农有多少户？'], env);
     expect(r.code, r.stderr).toBe(0);
     const body = JSON.parse(r.stdout) as Record<string, unknown> & { citations: Record<string, unknown>[]; retrieved: Record<string, unknown>[] };
-    expect(Object.keys(body).sort()).toEqual(['answer', 'citations', 'question', 'refused', 'retrieved']);
+    expect(Object.keys(body).sort()).toEqual(['answer', 'citations', 'facts', 'operation', 'question', 'refused', 'related', 'retrieved']);
+    expect(body.operation).toBe('lookup');
+    expect(body.facts).toEqual([expect.objectContaining({ n: 1, kind: 'quantity', text: '1500户', value: 1500 })]);
     expect(body.question).toBe('沁水县的蜂农有多少户？');
     expect(body.refused).toBe(false);
     expect(body.answer).toContain('1500户');

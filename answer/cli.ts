@@ -34,8 +34,9 @@ async function main(): Promise<void> {
   const chain = createAnswerChain(await openSearcher(settings), answerOptions(settings));
   const result = await chain.invoke({ question: parsed.data.question, k: parsed.data.k });
   if (values.json) {
-    const { question, answer, refused, citations, retrieved } = result;
-    console.log(JSON.stringify({ question, answer, refused, citations, retrieved }, null, 2));
+    // The shape it always had, plus what the question was taken to ask and the typed facts used.
+    const { question, answer, refused, citations, retrieved, operation, facts = [], related = [] } = result;
+    console.log(JSON.stringify({ question, answer, refused, citations, retrieved, operation, facts, related }, null, 2));
   } else {
     console.log(renderAnswer(result));
   }
