@@ -133,6 +133,15 @@ describe('paraphrases through the dictionary', () => {
   });
 });
 
+describe('scope near misses over the real page', () => {
+  it('refuses a rank asked for another scope than the article gives, showing what it gives', async () => {
+    const r = await ask('高平的生猪出栏在全国能排第几名？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到高平生猪在全国的情况；提到的是：.*居全省第一\[1\]。$/);
+    expect((await ask('高平的生猪出栏在全省能排第几名？')).answer).toContain('居全省第一');
+  });
+});
+
 describe('namedEntities', () => {
   it('keeps the longest organisation name found, not the names inside it', () => {
     expect(namedEntities('吉利尔潞绸集团哪年成立？', ['吉利尔', '吉利尔潞绸', '彤康'])).toEqual(['吉利尔潞绸']);

@@ -6,8 +6,8 @@ import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
 import { attributeFocus, composeByAuthor, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
-import { factStatement } from './render-answer.js';
-import { answersAsked, askedWords } from './asked-attribute.js';
+import { CitationList, factStatement, trimSentence } from './render-answer.js';
+import { answersAsked, askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import { sentenceOf } from './fact-evidence.js';
 import type { AnswerResult } from './types.js';
 
@@ -62,14 +62,30 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
   return { answer, citations: reply.citations, refused: true, related: related.length ? related.map((f) => factStatement(f.fact)) : [reply.answer], facts: related };
 }
 
+/**
+ * A question about one geographic scope (在全国排第几) whose best sentence speaks only of another
+ * (居全省第一): the detail is not stated; refuse and show what is.
+ */
+function otherScopeNearMiss(ctx: ComposeContext): Reply | null {
+  const best = ctx.picked[0];
+  const wanted = scopeOf(foldForMatch(ctx.question));
+  if (!best || !wanted || statesAsked(best.text, [], ctx.question)) return null;
+  const chunk = ctx.hits[best.hit]!.chunk;
+  const cites = new CitationList();
+  const statement = trimSentence(best.text, ctx.focus, ctx.source.idf);
+  const answer = ctx.parsed.english
+    ? `The articles do not state that for ${wanted}. What they say: ${statement.replace(/。$/, '')}${cites.mark(chunk)}。`
+    : `文章没有提到${chunk.meta.town}在${wanted}的情况；提到的是：${statement.replace(/。$/, '')}${cites.mark(chunk)}。`;
+  return { answer, citations: cites, refused: true, related: [statement], facts: [] };
+}
+
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
-  if (ctx.parsed.answerType !== 'text') {
-    const asked = askedWords(ctx.question, attributeFocus(ctx));
-    const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
-    if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
-    if (!top && ctx.focus.length > 0) return nearMiss(ctx);
-  }
+  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeLookup(ctx);
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
+  const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
+  if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
+  if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   return composeLookup(ctx);
 }
 

@@ -28,18 +28,18 @@ export type ParsedQuestion = {
 
 /** Measure words after 多少/几 and the unit family they ask for. */
 const ASKED_UNITS: [RegExp, string][] = [
-  [/(?:多少|几)(?:万|亿)?(?:头|只)/, 'animals'],
-  [/(?:多少|几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
-  [/(?:多少|几)(?:万|千)?(?:公斤|吨|斤|千克)/, 'weight'],
-  [/多少钱|(?:多少|几)(?:万|亿)?元|价格|价钱|售价|how much money|price/, 'money'],
-  [/(?:多少|几)(?:万)?户/, 'households'],
-  [/(?:多少|几)(?:万|千|百)?(?:人|名|位)(?!员)/, 'people'],
-  [/(?:多少|几)家/, 'organisations'],
-  [/(?:多少|几)大?(?:种|类)/, 'kinds'],
-  [/(?:多少|几)张/, 'sheets'],
-  [/(?:多少|几)台/, 'machines'],
+  [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)/, 'animals'],
+  [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
+  [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)/, 'weight'],
+  [/多少钱|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|how much money|price/, 'money'],
+  [/(?:多少|(?<!第)几)(?:万)?户/, 'households'],
+  [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员)/, 'people'],
+  [/(?:多少|(?<!第)几)家/, 'organisations'],
+  [/(?:多少|(?<!第)几)大?(?:种|类)/, 'kinds'],
+  [/(?:多少|(?<!第)几)张/, 'sheets'],
+  [/(?:多少|(?<!第)几)台/, 'machines'],
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
-  [/(?:多少|几)度|度数|酒精度/, 'degrees'],
+  [/(?:多少|(?<!第)几)度|度数|酒精度/, 'degrees'],
 ];
 
 /** Questions about which towns / counties / places (not about one of them). */
@@ -48,13 +48,13 @@ export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些�
 const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
 const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many years/i;
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
-const QUANTITY = /多少|几[个家种位名头只亩户人张台万千百年]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
+const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
-const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|几)|相差|差了?多少|差距|多出|早了?几|晚了?几|how (?:many|much) (?:more|less|fewer|earlier|later|older)|difference/i;
+const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|(?<!第)几)|相差|差了?多少|差距|多出|早了?几|晚了?几|how (?:many|much) (?:more|less|fewer|earlier|later|older)|difference/i;
 const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
-const COUNT = /(?:多少|几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
+const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
 const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|吗[？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
@@ -85,7 +85,7 @@ const GENERIC_CLASSIFIERS = '个种项类次批些大';
  * character starting a longer word (多少农户).
  */
 export function askedMeasure(folded: string): string | null {
-  const m = /(?:多少|几)(?:万|千|百|亿)?([\u4e00-\u9fff])/.exec(folded);
+  const m = /(?:多少|(?<!第)几)(?:万|千|百|亿)?([\u4e00-\u9fff])/.exec(folded);
   if (!m) return null;
   const c = m[1]!;
   const at = m.index + m[0].length - 1;
@@ -158,7 +158,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
 export function comparisonSides(question: string): string[] {
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
   const sides = head
-    .replace(/(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|几).*$/, '')
+    .replace(/(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
     .split(/和|与|跟|同|还是|相比|比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map((x) => x.trim())
     .filter((x) => x.length > 0);

@@ -17,15 +17,15 @@ const STOPWORDS = new Set(
 );
 
 /** Multi-word question phrases, removed before segmentation. */
-const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否/g;
+const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
 const NUMERAL_CLASSIFIER = /^[一二两三四五六七八九十百千万几多每哪]+[个批家种位名只项条年次篇]?$/;
 
-const ASKS_NUMBER = /多少|几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
+const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
 const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|年|株|斤|度';
-const ASKS_UNIT = new RegExp(`(?:多少|几)(${UNITS})`);
+const ASKS_UNIT = new RegExp(`(?:多少|(?<!第)几)(${UNITS})`);
 const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)|list/i;
 const ASKS_AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote/i;
 const ASKS_WHEN = /哪年|哪一年|何时|什么时候|when|what year/i;
