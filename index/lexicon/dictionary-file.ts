@@ -1,9 +1,8 @@
 // The dictionary on disk (cache and index folder): a JSON header with counts, then string blobs and typed arrays as sections.
 import { z } from 'zod';
 import { bytesOf, u16, u32 } from '../binary-file.js';
-import { IndexCorruptError } from '../errors.js';
 import { NO_HEAD, type Dictionary } from './dictionary.js';
-import { monotone, within } from './lexicon-file.js';
+import { monotone, openSections, within } from './lexicon-file.js';
 import { stringCount, type StringTable } from './string-table.js';
 
 export const DICTIONARY_MAGIC = 'JCDICv01';
@@ -32,20 +31,7 @@ export function encodeDictionary(d: Dictionary, sources: string): Uint8Array[] {
  * structural checks (counts, offsets, ids in range), and the `sources` it names. Throws IndexCorruptError.
  */
 export function decodeDictionary(sections: Buffer[]): { dictionary: Dictionary; sources: string } {
-  const fail = (why: string) => new IndexCorruptError(`lexicon dictionary: ${why}; re-run \`npm run ingest\``);
-  if (sections.length !== SECTIONS) throw fail(`${sections.length} sections, expected ${SECTIONS}`);
-  const s = sections as [Buffer, ...Buffer[]];
-  let h: Header;
-  try {
-    h = headerSchema.parse(JSON.parse(s[0].toString('utf8')));
-  } catch {
-    throw fail('invalid header');
-  }
-  const table = (at: number, count: number, name: string): StringTable => {
-    const offsets = u32(s[at + 1]!);
-    if (!monotone(offsets, count, s[at]!.length)) throw fail(`${name} offsets do not match the header`);
-    return { blob: s[at]!, offsets };
-  };
+  const { s, header: h, table, fail } = openSections(sections, SECTIONS, headerSchema, 'lexicon dictionary');
   const d: Dictionary = {
     words: table(1, h.words, 'word'),
     wordSenses: u32(s[3]!),

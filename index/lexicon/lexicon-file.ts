@@ -48,25 +48,34 @@ export function within(values: Uint32Array, limit: number): boolean {
 }
 
 /**
+ * The parts every sectioned lexicon file is read with: its section count checked, its JSON header
+ * parsed by `schema`, a reader of string tables (blob at `at`, offsets after it) checked against
+ * their counts, and `fail`, the IndexCorruptError naming the file (`what`).
+ */
+export function openSections<H>(sections: Buffer[], expected: number, schema: z.ZodType<H>, what: string) {
+  const fail = (why: string) => new IndexCorruptError(`${what}: ${why}; re-run \`npm run ingest\``);
+  if (sections.length !== expected) throw fail(`${sections.length} sections, expected ${expected}`);
+  const s = sections as [Buffer, ...Buffer[]];
+  let header: H;
+  try {
+    header = schema.parse(JSON.parse(s[0].toString('utf8')));
+  } catch {
+    throw fail('invalid header');
+  }
+  const table = (at: number, count: number, name: string): StringTable => {
+    const offsets = u32(s[at + 1]!);
+    if (!monotone(offsets, count, s[at]!.length)) throw fail(`${name} offsets do not match the header`);
+    return { blob: s[at]!, offsets };
+  };
+  return { s, header, table, fail };
+}
+
+/**
  * The table from the sections of encodeLexicon, with structural checks (counts, offsets, indexes
  * in range), as views over the file's buffer. Throws IndexCorruptError.
  */
 export function decodeLexicon(sections: Buffer[]): LexiconTable {
-  const fail = (why: string) => new IndexCorruptError(`lexicon table: ${why}; re-run \`npm run ingest\``);
-  if (sections.length !== SECTIONS) throw fail(`${sections.length} sections, expected ${SECTIONS}`);
-  const s = sections as [Buffer, ...Buffer[]];
-  let header: z.infer<typeof headerSchema>;
-  try {
-    header = headerSchema.parse(JSON.parse(s[0].toString('utf8')));
-  } catch {
-    throw fail('invalid header');
-  }
-  const table = (blob: number, count: number, name: string): StringTable => {
-    const offsets = u32(s[blob + 1]!);
-    if (!monotone(offsets, count, s[blob]!.length)) throw fail(`${name} offsets do not match the header`);
-    return { blob: s[blob]!, offsets };
-  };
-  const h = header;
+  const { s, header: h, table, fail } = openSections(sections, SECTIONS, headerSchema, 'lexicon table');
   const t: LexiconTable = {
     targets: table(1, h.targets, 'target'),
     corpus: s[3]!,
