@@ -6,7 +6,7 @@ import { answersAsked, askedWords } from './asked-attribute.js';
 import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, comparisonSides, type ParsedQuestion } from './parse-question.js';
-import { asStatement, bestClause, CitationList, englishValue, factStatement, trimSentence } from './render-answer.js';
+import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -92,6 +92,12 @@ export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[
   return dedupeFacts(out.sort((a, b) => b.score - a.score));
 }
 
+/** typedCandidates whose sentence states the asked attribute, in the asked scope and measure (see answersAsked). */
+export function answeringCandidates(ctx: ComposeContext): LocatedFact[] {
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
+  return typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
+}
+
 /** A lookup: the best fact of the asked kind as a short statement; a trimmed sentence for free-text answers. */
 export function composeLookup(ctx: ComposeContext): Reply | null {
   const cites = new CitationList();
@@ -104,8 +110,7 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
     return reply(parts.join(''), cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
-  const asked = askedWords(ctx.question, attributeFocus(ctx));
-  const candidates = typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
+  const candidates = answeringCandidates(ctx);
   let top = candidates[0];
   if (!top) return null;
   let picked = '';
@@ -140,9 +145,8 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
  * year, and the years from it to the latest year the articles mention, said as computed.
  */
 export function composeDurationSince(ctx: ComposeContext): Reply | null {
-  const asked = askedWords(ctx.question, attributeFocus(ctx));
-  const [top] = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'time' } })
-    .filter((f) => f.fit > 0 && f.fact.value !== null && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes))
+  const [top] = answeringCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'time' } })
+    .filter((f) => f.fit > 0 && f.fact.value !== null)
     .sort((a, b) => Number(b.fact.role === 'founding') - Number(a.fact.role === 'founding'));
   const years = top ? ctx.source.referenceYear - top.fact.value! : 0;
   if (!top || years <= 0) return null;
@@ -189,7 +193,7 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
   const withWords = ctx.source.chunksOfTownWith(town, ctx.focus);
   for (const chunk of withWords[0] === first[0] ? withWords : [...first, ...withWords]) {
     for (const { text, folded } of indexedChunk(chunk).sentences) {
-      const coverage = ctx.focus.reduce((sum, w) => sum + (folded.includes(w) ? ctx.source.idf(w) || 1 : 0), 0) / total;
+      const coverage = focusWeight(folded, ctx.focus, ctx.source.idf) / total;
       if (!best || coverage > best.coverage) best = { text, chunk, coverage };
     }
   }

@@ -3,12 +3,11 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { attributeFocus, composeByAuthor, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, composeByAuthor, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, trimSentence } from './render-answer.js';
-import { answersAsked, askedWords, scopeOf, statesAsked } from './asked-attribute.js';
-import { sentenceOf } from './fact-evidence.js';
+import { scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
 
 
@@ -82,8 +81,7 @@ function otherScopeNearMiss(ctx: ComposeContext): Reply | null {
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeLookup(ctx);
-  const asked = askedWords(ctx.question, attributeFocus(ctx));
-  const [top] = typedCandidates(ctx).filter((f) => f.fit > 0 && answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
+  const [top] = answeringCandidates(ctx).filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
   if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   return composeLookup(ctx);

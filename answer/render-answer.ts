@@ -42,13 +42,17 @@ function clauseAfter(sentence: string, start: number): string {
   return '';
 }
 
+/** The idf weight of the focus words a folded text has (a word the corpus lacks weighs 1). */
+export function focusWeight(folded: string, focus: string[], idf: (w: string) => number): number {
+  return focus.reduce((sum, w) => sum + (folded.includes(w) ? idf(w) || 1 : 0), 0);
+}
+
 /** The clause of a sentence with the most focus weight, without punctuation; "" when none has a focus word. */
 export function bestClause(sentence: string, focus: string[], idf: (w: string) => number): string {
   let best = '';
   let bestFit = 0;
   for (const c of splitClauses(sentence)) {
-    const folded = foldForMatch(c);
-    const fit = focus.reduce((sum, w) => sum + (folded.includes(w) ? idf(w) || 1 : 0), 0);
+    const fit = focusWeight(foldForMatch(c), focus, idf);
     if (fit > bestFit) [best, bestFit] = [c, fit];
   }
   return asStatement(best).replace(/。$/, '');
@@ -62,10 +66,7 @@ export function bestClause(sentence: string, focus: string[], idf: (w: string) =
 export function trimSentence(sentence: string, focus: string[], idf: (w: string) => number): string {
   const clauses = splitClauses(sentence);
   if (clauses.length <= 1 || focus.length === 0) return asStatement(sentence);
-  const fit = clauses.map((c) => {
-    const folded = foldForMatch(c);
-    return focus.reduce((sum, w) => sum + (folded.includes(w) ? idf(w) || 1 : 0), 0);
-  });
+  const fit = clauses.map((c) => focusWeight(foldForMatch(c), focus, idf));
   const best = fit.indexOf(Math.max(...fit));
   if (fit[best] === 0) return asStatement(sentence);
   // From the first clause with a focus word to the last one, and the clause after it (its object).
