@@ -13,6 +13,9 @@ export type Translation = { term: string; chinese: string[] };
 
 type Scored = { target: number; weight: number };
 
+/** relatedWords results kept per word; the cache is cleared when it grows past this. */
+const RELATED_CACHE_LIMIT = 10_000;
+
 /**
  * The lexicon of one index: its corpus table (see buildLexicon), the dictionary it was built
  * with, and the hand-kept overrides. Every lookup is a binary search over them (nothing decoded at load).
@@ -20,6 +23,8 @@ type Scored = { target: number; weight: number };
 export class Lexicon {
   /** Per dictionary word: 1 for a corpus word (built on the first English question). */
   private corpusMark: Uint8Array | null = null;
+  /** relatedWords' results: answer scoring asks for the same word's paraphrases once per sentence. */
+  private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
 
   constructor(
     private readonly table: LexiconTable,
@@ -44,8 +49,19 @@ export class Lexicon {
    * overlap and WordNet links from CC-CEDICT (see relateWords). A word the dictionary does not
    * relate but whose two parts it knows is matched part by part against corpus words (卖到 -> 销往:
    * 卖~销, 到~往), weight the geometric mean of the parts' weights. The word itself is never returned; unknown words give [].
+   * Kept per word (answer scoring asks once per sentence), so the list is shared: read only.
    */
-  relatedWords(word: string): RelatedWord[] {
+  relatedWords(word: string): readonly RelatedWord[] {
+    let found = this.relatedCache.get(word);
+    if (!found) {
+      found = Object.freeze(this.findRelated(word));
+      if (this.relatedCache.size >= RELATED_CACHE_LIMIT) this.relatedCache.clear();
+      this.relatedCache.set(word, found);
+    }
+    return found;
+  }
+
+  private findRelated(word: string): RelatedWord[] {
     const direct = this.related(word).filter((r) => this.table.corpus[r.target] === 1);
     const found = direct.length || word.length < 2 ? direct : this.composedRelated(word);
     return found.map((r) => ({ word: stringAt(this.table.targets, r.target), weight: r.weight }));
