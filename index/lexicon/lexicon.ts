@@ -13,8 +13,19 @@ export type Translation = { term: string; chinese: string[] };
 
 type Scored = { target: number; weight: number };
 
-/** relatedWords results kept per word; the cache is cleared when it grows past this. */
-const RELATED_CACHE_LIMIT = 10_000;
+/** Results kept per word, phrase or question (relatedWords, the dictionary's English, a question's translations); each cache is cleared when it grows past this. */
+const CACHE_LIMIT = 10_000;
+
+/** `compute(key)`, kept in `cache` (cleared when full): for lookups that are pure over the lexicon. */
+function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
 
 /**
  * The lexicon of one index: its corpus table (see buildLexicon), the dictionary it was built
@@ -25,6 +36,10 @@ export class Lexicon {
   private corpusMark: Uint8Array | null = null;
   /** relatedWords' results: answer scoring asks for the same word's paraphrases once per sentence. */
   private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
+  /** dictionaryEnglish's results: a common phrase ranks hundreds of dictionary words. */
+  private readonly englishCache = new Map<string, string[]>();
+  /** translations' results: retrieval, the answer's terms and its town check each expand the same question. */
+  private readonly translationCache = new Map<string, readonly (Translation & { own: boolean })[]>();
 
   constructor(
     private readonly table: LexiconTable,
@@ -52,13 +67,7 @@ export class Lexicon {
    * Kept per word (answer scoring asks once per sentence), so the list is shared: read only.
    */
   relatedWords(word: string): readonly RelatedWord[] {
-    let found = this.relatedCache.get(word);
-    if (!found) {
-      found = Object.freeze(this.findRelated(word));
-      if (this.relatedCache.size >= RELATED_CACHE_LIMIT) this.relatedCache.clear();
-      this.relatedCache.set(word, found);
-    }
-    return found;
+    return cached(this.relatedCache, word, (w) => Object.freeze(this.findRelated(w)));
   }
 
   private findRelated(word: string): RelatedWord[] {
@@ -97,6 +106,10 @@ export class Lexicon {
    * words, then up to MAX_OTHER_WORDS others; [] for an unknown phrase.
    */
   private dictionaryEnglish(phrase: string): string[] {
+    return cached(this.englishCache, phrase, (p) => this.rankEnglish(p));
+  }
+
+  private rankEnglish(phrase: string): string[] {
     const d = this.dictionary;
     const i = findString(d.phrases, phrase);
     if (i < 0) return [];
@@ -166,7 +179,11 @@ export class Lexicon {
     return [...new Set(this.translations(question).flatMap((t) => (t.own ? t.chinese : t.chinese.filter((w) => this.isCorpusWord(w)))))];
   }
 
-  private translations(question: string): (Translation & { own: boolean })[] {
+  private translations(question: string): readonly (Translation & { own: boolean })[] {
+    return cached(this.translationCache, question, (q) => Object.freeze(this.translate(q)));
+  }
+
+  private translate(question: string): (Translation & { own: boolean })[] {
     // Single letters ("x", "a") are no words worth translating.
     const words = englishWords(question).filter((w) => w.length > 1);
     const forms = words.map(baseForms);
