@@ -9,6 +9,7 @@ import { withoutGreeting } from './small-talk.js';
 import { answerWithLlm, condenseWithLlm } from './llm-answer.js';
 import { isMostlyLatin } from './question-terms.js';
 import type { AnswerResult, Turn } from './types.js';
+import { warmUpQuestions } from './warm-up-questions.js';
 
 /** `signal`: fires when the asker is gone (a client hung up); the LLM call is then cancelled and ask throws AnswerAbortedError. */
 export type AskInput = { question: string; history?: Turn[]; k?: number; signal?: AbortSignal };
@@ -18,7 +19,12 @@ export type ServedAnswer = AnswerResult & { standalone: string; timings: Timings
 
 export type AnswerService = {
   ask(input: AskInput): Promise<ServedAnswer>;
-  /** Answers three questions made from the corpus and drops the answers, so the first user question does not pay for first compilation. */
+  /**
+   * Answers the warm-up questions made from the index (every operation, Traditional, full-width,
+   * English, small talk, a follow-up; see warmUpQuestions) extractively, never through the LLM, and
+   * checks every town's follow-ups, so no user question pays for first compilation or a lazily built
+   * table. Yields to the event loop between questions (a live index swap warms up while serving).
+   */
   warmUp(): Promise<void>;
   search(question: string, k: number): Promise<SearchHit[]>;
   readonly searcher: HybridSearcher;
@@ -48,10 +54,10 @@ export function createAnswerService(
   const namedTowns = (text: string) =>
     [...searcher.namedTowns(text)].sort((a, b) => b[1] - a[1]).filter(([, s], _, all) => s === all[0]![1]).map(([t]) => t);
 
-  async function standalone(question: string, history: Turn[], signal?: AbortSignal): Promise<string> {
+  async function standalone(question: string, history: Turn[], llm: BaseChatModel | null, signal?: AbortSignal): Promise<string> {
     if (history.length === 0) return question;
-    if (model && namedTowns(question).length === 0) {
-      const condensed = await condenseWithLlm(model, question, history, settings.LLM_TIMEOUT_MS, signal);
+    if (llm && namedTowns(question).length === 0) {
+      const condensed = await condenseWithLlm(llm, question, history, settings.LLM_TIMEOUT_MS, signal);
       stopIfAborted(signal);
       if (condensed) return condensed;
     }
@@ -63,22 +69,23 @@ export function createAnswerService(
     return !composeExtractive(searcher, q, await searcher.search(q, options.k), options).refused;
   });
 
-  async function ask(input: AskInput): Promise<ServedAnswer> {
+  /** An answer through `llm` when given, else extractive: ask's body, which the warm-up runs without the LLM. */
+  async function answer(input: AskInput, llm: BaseChatModel | null): Promise<ServedAnswer> {
     const t0 = performance.now();
     const talk = guide.smallTalk(input.question);
     if (talk) return { ...talk, standalone: input.question, fallback: null, timings: { condenseMs: 0, retrieveMs: 0, composeMs: 0, totalMs: round(performance.now() - t0) } };
     const options = answerOptions(settings, input.k);
-    const question = await standalone(withoutGreeting(input.question), input.history ?? [], input.signal);
+    const question = await standalone(withoutGreeting(input.question), input.history ?? [], llm, input.signal);
     const t1 = performance.now();
     const hits = await searcher.search(question, options.k);
     const t2 = performance.now();
     const extractive = composeExtractive(searcher, question, hits, options);
     let result: AnswerResult = extractive;
     let fallback: string | null = null;
-    if (model) {
+    if (llm) {
       const refusal = isMostlyLatin(question) ? REFUSAL_EN : REFUSAL_ZH;
       stopIfAborted(input.signal);
-      const outcome = await answerWithLlm(model, question, hits, settings.LLM_TIMEOUT_MS, refusal, extractive, input.signal);
+      const outcome = await answerWithLlm(llm, question, hits, settings.LLM_TIMEOUT_MS, refusal, extractive, input.signal);
       stopIfAborted(input.signal);
       if (outcome.result) result = { ...outcome.result, retrieved: toRetrieved(hits) };
       fallback = outcome.reason;
@@ -97,12 +104,12 @@ export function createAnswerService(
   }
 
   async function warmUp(): Promise<void> {
-    const town = searcher.index.chunks[0]?.meta.town ?? '';
-    for (const question of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, `Why is ${town} known?`]) {
-      const hits = await searcher.search(question, settings.TOP_K);
-      composeExtractive(searcher, question, hits, answerOptions(settings));
+    await guide.checkFollowUps();
+    for (const turn of warmUpQuestions(searcher)) {
+      await answer(turn, null);
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  return { ask, warmUp, search: (q, k) => searcher.search(q, k), searcher, llm: model !== null };
+  return { ask: (input) => answer(input, model), warmUp, search: (q, k) => searcher.search(q, k), searcher, llm: model !== null };
 }

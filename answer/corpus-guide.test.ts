@@ -32,6 +32,17 @@ describe('corpusGuide', () => {
     await guide.followUps('泽州山楂红酒好吗？', [cite]);
     expect(asked.length).toBe(calls);
   });
+
+  it('checks every town\'s candidates up front on checkFollowUps, so no later answer checks any', async () => {
+    const asked: string[] = [];
+    const guide = corpusGuide(searcher.index.chunks, async (q) => (asked.push(q), true));
+    await guide.checkFollowUps();
+    for (const town of guide.towns) expect(asked.some((q) => q.startsWith(town))).toBe(true);
+    const calls = asked.length;
+    const cite = { n: 1, chunkId: 'x', title: 't', town: '高平生猪', snippet: 's', source: 'f', line: 1 };
+    expect(await guide.followUps('高平生猪怎么样？', [cite])).toHaveLength(3);
+    expect(asked.length).toBe(calls);
+  });
 });
 
 describe('the answer service with the guide', () => {

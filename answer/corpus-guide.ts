@@ -14,6 +14,8 @@ export type CorpusGuide = {
   withByline(citation: Citation): Citation;
   /** Follow-up questions about the towns an answer cited, each one the corpus answers. */
   followUps(question: string, citations: Citation[]): Promise<string[]>;
+  /** Checks every town's candidate follow-ups now (the warm-up), instead of on the first answer citing the town. */
+  checkFollowUps(): Promise<void>;
 };
 
 /**
@@ -53,6 +55,9 @@ export function corpusGuide(chunks: Chunk[], answerable: (question: string) => P
       const cited = [...new Set(citations.map((c) => c.town).filter((t) => townTexts.has(t)))];
       const lists = new Map(await Promise.all(cited.map(async (t) => [t, await candidates(t)] as const)));
       return suggestFollowUps(question, cited, (t) => lists.get(t) ?? []);
+    },
+    async checkFollowUps() {
+      for (const town of towns) await candidates(town);
     },
   };
 }

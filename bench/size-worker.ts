@@ -10,7 +10,7 @@ import { peakRssMiB, timeEach, type Latency } from './stats.js';
 import { firstQuestionStage, questionSources, uniqueStage, type UniqueFigures } from './unique-latency.js';
 import { uniqueQuestions } from './unique-questions.js';
 import { composeExtractive } from '../answer/answer-chain.js';
-import { answerOptions } from '../answer/index.js';
+import { answerOptions, createAnswerService } from '../answer/index.js';
 
 /** What the parent asks of a worker; `quick` measures only unique and repeated questions (no recall, peers or profile). */
 export type SizeJob = { size: Size; env: Record<string, string>; rounds: number; peerMaxChunks: number; efs: number[]; quick: boolean; unique: number; firstRuns: number };
@@ -24,10 +24,10 @@ const require = createRequire(import.meta.url);
 /** Progress on stderr: large sizes run for many minutes per stage. */
 const progress = (label: string, stage: string) => console.error(`[bench] ${label}: ${stage} (${Math.round(process.memoryUsage().rss / 2 ** 20)} MB RSS)`);
 
-/** Unique questions first (in a process that has asked nothing yet), then first questions in fresh processes. */
+/** Unique questions first (in a process that has asked nothing yet but the warm-up questions), then first questions in fresh processes. */
 async function measureUnique(job: SizeJob, searcher: HybridSearcher, dir: string, s: ReturnType<typeof loadSettings>): Promise<UniqueFigures> {
   const questions = uniqueQuestions(questionSources(searcher.index.chunks, s), 2 * job.unique + 2 * job.firstRuns);
-  const unique = await uniqueStage(searcher, questions.slice(0, 2 * job.unique), s);
+  const unique = await uniqueStage(createAnswerService(searcher, s), questions.slice(0, 2 * job.unique), s);
   progress(job.size.label, 'first question after start');
   const first = job.firstRuns > 0 ? await firstQuestionStage({ ...job.env, INDEX_DIR: dir, EMBEDDER: 'hash' }, questions.slice(2 * job.unique), job.firstRuns) : null;
   return { ...unique, first };

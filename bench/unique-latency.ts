@@ -1,8 +1,7 @@
 // Benchmark stage: latency of unique, never-repeated questions (retrieval and full answer), wall and CPU time, and of the first question after start.
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { composeExtractive } from '../answer/answer-chain.js';
-import { answerOptions } from '../answer/index.js';
+import type { AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
 import { loadOverrides, type HybridSearcher } from '../index/index.js';
 import { loadGazetteer } from '../ingest/index.js';
@@ -20,10 +19,16 @@ export type UniqueFigures = {
   first: FirstQuestion | null;
   /** 1-minute load average when the stage started (the machine is shared). */
   loadAverage: number;
+  /** The measuring process's warm-up before its first question (HybridSearcher's and the answer service's, as a server's before it reports ready), wall and CPU ms. */
+  warmUpMs?: number;
+  warmUpCpuMs?: number;
 };
 
-/** Fresh processes' first questions: open time (index and answer service, warm-up included), then the first retrieval or full answer, wall and CPU. */
-export type FirstQuestion = { runs: number; openMs: Latency; retrievalMs: Latency; answerMs: Latency; retrievalCpuMs?: Latency; answerCpuMs?: Latency };
+/**
+ * Fresh processes' first questions: time to ready (`openMs`: loading the index and both warm-ups, as
+ * a server before it reports ready; `warmUpMs`: the answer service's warm-up in it), then the first retrieval or full answer, wall and CPU.
+ */
+export type FirstQuestion = { runs: number; openMs: Latency; warmUpMs?: Latency; retrievalMs: Latency; answerMs: Latency; retrievalCpuMs?: Latency; answerCpuMs?: Latency };
 
 /** The generator's sources for an index: its chunks, the QA file's questions, county names in English, the lexicon overrides' English words. */
 export function questionSources(chunks: HybridSearcher['index']['chunks'], s: Pick<Settings, 'GAZETTEER_FILE' | 'LEXICON_OVERRIDES_FILE'>, qaFile = 'eval/qa.jsonl'): QuestionSources {
@@ -57,20 +62,34 @@ export async function timeOnce<T>(inputs: T[], run: (input: T) => unknown): Prom
 }
 
 /**
- * Times retrieval (HybridSearcher.search) on the first half of `questions` and full answers
- * (search + composeExtractive) on the second half, so no question is asked twice in the process.
+ * Warms `service` up as a server does before it reports ready (HybridSearcher.warmUp, then
+ * AnswerService.warmUp, timed), then times retrieval (`service.search`) on the first half of
+ * `questions` and full answers (`service.ask`, the server's path) on the second half, so no
+ * question is asked twice in the process.
  */
-export async function uniqueStage(searcher: HybridSearcher, questions: string[], s: Settings): Promise<Omit<UniqueFigures, 'first'>> {
-  const options = answerOptions(s);
+export async function uniqueStage(service: AnswerService, questions: string[], s: Settings): Promise<Omit<UniqueFigures, 'first'>> {
   const half = Math.floor(questions.length / 2);
   const loadAverage = Math.round((await import('node:os')).loadavg()[0]! * 100) / 100;
-  const retrieval = await timeOnce(questions.slice(0, half), (q) => searcher.search(q, options.k));
-  const answer = await timeOnce(questions.slice(half, 2 * half), async (q) => composeExtractive(searcher, q, await searcher.search(q, options.k), options));
-  return { questions: 2 * half, retrieval: retrieval.wall, retrievalCpu: retrieval.cpu, answer: answer.wall, answerCpu: answer.cpu, loadAverage };
+  const warmUp = await timeOnce([service], async (x) => {
+    await x.searcher.warmUp();
+    await x.warmUp();
+  });
+  const retrieval = await timeOnce(questions.slice(0, half), (q) => service.search(q, s.TOP_K));
+  const answer = await timeOnce(questions.slice(half, 2 * half), (question) => service.ask({ question }));
+  return {
+    questions: 2 * half,
+    retrieval: retrieval.wall,
+    retrievalCpu: retrieval.cpu,
+    answer: answer.wall,
+    answerCpu: answer.cpu,
+    loadAverage,
+    warmUpMs: warmUp.wall.p50,
+    warmUpCpuMs: warmUp.cpu.p50,
+  };
 }
 
 /** What a first-question child reports. */
-export type FirstRun = { openMs: number; firstMs: number; firstCpuMs: number };
+export type FirstRun = { openMs: number; warmUpMs: number; firstMs: number; firstCpuMs: number };
 
 /** Runs bench/first-question.ts in a fresh process over `env`'s INDEX_DIR. */
 function firstRun(env: Record<string, string>, mode: 'retrieval' | 'answer', question: string): Promise<FirstRun> {
@@ -85,6 +104,7 @@ function firstRun(env: Record<string, string>, mode: 'retrieval' | 'answer', que
 /** `runs` fresh processes per mode, each opening the index and timing its first question (a different one each). */
 export async function firstQuestionStage(env: Record<string, string>, questions: string[], runs: number): Promise<FirstQuestion> {
   const open: number[] = [];
+  const warmUp: number[] = [];
   const retrieval: number[] = [];
   const answer: number[] = [];
   const retrievalCpu: number[] = [];
@@ -93,10 +113,11 @@ export async function firstQuestionStage(env: Record<string, string>, questions:
     const r = await firstRun(env, 'retrieval', questions[(2 * i) % questions.length]!);
     const a = await firstRun(env, 'answer', questions[(2 * i + 1) % questions.length]!);
     open.push(r.openMs, a.openMs);
+    warmUp.push(r.warmUpMs, a.warmUpMs);
     retrieval.push(r.firstMs);
     answer.push(a.firstMs);
     retrievalCpu.push(r.firstCpuMs);
     answerCpu.push(a.firstCpuMs);
   }
-  return { runs, openMs: percentiles(open), retrievalMs: percentiles(retrieval), answerMs: percentiles(answer), retrievalCpuMs: percentiles(retrievalCpu), answerCpuMs: percentiles(answerCpu) };
+  return { runs, openMs: percentiles(open), warmUpMs: percentiles(warmUp), retrievalMs: percentiles(retrieval), answerMs: percentiles(answer), retrievalCpuMs: percentiles(retrievalCpu), answerCpuMs: percentiles(answerCpu) };
 }

@@ -68,6 +68,7 @@ describe('npm start', () => {
     const messages = server.lines().map((l) => l.message);
     expect(messages.indexOf('listening')).toBeGreaterThanOrEqual(0);
     expect(messages.indexOf('listening')).toBeLessThan(messages.indexOf('ready'));
+    expect(server.lines().find((l) => l.message === 'ready')).toMatchObject({ warmUpMs: expect.any(Number) });
     expect(messages).toContain(`removed ${join(indexDir, partial)}, left by a failed or killed ingest`);
     expect(messages).toContain(`removed a stale index lock ${join(indexDir, 'LOCK')}: pid ${gone} (started then) is no longer running`);
     expect(readdirSync(indexDir).filter((e) => !e.startsWith('build-') || e === partial)).toEqual(['CURRENT']);
@@ -81,6 +82,7 @@ describe('npm start', () => {
     llm.received.length = 0;
     const before = llm.counts.completed;
     const server = await start({ LLM_BASE_URL, LLM_MODEL: 'fake', LLM_TIMEOUT_MS: '4000' });
+    expect(llm.received).toHaveLength(0); // the warm-up before ready answers extractively, never through the LLM
     const answers = Array.from({ length: N }, () => ask(server.port, '泽州山楂的栽培历史有多久？').then(async (r) => ({ status: r.status, body: (await r.json()) as { mode: string } })));
     while (llm.received.length < N) await new Promise((r) => setTimeout(r, 20));
     server.child.kill('SIGTERM');

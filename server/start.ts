@@ -77,7 +77,9 @@ async function main(): Promise<void> {
     model = await createChatModel(settings);
     await listening; // `ready` only ever after `listening`
     const service = createAnswerService(searcher, settings, model);
+    const warmUpStarted = performance.now();
     await service.warmUp();
+    const warmUpMs = Math.round(performance.now() - warmUpStarted);
     holder.service = service;
     const cpu = process.cpuUsage();
     logger.info('ready', {
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
       // Since the process started, and the CPU it used (near the wall time on an idle machine).
       startupMs: Math.round(process.uptime() * 1000),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      // Of startupMs: answering the warm-up questions before the first user question (see AnswerService.warmUp).
+      warmUpMs,
     });
   } catch (err) {
     logger.error('cannot load the index', { error: err instanceof Error ? err.message : String(err) });
