@@ -42,6 +42,12 @@ describe('composers over the real page', () => {
     expect(r.answer).toContain('太行药乡');
   });
 
+  it('reads a sentence saying 该公司 as speaking of the organisation its paragraph names', async () => {
+    const r = await ask('彤康的酒最低多少度？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^最低的是6度清甜山楂甜酒/);
+  });
+
   it('does not answer one organisation’s founding year with another’s', async () => {
     const r = await ask('凯永集团哪一年创办的？');
     expect(r.refused).toBe(true);

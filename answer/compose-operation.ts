@@ -132,7 +132,7 @@ export function composeFacts(
       paragraphOf: (chunk) => searcher.paragraphOf(chunk),
     },
     asksTowns: ASKS_TOWNS.test(question),
-    entities: namedEntities(question, searcher.entityNames()),
+    entities: o.entities,
   };
   const unknownWords = refusal?.startsWith('asks about words') ?? false;
   let reply: Reply | null = null;
