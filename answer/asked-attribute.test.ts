@@ -7,6 +7,8 @@ describe('askedWords', () => {
     expect(askedWords('生猪出栏了多少头？', ['生猪', '出栏'])).toEqual(['生猪', '出栏']);
     expect(askedWords('高平在哪个朝代是产地中心？', ['朝代', '产地', '中心'])).toEqual([]);
     expect(askedWords('蚕桑在什么时代兴起？', ['时代', '兴起'])).toEqual(['兴起']);
+    // A word that starts in the window counts whole, though it ends past it.
+    expect(askedWords('沁水有多少个养蜂合作社？', ['养蜂', '合作社'])).toEqual(['养蜂', '合作社']);
   });
 });
 
