@@ -73,7 +73,16 @@ export function otherMeasure(clause: string, asked: AttributeFamily[]): boolean 
   return ATTRIBUTE_FAMILIES.some((f) => f.measure && !measures.includes(f) && f.factWords.some((w) => c.includes(w)));
 }
 
+/**
+ * True when a quantity is in another unit family than every measured attribute asked (产值 asks
+ * money: 30家 is not one); questions asking no measure pass.
+ */
+export function otherUnit(fact: Fact, asked: AttributeFamily[]): boolean {
+  const units = asked.filter((f) => f.measure && f.unitFamily).map((f) => f.unitFamily);
+  return fact.kind === 'quantity' && units.length > 0 && !units.includes(fact.family);
+}
+
 /** True when a fact answers the asked attribute: its sentence states it, in the asked scope, and it measures what is asked. */
 export function answersAsked(fact: Fact, sentence: string, asked: string[], question: string, attributes: AttributeFamily[]): boolean {
-  return statesAsked(sentence, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes);
+  return statesAsked(sentence, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes);
 }

@@ -129,6 +129,13 @@ describe('near misses over the real page', () => {
     expect(r.answer).toMatch(/^文章没有提到.*的具体数字；提到的是：/);
     expect(r.answer).not.toMatch(/\d件/);
   });
+
+  it('does not answer a money attribute with a count of firms, and names what is missing', async () => {
+    const r = await ask('泽州的铸造企业每年产值有多少？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到泽州精密铸造的产值；提到的是：拥有铸造企业30家\[1\]/);
+    expect(r.citations.map((c) => c.n)).toEqual([1]);
+  });
 });
 
 describe('paraphrases through the dictionary', () => {
