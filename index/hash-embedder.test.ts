@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer, parsePage } from '../ingest/index.js';
+import { prng } from '../test-support/prng.js';
 import { charNgrams, DF_BUCKETS, fitDocumentFrequencies, fnv1a, HashEmbedder } from './hash-embedder.js';
 
 const norm = (v: number[]) => Math.sqrt(v.reduce((a, x) => a + x * x, 0));
@@ -99,5 +100,34 @@ describe('HashEmbedder', () => {
     const pig = corpusEmbedder.embed(TEXTS.find((t) => t.includes('生猪出栏85万头'))!);
     const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
     expect(dot(pig, corpusEmbedder.embed('生猪出栏多少头'))).toBeGreaterThan(dot(pig, corpusEmbedder.embed('山楂红酒白兰地')));
+  });
+});
+
+describe('HashEmbedder against the definition', () => {
+  /** The embedding spelled out from charNgrams and fnv1a: distinct grams in first-occurrence order, weighted, signed, normalised. */
+  function reference(e: HashEmbedder, text: string): number[] {
+    const counts = new Map<string, number>();
+    for (const g of charNgrams(text)) counts.set(g, (counts.get(g) ?? 0) + 1);
+    const v = new Float64Array(e.dimension);
+    for (const [gram, tf] of counts) {
+      const h = fnv1a(gram);
+      const df = e.stats.df[h % DF_BUCKETS]!;
+      if (df === 0) continue;
+      v[h % e.dimension]! += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(tf)) * (Math.log((e.stats.docs + 1) / (df + 1)) + 1);
+    }
+    const norm = Math.sqrt(v.reduce((a, x) => a + x * x, 0));
+    return norm === 0 ? e0(e.dimension) : Array.from(v, (x) => x / norm);
+  }
+
+  it('gives exactly the defined vector and document frequencies for seeded texts of Han, Latin, digits, astral letters, emoji and lone surrogates', () => {
+    const random = prng(5);
+    const parts = ['生猪', '出栏', '万头', '潞绸', 'ab', 'Ｃ', '9', '2022', '，', ' ', '𠀀', '𝐀', '😀', '\ud800', '\udc00', '蜂蜜蜂蜜', '年'];
+    const texts = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(random() * 12) }, () => parts[Math.floor(random() * parts.length)]!).join(''));
+    const stats = fitDocumentFrequencies(texts);
+    const buckets = new Uint32Array(DF_BUCKETS);
+    for (const text of texts) for (const h of new Set(charNgrams(text).map((g) => fnv1a(g) % DF_BUCKETS))) buckets[h]!++;
+    expect(Buffer.from(stats.df.buffer).equals(Buffer.from(buckets.buffer))).toBe(true);
+    const e = new HashEmbedder(64, stats);
+    for (const text of [...texts, ...TEXTS.slice(0, 5)]) expect(e.embed(text)).toEqual(reference(e, text));
   });
 });

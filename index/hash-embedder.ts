@@ -29,56 +29,111 @@ export function charNgrams(text: string): string[] {
   return grams;
 }
 
-/** Whether each BMP code unit is a letter or digit (0 unknown, 1 yes, 2 no), filled lazily. */
+/** Whether each BMP code point is a letter or digit (0 unknown, 1 yes, 2 no), filled lazily. */
 const KEEP_BMP = new Uint8Array(65536);
 
-function keeps(char: string, code: number): boolean {
-  if (code > 0xffff) return KEEP.test(char);
-  if (KEEP_BMP[code] === 0) KEEP_BMP[code] = KEEP.test(char) ? 1 : 2;
+function keeps(code: number): boolean {
+  if (code > 0xffff) return KEEP.test(String.fromCodePoint(code));
+  if (KEEP_BMP[code] === 0) KEEP_BMP[code] = KEEP.test(String.fromCharCode(code)) ? 1 : 2;
   return KEEP_BMP[code] === 1;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
-const fnvStep = (h: number, char: string): number => {
-  for (let i = 0; i < char.length; i++) h = Math.imul(h ^ char.charCodeAt(i), 0x01000193);
-  return h;
-};
+const FNV_PRIME = 0x01000193;
+/** One FNV-1a step per UTF-16 code unit of a code point (two for an astral one, as fnv1a hashes the string). */
+const fnvPoint = (h: number, code: number): number =>
+  code > 0xffff ? Math.imul(Math.imul(h ^ (0xd800 + ((code - 0x10000) >> 10)), FNV_PRIME) ^ (0xdc00 + ((code - 0x10000) & 0x3ff)), FNV_PRIME) : Math.imul(h ^ code, FNV_PRIME);
+
+/** The kept code points of the text being embedded (reused: embedding is synchronous). */
+let points = new Uint32Array(1024);
 
 /**
- * Calls `visit` for every 1-, 2- and 3-gram of folded text, in charNgrams order, with a key that
- * identifies the gram (a number for BMP grams, else the gram) and its fnv1a hash — the same
- * grams and hashes as charNgrams and fnv1a, without building the gram strings.
+ * Calls `visit` for every 1-, 2- and 3-gram of folded text, in charNgrams order, with its fnv1a
+ * hash, its length in code points and where it starts in `points` (which holds the text's letters
+ * and digits as code points) — the same grams and hashes as charNgrams and fnv1a, without building
+ * a string per character or gram (for a query, the embedder's allocations were most of its time).
  */
-function forEachNgram(folded: string, visit: (key: number | string, hash: number) => void): void {
-  const chars: string[] = [];
-  const codes: number[] = [];
-  for (const c of folded) {
-    const code = c.codePointAt(0)!;
-    if (keeps(c, code)) {
-      chars.push(c);
-      codes.push(code);
-    }
+function forEachNgram(folded: string, visit: (hash: number, length: number, at: number) => void): void {
+  if (points.length < folded.length) points = new Uint32Array(2 * folded.length);
+  let count = 0;
+  for (let i = 0; i < folded.length; ) {
+    const code = folded.codePointAt(i)!;
+    i += code > 0xffff ? 2 : 1;
+    if (keeps(code)) points[count++] = code;
   }
-  for (let i = 0; i < chars.length; i++) {
-    const [a, b, c] = [codes[i]!, codes[i + 1], codes[i + 2]];
-    const astral = a > 0xffff || (b ?? 0) > 0xffff || (c ?? 0) > 0xffff;
-    const h1 = fnvStep(FNV_OFFSET, chars[i]!);
-    visit(astral ? chars[i]! : a, h1 >>> 0);
-    if (b === undefined) continue;
-    const h2 = fnvStep(h1, chars[i + 1]!);
-    visit(astral ? chars[i]! + chars[i + 1]! : 0x10000 + a * 0x10000 + b, h2 >>> 0);
-    if (c === undefined) continue;
-    const h3 = fnvStep(h2, chars[i + 2]!);
-    visit(astral ? chars[i]! + chars[i + 1]! + chars[i + 2]! : 0x200000000 + a * 0x100000000 + b * 0x10000 + c, h3 >>> 0);
+  for (let i = 0; i < count; i++) {
+    const h1 = fnvPoint(FNV_OFFSET, points[i]!);
+    visit(h1 >>> 0, 1, i);
+    if (i + 1 >= count) continue;
+    const h2 = fnvPoint(h1, points[i + 1]!);
+    visit(h2 >>> 0, 2, i);
+    if (i + 2 >= count) continue;
+    visit(fnvPoint(h2, points[i + 2]!) >>> 0, 3, i);
   }
 }
+
+/**
+ * Distinct grams of one text in order of first occurrence, with their hashes and counts: an
+ * open-addressing table over (hash, length, code points), reused between calls.
+ */
+class GramCounts {
+  size = 0;
+  hashes = new Uint32Array(256);
+  counts = new Uint32Array(256);
+  private grams = new Uint32Array(256 * 4);
+  private slots = new Int32Array(1024);
+
+  /** Empties the table for a text of up to `grams` grams. */
+  reset(grams: number): void {
+    this.size = 0;
+    if (this.hashes.length < grams) {
+      this.hashes = new Uint32Array(2 * grams);
+      this.counts = new Uint32Array(2 * grams);
+      this.grams = new Uint32Array(8 * grams);
+    }
+    let capacity = this.slots.length;
+    while (capacity < 2 * grams) capacity *= 2;
+    if (capacity !== this.slots.length) this.slots = new Int32Array(capacity);
+    this.slots.fill(-1);
+  }
+
+  /** Counts the gram of `length` code points at points[at] whose hash is `hash`. */
+  add(hash: number, length: number, at: number): void {
+    const mask = this.slots.length - 1;
+    const a = points[at]!;
+    const b = length > 1 ? points[at + 1]! : 0;
+    const c = length > 2 ? points[at + 2]! : 0;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const u = this.slots[slot]!;
+      if (u === -1) {
+        this.slots[slot] = this.size;
+        this.hashes[this.size] = hash;
+        this.counts[this.size] = 1;
+        const g = 4 * this.size;
+        this.grams[g] = length;
+        this.grams[g + 1] = a;
+        this.grams[g + 2] = b;
+        this.grams[g + 3] = c;
+        this.size++;
+        return;
+      }
+      const g = 4 * u;
+      if (this.hashes[u] === hash && this.grams[g] === length && this.grams[g + 1] === a && this.grams[g + 2] === b && this.grams[g + 3] === c) {
+        this.counts[u]!++;
+        return;
+      }
+    }
+  }
+}
+
+const gramCounts = new GramCounts();
 
 /** Document frequencies of n-grams, hashed into DF_BUCKETS counters. */
 export function fitDocumentFrequencies(texts: string[]): { df: Uint32Array; docs: number } {
   const df = new Uint32Array(DF_BUCKETS);
   const seenIn = new Int32Array(DF_BUCKETS);
   texts.forEach((text, doc) => {
-    forEachNgram(foldForMatch(text), (_, hash) => {
+    forEachNgram(foldForMatch(text), (hash) => {
       const bucket = hash % DF_BUCKETS;
       if (seenIn[bucket] !== doc + 1) {
         seenIn[bucket] = doc + 1;
@@ -119,24 +174,16 @@ export class HashEmbedder implements Embedder {
 
   /** Embeds text already folded with foldForMatch (saves folding twice at build time). */
   embedFolded(folded: string): number[] {
-    const slots = new Map<number | string, number>();
-    const hashes: number[] = [];
-    const counts: number[] = [];
-    forEachNgram(folded, (key, hash) => {
-      const slot = slots.get(key);
-      if (slot === undefined) {
-        slots.set(key, hashes.length);
-        hashes.push(hash);
-        counts.push(1);
-      } else counts[slot]!++;
-    });
+    const grams = gramCounts;
+    grams.reset(3 * folded.length);
+    forEachNgram(folded, (hash, length, at) => grams.add(hash, length, at));
     const v = new Float64Array(this.dimension);
-    for (let i = 0; i < hashes.length; i++) {
-      const h = hashes[i]!;
+    for (let i = 0; i < grams.size; i++) {
+      const h = grams.hashes[i]!;
       const df = this.stats.df[h % DF_BUCKETS]!;
       // An n-gram the corpus never has (an English word in a question) can only add collision noise.
       if (df === 0) continue;
-      const weight = (1 + Math.log(counts[i]!)) * (Math.log((this.stats.docs + 1) / (df + 1)) + 1);
+      const weight = (1 + Math.log(grams.counts[i]!)) * (Math.log((this.stats.docs + 1) / (df + 1)) + 1);
       v[h % this.dimension]! += (h & 0x80000000 ? -1 : 1) * weight;
     }
     let sum = 0;
