@@ -36,9 +36,16 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
   // A word the articles never use may still be said in their words: the dictionary's paraphrases (有名 -> 闻名).
   const related = (w: string): WordForm[] =>
     searcher.wordIdf(w) > 0 ? [] : searcher.lexicon.relatedWords(w).filter((r) => r.weight >= MIN_RELATED).map((r) => ({ form: r.word, weight: Math.min(FAMILY_FORM_WEIGHT, r.weight) }));
+  // Scoring asks for a word's forms once per sentence: each word's are put together once per question.
+  const formsOf = new Map<string, WordForm[]>();
+  const forms = (w: string): WordForm[] => {
+    let found = formsOf.get(w);
+    if (!found) formsOf.set(w, (found = [...(family.get(w) ?? []), ...related(w)]));
+    return found;
+  };
   return {
     idf: (w) => searcher.wordIdf(w),
-    forms: (w) => [...(family.get(w) ?? []), ...related(w)],
+    forms,
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
     isTopicWord: (w) => searcher.isTopicWord(w),
     paragraphOf: (chunk) => searcher.paragraphOf(chunk),

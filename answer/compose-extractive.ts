@@ -58,9 +58,12 @@ export function answersType(text: string, terms: QuestionTerms): boolean {
  */
 export function wordMatch(word: string, text: string, known = false, forms: WordForm[] = []): number {
   if (text.includes(word)) return 1;
-  const byForm = Math.max(0, ...forms.filter((f) => text.includes(f.form)).map((f) => f.weight));
+  // Loops, not filter/map/spread: scoring calls this for every word of every sentence.
+  let byForm = 0;
+  for (const f of forms) if (f.weight > byForm && text.includes(f.form)) byForm = f.weight;
   if (known || !/^[\u4e00-\u9fff]{2,}$/.test(word)) return byForm;
-  const found = [...word].filter((c) => text.includes(c)).length;
+  let found = 0;
+  for (const c of word) if (text.includes(c)) found++;
   return Math.max(byForm, (0.5 * found) / word.length);
 }
 

@@ -155,10 +155,14 @@ export class HashEmbedder implements Embedder {
   /** Changes whenever the fitted statistics change, so cached vectors are never reused wrongly. */
   readonly fingerprint: string;
 
+  /** The vector being summed (reused: embedding is synchronous; the result is a fresh array). */
+  private readonly scratch: Float64Array;
+
   constructor(
     readonly dimension: number,
     readonly stats: { df: Uint32Array; docs: number },
   ) {
+    this.scratch = new Float64Array(dimension);
     this.model = `char-ngram-1-3-tfidf-hashed-${dimension}`;
     this.fingerprint = createHash('sha256')
       .update(`${dimension}:${stats.docs}:`)
@@ -177,7 +181,8 @@ export class HashEmbedder implements Embedder {
     const grams = gramCounts;
     grams.reset(3 * folded.length);
     forEachNgram(folded, (hash, length, at) => grams.add(hash, length, at));
-    const v = new Float64Array(this.dimension);
+    const v = this.scratch;
+    v.fill(0);
     for (let i = 0; i < grams.size; i++) {
       const h = grams.hashes[i]!;
       const df = this.stats.df[h % DF_BUCKETS]!;
@@ -187,10 +192,13 @@ export class HashEmbedder implements Embedder {
       v[h % this.dimension]! += (h & 0x80000000 ? -1 : 1) * weight;
     }
     let sum = 0;
-    for (const x of v) sum += x * x;
+    for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
     const norm = Math.sqrt(sum);
     if (norm === 0) return Array.from(v, (_, i) => (i === 0 ? 1 : 0));
-    return Array.from(v, (x) => x / norm);
+    // A loop, not Array.from(v, …): that goes through the iterator, an object and a boxed number per dimension.
+    const unit = new Array<number>(v.length);
+    for (let i = 0; i < v.length; i++) unit[i] = v[i]! / norm;
+    return unit;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
