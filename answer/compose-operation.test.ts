@@ -87,7 +87,13 @@ describe('lists, counts and durations over the real page', () => {
 describe('comparisons by time over the real page', () => {
   it('dates each side by the earliest time its attribute is stated for, whatever town names stand in the sides', async () => {
     const r = await ask('高平的丝绸和泽州的冶铸业，谁的历史更久？');
-    expect(r.answer).toMatch(/^泽州的冶铸业更早：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+    expect(r.answer).toMatch(/^泽州的冶铸业更久：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+  });
+
+  it('says a difference in the question’s own comparative, percentages apart in points', async () => {
+    expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
+    expect((await ask('高平生猪出栏和屠宰哪个少？')).answer).toMatch(/^屠宰更少：/);
+    expect((await ask('阳城蚕茧产量占全市的份额比占全省的高多少？')).answer).toMatch(/更高，相差3\.9个百分点：/);
   });
 
   it('reads 在前 as earlier', async () => {
