@@ -3,7 +3,7 @@ import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
-import { composeFacts, questionOperation } from './compose-operation.js';
+import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
 import { questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -43,6 +43,7 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
     isTopicWord: (w) => searcher.isTopicWord(w),
     paragraphOf: (chunk) => searcher.paragraphOf(chunk),
     namedTowns: searcher.namedTowns(question),
+    entities: namedEntities(question, searcher.entityNames()),
     maxSentences: 3,
   };
 }

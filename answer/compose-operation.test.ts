@@ -42,6 +42,12 @@ describe('composers over the real page', () => {
     expect(r.answer).toContain('太行药乡');
   });
 
+  it('reads a sentence saying 该公司 as speaking of the organisation its paragraph names', async () => {
+    const r = await ask('彤康的酒最低多少度？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^最低的是6度清甜山楂甜酒/);
+  });
+
   it('does not answer one organisation’s founding year with another’s', async () => {
     const r = await ask('凯永集团哪一年创办的？');
     expect(r.refused).toBe(true);
@@ -122,6 +128,13 @@ describe('near misses over the real page', () => {
     expect(r.refused).toBe(true);
     expect(r.answer).toMatch(/^文章没有提到.*的具体数字；提到的是：/);
     expect(r.answer).not.toMatch(/\d件/);
+  });
+
+  it('does not answer a money attribute with a count of firms, and names what is missing', async () => {
+    const r = await ask('泽州的铸造企业每年产值有多少？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到泽州精密铸造的产值；提到的是：拥有铸造企业30家\[1\]/);
+    expect(r.citations.map((c) => c.n)).toEqual([1]);
   });
 });
 
