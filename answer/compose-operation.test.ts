@@ -123,6 +123,22 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('checks a bounded figure against the stated one of its unit family', async () => {
+    expect((await ask('沁水黑山羊饲养量超过30万只了吗？')).answer).toBe('不是。文章说：2021年，全县黑山羊饲养量达到20万只。[1]');
+    expect((await ask('陵川中药材种类超过500种了吗？')).answer).toMatch(/^是的。.*521种/);
+    expect((await ask('高平生猪出栏不到100万头吧？')).answer).toMatch(/^是的。.*85万头/);
+  });
+
+  it('says no to a kind the sentence’s enumeration leaves out, yes to one it names', async () => {
+    expect((await ask('沁水是四大名蜜里洋槐蜜的主产区吗？')).answer).toMatch(/^不是。文章说：.*荆条蜂蜜、刺槐蜂蜜/);
+    expect((await ask('沁水是荆条蜂蜜的主产区吗？')).answer).toMatch(/^是的。/);
+  });
+
+  it('confirms or denies a claimed byline', async () => {
+    expect((await ask('高平潞绸那篇是张彩峰写的吧？')).answer).toMatch(/^不是。《高平潞绸：.*》的作者是陈云华。\[1\]$/);
+    expect((await ask('沁水黑山羊那篇报道是张彩峰写的吗？')).answer).toMatch(/^是的。/);
+  });
+
   it('says no when the organisation asked about is in another county, with where it is', async () => {
     expect((await ask('彤康食品是阳城的企业吗？')).answer).toBe('不是。文章说：山西彤康食品有限公司位于泽州县高都镇大兴村。[1]');
   });
