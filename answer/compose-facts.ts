@@ -1,11 +1,11 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { foldForMatch, splitClauses, type Chunk } from '../ingest/index.js';
+import { extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
 import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, comparisonSides, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
@@ -321,20 +321,67 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   return text ? reply(text, cites, facts) : null;
 }
 
-/** 是不是 / 吗: yes when the best sentence holds every number of the question, no with the stated figure when it holds another. */
+/**
+ * A figure the question bounds (超过600种, 不到30万只) checked against the sentence's figure of the
+ * same unit family: whether the bound holds, null when the question sets none or the sentence has no such figure.
+ */
+export function boundHolds(question: string, sentenceFacts: Fact[]): boolean | null {
+  const asked = boundedFigure(question);
+  const stated = asked && sentenceFacts.find((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null);
+  if (!asked || !stated) return null;
+  return asked.bound === '>' ? stated.value! > asked.fact.value! : stated.value! < asked.fact.value!;
+}
+
+/** The figure a question bounds (超过600种 -> 600种, '>'), null when none. */
+function boundedFigure(question: string): { fact: Fact; bound: '>' | '<' } | null {
+  const q = foldForMatch(question);
+  for (const fact of extractFacts(q, 0)) {
+    const bound = fact.kind === 'quantity' && fact.value !== null ? boundBefore(q, q.indexOf(fact.text)) : null;
+    if (bound) return { fact, bound };
+  }
+  return null;
+}
+
+/**
+ * A question word the sentence's enumeration leaves out: the enumeration has words of its kind (the
+ * same last character, 蜜 of 荆条蜂蜜) but none sharing its other characters (枣花蜜 among 荆条蜂蜜、刺槐蜂蜜).
+ */
+export function outsideEnumeration(words: string[], sentenceFacts: Fact[], sentence: string): string | null {
+  for (const w of words) {
+    if (w.length < 2 || sentence.includes(w)) continue;
+    const head = w.at(-1)!;
+    const modifier = [...w.slice(0, -1)];
+    const lists = sentenceFacts.filter((f) => f.kind === 'list' && f.items.some((i) => i.includes(head)));
+    if (lists.length && !lists.some((f) => f.items.some((i) => modifier.some((c) => i.includes(c))))) return w;
+  }
+  return null;
+}
+
+/**
+ * 是不是 / 吗 / 吧: a figure the question bounds (超过…) is checked against the stated one; else yes when
+ * the best sentence holds every number of the question and no word its enumeration leaves out, no with
+ * what the article says otherwise.
+ */
 export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | null {
   const elsewhere = organisationElsewhere(ctx);
   if (elsewhere) return elsewhere;
-  const s = ctx.scored.find((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
+  const factsOf = (x: ScoredSentence) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).filter((f) => f.sentence === x.sentence);
+  const candidates = ctx.scored.filter((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
+  // A bounded figure (超过30万只) is checked against the best sentence with a figure of its unit family.
+  const bounded = boundedFigure(ctx.question);
+  const s = (bounded && candidates.slice(0, 5).find((x) => factsOf(x).some((f) => f.kind === 'quantity' && f.family === bounded.fact.family))) || candidates[0];
   if (!s) return null;
   const cites = new CitationList();
   const chunk = ctx.hits[s.hit]!.chunk;
   const folded = foldForMatch(s.text);
+  const facts = factsOf(s);
   const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
-  if (numbers.every((n) => folded.includes(n))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
+  const bound = boundHolds(ctx.question, facts);
+  const holds = bound ?? (numbers.every((n) => folded.includes(n)) && outsideEnumeration(ctx.focus, facts, folded) === null);
+  if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
 }
 

@@ -87,7 +87,13 @@ describe('lists, counts and durations over the real page', () => {
 describe('comparisons by time over the real page', () => {
   it('dates each side by the earliest time its attribute is stated for, whatever town names stand in the sides', async () => {
     const r = await ask('高平的丝绸和泽州的冶铸业，谁的历史更久？');
-    expect(r.answer).toMatch(/^泽州的冶铸业更早：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+    expect(r.answer).toMatch(/^泽州的冶铸业更久：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+  });
+
+  it('says a difference in the question’s own comparative, percentages apart in points', async () => {
+    expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
+    expect((await ask('高平生猪出栏和屠宰哪个少？')).answer).toMatch(/^屠宰更少：/);
+    expect((await ask('阳城蚕茧产量占全市的份额比占全省的高多少？')).answer).toMatch(/更高，相差3\.9个百分点：/);
   });
 
   it('reads 在前 as earlier', async () => {
@@ -115,6 +121,22 @@ describe('yes/no over the real page', () => {
     const r = await ask('沁水是不是建了蜜蜂博物馆？');
     expect(r.answer).toMatch(/^是的。.*蜜蜂博物馆/);
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
+  });
+
+  it('checks a bounded figure against the stated one of its unit family', async () => {
+    expect((await ask('沁水黑山羊饲养量超过30万只了吗？')).answer).toBe('不是。文章说：2021年，全县黑山羊饲养量达到20万只。[1]');
+    expect((await ask('陵川中药材种类超过500种了吗？')).answer).toMatch(/^是的。.*521种/);
+    expect((await ask('高平生猪出栏不到100万头吧？')).answer).toMatch(/^是的。.*85万头/);
+  });
+
+  it('says no to a kind the sentence’s enumeration leaves out, yes to one it names', async () => {
+    expect((await ask('沁水是四大名蜜里洋槐蜜的主产区吗？')).answer).toMatch(/^不是。文章说：.*荆条蜂蜜、刺槐蜂蜜/);
+    expect((await ask('沁水是荆条蜂蜜的主产区吗？')).answer).toMatch(/^是的。/);
+  });
+
+  it('confirms or denies a claimed byline', async () => {
+    expect((await ask('高平潞绸那篇是张彩峰写的吧？')).answer).toMatch(/^不是。《高平潞绸：.*》的作者是陈云华。\[1\]$/);
+    expect((await ask('沁水黑山羊那篇报道是张彩峰写的吗？')).answer).toMatch(/^是的。/);
   });
 
   it('says no when the organisation asked about is in another county, with where it is', async () => {
