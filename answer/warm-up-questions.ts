@@ -36,8 +36,8 @@ const TEMPLATES: string[] = [
   '你好',
 ];
 
-/** Towns whose questions are generated (the shapes matter, not the number of towns). */
-const MAX_TOWNS = 12;
+/** Towns whose questions are generated: the shapes matter, not the number of towns, and each question adds to the time before ready. */
+export const MAX_TOWNS = 6;
 
 /** Full-width digits (what some keyboards type). */
 const fullWidth = (digits: string) => digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
