@@ -133,11 +133,38 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
 export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   const word = ctx.parsed.superlative;
   const best = ctx.scored[0];
-  if (!word || !best || !foldForMatch(best.text).includes(word)) return null;
+  if (!word || !best) return null;
+  // The clause saying the superlative says it of something asked (面积最大, not 发挥到最大).
+  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(word));
+  if (!clause || !ctx.focus.some((w) => w !== word && foldForMatch(clause).includes(w))) return null;
+  // 华北最大的…是哪家 / 最大的是啥: the one the sentence says it of, with the clause that says so.
+  if (WHICH_ONE.test(ctx.question) && ctx.parsed.answerType !== 'time') return statedOne(ctx, best);
   const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
   // 哪个…最早 asks which one: the answer names the town the sentence is about.
   const town = ctx.hits[best.hit]!.chunk.meta.town;
   return found && /哪个|哪一个|哪项|哪种产业|which/i.test(ctx.question) && town && !found.answer.includes(town) ? { ...found, answer: `${town}：${found.answer}` } : found;
+}
+
+/** Question words that ask which organisation. */
+const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂)|which (?:company|firm|enterprise|group)/i;
+
+/** The organisation a fact's sentence names (山西彤康食品有限公司), undefined when none. */
+function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined {
+  return ctx.source.factsOf(f.chunk).find((x) => x.kind === 'org' && x.sentence === f.fact.sentence && !x.before)?.text;
+}
+
+/** Question words that ask which one (哪家, 是啥), not how much. */
+const WHICH_ONE = /哪一?[家个项种位]|是啥|是什么|什么是|谁|which|what is/i;
+
+/** The organisation a sentence names (else its town), and the sentence's clause holding the superlative asked. */
+function statedOne(ctx: ComposeContext, best: ScoredSentence): Reply {
+  const chunk = ctx.hits[best.hit]!.chunk;
+  const org = ctx.source.factsOf(chunk).find((f) => f.kind === 'org' && f.sentence === best.sentence && !f.before);
+  const subject = org?.text ?? chunk.meta.town;
+  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(ctx.parsed.superlative)) ?? best.text;
+  const cites = new CitationList();
+  const said = asStatement(clause).replace(/。$/, '');
+  return reply(`${said.includes(subject) ? '' : `${subject}：`}${said}。${cites.mark(chunk)}`, cites);
 }
 
 /**
@@ -312,6 +339,13 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     const statesMeasure = (f: LocatedFact) => measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)));
     pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
+    // 哪家 asks which organisation: each figure is labelled by the one its sentence names.
+    if (ASKS_ORGANISATION.test(question)) pairs = pairs.map((p) => ({ ...p, label: organisationOf(ctx, p.f!) ?? '' })).filter((p) => p.label);
+    // Across the page only figures of one kind compete: the asked unit family, else the commonest.
+    const kindOf = (f: LocatedFact) => (f.fact.kind === 'time' || f.fact.family === 'duration' ? 'time' : f.fact.family);
+    const kinds = pairs.map((p) => kindOf(p.f!));
+    const wanted = ctx.parsed.unitFamily ?? [...kinds].sort((a, b) => kinds.filter((k) => k === b).length - kinds.filter((k) => k === a).length)[0];
+    pairs = pairs.filter((p) => kindOf(p.f!) === wanted);
   }
   const found = pairs.filter((p): p is { f: LocatedFact; label: string } => p.f !== undefined);
   const facts = found.map((p) => p.f);

@@ -30,6 +30,16 @@ describe('composers over the real page', () => {
     expect(r.citations).toHaveLength(1);
   });
 
+  it('answers which one a stated superlative is said of, with the clause saying it', async () => {
+    expect((await ask('华北地区规模最大的丝绸织造印染企业是哪一家？')).answer).toBe('吉利尔潞绸集团：是华北地区规模最大的丝绸织造印染企业。[1]');
+    // A 最大 said of something else (发挥到最大) is not the one asked about.
+    expect((await ask('哪个专业镇提到的面积最大？')).answer).not.toMatch(/发挥到最大/);
+  });
+
+  it('ranks organisations by the founding each one’s sentence states when asked 哪家', async () => {
+    expect((await ask('这些企业里哪家成立得最早？')).answer).toMatch(/^吉利尔潞绸集团最早：.*1958年\[1\]；山西彤康食品有限公司：成立于2007年\[2\]。$/);
+  });
+
   it('does not take 朝代 for the attribute asked', async () => {
     const r = await ask('高平在什么朝代是潞绸的产地中心？');
     expect(r.refused).toBe(false);

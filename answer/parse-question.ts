@@ -63,7 +63,7 @@ const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|wha
 const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
 const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
-const OLD_WORDS = /早|久|老|悠久|古老|历史|在前|在先|之前|先后|older|oldest|earlier|earliest|longer history/i;
+const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
 /**
  * True for a noun that names the kind of time asked for after a question word (朝代, 时代, 年代,
