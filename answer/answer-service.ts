@@ -20,10 +20,11 @@ export type ServedAnswer = AnswerResult & { standalone: string; timings: Timings
 export type AnswerService = {
   ask(input: AskInput): Promise<ServedAnswer>;
   /**
-   * Answers the warm-up questions made from the index (every operation, Traditional, full-width,
-   * English, small talk, a follow-up; see warmUpQuestions) extractively, never through the LLM, and
-   * checks every town's follow-ups, so no user question pays for first compilation or a lazily built
-   * table. Yields to the event loop between questions (a live index swap warms up while serving).
+   * Checks every town's follow-ups, then answers the warm-up questions made from the index (every
+   * operation, Traditional, full-width, English, small talk, a follow-up; see warmUpQuestions)
+   * extractively, never through the LLM, so no user question pays for first compilation or a lazily
+   * built table. Starts nothing new after WARM_UP_BUDGET_MS; yields to the event loop between
+   * questions (a live index swap warms up while serving).
    */
   warmUp(): Promise<void>;
   search(question: string, k: number): Promise<SearchHit[]>;
@@ -32,6 +33,13 @@ export type AnswerService = {
 };
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/**
+ * Longest the warm-up starts new work, in wall ms: the bundled corpus's whole warm-up takes a few
+ * tenths of a second; at 100k chunks, where one town's follow-up checks take about a second, it
+ * stops after the first towns (the rest are checked on first use, as without a warm-up).
+ */
+export const WARM_UP_BUDGET_MS = 2000;
 
 /** The asker went away (its AbortSignal fired): the answer was abandoned and its LLM call cancelled. */
 export class AnswerAbortedError extends Error {
@@ -104,8 +112,10 @@ export function createAnswerService(
   }
 
   async function warmUp(): Promise<void> {
-    await guide.checkFollowUps();
+    const until = performance.now() + WARM_UP_BUDGET_MS;
+    await guide.checkFollowUps(until);
     for (const turn of warmUpQuestions(searcher)) {
+      if (performance.now() > until) return;
       await answer(turn, null);
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -36,6 +36,8 @@ describe('corpusGuide', () => {
   it('checks every town\'s candidates up front on checkFollowUps, so no later answer checks any', async () => {
     const asked: string[] = [];
     const guide = corpusGuide(searcher.index.chunks, async (q) => (asked.push(q), true));
+    await guide.checkFollowUps(performance.now() - 1); // past its deadline: starts no town
+    expect(asked).toEqual([]);
     await guide.checkFollowUps();
     for (const town of guide.towns) expect(asked.some((q) => q.startsWith(town))).toBe(true);
     const calls = asked.length;

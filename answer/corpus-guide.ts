@@ -14,8 +14,11 @@ export type CorpusGuide = {
   withByline(citation: Citation): Citation;
   /** Follow-up questions about the towns an answer cited, each one the corpus answers. */
   followUps(question: string, citations: Citation[]): Promise<string[]>;
-  /** Checks every town's candidate follow-ups now (the warm-up), instead of on the first answer citing the town. */
-  checkFollowUps(): Promise<void>;
+  /**
+   * Checks the towns' candidate follow-ups now (the warm-up), in town order, instead of on the first
+   * answer citing each town; stops starting towns once performance.now() passes `until` (the rest stay lazy).
+   */
+  checkFollowUps(until?: number): Promise<void>;
 };
 
 /**
@@ -56,8 +59,11 @@ export function corpusGuide(chunks: Chunk[], answerable: (question: string) => P
       const lists = new Map(await Promise.all(cited.map(async (t) => [t, await candidates(t)] as const)));
       return suggestFollowUps(question, cited, (t) => lists.get(t) ?? []);
     },
-    async checkFollowUps() {
-      for (const town of towns) await candidates(town);
+    async checkFollowUps(until = Infinity) {
+      for (const town of towns) {
+        if (performance.now() > until) return;
+        await candidates(town);
+      }
     },
   };
 }
