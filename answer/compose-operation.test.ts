@@ -72,6 +72,14 @@ describe('lists, counts and durations over the real page', () => {
     expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
   });
 
+  it('counts the items of the enumeration that answers, in the question’s classifier, only those of the kind asked', async () => {
+    expect((await ask('凯永集团建了几个育种场？')).answer).toMatch(/^共2个：/);
+    expect((await ask('沁水养羊协会的配套服务分几个方面？')).answer).toMatch(/^共6个方面：/);
+    expect((await ask('潞绸园区集了几种功能？')).answer).toMatch(/^共4种：/);
+    // 多少 expects a stated figure: a list in the sentence is not counted for it.
+    expect((await ask('阳城县目前有多少家陶瓷企业？')).refused).toBe(true);
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);
