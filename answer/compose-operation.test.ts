@@ -40,6 +40,11 @@ describe('composers over the real page', () => {
     expect((await ask('这些企业里哪家成立得最早？')).answer).toMatch(/^吉利尔潞绸集团最早：.*1958年\[1\]；山西彤康食品有限公司：成立于2007年\[2\]。$/);
   });
 
+  it('answers when with a relative date (今年4月), and a near miss when the event asked is not the one dated', async () => {
+    expect((await ask('亚鑫工贸二期项目是什么时候进行产前调试的？')).answer).toMatch(/^今年4月/);
+    expect((await ask('亚鑫工贸二期项目哪年正式投产？')).refused).toBe(true);
+  });
+
   it('does not take 朝代 for the attribute asked', async () => {
     const r = await ask('高平在什么朝代是潞绸的产地中心？');
     expect(r.refused).toBe(false);
