@@ -45,6 +45,12 @@ describe('composers over the real page', () => {
     expect((await ask('亚鑫工贸二期项目哪年正式投产？')).refused).toBe(true);
   });
 
+  it('answers a name question with a title in 《》, or with the sentence when the name is not quoted', async () => {
+    expect((await ask('高平今年出台的扶持政策叫什么名字？')).answer).toContain('《关于推进现代农业产业高质量发展的三年扶持政策》');
+    expect((await ask('高平全省唯一的那个国家级育种场叫什么？')).answer).toContain('全省唯一国家核心育种场');
+    expect((await ask('凯永集团的董事长叫什么名字？')).refused).toBe(true);
+  });
+
   it('does not take 朝代 for the attribute asked', async () => {
     const r = await ask('高平在什么朝代是潞绸的产地中心？');
     expect(r.refused).toBe(false);

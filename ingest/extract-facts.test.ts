@@ -53,6 +53,11 @@ describe('text helpers', () => {
     expect(enumerationItems('没有并列的句子。')).toEqual([]);
   });
 
+  it('takes a title in book-title marks as a name', () => {
+    const names = extractFacts('今年，高平出台《关于推进现代农业产业高质量发展的三年扶持政策》，', 0).filter((f) => f.kind === 'name');
+    expect(names.map((f) => f.items)).toEqual([['关于推进现代农业产业高质量发展的三年扶持政策']]);
+  });
+
   it('reads Chinese numerals', () => {
     expect([parseChineseNumeral('三百二十'), parseChineseNumeral('十二'), parseChineseNumeral('两'), parseChineseNumeral('上千'), parseChineseNumeral('山')]).toEqual([320, 12, 2, 1000, null]);
   });
