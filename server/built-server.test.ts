@@ -27,7 +27,7 @@ const chat = (s: ServerProcess, question: string) =>
 beforeAll(async () => {
   indexDir = (await buildTestIndex()).settings.INDEX_DIR;
   const { stderr } = await build('--outdir', outdir);
-  expect(stderr).toMatch(/^built var\/test-dist-\w+\/ \(server\/start\.mjs, server\/cluster\.mjs, index\/ingest-cli\.mjs, answer\/cli\.mjs, eval\/cli\.mjs, eval\/feedback-cli\.mjs\) in \d+ ms/);
+  expect(stderr).toMatch(/^built var\/test-dist-\w+\/ \(server\/start\.mjs, server\/cluster\.mjs, index\/ingest-cli\.mjs, answer\/cli\.mjs, eval\/cli\.mjs, eval\/feedback-cli\.mjs, index\/build-worker\.mjs\) in \d+ ms/);
 }, 60_000);
 
 afterAll(async () => {
