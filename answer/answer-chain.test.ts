@@ -159,6 +159,12 @@ describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);
   });
+
+  it('takes a term with several translations as one word to find (County: 县 or 县域)', async () => {
+    const r = await ask('How many beekeeping households does Qinshui County have?');
+    expectCitedAnswer(r, ['1500户']);
+    expect(r.answer).toMatch(/^1,500 households\./);
+  });
 });
 
 describe('answer chain: refusals', () => {

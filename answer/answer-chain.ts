@@ -2,9 +2,8 @@
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
-import { expandQuery } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
-import { composeFacts, questionOperation } from './compose-operation.js';
+import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
 import { questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -30,9 +29,10 @@ export const REFUSAL_EN = 'Sorry, the articles contain no information about this
 const MIN_RELATED = 0.25;
 
 /** Evidence-scoring options for a searcher's corpus. */
-export function composeOptions(searcher: HybridSearcher, question: string, words: string[] = []): ComposeOptions {
+export function composeOptions(searcher: HybridSearcher, question: string, words: string[] = [], alternatives = new Map<string, WordForm[]>()): ComposeOptions {
   const n = searcher.index.bm25.size;
   const family = familyForms(question, words);
+  for (const [w, forms] of alternatives) family.set(w, [...forms, ...(family.get(w) ?? [])]);
   // A word the articles never use may still be said in their words: the dictionary's paraphrases (有名 -> 闻名).
   const related = (w: string): WordForm[] =>
     searcher.wordIdf(w) > 0 ? [] : searcher.lexicon.relatedWords(w).filter((r) => r.weight >= MIN_RELATED).map((r) => ({ form: r.word, weight: Math.min(FAMILY_FORM_WEIGHT, r.weight) }));
@@ -43,8 +43,27 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
     isTopicWord: (w) => searcher.isTopicWord(w),
     paragraphOf: (chunk) => searcher.paragraphOf(chunk),
     namedTowns: searcher.namedTowns(question),
+    entities: namedEntities(question, searcher.entityNames()),
     maxSentences: 3,
   };
+}
+
+/**
+ * An English question in Chinese terms: one word per translated term, the corpus's most common of its
+ * translations, with the others as its forms ("companies" is 企业, also matched as 公司), so a term with
+ * several translations is one word to find, not several.
+ */
+export function translatedTerms(question: string, searcher: HybridSearcher): { expanded: string; alternatives: Map<string, WordForm[]> } {
+  const alternatives = new Map<string, WordForm[]>();
+  const heads: string[] = [];
+  for (const group of searcher.lexicon.expansionGroups(question)) {
+    const ranked = [...group].sort((a, b) => (searcher.wordIdf(a) || Infinity) - (searcher.wordIdf(b) || Infinity));
+    const head = ranked[0]!;
+    heads.push(head);
+    const others = ranked.slice(1).map((form) => ({ form, weight: 1 }));
+    if (others.length) alternatives.set(head, [...(alternatives.get(head) ?? []), ...others]);
+  }
+  return { expanded: heads.length ? `${question} ${heads.join(' ')}` : question, alternatives };
 }
 
 /** Answers one question extractively from the searcher's index. */
@@ -55,10 +74,11 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
 export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
-  const parsedTerms = questionTerms(question, expandQuery(question, searcher.lexicon), searcher.entityNames());
+  const { expanded, alternatives } = translatedTerms(question, searcher);
+  const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   // 最低 / 更多 the articles never write are the operation (parsed apart), not evidence to find.
   const terms = { ...parsedTerms, words: parsedTerms.words.filter((w) => !(OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0)) };
-  const o = composeOptions(searcher, question, terms.words);
+  const o = composeOptions(searcher, question, terms.words, alternatives);
   if (terms.asksAuthor) return { ...composeAuthors(question, hits, o.namedTowns, terms.english), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);

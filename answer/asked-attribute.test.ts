@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askedWords, otherMeasure, otherScope, statesAsked } from './asked-attribute.js';
+import { extractFacts } from '../ingest/index.js';
+import { askedWords, otherMeasure, otherScope, otherUnit, statesAsked } from './asked-attribute.js';
 import { attributeFamilies } from './parse-question.js';
 
 describe('askedWords', () => {
@@ -7,6 +8,8 @@ describe('askedWords', () => {
     expect(askedWords('生猪出栏了多少头？', ['生猪', '出栏'])).toEqual(['生猪', '出栏']);
     expect(askedWords('高平在哪个朝代是产地中心？', ['朝代', '产地', '中心'])).toEqual([]);
     expect(askedWords('蚕桑在什么时代兴起？', ['时代', '兴起'])).toEqual(['兴起']);
+    // A word that starts in the window counts whole, though it ends past it.
+    expect(askedWords('沁水有多少个养蜂合作社？', ['养蜂', '合作社'])).toEqual(['养蜂', '合作社']);
   });
 });
 
@@ -33,5 +36,14 @@ describe('otherMeasure', () => {
 
   it('says nothing when the question asks no measured attribute', () => {
     expect(otherMeasure('现已具备年产5000吨红酒的生产能力', asked('那家厂子怎么样？'))).toBe(false);
+  });
+});
+
+describe('otherUnit', () => {
+  const fact = (sentence: string) => extractFacts(sentence, 0).find((f) => f.kind === 'quantity')!;
+  it('rejects a quantity of another unit family than the measured attribute asked', () => {
+    expect(otherUnit(fact('拥有铸造企业30家'), attributeFamilies('铸造企业一年产值多少？'))).toBe(true);
+    expect(otherUnit(fact('年产值突破5.28亿元'), attributeFamilies('铸造企业一年产值多少？'))).toBe(false);
+    expect(otherUnit(fact('拥有铸造企业30家'), attributeFamilies('铸造企业有多少家？'))).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ const WH = /多少|几|什么|啥|哪|谁|何|怎么|怎样|如何|多久|多长
 const SCOPES = ['全国', '全省', '全市', '全县', '全球', '华北'];
 
 /**
- * Content words of the question within 8 characters before or 4 after a question word, in the
+ * Content words of the question starting within 8 characters before or 4 after a question word, in the
  * same clause ("生猪出栏了多少头" -> 出栏; "什么时候正式投产" -> 正式, 投产), but not the noun naming
  * the kind of time asked (哪个朝代 -> nothing). Topic words are given
  * by the caller already removed from `focus`.
@@ -21,10 +21,14 @@ export function askedWords(question: string, focus: string[]): string[] {
   for (const m of q.matchAll(WH)) {
     const from = Math.max(0, q.lastIndexOf('，', m.index) + 1, m.index - 8);
     const to = Math.min(q.length, m.index + m[0].length + 4);
-    const window = q.slice(from, to);
+    // A word starting in the window counts whole (多少个养蜂合作社 -> 合作社).
+    const inWindow = (w: string) => {
+      const at = q.indexOf(w, from);
+      return at >= 0 && at < to;
+    };
     // A lone character right after the question word is its measure word (哪款, 几家), not an attribute.
     const measure = (w: string) => w.length === 1 && q.startsWith(w, m.index + m[0].length);
-    for (const w of focus) if (window.includes(w) && !isTimeNoun(w) && !measure(w)) near.add(w);
+    for (const w of focus) if (inWindow(w) && !isTimeNoun(w) && !measure(w)) near.add(w);
   }
   return [...near];
 }
@@ -69,7 +73,16 @@ export function otherMeasure(clause: string, asked: AttributeFamily[]): boolean 
   return ATTRIBUTE_FAMILIES.some((f) => f.measure && !measures.includes(f) && f.factWords.some((w) => c.includes(w)));
 }
 
+/**
+ * True when a quantity is in another unit family than every measured attribute asked (产值 asks
+ * money: 30家 is not one); questions asking no measure pass.
+ */
+export function otherUnit(fact: Fact, asked: AttributeFamily[]): boolean {
+  const units = asked.filter((f) => f.measure && f.unitFamily).map((f) => f.unitFamily);
+  return fact.kind === 'quantity' && units.length > 0 && !units.includes(fact.family);
+}
+
 /** True when a fact answers the asked attribute: its sentence states it, in the asked scope, and it measures what is asked. */
 export function answersAsked(fact: Fact, sentence: string, asked: string[], question: string, attributes: AttributeFamily[]): boolean {
-  return statesAsked(sentence, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes);
+  return statesAsked(sentence, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes);
 }

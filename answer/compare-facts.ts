@@ -59,13 +59,16 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   const [first, second] = sides as [Side, Side];
   const word = byTime ? (wantsLarger ? '晚' : '早') : wantsLarger ? '多' : '少';
   // A superlative says the question's own word (产值最高, 历史最早) when it has one.
-  const lead = q.operation === 'superlative' ? `${labelOf(first.f)}${/^最/.test(q.superlative) ? q.superlative : `最${word}`}` : `${labelOf(first.f)}更${word}`;
+  // …and a comparison the question's comparative (哪个更高 -> 更高, 历史哪个长 -> 更长).
+  const lead = q.operation === 'superlative' ? `${labelOf(first.f)}${/^最/.test(q.superlative) ? q.superlative : `最${word}`}` : `${labelOf(first.f)}更${q.comparative || word}`;
   const inferred = sides.some((s) => s.f.fact.family === 'duration' && byTime) && families.size === 1 && sides.some((s) => s.f.fact.kind === 'time')
     ? `（历史年数按文章中最晚的年份${refYear}年推算）`
     : '';
   const gap = Math.abs(first.value - second.value);
   const base: Record<string, string> = { weight: '公斤', area: '亩', money: '元' };
   const unit = byTime ? '年' : (base[first.f.fact.family] ?? first.f.fact.unit);
-  const diff = q.operation === 'difference' ? `，相差${byTime ? `${formatNumber(gap)}年` : formatChinese(gap, unit)}` : '';
+  // Shares differ by percentage points (90.7% and 86.8%: 3.9个百分点), not by a percentage.
+  const amount = byTime ? `${formatNumber(gap)}年` : first.f.fact.family === 'percent' ? `${formatChinese(gap, '')}个百分点` : formatChinese(gap, unit);
+  const diff = q.operation === 'difference' ? `，相差${amount}` : '';
   return `${lead}${diff}：${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
 }

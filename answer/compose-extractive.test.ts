@@ -53,6 +53,7 @@ function options(namedTowns: [string, number][] = [], paragraphOf: ComposeOption
     isTopicWord: (w) => ['沁水', '沁水县', '高平', '阳城'].includes(w),
     paragraphOf,
     namedTowns: new Map(namedTowns),
+    entities: [],
     maxSentences: 3,
   };
 }

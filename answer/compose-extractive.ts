@@ -22,6 +22,8 @@ export type ComposeOptions = WordWeights & {
   paragraphOf: (chunk: SearchHit['chunk']) => string;
   /** Towns the question names, with strength. */
   namedTowns: Map<string, number>;
+  /** Organisations the question names (彤康): a sentence whose paragraph names one speaks of it (该公司…). */
+  entities: string[];
   maxSentences: number;
 };
 
@@ -81,6 +83,15 @@ export function weightedCoverage(words: string[], text: string, o: WordWeights, 
   return total === 0 ? 1 : got / total;
 }
 
+/**
+ * A sentence's text with the organisations its paragraph names appended: a sentence that says 该公司
+ * or 集团 speaks of the organisation its paragraph is about.
+ */
+export function withReferents(folded: string, paragraph: string, entities: string[]): string {
+  const referred = entities.filter((e) => !folded.includes(e) && paragraph.includes(e));
+  return referred.length ? `${folded} ${referred.join(' ')}` : folded;
+}
+
 /** Share of the question's numbers that occur in the text (0 when the question has none). */
 export function numberShare(numbers: string[], text: string): number {
   return numbers.length ? numbers.filter((n) => text.includes(n)).length / numbers.length : 0;
@@ -114,11 +125,14 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
       if (text.length < 4 || seen.has(text)) return;
       seen.add(text);
       const folded = s.folded.trim();
-      const coverage = weightedCoverage(terms.words, `${title} ${folded}`, o);
-      const focus = weightedCoverage(focusWords, folded, o);
+      const referents = withReferents(folded, context, o.entities);
+      // Covered and focused also through the organisation it refers to; scored half on what it says itself.
+      const literal = weightedCoverage(terms.words, `${title} ${folded}`, o);
+      const coverage = referents === folded ? literal : weightedCoverage(terms.words, `${title} ${referents}`, o);
+      const focus = weightedCoverage(focusWords, referents, o);
       const inContext = weightedCoverage(focusWords, folded, o, context);
       const score =
-        0.6 * coverage +
+        0.3 * (literal + coverage) +
         0.4 * inContext +
         0.12 / (rank + 1) +
         (terms.asksWhy && CAUSAL.test(text) ? 0.1 : 0) +
@@ -203,7 +217,7 @@ export function unknownShare(focusWords: string[], text: string, o: WordWeights)
 export function measureEvidence(picked: ScoredSentence[], hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): Evidence {
   const chunks = [...new Set(picked.map((p) => hits[p.hit]!.chunk))];
   const focusWords = terms.words.filter((w) => !o.isTopicWord(w));
-  const sentences = foldForMatch(picked.map((p) => p.text).join(' '));
+  const sentences = picked.map((p) => withReferents(foldForMatch(p.text), foldForMatch(o.paragraphOf(hits[p.hit]!.chunk)), o.entities)).join(' ');
   const titles = foldForMatch(chunks.map((c) => `${c.meta.title} ${c.meta.town}`).join(' '));
   const passages = foldForMatch(chunks.map((c) => c.text).join(' '));
   return {

@@ -42,6 +42,12 @@ describe('composers over the real page', () => {
     expect(r.answer).toContain('太行药乡');
   });
 
+  it('reads a sentence saying 该公司 as speaking of the organisation its paragraph names', async () => {
+    const r = await ask('彤康的酒最低多少度？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^最低的是6度清甜山楂甜酒/);
+  });
+
   it('does not answer one organisation’s founding year with another’s', async () => {
     const r = await ask('凯永集团哪一年创办的？');
     expect(r.refused).toBe(true);
@@ -81,7 +87,13 @@ describe('lists, counts and durations over the real page', () => {
 describe('comparisons by time over the real page', () => {
   it('dates each side by the earliest time its attribute is stated for, whatever town names stand in the sides', async () => {
     const r = await ask('高平的丝绸和泽州的冶铸业，谁的历史更久？');
-    expect(r.answer).toMatch(/^泽州的冶铸业更早：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+    expect(r.answer).toMatch(/^泽州的冶铸业更久：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
+  });
+
+  it('says a difference in the question’s own comparative, percentages apart in points', async () => {
+    expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
+    expect((await ask('高平生猪出栏和屠宰哪个少？')).answer).toMatch(/^屠宰更少：/);
+    expect((await ask('阳城蚕茧产量占全市的份额比占全省的高多少？')).answer).toMatch(/更高，相差3\.9个百分点：/);
   });
 
   it('reads 在前 as earlier', async () => {
@@ -122,6 +134,13 @@ describe('near misses over the real page', () => {
     expect(r.refused).toBe(true);
     expect(r.answer).toMatch(/^文章没有提到.*的具体数字；提到的是：/);
     expect(r.answer).not.toMatch(/\d件/);
+  });
+
+  it('does not answer a money attribute with a count of firms, and names what is missing', async () => {
+    const r = await ask('泽州的铸造企业每年产值有多少？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到泽州精密铸造的产值；提到的是：拥有铸造企业30家\[1\]/);
+    expect(r.citations.map((c) => c.n)).toEqual([1]);
   });
 });
 

@@ -3,16 +3,24 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, composeByAuthor, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeByAuthor, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, trimSentence } from './render-answer.js';
-import { scopeOf, statesAsked } from './asked-attribute.js';
+import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
 
 
 /** What the asked answer is called in a near-miss statement. */
 const ASKED: Record<ParsedQuestion['answerType'], string> = { quantity: '具体数字', time: '具体时间', duration: '具体年数', names: '具体名称', text: '这一点' };
+
+/** What a near miss says is not stated: the asked attribute family's word in the question (产值), else the kind of answer (具体数字). */
+function askedAttributeName(ctx: ComposeContext): string {
+  const asked = askedWords(ctx.question, attributeFocus(ctx));
+  const families = [...ctx.parsed.attributes].sort((a, b) => Number(b.measure ?? false) - Number(a.measure ?? false));
+  const word = families.flatMap((f) => f.questionWords).find((w) => /^[\u4e00-\u9fff]{2,}$/.test(w) && asked.some((a) => a.includes(w)));
+  return word ?? ASKED[ctx.parsed.answerType];
+}
 
 /** The corpus's organisation names a question names, longest first, none inside another found. */
 export function namedEntities(question: string, names: string[]): string[] {
@@ -49,16 +57,18 @@ function toComposed(r: Reply, operation: string): Composed {
  */
 export function nearMiss(ctx: ComposeContext): Reply | null {
   const best = ctx.scored[0];
-  if (!best || ctx.parsed.answerType === 'text' || (ctx.towns.length === 0 && best.coverage < 0.5)) return null;
+  if (!best || ctx.parsed.answerType === 'text' || (ctx.towns.length === 0 && ctx.entities.length === 0 && best.coverage < 0.5)) return null;
   const related = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'quantity', unitFamily: null } }, 0.3).slice(0, 2);
   const reply = composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!reply) return null;
-  const statements = related.length ? [...new Set(related.map((f) => `${factStatement(f.fact).replace(/。$/, '')}${reply.citations.mark(f.chunk)}`))].join('；') + '。' : reply.answer;
+  // The related facts, when there are any, stand for the sentence and are numbered on their own.
+  const cites = related.length ? new CitationList() : reply.citations;
+  const statements = related.length ? [...new Set(related.map((f) => `${factStatement(f.fact).replace(/。$/, '')}${cites.mark(f.chunk)}`))].join('；') + '。' : reply.answer;
   const english = ctx.parsed.english;
   const answer = english
     ? `The articles do not state that. What they say: ${statements}`
-    : `文章没有提到${ctx.hits[ctx.scored[0]!.hit]!.chunk.meta.town || ctx.towns[0]}的${ASKED[ctx.parsed.answerType]}；提到的是：${statements}`;
-  return { answer, citations: reply.citations, refused: true, related: related.length ? related.map((f) => factStatement(f.fact)) : [reply.answer], facts: related };
+    : `文章没有提到${(ctx.towns.length === 1 ? ctx.towns[0] : '') || (related[0] ?? { chunk: ctx.hits[best.hit]!.chunk }).chunk.meta.town}的${askedAttributeName(ctx)}；提到的是：${statements}`;
+  return { answer, citations: cites, refused: true, related: related.length ? related.map((f) => factStatement(f.fact)) : [reply.answer], facts: related };
 }
 
 /**
@@ -132,7 +142,7 @@ export function composeFacts(
       paragraphOf: (chunk) => searcher.paragraphOf(chunk),
     },
     asksTowns: ASKS_TOWNS.test(question),
-    entities: namedEntities(question, searcher.entityNames()),
+    entities: o.entities,
   };
   const unknownWords = refusal?.startsWith('asks about words') ?? false;
   let reply: Reply | null = null;

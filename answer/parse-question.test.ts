@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedMeasure, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { askedMeasure, comparativeWord, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
 
 import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
@@ -54,13 +54,26 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // A比B<predicate>: the predicate is not part of B.
+    expect(comparisonSides('吉利尔比彤康早成立多少年？')).toEqual(['吉利尔', '彤康']);
+    expect(comparisonSides('吉利尔比彤康成立得早吗？')).toEqual(['吉利尔', '彤康']);
+    expect(comparisonSides('阳城比高平多多少？')).toEqual(['阳城', '高平']);
+  });
+
+  it('reads the comparative asked, not the 少 of 多少, and its direction', () => {
+    expect(comparativeWord('陵川和阳城哪个产值更高？')).toBe('高');
+    expect(comparativeWord('吉利尔比彤康早成立多少年？')).toBe('早');
+    expect(comparativeWord('出栏和屠宰哪个少？')).toBe('少');
+    expect(comparativeWord('高平生猪出栏多少头？')).toBe('');
+    expect(parseQuestion('吉利尔比彤康早成立多少年？', 0, false).direction).toBe('max');
+    expect(parseQuestion('出栏和屠宰哪个少？', 0, false).direction).toBe('min');
   });
 
   const fact = (over: Partial<Fact>): Fact => ({
     kind: 'quantity', text: '', value: 0, unit: '头', family: 'animals', approx: false, items: [], role: '', before: '', after: '', clause: '', clauseStart: 0, sentence: 0, when: '', ...over,
   });
   const located = (f: Fact, town: string): LocatedFact => ({ fact: f, chunk: { meta: { town } } as LocatedFact['chunk'], fit: 1, score: 1 });
-  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, superlative: '', english: false };
+  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, superlative: '', comparative: '', english: false };
 
   it('computes a difference from the cited figures and names them', () => {
     const a = located(fact({ text: '85万头', value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), '高平生猪');

@@ -23,6 +23,8 @@ export type ParsedQuestion = {
   byTime: boolean;
   /** The superlative word asked (最高, 最早), "" when none. */
   superlative: string;
+  /** The comparative adjective asked (哪个更高, 比…早 -> 高, 早), "" when none. */
+  comparative: string;
   english: boolean;
 };
 
@@ -60,7 +62,7 @@ const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|wha
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
 const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
 const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
-const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
+const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
 const OLD_WORDS = /早|久|老|悠久|古老|历史|在前|在先|之前|先后|older|oldest|earlier|earliest|longer history/i;
 
 /**
@@ -74,6 +76,12 @@ export function isTimeNoun(word: string): boolean {
 /** The superlative the question asks (最早, 最多, largest…), or "" when none. */
 export function superlativeWord(question: string): string {
   return SUPERLATIVE.exec(foldForMatch(question))?.[0] ?? '';
+}
+
+/** The comparative adjective of a comparison (哪个更高 -> 高, 比彤康早成立 -> 早, 哪个成立得早 -> 早), not the 多/少 of 多少. */
+export function comparativeWord(question: string): string {
+  const q = foldForMatch(question).replace(/多少/g, '');
+  return /(?:更|比[^，,]{1,16}?|哪[个家一][^，,]{0,10}?)([高低大小早晚长久多少])/.exec(q)?.[1] ?? '';
 }
 
 /** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
@@ -144,9 +152,10 @@ export function parseQuestion(question: string, townCount: number, english: bool
     answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,
     unitFamily,
     attributes,
-    direction: MIN_WORDS.test(q) ? 'min' : 'max',
+    direction: MIN_WORDS.test(q) || /[少低小晚]/.test(comparativeWord(q)) ? 'min' : 'max',
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
     superlative: superlativeWord(q),
+    comparative: comparativeWord(q),
     english,
   };
 }
@@ -159,6 +168,8 @@ export function comparisonSides(question: string): string[] {
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
   const sides = head
     .replace(/(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
+    // A比B早成立: the predicate after B (更/还 and a comparative adjective onwards) is not part of B.
+    .replace(/(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\u4e00-\u9fff]{1,3}得)?[多少高低早晚大小长久强弱快慢].*$/, '$1')
     .split(/和|与|跟|同|还是|相比|比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map((x) => x.trim())
     .filter((x) => x.length > 0);

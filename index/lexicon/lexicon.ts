@@ -147,7 +147,14 @@ export class Lexicon {
    * Latin such as markup must not read as unknown terms). [] for a question without Latin words.
    */
   expansionWords(question: string): string[] {
-    return [...new Set(this.translations(question).flatMap((t) => (t.own ? t.chinese : t.chinese.filter((w) => this.isCorpusWord(w)))))];
+    return [...new Set(this.expansionGroups(question).flat())];
+  }
+
+  /** expansionWords per translated English term: each group holds one term's alternative Chinese words. */
+  expansionGroups(question: string): string[][] {
+    return this.translations(question)
+      .map((t) => (t.own ? t.chinese : t.chinese.filter((w) => this.isCorpusWord(w))))
+      .filter((g) => g.length > 0);
   }
 
   private translations(question: string): (Translation & { own: boolean })[] {
