@@ -73,4 +73,19 @@ describe('createBuildThread', () => {
     expect(existsSync(join(settings.INDEX_DIR, LOCK_FILE))).toBe(false);
     expect((await thread.run(settings, { kind: 'remove', sources: [page] }, () => {})).manifest.chunkCount).toBe(37);
   }, 60_000);
+
+  it('stops a thread idle for idleMs, and starts a new one for the next change', async () => {
+    const brief = createBuildThread(300);
+    try {
+      await brief.run(settings, { kind: 'add', paths: [page], rebuild: false, parsed: [] }, () => {});
+      expect(brief.running()).toBe(true);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(brief.running()).toBe(false);
+      expect((await brief.run(settings, { kind: 'remove', sources: [page] }, () => {})).manifest.chunkCount).toBe(37);
+      expect(brief.running()).toBe(true);
+    } finally {
+      await brief.close();
+    }
+    expect(brief.running()).toBe(false);
+  }, 60_000);
 });
