@@ -4,6 +4,7 @@ import type { Settings } from '../config.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
+import { isBoundWord } from './parse-question.js';
 import { questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -76,10 +77,12 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
-  // 最低 / 更多 the articles never write are the operation (parsed apart), not evidence to find.
-  const terms = { ...parsedTerms, words: parsedTerms.words.filter((w) => !(OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0)) };
+  // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
+  const terms = { ...parsedTerms, words: parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w))) };
   const o = composeOptions(searcher, question, terms.words, alternatives);
-  if (terms.asksAuthor) return { ...composeAuthors(question, hits, o.namedTowns, terms.english), operation: 'author', facts: [], related: [] };
+  // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
+  const named = questionOperation(question, terms, o) === 'yesno' ? searcher.authorIn(question) : undefined;
+  if (terms.asksAuthor || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
   // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.
@@ -106,7 +109,7 @@ export function composeExtractive(searcher: HybridSearcher, question: string, hi
  * Answers "who wrote …" from the articles' bylines (kept as metadata): one line per article of the
  * named towns (else of the best hit), citing that article's passage. Refuses when no byline is known.
  */
-export function composeAuthors(question: string, hits: SearchHit[], named: Map<string, number>, english: boolean): AnswerResult {
+export function composeAuthors(question: string, hits: SearchHit[], named: Map<string, number>, english: boolean, claimed?: string): AnswerResult {
   const strongest = Math.max(0, ...named.values());
   const wanted = (h: SearchHit) => (strongest > 0 ? named.get(h.chunk.meta.town) === strongest : h === hits[0]);
   const articles = new Map<string, SearchHit>();
@@ -114,7 +117,10 @@ export function composeAuthors(question: string, hits: SearchHit[], named: Map<s
   const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
   if (articles.size === 0) return { ...base, answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
   const picked = [...articles.values()].slice(0, 3);
-  const answer = picked.map((h, i) => `《${h.chunk.meta.title || h.chunk.meta.town}》的作者是${h.chunk.meta.author}。[${i + 1}]`).join('');
+  const lines = picked.map((h, i) => `《${h.chunk.meta.title || h.chunk.meta.town}》的作者是${h.chunk.meta.author}。[${i + 1}]`).join('');
+  // A claimed author (是陈云华写的吗) is confirmed or denied by the byline.
+  const verdict = claimed === undefined ? '' : picked.every((h) => h.chunk.meta.author === claimed) ? (english ? 'Yes. ' : '是的。') : english ? 'No. ' : '不是。';
+  const answer = verdict + lines;
   return { ...base, answer, refused: false, citations: picked.map((h, i) => toCitation(h, i + 1)) };
 }
 

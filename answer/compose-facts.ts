@@ -1,11 +1,11 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { foldForMatch, splitClauses, type Chunk } from '../ingest/index.js';
+import { extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
 import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, comparisonSides, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
 
 /** What a composer works from. */
@@ -133,11 +133,38 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
 export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   const word = ctx.parsed.superlative;
   const best = ctx.scored[0];
-  if (!word || !best || !foldForMatch(best.text).includes(word)) return null;
+  if (!word || !best) return null;
+  // The clause saying the superlative says it of something asked (面积最大, not 发挥到最大).
+  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(word));
+  if (!clause || !ctx.focus.some((w) => w !== word && foldForMatch(clause).includes(w))) return null;
+  // 华北最大的…是哪家 / 最大的是啥: the one the sentence says it of, with the clause that says so.
+  if (WHICH_ONE.test(ctx.question) && ctx.parsed.answerType !== 'time') return statedOne(ctx, best);
   const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
   // 哪个…最早 asks which one: the answer names the town the sentence is about.
   const town = ctx.hits[best.hit]!.chunk.meta.town;
   return found && /哪个|哪一个|哪项|哪种产业|which/i.test(ctx.question) && town && !found.answer.includes(town) ? { ...found, answer: `${town}：${found.answer}` } : found;
+}
+
+/** Question words that ask which organisation. */
+const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂)|which (?:company|firm|enterprise|group)/i;
+
+/** The organisation a fact's sentence names (山西彤康食品有限公司), undefined when none. */
+function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined {
+  return ctx.source.factsOf(f.chunk).find((x) => x.kind === 'org' && x.sentence === f.fact.sentence && !x.before)?.text;
+}
+
+/** Question words that ask which one (哪家, 是啥), not how much. */
+const WHICH_ONE = /哪一?[家个项种位]|是啥|是什么|什么是|谁|which|what is/i;
+
+/** The organisation a sentence names (else its town), and the sentence's clause holding the superlative asked. */
+function statedOne(ctx: ComposeContext, best: ScoredSentence): Reply {
+  const chunk = ctx.hits[best.hit]!.chunk;
+  const org = ctx.source.factsOf(chunk).find((f) => f.kind === 'org' && f.sentence === best.sentence && !f.before);
+  const subject = org?.text ?? chunk.meta.town;
+  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(ctx.parsed.superlative)) ?? best.text;
+  const cites = new CitationList();
+  const said = asStatement(clause).replace(/。$/, '');
+  return reply(`${said.includes(subject) ? '' : `${subject}：`}${said}。${cites.mark(chunk)}`, cites);
 }
 
 /**
@@ -245,7 +272,8 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
   }
   if (!allowEnumeration) return null;
-  if (ctx.towns.length >= 2) return composePerTown(ctx);
+  // A count over a county's two towns (沁水有几个…) counts within the passage that answers, not per town.
+  if (ctx.towns.length >= 2 && (ctx.townStrength >= 1 || !count)) return composePerTown(ctx);
   // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
   const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
@@ -254,7 +282,24 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   const top = lists[0];
   if (!top) return null;
   const statement = factStatement(top.fact).replace(/。$/, '');
-  return reply(`${count ? `共${top.fact.items.length}项：` : ''}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+  if (!count) return reply(`${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+  // 几个育种场 counts the items that are 育种场, when only some are; said in the question's classifier.
+  const items = top.fact.items;
+  const kind = countedKind(ctx.question);
+  const ofKind = kind ? items.filter((i) => i.includes(kind)) : [];
+  const counted = ofKind.length ? ofKind : items;
+  return reply(`共${counted.length}${countClassifier(ctx.question)}：${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+}
+
+/** The noun a count question counts (几个育种场 -> 育种场), "" when the classifier stands alone (一共几个, 几种的…). */
+export function countedKind(question: string): string {
+  const m = /(?:几|多少)(?:个方面|方面|[个种所位家项类条名篇座只头])?([\u4e00-\u9fff]{2,8})/.exec(foldForMatch(question));
+  return m && !/^[的是在给了有]/.test(m[1]!) ? m[1]! : '';
+}
+
+/** The classifier a count question asks in (几个 -> 个, 几种 -> 种, 几个方面 -> 个方面), 项 by default. */
+export function countClassifier(question: string): string {
+  return /(?:几|多少)(个方面|方面|[个种所位家项类条名篇座只头])/.exec(foldForMatch(question))?.[1] ?? '项';
 }
 
 /** 分别 / several towns: each named town's best fact (or sentence), one statement per town. */
@@ -312,6 +357,13 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     const statesMeasure = (f: LocatedFact) => measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)));
     pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
+    // 哪家 asks which organisation: each figure is labelled by the one its sentence names.
+    if (ASKS_ORGANISATION.test(question)) pairs = pairs.map((p) => ({ ...p, label: organisationOf(ctx, p.f!) ?? '' })).filter((p) => p.label);
+    // Across the page only figures of one kind compete: the asked unit family, else the commonest.
+    const kindOf = (f: LocatedFact) => (f.fact.kind === 'time' || f.fact.family === 'duration' ? 'time' : f.fact.family);
+    const kinds = pairs.map((p) => kindOf(p.f!));
+    const wanted = ctx.parsed.unitFamily ?? [...kinds].sort((a, b) => kinds.filter((k) => k === b).length - kinds.filter((k) => k === a).length)[0];
+    pairs = pairs.filter((p) => kindOf(p.f!) === wanted);
   }
   const found = pairs.filter((p): p is { f: LocatedFact; label: string } => p.f !== undefined);
   const facts = found.map((p) => p.f);
@@ -321,20 +373,67 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   return text ? reply(text, cites, facts) : null;
 }
 
-/** 是不是 / 吗: yes when the best sentence holds every number of the question, no with the stated figure when it holds another. */
+/**
+ * A figure the question bounds (超过600种, 不到30万只) checked against the sentence's figure of the
+ * same unit family: whether the bound holds, null when the question sets none or the sentence has no such figure.
+ */
+export function boundHolds(question: string, sentenceFacts: Fact[]): boolean | null {
+  const asked = boundedFigure(question);
+  const stated = asked && sentenceFacts.find((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null);
+  if (!asked || !stated) return null;
+  return asked.bound === '>' ? stated.value! > asked.fact.value! : stated.value! < asked.fact.value!;
+}
+
+/** The figure a question bounds (超过600种 -> 600种, '>'), null when none. */
+function boundedFigure(question: string): { fact: Fact; bound: '>' | '<' } | null {
+  const q = foldForMatch(question);
+  for (const fact of extractFacts(q, 0)) {
+    const bound = fact.kind === 'quantity' && fact.value !== null ? boundBefore(q, q.indexOf(fact.text)) : null;
+    if (bound) return { fact, bound };
+  }
+  return null;
+}
+
+/**
+ * A question word the sentence's enumeration leaves out: the enumeration has words of its kind (the
+ * same last character, 蜜 of 荆条蜂蜜) but none sharing its other characters (枣花蜜 among 荆条蜂蜜、刺槐蜂蜜).
+ */
+export function outsideEnumeration(words: string[], sentenceFacts: Fact[], sentence: string): string | null {
+  for (const w of words) {
+    if (w.length < 2 || sentence.includes(w)) continue;
+    const head = w.at(-1)!;
+    const modifier = [...w.slice(0, -1)];
+    const lists = sentenceFacts.filter((f) => f.kind === 'list' && f.items.some((i) => i.includes(head)));
+    if (lists.length && !lists.some((f) => f.items.some((i) => modifier.some((c) => i.includes(c))))) return w;
+  }
+  return null;
+}
+
+/**
+ * 是不是 / 吗 / 吧: a figure the question bounds (超过…) is checked against the stated one; else yes when
+ * the best sentence holds every number of the question and no word its enumeration leaves out, no with
+ * what the article says otherwise.
+ */
 export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | null {
   const elsewhere = organisationElsewhere(ctx);
   if (elsewhere) return elsewhere;
-  const s = ctx.scored.find((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
+  const factsOf = (x: ScoredSentence) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).filter((f) => f.sentence === x.sentence);
+  const candidates = ctx.scored.filter((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
+  // A bounded figure (超过30万只) is checked against the best sentence with a figure of its unit family.
+  const bounded = boundedFigure(ctx.question);
+  const s = (bounded && candidates.slice(0, 5).find((x) => factsOf(x).some((f) => f.kind === 'quantity' && f.family === bounded.fact.family))) || candidates[0];
   if (!s) return null;
   const cites = new CitationList();
   const chunk = ctx.hits[s.hit]!.chunk;
   const folded = foldForMatch(s.text);
+  const facts = factsOf(s);
   const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
-  if (numbers.every((n) => folded.includes(n))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
+  const bound = boundHolds(ctx.question, facts);
+  const holds = bound ?? (numbers.every((n) => folded.includes(n)) && outsideEnumeration(ctx.focus, facts, folded) === null);
+  if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
 }
 

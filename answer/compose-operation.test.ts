@@ -30,6 +30,21 @@ describe('composers over the real page', () => {
     expect(r.citations).toHaveLength(1);
   });
 
+  it('answers which one a stated superlative is said of, with the clause saying it', async () => {
+    expect((await ask('华北地区规模最大的丝绸织造印染企业是哪一家？')).answer).toBe('吉利尔潞绸集团：是华北地区规模最大的丝绸织造印染企业。[1]');
+    // A 最大 said of something else (发挥到最大) is not the one asked about.
+    expect((await ask('哪个专业镇提到的面积最大？')).answer).not.toMatch(/发挥到最大/);
+  });
+
+  it('ranks organisations by the founding each one’s sentence states when asked 哪家', async () => {
+    expect((await ask('这些企业里哪家成立得最早？')).answer).toMatch(/^吉利尔潞绸集团最早：.*1958年\[1\]；山西彤康食品有限公司：成立于2007年\[2\]。$/);
+  });
+
+  it('answers when with a relative date (今年4月), and a near miss when the event asked is not the one dated', async () => {
+    expect((await ask('亚鑫工贸二期项目是什么时候进行产前调试的？')).answer).toMatch(/^今年4月/);
+    expect((await ask('亚鑫工贸二期项目哪年正式投产？')).refused).toBe(true);
+  });
+
   it('does not take 朝代 for the attribute asked', async () => {
     const r = await ask('高平在什么朝代是潞绸的产地中心？');
     expect(r.refused).toBe(false);
@@ -60,6 +75,14 @@ describe('lists, counts and durations over the real page', () => {
     const r = await ask('哪些专业镇和大学有合作？');
     expect(r.answer).toMatch(/高平生猪（[^）]*山西大学[^）]*）\[\d\]/);
     expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
+  });
+
+  it('counts the items of the enumeration that answers, in the question’s classifier, only those of the kind asked', async () => {
+    expect((await ask('凯永集团建了几个育种场？')).answer).toMatch(/^共2个：/);
+    expect((await ask('沁水养羊协会的配套服务分几个方面？')).answer).toMatch(/^共6个方面：/);
+    expect((await ask('潞绸园区集了几种功能？')).answer).toMatch(/^共4种：/);
+    // 多少 expects a stated figure: a list in the sentence is not counted for it.
+    expect((await ask('阳城县目前有多少家陶瓷企业？')).refused).toBe(true);
   });
 
   it('counts counties, citing each town in the order written', async () => {
@@ -121,6 +144,22 @@ describe('yes/no over the real page', () => {
     const r = await ask('沁水是不是建了蜜蜂博物馆？');
     expect(r.answer).toMatch(/^是的。.*蜜蜂博物馆/);
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
+  });
+
+  it('checks a bounded figure against the stated one of its unit family', async () => {
+    expect((await ask('沁水黑山羊饲养量超过30万只了吗？')).answer).toBe('不是。文章说：2021年，全县黑山羊饲养量达到20万只。[1]');
+    expect((await ask('陵川中药材种类超过500种了吗？')).answer).toMatch(/^是的。.*521种/);
+    expect((await ask('高平生猪出栏不到100万头吧？')).answer).toMatch(/^是的。.*85万头/);
+  });
+
+  it('says no to a kind the sentence’s enumeration leaves out, yes to one it names', async () => {
+    expect((await ask('沁水是四大名蜜里洋槐蜜的主产区吗？')).answer).toMatch(/^不是。文章说：.*荆条蜂蜜、刺槐蜂蜜/);
+    expect((await ask('沁水是荆条蜂蜜的主产区吗？')).answer).toMatch(/^是的。/);
+  });
+
+  it('confirms or denies a claimed byline', async () => {
+    expect((await ask('高平潞绸那篇是张彩峰写的吧？')).answer).toMatch(/^不是。《高平潞绸：.*》的作者是陈云华。\[1\]$/);
+    expect((await ask('沁水黑山羊那篇报道是张彩峰写的吗？')).answer).toMatch(/^是的。/);
   });
 
   it('says no when the organisation asked about is in another county, with where it is', async () => {

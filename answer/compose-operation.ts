@@ -161,7 +161,8 @@ export function composeFacts(
       reply = composeByAuthor(ctx, question, true);
       if (reply) break;
       // A count the article states (521种) first, then items counted, then what is related.
-      reply = unknownWords ? null : ((refusal ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null) ?? (refusal ? null : nearMiss(ctx)));
+      // 几 presupposes a few items to count: "no quantity" does not stop an enumeration; 多少 expects a stated figure.
+      reply = unknownWords ? null : ((refusal ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question))) ?? (refusal ? null : nearMiss(ctx)));
       break;
     case 'yesno':
       // A number the question names but the article states differently is answered "no".

@@ -57,13 +57,13 @@ const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|�
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
-const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|吗[？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
+const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
 const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
 const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
-const OLD_WORDS = /早|久|老|悠久|古老|历史|在前|在先|之前|先后|older|oldest|earlier|earliest|longer history/i;
+const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
 /**
  * True for a noun that names the kind of time asked for after a question word (朝代, 时代, 年代,
@@ -76,6 +76,27 @@ export function isTimeNoun(word: string): boolean {
 /** The superlative the question asks (最早, 最多, largest…), or "" when none. */
 export function superlativeWord(question: string): string {
   return SUPERLATIVE.exec(foldForMatch(question))?.[0] ?? '';
+}
+
+/** Words that set a bound on a figure (超过600种, 不到20万只): '>' or '<' of the figure after them. */
+const BOUNDS: [RegExp, '>' | '<'][] = [
+  [/超过|多于|高于|大于|不止|突破|逾|more than|over|above|exceed/i, '>'],
+  [/不到|少于|低于|小于|不足|未满|less than|fewer than|under|below/i, '<'],
+];
+
+/** The bound a question sets on a figure right after it (超过600种 -> '>'), null when none. */
+export function boundBefore(question: string, figureAt: number): '>' | '<' | null {
+  const before = question.slice(Math.max(0, figureAt - 12), figureAt).trimEnd();
+  for (const [words, bound] of BOUNDS) {
+    const m = new RegExp(`(?:${words.source})\\s*$`, 'i').exec(before);
+    if (m) return bound;
+  }
+  return null;
+}
+
+/** True for a bound word (超过, 不到…): it sets a comparison, it is not evidence to find. */
+export function isBoundWord(word: string): boolean {
+  return BOUNDS.some(([words]) => new RegExp(`^(?:${words.source})$`, 'i').test(word));
 }
 
 /** The comparative adjective of a comparison (哪个更高 -> 高, 比彤康早成立 -> 早, 哪个成立得早 -> 早), not the 多/少 of 多少. */
@@ -126,7 +147,7 @@ export function parseOperation(q: string, townCount: number): Operation {
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
   if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';
-  if (YESNO.test(q) && !WH.test(q.replace(/是不是|是否|有没有|吗/g, ''))) return 'yesno';
+  if (YESNO.test(q) && !WH.test(q.replace(/是不是|是否|有没有|[吗吧]/g, ''))) return 'yesno';
   return 'lookup';
 }
 

@@ -47,6 +47,9 @@ describe('text helpers', () => {
 
   it('lists the items of an enumeration', () => {
     expect(enumerationItems('创新开发出连翘药茶、黄芩苷、中药饮片、中药牙膏、中药化妆品等深加工产品，')).toEqual(['连翘药茶', '黄芩苷', '中药饮片', '中药牙膏', '中药化妆品']);
+    // The frame around the items (集…于一体, 以…为主体) is not part of them.
+    expect(enumerationItems('打造集工业化生产、潞绸产品体验、潞绸文化展示、潞绸织造研学基地于一体的综合性产业园区。')).toEqual(['工业化生产', '潞绸产品体验', '潞绸文化展示', '潞绸织造研学基地']);
+    expect(enumerationItems('已形成了以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局。')).toEqual(['建筑瓷', '日用瓷', '工业瓷', '琉璃制品']);
     expect(enumerationItems('没有并列的句子。')).toEqual([]);
   });
 

@@ -166,12 +166,13 @@ export function enumerationItems(clause: string): string[] {
   if ((body.match(/、/g)?.length ?? 0) < 1) return [];
   const tail = body.slice(body.indexOf('、'));
   const head = body.slice(0, body.indexOf('、'));
-  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(head.replace(/^.*(?:有|为|等|括|出|发|如|了|是)/, ''))?.[0] ?? '';
+  // 集A、B于一体 / 以A、B为主体: the frame around the items is not part of them.
+  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(head.replace(/^.*(?:有|为|等|括|出|发|如|了|是|集|以)/, ''))?.[0] ?? '';
   const rest = tail
     .slice(1)
     .split(/、/)
     .flatMap((x, i, all) => (i === all.length - 1 ? x.split(/[和及与]/) : [x]));
-  const last = rest.pop()?.replace(/等.*$/, '') ?? '';
+  const last = rest.pop()?.replace(/(?:等|于一体|为一体|为主体|为代表|为核心).*$/, '') ?? '';
   const items = [first, ...rest, last].map((x) => x.replace(/[“”]/g, '').trim()).filter((x) => x.length > 0 && x.length <= 16);
   return items.length >= 2 ? items : [];
 }
