@@ -200,7 +200,7 @@ describe('answer chain: refusals', () => {
     }
   });
 
-  it.each(['How do I cook Kung Pao chicken?', "What's the weather like in Beijing tomorrow?", 'Who won the 2018 World Cup?'])(
+  it.each(['Which laptop should I buy for video editing?', 'What is the euro exchange rate this week?', 'How do I cook Kung Pao chicken?', "What's the weather like in Beijing tomorrow?", 'Who won the 2018 World Cup?'])(
     'refuses the English question %s in English',
     async (question) => {
       const r = await ask(question);

@@ -71,6 +71,9 @@ export function translatedTerms(question: string, searcher: HybridSearcher): { e
     const others = ranked.slice(1).map((form) => ({ form, weight: 1 }));
     if (others.length) alternatives.set(head, [...(alternatives.get(head) ?? []), ...others]);
   }
+  // A question naming no town or organisation keeps the terms the corpus has no word for as words it
+  // never uses (laptop -> 笔记本电脑); about a named town, a loose dictionary sense (share -> 股份) must not sink it.
+  if (searcher.namedTowns(question).size === 0 && namedEntities(question, searcher.entityNames()).length === 0) heads.push(...searcher.lexicon.unknownTerms(question));
   return { expanded: heads.length ? `${question} ${heads.join(' ')}` : question, alternatives };
 }
 

@@ -10,6 +10,8 @@ describe('askedWords', () => {
     expect(askedWords('蚕桑在什么时代兴起？', ['时代', '兴起'])).toEqual(['兴起']);
     // A word that starts in the window counts whole, though it ends past it.
     expect(askedWords('沁水有多少个养蜂合作社？', ['养蜂', '合作社'])).toEqual(['养蜂', '合作社']);
+    // After 什么时候 / 哪年 the verb names the event; the words before are its subject.
+    expect(askedWords('球墨铸管项目什么时候正式投产？', ['球墨', '铸管', '项目', '正式', '投产'])).toEqual(['正式', '投产']);
   });
 });
 

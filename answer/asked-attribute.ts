@@ -5,7 +5,9 @@ import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.j
 import { isTimeNoun } from './parse-question.js';
 
 /** Question words whose neighbours name the asked attribute. */
-const WH = /多少|几|什么|啥|哪|谁|何|怎么|怎样|如何|多久|多长|多大|多高|多远|吗/g;
+const WH = /什么时候|啥时候|什么时间|何时|哪一?年|多长时间|多少|几|什么|啥|哪|谁|何|怎么|怎样|如何|多久|多长|多大|多高|多远|吗/g;
+/** Question words asking a time. */
+const ASKS_TIME = /什么时候|啥时候|什么时间|何时|哪一?年/;
 /** Geographic scopes news compares against: a figure for one is not a figure for another. */
 const SCOPES = ['全国', '全省', '全市', '全县', '全球', '华北'];
 
@@ -28,7 +30,10 @@ export function askedWords(question: string, focus: string[]): string[] {
     };
     // A lone character right after the question word is its measure word (哪款, 几家), not an attribute.
     const measure = (w: string) => w.length === 1 && q.startsWith(w, m.index + m[0].length);
-    for (const w of focus) if (inWindow(w) && !isTimeNoun(w) && !measure(w)) near.add(w);
+    const words = focus.filter((w) => inWindow(w) && !isTimeNoun(w) && !measure(w));
+    // After 什么时候 / 哪年 the verb names the event asked about (什么时候正式投产): the words before are its subject.
+    const after = ASKS_TIME.test(m[0]) ? words.filter((w) => q.indexOf(w, from) > m.index) : [];
+    for (const w of after.length ? after : words) near.add(w);
   }
   return [...near];
 }

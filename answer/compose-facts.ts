@@ -272,7 +272,8 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
   }
   if (!allowEnumeration) return null;
-  if (ctx.towns.length >= 2) return composePerTown(ctx);
+  // A count over a county's two towns (沁水有几个…) counts within the passage that answers, not per town.
+  if (ctx.towns.length >= 2 && (ctx.townStrength >= 1 || !count)) return composePerTown(ctx);
   // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
   const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
@@ -281,7 +282,24 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   const top = lists[0];
   if (!top) return null;
   const statement = factStatement(top.fact).replace(/。$/, '');
-  return reply(`${count ? `共${top.fact.items.length}项：` : ''}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+  if (!count) return reply(`${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+  // 几个育种场 counts the items that are 育种场, when only some are; said in the question's classifier.
+  const items = top.fact.items;
+  const kind = countedKind(ctx.question);
+  const ofKind = kind ? items.filter((i) => i.includes(kind)) : [];
+  const counted = ofKind.length ? ofKind : items;
+  return reply(`共${counted.length}${countClassifier(ctx.question)}：${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+}
+
+/** The noun a count question counts (几个育种场 -> 育种场), "" when the classifier stands alone (一共几个, 几种的…). */
+export function countedKind(question: string): string {
+  const m = /(?:几|多少)(?:个方面|方面|[个种所位家项类条名篇座只头])?([\u4e00-\u9fff]{2,8})/.exec(foldForMatch(question));
+  return m && !/^[的是在给了有]/.test(m[1]!) ? m[1]! : '';
+}
+
+/** The classifier a count question asks in (几个 -> 个, 几种 -> 种, 几个方面 -> 个方面), 项 by default. */
+export function countClassifier(question: string): string {
+  return /(?:几|多少)(个方面|方面|[个种所位家项类条名篇座只头])/.exec(foldForMatch(question))?.[1] ?? '项';
 }
 
 /** 分别 / several towns: each named town's best fact (or sentence), one statement per town. */

@@ -40,6 +40,17 @@ describe('composers over the real page', () => {
     expect((await ask('这些企业里哪家成立得最早？')).answer).toMatch(/^吉利尔潞绸集团最早：.*1958年\[1\]；山西彤康食品有限公司：成立于2007年\[2\]。$/);
   });
 
+  it('answers when with a relative date (今年4月), and a near miss when the event asked is not the one dated', async () => {
+    expect((await ask('亚鑫工贸二期项目是什么时候进行产前调试的？')).answer).toMatch(/^今年4月/);
+    expect((await ask('亚鑫工贸二期项目哪年正式投产？')).refused).toBe(true);
+  });
+
+  it('answers a name question with a title in 《》, or with the sentence when the name is not quoted', async () => {
+    expect((await ask('高平今年出台的扶持政策叫什么名字？')).answer).toContain('《关于推进现代农业产业高质量发展的三年扶持政策》');
+    expect((await ask('高平全省唯一的那个国家级育种场叫什么？')).answer).toContain('全省唯一国家核心育种场');
+    expect((await ask('凯永集团的董事长叫什么名字？')).refused).toBe(true);
+  });
+
   it('does not take 朝代 for the attribute asked', async () => {
     const r = await ask('高平在什么朝代是潞绸的产地中心？');
     expect(r.refused).toBe(false);
@@ -70,6 +81,14 @@ describe('lists, counts and durations over the real page', () => {
     const r = await ask('哪些专业镇和大学有合作？');
     expect(r.answer).toMatch(/高平生猪（[^）]*山西大学[^）]*）\[\d\]/);
     expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
+  });
+
+  it('counts the items of the enumeration that answers, in the question’s classifier, only those of the kind asked', async () => {
+    expect((await ask('凯永集团建了几个育种场？')).answer).toMatch(/^共2个：/);
+    expect((await ask('沁水养羊协会的配套服务分几个方面？')).answer).toMatch(/^共6个方面：/);
+    expect((await ask('潞绸园区集了几种功能？')).answer).toMatch(/^共4种：/);
+    // 多少 expects a stated figure: a list in the sentence is not counted for it.
+    expect((await ask('阳城县目前有多少家陶瓷企业？')).refused).toBe(true);
   });
 
   it('counts counties, citing each town in the order written', async () => {

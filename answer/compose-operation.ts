@@ -88,11 +88,16 @@ function otherScopeNearMiss(ctx: ComposeContext): Reply | null {
   return { answer, citations: cites, refused: true, related: [statement], facts: [] };
 }
 
+/** Focus coverage from which a sentence without a quoted name answers a name question. */
+const NAMED_BY_SENTENCE = 0.6;
+
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeLookup(ctx);
   const [top] = answeringCandidates(ctx).filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
+  // A name not quoted (全省唯一国家核心育种场) is said by the sentence that covers what is asked.
+  if (!top && ctx.parsed.answerType === 'names' && (ctx.picked[0]?.focus ?? 0) >= NAMED_BY_SENTENCE) return composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   return composeLookup(ctx);
 }
@@ -161,7 +166,8 @@ export function composeFacts(
       reply = composeByAuthor(ctx, question, true);
       if (reply) break;
       // A count the article states (521种) first, then items counted, then what is related.
-      reply = unknownWords ? null : ((refusal ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null) ?? (refusal ? null : nearMiss(ctx)));
+      // 几 presupposes a few items to count: "no quantity" does not stop an enumeration; 多少 expects a stated figure.
+      reply = unknownWords ? null : ((refusal ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question))) ?? (refusal ? null : nearMiss(ctx)));
       break;
     case 'yesno':
       // A number the question names but the article states differently is answered "no".

@@ -22,7 +22,8 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
     case 'quantity':
       return fact.kind === 'quantity' && fact.family !== 'duration' && (q.unitFamily === null || fact.family === q.unitFamily || fact.unit === q.unitFamily.replace(/^measure:/, ''));
     case 'time':
-      return fact.kind === 'time' && fact.family !== 'date';
+      // A relative date (今年4月) answers when, though it cannot be compared or counted from.
+      return fact.kind === 'time' && (fact.family !== 'date' || q.operation === 'lookup');
     case 'duration':
       // "早多少年" compares the years things began, so dated facts answer it too.
       if (q.operation === 'difference' || q.operation === 'compare') return (fact.kind === 'time' && fact.family !== 'date') || fact.family === 'duration';

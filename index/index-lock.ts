@@ -109,24 +109,36 @@ function lockedError(dir: string, owner: LockOwner | 'unreadable', waitMs: numbe
   );
 }
 
+/** True while LOCK in `dir` names `owner` (same token). */
+function stillHeld(dir: string, owner: LockOwner): boolean {
+  const now = readOwner(join(dir, LOCK_FILE));
+  return now !== null && now !== 'unreadable' && now.token === owner.token;
+}
+
+function assertStillHeld(dir: string, owner: LockOwner): void {
+  if (!stillHeld(dir, owner)) throw new IndexLockedError(`lost the index lock ${join(dir, LOCK_FILE)} to another process; this ingest does not publish its build`);
+}
+
 function held(dir: string, owner: LockOwner): IndexLock {
   heldTokens.add(owner.token);
-  const path = join(dir, LOCK_FILE);
-  const mine = () => {
-    const now = readOwner(path);
-    return now !== null && now !== 'unreadable' && now.token === owner.token;
-  };
   return {
     dir,
     owner,
-    assertHeld() {
-      if (!mine()) throw new IndexLockedError(`lost the index lock ${path} to another process; this ingest does not publish its build`);
-    },
+    assertHeld: () => assertStillHeld(dir, owner),
     release() {
       if (!heldTokens.delete(owner.token)) return;
-      if (mine()) unlinkSync(path);
+      if (stillHeld(dir, owner)) unlinkSync(join(dir, LOCK_FILE));
     },
   };
+}
+
+/**
+ * The lock of `dir` that another thread of this process took for this one (a build thread writes
+ * under the lock the server's thread holds): assertHeld as for a lock taken here; release does
+ * nothing, the thread that took it releases it (also when this one dies).
+ */
+export function lockTakenFor(dir: string, owner: LockOwner): IndexLock {
+  return { dir, owner, assertHeld: () => assertStillHeld(dir, owner), release: () => {} };
 }
 
 const isLock = (r: IndexLock | LockOwner | 'unreadable'): r is IndexLock => typeof r === 'object' && 'assertHeld' in r;

@@ -1,6 +1,8 @@
 // Public surface of index/: embedders, the saved index, hybrid search.
 export type { Embedder } from './embedder.js';
 export { cleanIndexFolder } from './build-folders.js';
+export { createBuildThread, type BuildThread } from './build-thread.js';
+export type { IndexChange } from './build-worker.js';
 export { IndexCorruptError, IndexLockedError, IndexMismatchError, IndexNotBuiltError, IndexPointerMissingError, VectorStoreUnavailableError } from './errors.js';
 export { HashEmbedder } from './hash-embedder.js';
 export { describeHit, HybridRetriever, HybridSearcher, type ChunkFact, type SearchHit } from './hybrid-search.js';

@@ -1,7 +1,7 @@
 // Ingest: read article files, merge with the existing index, embed what is new, save atomically.
 import { join } from 'node:path';
 import type { Settings } from '../config.js';
-import { CorpusError, loadGazetteer, readCorpus, type Chunk } from '../ingest/index.js';
+import { CorpusError, loadGazetteer, readCorpus, type Chunk, type ParsedDocument } from '../ingest/index.js';
 import { buildIndex, embeddingText, vectorCacheOf, type VectorCache } from './build-index.js';
 import { currentBuild, removeDeadEntries } from './build-folders.js';
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
@@ -33,8 +33,8 @@ function previousIndex(dir: string, efSearch: number, warn: (message: string) =>
 /** Where a build's warnings go, and the model download progress. */
 type BuildOptions = { warn: (message: string) => void; progress?: (p: ModelProgress) => void };
 
-/** What updateIndex is asked to do: rebuild or add, and the build options. */
-type UpdateOptions = BuildOptions & { rebuild: boolean };
+/** What updateIndex is asked to do: rebuild or add, documents already parsed (reused for the same bytes), and the build options. */
+type UpdateOptions = BuildOptions & { rebuild: boolean; parsed?: ParsedDocument[] };
 
 /**
  * Embeds `chunks` (reusing the previous index's vectors when the embedder is the same), builds
@@ -82,14 +82,11 @@ export async function updateIndex(
   paths: string[],
   options: UpdateOptions,
 ): Promise<IngestReport> {
-  return withIndexLock(settings, options.warn, (lock) => {
-    if (options.rebuild) currentBuildIfAny(settings.INDEX_DIR); // refuse to rebuild over builds that lost their CURRENT
-    return updateLocked(settings, paths, options, lock);
-  });
+  return withIndexLock(settings, options.warn, (lock) => updateLocked(settings, paths, options, lock));
 }
 
 /** Runs `write` holding the index folder's lock, after removing builds left by failed or killed ingests. */
-async function withIndexLock<T>(settings: Settings, warn: (message: string) => void, write: (lock: IndexLock) => Promise<T>): Promise<T> {
+export async function withIndexLock<T>(settings: Settings, warn: (message: string) => void, write: (lock: IndexLock) => Promise<T>): Promise<T> {
   const dir = settings.INDEX_DIR;
   const lock = await lockIndex(dir, settings.INDEX_LOCK_WAIT_MS, warn);
   try {
@@ -109,9 +106,11 @@ function currentBuildIfAny(dir: string): void {
   }
 }
 
-async function updateLocked(settings: Settings, paths: string[], options: UpdateOptions, lock: IndexLock): Promise<IngestReport> {
+/** updateIndex under `lock`, which the caller took (and releases) after removing dead builds. */
+export async function updateLocked(settings: Settings, paths: string[], options: UpdateOptions, lock: IndexLock): Promise<IngestReport> {
+  if (options.rebuild) currentBuildIfAny(settings.INDEX_DIR); // refuse to rebuild over builds that lost their CURRENT
   const gazetteer = loadGazetteer(settings.GAZETTEER_FILE);
-  const named = await readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS);
+  const named = await readCorpus(paths.length ? paths : [settings.ARTICLES_DIR], gazetteer, settings.CHUNK_MAX_CHARS, options.parsed);
   const previous = options.rebuild ? null : previousIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, options.warn);
   const renamed = new Set(named.sources);
   // Adding files to no (usable) index adds them to the bundled articles, as a user would expect.
@@ -133,7 +132,8 @@ export async function removeSources(settings: Settings, sources: string[], optio
   return withIndexLock(settings, options.warn, (lock) => removeLocked(settings, sources, options, lock));
 }
 
-async function removeLocked(settings: Settings, sources: string[], options: BuildOptions, lock: IndexLock): Promise<IngestReport> {
+/** removeSources under `lock`, which the caller took (and releases) after removing dead builds. */
+export async function removeLocked(settings: Settings, sources: string[], options: BuildOptions, lock: IndexLock): Promise<IngestReport> {
   const previous = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH);
   const held = new Set(previous.chunks.map((c) => c.meta.source));
   const missing = sources.filter((s) => !held.has(s));

@@ -47,7 +47,15 @@ describe('text helpers', () => {
 
   it('lists the items of an enumeration', () => {
     expect(enumerationItems('创新开发出连翘药茶、黄芩苷、中药饮片、中药牙膏、中药化妆品等深加工产品，')).toEqual(['连翘药茶', '黄芩苷', '中药饮片', '中药牙膏', '中药化妆品']);
+    // The frame around the items (集…于一体, 以…为主体) is not part of them.
+    expect(enumerationItems('打造集工业化生产、潞绸产品体验、潞绸文化展示、潞绸织造研学基地于一体的综合性产业园区。')).toEqual(['工业化生产', '潞绸产品体验', '潞绸文化展示', '潞绸织造研学基地']);
+    expect(enumerationItems('已形成了以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局。')).toEqual(['建筑瓷', '日用瓷', '工业瓷', '琉璃制品']);
     expect(enumerationItems('没有并列的句子。')).toEqual([]);
+  });
+
+  it('takes a title in book-title marks as a name', () => {
+    const names = extractFacts('今年，高平出台《关于推进现代农业产业高质量发展的三年扶持政策》，', 0).filter((f) => f.kind === 'name');
+    expect(names.map((f) => f.items)).toEqual([['关于推进现代农业产业高质量发展的三年扶持政策']]);
   });
 
   it('reads Chinese numerals', () => {

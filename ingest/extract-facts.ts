@@ -46,7 +46,8 @@ const YEAR = /(?<![\d.])(1\d{3}|20\d{2})年(?!代)(?:(\d{1,2})月)?/g;
 const RELATIVE_DATE = /(今年|去年|前年|明年)(\d{1,2})月|(?:截至|截止)?(今年|去年|前年)(?!\d)/g;
 const CENTURY = /(上世纪|\d{2}世纪)(?:(\d{2})年代)?/g;
 const ERA = new RegExp(`(${ERAS.map(([n]) => n).join('|')})(?:时期|时代)?`, 'g');
-const QUOTED = /“([^”]{1,40})”/g;
+/** Quoted names and titles: “…” and book-title marks 《…》 (policies, documents, works). */
+const QUOTED = /“([^”]{1,40})”|《([^》]{1,60})》/g;
 const ORG = /([\u4e00-\u9fff（）()]{2,16}?(?:集团|有限公司|公司|大学|协会|合作社|博物馆|研究院|学院))/g;
 const RANK = /(?:居|位居|位列|排名|排)?(全国|全省|全市|华北地区|山西省|山西)([^，。；、“”]{0,10}?)(第[一二三四五六七八九十\d]+(?:方阵)?|唯一|最大|首个|首批|之一|领先)/g;
 const FOUNDING = /(成立|创始|创建|创办|始建|建立|创立|建)于(\d{4})年/g;
@@ -134,7 +135,7 @@ function timeSpans(clause: string): Span[] {
 
 /** Names inside “…”, split on 和、与及 between quotes. */
 function quotedNames(text: string): string[] {
-  const names = [...text.matchAll(QUOTED)].map((m) => m[1]!);
+  const names = [...text.matchAll(QUOTED)].map((m) => (m[1] ?? m[2])!);
   return names.length ? names : [text.replace(/[“”]/g, '').trim()];
 }
 
@@ -142,7 +143,7 @@ function nameSpans(clause: string, sentence: string): Span[] {
   const spans: Span[] = [];
   const span = (kind: FactKind, m: RegExpMatchArray, items: string[], role = '') =>
     spans.push({ kind, start: m.index!, end: m.index! + m[0].length, text: m[0], value: null, unit: '', family: kind, approx: false, items, role });
-  for (const m of clause.matchAll(QUOTED)) span('name', m, [m[1]!]);
+  for (const m of clause.matchAll(QUOTED)) span('name', m, [(m[1] ?? m[2])!]);
   for (const re of HONOURS) {
     for (const m of sentence.matchAll(re)) {
       if (!clause.includes(m[0]) && !m[0].includes(clause.replace(/[，。；]$/, ''))) continue;
@@ -166,12 +167,13 @@ export function enumerationItems(clause: string): string[] {
   if ((body.match(/、/g)?.length ?? 0) < 1) return [];
   const tail = body.slice(body.indexOf('、'));
   const head = body.slice(0, body.indexOf('、'));
-  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(head.replace(/^.*(?:有|为|等|括|出|发|如|了|是)/, ''))?.[0] ?? '';
+  // 集A、B于一体 / 以A、B为主体: the frame around the items is not part of them.
+  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(head.replace(/^.*(?:有|为|等|括|出|发|如|了|是|集|以)/, ''))?.[0] ?? '';
   const rest = tail
     .slice(1)
     .split(/、/)
     .flatMap((x, i, all) => (i === all.length - 1 ? x.split(/[和及与]/) : [x]));
-  const last = rest.pop()?.replace(/等.*$/, '') ?? '';
+  const last = rest.pop()?.replace(/(?:等|于一体|为一体|为主体|为代表|为核心).*$/, '') ?? '';
   const items = [first, ...rest, last].map((x) => x.replace(/[“”]/g, '').trim()).filter((x) => x.length > 0 && x.length <= 16);
   return items.length >= 2 ? items : [];
 }

@@ -1,4 +1,5 @@
-// Tests for readCorpus: text and markdown files to chunks, duplicates dropped, sources reported.
+// Tests for readCorpus: text and markdown files to chunks, duplicates dropped, sources reported, documents parsed before reused.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
 import { CorpusError } from './load-corpus.js';
 import { readCorpus } from './read-corpus.js';
+import { DOCUMENT_PARSED, parseDocument } from './read-document.js';
 import { useTempDirs } from '../test-support/temp-dirs.js';
 
 const PAGE_PATH = fileURLToPath(new URL('../data/articles/jincheng-specialty-towns-page1.txt', import.meta.url));
@@ -71,5 +73,25 @@ describe('readCorpus', () => {
   it('throws a CorpusError naming a missing file before reading anything', async () => {
     const missing = join(dir, 'missing.txt');
     await expect(readCorpus([PAGE_PATH, missing], GAZETTEER, 300)).rejects.toThrow(new CorpusError(`no such file or folder: ${missing}`));
+  });
+
+  it('takes the text of a document parsed before for the same bytes, and parses one whose bytes changed', async () => {
+    const page = join(dir, 'reused.md');
+    writeFileSync(page, pageAsMarkdown());
+    const parsed = await parseDocument(readFileSync(page), 'reused.md');
+    const parses: unknown[] = [];
+    const count = (message: unknown) => parses.push(message);
+    subscribe(DOCUMENT_PARSED, count);
+    try {
+      const reused = await readCorpus([page], GAZETTEER, 300, [parsed]);
+      expect(parses).toEqual([]);
+      expect(reused.chunks).toEqual((await readCorpus([page], GAZETTEER, 300)).chunks);
+      expect(parses).toEqual([{ source: page, type: 'markdown' }]); // outside the working folder: named by its absolute path
+      writeFileSync(page, `${pageAsMarkdown()}\n\n补充一段。`); // replaced after it was parsed: the old text is not used
+      await readCorpus([page], GAZETTEER, 300, [parsed]);
+      expect(parses).toHaveLength(2);
+    } finally {
+      unsubscribe(DOCUMENT_PARSED, count);
+    }
   });
 });

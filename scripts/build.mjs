@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ENTRIES = ['server/start.ts', 'server/cluster.ts', 'index/ingest-cli.ts', 'answer/cli.ts', 'eval/cli.ts', 'eval/feedback-cli.ts'];
+// index/build-worker.ts is the module of the server's index build thread (index/build-thread.ts loads it).
+const ENTRIES = ['server/start.ts', 'server/cluster.ts', 'index/ingest-cli.ts', 'answer/cli.ts', 'eval/cli.ts', 'eval/feedback-cli.ts', 'index/build-worker.ts'];
 // pdfjs-dist loads its worker and font data from its own folder at run time: it stays in node_modules.
 const EXTERNAL = ['hnswlib-node', '@node-rs/jieba', '@xenova/transformers', 'better-sqlite3', 'pg', 'pdfjs-dist'];
 

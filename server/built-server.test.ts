@@ -1,6 +1,6 @@
 // The bundles `npm start` and the CLI scripts run (scripts/build.mjs → dist/): built for real, run as processes.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../bench/server-process.js';
 import { fakeLlm, sourceWith } from '../test-support/fake-llm.js';
+import { SAMPLE_ARTICLES, savedNewsPage } from '../test-support/make-documents.js';
 import { buildTestIndex } from '../test-support/test-index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,7 +28,7 @@ const chat = (s: ServerProcess, question: string) =>
 beforeAll(async () => {
   indexDir = (await buildTestIndex()).settings.INDEX_DIR;
   const { stderr } = await build('--outdir', outdir);
-  expect(stderr).toMatch(/^built var\/test-dist-\w+\/ \(server\/start\.mjs, server\/cluster\.mjs, index\/ingest-cli\.mjs, answer\/cli\.mjs, eval\/cli\.mjs, eval\/feedback-cli\.mjs\) in \d+ ms/);
+  expect(stderr).toMatch(/^built var\/test-dist-\w+\/ \(server\/start\.mjs, server\/cluster\.mjs, index\/ingest-cli\.mjs, answer\/cli\.mjs, eval\/cli\.mjs, eval\/feedback-cli\.mjs, index\/build-worker\.mjs\) in \d+ ms/);
 }, 60_000);
 
 afterAll(async () => {
@@ -50,6 +51,25 @@ describe('the built server', () => {
     expect(widget.headers.get('content-type')).toMatch(/^application\/javascript/);
     expect((await widget.text()).length).toBeGreaterThan(1000);
   });
+
+  it('swaps in an uploaded document built by its bundled build thread (dist/index/build-worker.mjs)', async () => {
+    const index = join(outdir, 'swap-index');
+    cpSync(indexDir, index, { recursive: true });
+    const ADMIN_KEY = 'built-server-admin-key-0123';
+    const server = await startServer(join(outdir, 'server/start.mjs'), { ...env(), INDEX_DIR: index, UPLOADS_DIR: join(outdir, 'uploads'), ADMIN_KEY }, [], 30_000);
+    servers.push(server);
+    const admin = (path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${server.port}/admin/api/documents${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const form = new FormData();
+    form.append('file', new Blob([savedNewsPage(SAMPLE_ARTICLES.html)]), 'hongshu.html');
+    let { job } = (await (await admin('', { method: 'POST', body: form })).json()) as { job: { id: string; state: string; error: string | null } };
+    while (job.state === 'queued' || job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      ({ job } = (await (await admin(`/jobs/${job.id}`)).json()) as { job: typeof job });
+    }
+    expect(job).toMatchObject({ state: 'done', error: null });
+    const body = (await (await chat(server, '泽州红薯的种植面积是多少？')).json()) as { answer: string };
+    expect(body.answer).toContain('3.5万亩');
+  }, 60_000);
 
   it('logs answers in its SQLite file and takes feedback on them (better-sqlite3 loads from node_modules)', async () => {
     const server = await startServer(join(outdir, 'server/start.mjs'), env(), [], 30_000);

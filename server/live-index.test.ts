@@ -1,5 +1,6 @@
 // Live index updates on a real server on loopback: upload and delete through the admin API swap the index while /api/chat keeps answering.
 import { serve, type ServerType } from '@hono/node-server';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
-import { SAMPLE_ARTICLES, savedNewsPage, writeDocx } from '../test-support/make-documents.js';
+import { DOCUMENT_PARSED } from '../ingest/index.js';
+import { printPdf, SAMPLE_ARTICLES, savedNewsPage, writeDocx } from '../test-support/make-documents.js';
+import { prng } from '../test-support/prng.js';
 import { useTempDirs } from '../test-support/temp-dirs.js';
 import { buildTestIndex } from '../test-support/test-index.js';
 import { createApp, type ServiceHolder } from './app.js';
@@ -40,11 +43,13 @@ beforeAll(async () => {
   docsDir = tempDir('jc-live-docs-');
   writeFileSync(join(docsDir, 'hongshu.html'), savedNewsPage(SAMPLE_ARTICLES.html));
   await writeDocx(SAMPLE_ARTICLES.docx, join(docsDir, 'hetao.docx'));
-});
+  await printPdf(SAMPLE_ARTICLES.pdf, join(docsDir, 'huangli.pdf'));
+}, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   (server as Server).closeAllConnections();
   server.close();
+  await liveIndex.close();
 });
 
 type Chat = { answer: string; refused: boolean; citations: { title: string; source: string }[] };
@@ -156,5 +161,56 @@ describe('live index updates', () => {
     expect(counts.requests).toBeGreaterThan(50);
     const served = holder.service!.searcher.index.chunks.length;
     expect(chunkCounts).toEqual([served + 4, served, served + 4, served, served + 4, served]);
+  }, 120_000);
+
+  it('parses an uploaded PDF once, in the upload request: the build takes its text (a rebuild, which parses, is counted too)', async () => {
+    const parses: { source: string; type: string }[] = [];
+    const count = (message: unknown) => parses.push(message as { source: string; type: string });
+    subscribe(DOCUMENT_PARSED, count);
+    try {
+      const { job, documents } = await upload([['huangli.pdf', readFileSync(join(docsDir, 'huangli.pdf'))]]);
+      expect(await finished(job)).toMatchObject({ state: 'done', report: { added: 4 } });
+      expect(parses).toEqual([{ source: 'huangli.pdf', type: 'pdf' }]); // the upload's check; the build thread parsed nothing
+      const answer = await chat('高平黄梨的种植面积有多大？');
+      expect(answer.answer).toContain('1.8万亩');
+      expect(answer.citations[0]).toMatchObject({ title: SAMPLE_ARTICLES.pdf.title, source: documents[0]!.source });
+
+      const rebuild = ((await (await fetch(`${base}/admin/api/documents/rebuild`, { method: 'POST', headers: AUTH })).json()) as { job: IndexJob }).job;
+      expect(await finished(rebuild)).toMatchObject({ state: 'done' });
+      expect(parses.filter((p) => p.type === 'pdf')).toEqual([{ source: 'huangli.pdf', type: 'pdf' }, { source: documents[0]!.source, type: 'pdf' }]);
+    } finally {
+      unsubscribe(DOCUMENT_PARSED, count);
+    }
+  }, 120_000);
+
+  it('reports a build that fails in the build thread as a failed job with its reason, and keeps answering', async () => {
+    const page = savedNewsPage({ ...SAMPLE_ARTICLES.html, title: `${SAMPLE_ARTICLES.html.title}（二次删除）` });
+    const { job, documents } = await upload([['hongshu-gone.htm', new TextEncoder().encode(page)]]);
+    await finished(job);
+    const first = await remove(documents[0]!.source);
+    const second = await remove(documents[0]!.source); // queued behind the first, which removes the document
+    expect(await finished(first)).toMatchObject({ state: 'done', report: { removed: 4 } });
+    expect(await finished(second)).toMatchObject({ state: 'failed', report: null, error: `no document ${documents[0]!.source} in the index` });
+    expect((await chat(ASK_BUNDLED)).answer).toContain('300多年');
+  }, 60_000);
+
+  it('answers while a large document is being built: requests issued during the build complete before it does', async () => {
+    const corpus = readFileSync(join(settings.ARTICLES_DIR, 'jincheng-specialty-towns-page1.txt'), 'utf8');
+    const sentences = corpus.split(/(?<=。)/).map((x) => x.trim()).filter((x) => x.length > 10 && !x.includes('\n'));
+    const random = prng(13);
+    const paragraphs = Array.from({ length: 800 }, (_, i) => `第${i + 1}条：${[0, 1, 2].map(() => sentences[Math.floor(random() * sentences.length)]).join('')}`);
+    let { job } = await upload([['汇编.md', new TextEncoder().encode(`# 晋城专业镇资料汇编\n\n${paragraphs.join('\n\n')}\n`)]]);
+    const poll = async () => ((await (await fetch(`${base}/admin/api/documents/jobs/${job.id}`, { headers: AUTH })).json()) as { job: IndexJob }).job;
+    while (job.state === 'queued') job = await poll();
+    expect(job.state).toBe('running');
+    const answered: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      expect((await chat(ASK_BUNDLED)).answer).toContain('300多年');
+      answered.push(performance.now() - started);
+    }
+    expect((await poll()).state).toBe('running'); // three answers while one build runs
+    expect(await finished(job)).toMatchObject({ state: 'done', report: { added: expect.any(Number) } });
+    expect(Math.max(...answered)).toBeLessThan(2000);
   }, 120_000);
 });

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
-import { openSearcher, type HybridSearcher, type IngestReport } from '../index/index.js';
+import { createBuildThread, openSearcher, type HybridSearcher, type IndexChange } from '../index/index.js';
 import type { Logger } from './logger.js';
 
 /** A queued, running or finished index change, as the console shows it. */
@@ -20,19 +20,24 @@ export type IndexJob = {
 };
 
 export type LiveIndex = {
-  /** Queues `build` (which writes a new index version to INDEX_DIR); returns the job at once. */
-  submit(label: string, build: () => Promise<IngestReport>): IndexJob;
+  /**
+   * Queues `change` (built into a new index version in INDEX_DIR by the build thread; `afterBuild`
+   * runs once it is saved, before the swap); returns the job at once.
+   */
+  submit(label: string, change: IndexChange, afterBuild?: () => void): IndexJob;
   /** The job with this id, or undefined (only the last JOBS_KEPT are kept). */
   job(id: string): IndexJob | undefined;
   /** Resolves when every job queued so far has finished. */
   idle(): Promise<void>;
+  /** Stops the build thread (a running job fails); a later job starts a new one. */
+  close(): Promise<void>;
 };
 
 const JOBS_KEPT = 100;
 
 /**
- * Runs index builds one after another, off the request path. After a build, the new version is
- * loaded and `holder.service` is replaced in one assignment: a request that already took the old
+ * Runs index builds one after another in a build thread (see createBuildThread), off the server's
+ * thread. After a build, the new version is loaded here and `holder.service` is replaced in one assignment: a request that already took the old
  * service finishes on it (the old index stays in memory until nothing refers to it), later ones get
  * the new one. A failed build leaves the served index as it was.
  */
@@ -43,19 +48,24 @@ export function createLiveIndex(deps: {
   makeService: (searcher: HybridSearcher) => AnswerService;
 }): LiveIndex {
   const jobs = new Map<string, IndexJob>();
+  const thread = createBuildThread();
+  const warn = (message: string) => deps.logger.warn(message);
   let tail: Promise<void> = Promise.resolve();
 
-  async function run(job: IndexJob, build: () => Promise<IngestReport>): Promise<void> {
+  async function run(job: IndexJob, change: IndexChange, afterBuild?: () => void): Promise<void> {
     job.state = 'running';
     const started = performance.now();
     try {
-      const report = await build();
+      const report = await thread.run(deps.settings, change, warn);
+      afterBuild?.();
+      const built = performance.now();
       const service = deps.makeService(await openSearcher(deps.settings));
       await service.warmUp(); // as at start: the first question after the swap does not build the lazy tables
       deps.holder.service = service;
       job.report = { chunks: report.manifest.chunkCount, added: report.added, removed: report.removed, kept: report.kept };
       job.state = 'done';
-      deps.logger.info('index swapped', { job: job.label, ...job.report, ms: Math.round(performance.now() - started) });
+      const ms = { buildMs: Math.round(built - started), loadMs: Math.round(performance.now() - built) }; // build thread; loading and warm-up here
+      deps.logger.info('index swapped', { job: job.label, ...job.report, ...ms });
     } catch (err) {
       job.state = 'failed';
       job.error = err instanceof Error ? err.message : String(err);
@@ -65,14 +75,15 @@ export function createLiveIndex(deps: {
   }
 
   return {
-    submit(label, build) {
+    submit(label, change, afterBuild) {
       const job: IndexJob = { id: randomUUID(), label, state: 'queued', queuedAt: new Date().toISOString(), finishedAt: null, report: null, error: null };
       jobs.set(job.id, job);
       if (jobs.size > JOBS_KEPT) jobs.delete(jobs.keys().next().value!);
-      tail = tail.then(() => run(job, build));
+      tail = tail.then(() => run(job, change, afterBuild));
       return job;
     },
     job: (id) => jobs.get(id),
     idle: () => tail,
+    close: () => thread.close(),
   };
 }

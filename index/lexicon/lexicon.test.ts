@@ -106,6 +106,13 @@ describe('translateEnglish', () => {
     expect(lexicon.expansionWords('What is the population of Mars?')).toEqual([]);
   });
 
+  it('takes a dictionary phrase whole though the corpus never uses it, and names the terms it has no word for', () => {
+    // "exchange" alone would be 交流, a corpus word; the phrase means 汇率.
+    expect(lexicon.translateEnglish('What is the euro exchange rate this week?').map((t) => t.term)).toContain('exchange rate');
+    expect(lexicon.unknownTerms('What is the euro exchange rate this week?')).toEqual(expect.arrayContaining(['欧元', '汇率']));
+    expect(lexicon.unknownTerms('How many black goats does Qinshui raise?')).toEqual([]);
+  });
+
   it('gives nothing for Chinese text or bare function words', () => {
     expect(lexicon.translateEnglish('高平生猪出栏多少头？')).toEqual([]);
     expect(lexicon.translateEnglish('what is it')).toEqual([]);

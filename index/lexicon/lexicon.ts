@@ -150,15 +150,15 @@ export class Lexicon {
    * words first, then for two words a corpus word spelled by their translations in order ("black
    * goat" -> 黑 + 山羊 = 黑山羊). `sure` when from the overrides or a corpus word.
    */
-  private translatePhrase(words: string[], forms: string[][], at: number, n: number): { chinese: string[]; sure: boolean; own: boolean } {
+  private translatePhrase(words: string[], forms: string[][], at: number, n: number): { chinese: string[]; sure: boolean; own: boolean; phrase: boolean } {
     let phrases = [''];
     for (let i = at; i < at + n; i++) phrases = phrases.flatMap((p) => forms[i]!.map((w) => (p ? `${p} ${w}` : w)));
     const own = phrases.map((f) => this.overrides.english[f]).find((c) => c !== undefined);
-    if (own) return { chinese: own, sure: true, own: true };
-    if (words.slice(at, at + n).every((w) => ENGLISH_STOPWORDS.has(w))) return { chinese: [], sure: false, own: false };
+    if (own) return { chinese: own, sure: true, own: true, phrase: n >= 2 };
+    if (words.slice(at, at + n).every((w) => ENGLISH_STOPWORDS.has(w))) return { chinese: [], sure: false, own: false, phrase: false };
     const found = [...new Set(phrases.flatMap((f) => this.dictionaryEnglish(f)))];
     const chinese = found.length ? this.preferCorpus(found) : n === 2 ? this.composed(forms[at]!, forms[at + 1]!) : [];
-    return { chinese, sure: chinese.some((w) => this.isCorpusWord(w)), own: false };
+    return { chinese, sure: chinese.some((w) => this.isCorpusWord(w)), own: false, phrase: n >= 2 && found.length > 0 };
   }
 
   /**
@@ -177,6 +177,16 @@ export class Lexicon {
    */
   expansionWords(question: string): string[] {
     return [...new Set(this.expansionGroups(question).flat())];
+  }
+
+  /**
+   * A question's English terms the corpus has no word for (inventory -> 库存): each term's first
+   * dictionary translation, so a question about them reads as asking about words the articles never use.
+   */
+  unknownTerms(question: string): string[] {
+    return this.translations(question)
+      .filter((t) => !t.own && t.chinese.length > 0 && !t.chinese.some((w) => this.isCorpusWord(w)))
+      .map((t) => t.chinese[0]!);
   }
 
   /** expansionWords per translated English term: each group holds one term's alternative Chinese words. */
@@ -200,7 +210,8 @@ export class Lexicon {
       let longest: { n: number; chinese: string[]; own: boolean } | null = null;
       for (let n = Math.min(MAX_ENGLISH_WORDS, words.length - at); n >= 1 && !pick; n--) {
         const t = this.translatePhrase(words, forms, at, n);
-        if (t.sure || (n === 1 && t.chinese.length)) pick = { n, chinese: t.chinese, own: t.own };
+        // A dictionary phrase (exchange rate -> 汇率) means more than its words, whether or not the corpus uses it.
+        if (t.sure || t.phrase || (n === 1 && t.chinese.length)) pick = { n, chinese: t.chinese, own: t.own };
         else if (t.chinese.length) longest ??= { n, chinese: t.chinese, own: t.own };
       }
       pick ??= longest;

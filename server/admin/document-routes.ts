@@ -5,11 +5,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AnswerService } from '../../answer/index.js';
 import type { Settings } from '../../config.js';
-import { CorpusError, detectDocumentType, readDocument, TYPE_EXTENSIONS, type Chunk, type DocumentType } from '../../ingest/index.js';
-import { removeSources, updateIndex } from '../../index/index.js';
+import { CorpusError, detectDocumentType, parseDocument, TYPE_EXTENSIONS, type Chunk, type DocumentType, type ParsedDocument } from '../../ingest/index.js';
 import { ApiError } from '../errors.js';
 import type { LiveIndex } from '../live-index.js';
-import type { Logger } from '../logger.js';
 import { validate } from '../validate.js';
 
 /** One indexed document (a source file) as the console lists it. */
@@ -48,11 +46,10 @@ export function storedName(clientName: string, type: DocumentType): string {
 
 const sourceQuery = z.object({ source: z.string().min(1, 'source is empty') });
 
-type DocumentDeps = { holder: { service: AnswerService | null }; settings: Settings; liveIndex: LiveIndex; logger: Logger };
+type DocumentDeps = { holder: { service: AnswerService | null }; settings: Settings; liveIndex: LiveIndex };
 
 /** Routes under /admin/api/documents. */
-export function documentRoutes({ holder, settings, liveIndex, logger }: DocumentDeps) {
-  const warn = (message: string) => logger.warn(message);
+export function documentRoutes({ holder, settings, liveIndex }: DocumentDeps) {
   const uploads = resolve(settings.UPLOADS_DIR);
   return new Hono()
     .get('/', (c) => {
@@ -76,26 +73,27 @@ export function documentRoutes({ holder, settings, liveIndex, logger }: Document
       const form = await c.req.parseBody({ all: true });
       const files = [form.file ?? []].flat().filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f);
       if (files.length === 0) throw new ApiError(400, 'invalid_request', 'no file in the form (field "file")');
-      const docs: { name: string; type: DocumentType; bytes: Uint8Array; path: string }[] = [];
+      const docs: { name: string; type: DocumentType; bytes: Uint8Array; path: string; parsed: ParsedDocument }[] = [];
       for (const file of files) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const type = detectDocumentType(bytes);
         if (!type) throw new ApiError(415, 'unsupported_media_type', `${file.name}: not a PDF, Word (.docx), HTML, Markdown or UTF-8 text document`);
         const name = storedName(file.name, type);
+        let parsed: ParsedDocument;
         try {
-          await readDocument(bytes, name); // a broken file is refused now, not in the background
+          parsed = await parseDocument(bytes, name); // a broken file is refused now, not in the background; the build reuses the text
         } catch (err) {
           if (err instanceof CorpusError) throw new ApiError(422, 'unreadable_document', err.message);
           throw err;
         }
-        docs.push({ name, type, bytes, path: join(uploads, name) });
+        docs.push({ name, type, bytes, path: join(uploads, name), parsed });
       }
       mkdirSync(uploads, { recursive: true });
       for (const d of docs) {
         writeFileSync(`${d.path}.part`, d.bytes);
         renameSync(`${d.path}.part`, d.path);
       }
-      const job = liveIndex.submit(`上传 ${docs.map((d) => d.name).join('、')}`, () => updateIndex(settings, docs.map((d) => d.path), { rebuild: false, warn }));
+      const job = liveIndex.submit(`上传 ${docs.map((d) => d.name).join('、')}`, { kind: 'add', paths: docs.map((d) => d.path), rebuild: false, parsed: docs.map((d) => d.parsed) });
       const source = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path));
       return c.json({ job, documents: docs.map((d) => ({ name: d.name, type: d.type, source: source(d.path) })) }, 202);
     })
@@ -104,16 +102,13 @@ export function documentRoutes({ holder, settings, liveIndex, logger }: Document
       if (!servedIndex(holder).searcher.index.chunks.some((ch) => ch.meta.source === source)) throw new ApiError(404, 'not_found', `no document ${source} in the index`);
       const file = resolve(source);
       const uploaded = file.startsWith(`${uploads}/`);
-      const job = liveIndex.submit(`删除 ${source}`, async () => {
-        const report = await removeSources(settings, [source], { warn });
-        if (uploaded) rmSync(file, { force: true }); // an upload goes with its chunks; bundled articles stay on disk
-        return report;
-      });
+      // An upload goes with its chunks; bundled articles stay on disk.
+      const job = liveIndex.submit(`删除 ${source}`, { kind: 'remove', sources: [source] }, uploaded ? () => rmSync(file, { force: true }) : undefined);
       return c.json({ job }, 202);
     })
     .post('/rebuild', (c) => {
       const paths = [settings.ARTICLES_DIR, ...(existsSync(uploads) ? [uploads] : [])];
-      return c.json({ job: liveIndex.submit('重建索引', () => updateIndex(settings, paths, { rebuild: true, warn })) }, 202);
+      return c.json({ job: liveIndex.submit('重建索引', { kind: 'add', paths, rebuild: true, parsed: [] }) }, 202);
     })
     .get('/jobs/:id', (c) => {
       const job = liveIndex.job(c.req.param('id'));
