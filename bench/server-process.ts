@@ -1,5 +1,6 @@
 // Starts the real server (or the cluster) as a child process on a free loopback port, for the HTTP and cold-start stages.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 
 export type ServerProcess = { port: number; child: ChildProcess; startedAt: number; readyMs: number; stop: () => Promise<void> };
@@ -30,10 +31,22 @@ export function nodeArgs(entry: string): string[] {
   return entry.endsWith('.mjs') ? ['--enable-source-maps', entry] : ['--import', 'tsx', entry];
 }
 
+/** GET /readyz on a new connection (a cluster's primary hands each new connection to the next worker): true on 200. */
+function readyOnNewConnection(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get({ host: '127.0.0.1', port, path: '/readyz', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+  });
+}
+
 /**
  * Runs `node <entry>` (see nodeArgs) with the environment given (plus PORT and HOST) and waits until
- * GET /readyz answers 200; readyMs is the time from spawning to that answer. Throws with the
- * child's last log lines when it exits or times out first.
+ * GET /readyz answers 200 — for a cluster (`--workers N` in args) 2N times in a row on new
+ * connections, so every worker has warmed up, not just the first; readyMs is the time from spawning
+ * to that answer. Throws with the child's last log lines when it exits or times out first.
  */
 export async function startServer(entry: string, env: Record<string, string>, args: string[] = [], timeoutMs = 300_000): Promise<ServerProcess> {
   const port = await freePort();
@@ -53,17 +66,16 @@ export async function startServer(entry: string, env: Record<string, string>, ar
       clearTimeout(timer);
     }
   };
-  for (;;) {
+  const at = args.indexOf('--workers');
+  const wanted = 2 * (at >= 0 ? Number(args[at + 1]) : 1);
+  for (let inARow = 0; ; ) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready: ${log}`);
     if (performance.now() - startedAt > timeoutMs) {
       await stop();
       throw new Error(`server not ready after ${timeoutMs} ms: ${log}`);
     }
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return { port, child, startedAt, readyMs: Math.round(performance.now() - startedAt), stop };
-    await new Promise((r) => setTimeout(r, 5));
+    inARow = (await readyOnNewConnection(port)) ? inARow + 1 : 0;
+    if (inARow >= wanted) return { port, child, startedAt, readyMs: Math.round(performance.now() - startedAt), stop };
+    if (inARow === 0) await new Promise((r) => setTimeout(r, 5));
   }
 }
