@@ -91,6 +91,12 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('阳城县目前有多少家陶瓷企业？')).refused).toBe(true);
   });
 
+  it('counts the towns asked about before any figure a sentence states, in English too', async () => {
+    expect((await ask('阳城有几个专业镇？')).answer).toBe('共2个：阳城陶瓷琉璃(珐华)[1]、阳城蚕桑[2]。');
+    expect((await ask('首批市级专业镇一共有多少个？')).answer).toMatch(/^共9个：/);
+    expect((await ask('How many specialty towns are in Gaoping?')).answer).toMatch(/^2 towns: 高平潞绸/);
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);

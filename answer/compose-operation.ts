@@ -167,7 +167,8 @@ export function composeFacts(
       if (reply) break;
       // A count the article states (521种) first, then items counted, then what is related.
       // 几 presupposes a few items to count: "no quantity" does not stop an enumeration; 多少 expects a stated figure.
-      reply = unknownWords ? null : ((refusal ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question))) ?? (refusal ? null : nearMiss(ctx)));
+      // 几个专业镇 counts towns before any figure a sentence states (8个乡镇 is not the towns asked about).
+      reply = unknownWords ? null : ((refusal || ctx.asksTowns ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question))) ?? (refusal ? null : nearMiss(ctx)));
       break;
     case 'yesno':
       // A number the question names but the article states differently is answered "no".
