@@ -230,7 +230,8 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
 /** Towns whose articles say what the question asks (a sentence with ≥ 3/4 of the focus weight). */
 function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk: Chunk }[] {
   // The words of the asking phrase (哪些专业镇) say what is listed, not what the towns have in common.
-  const asking = foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? '';
+  // (An English "how many specialty towns" is asked with the translation of its phrase: 专业镇.)
+  const asking = `${foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? ''}${ctx.parsed.english ? ' 专业镇' : ''}`;
   const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !asking.includes(w));
   if (known.length === 0) {
     // Nothing but the towns themselves is asked about (这一版介绍了几个专业镇): every town, by its first passage.

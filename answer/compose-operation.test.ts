@@ -95,6 +95,7 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('阳城有几个专业镇？')).answer).toBe('共2个：阳城陶瓷琉璃(珐华)[1]、阳城蚕桑[2]。');
     expect((await ask('首批市级专业镇一共有多少个？')).answer).toMatch(/^共9个：/);
     expect((await ask('How many specialty towns are in Gaoping?')).answer).toMatch(/^2 towns: 高平潞绸/);
+    expect((await ask('How many of the specialty towns are in Yangcheng County?')).answer).toMatch(/^2 towns: 阳城陶瓷琉璃\(珐华\)/);
   });
 
   it('counts counties, citing each town in the order written', async () => {
