@@ -98,6 +98,15 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('How many of the specialty towns are in Yangcheng County?')).answer).toMatch(/^2 towns: 阳城陶瓷琉璃\(珐华\)/);
   });
 
+  it('computes a gap or a sum of one passage’s figures, naming each cited figure', async () => {
+    const gap = await ask('彤康的农作物基地离3万亩的目标还差多少亩？');
+    expect(gap.operation).toBe('difference');
+    expect(gap.answer).toMatch(/^还差28950亩（3万亩减去1050亩）：.*3万亩.*\[1\]；现已建成1050亩农作物种植基地\[1\]。$/);
+    const sum = await ask('阳城从事蚕桑产业的脱贫户加监测户一共多少户？');
+    expect(sum.operation).toBe('sum');
+    expect(sum.answer).toBe('一共201户（198户加3户）：198户脱贫户[1]、3户监测户[1]。');
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);

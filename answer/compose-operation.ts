@@ -9,6 +9,7 @@ import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
+import { composeArithmetic } from './compose-arithmetic.js';
 
 
 /** What the asked answer is called in a near-miss statement. */
@@ -177,7 +178,12 @@ export function composeFacts(
     case 'author':
       return null;
     default:
+    {
+      // A gap or a sum of the passage's figures (还差 / 加…一共) is computed before any single figure is looked up.
+      const computed = unknownWords ? null : composeArithmetic(ctx);
+      if (computed) return toComposed(computed.reply, computed.operation);
       reply = refusal ? (unknownWords ? null : nearMissAfterRefusal(ctx, refusal)) : lookupOrNearMiss(ctx);
+    }
   }
   return reply ? toComposed(reply, parsed.operation) : null;
 }

@@ -4,7 +4,7 @@ import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.j
 import { cutWords, measureWords } from '../index/index.js';
 import { asListWording } from './question-terms.js';
 
-export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'reason', 'author'] as const;
+export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'sum', 'yesno', 'reason', 'author'] as const;
 export type Operation = (typeof operations)[number];
 
 /** The kind of answer wanted: a quantity, a point in time, a duration, names (titles, honours), or free text. */
