@@ -119,7 +119,8 @@ export function composeAuthors(question: string, hits: SearchHit[], named: Map<s
   const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
   if (articles.size === 0) return { ...base, answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
   const picked = [...articles.values()].slice(0, 3);
-  const lines = picked.map((h, i) => `《${h.chunk.meta.title || h.chunk.meta.town}》的作者是${h.chunk.meta.author}。[${i + 1}]`).join('');
+  const title = (h: SearchHit) => `《${h.chunk.meta.title || h.chunk.meta.town}》`;
+  const lines = picked.map((h, i) => (english ? `${title(h)} was written by ${h.chunk.meta.author}.[${i + 1}]` : `${title(h)}的作者是${h.chunk.meta.author}。[${i + 1}]`)).join(english ? ' ' : '');
   // A claimed author (是陈云华写的吗) is confirmed or denied by the byline.
   const verdict = claimed === undefined ? '' : picked.every((h) => h.chunk.meta.author === claimed) ? (english ? 'Yes. ' : '是的。') : english ? 'No. ' : '不是。';
   const answer = verdict + lines;
