@@ -57,19 +57,18 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
 }
 
 /**
- * An English question in Chinese terms: one word per translated term, the corpus's most common of its
- * translations, with the others as its forms ("companies" is 企业, also matched as 公司), so a term with
+ * An English question in Chinese terms: one word per translated term, its first translation the corpus
+ * uses, with the others as its forms ("companies" is 公司, also matched as 企业), so a term with
  * several translations is one word to find, not several.
  */
 export function translatedTerms(question: string, searcher: HybridSearcher): { expanded: string; alternatives: Map<string, WordForm[]> } {
   const alternatives = new Map<string, WordForm[]>();
   const heads: string[] = [];
   for (const group of searcher.lexicon.expansionGroups(question)) {
-    const ranked = [...group].sort((a, b) => (searcher.wordIdf(a) || Infinity) - (searcher.wordIdf(b) || Infinity));
-    const head = ranked[0]!;
+    // The dictionary's first sense leads (County: 县, not the rarer 县域).
+    const [head, ...others] = group as [string, ...string[]];
     heads.push(head);
-    const others = ranked.slice(1).map((form) => ({ form, weight: 1 }));
-    if (others.length) alternatives.set(head, [...(alternatives.get(head) ?? []), ...others]);
+    if (others.length) alternatives.set(head, [...(alternatives.get(head) ?? []), ...others.map((form) => ({ form, weight: 1 }))]);
   }
   // A question naming no town or organisation keeps the terms the corpus has no word for as words it
   // never uses (laptop -> 笔记本电脑); about a named town, a loose dictionary sense (share -> 股份) must not sink it.
@@ -127,7 +126,8 @@ export function composeAuthors(question: string, hits: SearchHit[], named: Map<s
   const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
   if (articles.size === 0) return { ...base, answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
   const picked = [...articles.values()].slice(0, 3);
-  const lines = picked.map((h, i) => `《${h.chunk.meta.title || h.chunk.meta.town}》的作者是${h.chunk.meta.author}。[${i + 1}]`).join('');
+  const title = (h: SearchHit) => `《${h.chunk.meta.title || h.chunk.meta.town}》`;
+  const lines = picked.map((h, i) => (english ? `${title(h)} was written by ${h.chunk.meta.author}.[${i + 1}]` : `${title(h)}的作者是${h.chunk.meta.author}。[${i + 1}]`)).join(english ? ' ' : '');
   // A claimed author (是陈云华写的吗) is confirmed or denied by the byline.
   const verdict = claimed === undefined ? '' : picked.every((h) => h.chunk.meta.author === claimed) ? (english ? 'Yes. ' : '是的。') : english ? 'No. ' : '不是。';
   const answer = verdict + lines;

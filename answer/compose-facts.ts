@@ -230,7 +230,8 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
 /** Towns whose articles say what the question asks (a sentence with ≥ 3/4 of the focus weight). */
 function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk: Chunk }[] {
   // The words of the asking phrase (哪些专业镇) say what is listed, not what the towns have in common.
-  const asking = foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? '';
+  // (An English "how many specialty towns" is asked with the translation of its phrase: 专业镇.)
+  const asking = `${foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? ''}${ctx.parsed.english ? ' 专业镇' : ''}`;
   const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !asking.includes(w));
   if (known.length === 0) {
     // Nothing but the towns themselves is asked about (这一版介绍了几个专业镇): every town, by its first passage.
@@ -255,14 +256,14 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
       for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), t]);
       // Marked in the order they are written, so the numbers read 1, 2, 3…
       const parts = [...counties].map(([county, ts]) => `${county}（${ts.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、')}）`);
-      return reply(`${count ? `共${counties.size}个：` : ''}${parts.join('、')}。`, cites);
+      return reply(`${count ? (ctx.parsed.english ? `${counties.size} counties: ` : `共${counties.size}个：`) : ''}${parts.join('、')}。`, cites);
     }
     // Each town with the clause that says it (高平生猪：和山西大学进行产学研合作), so the list shows its grounds.
     const items = towns.map((t) => {
       const clause = t.text ? bestClause(t.text, ctx.focus, ctx.source.idf) : '';
       return `${t.town}${clause ? `（${clause}）` : ''}${cites.mark(t.chunk)}`;
     });
-    return reply(`${count ? `共${towns.length}个：` : ''}${items.join('、')}。`, cites);
+    return reply(`${count ? (ctx.parsed.english ? `${towns.length} towns: ` : `共${towns.length}个：`) : ''}${items.join('、')}。`, cites);
   }
   if (ctx.parsed.answerType === 'names' && ctx.towns.length === 1) {
     const honours = honoursOf(ctx, ctx.towns[0]!);

@@ -91,6 +91,22 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('阳城县目前有多少家陶瓷企业？')).refused).toBe(true);
   });
 
+  it('counts the towns asked about before any figure a sentence states, in English too', async () => {
+    expect((await ask('阳城有几个专业镇？')).answer).toBe('共2个：阳城陶瓷琉璃(珐华)[1]、阳城蚕桑[2]。');
+    expect((await ask('首批市级专业镇一共有多少个？')).answer).toMatch(/^共9个：/);
+    expect((await ask('How many specialty towns are in Gaoping?')).answer).toMatch(/^2 towns: 高平潞绸/);
+    expect((await ask('How many of the specialty towns are in Yangcheng County?')).answer).toMatch(/^2 towns: 阳城陶瓷琉璃\(珐华\)/);
+  });
+
+  it('computes a gap or a sum of one passage’s figures, naming each cited figure', async () => {
+    const gap = await ask('彤康的农作物基地离3万亩的目标还差多少亩？');
+    expect(gap.operation).toBe('difference');
+    expect(gap.answer).toMatch(/^还差28950亩（3万亩减去1050亩）：.*3万亩.*\[1\]；现已建成1050亩农作物种植基地\[1\]。$/);
+    const sum = await ask('阳城从事蚕桑产业的脱贫户加监测户一共多少户？');
+    expect(sum.operation).toBe('sum');
+    expect(sum.answer).toBe('一共201户（198户加3户）：198户脱贫户[1]、3户监测户[1]。');
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);
@@ -161,6 +177,10 @@ describe('yes/no over the real page', () => {
   it('says no to a kind the sentence’s enumeration leaves out, yes to one it names', async () => {
     expect((await ask('沁水是四大名蜜里洋槐蜜的主产区吗？')).answer).toMatch(/^不是。文章说：.*荆条蜂蜜、刺槐蜂蜜/);
     expect((await ask('沁水是荆条蜂蜜的主产区吗？')).answer).toMatch(/^是的。/);
+  });
+
+  it('answers an English byline question in English', async () => {
+    expect((await ask('Which journalist wrote about the Gaoping pig town?')).answer).toBe('《高平生猪：提振畜牧产业发展信心》 was written by 陈云华.[1]');
   });
 
   it('confirms or denies a claimed byline', async () => {

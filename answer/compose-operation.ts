@@ -9,6 +9,7 @@ import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
+import { composeArithmetic } from './compose-arithmetic.js';
 
 
 /** What the asked answer is called in a near-miss statement. */
@@ -167,7 +168,8 @@ export function composeFacts(
       if (reply) break;
       // A count the article states (521种) first, then items counted, then what is related.
       // 几 presupposes a few items to count: "no quantity" does not stop an enumeration; 多少 expects a stated figure.
-      reply = unknownWords ? null : ((refusal ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question))) ?? (refusal ? null : nearMiss(ctx)));
+      // 几个专业镇 counts towns before any figure a sentence states (8个乡镇 is not the towns asked about).
+      reply = unknownWords ? null : ((refusal || ctx.asksTowns ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question))) ?? (refusal ? null : nearMiss(ctx)));
       break;
     case 'yesno':
       // A number the question names but the article states differently is answered "no".
@@ -176,7 +178,12 @@ export function composeFacts(
     case 'author':
       return null;
     default:
+    {
+      // A gap or a sum of the passage's figures (还差 / 加…一共) is computed before any single figure is looked up.
+      const computed = unknownWords ? null : composeArithmetic(ctx);
+      if (computed) return toComposed(computed.reply, computed.operation);
       reply = refusal ? (unknownWords ? null : nearMissAfterRefusal(ctx, refusal)) : lookupOrNearMiss(ctx);
+    }
   }
   return reply ? toComposed(reply, parsed.operation) : null;
 }

@@ -2,9 +2,9 @@
 import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { cutWords, measureWords } from '../index/index.js';
-import { asListWording } from './question-terms.js';
+import { ASKS_AUTHOR, asListWording } from './question-terms.js';
 
-export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'yesno', 'reason', 'author'] as const;
+export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'sum', 'yesno', 'reason', 'author'] as const;
 export type Operation = (typeof operations)[number];
 
 /** The kind of answer wanted: a quantity, a point in time, a duration, names (titles, honours), or free text. */
@@ -45,7 +45,7 @@ const ASKED_UNITS: [RegExp, string][] = [
 ];
 
 /** Questions about which towns / counties / places (not about one of them). */
-export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几)|几个县|多少个县|which towns|which counties|which places|how many (?:specialty )?towns/i;
+export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|which towns|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
 
 const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
 const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many years/i;
@@ -61,7 +61,6 @@ const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|[吗吧][？?]
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
 const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
-const AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
 const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
@@ -138,7 +137,7 @@ export function attributeFamilies(folded: string): AttributeFamily[] {
 
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
 export function parseOperation(q: string, townCount: number): Operation {
-  if (AUTHOR.test(q)) return 'author';
+  if (ASKS_AUTHOR.test(q)) return 'author';
   // Two sides: two towns named, or two things set against each other (A和B，哪个…; A比B…).
   const twoSides = townCount >= 2 || comparisonSides(q).length >= 2;
   if (DIFFERENCE.test(q) && twoSides) return 'difference';

@@ -89,7 +89,7 @@ describe('questionTerms', () => {
       expect(terms('沁水县的蜂农有多少户？').asksList).toBe(false);
     });
 
-    it.each(['高平生猪这篇报道的作者是谁？', '沁水蜂蜜的文章是谁写的？', 'Who wrote the article about Gaoping pigs?'])('asksAuthor is true for %s', (question) => {
+    it.each(['高平生猪这篇报道的作者是谁？', '沁水蜂蜜的文章是谁写的？', 'Who wrote the article about Gaoping pigs?', 'Which reporter covered the Lu silk town?'])('asksAuthor is true for %s', (question) => {
       expect(terms(question).asksAuthor).toBe(true);
     });
 

@@ -27,7 +27,8 @@ const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪�
 const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|年|株|斤|度';
 const ASKS_UNIT = new RegExp(`(?:多少|(?<!第)几)(${UNITS})`);
 const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)|list/i;
-const ASKS_AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote/i;
+/** Asks who wrote an article (answered from bylines). */
+export const ASKS_AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by|reporter|journalist|byline/i;
 const ASKS_WHEN = /哪年|哪一年|何时|什么时候|when|what year/i;
 const YEAR_OR_DATE = /(?:1[0-9]|20)\d\d年|\d+(?:世纪|年代|月|日|号)/g;
 /** Questions about money ask for an amount in 元 (万元, 亿元 count too). */

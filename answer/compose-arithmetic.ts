@@ -1,0 +1,87 @@
+// Sums and gaps inside one passage: 还差 / 还剩 from the question's figure and a stated one, A加B一共 from two stated figures.
+import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
+import { typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import type { LocatedFact } from './fact-evidence.js';
+import { CitationList, factStatement } from './render-answer.js';
+
+/** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩). */
+const GAP = /还差|差多少|还剩|剩多少|剩下|还缺/;
+/** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */
+const SUM = /加起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
+
+/** A figure in the unit it is stated in (3万亩 -> 亩, 198户 -> 户), "" when it has none. */
+function baseUnit(f: Fact): string {
+  return f.unit.replace(/^[万亿](?=.)/, '');
+}
+
+/** A computed figure in plain digits with the unit (28950亩, 201户). */
+function figure(value: number, unit: string): string {
+  return `${Math.round(value * 100) / 100}${unit}`;
+}
+
+/**
+ * The answer computed from figures of one passage when the question asks a gap or a sum, each
+ * figure cited; null when the question asks neither or the passage lacks the figures.
+ */
+export function composeArithmetic(ctx: ComposeContext): { reply: Reply; operation: 'difference' | 'sum' } | null {
+  if (ctx.parsed.answerType !== 'quantity') return null;
+  const q = foldForMatch(ctx.question);
+  const gap = GAP.test(q) ? composeGap(ctx, q) : null;
+  if (gap) return { reply: gap, operation: 'difference' };
+  const sum = SUM.test(q) ? composeSum(ctx, q) : null;
+  return sum ? { reply: sum, operation: 'sum' } : null;
+}
+
+/** Quantity facts of the best sentences in the family asked (or of the question's own figure). */
+function figures(ctx: ComposeContext, family: string | null): LocatedFact[] {
+  return typedCandidates(ctx, 0.5).filter((f) => f.fact.kind === 'quantity' && f.fact.value !== null && (family === null || f.fact.family === family));
+}
+
+/**
+ * 离3万亩的目标还差多少亩: the question's figure less the stated one of the same family that matches
+ * the question best (现已建成1050亩); with no figure in the question, the larger of the two best less the smaller.
+ */
+function composeGap(ctx: ComposeContext, q: string): Reply | null {
+  const asked = extractFacts(q, 0).find((f) => f.kind === 'quantity' && f.value !== null && (ctx.parsed.unitFamily === null || f.family === ctx.parsed.unitFamily));
+  const family = asked?.family ?? ctx.parsed.unitFamily;
+  const found = figures(ctx, family);
+  const stated = asked ? found.find((f) => f.fact.value === asked.value) : undefined;
+  // The other figure is stated apart from the question's (not 3万亩 beside the 2万亩 target it is listed with).
+  const others = found.filter((f) => f.fact.value !== (asked?.value ?? null) && f.fact.clause !== stated?.fact.clause);
+  const [a, b] = asked ? [stated ?? null, others[0]] : [others[0] ?? null, others.find((f) => f.fact.value !== others[0]?.fact.value)];
+  const whole = asked?.value ?? a?.fact.value;
+  if (!b || whole === undefined || whole === null) return null;
+  const gap = Math.abs(whole - b.fact.value!);
+  const unit = baseUnit(b.fact);
+  const word = /剩/.test(q) ? '还剩' : /差|缺/.test(q) ? '还差' : '相差';
+  const cites = new CitationList();
+  const wholeText = a ? `${factStatement(a.fact).replace(/。$/, '')}${cites.mark(a.chunk)}` : `问题所说的${asked!.text}`;
+  const partText = `${factStatement(b.fact).replace(/。$/, '')}${cites.mark(b.chunk)}`;
+  const facts = a ? [a, b] : [b];
+  return reply(`${word}${figure(gap, unit)}（${a?.fact.text ?? asked!.text}减去${b.fact.text}）：${wholeText}；${partText}。`, cites, facts);
+}
+
+/** 脱贫户加监测户一共多少户: the stated figure of each named thing, added. */
+function composeSum(ctx: ComposeContext, q: string): Reply | null {
+  const [left, right] = q.split(SUM) as [string, string | undefined];
+  if (right === undefined) return null;
+  const found = figures(ctx, ctx.parsed.unitFamily);
+  // The thing a figure counts is written right after it (198户脱贫户) or right before it (脱贫户198户).
+  const named = (side: string, fromEnd: boolean) => {
+    for (let n = Math.min(5, side.length); n >= 2; n--) {
+      const noun = fromEnd ? side.slice(-n) : side.slice(0, n);
+      const f = found.find((x) => x.fact.after.startsWith(noun) || x.fact.before.endsWith(noun));
+      if (f) return f;
+    }
+    return undefined;
+  };
+  const a = named(left.replace(/[，,、和与及]$/, ''), true);
+  const b = named(right, false);
+  if (!a || !b || a === b || a.fact.family !== b.fact.family) return null;
+  const cites = new CitationList();
+  const sum = a.fact.value! + b.fact.value!;
+  const parts = [a, b].map((f) => `${f.fact.text}${f.fact.after.slice(0, 3).replace(/[^\u4e00-\u9fff].*$/, '')}${cites.mark(f.chunk)}`);
+  return reply(`一共${figure(sum, baseUnit(a.fact))}（${a.fact.text}加${b.fact.text}）：${parts.join('、')}。`, cites, [a, b]);
+}
+
+const reply = (answer: string, citations: CitationList, facts: LocatedFact[]): Reply => ({ answer, citations, refused: false, related: [], facts });
