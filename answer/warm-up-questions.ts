@@ -71,9 +71,28 @@ function townSlots(searcher: HybridSearcher, town: string, other: string, org: s
 }
 
 /**
+ * A sum question over the first sentence of the index stating two quantities of one family, each
+ * followed by what it counts (198户脱贫户、3户监测户 -> 阳城蚕桑的脱贫户加监测户一共有多少户？), or null when none does.
+ */
+function sumQuestion(searcher: HybridSearcher, towns: string[]): string | null {
+  const counted = (after: string) => /^[\u4e00-\u9fff]{2,3}/.exec(after)?.[0] ?? '';
+  for (const town of towns) {
+    for (const chunk of searcher.chunksOfTown(town)) {
+      const facts = searcher.factsOf(chunk).filter((f) => f.kind === 'quantity' && f.value !== null && counted(f.after) !== '');
+      for (const [i, a] of facts.entries()) {
+        const b = facts.slice(i + 1).find((f) => f.sentence === a.sentence && f.family === a.family && counted(f.after) !== counted(a.after));
+        if (b) return `${town}的${counted(a.after)}加${counted(b.after)}一共有多少${a.unit.replace(/^[万亿](?=.)/, '')}？`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * Warm-up questions for an index: every template for each of its towns (up to MAX_TOWNS, with the
  * next town as the other one and the organisations the corpus names in turn), then for each town a
- * follow-up that names no town after a question that did. Deterministic for an index; an index
+ * follow-up that names no town after a question that did, and one sum of two figures a sentence
+ * states (see sumQuestion). Deterministic for an index; an index
  * without towns still gets every template (with empty slots where a town would be).
  */
 export function warmUpQuestions(searcher: HybridSearcher): WarmUpTurn[] {
@@ -86,5 +105,7 @@ export function warmUpQuestions(searcher: HybridSearcher): WarmUpTurn[] {
     for (const template of TEMPLATES) out.push({ question: fill(template) });
     out.push({ question: fill('那{b}呢？'), history: [{ role: 'user', content: fill('{t}的{a}是多少？') }] });
   });
+  const sum = sumQuestion(searcher, searcher.townNames());
+  if (sum) out.push({ question: sum });
   return out;
 }
