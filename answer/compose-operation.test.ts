@@ -141,6 +141,12 @@ describe('comparisons by time over the real page', () => {
     expect((await ask('阳城蚕茧产量占全市的份额比占全省的高多少？')).answer).toMatch(/更高，相差3\.9个百分点：/);
   });
 
+  it('compares the two sides an English question offers after its question, leading in English', async () => {
+    const r = await ask("Which is lower: Lingchuan's herb output value or Yangcheng's sericulture output value?");
+    expect(r.operation).toBe('compare');
+    expect(r.answer).toMatch(/^Yangcheng's sericulture output value is lower: .*3亿元\[1\]；.*5\.28亿元\[2\]。$/);
+  });
+
   it('reads 在前 as earlier', async () => {
     expect((await ask('彤康和吉利尔，哪个在前成立？')).answer).toMatch(/^吉利尔更早：.*1958年\[1\]；彤康：成立于2007年\[2\]。$/);
   });
