@@ -36,6 +36,15 @@ describe('composers over the real page', () => {
     expect((await ask('哪个专业镇提到的面积最大？')).answer).not.toMatch(/发挥到最大/);
   });
 
+  it('reads a page-wide superlative of a named measure off that measure’s figures', async () => {
+    // Across the towns (one figure per town) or, when retrieval finds too little, across the measure's figures.
+    for (const question of ['整版文章里金额最大的一笔收入是多少？', '讲到赚钱，数额最大的收入是哪一项？']) {
+      const r = await ask(question);
+      expect(r.operation).toBe('superlative');
+      expect(r.answer).toMatch(/^(?:最大的是阳城蚕桑：|阳城蚕桑最大：阳城蚕桑：)蚕茧收入8830万元\[1\]/);
+    }
+  });
+
   it('ranks organisations by the founding each one’s sentence states when asked 哪家', async () => {
     expect((await ask('这些企业里哪家成立得最早？')).answer).toMatch(/^吉利尔潞绸集团最早：.*1958年\[1\]；山西彤康食品有限公司：成立于2007年\[2\]。$/);
   });
