@@ -43,6 +43,8 @@ describe('composers over the real page', () => {
       expect(r.operation).toBe('superlative');
       expect(r.answer).toMatch(/^(?:最大的是阳城蚕桑：|阳城蚕桑最大：阳城蚕桑：)蚕茧收入8830万元\[1\]/);
     }
+    // One town states an investment at all: the measure's own figures answer.
+    expect((await ask('报道里哪个项目投资最多？')).answer).toMatch(/^最多的是泽州精密铸造：.*总投资3\.5亿元的晋城市亚鑫工贸有限公司/);
   });
 
   it('ranks organisations by the founding each one’s sentence states when asked 哪家', async () => {
