@@ -30,6 +30,17 @@ export function startYear(fact: Fact, refYear: number): number | null {
 
 type Side = { f: LocatedFact; value: number };
 
+/** The comparative of an English answer: earlier / later by time, else higher / lower (more / fewer for counts). */
+function englishComparative(q: ParsedQuestion, wantsLarger: boolean, byTime: boolean): string {
+  const superlative = q.operation === 'superlative';
+  // The question's own comparative when it has one (Which is higher…? -> higher).
+  if (!superlative && /^[a-z]+$/.test(q.comparative)) return q.comparative;
+  if (byTime) return wantsLarger ? (superlative ? 'latest' : 'later') : superlative ? 'earliest' : 'earlier';
+  const counted = q.unitFamily === null || ['organisations', 'households', 'people', 'kinds', 'items', 'animals'].includes(q.unitFamily);
+  const [up, down] = counted && !/[高低]/.test(q.comparative) ? (superlative ? ['most', 'fewest'] : ['more', 'fewer']) : superlative ? ['highest', 'lowest'] : ['higher', 'lower'];
+  return wantsLarger ? up : down;
+}
+
 /**
  * The comparison of facts from different towns: the winner first with its cited figure, then the
  * others; for a difference the computed gap. Returns a "cannot compare" statement when the figures
@@ -60,7 +71,9 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   const word = byTime ? (wantsLarger ? '晚' : '早') : wantsLarger ? '多' : '少';
   // A superlative says the question's own word (产值最高, 历史最早) when it has one.
   // …and a comparison the question's comparative (哪个更高 -> 更高, 历史哪个长 -> 更长).
-  const lead = q.operation === 'superlative' ? `${labelOf(first.f)}${/^最/.test(q.superlative) ? q.superlative : `最${word}`}` : `${labelOf(first.f)}更${q.comparative || word}`;
+  const lead = q.english
+    ? `${labelOf(first.f)} is ${q.operation === 'superlative' ? 'the ' : ''}${englishComparative(q, wantsLarger, byTime)}`
+    : q.operation === 'superlative' ? `${labelOf(first.f)}${/^最/.test(q.superlative) ? q.superlative : `最${word}`}` : `${labelOf(first.f)}更${q.comparative || word}`;
   const inferred = sides.some((s) => s.f.fact.family === 'duration' && byTime) && families.size === 1 && sides.some((s) => s.f.fact.kind === 'time')
     ? `（历史年数按文章中最晚的年份${refYear}年推算）`
     : '';
@@ -69,6 +82,6 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   const unit = byTime ? '年' : (base[first.f.fact.family] ?? first.f.fact.unit);
   // Shares differ by percentage points (90.7% and 86.8%: 3.9个百分点), not by a percentage.
   const amount = byTime ? `${formatNumber(gap)}年` : first.f.fact.family === 'percent' ? `${formatChinese(gap, '')}个百分点` : formatChinese(gap, unit);
-  const diff = q.operation === 'difference' ? `，相差${amount}` : '';
-  return `${lead}${diff}：${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
+  const diff = q.operation === 'difference' ? (q.english ? `, by ${amount}` : `，相差${amount}`) : '';
+  return `${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
 }

@@ -3,6 +3,7 @@ import { extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from 
 import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
+import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
@@ -143,6 +144,31 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   // 哪个…最早 asks which one: the answer names the town the sentence is about.
   const town = ctx.hits[best.hit]!.chunk.meta.town;
   return found && /哪个|哪一个|哪项|哪种产业|which/i.test(ctx.question) && town && !found.answer.includes(town) ? { ...found, answer: `${town}：${found.answer}` } : found;
+}
+
+/**
+ * 数额最大的收入 / 哪个项目的投资最大: the extreme figure the articles state for the one measured attribute the
+ * question names (its family's words before the figure, its unit family), across the page.
+ */
+export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
+  const measures = ctx.parsed.attributes.filter((a) => a.measure && a.unitFamily);
+  // A town or organisation named is answered inside its passages (彤康的酒最低多少度), not across the page.
+  if (measures.length !== 1 || ctx.towns.length > 0 || ctx.entities.length > 0) return null;
+  const [measure] = measures as [AttributeFamily];
+  const chunks = [...new Set(measure.factWords.flatMap((w) => ctx.source.chunksWith(w)))];
+  const found = chunks.flatMap((chunk) =>
+    ctx.source
+      .factsOf(chunk)
+      .filter((f) => f.kind === 'quantity' && f.family === measure.unitFamily && f.value !== null && measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w)))
+      .map((fact) => ({ fact, chunk })),
+  );
+  if (found.length === 0) return null;
+  const top = found.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a));
+  const cites = new CitationList();
+  const located = { ...top, fit: 1, score: 1 };
+  const word = ctx.parsed.superlative || (ctx.parsed.direction === 'max' ? '最高' : '最低');
+  const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
+  return reply(`${word}的是${top.chunk.meta.town}：${statement}${cites.mark(top.chunk)}。`, cites, [located]);
 }
 
 /** Question words that ask which organisation. */

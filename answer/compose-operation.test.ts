@@ -36,6 +36,17 @@ describe('composers over the real page', () => {
     expect((await ask('哪个专业镇提到的面积最大？')).answer).not.toMatch(/发挥到最大/);
   });
 
+  it('reads a page-wide superlative of a named measure off that measure’s figures', async () => {
+    // Across the towns (one figure per town) or, when retrieval finds too little, across the measure's figures.
+    for (const question of ['整版文章里金额最大的一笔收入是多少？', '讲到赚钱，数额最大的收入是哪一项？']) {
+      const r = await ask(question);
+      expect(r.operation).toBe('superlative');
+      expect(r.answer).toMatch(/^(?:最大的是阳城蚕桑：|阳城蚕桑最大：阳城蚕桑：)蚕茧收入8830万元\[1\]/);
+    }
+    // One town states an investment at all: the measure's own figures answer.
+    expect((await ask('报道里哪个项目投资最多？')).answer).toMatch(/^最多的是泽州精密铸造：.*总投资3\.5亿元的晋城市亚鑫工贸有限公司/);
+  });
+
   it('ranks organisations by the founding each one’s sentence states when asked 哪家', async () => {
     expect((await ask('这些企业里哪家成立得最早？')).answer).toMatch(/^吉利尔潞绸集团最早：.*1958年\[1\]；山西彤康食品有限公司：成立于2007年\[2\]。$/);
   });
@@ -139,6 +150,12 @@ describe('comparisons by time over the real page', () => {
     expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
     expect((await ask('高平生猪出栏和屠宰哪个少？')).answer).toMatch(/^屠宰更少：/);
     expect((await ask('阳城蚕茧产量占全市的份额比占全省的高多少？')).answer).toMatch(/更高，相差3\.9个百分点：/);
+  });
+
+  it('compares the two sides an English question offers after its question, leading in English', async () => {
+    const r = await ask("Which is lower: Lingchuan's herb output value or Yangcheng's sericulture output value?");
+    expect(r.operation).toBe('compare');
+    expect(r.answer).toMatch(/^Yangcheng's sericulture output value is lower: .*3亿元\[1\]；.*5\.28亿元\[2\]。$/);
   });
 
   it('reads 在前 as earlier', async () => {

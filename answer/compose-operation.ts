@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeByAuthor, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, trimSentence } from './render-answer.js';
@@ -156,7 +156,10 @@ export function composeFacts(
     case 'compare':
     case 'difference':
     case 'superlative':
-      reply = unknownWords ? null : ((parsed.operation === 'superlative' ? composeStatedSuperlative(ctx) : null) ?? composeComparison(ctx, question) ?? (refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx)));
+      reply = unknownWords ? null : ((parsed.operation === 'superlative' ? composeStatedSuperlative(ctx) : null) ?? composeComparison(ctx, question));
+      // A superlative of a named measure (收入, 投资) is read off the facts of that measure, whatever else the wording says.
+      reply ??= parsed.operation === 'superlative' ? composeMeasureSuperlative(ctx) : null;
+      reply ??= unknownWords || refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx);
       break;
     case 'list':
       reply = composeByAuthor(ctx, question, false);

@@ -58,6 +58,7 @@ describe('comparisons', () => {
     expect(comparisonSides('吉利尔比彤康早成立多少年？')).toEqual(['吉利尔', '彤康']);
     expect(comparisonSides('吉利尔比彤康成立得早吗？')).toEqual(['吉利尔', '彤康']);
     expect(comparisonSides('阳城比高平多多少？')).toEqual(['阳城', '高平']);
+    expect(comparisonSides('Which town has more firms, Zezhou or Gaoping?')).toEqual(['Zezhou', 'Gaoping']);
   });
 
   it('reads the comparative asked, not the 少 of 多少, and its direction', () => {

@@ -54,7 +54,7 @@ const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千�
 
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|(?<!第)几)|相差|差了?多少|差距|多出|早了?几|晚了?几|how (?:many|much) (?:more|less|fewer|earlier|later|older)|difference/i;
 const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
-const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier)|compare/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
 const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
@@ -101,7 +101,8 @@ export function isBoundWord(word: string): boolean {
 /** The comparative adjective of a comparison (哪个更高 -> 高, 比彤康早成立 -> 早, 哪个成立得早 -> 早), not the 多/少 of 多少. */
 export function comparativeWord(question: string): string {
   const q = foldForMatch(question).replace(/多少/g, '');
-  return /(?:更|比[^，,]{1,16}?|哪[个家一][^，,]{0,10}?)([高低大小早晚长久多少])/.exec(q)?.[1] ?? '';
+  const english = /\b(higher|lower|larger|bigger|smaller|greater|more|fewer|less|earlier|later|older|newer)\b/i.exec(q)?.[1]?.toLowerCase();
+  return /(?:更|比[^，,]{1,16}?|哪[个家一][^，,]{0,10}?)([高低大小早晚长久多少])/.exec(q)?.[1] ?? english ?? '';
 }
 
 /** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
@@ -172,7 +173,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
     answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,
     unitFamily,
     attributes,
-    direction: MIN_WORDS.test(q) || /[少低小晚]/.test(comparativeWord(q)) ? 'min' : 'max',
+    direction: MIN_WORDS.test(q) || /[少低小晚]|lower|fewer|less|smaller|later|newer/.test(comparativeWord(q)) ? 'min' : 'max',
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
     superlative: superlativeWord(q),
     comparative: comparativeWord(q),
@@ -185,6 +186,9 @@ export function parseQuestion(question: string, townCount: number, english: bool
  * 还是 / 比 / 、 ("吉利尔和彤康，哪个成立得早" -> ["吉利尔", "彤康"]); [] when there are not two.
  */
 export function comparisonSides(question: string): string[] {
+  // "Which is higher: A or B?" / "Which town has more X, A or B?": the sides follow the question.
+  const offered = /[:：,，]\s*([^:：,，?？]+?\bor\b[^:：,，?？]+)[?？]?\s*$/i.exec(question);
+  if (/^\s*which\b/i.test(question) && offered) return offered[1]!.split(/\bor\b/i).map((x) => x.trim()).filter(Boolean);
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
   const sides = head
     .replace(/(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')

@@ -23,6 +23,10 @@ describe('questionTerms', () => {
     expect(terms('请问泽州县有哪些铸造企业呢？').words).toEqual(['泽州县', '铸造', '企业']);
   });
 
+  it('keeps the noun of a question phrase the dictionary has whole (哪些项目 -> 项目)', () => {
+    expect(terms('阳城这几年建成了哪些项目？').words).toEqual(['阳城', '建成', '项目']);
+  });
+
   it('drops a word contained in a longer content word (沁水 inside 沁水县, 中药 inside 中药材)', () => {
     const { words } = terms('陵川县的中药材有多少种？');
     expect(words).toEqual(['陵川县', '中药材']);

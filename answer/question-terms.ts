@@ -152,6 +152,7 @@ export function questionTerms(question: string, expanded: string, names: string[
     if (minor.has(w)) continue;
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
     else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)
+    else if (/^(?:哪些|哪个|哪几|什么)./.test(w)) continue; // 哪些项目: the dictionary's question phrase; its noun comes apart too
     else if (STOPWORDS.has(w) || NUMERAL_CLASSIFIER.test(w) || (english && /^[a-z]+$/.test(w)) || /^[a-z]$/.test(w)) continue;
     else words.add(w);
   }
