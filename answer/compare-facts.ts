@@ -3,7 +3,7 @@ import { foldForMatch, type Fact } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
 import type { LocatedFact } from './fact-evidence.js';
 import type { ParsedQuestion } from './parse-question.js';
-import { factStatement, formatNumber } from './render-answer.js';
+import { englishValue, factStatement, formatNumber } from './render-answer.js';
 
 /** A value in Chinese with 万 / 亿 scaling and the unit ("65万头", "3.2亿元", "12年"). */
 export function formatChinese(value: number, unit: string): string {
@@ -81,7 +81,17 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   const base: Record<string, string> = { weight: '公斤', area: '亩', money: '元' };
   const unit = byTime ? '年' : (base[first.f.fact.family] ?? first.f.fact.unit);
   // Shares differ by percentage points (90.7% and 86.8%: 3.9个百分点), not by a percentage.
-  const amount = byTime ? `${formatNumber(gap)}年` : first.f.fact.family === 'percent' ? `${formatChinese(gap, '')}个百分点` : formatChinese(gap, unit);
+  const amount = q.english
+    ? byTime
+      ? `${formatNumber(gap)} years`
+      : first.f.fact.family === 'percent'
+        ? `${formatNumber(Math.round(gap * 100) / 100)} percentage points`
+        : englishValue({ ...first.f.fact, value: gap, approx: false })
+    : byTime
+      ? `${formatNumber(gap)}年`
+      : first.f.fact.family === 'percent'
+        ? `${formatChinese(gap, '')}个百分点`
+        : formatChinese(gap, unit);
   const diff = q.operation === 'difference' ? (q.english ? `, by ${amount}` : `，相差${amount}`) : '';
   return `${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
 }

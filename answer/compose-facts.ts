@@ -352,7 +352,10 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
   const folded = foldForMatch(side);
   const own = ctx.focus.filter((w) => folded.includes(w));
   const towns = ctx.source.townsIn(side);
-  const chunks = towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])];
+  // A side naming an organisation (吉利尔的历史) is read only in passages about it.
+  const entities = ctx.entities.filter((e) => folded.includes(e));
+  const about = (c: Chunk) => namesEntities({ ...ctx, entities }, c);
+  const chunks = (towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])]).filter(about);
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
     return { ...f, score: f.fit + extra / 2 };

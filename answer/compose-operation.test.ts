@@ -158,6 +158,11 @@ describe('comparisons by time over the real page', () => {
     expect(r.answer).toMatch(/^Yangcheng's sericulture output value is lower: .*3亿元\[1\]；.*5\.28亿元\[2\]。$/);
   });
 
+  it('reads a side naming an organisation only in passages about it, and says an English difference in English', async () => {
+    expect((await ask('泽州山楂栽培历史比吉利尔的历史长多少年？')).answer).toMatch(/吉利尔的历史：吉利尔潞绸集团创始于1958年/);
+    expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228,000,000 yuan: /);
+  });
+
   it('reads 在前 as earlier', async () => {
     expect((await ask('彤康和吉利尔，哪个在前成立？')).answer).toMatch(/^吉利尔更早：.*1958年\[1\]；彤康：成立于2007年\[2\]。$/);
   });

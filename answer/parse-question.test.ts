@@ -59,6 +59,8 @@ describe('comparisons', () => {
     expect(comparisonSides('吉利尔比彤康成立得早吗？')).toEqual(['吉利尔', '彤康']);
     expect(comparisonSides('阳城比高平多多少？')).toEqual(['阳城', '高平']);
     expect(comparisonSides('Which town has more firms, Zezhou or Gaoping?')).toEqual(['Zezhou', 'Gaoping']);
+    expect(comparisonSides('How many more firms does Zezhou have than Gaoping?')).toEqual(['Zezhou have', 'Gaoping']);
+    expect(parseQuestion('占全市的比重和占全省的比重差几个百分点？', 0, false).operation).toBe('difference');
   });
 
   it('reads the comparative asked, not the 少 of 多少, and its direction', () => {
