@@ -223,6 +223,14 @@ describe('near misses over the real page', () => {
     expect(r.answer).not.toMatch(/\d件/);
   });
 
+  it('shows what the articles state about a named town or organisation when it refuses, naming what they do not', async () => {
+    const r = await ask('高平潞绸每年出口多少匹？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到高平潞绸的出口；提到的是：/);
+    expect(r.related?.length).toBeGreaterThan(0);
+    expect((await ask('凯永集团的总经理叫什么名字？')).answer).toMatch(/^文章没有提到凯永的总经理；/);
+  });
+
   it('does not answer a money attribute with a count of firms, and names what is missing', async () => {
     const r = await ask('泽州的铸造企业每年产值有多少？');
     expect(r.refused).toBe(true);

@@ -20,7 +20,9 @@ function askedAttributeName(ctx: ComposeContext): string {
   const asked = askedWords(ctx.question, attributeFocus(ctx));
   const families = [...ctx.parsed.attributes].sort((a, b) => Number(b.measure ?? false) - Number(a.measure ?? false));
   const word = families.flatMap((f) => f.questionWords).find((w) => /^[\u4e00-\u9fff]{2,}$/.test(w) && asked.some((a) => a.includes(w)));
-  return word ?? ASKED[ctx.parsed.answerType];
+  // Else an asked word the articles never use (出口, 董事长): that is what they do not state.
+  const unknown = asked.find((w) => /^[\u4e00-\u9fff]{2,}$/.test(w) && ctx.source.idf(w) === 0);
+  return word ?? unknown ?? ASKED[ctx.parsed.answerType];
 }
 
 /** The corpus's organisation names a question names, longest first, none inside another found. */
@@ -68,7 +70,7 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
   const english = ctx.parsed.english;
   const answer = english
     ? `The articles do not state that. What they say: ${statements}`
-    : `文章没有提到${(ctx.towns.length === 1 ? ctx.towns[0] : '') || (related[0] ?? { chunk: ctx.hits[best.hit]!.chunk }).chunk.meta.town}的${askedAttributeName(ctx)}；提到的是：${statements}`;
+    : `文章没有提到${ctx.entities[0] ?? ((ctx.towns.length === 1 ? ctx.towns[0] : '') || (related[0] ?? { chunk: ctx.hits[best.hit]!.chunk }).chunk.meta.town)}的${askedAttributeName(ctx)}；提到的是：${statements}`;
   return { answer, citations: cites, refused: true, related: related.length ? related.map((f) => factStatement(f.fact)) : [reply.answer], facts: related };
 }
 
@@ -188,6 +190,8 @@ export function composeFacts(
       reply = refusal ? (unknownWords ? null : nearMissAfterRefusal(ctx, refusal)) : lookupOrNearMiss(ctx);
     }
   }
+  // Refused about a town or organisation the question names: still show what the articles state there.
+  if (!reply && refusal && (ctx.townStrength >= 1 || ctx.entities.length > 0)) reply = nearMiss(ctx);
   return reply ? toComposed(reply, parsed.operation) : null;
 }
 
