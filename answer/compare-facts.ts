@@ -93,5 +93,12 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
         ? `${formatChinese(gap, '')}个百分点`
         : formatChinese(gap, unit);
   const diff = q.operation === 'difference' ? (q.english ? `, by ${amount}` : `，相差${amount}`) : '';
+  const [a, b] = facts.map((f) => sides.find((s) => s.f === f)) as [Side | undefined, Side | undefined];
+  if (q.ratio && !byTime && a && b && b.value !== 0) {
+    // A是B的几倍: the first side named over the second, both cited.
+    const times = formatNumber(Math.round((a.value / b.value) * 100) / 100);
+    const said = q.english ? `${labelOf(a.f)} is ${times} times ${labelOf(b.f)}` : `${labelOf(a.f)}是${labelOf(b.f)}的${times}倍`;
+    return `${said}${q.english ? ': ' : '：'}${[a, b].map((s) => shown(s.f)).join('；')}。`;
+  }
   return `${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
 }

@@ -163,6 +163,12 @@ describe('comparisons by time over the real page', () => {
     expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228,000,000 yuan: /);
   });
 
+  it('computes how many times one cited figure is the other', async () => {
+    const r = await ask('高平生猪出栏量是屠宰量的几倍？');
+    expect(r.operation).toBe('difference');
+    expect(r.answer).toBe('高平生猪出栏量是屠宰量的2.19倍：高平生猪出栏量：生猪出栏85万头[1]；屠宰量：生猪屠宰38.8万头[1]。');
+  });
+
   it('reads 在前 as earlier', async () => {
     expect((await ask('彤康和吉利尔，哪个在前成立？')).answer).toMatch(/^吉利尔更早：.*1958年\[1\]；彤康：成立于2007年\[2\]。$/);
   });

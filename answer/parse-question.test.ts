@@ -61,6 +61,8 @@ describe('comparisons', () => {
     expect(comparisonSides('Which town has more firms, Zezhou or Gaoping?')).toEqual(['Zezhou', 'Gaoping']);
     expect(comparisonSides('How many more firms does Zezhou have than Gaoping?')).toEqual(['Zezhou have', 'Gaoping']);
     expect(parseQuestion('占全市的比重和占全省的比重差几个百分点？', 0, false).operation).toBe('difference');
+    expect(comparisonSides('出栏量是屠宰量的几倍？')).toEqual(['出栏量', '屠宰量']);
+    expect(parseQuestion('出栏量是屠宰量的几倍？', 0, false)).toMatchObject({ operation: 'difference', ratio: true });
   });
 
   it('reads the comparative asked, not the 少 of 多少, and its direction', () => {
@@ -76,7 +78,7 @@ describe('comparisons', () => {
     kind: 'quantity', text: '', value: 0, unit: '头', family: 'animals', approx: false, items: [], role: '', before: '', after: '', clause: '', clauseStart: 0, sentence: 0, when: '', ...over,
   });
   const located = (f: Fact, town: string): LocatedFact => ({ fact: f, chunk: { meta: { town } } as LocatedFact['chunk'], fit: 1, score: 1 });
-  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, superlative: '', comparative: '', english: false };
+  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, superlative: '', comparative: '', ratio: false, english: false };
 
   it('computes a difference from the cited figures and names them', () => {
     const a = located(fact({ text: '85万头', value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), '高平生猪');

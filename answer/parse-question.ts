@@ -25,6 +25,8 @@ export type ParsedQuestion = {
   superlative: string;
   /** The comparative adjective asked (哪个更高, 比…早 -> 高, 早), "" when none. */
   comparative: string;
+  /** A difference asked as a ratio (A是B的几倍): the first side's figure over the second's. */
+  ratio: boolean;
   english: boolean;
 };
 
@@ -76,6 +78,9 @@ export function isTimeNoun(word: string): boolean {
 export function superlativeWord(question: string): string {
   return SUPERLATIVE.exec(foldForMatch(question))?.[0] ?? '';
 }
+
+/** Asks how many times one figure is another (是…的几倍, how many times). */
+const RATIO = /(?:几|多少)倍|倍数|how many times|times (?:as|larger|bigger|more)/i;
 
 /** Words that set a bound on a figure (超过600种, 不到20万只): '>' or '<' of the figure after them. */
 const BOUNDS: [RegExp, '>' | '<'][] = [
@@ -141,7 +146,7 @@ export function parseOperation(q: string, townCount: number): Operation {
   if (ASKS_AUTHOR.test(q)) return 'author';
   // Two sides: two towns named, or two things set against each other (A和B，哪个…; A比B…).
   const twoSides = townCount >= 2 || comparisonSides(q).length >= 2;
-  if (DIFFERENCE.test(q) && twoSides) return 'difference';
+  if ((DIFFERENCE.test(q) || RATIO.test(q)) && twoSides) return 'difference';
   if (SUPERLATIVE.test(q)) return 'superlative';
   if (COMPARE.test(q) && twoSides) return 'compare';
   if (REASON.test(q)) return 'reason';
@@ -177,6 +182,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
     superlative: superlativeWord(q),
     comparative: comparativeWord(q),
+    ratio: RATIO.test(q),
     english,
   };
 }
@@ -189,6 +195,9 @@ export function comparisonSides(question: string): string[] {
   // "Which is higher: A or B?" / "Which town has more X, A or B?": the sides follow the question.
   const offered = /[:：,，]\s*([^:：,，?？]+?\bor\b[^:：,，?？]+)[?？]?\s*$/i.exec(question);
   if (/^\s*which\b/i.test(question) && offered) return offered[1]!.split(/\bor\b/i).map((x) => x.trim()).filter(Boolean);
+  // A是B的几倍: the two figures set against each other.
+  const times = /^(.+?)是(.+?)的(?:几|多少)倍/.exec(question);
+  if (times) return [times[1]!.trim(), times[2]!.trim()];
   // "How much more is A than B?": the question phrase before A is no part of it.
   question = question.replace(/^\s*how (?:much|many)\s+(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older)\s+(?:\w+\s+)?(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
