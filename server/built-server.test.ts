@@ -93,8 +93,9 @@ describe('the built server', () => {
   it('runs two workers from dist/server/cluster.mjs', async () => {
     const server = await startServer(join(outdir, 'server/cluster.mjs'), env(), ['--workers', '2'], 30_000);
     servers.push(server);
-    const answers = await Promise.all(Array.from({ length: 10 }, () => chat(server, '陵川中药材种类有多少种？').then((r) => r.json() as Promise<{ answer: string }>)));
-    expect(answers.every((a) => a.answer.includes('521'))).toBe(true);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => chat(server, '陵川中药材种类有多少种？').then(async (r) => ({ status: r.status, body: (await r.json()) as { answer?: string } }))));
+    // Every one answered by either worker; a failure shows what came back instead.
+    expect(answers.filter((a) => !a.body.answer?.includes('521'))).toEqual([]);
     await server.stop();
     expect(server.child.exitCode).toBe(0);
   });
