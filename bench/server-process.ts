@@ -31,22 +31,34 @@ export function nodeArgs(entry: string): string[] {
   return entry.endsWith('.mjs') ? ['--enable-source-maps', entry] : ['--import', 'tsx', entry];
 }
 
-/** GET /readyz on a new connection (a cluster's primary hands each new connection to the next worker): true on 200. */
-function readyOnNewConnection(port: number): Promise<boolean> {
+/**
+ * GET /readyz on a new connection (a cluster's primary hands each new connection to the next
+ * listening worker): the pid of the process that answered 200, null otherwise.
+ */
+function readyOnNewConnection(port: number): Promise<number | null> {
   return new Promise((resolve) => {
     const req = get({ host: '127.0.0.1', port, path: '/readyz', agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return resolve(null);
+        try {
+          resolve((JSON.parse(body) as { pid?: number }).pid ?? 0);
+        } catch {
+          resolve(null);
+        }
+      });
     });
-    req.on('error', () => resolve(false));
+    req.on('error', () => resolve(null));
   });
 }
 
 /**
  * Runs `node <entry>` (see nodeArgs) with the environment given (plus PORT and HOST) and waits until
- * GET /readyz answers 200 — for a cluster (`--workers N` in args) 2N times in a row on new
- * connections, so every worker has warmed up, not just the first; readyMs is the time from spawning
- * to that answer. Throws with the child's last log lines when it exits or times out first.
+ * GET /readyz answers 200 — for a cluster (`--workers N` in args) from N different worker pids, so
+ * every worker is listening and has warmed up (a worker still starting gets no connections, so 200s
+ * in a row could all come from one); readyMs is the time from spawning to that answer. Throws with
+ * the child's last log lines when it exits or times out first.
  */
 export async function startServer(entry: string, env: Record<string, string>, args: string[] = [], timeoutMs = 300_000): Promise<ServerProcess> {
   const port = await freePort();
@@ -67,15 +79,17 @@ export async function startServer(entry: string, env: Record<string, string>, ar
     }
   };
   const at = args.indexOf('--workers');
-  const wanted = 2 * (at >= 0 ? Number(args[at + 1]) : 1);
-  for (let inARow = 0; ; ) {
+  const wanted = at >= 0 ? Number(args[at + 1]) : 1;
+  const ready = new Set<number>();
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready: ${log}`);
     if (performance.now() - startedAt > timeoutMs) {
       await stop();
       throw new Error(`server not ready after ${timeoutMs} ms: ${log}`);
     }
-    inARow = (await readyOnNewConnection(port)) ? inARow + 1 : 0;
-    if (inARow >= wanted) return { port, child, startedAt, readyMs: Math.round(performance.now() - startedAt), stop };
-    if (inARow === 0) await new Promise((r) => setTimeout(r, 5));
+    const pid = await readyOnNewConnection(port);
+    if (pid !== null) ready.add(pid);
+    if (ready.size >= wanted) return { port, child, startedAt, readyMs: Math.round(performance.now() - startedAt), stop };
+    if (pid === null) await new Promise((r) => setTimeout(r, 5));
   }
 }

@@ -278,7 +278,7 @@ describe('health, readiness and metrics', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${server.base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', chunks: searcher.index.chunks.length, llm: false });
+    expect(await ready.json()).toEqual({ status: 'ready', chunks: searcher.index.chunks.length, llm: false, pid: process.pid });
   });
 
   describe('while the index is not loaded', () => {

@@ -133,7 +133,8 @@ export function createApp({ settings: s, logger, holder, metrics = createMetrics
   app.get('/widget.js', (c) => c.body(widget, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', (c) =>
-    holder.service ? c.json({ status: 'ready', chunks: holder.service.searcher.index.chunks.length, llm: holder.service.llm }) : c.json({ status: 'starting' }, 503),
+    // pid: which process answered (in a cluster, each worker reports its own readiness).
+    holder.service ? c.json({ status: 'ready', chunks: holder.service.searcher.index.chunks.length, llm: holder.service.llm, pid: process.pid }) : c.json({ status: 'starting' }, 503),
   );
   const metricsBody = metricsText(metrics.registry);
   app.get('/metrics', async (c) => c.body(await metricsBody(), 200, { 'content-type': metrics.registry.contentType }));
