@@ -90,12 +90,13 @@ export function composeExtractive(searcher: HybridSearcher, question: string, hi
   const terms = { ...parsedTerms, words: parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w))) };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
-  const named = questionOperation(question, terms, o) === 'yesno' ? searcher.authorIn(question) : undefined;
+  const operation = questionOperation(question, terms, o);
+  const named = operation === 'yesno' ? searcher.authorIn(question) : undefined;
   if (terms.asksAuthor || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
   // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.
-  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits), operation: questionOperation(question, terms, o), facts: [], related: [] };
+  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits), operation, facts: [], related: [] };
   const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options);
   const composed = composeFacts(searcher, question, terms, scored, picked, hits, o, refusal);
   if (composed) {

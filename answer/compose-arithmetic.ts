@@ -1,6 +1,6 @@
 // Sums and gaps inside one passage: 还差 / 还剩 from the question's figure and a stated one, A加B一共 from two stated figures.
 import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
-import { typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { reply, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import type { LocatedFact } from './fact-evidence.js';
 import { CitationList, factStatement } from './render-answer.js';
 
@@ -83,5 +83,3 @@ function composeSum(ctx: ComposeContext, q: string): Reply | null {
   const parts = [a, b].map((f) => `${f.fact.text}${f.fact.after.slice(0, 3).replace(/[^\u4e00-\u9fff].*$/, '')}${cites.mark(f.chunk)}`);
   return reply(`一共${figure(sum, baseUnit(a.fact))}（${a.fact.text}加${b.fact.text}）：${parts.join('、')}。`, cites, [a, b]);
 }
-
-const reply = (answer: string, citations: CitationList, facts: LocatedFact[]): Reply => ({ answer, citations, refused: false, related: [], facts });

@@ -59,7 +59,7 @@ export function namesEntities(ctx: ComposeContext, chunk: Chunk): boolean {
 /** A composed answer: its text with [n] markers, the cited chunks in marker order, the facts used. */
 export type Reply = { answer: string; citations: CitationList; refused: boolean; related: string[]; facts: LocatedFact[] };
 
-const reply = (answer: string, citations: CitationList, facts: LocatedFact[] = [], refused = false, related: string[] = []): Reply => ({
+export const reply = (answer: string, citations: CitationList, facts: LocatedFact[] = [], refused = false, related: string[] = []): Reply => ({
   answer,
   citations,
   refused,
@@ -404,18 +404,19 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
 }
 
 /**
- * A figure the question bounds (超过600种, 不到30万只) checked against the sentence's figure of the
- * same unit family: whether the bound holds, null when the question sets none or the sentence has no such figure.
+ * A figure the question bounds (超过600种, 不到30万只; see boundedFigure) checked against the sentence's figure of
+ * the same unit family: whether the bound holds, null when the question sets none or the sentence has no such figure.
  */
-export function boundHolds(question: string, sentenceFacts: Fact[]): boolean | null {
-  const asked = boundedFigure(question);
+export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[]): boolean | null {
   const stated = asked && sentenceFacts.find((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null);
   if (!asked || !stated) return null;
   return asked.bound === '>' ? stated.value! > asked.fact.value! : stated.value! < asked.fact.value!;
 }
 
+type BoundedFigure = { fact: Fact; bound: '>' | '<' };
+
 /** The figure a question bounds (超过600种 -> 600种, '>'), null when none. */
-function boundedFigure(question: string): { fact: Fact; bound: '>' | '<' } | null {
+function boundedFigure(question: string): BoundedFigure | null {
   const q = foldForMatch(question);
   for (const fact of extractFacts(q, 0)) {
     const bound = fact.kind === 'quantity' && fact.value !== null ? boundBefore(q, q.indexOf(fact.text)) : null;
@@ -461,7 +462,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
-  const bound = boundHolds(ctx.question, facts);
+  const bound = boundHolds(bounded, facts);
   const holds = bound ?? (numbers.every((n) => folded.includes(n)) && outsideEnumeration(ctx.focus, facts, folded) === null);
   if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
