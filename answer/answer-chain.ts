@@ -83,7 +83,9 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 }
 
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
-export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
+export function composeExtractive(searcher: HybridSearcher, asked: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
+  // An English question's pinyin names (Tongkang) are read as the corpus writes them (彤康).
+  const question = searcher.nativeNames(asked);
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
@@ -96,7 +98,7 @@ export function composeExtractive(searcher: HybridSearcher, question: string, hi
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
   // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.
-  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits), operation, facts: [], related: [] };
+  const base = { question: asked, mode: 'extractive' as const, retrieved: toRetrieved(hits), operation, facts: [], related: [] };
   const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options);
   const composed = composeFacts(searcher, question, terms, scored, picked, hits, o, refusal);
   if (composed) {

@@ -11,6 +11,7 @@ import { IndexedChunk, indexedChunk } from './indexed-chunk.js';
 import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
+import { romanisedNames, withNativeNames } from './romanised-names.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 import { candidateLabels } from './word-postings.js';
 
@@ -80,6 +81,7 @@ export class HybridSearcher {
   private byTown: Map<string, Chunk[]> | null = null;
   private latestYear: number | null = null;
   private names: string[] | null = null;
+  private romanised: Map<string, string> | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
   private firstFacts: Map<string, ChunkFact[]> | null = null;
   /** Authors by the first character of their name, with their position in articlesByAuthor. */
@@ -160,6 +162,7 @@ export class HybridSearcher {
   async warmUp(): Promise<void> {
     this.corpusChars();
     this.authorIn('');
+    this.nativeNames('');
     this.referenceYear();
     this.firstFactsOfTown('');
     const town = this.towns[0]?.town ?? '';
@@ -242,6 +245,15 @@ export class HybridSearcher {
       }
     }
     return this.latestYear;
+  }
+
+  /**
+   * The question with the organisations and authors it writes in pinyin put in their Chinese form
+   * (Tongkang -> 彤康, Chen Yunhua -> 陈云华), so an English question finds and compares them.
+   */
+  nativeNames(question: string): string {
+    this.romanised ??= romanisedNames([...this.entityNames(), ...this.articlesByAuthor().keys()]);
+    return withNativeNames(question, this.romanised);
   }
 
   /** Articles by author byline: author -> one chunk list per article (by title), in index order. */
@@ -327,7 +339,7 @@ export class HybridSearcher {
   async search(question: string, k: number): Promise<SearchHit[]> {
     const n = this.index.chunks.length;
     if (n === 0) return [];
-    const expanded = expandQuery(question, this.lexicon);
+    const expanded = expandQuery(this.nativeNames(question), this.lexicon);
     const pool = Math.min(n, Math.max(MIN_POOL, k * 4));
     const vector = await this.embedder.embedQuery(expanded);
     const dense = await this.vectors.similaritySearchVectorWithScore(vector, pool);
