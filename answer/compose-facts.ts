@@ -5,6 +5,7 @@ import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
@@ -453,9 +454,16 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   if (elsewhere) return elsewhere;
   const factsOf = (x: ScoredSentence) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).filter((f) => f.sentence === x.sentence);
   const candidates = ctx.scored.filter((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
-  // A bounded figure (超过30万只) is checked against the best sentence with a figure of its unit family.
-  const bounded = boundedFigure(ctx.question);
-  const s = (bounded && candidates.slice(0, 5).find((x) => factsOf(x).some((f) => f.kind === 'quantity' && f.family === bounded.fact.family))) || candidates[0];
+  // A bounded figure (超过30万只) or a claimed one (1958年, 唐代, 一半左右) is checked against the best
+  // sentence stating a figure of its unit family (or a time of its kind).
+  const claimed = claimText(ctx.question);
+  const bounded = boundedFigure(claimed);
+  const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text);
+  const families = new Set([bounded?.fact.family, ...claims.map((f) => f.family)]);
+  const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && families.has(f.family));
+  const claimsFigure = families.size > 1 || bounded !== null;
+  const s = claimsFigure ? candidates.slice(0, 5).find(checkable) ?? candidates.find(checkable) : candidates[0];
+  // A claimed figure no passage states a figure of its kind for is not confirmed from an unrelated sentence.
   if (!s) return null;
   const cites = new CitationList();
   const chunk = ctx.hits[s.hit]!.chunk;
@@ -466,7 +474,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
   const bound = boundHolds(bounded, facts);
-  const holds = bound ?? (numbers.every((n) => folded.includes(n)) && outsideEnumeration(ctx.focus, facts, folded) === null);
+  const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null);
   if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
 }

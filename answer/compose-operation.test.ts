@@ -207,6 +207,15 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水是荆条蜂蜜的主产区吗？')).answer).toMatch(/^是的。/);
   });
 
+  it('checks a claimed year, era, round figure or English figure against the stated one', async () => {
+    expect((await ask('吉利尔是1958年成立的吗')).answer).toMatch(/^是的。吉利尔潞绸集团创始于1958年/);
+    expect((await ask('吉利尔算不算1960年成立的')).answer).toMatch(/^不是。文章说：吉利尔潞绸集团创始于1958年/);
+    expect((await ask('阳城陶瓷是唐代最兴盛的吧？')).answer).toMatch(/^不是。文章说：明清时期/);
+    expect((await ask('阳城优良蚕桑品种推广率只有一半左右吗？')).answer).toMatch(/^没有。文章说：.*100%/);
+    expect((await ask('Has the herb planting area in Lingchuan passed 400,000 mu?')).answer).toMatch(/^Yes\. .*40\.1万亩/);
+    expect((await ask('Can Tongkang make 50,000 tonnes of hawthorn wine a year?')).answer).toMatch(/^No\. .*5000吨/);
+  });
+
   it('answers an English byline question in English', async () => {
     expect((await ask('Which journalist wrote about the Gaoping pig town?')).answer).toBe('《高平生猪：提振畜牧产业发展信心》 was written by 陈云华.[1]');
   });

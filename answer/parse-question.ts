@@ -59,7 +59,7 @@ const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|�
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who is (?:more|larger|bigger|higher|older|greater|lower|smaller)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样)|how many/i;
-const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|了没有|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
+const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
 const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|why/i;
@@ -84,7 +84,7 @@ const RATIO = /(?:几|多少)倍|倍数|how many times|times (?:as|larger|bigger
 
 /** Words that set a bound on a figure (超过600种, 不到20万只): '>' or '<' of the figure after them. */
 const BOUNDS: [RegExp, '>' | '<'][] = [
-  [/超过|多于|高于|大于|不止|突破|逾|more than|over|above|exceed/i, '>'],
+  [/超过|多于|高于|大于|不止|突破|逾|more than|over|above|exceed|passed|surpassed|topped/i, '>'],
   [/不到|少于|低于|小于|不足|未满|less than|fewer than|under|below/i, '<'],
 ];
 
@@ -152,7 +152,7 @@ export function parseOperation(q: string, townCount: number): Operation {
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
   if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';
-  if (YESNO.test(q) && !WH.test(q.replace(/是不是|是否|有没有|[吗吧]/g, ''))) return 'yesno';
+  if (YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, ''))) return 'yesno';
   return 'lookup';
 }
 
