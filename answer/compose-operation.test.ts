@@ -118,6 +118,15 @@ describe('lists, counts and durations over the real page', () => {
     expect(sum.answer).toBe('一共201户（198户加3户）：198户脱贫户[1]、3户监测户[1]。');
   });
 
+  it('computes a difference exactly, from the figures of the things the question names', async () => {
+    // Two figures of one enumeration: the ones whose item names the thing asked, the sentence shown once.
+    expect((await ask('彤康两款山楂白兰地的度数相差几度？')).answer).toMatch(/^相差12度（54度减去42度）：[^[]*\[1\]。$/);
+    // Not rounded: 5.28亿元 less 8830万元.
+    expect((await ask('陵川中药材年产值比阳城蚕茧收入高多少？')).answer).toMatch(/^陵川中药材年产值更高，相差4\.397亿元/);
+    // The side's figure is the one its words stand next to (3万亩有机农作物种植基地, not the 2万亩 beside it).
+    expect((await ask('陵川中药材的种植面积比彤康的有机农作物基地大多少？')).answer).toMatch(/相差37\.1万亩/);
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);

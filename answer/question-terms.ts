@@ -176,3 +176,16 @@ export function questionTerms(question: string, expanded: string, names: string[
     english,
   };
 }
+
+/**
+ * A three-character word the corpus never uses read as the corpus word it is made of plus one character
+ * (养蜜蜂 -> 蜜蜂, 卖茧子 -> 茧子): the segmenter joined a known word with a classifier or a verb. The word itself
+ * when no such part is known.
+ */
+export function knownCore(word: string, idf: (w: string) => number): string {
+  // Three characters only: a longer unknown word (高新技术) is a term of its own, not a known one with a character added.
+  if (word.length !== 3 || idf(word) > 0 || !/^[\u4e00-\u9fff]+$/.test(word)) return word;
+  const [head, tail] = [word.slice(0, -1), word.slice(1)];
+  const known = [head, tail].filter((w) => idf(w) > 0).sort((a, b) => idf(b) - idf(a));
+  return known[0] ?? word;
+}
