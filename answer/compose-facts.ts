@@ -306,7 +306,10 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
     .filter((f) => (f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2)) && ownClause(f))
-    .sort((a, b) => b.fit * 2 + b.score - (a.fit * 2 + a.score));
+    // Of two lists in one clause (在A、B等地建立C、D等项目), the one whose own span says what is asked.
+    .map((f) => ({ f, says: focusWeight(foldForMatch(f.fact.text), ctx.focus, ctx.source.idf) }))
+    .sort((a, b) => b.f.fit * 2 + b.f.score + 0.1 * b.says - (a.f.fit * 2 + a.f.score + 0.1 * a.says))
+    .map((x) => x.f);
   const top = lists[0];
   if (!top) return null;
   const statement = factStatement(top.fact).replace(/。$/, '');
