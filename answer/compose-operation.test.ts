@@ -127,6 +127,15 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('陵川中药材的种植面积比彤康的有机农作物基地大多少？')).answer).toMatch(/相差37\.1万亩/);
   });
 
+  it('counts the enumeration that says what is asked rather than a stated count of something else', async () => {
+    // 12大药养品牌 is stated, but the 深加工产品 asked are an enumeration of five.
+    expect((await ask('陵川研发出来的中药深加工产品有几样？')).answer).toMatch(/^共5样：.*连翘药茶/);
+    // Several kinds asked together count every item.
+    expect((await ask('高平先后建了几个种猪基地和场站？')).answer).toMatch(/^共3个：/);
+    // Of two lists in one clause, the projects, not the places.
+    expect((await ask('凯永集团一共建了几个项目？')).answer).toMatch(/^共5个：/);
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);

@@ -26,6 +26,8 @@ describe('parseQuestion', () => {
     ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
     ['彤康的山楂酒真的有54度的？', 0, 'yesno', 'text', null],
     ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
+    ['How many beekeeping households does Qinshui have?', 1, 'count', 'quantity', 'households'],
+    ['How much land in mu does Lingchuan plant?', 1, 'lookup', 'quantity', 'area'],
     // GAP (a base standard) is not "the gap between".
     ['陵川县与哪所高校合作推进GAP基地建设？', 1, 'lookup', 'text', null],
     ['沁水黑山羊为什么肉质好？', 1, 'reason', 'text', null],

@@ -3,6 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { cutWords, measureWords } from '../index/index.js';
 import { ASKS_AUTHOR, asListWording } from './question-terms.js';
+import { englishUnit } from './claimed-figures.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'sum', 'yesno', 'reason', 'author'] as const;
 export type Operation = (typeof operations)[number];
@@ -128,8 +129,16 @@ export function askedMeasure(folded: string): string | null {
   return `measure:${c}`;
 }
 
+/** "how many [beekeeping] households" as 多少户: the first unit word among the three after how many / how much. */
+function englishAsked(folded: string): string {
+  const m = /how (?:many|much)((?:\s+[a-z-]+){1,3})/.exec(folded);
+  const unit = m?.[1]!.trim().split(/\s+/).map(englishUnit).find(Boolean);
+  return unit ? `${folded} 多少${unit}` : folded;
+}
+
 /** The unit family a question asks for, or null (any quantity, or none asked). */
-export function askedUnitFamily(folded: string): string | null {
+export function askedUnitFamily(question: string): string | null {
+  const folded = englishAsked(question);
   // Only a unit right after the question word (多少户, 多少种) or a named measure (比例, 价格) counts:
   // "推广率达到多少" asks a rate whatever attribute words stand around it.
   for (const [re, family] of ASKED_UNITS) if (re.test(folded)) return family;
