@@ -35,6 +35,8 @@ export type ComposeContext = {
     chunksWith: (word: string) => Chunk[];
     /** Towns a piece of text names (strongest mentions). */
     townsIn: (text: string) => string[];
+    /** An English piece of text's Chinese words (the dictionary's translations), [] for Chinese text. */
+    chineseWords: (text: string) => string[];
     /** The latest calendar year the corpus mentions (durations reach back from it). */
     referenceYear: number;
     /** The whole paragraph a chunk belongs to. */
@@ -356,8 +358,9 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
 }
 
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
-function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedFact | undefined {
-  const folded = foldForMatch(side);
+function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string): LocatedFact | undefined {
+  // An English side (Zezhou's foundries) is read through its translations.
+  const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
   const own = ctx.focus.filter((w) => folded.includes(w));
   const towns = ctx.source.townsIn(side);
   // A side naming an organisation (吉利尔的历史) is read only in passages about it.
@@ -373,7 +376,8 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
   });
   // A side is a figure: a quantity, or when ages are compared a time or a duration (not an enumeration or a name).
   const figure = (f: LocatedFact) => f.fact.value !== null && (f.fact.kind === 'quantity' || (ctx.parsed.byTime && f.fact.kind === 'time'));
-  const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f)).sort((a, b) => b.score - a.score);
+  // Matched to the other side's figure: only figures of its unit family (户 against 户, not 四大板块).
+  const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f) && (family === undefined || f.fact.family === family)).sort((a, b) => b.score - a.score);
   if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
   // How old a side is: the earliest time among the facts whose clause words the asked attribute
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
@@ -393,6 +397,16 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   if (sides.length >= 2) {
     const shared = ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
     pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    // Two quantities of different unit families: each side is tried against the other's family, and the
+    // pair whose figures fit their sides better stands (a side can have a figure of the other's kind).
+    const [a, b] = pairs;
+    if (pairs.length === 2 && a!.f && b!.f && a!.f.fact.kind === 'quantity' && b!.f.fact.kind === 'quantity' && a!.f.fact.family !== b!.f.fact.family) {
+      const aLikeB = sideFact(ctx, sides[0]!, shared, b!.f.fact.family);
+      const bLikeA = sideFact(ctx, sides[1]!, shared, a!.f.fact.family);
+      const options = [aLikeB && { a: aLikeB, b: b!.f }, bLikeA && { a: a!.f, b: bLikeA }].filter((o): o is { a: LocatedFact; b: LocatedFact } => !!o);
+      const best = options.sort((x, y) => y.a.score + y.b.score - (x.a.score + x.b.score))[0];
+      if (best) pairs = [{ ...a!, f: best.a }, { ...b!, f: best.b }];
+    }
   } else {
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
     // Across towns, a town takes part only with a figure its article words as the asked measure (年产值 for 产值).

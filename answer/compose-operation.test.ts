@@ -158,6 +158,16 @@ describe('lists, counts and durations over the real page', () => {
   });
 });
 
+describe('comparisons of figures over the real page', () => {
+  it('sets figures of one unit family side by side, trying each side against the other’s family', async () => {
+    // 彤康's best figure may be of another kind; its 5000吨 is set against 167.7万公斤 (both weights).
+    const r = await ask('彤康一年的山楂红酒产能，跟阳城一年的蚕茧产量比，哪个更重？');
+    expect(r.answer).toMatch(/^彤康一年的山楂红酒产能更.*5000吨.*167\.7万公斤/);
+    const firms = await ask('Who has more firms: the chain-leader companies Lingchuan attracted, or Zezhou’s foundries?');
+    expect(firms.answer).toMatch(/^Zezhou’s foundries is more: .*30家.*15家/);
+  });
+});
+
 describe('comparisons by time over the real page', () => {
   it('dates each side by the earliest time its attribute is stated for, whatever town names stand in the sides', async () => {
     const r = await ask('高平的丝绸和泽州的冶铸业，谁的历史更久？');

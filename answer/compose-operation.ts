@@ -143,6 +143,7 @@ export function composeFacts(
       firstFactsOfTown: (t) => searcher.firstFactsOfTown(t),
       townNames: () => searcher.townNames(),
       townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
+      chineseWords: (text) => (/[a-z]/i.test(text) ? searcher.lexicon.expansionWords(text) : []),
       chunksWith: (word) => searcher.chunksWith(word),
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
