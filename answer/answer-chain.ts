@@ -97,7 +97,7 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
   const operation = questionOperation(question, terms, o);
   const named = operation === 'yesno' ? searcher.authorIn(question) : undefined;
-  if (terms.asksAuthor || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
+  if ((terms.asksAuthor && (operation === 'author' || !searcher.authorIn(question))) || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
   // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.

@@ -528,5 +528,6 @@ export function composeByAuthor(ctx: ComposeContext, question: string, count: bo
   const articles = ctx.source.articlesByAuthor().get(author)!;
   const cites = new CitationList();
   const titles = articles.map((chunks) => `《${chunks[0]!.meta.title || chunks[0]!.meta.town}》${cites.mark(chunks[0]!)}`);
+  if (ctx.parsed.english) return reply(`${author} wrote ${count ? `${articles.length} articles: ` : ''}${titles.join(', ')}.`, cites);
   return reply(`${author}写了${count ? `${articles.length}篇：` : ''}${titles.join('、')}。`, cites);
 }

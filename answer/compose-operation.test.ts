@@ -248,6 +248,11 @@ describe('yes/no over the real page', () => {
     expect((await ask('Which journalist wrote about the Gaoping pig town?')).answer).toBe('《高平生猪：提振畜牧产业发展信心》 was written by 陈云华.[1]');
   });
 
+  it('counts and lists an author’s articles asked in English, the name in pinyin', async () => {
+    expect((await ask('How many stories did Zhang Caifeng write for this page?')).answer).toMatch(/^张彩峰 wrote 5 articles: 《/);
+    expect((await ask('Which articles were written by Chen Yunhua?')).answer).toMatch(/^陈云华 wrote 《.*》\[1\], 《/);
+  });
+
   it('confirms or denies a claimed byline', async () => {
     expect((await ask('高平潞绸那篇是张彩峰写的吧？')).answer).toMatch(/^不是。《高平潞绸：.*》的作者是陈云华。\[1\]$/);
     expect((await ask('沁水黑山羊那篇报道是张彩峰写的吗？')).answer).toMatch(/^是的。/);

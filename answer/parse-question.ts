@@ -58,7 +58,7 @@ const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千�
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:more|less|fewer|earlier|later|older)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
 const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
-const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
+const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样)|how many/i;
 const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
@@ -152,7 +152,8 @@ export function attributeFamilies(folded: string): AttributeFamily[] {
 
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
 export function parseOperation(q: string, townCount: number): Operation {
-  if (ASKS_AUTHOR.test(q)) return 'author';
+  // How many / which articles a named author wrote is a count or list over bylines, not who wrote one.
+  if (ASKS_AUTHOR.test(q) && !(/how many|which (?:articles|stories|reports)|几篇|多少篇|哪几篇|哪些(?:报道|文章|稿)/i.test(q) && /[\u4e00-\u9fff]{2,4}(?:写|撰)|written by|wrote/i.test(q))) return 'author';
   // Two sides: two towns named, or two things set against each other (A和B，哪个…; A比B…).
   const twoSides = townCount >= 2 || comparisonSides(q).length >= 2;
   if ((DIFFERENCE.test(q) || RATIO.test(q)) && twoSides) return 'difference';
