@@ -521,6 +521,33 @@ function organisationElsewhere(ctx: ComposeContext): Reply | null {
   return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${asStatement(sentence.text).replace(/。$/, '')}。${cites.mark(chunk)}`, cites);
 }
 
+/** An organisation kind asked about across the articles (哪几家集团, 几所大学), the word organisations of it end in. */
+const ORG_KIND = /(?:哪几|哪些|几|多少)(?:家|所|个)?[“"]?(集团|公司|大学|高校|协会|合作社|博物馆)/;
+
+/**
+ * 哪几家集团 / 几所大学: the organisations of that kind the articles name (of the named towns, else of
+ * all), each cited where it is first named, counted when asked.
+ */
+export function composeOrganisations(ctx: ComposeContext, count: boolean): Reply | null {
+  const m = ORG_KIND.exec(foldForMatch(ctx.question));
+  if (!m) return null;
+  const kind = m[1] === '高校' ? '大学' : m[1]!;
+  const found = new Map<string, Chunk>();
+  for (const town of ctx.towns.length ? ctx.towns : ctx.source.townNames()) {
+    for (const chunk of ctx.source.chunksOfTownWith(town, [kind])) {
+      for (const f of ctx.source.factsOf(chunk)) {
+        if (f.kind !== 'org') continue;
+        for (const name of f.items) if (name.endsWith(kind) && ![...found.keys()].some((k) => k.includes(name) || name.includes(k))) found.set(name, chunk);
+      }
+    }
+  }
+  if (found.size === 0) return null;
+  const cites = new CitationList();
+  const names = [...found].map(([name, chunk]) => `${name}${cites.mark(chunk)}`);
+  if (ctx.parsed.english) return reply(`${count ? `${found.size}: ` : ''}${names.join(', ')}.`, cites);
+  return reply(`${count ? `共${found.size}${m[0].includes('所') ? '所' : '家'}：` : ''}${names.join('、')}。`, cites);
+}
+
 /** The articles of an author the question names (陈云华写了哪些 / 几篇): each article's title, cited. */
 export function composeByAuthor(ctx: ComposeContext, question: string, count: boolean): Reply | null {
   const author = ctx.source.authorIn(question);

@@ -136,6 +136,12 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('凯永集团一共建了几个项目？')).answer).toMatch(/^共5个：/);
   });
 
+  it('lists and counts the organisations of a kind the articles name, the page itself not a word to find', async () => {
+    expect((await ask('这一版里一共提到了几所大学？')).answer).toBe('共2所：山西大学[1]、山西农业大学[2]。');
+    expect((await ask('报道里出现了哪些集团？')).answer).toBe('吉利尔潞绸集团[1]、凯永集团[2]。');
+    expect((await ask('高平有几家集团？')).answer).toMatch(/^共2家：/);
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);
