@@ -155,14 +155,21 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
  */
 export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const measures = ctx.parsed.attributes.filter((a) => a.measure && a.unitFamily);
-  // A town or organisation named is answered inside its passages (彤康的酒最低多少度), not across the page.
-  if (measures.length !== 1 || ctx.towns.length > 0 || ctx.entities.length > 0) return null;
-  const [measure] = measures as [AttributeFamily];
-  const chunks = [...new Set(measure.factWords.flatMap((w) => ctx.source.chunksWith(w)))];
-  const found = chunks.flatMap((chunk) =>
+  const measure = measures.length === 1 ? measures[0]! : undefined;
+  // The unit family ranked: the named measure's, else the one the question asks (百分比, 按吨算).
+  const family = measure?.unitFamily ?? ctx.parsed.unitFamily;
+  if (!family || measures.length > 1) return null;
+  // Inside the named organisation's or town's passages (彤康的几块地里面积最小), else across the page.
+  const scoped = ctx.entities.length > 0 || ctx.towns.length === 1;
+  const chunks = scoped
+    ? (ctx.towns.length === 1 ? ctx.source.chunksOfTown(ctx.towns[0]!) : [...new Set(ctx.entities.flatMap((e) => ctx.source.chunksWith(e)))]).filter((c) => namesEntities(ctx, c))
+    : [...new Set((measure?.factWords ?? []).flatMap((w) => ctx.source.chunksWith(w)))];
+  const pool = chunks.length || !scoped ? chunks : [];
+  const source = pool.length || measure ? pool : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
+  const found = source.flatMap((chunk) =>
     ctx.source
       .factsOf(chunk)
-      .filter((f) => f.kind === 'quantity' && f.family === measure.unitFamily && f.value !== null && measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w)))
+      .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w))))
       .map((fact) => ({ fact, chunk })),
   );
   if (found.length === 0) return null;
@@ -171,7 +178,14 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const located = { ...top, fit: 1, score: 1 };
   const word = ctx.parsed.superlative || (ctx.parsed.direction === 'max' ? '最高' : '最低');
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
-  return reply(`${word}的是${top.chunk.meta.town}：${statement}${cites.mark(top.chunk)}。`, cites, [located]);
+  if (!scoped) return reply(`${word}的是${top.chunk.meta.town}：${statement}${cites.mark(top.chunk)}。`, cites, [located]);
+  // Inside one organisation or town the figure leads, as the item of its enumeration when it is one (6度清甜山楂甜酒).
+  const item = ctx.source
+    .factsOf(top.chunk)
+    .filter((f) => f.kind === 'list' && f.sentence === top.fact.sentence)
+    .flatMap((f) => f.items)
+    .find((i) => i.startsWith(top.fact.text));
+  return reply(`${word}的是${item ?? top.fact.text}：${statement}${cites.mark(top.chunk)}`, cites, [located]);
 }
 
 /** Question words that ask which organisation. */

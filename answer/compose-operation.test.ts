@@ -30,6 +30,13 @@ describe('composers over the real page', () => {
     expect(r.citations).toHaveLength(1);
   });
 
+  it('ranks the figures of one named organisation, or of the page for a unit asked, by the family asked', async () => {
+    expect((await ask('彤康提到的几块地中，哪块面积最小？')).answer).toMatch(/^最小的是500亩：/);
+    expect((await ask('这版文章中的百分比数字，最高的是多少？')).answer).toMatch(/^最高的是阳城蚕桑：.*100%/);
+    // 百分比 is no 比 of a comparison.
+    expect((await ask('这版文章中的百分比数字，最高的是多少？')).operation).toBe('superlative');
+  });
+
   it('answers which one a stated superlative is said of, with the clause saying it', async () => {
     expect((await ask('华北地区规模最大的丝绸织造印染企业是哪一家？')).answer).toBe('吉利尔潞绸集团：是华北地区规模最大的丝绸织造印染企业。[1]');
     // A 最大 said of something else (发挥到最大) is not the one asked about.

@@ -159,7 +159,8 @@ export function composeFacts(
     case 'compare':
     case 'difference':
     case 'superlative':
-      reply = unknownWords ? null : ((parsed.operation === 'superlative' ? composeStatedSuperlative(ctx) : null) ?? composeComparison(ctx, question));
+      // A superlative inside one named organisation or town ranks its own figures first, not the towns'.
+      reply = unknownWords ? null : ((parsed.operation === 'superlative' ? composeStatedSuperlative(ctx) ?? (ctx.entities.length > 0 || towns.length === 1 ? composeMeasureSuperlative(ctx) : null) : null) ?? composeComparison(ctx, question));
       // A superlative of a named measure (收入, 投资) is read off the facts of that measure, whatever else the wording says.
       reply ??= parsed.operation === 'superlative' ? composeMeasureSuperlative(ctx) : null;
       reply ??= unknownWords || refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx);
