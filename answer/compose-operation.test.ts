@@ -276,6 +276,20 @@ describe('yes/no over the real page', () => {
   });
 });
 
+describe('English questions about a named organisation', () => {
+  it('refuses a thing the corpus has no word for, showing what it states about the organisation', async () => {
+    const r = await ask('What is the phone number of Tongkang Food Company?');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^The articles do not state that\. What they say: /);
+    // A thing an attribute family words (alcohol content) is still answered in the corpus's terms.
+    expect((await ask('What is the alcohol content of Tongkang’s hawthorn dry red?')).refused).toBe(false);
+  });
+
+  it('reads "more than 90%" as a bound of a yes/no question, not a comparison', async () => {
+    expect((await ask('Did Yangcheng produce more than 90% of the city’s cocoons?')).operation).toBe('yesno');
+  });
+});
+
 describe('near misses over the real page', () => {
   it('refuses a figure in a measure no article uses, showing what is stated', async () => {
     const r = await ask('阳城乔氏琉璃一年能产多少件？');
