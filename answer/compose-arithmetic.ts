@@ -5,7 +5,7 @@ import type { LocatedFact } from './fact-evidence.js';
 import { CitationList, factStatement } from './render-answer.js';
 
 /** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩). */
-const GAP = /还差|差多少|(?<!第)差几|还剩|剩多少|剩下|还缺/;
+const GAP = /还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺/;
 /** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */
 const SUM = /加起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
 

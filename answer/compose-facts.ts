@@ -384,7 +384,8 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: 
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
     // The side's own words next to the figure (3万亩有机农作物种植基地 for 有机农作物基地, 铸造企业30家) say it is the side's figure.
-    const near = foldForMatch(`${f.fact.before.slice(-6)} ${f.fact.after}`);
+    // Next to it: up to the nearest 和、，的 on either side (198户脱贫户、3户监测户: 脱贫户 is the 198户's, not the 3户's).
+    const near = foldForMatch(`${f.fact.before.split(/[和、，,的及与]/).pop()!.slice(-6)} ${f.fact.after.split(/[和、，,的及与]/)[0]}`);
     const counted = own.length ? focusWeight(near, own, ctx.source.idf) / focusWeight(own.join(' '), own, ctx.source.idf) : 0;
     return { ...f, score: f.fit + extra / 2 + 0.6 * counted };
   });

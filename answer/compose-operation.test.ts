@@ -130,6 +130,9 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('彤康两款山楂白兰地的度数相差几度？')).answer).toMatch(/^相差12度（54度减去42度）：[^[]*\[1\]。$/);
     // Not rounded: 5.28亿元 less 8830万元.
     expect((await ask('陵川中药材年产值比阳城蚕茧收入高多少？')).answer).toMatch(/^陵川中药材年产值更高，相差4\.397亿元/);
+    // Two sides in one sentence: each takes the figure its own noun stands next to (198户脱贫户、3户监测户).
+    expect((await ask('阳城从事蚕桑的脱贫户比监测户多几户？')).answer).toMatch(/相差195户/);
+    expect((await ask('彤康两块有机基地的面积差了多少亩？')).answer).toMatch(/^相差10000亩（3万亩减去2万亩）/);
     // The side's figure is the one its words stand next to (3万亩有机农作物种植基地, not the 2万亩 beside it).
     expect((await ask('陵川中药材的种植面积比彤康的有机农作物基地大多少？')).answer).toMatch(/相差37\.1万亩/);
   });
