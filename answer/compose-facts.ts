@@ -500,13 +500,14 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const families = new Set([bounded?.fact.family, ...claims.map((f) => f.family)]);
   const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && families.has(f.family));
   const claimsFigure = families.size > 1 || bounded !== null;
-  const s = claimsFigure ? candidates.slice(0, 5).find(checkable) ?? candidates.find(checkable) : candidates[0];
+  const found = claimsFigure ? candidates.slice(0, 5).find(checkable) ?? candidates.find(checkable) : candidates[0];
+  // Not among the retrieved passages: the named town's sentence with a figure of the kind and most of the question's words.
+  const s = found ? { chunk: ctx.hits[found.hit]!.chunk, text: found.text, facts: factsOf(found) } : claimsFigure ? claimedFigureInTown(ctx, families) : undefined;
   // A claimed figure no passage states a figure of its kind for is not confirmed from an unrelated sentence.
   if (!s) return null;
   const cites = new CitationList();
-  const chunk = ctx.hits[s.hit]!.chunk;
+  const { chunk, facts } = s;
   const folded = foldForMatch(s.text);
-  const facts = factsOf(s);
   const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
@@ -515,6 +516,22 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null);
   if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/** The sentence of the named towns (a county's two at most three) stating a figure of one of the families, with the most focus weight (at least one focus word). */
+function claimedFigureInTown(ctx: ComposeContext, families: Set<string | undefined>): { chunk: Chunk; text: string; facts: Fact[] } | undefined {
+  if (ctx.towns.length === 0 || ctx.towns.length > 3) return undefined;
+  let best: { chunk: Chunk; text: string; facts: Fact[]; weight: number } | undefined;
+  for (const chunk of ctx.towns.flatMap((t) => rankableChunksOfTown(ctx, t, ctx.focus))) {
+    const all = ctx.source.factsOf(chunk);
+    indexedChunk(chunk).sentences.forEach((x, sentence) => {
+      const facts = all.filter((f) => f.sentence === sentence);
+      if (!facts.some((f) => (f.kind === 'quantity' || f.kind === 'time') && families.has(f.family))) return;
+      const weight = focusWeight(x.folded, ctx.focus, ctx.source.idf);
+      if (weight > 0 && (!best || weight > best.weight)) best = { chunk, text: x.text.trim(), facts, weight };
+    });
+  }
+  return best;
 }
 
 /**

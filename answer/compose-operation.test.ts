@@ -260,6 +260,10 @@ describe('yes/no over the real page', () => {
     expect((await ask('Can Tongkang make 50,000 tonnes of hawthorn wine a year?')).answer).toMatch(/^No\. .*5000吨/);
   });
 
+  it('checks a claimed figure against the named town’s sentence stating that kind of figure, retrieved or not', async () => {
+    expect((await ask('听说沁水有上万户蜂农，是真的吗？')).answer).toMatch(/^不是。文章说：.*1500户/);
+  });
+
   it('answers an English byline question in English', async () => {
     expect((await ask('Which journalist wrote about the Gaoping pig town?')).answer).toBe('《高平生猪：提振畜牧产业发展信心》 was written by 陈云华.[1]');
   });
