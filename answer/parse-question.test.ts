@@ -28,6 +28,9 @@ describe('parseQuestion', () => {
     ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
     ['How many beekeeping households does Qinshui have?', 1, 'count', 'quantity', 'households'],
     ['How much land in mu does Lingchuan plant?', 1, 'lookup', 'quantity', 'area'],
+    // A category noun names the unit family ranked.
+    ['这一版里的牲畜数量哪个最多？', 0, 'superlative', 'quantity', 'animals'],
+    ['哪个专业镇的户数最少？', 0, 'superlative', 'quantity', 'households'],
     // GAP (a base standard) is not "the gap between".
     ['陵川县与哪所高校合作推进GAP基地建设？', 1, 'lookup', 'text', null],
     ['沁水黑山羊为什么肉质好？', 1, 'reason', 'text', null],
