@@ -2,10 +2,11 @@
 import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
 import { reply, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import type { LocatedFact } from './fact-evidence.js';
+import { formatChinese } from './compare-facts.js';
 import { CitationList, factStatement } from './render-answer.js';
 
 /** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩). */
-const GAP = /还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺/;
+const GAP = /还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/;
 /** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */
 const SUM = /加起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
 
@@ -16,7 +17,8 @@ function baseUnit(f: Fact): string {
 
 /** A computed figure in plain digits with the unit (28950亩, 201户). */
 function figure(value: number, unit: string): string {
-  return `${Math.round(value * 100) / 100}${unit}`;
+  // Money in 万元 / 亿元 as the articles write it (2.117亿元, not 211700000元).
+  return unit === '元' ? formatChinese(value, unit) : `${Math.round(value * 100) / 100}${unit}`;
 }
 
 /**
@@ -64,7 +66,7 @@ function composeGap(ctx: ComposeContext, q: string): Reply | null {
   if (!b || whole === undefined || whole === null) return null;
   const gap = Math.abs(whole - b.fact.value!);
   const unit = baseUnit(b.fact);
-  const word = /剩/.test(q) ? '还剩' : /还差|还缺|差.{0,4}目标/.test(q) || asked ? '还差' : '相差';
+  const word = /剩|(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/.test(q) ? '还剩' : /还差|还缺|差.{0,4}目标/.test(q) || asked ? '还差' : '相差';
   const cites = new CitationList();
   const wholeText = a ? `${factStatement(a.fact).replace(/。$/, '')}${cites.mark(a.chunk)}` : `问题所说的${asked!.text}`;
   const partText = `${factStatement(b.fact).replace(/。$/, '')}${cites.mark(b.chunk)}`;

@@ -120,6 +120,8 @@ describe('lists, counts and durations over the real page', () => {
     const gap = await ask('彤康的农作物基地离3万亩的目标还差多少亩？');
     expect(gap.operation).toBe('difference');
     expect(gap.answer).toMatch(/^还差28950亩（3万亩减去1050亩）：.*3万亩.*\[1\]；现已建成1050亩农作物种植基地\[1\]。$/);
+    // 扣除…还有 asks what is left; money in 亿元.
+    expect((await ask('阳城蚕桑的综合产值扣除蚕茧收入还有多少？')).answer).toMatch(/^还剩2\.117亿元（3亿元减去8830万元）/);
     const sum = await ask('阳城从事蚕桑产业的脱贫户加监测户一共多少户？');
     expect(sum.operation).toBe('sum');
     expect(sum.answer).toBe('一共201户（198户加3户）：198户脱贫户[1]、3户监测户[1]。');
