@@ -105,6 +105,8 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
   const operation = questionOperation(question, terms, o);
   const named = operation === 'yesno' ? searcher.authorIn(question) : undefined;
+  // 几个记者写的 / how many reporters: the bylines of the page counted, each with the articles it signs.
+  if (terms.asksAuthor && COUNTS_AUTHORS.test(question)) return { ...composeAuthorCount(question, searcher, hits, terms.english), operation: 'count', facts: [], related: [] };
   if ((terms.asksAuthor && (operation === 'author' || !searcher.authorIn(question))) || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
@@ -130,6 +132,20 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   });
   const citations = [...numberOf].map(([hit, n]) => toCitation(hits[hit]!, n));
   return { ...base, answer: parts.join(''), refused: false, citations };
+}
+
+/** Asks how many people wrote the articles (几个记者, 几位作者, how many reporters). */
+const COUNTS_AUTHORS = /(?:几|多少)(?:个|位|名)(?:记者|作者|人)|how many (?:reporters|journalists|authors|writers|people)/i;
+
+/** The page's bylines counted: each author with the number of articles signed, the first of each cited. */
+export function composeAuthorCount(question: string, searcher: HybridSearcher, hits: SearchHit[], english: boolean): AnswerResult {
+  const authors = [...searcher.articlesByAuthor()];
+  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
+  if (authors.length === 0) return { ...base, answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
+  const parts = authors.map(([name, articles], i) => (english ? `${name} (${articles.length} articles)[${i + 1}]` : `${name}（${articles.length}篇）[${i + 1}]`));
+  const answer = english ? `${authors.length} authors: ${parts.join(', ')}.` : `共${authors.length}位：${parts.join('、')}。`;
+  const citations = authors.map(([, articles], i) => toCitation({ chunk: articles[0]![0]!, score: 0, dense: null, bm25: null, denseRank: null, bm25Rank: null, boost: 1 }, i + 1));
+  return { ...base, answer, refused: false, citations };
 }
 
 /**

@@ -275,6 +275,12 @@ describe('yes/no over the real page', () => {
     expect((await ask('Which articles were written by Chen Yunhua?')).answer).toMatch(/^陈云华 wrote 《.*》\[1\], 《/);
   });
 
+  it('counts the page’s authors, each with the articles signed', async () => {
+    const r = await ask('这些报道一共是几位记者写的？');
+    expect(r.answer).toBe('共2位：陈云华（4篇）[1]、张彩峰（5篇）[2]。');
+    expect(r.citations).toHaveLength(2);
+  });
+
   it('confirms or denies a claimed byline', async () => {
     expect((await ask('高平潞绸那篇是张彩峰写的吧？')).answer).toMatch(/^不是。《高平潞绸：.*》的作者是陈云华。\[1\]$/);
     expect((await ask('沁水黑山羊那篇报道是张彩峰写的吗？')).answer).toMatch(/^是的。/);
