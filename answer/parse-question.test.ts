@@ -31,6 +31,7 @@ describe('parseQuestion', () => {
     // A category noun names the unit family ranked.
     ['这一版里的牲畜数量哪个最多？', 0, 'superlative', 'quantity', 'animals'],
     ['哪个专业镇的户数最少？', 0, 'superlative', 'quantity', 'households'],
+    ['阳城蚕桑的经济数据哪个最高？', 1, 'superlative', 'quantity', 'money'],
     // GAP (a base standard) is not "the gap between".
     ['陵川县与哪所高校合作推进GAP基地建设？', 1, 'lookup', 'text', null],
     ['沁水黑山羊为什么肉质好？', 1, 'reason', 'text', null],
