@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
-import { createBuildThread, openSearcher, type HybridSearcher, type IndexChange } from '../index/index.js';
+import { createBuildThread, openSearcher, slicePause, type HybridSearcher, type IndexChange } from '../index/index.js';
 import type { Logger } from './logger.js';
 
 /** A queued, running or finished index change, as the console shows it. */
@@ -37,7 +37,8 @@ const JOBS_KEPT = 100;
 
 /**
  * Runs index builds one after another in a build thread (see createBuildThread), off the server's
- * thread. After a build, the new version is loaded here and `holder.service` is replaced in one assignment: a request that already took the old
+ * thread. After a build, the new version is loaded and warmed up here in slices (see slicePause: the
+ * old version answers between them) and `holder.service` is replaced in one assignment: a request that already took the old
  * service finishes on it (the old index stays in memory until nothing refers to it), later ones get
  * the new one. A failed build leaves the served index as it was.
  */
@@ -59,8 +60,10 @@ export function createLiveIndex(deps: {
       const report = await thread.run(deps.settings, change, warn);
       afterBuild?.();
       const built = performance.now();
-      const service = deps.makeService(await openSearcher(deps.settings));
-      await service.warmUp(); // as at start: the first question after the swap does not build the lazy tables
+      // Loaded and warmed up in slices (the old version answers between them), as at start: the first question after the swap does not build the lazy tables.
+      const pause = slicePause();
+      const service = deps.makeService(await openSearcher(deps.settings, pause));
+      await service.warmUp(pause);
       deps.holder.service = service;
       job.report = { chunks: report.manifest.chunkCount, added: report.added, removed: report.removed, kept: report.kept };
       job.state = 'done';
