@@ -251,7 +251,7 @@ describe('live index updates', () => {
       await new Promise((r) => setTimeout(r, 50));
       stop = true;
       await Promise.all(clients);
-      expect(job).toMatchObject({ state: 'done', error: null });
+      expect(job).toMatchObject({ state: 'done', error: null, timings: { buildMs: expect.any(Number), loadMs: expect.any(Number), stallMs: expect.any(Number) } });
       expect(at.built).toBeGreaterThan(0);
       expect(at.loaded).toBeGreaterThan(at.built);
       expect(at.swapped).toBeGreaterThan(at.loaded);

@@ -1,5 +1,6 @@
 // Live index updates: one background job at a time builds a new index version, then swaps it into the running server.
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
 import { createBuildThread, openSearcher, slicePause, type HybridSearcher, type IndexChange } from '../index/index.js';
@@ -17,7 +18,16 @@ export type IndexJob = {
   report: { chunks: number; added: number; removed: number; kept: number } | null;
   /** The failure's message; null unless failed. */
   error: string | null;
+  /**
+   * Wall ms of the build (build thread) and of loading and warming up the new version (this thread),
+   * and the longest the event loop was held meanwhile (monitorEventLoopDelay's longest tick, less its
+   * 10 ms resolution: what a request arriving then waited at most); null until done.
+   */
+  timings: { buildMs: number; loadMs: number; stallMs: number } | null;
 };
+
+/** Resolution of the event-loop delay measured during a job, ms. */
+const STALL_RESOLUTION_MS = 10;
 
 export type LiveIndex = {
   /**
@@ -56,6 +66,8 @@ export function createLiveIndex(deps: {
   async function run(job: IndexJob, change: IndexChange, afterBuild?: () => void): Promise<void> {
     job.state = 'running';
     const started = performance.now();
+    const delay = monitorEventLoopDelay({ resolution: STALL_RESOLUTION_MS });
+    delay.enable();
     try {
       const report = await thread.run(deps.settings, change, warn);
       afterBuild?.();
@@ -66,20 +78,22 @@ export function createLiveIndex(deps: {
       await service.warmUp(pause);
       deps.holder.service = service;
       job.report = { chunks: report.manifest.chunkCount, added: report.added, removed: report.removed, kept: report.kept };
+      job.timings = { buildMs: Math.round(built - started), loadMs: Math.round(performance.now() - built), stallMs: Math.max(0, Math.round(delay.max / 1e6 - STALL_RESOLUTION_MS)) };
       job.state = 'done';
-      const ms = { buildMs: Math.round(built - started), loadMs: Math.round(performance.now() - built) }; // build thread; loading and warm-up here
-      deps.logger.info('index swapped', { job: job.label, ...job.report, ...ms });
+      deps.logger.info('index swapped', { job: job.label, ...job.report, ...job.timings });
     } catch (err) {
       job.state = 'failed';
       job.error = err instanceof Error ? err.message : String(err);
       deps.logger.warn('index job failed', { job: job.label, error: job.error });
+    } finally {
+      delay.disable();
     }
     job.finishedAt = new Date().toISOString();
   }
 
   return {
     submit(label, change, afterBuild) {
-      const job: IndexJob = { id: randomUUID(), label, state: 'queued', queuedAt: new Date().toISOString(), finishedAt: null, report: null, error: null };
+      const job: IndexJob = { id: randomUUID(), label, state: 'queued', queuedAt: new Date().toISOString(), finishedAt: null, report: null, error: null, timings: null };
       jobs.set(job.id, job);
       if (jobs.size > JOBS_KEPT) jobs.delete(jobs.keys().next().value!);
       tail = tail.then(() => run(job, change, afterBuild));
