@@ -5,7 +5,7 @@ import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
 import { isBoundWord } from './parse-question.js';
-import { questionTerms } from './question-terms.js';
+import { knownCore, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { toCitation, toRetrieved } from './citations.js';
 import type { AnswerResult } from './types.js';
@@ -21,7 +21,7 @@ export function answerOptions(s: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_
 }
 
 /** A superlative or comparative word (最低, 更多, 较早). */
-const OPERATION_WORD = /^[最更较][多少高低大小早晚长久短老]$/;
+const OPERATION_WORD = /^(?:[最更较][多少高低大小早晚长久短老]|相差|差距|相隔|间隔|多出|差)$/;
 
 export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
 export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';
@@ -83,11 +83,16 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 }
 
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
-export function composeExtractive(searcher: HybridSearcher, question: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
+export function composeExtractive(searcher: HybridSearcher, asked: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
+  // An English question's pinyin names (Tongkang) are read as the corpus writes them (彤康).
+  const question = searcher.nativeNames(asked);
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
-  const terms = { ...parsedTerms, words: parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w))) };
+  const terms = {
+    ...parsedTerms,
+    words: [...new Set(parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w))).map((w) => knownCore(w, (x) => searcher.wordIdf(x))))],
+  };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
   const operation = questionOperation(question, terms, o);
@@ -96,7 +101,7 @@ export function composeExtractive(searcher: HybridSearcher, question: string, hi
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
   // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.
-  const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits), operation, facts: [], related: [] };
+  const base = { question: asked, mode: 'extractive' as const, retrieved: toRetrieved(hits), operation, facts: [], related: [] };
   const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options);
   const composed = composeFacts(searcher, question, terms, scored, picked, hits, o, refusal);
   if (composed) {

@@ -8,7 +8,8 @@ import { englishValue, factStatement, formatNumber } from './render-answer.js';
 /** A value in Chinese with 万 / 亿 scaling and the unit ("65万头", "3.2亿元", "12年"). */
 export function formatChinese(value: number, unit: string): string {
   const base = unit.replace(/^[万亿](?=元)/, '');
-  const round = (x: number) => String(Math.round(x * 100) / 100);
+  // Exact to six places: a computed difference of stated figures (4.397亿元) is not rounded away.
+  const round = (x: number) => String(Math.round(x * 1e6) / 1e6);
   if (Math.abs(value) >= 1e8) return `${round(value / 1e8)}亿${base}`;
   if (Math.abs(value) >= 1e4 && base !== '%' && base !== '年') return `${round(value / 1e4)}万${base}`;
   return `${round(value)}${base}`;

@@ -5,7 +5,7 @@ import type { LocatedFact } from './fact-evidence.js';
 import { CitationList, factStatement } from './render-answer.js';
 
 /** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩). */
-const GAP = /还差|差多少|还剩|剩多少|剩下|还缺/;
+const GAP = /还差|差多少|(?<!第)差几|还剩|剩多少|剩下|还缺/;
 /** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */
 const SUM = /加起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
 
@@ -32,6 +32,11 @@ export function composeArithmetic(ctx: ComposeContext): { reply: Reply; operatio
   return sum ? { reply: sum, operation: 'sum' } : null;
 }
 
+/** The enumeration item or clause part holding a figure (开发产品有6度清甜山楂甜酒、42度和54度山楂白兰地 -> 42度和54度山楂白兰地). */
+function itemOf(f: Fact): string {
+  return foldForMatch(f.clause.split(/[、，,；;]/).find((part) => part.includes(f.text)) ?? f.clause);
+}
+
 /** Quantity facts of the best sentences in the family asked (or of the question's own figure). */
 function figures(ctx: ComposeContext, family: string | null): LocatedFact[] {
   return typedCandidates(ctx, 0.5).filter((f) => f.fact.kind === 'quantity' && f.fact.value !== null && (family === null || f.fact.family === family));
@@ -47,18 +52,26 @@ function composeGap(ctx: ComposeContext, q: string): Reply | null {
   const found = figures(ctx, family);
   const stated = asked ? found.find((f) => f.fact.value === asked.value) : undefined;
   // The other figure is stated apart from the question's (not 3万亩 beside the 2万亩 target it is listed with).
-  const others = found.filter((f) => f.fact.value !== (asked?.value ?? null) && f.fact.clause !== stated?.fact.clause);
-  const [a, b] = asked ? [stated ?? null, others[0]] : [others[0] ?? null, others.find((f) => f.fact.value !== others[0]?.fact.value)];
+  // Figures whose own item names more of the question (42度和54度山楂白兰地 for 白兰地的度数) come first.
+  const names = (f: LocatedFact) => -ctx.focus.filter((w) => itemOf(f.fact).includes(w)).length;
+  const others = found
+    .filter((f) => f.fact.value !== (asked?.value ?? null) && f.fact.clause !== stated?.fact.clause)
+    .sort((x, y) => names(x) - names(y));
+  const pair = asked ? [stated ?? null, others[0]] : [others[0] ?? null, others.find((f) => f.fact.value !== others[0]?.fact.value)];
+  // Two stated figures: the larger less the smaller.
+  const [a, b] = !asked && pair[0] && pair[1] && pair[0].fact.value! < pair[1].fact.value! ? [pair[1], pair[0]] : pair;
   const whole = asked?.value ?? a?.fact.value;
   if (!b || whole === undefined || whole === null) return null;
   const gap = Math.abs(whole - b.fact.value!);
   const unit = baseUnit(b.fact);
-  const word = /剩/.test(q) ? '还剩' : /差|缺/.test(q) ? '还差' : '相差';
+  const word = /剩/.test(q) ? '还剩' : /还差|还缺|差.{0,4}目标/.test(q) || asked ? '还差' : '相差';
   const cites = new CitationList();
   const wholeText = a ? `${factStatement(a.fact).replace(/。$/, '')}${cites.mark(a.chunk)}` : `问题所说的${asked!.text}`;
   const partText = `${factStatement(b.fact).replace(/。$/, '')}${cites.mark(b.chunk)}`;
   const facts = a ? [a, b] : [b];
-  return reply(`${word}${figure(gap, unit)}（${a?.fact.text ?? asked!.text}减去${b.fact.text}）：${wholeText}；${partText}。`, cites, facts);
+  // Two figures of one sentence are shown with it once.
+  const shown = wholeText === partText ? wholeText : `${wholeText}；${partText}`;
+  return reply(`${word}${figure(gap, unit)}（${a?.fact.text ?? asked!.text}减去${b.fact.text}）：${shown}。`, cites, facts);
 }
 
 /** 脱贫户加监测户一共多少户: the stated figure of each named thing, added. */

@@ -5,6 +5,7 @@ import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
@@ -305,7 +306,10 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
     .filter((f) => (f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2)) && ownClause(f))
-    .sort((a, b) => b.fit * 2 + b.score - (a.fit * 2 + a.score));
+    // Of two lists in one clause (在A、B等地建立C、D等项目), the one whose own span says what is asked.
+    .map((f) => ({ f, says: focusWeight(foldForMatch(f.fact.text), ctx.focus, ctx.source.idf) }))
+    .sort((a, b) => b.f.fit * 2 + b.f.score + 0.1 * b.says - (a.f.fit * 2 + a.f.score + 0.1 * a.says))
+    .map((x) => x.f);
   const top = lists[0];
   if (!top) return null;
   const statement = factStatement(top.fact).replace(/。$/, '');
@@ -318,15 +322,18 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   return reply(`共${counted.length}${countClassifier(ctx.question)}：${statement}。${cites.mark(top.chunk)}`, cites, [top]);
 }
 
+/** Classifiers a count question counts in (几个, 几款, 多少所…). */
+const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样';
+
 /** The noun a count question counts (几个育种场 -> 育种场), "" when the classifier stands alone (一共几个, 几种的…). */
 export function countedKind(question: string): string {
-  const m = /(?:几|多少)(?:个方面|方面|[个种所位家项类条名篇座只头])?([\u4e00-\u9fff]{2,8})/.exec(foldForMatch(question));
+  const m = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})`).exec(foldForMatch(question));
   return m && !/^[的是在给了有]/.test(m[1]!) ? m[1]! : '';
 }
 
 /** The classifier a count question asks in (几个 -> 个, 几种 -> 种, 几个方面 -> 个方面), 项 by default. */
 export function countClassifier(question: string): string {
-  return /(?:几|多少)(个方面|方面|[个种所位家项类条名篇座只头])/.exec(foldForMatch(question))?.[1] ?? '项';
+  return new RegExp(`(?:几|多少)(个方面|方面|[${COUNTED_IN}])`).exec(foldForMatch(question))?.[1] ?? '项';
 }
 
 /** 分别 / several towns: each named town's best fact (or sentence), one statement per town. */
@@ -358,9 +365,14 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
   const chunks = (towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])]).filter(about);
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
-    return { ...f, score: f.fit + extra / 2 };
+    // The side's own words next to the figure (3万亩有机农作物种植基地 for 有机农作物基地, 铸造企业30家) say it is the side's figure.
+    const near = foldForMatch(`${f.fact.before.slice(-6)} ${f.fact.after}`);
+    const counted = own.length ? focusWeight(near, own, ctx.source.idf) / focusWeight(own.join(' '), own, ctx.source.idf) : 0;
+    return { ...f, score: f.fit + extra / 2 + 0.6 * counted };
   });
-  const fitting = ranked.filter((f) => f.fit >= 0.3).sort((a, b) => b.score - a.score);
+  // A side is a figure: a quantity, or when ages are compared a time or a duration (not an enumeration or a name).
+  const figure = (f: LocatedFact) => f.fact.value !== null && (f.fact.kind === 'quantity' || (ctx.parsed.byTime && f.fact.kind === 'time'));
+  const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f)).sort((a, b) => b.score - a.score);
   if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
   // How old a side is: the earliest time among the facts whose clause words the asked attribute
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
@@ -450,9 +462,16 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   if (elsewhere) return elsewhere;
   const factsOf = (x: ScoredSentence) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).filter((f) => f.sentence === x.sentence);
   const candidates = ctx.scored.filter((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
-  // A bounded figure (超过30万只) is checked against the best sentence with a figure of its unit family.
-  const bounded = boundedFigure(ctx.question);
-  const s = (bounded && candidates.slice(0, 5).find((x) => factsOf(x).some((f) => f.kind === 'quantity' && f.family === bounded.fact.family))) || candidates[0];
+  // A bounded figure (超过30万只) or a claimed one (1958年, 唐代, 一半左右) is checked against the best
+  // sentence stating a figure of its unit family (or a time of its kind).
+  const claimed = claimText(ctx.question);
+  const bounded = boundedFigure(claimed);
+  const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text);
+  const families = new Set([bounded?.fact.family, ...claims.map((f) => f.family)]);
+  const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && families.has(f.family));
+  const claimsFigure = families.size > 1 || bounded !== null;
+  const s = claimsFigure ? candidates.slice(0, 5).find(checkable) ?? candidates.find(checkable) : candidates[0];
+  // A claimed figure no passage states a figure of its kind for is not confirmed from an unrelated sentence.
   if (!s) return null;
   const cites = new CitationList();
   const chunk = ctx.hits[s.hit]!.chunk;
@@ -463,7 +482,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
   const bound = boundHolds(bounded, facts);
-  const holds = bound ?? (numbers.every((n) => folded.includes(n)) && outsideEnumeration(ctx.focus, facts, folded) === null);
+  const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null);
   if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
 }

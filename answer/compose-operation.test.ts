@@ -118,6 +118,15 @@ describe('lists, counts and durations over the real page', () => {
     expect(sum.answer).toBe('一共201户（198户加3户）：198户脱贫户[1]、3户监测户[1]。');
   });
 
+  it('computes a difference exactly, from the figures of the things the question names', async () => {
+    // Two figures of one enumeration: the ones whose item names the thing asked, the sentence shown once.
+    expect((await ask('彤康两款山楂白兰地的度数相差几度？')).answer).toMatch(/^相差12度（54度减去42度）：[^[]*\[1\]。$/);
+    // Not rounded: 5.28亿元 less 8830万元.
+    expect((await ask('陵川中药材年产值比阳城蚕茧收入高多少？')).answer).toMatch(/^陵川中药材年产值更高，相差4\.397亿元/);
+    // The side's figure is the one its words stand next to (3万亩有机农作物种植基地, not the 2万亩 beside it).
+    expect((await ask('陵川中药材的种植面积比彤康的有机农作物基地大多少？')).answer).toMatch(/相差37\.1万亩/);
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);
@@ -205,6 +214,15 @@ describe('yes/no over the real page', () => {
   it('says no to a kind the sentence’s enumeration leaves out, yes to one it names', async () => {
     expect((await ask('沁水是四大名蜜里洋槐蜜的主产区吗？')).answer).toMatch(/^不是。文章说：.*荆条蜂蜜、刺槐蜂蜜/);
     expect((await ask('沁水是荆条蜂蜜的主产区吗？')).answer).toMatch(/^是的。/);
+  });
+
+  it('checks a claimed year, era, round figure or English figure against the stated one', async () => {
+    expect((await ask('吉利尔是1958年成立的吗')).answer).toMatch(/^是的。吉利尔潞绸集团创始于1958年/);
+    expect((await ask('吉利尔算不算1960年成立的')).answer).toMatch(/^不是。文章说：吉利尔潞绸集团创始于1958年/);
+    expect((await ask('阳城陶瓷是唐代最兴盛的吧？')).answer).toMatch(/^不是。文章说：明清时期/);
+    expect((await ask('阳城优良蚕桑品种推广率只有一半左右吗？')).answer).toMatch(/^没有。文章说：.*100%/);
+    expect((await ask('Has the herb planting area in Lingchuan passed 400,000 mu?')).answer).toMatch(/^Yes\. .*40\.1万亩/);
+    expect((await ask('Can Tongkang make 50,000 tonnes of hawthorn wine a year?')).answer).toMatch(/^No\. .*5000吨/);
   });
 
   it('answers an English byline question in English', async () => {

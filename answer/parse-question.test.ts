@@ -15,7 +15,19 @@ describe('parseQuestion', () => {
     ['吉利尔比彤康早成立多少年？', 0, 'difference', 'duration', null],
     ['有几个专业镇入选了首批市级专业镇？', 0, 'count', 'quantity', null],
     ['高平的生猪出栏量是全省第一吗？', 1, 'yesno', 'text', null],
-    ['沁水的黑山羊肉为啥那么好吃？', 1, 'lookup', 'text', null],
+    ['沁水的黑山羊肉为啥那么好吃？', 1, 'reason', 'text', null],
+    // Other wordings of the same operations.
+    ['吉利尔和彤康成立相隔几年', 0, 'difference', 'duration', null],
+    ['How many years apart were Jilier and Tongkang founded?', 0, 'difference', 'duration', null],
+    ['是沁水的蜂农多，还是沁水的养羊户多？', 0, 'compare', 'quantity', null],
+    ['Which was founded first, Jilier or Tongkang?', 0, 'compare', 'time', null],
+    ['Does Gaoping raise more pigs than Qinshui raises goats?', 2, 'compare', 'quantity', null],
+    ['版面上产值排第一的是哪个镇', 0, 'superlative', 'quantity', null],
+    ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
+    ['彤康的山楂酒真的有54度的？', 0, 'yesno', 'text', null],
+    ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
+    // GAP (a base standard) is not "the gap between".
+    ['陵川县与哪所高校合作推进GAP基地建设？', 1, 'lookup', 'text', null],
     ['沁水黑山羊为什么肉质好？', 1, 'reason', 'text', null],
     ['阳城全县优良蚕、桑品种推广率达到多少？', 1, 'lookup', 'quantity', 'percent'],
     ['晋城被誉为什么？', 0, 'lookup', 'names', null],
@@ -58,6 +70,8 @@ describe('comparisons', () => {
     expect(comparisonSides('吉利尔比彤康早成立多少年？')).toEqual(['吉利尔', '彤康']);
     expect(comparisonSides('吉利尔比彤康成立得早吗？')).toEqual(['吉利尔', '彤康']);
     expect(comparisonSides('阳城比高平多多少？')).toEqual(['阳城', '高平']);
+    expect(comparisonSides('是沁水的蜂农多，还是沁水的养羊户多？')).toEqual(['沁水的蜂农', '沁水的养羊户']);
+    expect(comparisonSides('吉利尔和彤康成立相隔几年')).toEqual(['吉利尔', '彤康成立']);
     expect(comparisonSides('Which town has more firms, Zezhou or Gaoping?')).toEqual(['Zezhou', 'Gaoping']);
     expect(comparisonSides('How many more firms does Zezhou have than Gaoping?')).toEqual(['Zezhou have', 'Gaoping']);
     expect(parseQuestion('占全市的比重和占全省的比重差几个百分点？', 0, false).operation).toBe('difference');
@@ -70,6 +84,7 @@ describe('comparisons', () => {
     expect(comparativeWord('吉利尔比彤康早成立多少年？')).toBe('早');
     expect(comparativeWord('出栏和屠宰哪个少？')).toBe('少');
     expect(comparativeWord('高平生猪出栏多少头？')).toBe('');
+    expect(comparativeWord('高平的猪多还是阳城的蚕多？')).toBe('多');
     expect(parseQuestion('吉利尔比彤康早成立多少年？', 0, false).direction).toBe('max');
     expect(parseQuestion('出栏和屠宰哪个少？', 0, false).direction).toBe('min');
   });

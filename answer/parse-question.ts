@@ -54,15 +54,15 @@ const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
-const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|how (?:many|much) (?:more|less|fewer|earlier|later|older)|difference/i;
-const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
-const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer) than|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)|compare/i;
+const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:more|less|fewer|earlier|later|older)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
+const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who is (?:more|larger|bigger|higher|older|greater|lower|smaller)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
-const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所)|how many/i;
-const YESNO = /是不是|是否|有没有|对吗|是吗|对不对|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
+const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样)|how many/i;
+const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
-const REASON = /(?<![誉称成作认列评定视名选])为什么|为何|原因|怎么会|何以|凭什么|why/i;
+const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|why/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
 const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
@@ -84,7 +84,7 @@ const RATIO = /(?:几|多少)倍|倍数|how many times|times (?:as|larger|bigger
 
 /** Words that set a bound on a figure (超过600种, 不到20万只): '>' or '<' of the figure after them. */
 const BOUNDS: [RegExp, '>' | '<'][] = [
-  [/超过|多于|高于|大于|不止|突破|逾|more than|over|above|exceed/i, '>'],
+  [/超过|多于|高于|大于|不止|突破|逾|more than|over|above|exceed|passed|surpassed|topped/i, '>'],
   [/不到|少于|低于|小于|不足|未满|less than|fewer than|under|below/i, '<'],
 ];
 
@@ -107,7 +107,7 @@ export function isBoundWord(word: string): boolean {
 export function comparativeWord(question: string): string {
   const q = foldForMatch(question).replace(/多少/g, '');
   const english = /\b(higher|lower|larger|bigger|smaller|greater|more|fewer|less|earlier|later|older|newer)\b/i.exec(q)?.[1]?.toLowerCase();
-  return /(?:更|比[^，,]{1,16}?|哪[个家一][^，,]{0,10}?)([高低大小早晚长久多少])/.exec(q)?.[1] ?? english ?? '';
+  return /(?:更|比[^，,]{1,16}?|哪[个家一][^，,]{0,10}?)([高低大小早晚长久多少])|([高低大小早晚长久多少])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
 }
 
 /** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
@@ -152,7 +152,7 @@ export function parseOperation(q: string, townCount: number): Operation {
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
   if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';
-  if (YESNO.test(q) && !WH.test(q.replace(/是不是|是否|有没有|[吗吧]/g, ''))) return 'yesno';
+  if (YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, ''))) return 'yesno';
   return 'lookup';
 }
 
@@ -199,14 +199,15 @@ export function comparisonSides(question: string): string[] {
   const times = /^(.+?)是(.+?)的(?:几|多少)倍/.exec(question);
   if (times) return [times[1]!.trim(), times[2]!.trim()];
   // "How much more is A than B?": the question phrase before A is no part of it.
-  question = question.replace(/^\s*how (?:much|many)\s+(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older)\s+(?:\w+\s+)?(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
+  question = question.replace(/^\s*how (?:much|many)\s+(?:(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older)\s+(?:\w+\s+)?|\w+\s+apart\s+)(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
   const sides = head
-    .replace(/(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
+    .replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
     // A比B早成立: the predicate after B (更/还 and a comparative adjective onwards) is not part of B.
     .replace(/(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\u4e00-\u9fff]{1,3}得)?[多少高低早晚大小长久强弱快慢].*$/, '$1')
     .split(/和|与|跟|同|还是|相比|比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
-    .map((x) => x.trim().replace(/[?？。!！]+$/, ''))
+    // 是A多，还是B多: the 是 before the first side and the comparative after each side are no part of it.
+    .map((x) => x.trim().replace(/[?？。!！，,]+$/, '').replace(/^是(?=.{2})/, '').replace(/(?<=.{2})[多少高低大小早晚长久](?:一些|些|一点)?$/, ''))
     .filter((x) => x.length > 0);
   return sides.length >= 2 ? sides : [];
 }

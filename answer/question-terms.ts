@@ -12,7 +12,9 @@ const STOPWORDS = new Set(
     '分别 各 各自 以及 并且 而且 还是 还有 哪年 哪一年 何时 什么时候 时候 相关 关于 有关 方面 内容 信息 多 少 ' +
     '叫 叫做 称 着 来着 来 啊 哇 啦 嘞 哈 呐 那边 这边 那里 这里 那家 这家 哪家 几家 那种 这种 跟 同 靠 搞 做 弄 算 用 才 ' +
     '名 只 位 种 家 项 条 件 次 头 张 亩 户 年 一年 每年 今年 去年 一下子 一共 到底 究竟 大家 人家 起来 一起 帮 帮着 能 可 得 地 过 ' +
-    '吗 嘛 呗 么 叫啥 是啥 有啥 怎么回事 作为 属于 算是 所谓 特点 名字 名称 哪两个 两个 几个'
+    '吗 嘛 呗 么 叫啥 是啥 有啥 怎么回事 作为 属于 算是 所谓 特点 名字 名称 哪两个 两个 几个 ' +
+    // Discourse words that frame a yes/no claim (听说…是真的吗).
+    '听说 据说 真的 是真的 难道 确实 没错 对吧'
   ).split(/\s+/),
 );
 
@@ -20,7 +22,7 @@ const STOPWORDS = new Set(
 const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
-const NUMERAL_CLASSIFIER = /^[一二两三四五六七八九十百千万几多每哪]+[个批家种位名只项条年次篇]?$/;
+const NUMERAL_CLASSIFIER = /^(?:[一二两三四五六七八九十百千万几多每哪]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇]?$/;
 
 const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
@@ -145,6 +147,8 @@ export function questionTerms(question: string, expanded: string, names: string[
   }
   // Question phrases the segmenter would cut into content-looking pieces (多长时间 -> 多 / 长时间).
   folded = folded.replace(QUESTION_PHRASES, ' ');
+  // A round figure (上万户, 数百家) is a claimed amount, not a word to find.
+  folded = folded.replace(/[上数近逾过][十百千万亿]/g, ' ');
   // The 年 of a year is not the head of the next word (2022年产了 is 2022年 / 产了, not 年产).
   folded = folded.replace(/(\d{2,4}年)(?=[\u4e00-\u9fff])/g, '$1 ');
   const minor = functionWords(folded);
@@ -171,4 +175,17 @@ export function questionTerms(question: string, expanded: string, names: string[
     asksWhy: /为什么|为何|原因|why/i.test(question),
     english,
   };
+}
+
+/**
+ * A three-character word the corpus never uses read as the corpus word it is made of plus one character
+ * (养蜜蜂 -> 蜜蜂, 卖茧子 -> 茧子): the segmenter joined a known word with a classifier or a verb. The word itself
+ * when no such part is known.
+ */
+export function knownCore(word: string, idf: (w: string) => number): string {
+  // Three characters only: a longer unknown word (高新技术) is a term of its own, not a known one with a character added.
+  if (word.length !== 3 || idf(word) > 0 || !/^[\u4e00-\u9fff]+$/.test(word)) return word;
+  const [head, tail] = [word.slice(0, -1), word.slice(1)];
+  const known = [head, tail].filter((w) => idf(w) > 0).sort((a, b) => idf(b) - idf(a));
+  return known[0] ?? word;
 }

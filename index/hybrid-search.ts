@@ -12,6 +12,7 @@ import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import type { Pause } from './slice-pause.js';
 import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
+import { romanisedNames, withNativeNames } from './romanised-names.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 import { candidateLabels } from './word-postings.js';
 
@@ -81,6 +82,7 @@ export class HybridSearcher {
   private byTown: Map<string, Chunk[]> | null = null;
   private latestYear: number | null = null;
   private names: string[] | null = null;
+  private romanised: Map<string, string> | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
   private firstFacts: Map<string, ChunkFact[]> | null = null;
   /** Authors by the first character of their name, with their position in articlesByAuthor. */
@@ -162,6 +164,8 @@ export class HybridSearcher {
     this.corpusChars();
     await pause();
     this.authorIn('');
+    await pause();
+    this.nativeNames('');
     await pause();
     this.referenceYear();
     await pause();
@@ -252,6 +256,15 @@ export class HybridSearcher {
     return this.latestYear;
   }
 
+  /**
+   * The question with the organisations and authors it writes in pinyin put in their Chinese form
+   * (Tongkang -> 彤康, Chen Yunhua -> 陈云华), so an English question finds and compares them.
+   */
+  nativeNames(question: string): string {
+    this.romanised ??= romanisedNames([...this.entityNames(), ...this.articlesByAuthor().keys()]);
+    return withNativeNames(question, this.romanised);
+  }
+
   /** Articles by author byline: author -> one chunk list per article (by title), in index order. */
   articlesByAuthor(): Map<string, Chunk[][]> {
     if (!this.authors) {
@@ -335,7 +348,7 @@ export class HybridSearcher {
   async search(question: string, k: number): Promise<SearchHit[]> {
     const n = this.index.chunks.length;
     if (n === 0) return [];
-    const expanded = expandQuery(question, this.lexicon);
+    const expanded = expandQuery(this.nativeNames(question), this.lexicon);
     const pool = Math.min(n, Math.max(MIN_POOL, k * 4));
     const vector = await this.embedder.embedQuery(expanded);
     const dense = await this.vectors.similaritySearchVectorWithScore(vector, pool);

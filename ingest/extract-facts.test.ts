@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumeral } from './chinese-numbers.js';
-import { enumerationItems, extractFacts, splitClauses } from './extract-facts.js';
+import { enumerationItems, enumerations, extractFacts, splitClauses } from './extract-facts.js';
 
 describe('extractFacts', () => {
   it('normalises quantities with 万 and their unit family, with the attribute words before them', () => {
@@ -51,6 +51,15 @@ describe('text helpers', () => {
     expect(enumerationItems('打造集工业化生产、潞绸产品体验、潞绸文化展示、潞绸织造研学基地于一体的综合性产业园区。')).toEqual(['工业化生产', '潞绸产品体验', '潞绸文化展示', '潞绸织造研学基地']);
     expect(enumerationItems('已形成了以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局。')).toEqual(['建筑瓷', '日用瓷', '工业瓷', '琉璃制品']);
     expect(enumerationItems('没有并列的句子。')).toEqual([]);
+    // 从A、B到C: 到 joins the last item.
+    expect(enumerationItems('形成了从选种、育苗到加工的完整链条。')).toEqual(['选种', '育苗', '加工的完整链条']);
+  });
+
+  it('cuts two enumerations of one clause at the 等 that closes the first', () => {
+    const lists = enumerations('先后在甲镇、乙乡、丙镇等地建立某某养殖、某某科技、某某食品等多个项目，');
+    expect(lists.map((l) => l.items)).toEqual([['甲镇', '乙乡', '丙镇'], ['某某养殖', '某某科技', '某某食品']]);
+    expect(lists[1]!.start).toBe(lists[0]!.end);
+    expect(enumerations('开发出药茶、饮片、牙膏等深加工产品，').map((l) => l.items)).toEqual([['药茶', '饮片', '牙膏']]);
   });
 
   it('takes a title in book-title marks as a name', () => {

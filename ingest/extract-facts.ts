@@ -168,14 +168,42 @@ export function enumerationItems(clause: string): string[] {
   const tail = body.slice(body.indexOf('、'));
   const head = body.slice(0, body.indexOf('、'));
   // 集A、B于一体 / 以A、B为主体: the frame around the items is not part of them.
-  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(head.replace(/^.*(?:有|为|等|括|出|发|如|了|是|集|以)/, ''))?.[0] ?? '';
+  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(head.replace(/^.*(?:有|为|等|括|出|发|如|了|是|集|以|在|从)/, ''))?.[0] ?? '';
+  // 从A、B到C / 以A、B到C: 到 joins the last item like 和.
+  const joiners = /[从以]/.test(head) ? /[和及与到]/ : /[和及与]/;
   const rest = tail
     .slice(1)
     .split(/、/)
-    .flatMap((x, i, all) => (i === all.length - 1 ? x.split(/[和及与]/) : [x]));
+    .flatMap((x, i, all) => (i === all.length - 1 ? x.split(joiners) : [x]));
   const last = rest.pop()?.replace(/(?:等|于一体|为一体|为主体|为代表|为核心).*$/, '') ?? '';
   const items = [first, ...rest, last].map((x) => x.replace(/[“”]/g, '').trim()).filter((x) => x.length > 0 && x.length <= 16);
   return items.length >= 2 ? items : [];
+}
+
+/** A verb phrase opening the second of two enumerations (…等地建立A、B: 地建立). */
+const SECOND_LIST_LEAD = /^[地处家类种]?[\u4e00-\u9fff]{0,2}?(?:建立|建设|建成|打造|开发|引进|形成|设立|成立|培育|发展)(?:了|起)?/;
+
+/**
+ * The enumerations of a clause with where each stands: two lists in one clause (在A、B、C等地建立D、E、F等项目)
+ * are cut at the 等 that closes the first, each read by enumerationItems.
+ */
+export function enumerations(clause: string): { items: string[]; start: number; end: number }[] {
+  const body = clause.replace(/[，,；;：:。！？]$/, '');
+  const parts = body.split('、');
+  // A middle item with 等 and a verb after it (北诗镇等地建立凯永养殖) ends one list and opens another.
+  const at = parts.slice(0, -1).findIndex((x, i) => i > 0 && /等.+/.test(x) && SECOND_LIST_LEAD.test(x.slice(x.indexOf('等') + 1)));
+  if (at < 0) {
+    const items = enumerationItems(clause);
+    return items.length ? [{ items, start: 0, end: clause.length }] : [];
+  }
+  const cut = parts.slice(0, at).join('、').length + 1 + parts[at]!.indexOf('等') + 1;
+  const first = enumerationItems(body.slice(0, cut));
+  const lead = SECOND_LIST_LEAD.exec(body.slice(cut))?.[0].length ?? 0;
+  const second = enumerationItems(`有${body.slice(cut + lead)}`);
+  return [
+    ...(first.length ? [{ items: first, start: 0, end: cut }] : []),
+    ...(second.length ? [{ items: second, start: cut, end: clause.length }] : []),
+  ];
 }
 
 /**
@@ -188,8 +216,9 @@ export function extractFacts(sentenceText: string, sentence: number): Fact[] {
   let offset = 0;
   for (const clause of splitClauses(sentenceText)) {
     const spans = [...quantitySpans(clause), ...timeSpans(clause), ...nameSpans(clause, sentenceText)];
-    const items = enumerationItems(clause);
-    if (items.length) spans.push({ kind: 'list', start: 0, end: clause.length, text: clause, value: items.length, unit: '', family: 'list', approx: false, items, role: '' });
+    for (const e of enumerations(clause)) {
+      spans.push({ kind: 'list', start: e.start, end: e.end, text: e.start === 0 && e.end === clause.length ? clause : clause.slice(e.start, e.end), value: e.items.length, unit: '', family: 'list', approx: false, items: e.items, role: '' });
+    }
     for (const s of spans) {
       facts.push(
         factSchema.parse({

@@ -1,0 +1,31 @@
+// Tests for claimed figures: round and English figures read as the extractor reads Chinese ones, checked against stated facts.
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../ingest/index.js';
+import { chineseFigures, claimedFacts, claimsHold, claimText } from './claimed-figures.js';
+
+describe('claimed figures', () => {
+  it('writes round figures and English figures with their units in Chinese', () => {
+    expect(claimText('沁水有上万户蜂农吗')).toBe('沁水有超过1万户蜂农吗');
+    expect(claimText('推广率只有一半左右吗')).toBe('推广率只有50%左右吗');
+    expect(chineseFigures('passed 400,000 mu?')).toBe('passed 40万亩?');
+    expect(chineseFigures('sell 0.85 million head of pigs')).toBe('sell 85万头 of pigs');
+    expect(chineseFigures('50,000 tonnes of wine')).toBe('5万吨 of wine');
+    expect(chineseFigures('in 30 years or 12 parks')).toBe('in 30年 or 12 parks');
+    expect(claimText('Was it founded in 1958?')).toBe('was it founded in 1958年?');
+  });
+
+  it('finds the quantities and times a question claims', () => {
+    expect(claimedFacts(claimText('Did Gaoping sell 850,000 head of pigs?')).map((f) => [f.value, f.family])).toEqual([[850000, 'animals']]);
+    expect(claimedFacts('阳城陶瓷是唐代最兴盛的吧').map((f) => f.family)).toEqual(['era']);
+  });
+
+  it('holds a claim the sentence states, fails one it states otherwise, cannot check one it does not state', () => {
+    const stated = extractFacts('2022年，全县优良蚕品种推广率达100%，蚕茧产量167.7万公斤。', 0);
+    expect(claimsHold(claimedFacts('推广率达100%吗'), stated)).toBe(true);
+    expect(claimsHold(claimedFacts('推广率50%左右吗'), stated)).toBe(false);
+    expect(claimsHold(claimedFacts('蚕茧产量170万公斤左右吗'), stated)).toBe(true);
+    expect(claimsHold(claimedFacts('蚕茧产量170万公斤吗'), stated)).toBe(false);
+    expect(claimsHold(claimedFacts('有5000户吗'), stated)).toBeNull();
+    expect(claimsHold(claimedFacts('是2021年的吗'), stated)).toBe(false);
+  });
+});

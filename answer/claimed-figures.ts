@@ -1,0 +1,72 @@
+// The figures a yes/no question claims, written the way the fact extractor reads them (上万户 -> 超过1万户, 400,000 mu -> 400000亩).
+import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
+
+/** Round figures said in words: 上万 / 过万 (ten thousand or more), 一半 (50%). */
+const ROUND_WORDS: [RegExp, string][] = [
+  [/[上过逾]([万千百亿])(?=[\u4e00-\u9fff])/g, '超过1$1'],
+  [/一半/g, '50%'],
+];
+
+/** English units and the Chinese unit the articles write. */
+const ENGLISH_UNITS: [RegExp, string][] = [
+  [/^mu\b/i, '亩'],
+  [/^(?:metric )?(?:tonnes?|tons?)\b/i, '吨'],
+  [/^(?:kg|kilogra(?:m|mme)s?)\b/i, '公斤'],
+  [/^(?:yuan|rmb)\b/i, '元'],
+  [/^households?\b/i, '户'],
+  [/^(?:head|pigs?|hogs?)\b/i, '头'],
+  [/^(?:goats?|sheep|colonies|hives)\b/i, '只'],
+  [/^(?:people|persons?|residents?)\b/i, '人'],
+  [/^(?:companies|company|firms?|enterprises?|foundries)\b/i, '家'],
+  [/^(?:hectares?)\b/i, '公顷'],
+  [/^(?:percent|per cent|%)/i, '%'],
+  [/^degrees?\b/i, '度'],
+  [/^years?\b/i, '年'],
+];
+
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/** An English figure with its unit in Chinese (400,000 mu -> 40万亩; 0.85 million head -> 85万头), the text unchanged when it has none. */
+export function chineseFigures(text: string): string {
+  return text.replace(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?\s*(?:of\s+)?(%|per cent|metric tonnes?|[a-z]+)?/gi, (whole, digits: string, scale: string | undefined, rest: string | undefined) => {
+    const value = Number(digits.replace(/,/g, '')) * (scale ? SCALE[scale.toLowerCase()]! : 1);
+    const unit = rest ? ENGLISH_UNITS.find(([re]) => re.test(rest))?.[1] : undefined;
+    if (!unit || !Number.isFinite(value)) return whole;
+    const number = value >= 1e4 && unit !== '%' && unit !== '年' ? `${value / 1e4}万` : String(value);
+    return `${number}${unit}`;
+  });
+}
+
+/** The question with its round figures and English figures (and years: in 1958 -> 1958年) in the extractor's Chinese form. */
+export function claimText(question: string): string {
+  let q = foldForMatch(question);
+  for (const [re, to] of ROUND_WORDS) q = q.replace(re, to);
+  if (!/\d/.test(q) || !/[a-z]/i.test(q)) return q;
+  return chineseFigures(q.replace(/\b(in|since|by|from|until)\s+((?:1[5-9]|20)\d\d)\b(?![\d,.])/gi, '$1 $2年'));
+}
+
+/** The quantities and times a question states (read from claimText). */
+export function claimedFacts(claimed: string): Fact[] {
+  return extractFacts(claimed, 0).filter((f) => (f.kind === 'quantity' || f.kind === 'time') && f.value !== null);
+}
+
+/** Share a claimed figure may differ from the stated one: a round claim (50%左右, 30多) loosely, an exact one not at all. */
+const TOLERANCE = { approx: 0.2, exact: 0.005 };
+
+/**
+ * Whether the sentence's facts bear the claims out: false when a claim's kind of figure is stated
+ * (same unit family, same kind of time) but never with its value; true when every claim that could be
+ * checked holds; null when none could be checked.
+ */
+export function claimsHold(claims: Fact[], sentenceFacts: Fact[]): boolean | null {
+  let checked = false;
+  for (const claim of claims) {
+    const stated = sentenceFacts.filter((f) => f.kind === claim.kind && f.family === claim.family && f.value !== null);
+    if (stated.length === 0) continue;
+    checked = true;
+    const tolerance = claim.approx ? TOLERANCE.approx : TOLERANCE.exact;
+    const same = stated.some((f) => (claim.kind === 'time' ? f.value === claim.value : Math.abs(f.value! - claim.value!) <= tolerance * Math.abs(claim.value!)));
+    if (!same) return false;
+  }
+  return checked ? true : null;
+}
