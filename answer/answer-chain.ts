@@ -4,7 +4,8 @@ import type { Settings } from '../config.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
-import { isBoundWord } from './parse-question.js';
+import { attributeFamilies, isBoundWord } from './parse-question.js';
+import { englishUnit } from './claimed-figures.js';
 import { knownCore, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -73,7 +74,14 @@ export function translatedTerms(question: string, searcher: HybridSearcher): { e
   // A question naming no town or organisation keeps the terms the corpus has no word for as words it
   // never uses (laptop -> 笔记本电脑); about a named town, a loose dictionary sense (share -> 股份) must not sink it.
   if (searcher.namedTowns(question).size === 0 && namedEntities(question, searcher.entityNames()).length === 0) heads.push(...searcher.lexicon.unknownTerms(question));
+  // The thing asked of a named town or organisation (What's the phone number of 彤康…) is kept when the corpus has no word for it.
+  else heads.push(...searcher.lexicon.unknownTerms(englishAskedThing(question)));
   return { expanded: heads.length ? `${question} ${heads.join(' ')}` : question, alternatives };
+}
+
+/** The thing an English question asks of something (the phone number in "What's the phone number of X"), "" when none. */
+export function englishAskedThing(question: string): string {
+  return /^\s*(?:what(?:'s|’s| is| are| was| were)|how (?:many|much))\s+(?:the\s+|a\s+)?((?!(?:did|does|do|is|are|was|were|has|have)\b)[a-z]+(?:[ -][a-z]+){0,2}?)\s+(?:of|for|does|do|did|is|are|was|were|in|at|has|have)\b/i.exec(question)?.[1] ?? '';
 }
 
 /** Answers one question extractively from the searcher's index. */
@@ -97,12 +105,16 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
   const operation = questionOperation(question, terms, o);
   const named = operation === 'yesno' ? searcher.authorIn(question) : undefined;
-  if (terms.asksAuthor || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
+  if ((terms.asksAuthor && (operation === 'author' || !searcher.authorIn(question))) || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
   // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.
   const base = { question: asked, mode: 'extractive' as const, retrieved: toRetrieved(hits), operation, facts: [], related: [] };
-  const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options);
+  // An English question asking a thing the corpus has no word for (the phone number of 彤康) is not answered with another figure.
+  // (A thing an attribute family words, alcohol content or income, is asked in the corpus's own terms.)
+  const thing = terms.english ? englishAskedThing(question) : '';
+  const askedUnknown = thing !== '' && !englishUnit(thing) && attributeFamilies(thing.toLowerCase()).length === 0 && searcher.lexicon.unknownTerms(thing).length > 0;
+  const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options) ?? (askedUnknown ? 'asks about words the articles never use (the thing asked)' : null);
   const composed = composeFacts(searcher, question, terms, scored, picked, hits, o, refusal);
   if (composed) {
     // Lists and comparisons may cite passages of a town beyond the retrieved ones: report them too.

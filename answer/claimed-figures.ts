@@ -24,13 +24,18 @@ const ENGLISH_UNITS: [RegExp, string][] = [
   [/^years?\b/i, '年'],
 ];
 
+/** The Chinese unit of an English unit word (households -> 户, mu -> 亩), undefined for other words. */
+export function englishUnit(word: string): string | undefined {
+  return ENGLISH_UNITS.find(([re]) => re.test(word))?.[1];
+}
+
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 
 /** An English figure with its unit in Chinese (400,000 mu -> 40万亩; 0.85 million head -> 85万头), the text unchanged when it has none. */
 export function chineseFigures(text: string): string {
   return text.replace(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?\s*(?:of\s+)?(%|per cent|metric tonnes?|[a-z]+)?/gi, (whole, digits: string, scale: string | undefined, rest: string | undefined) => {
     const value = Number(digits.replace(/,/g, '')) * (scale ? SCALE[scale.toLowerCase()]! : 1);
-    const unit = rest ? ENGLISH_UNITS.find(([re]) => re.test(rest))?.[1] : undefined;
+    const unit = rest ? englishUnit(rest) : undefined;
     if (!unit || !Number.isFinite(value)) return whole;
     const number = value >= 1e4 && unit !== '%' && unit !== '年' ? `${value / 1e4}万` : String(value);
     return `${number}${unit}`;

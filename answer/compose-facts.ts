@@ -35,6 +35,8 @@ export type ComposeContext = {
     chunksWith: (word: string) => Chunk[];
     /** Towns a piece of text names (strongest mentions). */
     townsIn: (text: string) => string[];
+    /** An English piece of text's Chinese words (the dictionary's translations), [] for Chinese text. */
+    chineseWords: (text: string) => string[];
     /** The latest calendar year the corpus mentions (durations reach back from it). */
     referenceYear: number;
     /** The whole paragraph a chunk belongs to. */
@@ -153,14 +155,21 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
  */
 export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const measures = ctx.parsed.attributes.filter((a) => a.measure && a.unitFamily);
-  // A town or organisation named is answered inside its passages (彤康的酒最低多少度), not across the page.
-  if (measures.length !== 1 || ctx.towns.length > 0 || ctx.entities.length > 0) return null;
-  const [measure] = measures as [AttributeFamily];
-  const chunks = [...new Set(measure.factWords.flatMap((w) => ctx.source.chunksWith(w)))];
-  const found = chunks.flatMap((chunk) =>
+  const measure = measures.length === 1 ? measures[0]! : undefined;
+  // The unit family ranked: the named measure's, else the one the question asks (百分比, 按吨算).
+  const family = measure?.unitFamily ?? ctx.parsed.unitFamily;
+  if (!family || measures.length > 1) return null;
+  // Inside the named organisation's or town's passages (彤康的几块地里面积最小), else across the page.
+  const scoped = ctx.entities.length > 0 || ctx.towns.length === 1;
+  const chunks = scoped
+    ? (ctx.towns.length === 1 ? ctx.source.chunksOfTown(ctx.towns[0]!) : [...new Set(ctx.entities.flatMap((e) => ctx.source.chunksWith(e)))]).filter((c) => namesEntities(ctx, c))
+    : [...new Set((measure?.factWords ?? []).flatMap((w) => ctx.source.chunksWith(w)))];
+  const pool = chunks.length || !scoped ? chunks : [];
+  const source = pool.length || measure ? pool : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
+  const found = source.flatMap((chunk) =>
     ctx.source
       .factsOf(chunk)
-      .filter((f) => f.kind === 'quantity' && f.family === measure.unitFamily && f.value !== null && measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w)))
+      .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w))))
       .map((fact) => ({ fact, chunk })),
   );
   if (found.length === 0) return null;
@@ -169,7 +178,14 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const located = { ...top, fit: 1, score: 1 };
   const word = ctx.parsed.superlative || (ctx.parsed.direction === 'max' ? '最高' : '最低');
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
-  return reply(`${word}的是${top.chunk.meta.town}：${statement}${cites.mark(top.chunk)}。`, cites, [located]);
+  if (!scoped) return reply(`${word}的是${top.chunk.meta.town}：${statement}${cites.mark(top.chunk)}。`, cites, [located]);
+  // Inside one organisation or town the figure leads, as the item of its enumeration when it is one (6度清甜山楂甜酒).
+  const item = ctx.source
+    .factsOf(top.chunk)
+    .filter((f) => f.kind === 'list' && f.sentence === top.fact.sentence)
+    .flatMap((f) => f.items)
+    .find((i) => i.startsWith(top.fact.text));
+  return reply(`${word}的是${item ?? top.fact.text}：${statement}${cites.mark(top.chunk)}`, cites, [located]);
 }
 
 /** Question words that ask which organisation. */
@@ -327,8 +343,9 @@ const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样';
 
 /** The noun a count question counts (几个育种场 -> 育种场), "" when the classifier stands alone (一共几个, 几种的…). */
 export function countedKind(question: string): string {
-  const m = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})`).exec(foldForMatch(question));
-  return m && !/^[的是在给了有]/.test(m[1]!) ? m[1]! : '';
+  const m = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})([、和与及][\\u4e00-\\u9fff])?`).exec(foldForMatch(question));
+  // Several kinds counted together (几个基地、场站) are every item of the list, not those of one kind.
+  return m && !m[2] && !/^[的是在给了有]/.test(m[1]!) ? m[1]! : '';
 }
 
 /** The classifier a count question asks in (几个 -> 个, 几种 -> 种, 几个方面 -> 个方面), 项 by default. */
@@ -355,8 +372,9 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
 }
 
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
-function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedFact | undefined {
-  const folded = foldForMatch(side);
+function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string): LocatedFact | undefined {
+  // An English side (Zezhou's foundries) is read through its translations.
+  const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
   const own = ctx.focus.filter((w) => folded.includes(w));
   const towns = ctx.source.townsIn(side);
   // A side naming an organisation (吉利尔的历史) is read only in passages about it.
@@ -372,7 +390,8 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[]): LocatedF
   });
   // A side is a figure: a quantity, or when ages are compared a time or a duration (not an enumeration or a name).
   const figure = (f: LocatedFact) => f.fact.value !== null && (f.fact.kind === 'quantity' || (ctx.parsed.byTime && f.fact.kind === 'time'));
-  const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f)).sort((a, b) => b.score - a.score);
+  // Matched to the other side's figure: only figures of its unit family (户 against 户, not 四大板块).
+  const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f) && (family === undefined || f.fact.family === family)).sort((a, b) => b.score - a.score);
   if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
   // How old a side is: the earliest time among the facts whose clause words the asked attribute
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
@@ -392,6 +411,16 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   if (sides.length >= 2) {
     const shared = ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
     pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    // Two quantities of different unit families: each side is tried against the other's family, and the
+    // pair whose figures fit their sides better stands (a side can have a figure of the other's kind).
+    const [a, b] = pairs;
+    if (pairs.length === 2 && a!.f && b!.f && a!.f.fact.kind === 'quantity' && b!.f.fact.kind === 'quantity' && a!.f.fact.family !== b!.f.fact.family) {
+      const aLikeB = sideFact(ctx, sides[0]!, shared, b!.f.fact.family);
+      const bLikeA = sideFact(ctx, sides[1]!, shared, a!.f.fact.family);
+      const options = [aLikeB && { a: aLikeB, b: b!.f }, bLikeA && { a: a!.f, b: bLikeA }].filter((o): o is { a: LocatedFact; b: LocatedFact } => !!o);
+      const best = options.sort((x, y) => y.a.score + y.b.score - (x.a.score + x.b.score))[0];
+      if (best) pairs = [{ ...a!, f: best.a }, { ...b!, f: best.b }];
+    }
   } else {
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
     // Across towns, a town takes part only with a figure its article words as the asked measure (年产值 for 产值).
@@ -506,6 +535,33 @@ function organisationElsewhere(ctx: ComposeContext): Reply | null {
   return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${asStatement(sentence.text).replace(/。$/, '')}。${cites.mark(chunk)}`, cites);
 }
 
+/** An organisation kind asked about across the articles (哪几家集团, 几所大学), the word organisations of it end in. */
+const ORG_KIND = /(?:哪几|哪些|几|多少)(?:家|所|个)?[“"]?(集团|公司|大学|高校|协会|合作社|博物馆)/;
+
+/**
+ * 哪几家集团 / 几所大学: the organisations of that kind the articles name (of the named towns, else of
+ * all), each cited where it is first named, counted when asked.
+ */
+export function composeOrganisations(ctx: ComposeContext, count: boolean): Reply | null {
+  const m = ORG_KIND.exec(foldForMatch(ctx.question));
+  if (!m) return null;
+  const kind = m[1] === '高校' ? '大学' : m[1]!;
+  const found = new Map<string, Chunk>();
+  for (const town of ctx.towns.length ? ctx.towns : ctx.source.townNames()) {
+    for (const chunk of ctx.source.chunksOfTownWith(town, [kind])) {
+      for (const f of ctx.source.factsOf(chunk)) {
+        if (f.kind !== 'org') continue;
+        for (const name of f.items) if (name.endsWith(kind) && ![...found.keys()].some((k) => k.includes(name) || name.includes(k))) found.set(name, chunk);
+      }
+    }
+  }
+  if (found.size === 0) return null;
+  const cites = new CitationList();
+  const names = [...found].map(([name, chunk]) => `${name}${cites.mark(chunk)}`);
+  if (ctx.parsed.english) return reply(`${count ? `${found.size}: ` : ''}${names.join(', ')}.`, cites);
+  return reply(`${count ? `共${found.size}${m[0].includes('所') ? '所' : '家'}：` : ''}${names.join('、')}。`, cites);
+}
+
 /** The articles of an author the question names (陈云华写了哪些 / 几篇): each article's title, cited. */
 export function composeByAuthor(ctx: ComposeContext, question: string, count: boolean): Reply | null {
   const author = ctx.source.authorIn(question);
@@ -513,5 +569,6 @@ export function composeByAuthor(ctx: ComposeContext, question: string, count: bo
   const articles = ctx.source.articlesByAuthor().get(author)!;
   const cites = new CitationList();
   const titles = articles.map((chunks) => `《${chunks[0]!.meta.title || chunks[0]!.meta.town}》${cites.mark(chunks[0]!)}`);
+  if (ctx.parsed.english) return reply(`${author} wrote ${count ? `${articles.length} articles: ` : ''}${titles.join(', ')}.`, cites);
   return reply(`${author}写了${count ? `${articles.length}篇：` : ''}${titles.join('、')}。`, cites);
 }

@@ -30,6 +30,13 @@ describe('composers over the real page', () => {
     expect(r.citations).toHaveLength(1);
   });
 
+  it('ranks the figures of one named organisation, or of the page for a unit asked, by the family asked', async () => {
+    expect((await ask('彤康提到的几块地中，哪块面积最小？')).answer).toMatch(/^最小的是500亩：/);
+    expect((await ask('这版文章中的百分比数字，最高的是多少？')).answer).toMatch(/^最高的是阳城蚕桑：.*100%/);
+    // 百分比 is no 比 of a comparison.
+    expect((await ask('这版文章中的百分比数字，最高的是多少？')).operation).toBe('superlative');
+  });
+
   it('answers which one a stated superlative is said of, with the clause saying it', async () => {
     expect((await ask('华北地区规模最大的丝绸织造印染企业是哪一家？')).answer).toBe('吉利尔潞绸集团：是华北地区规模最大的丝绸织造印染企业。[1]');
     // A 最大 said of something else (发挥到最大) is not the one asked about.
@@ -127,6 +134,21 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('陵川中药材的种植面积比彤康的有机农作物基地大多少？')).answer).toMatch(/相差37\.1万亩/);
   });
 
+  it('counts the enumeration that says what is asked rather than a stated count of something else', async () => {
+    // 12大药养品牌 is stated, but the 深加工产品 asked are an enumeration of five.
+    expect((await ask('陵川研发出来的中药深加工产品有几样？')).answer).toMatch(/^共5样：.*连翘药茶/);
+    // Several kinds asked together count every item.
+    expect((await ask('高平先后建了几个种猪基地和场站？')).answer).toMatch(/^共3个：/);
+    // Of two lists in one clause, the projects, not the places.
+    expect((await ask('凯永集团一共建了几个项目？')).answer).toMatch(/^共5个：/);
+  });
+
+  it('lists and counts the organisations of a kind the articles name, the page itself not a word to find', async () => {
+    expect((await ask('这一版里一共提到了几所大学？')).answer).toBe('共2所：山西大学[1]、山西农业大学[2]。');
+    expect((await ask('报道里出现了哪些集团？')).answer).toBe('吉利尔潞绸集团[1]、凯永集团[2]。');
+    expect((await ask('高平有几家集团？')).answer).toMatch(/^共2家：/);
+  });
+
   it('counts counties, citing each town in the order written', async () => {
     const r = await ask('这九个专业镇一共分布在晋城几个县市？');
     expect(r.answer).toMatch(/^共5个：/);
@@ -146,6 +168,16 @@ describe('lists, counts and durations over the real page', () => {
     const r = await ask('彤康去年实际产了多少吨红酒？');
     expect(r.refused).toBe(true);
     expect(r.answer).toContain('生产能力');
+  });
+});
+
+describe('comparisons of figures over the real page', () => {
+  it('sets figures of one unit family side by side, trying each side against the other’s family', async () => {
+    // 彤康's best figure may be of another kind; its 5000吨 is set against 167.7万公斤 (both weights).
+    const r = await ask('彤康一年的山楂红酒产能，跟阳城一年的蚕茧产量比，哪个更重？');
+    expect(r.answer).toMatch(/^彤康一年的山楂红酒产能更.*5000吨.*167\.7万公斤/);
+    const firms = await ask('Who has more firms: the chain-leader companies Lingchuan attracted, or Zezhou’s foundries?');
+    expect(firms.answer).toMatch(/^Zezhou’s foundries is more: .*30家.*15家/);
   });
 });
 
@@ -229,6 +261,11 @@ describe('yes/no over the real page', () => {
     expect((await ask('Which journalist wrote about the Gaoping pig town?')).answer).toBe('《高平生猪：提振畜牧产业发展信心》 was written by 陈云华.[1]');
   });
 
+  it('counts and lists an author’s articles asked in English, the name in pinyin', async () => {
+    expect((await ask('How many stories did Zhang Caifeng write for this page?')).answer).toMatch(/^张彩峰 wrote 5 articles: 《/);
+    expect((await ask('Which articles were written by Chen Yunhua?')).answer).toMatch(/^陈云华 wrote 《.*》\[1\], 《/);
+  });
+
   it('confirms or denies a claimed byline', async () => {
     expect((await ask('高平潞绸那篇是张彩峰写的吧？')).answer).toMatch(/^不是。《高平潞绸：.*》的作者是陈云华。\[1\]$/);
     expect((await ask('沁水黑山羊那篇报道是张彩峰写的吗？')).answer).toMatch(/^是的。/);
@@ -236,6 +273,20 @@ describe('yes/no over the real page', () => {
 
   it('says no when the organisation asked about is in another county, with where it is', async () => {
     expect((await ask('彤康食品是阳城的企业吗？')).answer).toBe('不是。文章说：山西彤康食品有限公司位于泽州县高都镇大兴村。[1]');
+  });
+});
+
+describe('English questions about a named organisation', () => {
+  it('refuses a thing the corpus has no word for, showing what it states about the organisation', async () => {
+    const r = await ask('What is the phone number of Tongkang Food Company?');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^The articles do not state that\. What they say: /);
+    // A thing an attribute family words (alcohol content) is still answered in the corpus's terms.
+    expect((await ask('What is the alcohol content of Tongkang’s hawthorn dry red?')).refused).toBe(false);
+  });
+
+  it('reads "more than 90%" as a bound of a yes/no question, not a comparison', async () => {
+    expect((await ask('Did Yangcheng produce more than 90% of the city’s cocoons?')).operation).toBe('yesno');
   });
 });
 

@@ -3,10 +3,10 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
-import { CitationList, factStatement, trimSentence } from './render-answer.js';
+import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
 import { composeArithmetic } from './compose-arithmetic.js';
@@ -143,6 +143,7 @@ export function composeFacts(
       firstFactsOfTown: (t) => searcher.firstFactsOfTown(t),
       townNames: () => searcher.townNames(),
       townsIn: (text) => strongestTowns(searcher.namedTowns(text)),
+      chineseWords: (text) => (/[a-z]/i.test(text) ? searcher.lexicon.expansionWords(text) : []),
       chunksWith: (word) => searcher.chunksWith(word),
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
@@ -158,23 +159,31 @@ export function composeFacts(
     case 'compare':
     case 'difference':
     case 'superlative':
-      reply = unknownWords ? null : ((parsed.operation === 'superlative' ? composeStatedSuperlative(ctx) : null) ?? composeComparison(ctx, question));
+      // A superlative inside one named organisation or town ranks its own figures first, not the towns'.
+      reply = unknownWords ? null : ((parsed.operation === 'superlative' ? composeStatedSuperlative(ctx) ?? (ctx.entities.length > 0 || towns.length === 1 ? composeMeasureSuperlative(ctx) : null) : null) ?? composeComparison(ctx, question));
       // A superlative of a named measure (收入, 投资) is read off the facts of that measure, whatever else the wording says.
       reply ??= parsed.operation === 'superlative' ? composeMeasureSuperlative(ctx) : null;
       reply ??= unknownWords || refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx);
       break;
     case 'list':
-      reply = composeByAuthor(ctx, question, false);
+      reply = composeByAuthor(ctx, question, false) ?? (unknownWords ? null : composeOrganisations(ctx, false));
       if (reply) break;
       reply = unknownWords ? null : (composeList(ctx, false, refusal === null) ?? (refusal ? null : lookupOrNearMiss(ctx)));
       break;
     case 'count':
-      reply = composeByAuthor(ctx, question, true);
+      reply = composeByAuthor(ctx, question, true) ?? (unknownWords ? null : composeOrganisations(ctx, true));
       if (reply) break;
       // A count the article states (521种) first, then items counted, then what is related.
       // 几 presupposes a few items to count: "no quantity" does not stop an enumeration; 多少 expects a stated figure.
       // 几个专业镇 counts towns before any figure a sentence states (8个乡镇 is not the towns asked about).
-      reply = unknownWords ? null : ((refusal || ctx.asksTowns ? null : composeLookup(ctx)) ?? composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question))) ?? (refusal ? null : nearMiss(ctx)));
+      if (!unknownWords) {
+        const stated = refusal || ctx.asksTowns ? null : composeLookup(ctx);
+        const counted = composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question)));
+        // A stated count answers unless the enumeration counted says more of what is asked (12大药养品牌 vs 开发出…等深加工产品).
+        // A question asking a measure (多少户, households) wants the stated figure.
+        const either = stated && counted ? (parsed.unitFamily === null && saysMore(ctx, counted, stated) ? counted : stated) : null;
+        reply = either ?? stated ?? counted ?? (refusal ? null : nearMiss(ctx));
+      }
       break;
     case 'yesno':
       // A number the question names but the article states differently is answered "no".
@@ -193,6 +202,12 @@ export function composeFacts(
   // Refused about a town or organisation the question names: still show what the articles state there.
   if (!reply && refusal && (ctx.townStrength >= 1 || ctx.entities.length > 0)) reply = nearMiss(ctx);
   return reply ? toComposed(reply, parsed.operation) : null;
+}
+
+/** True when the first reply's facts' clauses carry more of the question's focus weight than the second's. */
+function saysMore(ctx: ComposeContext, a: Reply, b: Reply): boolean {
+  const weight = (r: Reply) => Math.max(0, ...r.facts.map((f) => focusWeight(foldForMatch(f.fact.clause), ctx.focus, ctx.source.idf)));
+  return weight(a) > weight(b);
 }
 
 /**

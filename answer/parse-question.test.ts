@@ -26,6 +26,8 @@ describe('parseQuestion', () => {
     ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
     ['彤康的山楂酒真的有54度的？', 0, 'yesno', 'text', null],
     ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
+    ['How many beekeeping households does Qinshui have?', 1, 'count', 'quantity', 'households'],
+    ['How much land in mu does Lingchuan plant?', 1, 'lookup', 'quantity', 'area'],
     // GAP (a base standard) is not "the gap between".
     ['陵川县与哪所高校合作推进GAP基地建设？', 1, 'lookup', 'text', null],
     ['沁水黑山羊为什么肉质好？', 1, 'reason', 'text', null],
@@ -72,6 +74,12 @@ describe('comparisons', () => {
     expect(comparisonSides('阳城比高平多多少？')).toEqual(['阳城', '高平']);
     expect(comparisonSides('是沁水的蜂农多，还是沁水的养羊户多？')).toEqual(['沁水的蜂农', '沁水的养羊户']);
     expect(comparisonSides('吉利尔和彤康成立相隔几年')).toEqual(['吉利尔', '彤康成立']);
+    // Sides said as clauses before the one asking.
+    expect(comparisonSides('玉柱茶具进人民大会堂，和吉利尔创立，谁在前？')).toEqual(['玉柱茶具进人民大会堂', '吉利尔创立']);
+    expect(comparisonSides('彤康的年产能，跟阳城的蚕茧产量比，哪个更重？')).toEqual(['彤康的年产能', '阳城的蚕茧产量']);
+    expect(comparisonSides('Who has more firms: the companies Lingchuan attracted, or Zezhou’s foundries?')).toEqual(['companies Lingchuan attracted', 'Zezhou’s foundries']);
+    expect(parseQuestion('沁水的合作社和泽州的企业，哪边家数多？', 0, false).operation).toBe('compare');
+    expect(parseQuestion('Which goes back further: Gaoping silk or Yangcheng ceramics?', 2, true).operation).toBe('compare');
     expect(comparisonSides('Which town has more firms, Zezhou or Gaoping?')).toEqual(['Zezhou', 'Gaoping']);
     expect(comparisonSides('How many more firms does Zezhou have than Gaoping?')).toEqual(['Zezhou have', 'Gaoping']);
     expect(parseQuestion('占全市的比重和占全省的比重差几个百分点？', 0, false).operation).toBe('difference');

@@ -3,6 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { cutWords, measureWords } from '../index/index.js';
 import { ASKS_AUTHOR, asListWording } from './question-terms.js';
+import { englishUnit } from './claimed-figures.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'sum', 'yesno', 'reason', 'author'] as const;
 export type Operation = (typeof operations)[number];
@@ -34,7 +35,7 @@ export type ParsedQuestion = {
 const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)/, 'animals'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
-  [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)/, 'weight'],
+  [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
   [/多少钱|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|how much money|price/, 'money'],
   [/(?:多少|(?<!第)几)(?:万)?户/, 'households'],
   [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员)/, 'people'],
@@ -54,10 +55,10 @@ const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
-const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|比.{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:more|less|fewer|earlier|later|older)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
+const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:more|less|fewer|earlier|later|older)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
 const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
-const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|哪个在前|哪个在先|谁先|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who is (?:more|larger|bigger|higher|older|greater|lower|smaller)|compare/i;
-const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are)|list/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
+const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样)|how many/i;
 const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
@@ -128,8 +129,16 @@ export function askedMeasure(folded: string): string | null {
   return `measure:${c}`;
 }
 
+/** "how many [beekeeping] households" as 多少户: the first unit word among the three after how many / how much. */
+function englishAsked(folded: string): string {
+  const m = /how (?:many|much)((?:\s+[a-z-]+){1,3})/.exec(folded);
+  const unit = m?.[1]!.trim().split(/\s+/).map(englishUnit).find(Boolean);
+  return unit ? `${folded} 多少${unit}` : folded;
+}
+
 /** The unit family a question asks for, or null (any quantity, or none asked). */
-export function askedUnitFamily(folded: string): string | null {
+export function askedUnitFamily(question: string): string | null {
+  const folded = englishAsked(question);
   // Only a unit right after the question word (多少户, 多少种) or a named measure (比例, 价格) counts:
   // "推广率达到多少" asks a rate whatever attribute words stand around it.
   for (const [re, family] of ASKED_UNITS) if (re.test(folded)) return family;
@@ -143,7 +152,8 @@ export function attributeFamilies(folded: string): AttributeFamily[] {
 
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
 export function parseOperation(q: string, townCount: number): Operation {
-  if (ASKS_AUTHOR.test(q)) return 'author';
+  // How many / which articles a named author wrote is a count or list over bylines, not who wrote one.
+  if (ASKS_AUTHOR.test(q) && !(/how many|which (?:articles|stories|reports)|几篇|多少篇|哪几篇|哪些(?:报道|文章|稿)/i.test(q) && /[\u4e00-\u9fff]{2,4}(?:写|撰)|written by|wrote/i.test(q))) return 'author';
   // Two sides: two towns named, or two things set against each other (A和B，哪个…; A比B…).
   const twoSides = townCount >= 2 || comparisonSides(q).length >= 2;
   if ((DIFFERENCE.test(q) || RATIO.test(q)) && twoSides) return 'difference';
@@ -187,27 +197,42 @@ export function parseQuestion(question: string, townCount: number, english: bool
   };
 }
 
+/** A side without what frames it: 是A多 -> A, A相比 -> A, and trailing punctuation. */
+function cleanSide(side: string): string {
+  return side
+    .trim()
+    .replace(/[?？。!！，,]+$/, '')
+    .replace(/^是(?=.{2})/, '')
+    .replace(/(?<=.{2})[多少高低大小早晚长久](?:一些|些|一点)?$/, '')
+    .replace(/(?<=.{2})(?:相比|比)$/, '');
+}
+
 /**
  * The sides of a comparison: the question before its 哪个 / 谁 / which part, cut on 和 / 与 / 跟 /
  * 还是 / 比 / 、 ("吉利尔和彤康，哪个成立得早" -> ["吉利尔", "彤康"]); [] when there are not two.
  */
 export function comparisonSides(question: string): string[] {
   // "Which is higher: A or B?" / "Which town has more X, A or B?": the sides follow the question.
-  const offered = /[:：,，]\s*([^:：,，?？]+?\bor\b[^:：,，?？]+)[?？]?\s*$/i.exec(question);
-  if (/^\s*which\b/i.test(question) && offered) return offered[1]!.split(/\bor\b/i).map((x) => x.trim()).filter(Boolean);
+  const offered = /[:：]\s*(.+?\bor\b.+?)[?？]?\s*$/i.exec(question) ?? /[,，]\s*([^:：,，?？]+?\bor\b[^:：,，?？]+)[?？]?\s*$/i.exec(question);
+  if (/^\s*(?:which|who)\b/i.test(question) && offered) return offered[1]!.split(/,?\s*\bor\b/i).map((x) => x.trim().replace(/^(?:the|a)\s+/i, '')).filter(Boolean);
   // A是B的几倍: the two figures set against each other.
   const times = /^(.+?)是(.+?)的(?:几|多少)倍/.exec(question);
   if (times) return [times[1]!.trim(), times[2]!.trim()];
   // "How much more is A than B?": the question phrase before A is no part of it.
   question = question.replace(/^\s*how (?:much|many)\s+(?:(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older)\s+(?:\w+\s+)?|\w+\s+apart\s+)(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
-  const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|谁|which/i)[0] ?? '';
+  // 甲…，乙…，谁在前: the clauses before the one asking are the sides.
+  const clauses = question.split(/[，,]/).map((c) => c.trim()).filter(Boolean);
+  const asking = clauses.findIndex((c) => /^(?:那么|那)?(?:谁|哪个|哪一个|哪家|哪边|哪方|哪一方)/.test(c));
+  if (asking >= 2 && !/和|与|跟|同|还是|比(?![例重率较])/.test(clauses[0]!)) {
+    return clauses.slice(0, asking).map((c) => cleanSide(c.replace(/^(?:和|与|跟|同)/, ''))).filter((c) => c.length > 0);
+  }
+  const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|哪边|哪方|哪一方|谁|which/i)[0] ?? '';
   const sides = head
     .replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
     // A比B早成立: the predicate after B (更/还 and a comparative adjective onwards) is not part of B.
     .replace(/(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\u4e00-\u9fff]{1,3}得)?[多少高低早晚大小长久强弱快慢].*$/, '$1')
-    .split(/和|与|跟|同|还是|相比|比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
-    // 是A多，还是B多: the 是 before the first side and the comparative after each side are no part of it.
-    .map((x) => x.trim().replace(/[?？。!！，,]+$/, '').replace(/^是(?=.{2})/, '').replace(/(?<=.{2})[多少高低大小早晚长久](?:一些|些|一点)?$/, ''))
+    .split(/和|与|跟|同|还是|相比|(?<!百分)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
+    .map(cleanSide)
     .filter((x) => x.length > 0);
   return sides.length >= 2 ? sides : [];
 }
