@@ -1,7 +1,7 @@
 // The one entry point the server, WeChat bot and eval use: condense, retrieve, compose (LLM or extractive), time.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Settings } from '../config.js';
-import type { HybridSearcher, SearchHit } from '../index/index.js';
+import type { HybridSearcher, Pause, SearchHit } from '../index/index.js';
 import { answerOptions, composeExtractive, REFUSAL_EN, REFUSAL_ZH, toRetrieved } from './answer-chain.js';
 import { condenseQuestion } from './condense-question.js';
 import { corpusGuide } from './corpus-guide.js';
@@ -24,9 +24,10 @@ export type AnswerService = {
    * operation, Traditional, full-width, English, small talk, a follow-up; see warmUpQuestions)
    * extractively, never through the LLM, so no user question pays for first compilation or a lazily
    * built table. Starts nothing new after WARM_UP_BUDGET_MS; yields to the event loop between
-   * questions (a live index swap warms up while serving).
+   * questions, or with `pause` (a live index swap warms up while serving, see slicePause) awaits it
+   * between questions and between follow-up checks.
    */
-  warmUp(): Promise<void>;
+  warmUp(pause?: Pause): Promise<void>;
   search(question: string, k: number): Promise<SearchHit[]>;
   readonly searcher: HybridSearcher;
   readonly llm: boolean;
@@ -111,13 +112,13 @@ export function createAnswerService(
     };
   }
 
-  async function warmUp(): Promise<void> {
+  async function warmUp(pause?: Pause): Promise<void> {
     const until = performance.now() + WARM_UP_BUDGET_MS;
-    await guide.checkFollowUps(until);
+    await guide.checkFollowUps(until, pause);
     for (const turn of warmUpQuestions(searcher)) {
       if (performance.now() > until) return;
       await answer(turn, null);
-      await new Promise((resolve) => setImmediate(resolve));
+      await (pause ? pause() : new Promise((resolve) => setImmediate(resolve)));
     }
   }
 

@@ -1,5 +1,6 @@
 // What the answer service knows about its corpus besides search: its towns, bylines, small-talk replies, follow-ups.
 import type { Chunk } from '../ingest/index.js';
+import type { Pause } from '../index/index.js';
 import { followUpCandidates, suggestFollowUps } from './follow-ups.js';
 import { isMostlyLatin } from './question-terms.js';
 import { detectSmallTalk, exampleQuestions, smallTalkReply } from './small-talk.js';
@@ -17,8 +18,9 @@ export type CorpusGuide = {
   /**
    * Checks the towns' candidate follow-ups now (the warm-up), in town order, instead of on the first
    * answer citing each town; stops starting towns once performance.now() passes `until` (the rest stay lazy).
+   * With `pause`, checks one candidate at a time and awaits it after each (see slicePause).
    */
-  checkFollowUps(until?: number): Promise<void>;
+  checkFollowUps(until?: number, pause?: Pause): Promise<void>;
 };
 
 /**
@@ -32,11 +34,19 @@ export function corpusGuide(chunks: Chunk[], answerable: (question: string) => P
   const towns = [...townTexts.keys()];
   const examples = exampleQuestions(towns);
   const checked = new Map<string, Promise<string[]>>();
-  const candidates = (town: string): Promise<string[]> => {
+  const oneByOne = async (questions: string[], pause: Pause): Promise<boolean[]> => {
+    const ok: boolean[] = [];
+    for (const q of questions) {
+      ok.push(await answerable(q));
+      await pause();
+    }
+    return ok;
+  };
+  const candidates = (town: string, pause?: Pause): Promise<string[]> => {
     let list = checked.get(town);
     if (!list) {
       const all = followUpCandidates(town, townTexts.get(town) ?? '');
-      list = Promise.all(all.map(answerable)).then((ok) => all.filter((_, i) => ok[i]));
+      list = (pause ? oneByOne(all, pause) : Promise.all(all.map(answerable))).then((ok) => all.filter((_, i) => ok[i]));
       checked.set(town, list);
     }
     return list;
@@ -59,10 +69,10 @@ export function corpusGuide(chunks: Chunk[], answerable: (question: string) => P
       const lists = new Map(await Promise.all(cited.map(async (t) => [t, await candidates(t)] as const)));
       return suggestFollowUps(question, cited, (t) => lists.get(t) ?? []);
     },
-    async checkFollowUps(until = Infinity) {
+    async checkFollowUps(until = Infinity, pause) {
       for (const town of towns) {
         if (performance.now() > until) return;
-        await candidates(town);
+        await candidates(town, pause);
       }
     },
   };

@@ -2,7 +2,8 @@
 //
 // Starts the built server (what `npm start` runs) over a fresh index of the bundled articles, loads /api/chat with
 // autocannon, uploads one Markdown document of N generated paragraphs (sentences of the bundled articles, seeded) and
-// waits for the swap. Prints the chat requests and their latency during the upload-to-swap window only.
+// waits for the swap. Prints the chat requests and their latency during the upload-to-swap window only, and the job's
+// timings: the build, loading and warming up the new version, and the longest the server's event loop was held.
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
     err ? console.error(err) : finish(r),
   );
   try {
-    let { job } = (await (await fetch(`${base}/admin/api/documents`, { method: 'POST', headers: auth, body: form })).json()) as { job: { id: string; state: string; report: { chunks: number } | null } };
+    let { job } = (await (await fetch(`${base}/admin/api/documents`, { method: 'POST', headers: auth, body: form })).json()) as {
+      job: { id: string; state: string; report: { chunks: number } | null; timings?: { buildMs: number; loadMs: number; stallMs: number } | null };
+    };
     while (job.state === 'queued' || job.state === 'running') {
       await new Promise((r) => setTimeout(r, 20));
       job = ((await (await fetch(`${base}/admin/api/documents/jobs/${job.id}`, { headers: auth })).json()) as { job: typeof job }).job;
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
         `/api/chat under autocannon (${values.connections} connections) while one ${values.paragraphs}-paragraph upload is indexed (${job.report!.chunks} chunks after it):`,
         `  upload to swap ${Math.round(swapMs)} ms; requests ${r.requests.total} (${Math.round(r.requests.total / (swapMs / 1000))} req/s), non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`,
         `  latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
+        ...(job.timings ? [`  build ${job.timings.buildMs} ms, load and warm-up ${job.timings.loadMs} ms, event loop held at most ${job.timings.stallMs} ms`] : []),
       ].join('\n'),
     );
     if (r.non2xx + r.errors + r.timeouts > 0) process.exitCode = 1;

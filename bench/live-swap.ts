@@ -3,7 +3,8 @@
 // Starts the built server (what `npm start` runs) over a fresh index of the bundled articles, with ADMIN_KEY set and
 // no rate limit, then loads /api/chat with autocannon while it uploads a PDF, a DOCX and a saved web page and deletes
 // each again (two swaps per document and round). Prints requests, failures (errors, timeouts, non-2xx), latency and
-// how long each background build took from upload or delete to the swap (median, max, and each change round by round).
+// how long each background build took from upload or delete to the swap (median, max, and each change round by round),
+// and from the jobs' timings the loading and warm-up of each new version and the longest the server's event loop was held.
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ type Autocannon = (opts: object, done: (err: Error | null, result: Result) => vo
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const KEY = 'live-swap-bench-key-0123456789';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const QUESTIONS = ['高平黄梨的种植面积有多大？', '沁水核桃的栽植面积是多少？', '泽州红薯的种植面积是多少？', '泽州山楂的栽培历史有多久？', '阳城2022年蚕茧产量是多少？'];
 
 async function main(): Promise<void> {
@@ -32,12 +34,14 @@ async function main(): Promise<void> {
   const server = await startServer(BUILT_START, env);
   const base = `http://127.0.0.1:${server.port}`;
   const admin = (path: string, init: RequestInit = {}) => fetch(`${base}/admin/api${path}`, { ...init, headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.json() as Promise<{ job: { id: string; state: string } }>);
-  const settle = async (job: { id: string; state: string }) => {
+  const timings: { loadMs: number; stallMs: number }[] = [];
+  const settle = async (job: { id: string; state: string; timings?: { loadMs: number; stallMs: number } | null }) => {
     while (job.state === 'queued' || job.state === 'running') {
       await new Promise((r) => setTimeout(r, 20));
       job = (await admin(`/documents/jobs/${job.id}`)).job;
     }
     if (job.state !== 'done') throw new Error(`index job failed: ${JSON.stringify(job)}`);
+    if (job.timings) timings.push(job.timings);
   };
   const requests = QUESTIONS.map((q) => ({ method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: q }) }));
   let finish!: (r: Result) => void;
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
       `  latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
       `  upload/delete to swap: median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted[sorted.length - 1]!)} ms`,
       `  each change, round by round: ${[...byChange].map(([change, ms]) => `${change} ${ms.join(', ')} ms`).join('; ')}`,
+      ...(timings.length ? [`  per swap, load and warm-up ${median(timings.map((t) => t.loadMs))} ms (median), event loop held at most ${median(timings.map((t) => t.stallMs))} ms (median), ${Math.max(...timings.map((t) => t.stallMs))} ms (max)`] : []),
     ].join('\n'),
   );
   if (r.non2xx + r.errors + r.timeouts > 0) process.exitCode = 1;

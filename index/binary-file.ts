@@ -1,6 +1,7 @@
 // Binary index files: a magic tag, then length-prefixed sections aligned to 8 bytes; checksummed as written.
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { IndexCorruptError } from './errors.js';
 
 /** How a file is checked on load: every byte (sha256), or its size and a sampled hash. */
@@ -12,6 +13,8 @@ const ALIGN = 8;
 const IO_BLOCK = 64 << 20;
 const SAMPLE_BLOCK = 4096;
 const SAMPLE_COUNT = 256;
+/** Block of the reads that must not hold the event loop: each is a thread-pool job, and hashing one takes a few ms. */
+const ASYNC_BLOCK = 1 << 20;
 
 const padding = (n: number) => (ALIGN - (n % ALIGN)) % ALIGN;
 
@@ -99,23 +102,67 @@ function readBlocks(path: string, hash: Hash | null, keep = false): Buffer | nul
   }
 }
 
+const corrupt = (path: string) => new IndexCorruptError(`index file ${path} is truncated or corrupt (checksum mismatch); re-run \`npm run ingest\``);
+
 /** Checks a file against the manifest: always its size; then every byte, or the sampled hash. */
 export function verifyFile(path: string, expected: FileCheck, mode: VerifyMode, data?: Buffer): void {
-  const fail = () => new IndexCorruptError(`index file ${path} is truncated or corrupt (checksum mismatch); re-run \`npm run ingest\``);
   const size = data ? data.length : statSync(path).size;
-  if (size !== expected.bytes) throw fail();
+  if (size !== expected.bytes) throw corrupt(path);
   if (mode === 'sampled' && expected.sampleSha256) {
-    if (sampledSha256(path) !== expected.sampleSha256) throw fail();
+    if (sampledSha256(path) !== expected.sampleSha256) throw corrupt(path);
     return;
   }
   const digest = data ? createHash('sha256').update(data).digest('hex') : streamedSha256(path);
-  if (digest !== expected.sha256) throw fail();
+  if (digest !== expected.sha256) throw corrupt(path);
+}
+
+/**
+ * verifyFile without holding the event loop: the file is read in 1 MiB blocks in libuv's thread
+ * pool, each hashed as it arrives (in full mode). Returns its bytes in one fresh buffer when `keep`,
+ * else null. Throws IndexCorruptError as verifyFile does.
+ */
+export async function readVerifiedFile(path: string, expected: FileCheck, mode: VerifyMode, keep: boolean): Promise<Buffer | null> {
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    if (size !== expected.bytes) throw corrupt(path);
+    const sampled = mode === 'sampled' && expected.sampleSha256 !== undefined;
+    if (sampled && !keep) {
+      if (sampledSha256(path) !== expected.sampleSha256) throw corrupt(path);
+      return null;
+    }
+    const hash = sampled ? null : createHash('sha256');
+    const out = keep ? Buffer.allocUnsafeSlow(size) : null;
+    const scratch = keep ? null : Buffer.allocUnsafeSlow(Math.min(ASYNC_BLOCK, Math.max(1, size)));
+    for (let at = 0; at < size; ) {
+      const target = out ?? scratch!;
+      const offset = out ? at : 0;
+      const { bytesRead } = await handle.read(target, offset, Math.min(ASYNC_BLOCK, size - at), at);
+      if (bytesRead === 0) throw corrupt(path);
+      hash?.update(target.subarray(offset, offset + bytesRead));
+      at += bytesRead;
+    }
+    if (hash ? hash.digest('hex') !== expected.sha256 : sampledSha256(path) !== expected.sampleSha256) throw corrupt(path);
+    return out;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads a sectioned file written by writeSections, verifying it first; returns the sections. */
 export function readSections(path: string, magic: string, expected: FileCheck, mode: VerifyMode): Buffer[] {
   const data = readBlocks(path, null, true)!;
   verifyFile(path, expected, mode, mode === 'full' ? data : undefined);
+  return splitSections(path, magic, data);
+}
+
+/** readSections without holding the event loop (see readVerifiedFile). */
+export async function readSectionsAsync(path: string, magic: string, expected: FileCheck, mode: VerifyMode): Promise<Buffer[]> {
+  return splitSections(path, magic, (await readVerifiedFile(path, expected, mode, true))!);
+}
+
+/** The sections of a sectioned file's bytes (views into `data`); throws IndexCorruptError for a wrong tag or a section past the end. */
+function splitSections(path: string, magic: string, data: Buffer): Buffer[] {
   if (data.toString('latin1', 0, ALIGN) !== magic) throw new IndexCorruptError(`index file ${path} is not a ${magic.trim()} file; re-run \`npm run ingest\``);
   const sections: Buffer[] = [];
   for (let at = ALIGN; at < data.length; ) {

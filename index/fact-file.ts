@@ -7,6 +7,7 @@ import { IndexCorruptError } from './errors.js';
 export const FACTS_VERSION = 1;
 
 const factFileSchema = z.object({ version: z.literal(FACTS_VERSION), chunks: z.array(z.array(factSchema)) });
+const chunkFactsSchema = z.array(factSchema);
 
 /** Facts of each chunk, in chunk order: every sentence's facts, numbered by sentence. */
 export function factsOfChunks(chunks: Chunk[]): Fact[][] {
@@ -20,14 +21,37 @@ export function encodeFacts(facts: Fact[][]): Buffer {
 
 /** Facts from encodeFacts' bytes, validated; throws IndexCorruptError when they do not fit `chunkCount`. */
 export function decodeFacts(data: Buffer, chunkCount: number): Fact[][] {
-  let raw: unknown;
+  const parsed = factFileSchema.safeParse(parseFactJson(data));
+  if (!parsed.success) throw new IndexCorruptError(`fact store: ${parsed.error.issues[0]!.message}; re-run \`npm run ingest\``);
+  return checkCount(parsed.data.chunks, chunkCount);
+}
+
+/**
+ * decodeFacts with `pause` awaited between chunks' validation (the JSON is parsed in one go), for a
+ * load that must not hold the event loop; the same result and errors.
+ */
+export async function decodeFactsInSlices(data: Buffer, chunkCount: number, pause: () => Promise<void>): Promise<Fact[][]> {
+  const outline = factFileSchema.extend({ chunks: z.array(z.unknown()) }).safeParse(parseFactJson(data));
+  if (!outline.success) throw new IndexCorruptError(`fact store: ${outline.error.issues[0]!.message}; re-run \`npm run ingest\``);
+  const facts: Fact[][] = [];
+  for (const raw of checkCount(outline.data.chunks, chunkCount)) {
+    const parsed = chunkFactsSchema.safeParse(raw);
+    if (!parsed.success) throw new IndexCorruptError(`fact store: ${parsed.error.issues[0]!.message}; re-run \`npm run ingest\``);
+    facts.push(parsed.data);
+    await pause();
+  }
+  return facts;
+}
+
+function parseFactJson(data: Buffer): unknown {
   try {
-    raw = JSON.parse(data.toString('utf8'));
+    return JSON.parse(data.toString('utf8'));
   } catch (err) {
     throw new IndexCorruptError('fact store is not valid JSON; re-run `npm run ingest`', { cause: err });
   }
-  const parsed = factFileSchema.safeParse(raw);
-  if (!parsed.success) throw new IndexCorruptError(`fact store: ${parsed.error.issues[0]!.message}; re-run \`npm run ingest\``);
-  if (parsed.data.chunks.length !== chunkCount) throw new IndexCorruptError(`fact store holds ${parsed.data.chunks.length} chunks, expected ${chunkCount}; re-run \`npm run ingest\``);
-  return parsed.data.chunks;
+}
+
+function checkCount<T>(chunks: T[], chunkCount: number): T[] {
+  if (chunks.length !== chunkCount) throw new IndexCorruptError(`fact store holds ${chunks.length} chunks, expected ${chunkCount}; re-run \`npm run ingest\``);
+  return chunks;
 }

@@ -10,6 +10,7 @@ import { HnswVectorStore } from './hnsw-vector-store.js';
 import { IndexedChunk, indexedChunk } from './indexed-chunk.js';
 import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
+import type { Pause } from './slice-pause.js';
 import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
 import { romanisedNames, withNativeNames } from './romanised-names.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
@@ -157,17 +158,25 @@ export class HybridSearcher {
    * Runs the search path on three questions made from the corpus (a town's attribute, Traditional
    * characters, English), so a server's first user question does not pay for first compilation
    * and lazily built tables (the corpus's characters, towns' chunks and first facts, authors, reference year).
-   * Call once after opening.
+   * Call once after opening; `pause` is awaited between the steps (see slicePause).
    */
-  async warmUp(): Promise<void> {
+  async warmUp(pause: Pause = async () => {}): Promise<void> {
     this.corpusChars();
+    await pause();
     this.authorIn('');
+    await pause();
     this.nativeNames('');
+    await pause();
     this.referenceYear();
+    await pause();
     this.firstFactsOfTown('');
+    await pause();
     const town = this.towns[0]?.town ?? '';
     this.chunksOfTown(town);
-    for (const q of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, 'How many households are there?']) await this.search(q, MIN_POOL);
+    for (const q of [`${town}的年产值是多少？`, `${town}有哪些榮譽稱號？`, 'How many households are there?']) {
+      await pause();
+      await this.search(q, MIN_POOL);
+    }
   }
 
   /** Typed facts of a chunk of this index (extracted at ingest); [] for a chunk from elsewhere. */

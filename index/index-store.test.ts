@@ -12,7 +12,7 @@ import type { LexiconTable } from './lexicon/build-lexicon.js';
 import { Lexicon } from './lexicon/lexicon.js';
 import { encodeLexicon } from './lexicon/lexicon-file.js';
 import { currentBuild } from './build-folders.js';
-import { FILES, loadIndex, readManifest, saveIndex } from './index-store.js';
+import { FILES, loadIndex, loadIndexInSlices, readManifest, saveIndex } from './index-store.js';
 import { INDEX_FORMAT_VERSION } from './manifest.js';
 import { openSearcher } from './open-index.js';
 import { updateIndex } from './update-index.js';
@@ -319,5 +319,61 @@ describe('INDEX_VERIFY=sampled', () => {
     expect(() => loadIndex(dir, 10, { verify: 'sampled' })).toThrow(IndexCorruptError);
     expect(() => loadIndex(dir, 10, { verify: 'sampled' })).toThrow(`index file ${path} is truncated or corrupt (checksum mismatch)`);
     expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('loadIndexInSlices', () => {
+  /** A pause that always yields, counting its calls. */
+  const countingPause = () => {
+    const pause = Object.assign(async () => {
+      pause.calls++;
+      await new Promise((r) => setImmediate(r));
+    }, { calls: 0 });
+    return pause;
+  };
+
+  it('loads what loadIndex loads, pausing between steps and between chunks\' facts', async () => {
+    const pause = countingPause();
+    const sliced = await loadIndexInSlices(settings.INDEX_DIR, 100, pause);
+    const whole = loadIndex(settings.INDEX_DIR, 100);
+    expect(sliced.manifest).toEqual(whole.manifest);
+    expect(sliced.chunks.map((c) => [c.id, c.text, c.folded])).toEqual(whole.chunks.map((c) => [c.id, c.text, c.folded]));
+    expect(sliced.facts).toEqual(whole.facts);
+    expect(sliced.bm25.postings.terms).toEqual(whole.bm25.postings.terms);
+    expect(sliced.embedderState).toEqual(whole.embedderState);
+    expect(sliced.dictionarySources).toBe(whole.dictionarySources);
+    expect(sliced.hnsw.getCurrentCount()).toBe(whole.chunks.length);
+    expect(sliced.hnsw.getPoint(5)).toEqual(whole.hnsw.getPoint(5));
+    expect(pause.calls).toBeGreaterThanOrEqual(whole.chunks.length + 4);
+  });
+
+  it.each([FILES.hnsw, FILES.chunks, FILES.bm25, FILES.lexicon, FILES.dictionary, FILES.embedder, FILES.facts])('throws the IndexCorruptError loadIndex throws for a truncated %s', async (name) => {
+    const dir = copyOfIndex();
+    const path = join(currentBuild(dir), name);
+    truncateSync(path, Math.floor(statSync(path).size / 2));
+    const err = await loadIndexInSlices(dir, 100, async () => {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IndexCorruptError);
+    expect((err as Error).message).toBe(failure(() => loadIndex(dir, 100)).message);
+  });
+
+  it('throws the error loadIndex throws for a fact store whose checksum matches but whose facts do not fit the schema', async () => {
+    const dir = copyOfIndex();
+    const folder = currentBuild(dir);
+    const path = join(folder, FILES.facts);
+    const facts = JSON.parse(readFileSync(path, 'utf8')) as { chunks: unknown[][] };
+    facts.chunks[3] = [{ kind: 'no-such-kind' }];
+    writeFileSync(path, JSON.stringify(facts));
+    const manifestPath = join(folder, FILES.manifest);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.files[FILES.facts] = fileCheckOf(path);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const err = await loadIndexInSlices(dir, 100, async () => {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IndexCorruptError);
+    expect((err as Error).message).toMatch(/^fact store: .*; re-run `npm run ingest`$/);
+    expect((err as Error).message).toBe(failure(() => loadIndex(dir, 100)).message);
+  });
+
+  it('throws IndexNotBuiltError for a folder without an index', async () => {
+    await expect(loadIndexInSlices(tempDir('jc-no-index-'), 100, async () => {})).rejects.toBeInstanceOf(IndexNotBuiltError);
   });
 });

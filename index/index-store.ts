@@ -5,10 +5,10 @@ import hnswlib from 'hnswlib-node';
 import type { Fact } from '../ingest/index.js';
 import { Bm25Index } from './bm25.js';
 import { BM25_MAGIC, decodeBm25, encodeBm25 } from './bm25-file.js';
-import { fileCheckOf, readSections, verifyFile, writeSections, type FileCheck, type VerifyMode } from './binary-file.js';
+import { fileCheckOf, readSections, readSectionsAsync, readVerifiedFile, verifyFile, writeSections, type FileCheck, type VerifyMode } from './binary-file.js';
 import { CHUNKS_MAGIC, decodeChunks, encodeChunks } from './chunk-file.js';
 import { CURRENT, currentBuild, fsyncPath, newBuildName, pointerTempName, readPointer, removeDeadEntries } from './build-folders.js';
-import { decodeFacts, encodeFacts } from './fact-file.js';
+import { decodeFacts, decodeFactsInSlices, encodeFacts } from './fact-file.js';
 import { lockIndexNow, type IndexLock } from './index-lock.js';
 import type { LexiconTable } from './lexicon/build-lexicon.js';
 import type { Dictionary } from './lexicon/dictionary.js';
@@ -17,6 +17,7 @@ import { decodeLexicon, encodeLexicon, LEXICON_MAGIC } from './lexicon/lexicon-f
 import { IndexCorruptError, IndexMismatchError, IndexNotBuiltError } from './errors.js';
 import type { IndexedChunk } from './indexed-chunk.js';
 import { INDEX_FORMAT_VERSION, manifestSchema, type Manifest } from './manifest.js';
+import type { Pause } from './slice-pause.js';
 
 export const FILES = { chunks: 'chunks.bin', bm25: 'bm25.bin', lexicon: 'lexicon.bin', dictionary: 'dictionary.bin', hnsw: 'hnsw.bin', embedder: 'embedder.bin', facts: 'facts.json', manifest: 'manifest.json' } as const;
 
@@ -163,6 +164,55 @@ export function loadIndex(dir: string, efSearch: number, options: LoadOptions = 
       throw err;
     }
   }
+}
+
+/**
+ * loadIndex without holding the event loop for long (a live swap loads while the server answers):
+ * files are read and hashed in 1 MiB blocks in libuv's thread pool, the HNSW graph is read there,
+ * and `pause` is awaited between decoding steps and between chunks' facts. Same checks, errors and result.
+ */
+export async function loadIndexInSlices(dir: string, efSearch: number, pause: Pause, options: LoadOptions = {}): Promise<StoredIndex> {
+  for (let attempt = 1; ; attempt++) {
+    const folder = currentBuild(dir);
+    try {
+      return await loadBuildInSlices(folder, efSearch, options, pause);
+    } catch (err) {
+      if (attempt < 3 && readPointer(dir) !== basename(folder)) continue;
+      throw err;
+    }
+  }
+}
+
+async function loadBuildInSlices(folder: string, efSearch: number, { verify = 'full' }: LoadOptions, pause: Pause): Promise<StoredIndex> {
+  const manifest = readManifestOf(folder);
+  const n = manifest.chunkCount;
+  const sections = (name: string, magic: string, mode: VerifyMode) => {
+    const file = expectedFile(folder, name, manifest);
+    return readSectionsAsync(file.path, magic, file.check, mode);
+  };
+  const bytes = (name: string) => {
+    const file = expectedFile(folder, name, manifest);
+    return readVerifiedFile(file.path, file.check, 'full', true) as Promise<Buffer>;
+  };
+  const chunks = decodeChunks(await sections(FILES.chunks, CHUNKS_MAGIC, 'full'), n); // in full: see loadBuild
+  await pause();
+  const bm25 = new Bm25Index(decodeBm25(await sections(FILES.bm25, BM25_MAGIC, verify), n));
+  await pause();
+  const lexicon = decodeLexicon(await sections(FILES.lexicon, LEXICON_MAGIC, verify));
+  await pause();
+  const dictionary = decodeDictionary(await sections(FILES.dictionary, DICTIONARY_MAGIC, verify));
+  await pause();
+  const hnswFile = expectedFile(folder, FILES.hnsw, manifest);
+  await readVerifiedFile(hnswFile.path, hnswFile.check, verify, false);
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
+  await hnsw.readIndex(hnswFile.path);
+  hnsw.setEf(efSearch);
+  const embedderState = manifest.files[FILES.embedder] ? decodeEmbedderState(await bytes(FILES.embedder)) : null;
+  const facts = await decodeFactsInSlices(await bytes(FILES.facts), n, pause);
+  if (hnsw.getCurrentCount() !== chunks.length) {
+    throw new IndexCorruptError(`index parts disagree on the number of chunks; re-run \`npm run ingest\``);
+  }
+  return { manifest, chunks, bm25, lexicon, dictionary: dictionary.dictionary, dictionarySources: dictionary.sources, hnsw, embedderState, facts };
 }
 
 function loadBuild(folder: string, efSearch: number, { verify = 'full' }: LoadOptions): StoredIndex {

@@ -17,6 +17,7 @@ export { IndexedChunk, indexedChunk, type ChunkParagraph, type ChunkSentence } f
 export { loadIndex, readManifest, saveIndex, type LoadOptions, type StoredIndex } from './index-store.js';
 export type { Manifest } from './manifest.js';
 export { openSearcher, openVectorStore, type VectorStoreKind } from './open-index.js';
+export { slicePause, type Pause } from './slice-pause.js';
 export { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 export { expandQuery } from './query-terms.js';
 export { buildLexicon, type LexiconTable } from './lexicon/build-lexicon.js';

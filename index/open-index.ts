@@ -5,10 +5,11 @@ import type { Settings } from '../config.js';
 import { VectorStoreUnavailableError } from './errors.js';
 import { chunkDocument, HnswVectorStore } from './hnsw-vector-store.js';
 import { HybridSearcher } from './hybrid-search.js';
-import { loadIndex, type StoredIndex } from './index-store.js';
+import { loadIndexInSlices, type StoredIndex } from './index-store.js';
 import { Lexicon } from './lexicon/lexicon.js';
 import { loadOverrides } from './lexicon/lexicon-overrides.js';
 import { embedderForIndex } from './select-embedder.js';
+import { slicePause, type Pause } from './slice-pause.js';
 
 /** Where dense search runs: hnswlib-node over the index folder, or LangChain's exact in-memory store. */
 export type VectorStoreKind = Settings['VECTOR_STORE'];
@@ -46,12 +47,18 @@ export async function openVectorStore(kind: VectorStoreKind, index: StoredIndex,
   return store;
 }
 
-/** Loads INDEX_DIR and returns a searcher, warmed up (see HybridSearcher.warmUp); throws the index errors with re-ingest advice. */
-export async function openSearcher(settings: Settings): Promise<HybridSearcher> {
-  const index = loadIndex(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, { verify: settings.INDEX_VERIFY });
+/**
+ * Loads INDEX_DIR and returns a searcher, warmed up (see HybridSearcher.warmUp); throws the index
+ * errors with re-ingest advice. Runs in slices separated by `pause` (see loadIndexInSlices), so a
+ * server keeps answering with its current version while it opens the next.
+ */
+export async function openSearcher(settings: Settings, pause: Pause = slicePause()): Promise<HybridSearcher> {
+  const index = await loadIndexInSlices(settings.INDEX_DIR, settings.HNSW_EF_SEARCH, pause, { verify: settings.INDEX_VERIFY });
   const embedder = await embedderForIndex(settings, index.manifest, index.embedderState);
   const vectors = await openVectorStore(settings.VECTOR_STORE, index, embedder);
+  await pause();
   const searcher = new HybridSearcher(index, embedder, new Lexicon(index.lexicon, index.dictionary, loadOverrides(settings.LEXICON_OVERRIDES_FILE)), vectors);
-  await searcher.warmUp();
+  await pause();
+  await searcher.warmUp(pause);
   return searcher;
 }

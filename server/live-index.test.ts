@@ -213,4 +213,60 @@ describe('live index updates', () => {
     expect(await finished(job)).toMatchObject({ state: 'done', report: { added: expect.any(Number) } });
     expect(Math.max(...answered)).toBeLessThan(2000);
   }, 120_000);
+
+  it('keeps answering on the old version while the new one loads and warms up in slices: requests complete in both phases, none waits long', async () => {
+    const corpus = readFileSync(join(settings.ARTICLES_DIR, 'jincheng-specialty-towns-page1.txt'), 'utf8');
+    const sentences = corpus.split(/(?<=。)/).map((x) => x.trim()).filter((x) => x.length > 10 && !x.includes('\n'));
+    const random = prng(29);
+    const paragraphs = Array.from({ length: 600 }, (_, i) => `第${i + 1}则：${[0, 1, 2].map(() => sentences[Math.floor(random() * sentences.length)]).join('')}`);
+    const path = join(docsDir, '续编.md');
+    writeFileSync(path, `# 晋城专业镇资料续编\n\n${paragraphs.join('\n\n')}\n`);
+    const old = holder.service!;
+    const oldChunks = old.searcher.index.chunks.length;
+    // Phases on this thread's clock: built (the build thread saved it), loaded (the new searcher is open), swapped.
+    const at = { built: 0, loaded: 0, swapped: 0 };
+    const own = createLiveIndex({ settings, logger: createLogger('silent'), holder, makeService: (searcher) => ((at.loaded = performance.now()), createAnswerService(searcher, settings)) });
+    // The longest the event loop went without running a 1 ms timer while the new version loaded and warmed up.
+    let stalledMs = 0;
+    let tick = performance.now();
+    const probe = setInterval(() => {
+      const now = performance.now();
+      if (at.built && !at.swapped) stalledMs = Math.max(stalledMs, now - tick);
+      if (holder.service !== old && !at.swapped) at.swapped = now;
+      tick = now;
+    }, 1);
+    const seen: { at: number; chunks: number }[] = [];
+    let stop = false;
+    const client = async () => {
+      while (!stop) {
+        expect((await chat(ASK_BUNDLED)).answer).toContain('300多年');
+        const ready = (await (await fetch(`${base}/readyz`)).json()) as { chunks: number };
+        seen.push({ at: performance.now(), chunks: ready.chunks });
+      }
+    };
+    try {
+      const clients = [client(), client()];
+      const job = own.submit('upload 续编.md', { kind: 'add', paths: [path], rebuild: false, parsed: [] }, () => (at.built = performance.now()));
+      await own.idle();
+      await new Promise((r) => setTimeout(r, 50));
+      stop = true;
+      await Promise.all(clients);
+      expect(job).toMatchObject({ state: 'done', error: null, timings: { buildMs: expect.any(Number), loadMs: expect.any(Number), stallMs: expect.any(Number) } });
+      expect(at.built).toBeGreaterThan(0);
+      expect(at.loaded).toBeGreaterThan(at.built);
+      expect(at.swapped).toBeGreaterThan(at.loaded);
+      const during = (from: number, to: number) => seen.filter((s) => s.at > from && s.at < to);
+      // Answers came from the old version while the new one loaded, and while it warmed up; the new one after.
+      expect(during(at.built, at.loaded).length).toBeGreaterThanOrEqual(3);
+      expect(during(at.loaded, at.swapped).length).toBeGreaterThanOrEqual(3);
+      expect(during(at.built, at.swapped).every((s) => s.chunks === oldChunks)).toBe(true);
+      expect(seen.at(-1)!.chunks).toBe(job.report!.chunks);
+      // Loading the whole index and warming it up took far longer than the longest stall (loose: a 2-core machine shared with other work stretches both).
+      expect(stalledMs).toBeLessThan((at.swapped - at.built) / 2);
+    } finally {
+      stop = true;
+      clearInterval(probe);
+      await own.close();
+    }
+  }, 120_000);
 });

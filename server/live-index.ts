@@ -1,8 +1,9 @@
 // Live index updates: one background job at a time builds a new index version, then swaps it into the running server.
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AnswerService } from '../answer/index.js';
 import type { Settings } from '../config.js';
-import { createBuildThread, openSearcher, type HybridSearcher, type IndexChange } from '../index/index.js';
+import { createBuildThread, openSearcher, slicePause, type HybridSearcher, type IndexChange } from '../index/index.js';
 import type { Logger } from './logger.js';
 
 /** A queued, running or finished index change, as the console shows it. */
@@ -17,7 +18,16 @@ export type IndexJob = {
   report: { chunks: number; added: number; removed: number; kept: number } | null;
   /** The failure's message; null unless failed. */
   error: string | null;
+  /**
+   * Wall ms of the build (build thread) and of loading and warming up the new version (this thread),
+   * and the longest the event loop was held meanwhile (monitorEventLoopDelay's longest tick, less its
+   * 10 ms resolution: what a request arriving then waited at most); null until done.
+   */
+  timings: { buildMs: number; loadMs: number; stallMs: number } | null;
 };
+
+/** Resolution of the event-loop delay measured during a job, ms. */
+const STALL_RESOLUTION_MS = 10;
 
 export type LiveIndex = {
   /**
@@ -37,7 +47,8 @@ const JOBS_KEPT = 100;
 
 /**
  * Runs index builds one after another in a build thread (see createBuildThread), off the server's
- * thread. After a build, the new version is loaded here and `holder.service` is replaced in one assignment: a request that already took the old
+ * thread. After a build, the new version is loaded and warmed up here in slices (see slicePause: the
+ * old version answers between them) and `holder.service` is replaced in one assignment: a request that already took the old
  * service finishes on it (the old index stays in memory until nothing refers to it), later ones get
  * the new one. A failed build leaves the served index as it was.
  */
@@ -55,28 +66,34 @@ export function createLiveIndex(deps: {
   async function run(job: IndexJob, change: IndexChange, afterBuild?: () => void): Promise<void> {
     job.state = 'running';
     const started = performance.now();
+    const delay = monitorEventLoopDelay({ resolution: STALL_RESOLUTION_MS });
+    delay.enable();
     try {
       const report = await thread.run(deps.settings, change, warn);
       afterBuild?.();
       const built = performance.now();
-      const service = deps.makeService(await openSearcher(deps.settings));
-      await service.warmUp(); // as at start: the first question after the swap does not build the lazy tables
+      // Loaded and warmed up in slices (the old version answers between them), as at start: the first question after the swap does not build the lazy tables.
+      const pause = slicePause();
+      const service = deps.makeService(await openSearcher(deps.settings, pause));
+      await service.warmUp(pause);
       deps.holder.service = service;
       job.report = { chunks: report.manifest.chunkCount, added: report.added, removed: report.removed, kept: report.kept };
+      job.timings = { buildMs: Math.round(built - started), loadMs: Math.round(performance.now() - built), stallMs: Math.max(0, Math.round(delay.max / 1e6 - STALL_RESOLUTION_MS)) };
       job.state = 'done';
-      const ms = { buildMs: Math.round(built - started), loadMs: Math.round(performance.now() - built) }; // build thread; loading and warm-up here
-      deps.logger.info('index swapped', { job: job.label, ...job.report, ...ms });
+      deps.logger.info('index swapped', { job: job.label, ...job.report, ...job.timings });
     } catch (err) {
       job.state = 'failed';
       job.error = err instanceof Error ? err.message : String(err);
       deps.logger.warn('index job failed', { job: job.label, error: job.error });
+    } finally {
+      delay.disable();
     }
     job.finishedAt = new Date().toISOString();
   }
 
   return {
     submit(label, change, afterBuild) {
-      const job: IndexJob = { id: randomUUID(), label, state: 'queued', queuedAt: new Date().toISOString(), finishedAt: null, report: null, error: null };
+      const job: IndexJob = { id: randomUUID(), label, state: 'queued', queuedAt: new Date().toISOString(), finishedAt: null, report: null, error: null, timings: null };
       jobs.set(job.id, job);
       if (jobs.size > JOBS_KEPT) jobs.delete(jobs.keys().next().value!);
       tail = tail.then(() => run(job, change, afterBuild));

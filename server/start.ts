@@ -1,4 +1,5 @@
 // `npm start`: serve the assistant; builds the index from the bundled corpus first when there is none.
+import cluster from 'node:cluster';
 import { once } from 'node:events';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
@@ -52,18 +53,27 @@ async function main(): Promise<void> {
     process.exit(CONFIG_EXIT_CODE);
   }
   const serverOptions = { requestTimeout: settings.REQUEST_TIMEOUT_MS, headersTimeout: settings.HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 };
-  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST, serverOptions }, (info) => {
-    logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
-  });
-  handleClientErrors(server as Server, app.fetch, logger);
-  const listening = once(server, 'listening');
-  server.on('error', (err) => {
-    logger.error('cannot listen', { error: err.message });
-    process.exit(1);
-  });
+  let server: Server | null = null;
+  let listening: Promise<unknown> = Promise.resolve();
+  const listen = () => {
+    server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST, serverOptions }, (info) => {
+      logger.info('listening', { url: `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${info.port}/` });
+    }) as Server;
+    handleClientErrors(server, app.fetch, logger);
+    listening = once(server, 'listening');
+    server.on('error', (err) => {
+      logger.error('cannot listen', { error: err.message });
+      process.exit(1);
+    });
+  };
+  // One process listens at once (/healthz answers, the API 503 until ready). A cluster worker listens only
+  // once warm: the primary hands connections only to listening workers, so none reaches one still starting.
+  if (!cluster.isWorker) listen();
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal, graceMs: settings.SHUTDOWN_GRACE_MS });
-    server.close(() => void (conversations?.close() ?? Promise.resolve()).finally(() => process.exit(0))); // waits for in-flight requests, SSE streams included
+    const exit = () => void (conversations?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+    if (!server) return exit();
+    server.close(exit); // waits for in-flight requests, SSE streams included
     setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), CLOSE_IDLE_EVERY_MS).unref();
     setTimeout(() => {
       logger.warn('shutdown grace over: exiting with requests still in flight', { graceMs: settings.SHUTDOWN_GRACE_MS });
@@ -75,12 +85,13 @@ async function main(): Promise<void> {
   try {
     const searcher = await loadSearcher(settings, logger);
     model = await createChatModel(settings);
-    await listening; // `ready` only ever after `listening`
     const service = createAnswerService(searcher, settings, model);
     const warmUpStarted = performance.now();
     await service.warmUp();
     const warmUpMs = Math.round(performance.now() - warmUpStarted);
     holder.service = service;
+    if (!server) listen();
+    await listening; // `ready` only ever after `listening`
     const cpu = process.cpuUsage();
     logger.info('ready', {
       chunks: searcher.index.chunks.length,
@@ -95,7 +106,7 @@ async function main(): Promise<void> {
     });
   } catch (err) {
     logger.error('cannot load the index', { error: err instanceof Error ? err.message : String(err) });
-    server.close();
+    (server as Server | null)?.close();
     process.exitCode = 1;
   }
 }
