@@ -306,6 +306,12 @@ describe('English questions about a named organisation', () => {
 });
 
 describe('near misses over the real page', () => {
+  it('names a price not stated as the price, and shows a money figure the articles do state', async () => {
+    const r = await ask('泽州山楂红酒多少钱一瓶？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到泽州山楂红酒的价格；提到的是：.*元\[1\]。$/);
+  });
+
   it('refuses a figure in a measure no article uses, showing what is stated', async () => {
     const r = await ask('阳城乔氏琉璃一年能产多少件？');
     expect(r.refused).toBe(true);

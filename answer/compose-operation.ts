@@ -21,8 +21,10 @@ function askedAttributeName(ctx: ComposeContext): string {
   const families = [...ctx.parsed.attributes].sort((a, b) => Number(b.measure ?? false) - Number(a.measure ?? false));
   const word = families.flatMap((f) => f.questionWords).find((w) => /^[\u4e00-\u9fff]{2,}$/.test(w) && asked.some((a) => a.includes(w)));
   // Else an asked word the articles never use (出口, 董事长): that is what they do not state.
-  const unknown = asked.find((w) => /^[\u4e00-\u9fff]{2,}$/.test(w) && ctx.source.idf(w) === 0);
-  return word ?? unknown ?? ASKED[ctx.parsed.answerType];
+  // (Not a numeral with its measure word: 一瓶, 每斤 say how much of it, not what.)
+  const unknown = asked.find((w) => /^[\u4e00-\u9fff]{2,}$/.test(w) && ctx.source.idf(w) === 0 && !/^[一每两几][\u4e00-\u9fff]$/.test(w));
+  const price = /多少钱|价格|价钱|售价|单价/.test(ctx.question) ? '价格' : undefined;
+  return word ?? unknown ?? price ?? ASKED[ctx.parsed.answerType];
 }
 
 /** The corpus's organisation names a question names, longest first, none inside another found. */
@@ -61,7 +63,10 @@ function toComposed(r: Reply, operation: string): Composed {
 export function nearMiss(ctx: ComposeContext): Reply | null {
   const best = ctx.scored[0];
   if (!best || ctx.parsed.answerType === 'text' || (ctx.towns.length === 0 && ctx.entities.length === 0 && best.coverage < 0.5)) return null;
-  const related = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'quantity', unitFamily: null } }, 0.3).slice(0, 2);
+  // Related figures of the unit family asked (money for 多少钱) when there are any, else of any family.
+  const ofFamily = (unitFamily: string | null) => typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'quantity', unitFamily } }, 0.3).slice(0, 2);
+  const asked = ctx.parsed.unitFamily && !ctx.parsed.unitFamily.startsWith('measure:') ? ofFamily(ctx.parsed.unitFamily) : [];
+  const related = asked.length ? asked : ofFamily(null);
   const reply = composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!reply) return null;
   // The related facts, when there are any, stand for the sentence and are numbered on their own.
