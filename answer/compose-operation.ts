@@ -164,12 +164,16 @@ export function composeFacts(
     case 'compare':
     case 'difference':
     case 'superlative':
-      // A superlative inside one named organisation or town ranks its own figures first, not the towns'.
-      reply = unknownWords ? null : ((parsed.operation === 'superlative' ? composeStatedSuperlative(ctx) ?? (ctx.entities.length > 0 || towns.length === 1 ? composeMeasureSuperlative(ctx) : null) : null) ?? composeComparison(ctx, question));
+    {
+      const superlative = parsed.operation === 'superlative';
+      // A superlative inside one named organisation or town ranks its own figures before the towns are compared.
+      const inScope = superlative && (ctx.entities.length > 0 || towns.length === 1);
+      if (!unknownWords) reply = (superlative ? composeStatedSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
       // A superlative of a named measure (收入, 投资) is read off the facts of that measure, whatever else the wording says.
-      reply ??= parsed.operation === 'superlative' ? composeMeasureSuperlative(ctx) : null;
+      if (superlative && (!inScope || unknownWords)) reply ??= composeMeasureSuperlative(ctx);
       reply ??= unknownWords || refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx);
       break;
+    }
     case 'list':
       reply = composeByAuthor(ctx, question, false) ?? (unknownWords ? null : composeOrganisations(ctx, false));
       if (reply) break;
