@@ -144,7 +144,7 @@ export function composeAuthorCount(question: string, searcher: HybridSearcher, h
   if (authors.length === 0) return { ...base, answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
   const parts = authors.map(([name, articles], i) => (english ? `${name} (${articles.length} articles)[${i + 1}]` : `${name}（${articles.length}篇）[${i + 1}]`));
   const answer = english ? `${authors.length} authors: ${parts.join(', ')}.` : `共${authors.length}位：${parts.join('、')}。`;
-  const citations = authors.map(([, articles], i) => toCitation({ chunk: articles[0]![0]!, score: 0, dense: null, bm25: null, denseRank: null, bm25Rank: null, boost: 1 }, i + 1));
+  const citations = authors.map(([, articles], i) => toCitation({ chunk: articles[0]![0]! }, i + 1));
   return { ...base, answer, refused: false, citations };
 }
 

@@ -5,8 +5,10 @@ import type { LocatedFact } from './fact-evidence.js';
 import { formatChinese } from './compare-facts.js';
 import { CitationList, factStatement } from './render-answer.js';
 
+/** What is left once a part is taken away (扣除…还有, 除掉…还有). */
+const LEFT_AFTER = /(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/;
 /** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩). */
-const GAP = /还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/;
+const GAP = new RegExp(`还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|${LEFT_AFTER.source}`);
 /** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */
 const SUM = /加起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
 
@@ -66,7 +68,7 @@ function composeGap(ctx: ComposeContext, q: string): Reply | null {
   if (!b || whole === undefined || whole === null) return null;
   const gap = Math.abs(whole - b.fact.value!);
   const unit = baseUnit(b.fact);
-  const word = /剩|(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/.test(q) ? '还剩' : /还差|还缺|差.{0,4}目标/.test(q) || asked ? '还差' : '相差';
+  const word = /剩/.test(q) || LEFT_AFTER.test(q) ? '还剩' : /还差|还缺|差.{0,4}目标/.test(q) || asked ? '还差' : '相差';
   const cites = new CitationList();
   const wholeText = a ? `${factStatement(a.fact).replace(/。$/, '')}${cites.mark(a.chunk)}` : `问题所说的${asked!.text}`;
   const partText = `${factStatement(b.fact).replace(/。$/, '')}${cites.mark(b.chunk)}`;

@@ -164,8 +164,7 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const chunks = scoped
     ? (ctx.towns.length === 1 ? ctx.source.chunksOfTown(ctx.towns[0]!) : [...new Set(ctx.entities.flatMap((e) => ctx.source.chunksWith(e)))]).filter((c) => namesEntities(ctx, c))
     : [...new Set((measure?.factWords ?? []).flatMap((w) => ctx.source.chunksWith(w)))];
-  const pool = chunks.length || !scoped ? chunks : [];
-  const source = pool.length || measure ? pool : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
+  const source = chunks.length || measure ? chunks : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
   const found = source.flatMap((chunk) =>
     ctx.source
       .factsOf(chunk)
