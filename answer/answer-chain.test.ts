@@ -155,6 +155,17 @@ describe('answer chain: cited answers', () => {
   });
 });
 
+describe('answer chain: colloquial verbs', () => {
+  it('reads a verb the articles never use (挣) as how the asker says it, and 茧子 as 茧', async () => {
+    expectCitedAnswer(await ask('阳城蚕农卖茧子挣了多少钱？'), ['8830万元']);
+  });
+
+  it('still refuses a noun the articles never use (the thing asked)', async () => {
+    const r = await ask('彤康公司的电话是多少？');
+    expect(r.refused, r.answer).toBe(true);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

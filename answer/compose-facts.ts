@@ -4,7 +4,7 @@ import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js'
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
-import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { attributeFit, dedupeFacts, figureWords, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
@@ -383,8 +383,7 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: 
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
     // The side's own words next to the figure (3万亩有机农作物种植基地 for 有机农作物基地, 铸造企业30家) say it is the side's figure.
-    // Next to it: up to the nearest 和、，的 on either side (198户脱贫户、3户监测户: 脱贫户 is the 198户's, not the 3户's).
-    const near = foldForMatch(`${f.fact.before.split(/[和、，,的及与]/).pop()!.slice(-6)} ${f.fact.after.split(/[和、，,的及与]/)[0]}`);
+    const near = figureWords(f.fact);
     const counted = own.length ? focusWeight(near, own, ctx.source.idf) / focusWeight(own.join(' '), own, ctx.source.idf) : 0;
     return { ...f, score: f.fit + extra / 2 + 0.6 * counted };
   });

@@ -143,6 +143,7 @@ export function composeFacts(
     source: {
       factsOf: (c) => searcher.factsOf(c),
       idf: o.idf,
+      forms: o.forms,
       chunksOfTown: (t) => searcher.chunksOfTown(t),
       chunksOfTownWith: (t, words) => searcher.chunksOfTownWith(t, words),
       firstFactsOfTown: (t) => searcher.firstFactsOfTown(t),

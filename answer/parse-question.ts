@@ -37,8 +37,8 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
   [/多少钱|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price/, 'money'],
-  [/(?:多少|(?<!第)几)(?:万)?户|户数/, 'households'],
-  [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员)|人数/, 'people'],
+  [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数/, 'households'],
+  [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员|家)|人数/, 'people'],
   [/(?:多少|(?<!第)几)家/, 'organisations'],
   [/(?:多少|(?<!第)几)大?(?:种|类)/, 'kinds'],
   [/(?:多少|(?<!第)几)张/, 'sheets'],
@@ -63,7 +63,7 @@ const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|
 const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
-const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|why/i;
+const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|why/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
 const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
@@ -220,6 +220,8 @@ export function comparisonSides(question: string): string[] {
   if (times) return [times[1]!.trim(), times[2]!.trim()];
   // "How much more is A than B?": the question phrase before A is no part of it.
   question = question.replace(/^\s*how (?:much|many)\s+(?:(?:\w+\s+)?(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older|stronger|weaker|longer)\s+(?:\w+\s+)?|\w+\s+apart\s+)(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
+  // 论村子个数，A…，还是B…: a leading clause naming the measure (论 / 按…算 / 就…而言) is no side.
+  question = question.replace(/^\s*(?:论|按|就|以)[^，,]{1,12}?(?:来说|而言|来看|算|计)?[，,]/, '');
   // 甲…，乙…，谁在前: the clauses before the one asking are the sides.
   const clauses = question.split(/[，,]/).map((c) => c.trim()).filter(Boolean);
   const asking = clauses.findIndex((c) => /^(?:那么|那)?(?:谁|哪个|哪一个|哪家|哪边|哪方|哪一方)/.test(c));
