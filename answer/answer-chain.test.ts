@@ -166,6 +166,27 @@ describe('answer chain: colloquial verbs', () => {
   });
 });
 
+describe('answer chain: yes/no claims said otherwise', () => {
+  it('says no when the claimed place is another than the stated one (东北地区 / 华北地区)', async () => {
+    const r = await ask('吉利尔潞绸集团是东北地区规模最大的丝绸企业吗？');
+    expect(r.answer).toMatch(/^不是。文章说：.*华北地区/);
+  });
+
+  it('says no when the claimed partner is another organisation of its kind', async () => {
+    const r = await ask('凯永集团是跟山西农业大学搞的产学研吗？');
+    expect(r.answer).toMatch(/^不是。文章说：.*山西大学/);
+  });
+
+  it('checks a bare amount against the measure asked (产值破6个亿 -> 5.28亿元)', async () => {
+    expect((await ask('陵川中药材年产值破6个亿了没？')).answer).toMatch(/^不是。.*5\.28亿元/);
+    expect((await ask('陵川中药材年产值破5个亿了没？')).answer).toMatch(/^是的。.*5\.28亿元/);
+  });
+
+  it('reads an English claimed figure with words before its unit', async () => {
+    expect((await ask('Did Qinshui raise 50,000 black goats in 2021?')).answer).toMatch(/^No\. .*20万只/);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

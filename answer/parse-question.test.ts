@@ -25,6 +25,8 @@ describe('parseQuestion', () => {
     ['版面上产值排第一的是哪个镇', 0, 'superlative', 'quantity', null],
     ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
     ['彤康的山楂酒真的有54度的？', 0, 'yesno', 'text', null],
+    ['沁水蜂农的收入破万了没？', 1, 'yesno', 'text', null],
+    ['彤康是全省最大的山楂企业吗？', 0, 'yesno', 'text', null],
     ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
     ['How many beekeeping households does Qinshui have?', 1, 'count', 'quantity', 'households'],
     ['How many degrees stronger is the brandy than the dry red?', 0, 'difference', 'quantity', 'degrees'],
