@@ -187,6 +187,24 @@ describe('answer chain: yes/no claims said otherwise', () => {
   });
 });
 
+describe('answer chain: differences and sums across passages', () => {
+  it('gives a difference in the unit asked (吨, not 公斤)', async () => {
+    const r = await ask('彤康一年的山楂红酒产能比阳城的蚕茧产量多多少吨？');
+    expect(r.answer).toMatch(/相差3323吨/);
+  });
+
+  it('reads 烈 / 重 as the comparative and a side stating its own figure as that figure', async () => {
+    const r = await ask('54度那款白兰地比13度的干红烈多少度？');
+    expect(r.answer).toMatch(/更烈，相差41度/);
+  });
+
+  it('adds two sides of a question (加在一起)', async () => {
+    const r = await ask('陵川中药材的年产值和阳城蚕桑的综合产值加在一起是多少？');
+    expect(r.answer).toMatch(/^一共8\.28亿元/);
+    expect(r.citations).toHaveLength(2);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

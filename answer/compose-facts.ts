@@ -371,7 +371,7 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
 }
 
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
-function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string): LocatedFact | undefined {
+export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
   const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
   const own = ctx.focus.filter((w) => folded.includes(w));
@@ -391,6 +391,10 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: 
   const figure = (f: LocatedFact) => f.fact.value !== null && (f.fact.kind === 'quantity' || (ctx.parsed.byTime && f.fact.kind === 'time'));
   // Matched to the other side's figure: only figures of its unit family (户 against 户, not 四大板块).
   const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f) && (family === undefined || f.fact.family === family)).sort((a, b) => b.score - a.score);
+  // A side that says its own figure (42度那款白兰地) is that figure where the articles state it.
+  const said = claimedFacts(claimText(side)).filter((c) => c.kind === 'quantity');
+  const saying = fitting.find((f) => said.some((c) => c.family === f.fact.family && c.value === f.fact.value));
+  if (saying) return saying;
   if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
   // How old a side is: the earliest time among the facts whose clause words the asked attribute
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
