@@ -99,7 +99,13 @@ export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[
 /** typedCandidates whose sentence states the asked attribute, in the asked scope and measure (see answersAsked). */
 export function answeringCandidates(ctx: ComposeContext): LocatedFact[] {
   const asked = askedWords(ctx.question, attributeFocus(ctx));
-  return typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
+  const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
+  return typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes) && !givenFigure(f.fact, given));
+}
+
+/** A figure the question itself gives (那30来家合作社有多少社员: 30余家) is what it asks about, not its answer. */
+function givenFigure(fact: Fact, given: Fact[]): boolean {
+  return fact.kind === 'quantity' && fact.value !== null && given.some((g) => g.family === fact.family && Math.abs(g.value! - fact.value!) <= 0.005 * Math.abs(g.value!));
 }
 
 /** A lookup: the best fact of the asked kind as a short statement; a trimmed sentence for free-text answers. */
