@@ -389,7 +389,7 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
 }
 
 /** Classifiers a count question counts in (几个, 几款, 多少所…). */
-const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样';
+const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样方句点处环块';
 
 /** The noun a count question counts (几个育种场 -> 育种场), "" when the classifier stands alone (一共几个, 几种的…). */
 export function countedKind(question: string): string {
