@@ -241,6 +241,14 @@ describe('answer chain: near misses by what the question already gives', () => {
   });
 });
 
+describe('answer chain: English names of listed products', () => {
+  it('reads a listed product written in pinyin (Shanzha Ganhong -> 山楂干红) and "how strong" as its degrees', async () => {
+    const r = await ask('How strong is the Shanzha Ganhong from Tongkang?');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(/^13 % vol\./);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

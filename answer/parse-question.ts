@@ -46,7 +46,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)张/, 'sheets'],
   [/(?:多少|(?<!第)几)台/, 'machines'],
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
-  [/(?:多少|(?<!第)几)度|度数|酒精度/, 'degrees'],
+  [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b/i, 'degrees'],
 ];
 
 /** A unit of measure after 多少 / 几 (公斤, 万斤, 吨, 亩, 亿元): the answer is given in it. */
