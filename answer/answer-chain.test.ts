@@ -249,6 +249,19 @@ describe('answer chain: English names of listed products', () => {
   });
 });
 
+describe("answer chain: equal figures and an author's counties", () => {
+  it('says two figures are about the same when one is round (30家 / 30余家)', async () => {
+    const r = await ask('泽州的铸造企业和沁水的养蜂合作社，哪个多？');
+    expect(r.answer).toMatch(/大致相当/);
+    expect(r.citations).toHaveLength(2);
+  });
+
+  it("counts the counties of an author's articles", async () => {
+    const r = await ask('陈云华写的报道一共涉及几个县？');
+    expect(r.answer).toMatch(/^陈云华写了2个县市：泽州（.*高平（/);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

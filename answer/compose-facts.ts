@@ -700,6 +700,13 @@ export function composeByAuthor(ctx: ComposeContext, question: string, count: bo
   if (!author) return null;
   const articles = ctx.source.articlesByAuthor().get(author)!;
   const cites = new CitationList();
+  // 陈云华的稿子涉及几个县: the counties of the author's articles, each with its articles.
+  if (/(?:几|多少)个?(?:县|县市|县区|地方)|哪(?:几|些)个?(?:县|县市|地方)/.test(question)) {
+    const counties = new Map<string, string[]>();
+    for (const chunks of articles) counties.set(chunks[0]!.meta.county, [...(counties.get(chunks[0]!.meta.county) ?? []), `《${chunks[0]!.meta.title || chunks[0]!.meta.town}》${cites.mark(chunks[0]!)}`]);
+    const parts = [...counties].map(([county, titles]) => `${county}（${titles.join('、')}）`);
+    return reply(`${author}写了${count ? `${counties.size}个县市：` : ''}${parts.join('、')}。`, cites);
+  }
   const titles = articles.map((chunks) => `《${chunks[0]!.meta.title || chunks[0]!.meta.town}》${cites.mark(chunks[0]!)}`);
   if (ctx.parsed.english) return reply(`${author} wrote ${count ? `${articles.length} articles: ` : ''}${titles.join(', ')}.`, cites);
   return reply(`${author}写了${count ? `${articles.length}篇：` : ''}${titles.join('、')}。`, cites);

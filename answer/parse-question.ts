@@ -236,10 +236,16 @@ export function comparisonSides(question: string): string[] {
     return clauses.slice(0, asking).map((c) => cleanSide(c.replace(/^(?:和|与|跟|同)/, ''))).filter((c) => c.length > 0);
   }
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|哪边|哪方|哪一方|谁|which/i)[0] ?? '';
-  const sides = head
-    .replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
-    // A比B早成立: the predicate after B (更/还 and a comparative adjective onwards) is not part of B.
-    .replace(/(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\u4e00-\u9fff]{1,3}得)?[多少高低早晚大小长久强弱快慢重轻烈贵].*$/, '$1')
+  // A比B早成立多少年: the predicate after B (更/还 and its last comparative adjective onwards) is not part of B.
+  const ADJ = '多少高低早晚大小长久强弱快慢重轻烈贵';
+  const comparing = /(?<!百分)比(?![例重率较])/.test(head);
+  const sides = (
+    comparing
+      ? head
+          .replace(/(?:相隔|间隔|相差|隔|差)?了?(?:多少|(?<!第)几).*$/, '')
+          .replace(new RegExp(`(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\\u4e00-\\u9fff]{1,3}得)?[${ADJ}][^${ADJ}]*$`), '$1')
+      : head.replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
+  )
     .split(/和|与|跟|同|还是|相比|(?<!百分)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map(cleanSide)
     .filter((x) => x.length > 0);
