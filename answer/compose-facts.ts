@@ -211,7 +211,8 @@ const ASKS_TIME_ITSELF = /哪一?年|年份|哪个(?:时期|朝代|年代|时代
  * organisation's passages state, else the page's when no town is named; years only when a year is asked.
  */
 export function composeTimeSuperlative(ctx: ComposeContext): Reply | null {
-  if (ctx.parsed.answerType !== 'time' || !ASKS_TIME_ITSELF.test(ctx.question)) return null;
+  // 哪一篇 / 哪个镇…年份最早 asks which article or town, not the year.
+  if (ctx.parsed.answerType !== 'time' || !ASKS_TIME_ITSELF.test(ctx.question) || /哪一?(?:篇|个镇|家|个县)/.test(ctx.question)) return null;
   const scoped = ctx.entities.length > 0 || ctx.towns.length === 1;
   if (!scoped && ctx.towns.length > 1) return null;
   const chunks = scoped
