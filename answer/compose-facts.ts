@@ -196,6 +196,32 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   return reply(`${superlativeLead(ctx, word, ctx.parsed.english ? englishValue(top.fact) : (item ?? top.fact.text))}${statement}${cites.mark(top.chunk)}`, cites, [located]);
 }
 
+/**
+ * 凯永养白猪的那个育种场叫啥: the enumeration item of the best sentences that holds the most focus
+ * weight (at least two focus words, not only words of the question's own names), with its clause.
+ */
+export function composeListedName(ctx: ComposeContext): { reply: Reply; weight: number } | null {
+  const own = new Set(ctx.entities);
+  const focus = ctx.focus.filter((w) => !own.has(w));
+  let best: { item: string; weight: number; x: ScoredSentence } | undefined;
+  for (const x of ctx.scored.slice(0, 5)) {
+    const chunk = ctx.hits[x.hit]!.chunk;
+    for (const f of ctx.source.factsOf(chunk)) {
+      if (f.kind !== 'list' || f.sentence !== x.sentence) continue;
+      for (const item of f.items) {
+        const folded = foldForMatch(item);
+        const words = focus.filter((w) => folded.includes(w));
+        const weight = focusWeight(folded, words, ctx.source.idf);
+        if (words.length >= 2 && (!best || weight > best.weight)) best = { item, weight, x };
+      }
+    }
+  }
+  if (!best) return null;
+  const cites = new CitationList();
+  const chunk = ctx.hits[best.x.hit]!.chunk;
+  return { reply: reply(`${best.item}：${bestClause(best.x.text, ctx.focus, ctx.source.idf)}${cites.mark(chunk)}。`, cites), weight: best.weight };
+}
+
 /** The lead of a superlative's answer: 最低的是86.8%： / The lowest is 86.8%: . */
 function superlativeLead(ctx: ComposeContext, word: string, value: string): string {
   return ctx.parsed.english ? `The ${word.toLowerCase()} is ${value}: ` : `${word}的是${value}：`;
