@@ -288,6 +288,13 @@ describe('answer chain: typed homophones, listed names, shares', () => {
   });
 });
 
+describe('answer chain: which organisation', () => {
+  it('leads with the organisation a sentence is about, said sentences before it (是哪家)', async () => {
+    const r = await ask('高平那个东桑西移工程的龙头企业是哪家？');
+    expect(r.answer).toMatch(/^吉利尔潞绸集团：/);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

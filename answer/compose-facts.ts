@@ -117,7 +117,9 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
       const text = ctx.parsed.operation === 'reason' ? reasonClauses(s.text) : trimSentence(s.text, ctx.focus, ctx.source.idf);
       return `${text}${cites.mark(ctx.hits[s.hit]!.chunk)}`;
     });
-    return reply(parts.join(''), cites);
+    // 是哪家: the organisation the best sentence is about leads (its subject may be said sentences before).
+    const org = ASKS_ORGANISATION.test(ctx.question) && ctx.picked[0] ? subjectOrganisation(ctx.source.factsOf(ctx.hits[ctx.picked[0].hit]!.chunk), ctx.picked[0].sentence) : undefined;
+    return reply(`${org && !parts[0]!.includes(org) ? `${org}：` : ''}${parts.join('')}`, cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
   const candidates = answeringCandidates(ctx);
@@ -271,6 +273,13 @@ export function composeCounty(ctx: ComposeContext): Reply | null {
   if (!best || !chunk?.meta.county) return null;
   const cites = new CitationList();
   return reply(`${chunk.meta.county}：${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, cites);
+}
+
+/** The organisation a sentence is about: one it names, else the last one named before it in its passage. */
+function subjectOrganisation(facts: Fact[], sentence: number): string | undefined {
+  const named = facts.filter((f) => f.kind === 'org' && f.sentence <= sentence);
+  const own = named.filter((f) => f.sentence === sentence);
+  return (own[0] ?? named.at(-1))?.items[0];
 }
 
 /** Question words that ask which organisation. */
