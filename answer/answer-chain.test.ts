@@ -295,6 +295,12 @@ describe('answer chain: which organisation', () => {
   });
 });
 
+describe('answer chain: English words for the page', () => {
+  it('counts every town when an English question says where to look (the page covers)', async () => {
+    expect((await ask('How many specialty towns are covered on this page?')).answer).toMatch(/^9 towns: /);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

@@ -5,7 +5,9 @@ export const ENGLISH_STOPWORDS = new Set(
   ('a an the of in on at to for by with from into about as and or but not no is are was were be been being am do does did done ' +
     'has have had having it its this that these those there their they them he she his her we our you your i me my ' +
     'how what which who whom whose when where why can could will would shall should may might must tell please ' +
-    'any some each every all than then so such very also just only').split(' '),
+    'any some each every all than then so such very also just only ' +
+    // Words for the page and its articles (the page covers, the story mentions): where to look, not what.
+    'page pages cover covers covered mention mentions mentioned newspaper').split(' '),
 );
 
 /** Words of an English text, lower case (letters, inner hyphens and apostrophes). */
