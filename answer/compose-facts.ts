@@ -339,17 +339,19 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
 
 /** Classifiers a count question counts in (几个, 几款, 多少所…). */
 const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样';
+const COUNTED_KIND = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})([、和与及][\\u4e00-\\u9fff])?`);
+const COUNT_CLASSIFIER = new RegExp(`(?:几|多少)(个方面|方面|[${COUNTED_IN}])`);
 
 /** The noun a count question counts (几个育种场 -> 育种场), "" when the classifier stands alone (一共几个, 几种的…). */
 export function countedKind(question: string): string {
-  const m = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})([、和与及][\\u4e00-\\u9fff])?`).exec(foldForMatch(question));
+  const m = COUNTED_KIND.exec(foldForMatch(question));
   // Several kinds counted together (几个基地、场站) are every item of the list, not those of one kind.
   return m && !m[2] && !/^[的是在给了有]/.test(m[1]!) ? m[1]! : '';
 }
 
 /** The classifier a count question asks in (几个 -> 个, 几种 -> 种, 几个方面 -> 个方面), 项 by default. */
 export function countClassifier(question: string): string {
-  return new RegExp(`(?:几|多少)(个方面|方面|[${COUNTED_IN}])`).exec(foldForMatch(question))?.[1] ?? '项';
+  return COUNT_CLASSIFIER.exec(foldForMatch(question))?.[1] ?? '项';
 }
 
 /** 分别 / several towns: each named town's best fact (or sentence), one statement per town. */
