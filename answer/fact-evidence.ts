@@ -1,6 +1,6 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
 import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
-import { indexedChunk, type ChunkFact } from '../index/index.js';
+import { factFolds, indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 
 /**
@@ -42,8 +42,9 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
  */
 export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, sentence = ''): number {
   const around = foldForMatch(sentence);
+  const folded = factFolds(fact);
   // A time standing alone at the head of a sentence (明清时期，…达到极盛) dates the whole sentence.
-  const ctx = isHeadTime(fact) ? `${foldForMatch(fact.text)}|${around}` : foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
+  const ctx = isHeadTime(fact) ? `${folded.text}|${around}` : folded.words;
   let total = 0;
   let got = 0;
   for (const w of focus) {
@@ -54,7 +55,7 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
     else if (around.includes(w)) got += weight / 2;
   }
   // Words right next to the figure (6度清甜山楂甜酒, 占全省总量的86.8%) single it out among its clause's figures.
-  const next = foldForMatch(`${fact.before.slice(-8)}|${fact.after}`);
+  const next = folded.next;
   const adjacent = total ? focus.reduce((sum, w) => sum + (next.includes(w) ? idf(w) || 1 : 0), 0) / total : 0;
   const family = q.attributes.some((a) => a.factWords.some((w) => ctx.includes(w))) ? 0.3 : 0;
   // 增收多少 asks money although no unit follows 多少: a figure in the asked attribute's unit family fits better.
