@@ -2,9 +2,11 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Document } from '@langchain/core/documents';
+import { VectorStore } from '@langchain/core/vectorstores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldForMatch, loadGazetteer, parsePage } from '../ingest/index.js';
 import { buildTestIndex } from '../test-support/test-index.js';
+import { HnswVectorStore } from './hnsw-vector-store.js';
 import { fuseRanks, HybridRetriever, HybridSearcher, RRF_K, TOWN_BOOST, type SearchHit } from './hybrid-search.js';
 
 let searcher: HybridSearcher;
@@ -75,6 +77,23 @@ describe('HybridSearcher.search', () => {
     for (const q of ['高平生猪出栏多少头？', '沁水蜂蜜有哪些稱號？', 'How much silk does Gaoping weave?']) {
       expect((await cold.search(q, 5)).map((h) => [h.chunk.id, h.score])).toEqual((await searcher.search(q, 5)).map((h) => [h.chunk.id, h.score]));
     }
+  });
+
+  it('gives the same hits through any LangChain VectorStore whose Documents carry their label as through hnswlib directly', async () => {
+    const hnsw = searcher.vectors as HnswVectorStore;
+    // Another store: LangChain's interface only (not an HnswVectorStore), answering from the same graph.
+    class OtherStore extends VectorStore {
+      _vectorstoreType(): string {
+        return 'other';
+      }
+      async addVectors(): Promise<void> {}
+      async addDocuments(): Promise<void> {}
+      similaritySearchVectorWithScore(query: number[], k: number) {
+        return hnsw.similaritySearchVectorWithScore(query, k);
+      }
+    }
+    const other = new HybridSearcher(searcher.index, searcher.embedder, searcher.lexicon, new OtherStore(searcher.embedder, {}));
+    for (const q of ['高平生猪出栏多少头？', 'How much silk does Gaoping weave?']) expect(await other.search(q, 5)).toEqual(await searcher.search(q, 5));
   });
 
   it('is deterministic for the same question', async () => {

@@ -344,6 +344,13 @@ export class HybridSearcher {
     return townMentions(foldForMatch(expandQuery(question, this.lexicon)), this.towns);
   }
 
+  /** Labels and cosine similarities of the `k` nearest chunks to a query vector (hnswlib directly, without a Document per neighbour; any other store through LangChain). */
+  private async nearest(vector: number[], k: number): Promise<{ labels: number[]; similarities: number[] }> {
+    if (this.vectors instanceof HnswVectorStore) return this.vectors.nearestLabels(vector, k);
+    const dense = await this.vectors.similaritySearchVectorWithScore(vector, k);
+    return { labels: dense.map(([doc]) => labelOf(doc)), similarities: dense.map(([, similarity]) => similarity) };
+  }
+
   /** The `k` best chunks for a question, best first. */
   async search(question: string, k: number): Promise<SearchHit[]> {
     const n = this.index.chunks.length;
@@ -351,8 +358,7 @@ export class HybridSearcher {
     const expanded = expandQuery(this.nativeNames(question), this.lexicon);
     const pool = Math.min(n, Math.max(MIN_POOL, k * 4));
     const vector = await this.embedder.embedQuery(expanded);
-    const dense = await this.vectors.similaritySearchVectorWithScore(vector, pool);
-    const denseLabels = dense.map(([doc]) => labelOf(doc));
+    const { labels: denseLabels, similarities } = await this.nearest(vector, pool);
     const bm25 = this.index.bm25.search(queryTokens(expanded), pool);
     const fused = fuseRanks(denseLabels, bm25.map((h) => h.doc));
     const named = townMentions(foldForMatch(expanded), this.towns);
@@ -366,7 +372,7 @@ export class HybridSearcher {
       return {
         chunk,
         score: rrf * boost,
-        dense: di === undefined ? null : dense[di]![1],
+        dense: di === undefined ? null : similarities[di]!,
         bm25: bi === undefined ? null : bm25[bi]!.score,
         denseRank: di === undefined ? null : di + 1,
         bm25Rank: bi === undefined ? null : bi + 1,
