@@ -134,16 +134,17 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
       const coverage = referents === folded ? literal : weightedCoverage(terms.words, `${title} ${referents}`, o);
       const focus = weightedCoverage(focusWords, referents, o);
       const inContext = weightedCoverage(focusWords, folded, o, context);
+      const typeFound = answersType(text, terms);
       const score =
         0.3 * (literal + coverage) +
         0.4 * inContext +
         0.12 / (rank + 1) +
         (terms.asksWhy && CAUSAL.test(text) ? 0.1 : 0) +
-        (answersType(text, terms) ? 0 : -0.5) +
+        (typeFound ? 0 : -0.5) +
         0.2 * numberShare(terms.numbers, folded) +
         townFit(h.chunk.meta.town, o.namedTowns) +
         (numbersFound ? 0 : -0.5);
-      out.push({ text, hit: rank, sentence, score, coverage, focus, numbersFound, typeFound: answersType(text, terms) });
+      out.push({ text, hit: rank, sentence, score, coverage, focus, numbersFound, typeFound });
     });
   });
   return out.sort((a, b) => b.score - a.score);
