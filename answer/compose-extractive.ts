@@ -130,7 +130,7 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
       const folded = s.folded.trim();
       const referents = withReferents(folded, context, o.entities);
       // Covered and focused also through the organisation it refers to; scored half on what it says itself.
-      const literal = weightedCoverage(terms.words, `${title} ${folded}`, o);
+      const literal = weightedCoverage(terms.words, chunk.titledSentence(sentence), o);
       const coverage = referents === folded ? literal : weightedCoverage(terms.words, `${title} ${referents}`, o);
       const focus = weightedCoverage(focusWords, referents, o);
       const inContext = weightedCoverage(focusWords, folded, o, context);
