@@ -50,7 +50,7 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
     forms,
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
     isTopicWord: (w) => searcher.isTopicWord(w),
-    paragraphOf: (chunk) => searcher.paragraphOf(chunk),
+    foldedParagraphOf: (chunk) => searcher.foldedParagraphOf(chunk),
     namedTowns: searcher.namedTowns(question),
     entities: namedEntities(question, searcher.entityNames()),
     maxSentences: 3,

@@ -18,8 +18,8 @@ export type WordWeights = {
 export type ComposeOptions = WordWeights & {
   /** True for words that only name a town or county (the question's topic, not its focus). */
   isTopicWord: (word: string) => boolean;
-  /** The whole paragraph a chunk belongs to (its sentences' context). */
-  paragraphOf: (chunk: SearchHit['chunk']) => string;
+  /** The whole paragraph a chunk belongs to (its sentences' context), folded (foldForMatch). */
+  foldedParagraphOf: (chunk: SearchHit['chunk']) => string;
   /** Towns the question names, with strength. */
   namedTowns: Map<string, number>;
   /** Organisations the question names (彤康): a sentence whose paragraph names one speaks of it (该公司…). */
@@ -122,7 +122,7 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
     const chunk = indexedChunk(h.chunk);
     const numbersFound = terms.numbers.every((n) => chunk.folded.includes(n));
     const title = `${chunk.titleFolded} ${chunk.townFolded}`;
-    const context = foldForMatch(o.paragraphOf(h.chunk));
+    const context = o.foldedParagraphOf(h.chunk);
     chunk.sentences.forEach((s, sentence) => {
       const text = s.text.trim();
       if (text.length < 4 || seen.has(text)) return;
@@ -221,7 +221,7 @@ export function unknownShare(focusWords: string[], text: string, o: WordWeights)
 export function measureEvidence(picked: ScoredSentence[], hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): Evidence {
   const chunks = [...new Set(picked.map((p) => hits[p.hit]!.chunk))];
   const focusWords = terms.words.filter((w) => !o.isTopicWord(w));
-  const sentences = picked.map((p) => withReferents(foldForMatch(p.text), foldForMatch(o.paragraphOf(hits[p.hit]!.chunk)), o.entities)).join(' ');
+  const sentences = picked.map((p) => withReferents(foldForMatch(p.text), o.foldedParagraphOf(hits[p.hit]!.chunk), o.entities)).join(' ');
   const titles = foldForMatch(chunks.map((c) => `${c.meta.title} ${c.meta.town}`).join(' '));
   const passages = foldForMatch(chunks.map((c) => c.text).join(' '));
   return {

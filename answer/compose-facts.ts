@@ -4,7 +4,7 @@ import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js'
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
-import { attributeFit, dedupeFacts, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { attributeFit, dedupeFacts, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
@@ -39,8 +39,8 @@ export type ComposeContext = {
     chineseWords: (text: string) => string[];
     /** The latest calendar year the corpus mentions (durations reach back from it). */
     referenceYear: number;
-    /** The whole paragraph a chunk belongs to. */
-    paragraphOf: (chunk: Chunk) => string;
+    /** The whole paragraph a chunk belongs to, folded (foldForMatch). */
+    foldedParagraphOf: (chunk: Chunk) => string;
     /** Authors of the corpus's articles, with the chunks of each article. */
     articlesByAuthor: () => Map<string, Chunk[][]>;
     /** The first author (in articlesByAuthor's order) whose name the question contains. */
@@ -55,7 +55,7 @@ export type ComposeContext = {
 /** True when a chunk's paragraph or title names every organisation the question names. */
 export function namesEntities(ctx: ComposeContext, chunk: Chunk): boolean {
   if (ctx.entities.length === 0) return true;
-  const text = foldForMatch(`${chunk.meta.title} ${ctx.source.paragraphOf(chunk)}`);
+  const text = `${indexedChunk(chunk).titleFolded} ${ctx.source.foldedParagraphOf(chunk)}`;
   return ctx.entities.every((e) => text.includes(e));
 }
 
@@ -383,7 +383,7 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: 
   const about = (c: Chunk) => namesEntities({ ...ctx, entities }, c);
   const chunks = (towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])]).filter(about);
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
-    const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
+    const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, foldedSentenceOf(f.chunk, f.fact)) : 0;
     // The side's own words next to the figure (3万亩有机农作物种植基地 for 有机农作物基地, 铸造企业30家) say it is the side's figure.
     // Next to it: up to the nearest 和、，的 on either side (198户脱贫户、3户监测户: 脱贫户 is the 198户's, not the 3户's).
     const near = foldForMatch(`${f.fact.before.split(/[和、，,的及与]/).pop()!.slice(-6)} ${f.fact.after.split(/[和、，,的及与]/)[0]}`);

@@ -1,5 +1,5 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
-import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
+import { isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
 import { factFolds, indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 
@@ -39,9 +39,10 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
  * How well a fact's own words (attribute before it, words after it, its clause) match the
  * question's focus words, weighted by idf: 0..1, plus 0.3 when the clause uses a word of an
  * attribute family the question asks about, plus 0.2 for a founding year asked as founding.
+ * `foldedSentence` is the fact's sentence folded (foldedSentenceOf): words found only there count half.
  */
-export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, sentence = ''): number {
-  const around = foldForMatch(sentence);
+export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, foldedSentence = ''): number {
+  const around = foldedSentence;
   const folded = factFolds(fact);
   // A time standing alone at the head of a sentence (明清时期，…达到极盛) dates the whole sentence.
   const ctx = isHeadTime(fact) ? `${folded.text}|${around}` : folded.words;
@@ -65,6 +66,11 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
   return (total ? got / total : 0) + 0.5 * adjacent + family + unit + founding + honour;
 }
 
+/** The folded text (foldForMatch, prepared at ingest) of the sentence a fact was found in: what attributeFit reads. */
+export function foldedSentenceOf(chunk: Chunk, fact: Fact): string {
+  return indexedChunk(chunk).sentences[fact.sentence]?.folded ?? '';
+}
+
 /** The text of the sentence a fact was found in. */
 export function sentenceOf(chunk: Chunk, fact: Fact): string {
   return indexedChunk(chunk).sentences[fact.sentence]?.text ?? '';
@@ -81,7 +87,7 @@ export function rankFacts(chunks: Chunk[], focus: string[], q: ParsedQuestion, s
   for (const chunk of chunks) {
     for (const fact of source.factsOf(chunk)) {
       if (!factAnswers(fact, q)) continue;
-      const fit = attributeFit(fact, focus, q, source.idf, sentenceOf(chunk, fact));
+      const fit = attributeFit(fact, focus, q, source.idf, foldedSentenceOf(chunk, fact));
       out.push({ fact, chunk, fit, score: fit });
     }
   }
@@ -108,7 +114,7 @@ export function factsInSentence(chunk: Chunk, sentence: number, focus: string[],
     .factsOf(chunk)
     .filter((f) => f.sentence === sentence && factAnswers(f, q))
     .map((fact) => {
-      const fit = attributeFit(fact, focus, q, source.idf, sentenceOf(chunk, fact));
+      const fit = attributeFit(fact, focus, q, source.idf, foldedSentenceOf(chunk, fact));
       return { fact, chunk, fit, score: fit };
     })
     .sort((a, b) => b.fit - a.fit);

@@ -216,15 +216,15 @@ describe('wordIdf and isTopicWord', () => {
   });
 });
 
-describe('paragraphOf', () => {
-  it('rebuilds the whole printed paragraph of a chunk, each overlap sentence once', () => {
+describe('foldedParagraphOf', () => {
+  it('rebuilds the whole printed paragraph of a chunk, each overlap sentence once, folded as foldForMatch folds it', () => {
     const page = readFileSync(fileURLToPath(new URL('../data/articles/jincheng-specialty-towns-page1.txt', import.meta.url)), 'utf8');
     const gazetteer = loadGazetteer(fileURLToPath(new URL('../data/gazetteer.json', import.meta.url)));
     const whole = parsePage(page, 'p.txt', gazetteer, 100_000).chunks;
     const printed = (title: string, paragraph: number) => whole.find((c) => c.meta.title === title && c.paragraph === paragraph)!.text;
     const split = searcher.index.chunks.filter((c) => c.part > 0);
     expect(split.length).toBe(5);
-    for (const c of searcher.index.chunks) expect(searcher.paragraphOf(c)).toBe(printed(c.meta.title, c.paragraph));
+    for (const c of searcher.index.chunks) expect(searcher.foldedParagraphOf(c)).toBe(foldForMatch(printed(c.meta.title, c.paragraph)));
   });
 });
 

@@ -116,9 +116,9 @@ export class HybridSearcher {
     return this.chars;
   }
 
-  /** Text of the whole paragraph a chunk was cut from (see IndexedChunk.wholeParagraph; a chunk from elsewhere is its own paragraph). */
-  paragraphOf(chunk: Chunk): string {
-    return indexedChunk(chunk).wholeParagraph.text;
+  /** The whole paragraph a chunk was cut from, folded (foldForMatch; prepared at ingest, see IndexedChunk.wholeParagraph; a chunk from elsewhere is its own paragraph). */
+  foldedParagraphOf(chunk: Chunk): string {
+    return indexedChunk(chunk).wholeParagraph.folded;
   }
 
   /**
