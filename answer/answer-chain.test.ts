@@ -155,6 +155,56 @@ describe('answer chain: cited answers', () => {
   });
 });
 
+describe('answer chain: colloquial verbs', () => {
+  it('reads a verb the articles never use (挣) as how the asker says it, and 茧子 as 茧', async () => {
+    expectCitedAnswer(await ask('阳城蚕农卖茧子挣了多少钱？'), ['8830万元']);
+  });
+
+  it('still refuses a noun the articles never use (the thing asked)', async () => {
+    const r = await ask('彤康公司的电话是多少？');
+    expect(r.refused, r.answer).toBe(true);
+  });
+});
+
+describe('answer chain: yes/no claims said otherwise', () => {
+  it('says no when the claimed place is another than the stated one (东北地区 / 华北地区)', async () => {
+    const r = await ask('吉利尔潞绸集团是东北地区规模最大的丝绸企业吗？');
+    expect(r.answer).toMatch(/^不是。文章说：.*华北地区/);
+  });
+
+  it('says no when the claimed partner is another organisation of its kind', async () => {
+    const r = await ask('凯永集团是跟山西农业大学搞的产学研吗？');
+    expect(r.answer).toMatch(/^不是。文章说：.*山西大学/);
+  });
+
+  it('checks a bare amount against the measure asked (产值破6个亿 -> 5.28亿元)', async () => {
+    expect((await ask('陵川中药材年产值破6个亿了没？')).answer).toMatch(/^不是。.*5\.28亿元/);
+    expect((await ask('陵川中药材年产值破5个亿了没？')).answer).toMatch(/^是的。.*5\.28亿元/);
+  });
+
+  it('reads an English claimed figure with words before its unit', async () => {
+    expect((await ask('Did Qinshui raise 50,000 black goats in 2021?')).answer).toMatch(/^No\. .*20万只/);
+  });
+});
+
+describe('answer chain: differences and sums across passages', () => {
+  it('gives a difference in the unit asked (吨, not 公斤)', async () => {
+    const r = await ask('彤康一年的山楂红酒产能比阳城的蚕茧产量多多少吨？');
+    expect(r.answer).toMatch(/相差3323吨/);
+  });
+
+  it('reads 烈 / 重 as the comparative and a side stating its own figure as that figure', async () => {
+    const r = await ask('54度那款白兰地比13度的干红烈多少度？');
+    expect(r.answer).toMatch(/更烈，相差41度/);
+  });
+
+  it('adds two sides of a question (加在一起)', async () => {
+    const r = await ask('陵川中药材的年产值和阳城蚕桑的综合产值加在一起是多少？');
+    expect(r.answer).toMatch(/^一共8\.28亿元/);
+    expect(r.citations).toHaveLength(2);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

@@ -1,13 +1,14 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import type { HybridSearcher, SearchHit } from '../index/index.js';
+import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
 import { attributeFamilies, isBoundWord } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { knownCore, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
+import { foldForMatch } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
 import type { AnswerResult } from './types.js';
 
@@ -84,6 +85,29 @@ export function englishAskedThing(question: string): string {
   return /^\s*(?:what(?:'s|’s| is| are| was| were)|how (?:many|much))\s+(?:the\s+|a\s+)?((?!(?:did|does|do|is|are|was|were|has|have)\b)[a-z]+(?:[ -][a-z]+){0,2}?)\s+(?:of|for|does|do|did|is|are|was|were|in|at|has|have)\b/i.exec(question)?.[1] ?? '';
 }
 
+/**
+ * A verb the articles never use and the dictionary relates to none of theirs (过日子, 挣, 好卖): how the
+ * asker says it, not a thing to find. An unknown noun (电话, 价格) stays: it is what the question asks.
+ */
+export function isUnknownPredicate(word: string, searcher: HybridSearcher): boolean {
+  // An ordinal or a numeral with its classifier (第二批) is no verb, whatever the classifier's own sense.
+  if (/^[第\d一二两三四五六七八九十百千万几]/.test(word)) return false;
+  return searcher.wordIdf(word) === 0 && searcher.lexicon.isVerbal(word) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
+}
+
+/**
+ * The words without unknown predicates, when a known word beyond place names still says what is
+ * asked (靠养蜜蜂过日子 keeps 蜜蜂); else all of them (今天晋城会下雨吗 is about nothing the articles have).
+ */
+function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, question: string): string[] {
+  // A verb right before the question word says what is asked (占地多少亩): it stays.
+  const asking = (w: string) => new RegExp(`${w}了?(?:多少|多大|多长|多久|几|哪|什么|啥)`).test(question);
+  const rest = words.filter((w) => !isUnknownPredicate(w, searcher) || asking(w));
+  if (rest.length === words.length) return words;
+  const places = placeNames(words.join(' '));
+  return rest.some((w) => searcher.wordIdf(w) > 0 && !searcher.isTopicWord(w) && !places.has(w)) ? rest : words;
+}
+
 /** Answers one question extractively from the searcher's index. */
 export async function answerExtractive(searcher: HybridSearcher, input: AnswerInput, options: AnswerOptions): Promise<AnswerResult> {
   const hits = await searcher.search(input.question, input.k ?? options.k);
@@ -97,10 +121,8 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
-  const terms = {
-    ...parsedTerms,
-    words: [...new Set(parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w))).map((w) => knownCore(w, (x) => searcher.wordIdf(x))))],
-  };
+  const kept = parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w))).map((w) => knownCore(w, (x) => searcher.wordIdf(x)));
+  const terms = { ...parsedTerms, words: [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))] };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
   const operation = questionOperation(question, terms, o);

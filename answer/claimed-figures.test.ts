@@ -12,6 +12,9 @@ describe('claimed figures', () => {
     expect(chineseFigures('50,000 tonnes of wine')).toBe('5万吨 of wine');
     expect(chineseFigures('in 30 years or 12 parks')).toBe('in 30年 or 12 parks');
     expect(claimText('Was it founded in 1958?')).toBe('was it founded in 1958年?');
+    // Words between the figure and its unit stay before the figure; 个 before 亿 is dropped.
+    expect(chineseFigures('raise 30,000 black goats')).toBe('raise black 3万只');
+    expect(claimText('收入过了3个亿没')).toBe('收入过了3亿没');
   });
 
   it('finds the quantities and times a question claims', () => {

@@ -5,6 +5,8 @@ import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
 const ROUND_WORDS: [RegExp, string][] = [
   [/[上过逾]([万千百亿])(?=[\u4e00-\u9fff])/g, '超过1$1'],
   [/一半/g, '50%'],
+  // 5个亿: the 个 people put before 亿 / 万.
+  [/(\d+(?:\.\d+)?)个([亿万])/g, '$1$2'],
 ];
 
 /** English units and the Chinese unit the articles write. */
@@ -33,12 +35,16 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 
 /** An English figure with its unit in Chinese (400,000 mu -> 40万亩; 0.85 million head -> 85万头), the text unchanged when it has none. */
 export function chineseFigures(text: string): string {
-  return text.replace(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?\s*(?:of\s+)?(%|per cent|metric tonnes?|[a-z]+)?/gi, (whole, digits: string, scale: string | undefined, rest: string | undefined) => {
+  // The unit may follow a word or two describing it (30,000 black goats): those words are kept before the figure.
+  return text.replace(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?\s*(?:of\s+)?((?:[a-z]+\s+){0,2})(%|per cent|metric tonnes?|[a-z]+)?/gi, (whole, digits: string, scale: string | undefined, between: string, rest: string | undefined) => {
     const value = Number(digits.replace(/,/g, '')) * (scale ? SCALE[scale.toLowerCase()]! : 1);
-    const unit = rest ? englishUnit(rest) : undefined;
-    if (!unit || !Number.isFinite(value)) return whole;
+    const words = [...between.trim().split(/\s+/).filter(Boolean), ...(rest ? [rest] : [])];
+    const at = words.findIndex((w) => englishUnit(w) !== undefined);
+    if (at < 0 || !Number.isFinite(value)) return whole;
+    const unit = englishUnit(words[at]!)!;
     const number = value >= 1e4 && unit !== '%' && unit !== '年' ? `${value / 1e4}万` : String(value);
-    return `${number}${unit}`;
+    const trailing = rest ? '' : /\s$/.test(whole) ? ' ' : '';
+    return `${words.slice(0, at).map((w) => `${w} `).join('')}${number}${unit}${words.slice(at + 1).map((w) => ` ${w}`).join('')}${trailing}`;
   });
 }
 

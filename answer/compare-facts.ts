@@ -1,5 +1,5 @@
 // Computed answers over several facts: which is more or older, by how much; refuses to compare unlike figures.
-import { foldForMatch, type Fact } from '../ingest/index.js';
+import { foldForMatch, unitScale, type Fact } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
 import type { LocatedFact } from './fact-evidence.js';
 import type { ParsedQuestion } from './parse-question.js';
@@ -13,6 +13,12 @@ export function formatChinese(value: number, unit: string): string {
   if (Math.abs(value) >= 1e8) return `${round(value / 1e8)}亿${base}`;
   if (Math.abs(value) >= 1e4 && base !== '%' && base !== '年') return `${round(value / 1e4)}万${base}`;
   return `${round(value)}${base}`;
+}
+
+/** A base-unit amount in the unit the question asks (1.98323亿公斤 asked in 吨: 198323吨), null when it asks none of the family. */
+export function inAskedUnit(value: number, family: string, unit: string): string | null {
+  const scale = unit ? unitScale(unit) : null;
+  return scale && scale.family === family ? `${Math.round((value / scale.factor) * 1e6) / 1e6}${unit}` : null;
 }
 
 /** The attribute family a fact's own words name (产值, 出栏, 饲养量…), or null. */
@@ -92,7 +98,7 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
       ? `${formatNumber(gap)}年`
       : first.f.fact.family === 'percent'
         ? `${formatChinese(gap, '')}个百分点`
-        : formatChinese(gap, unit);
+        : inAskedUnit(gap, first.f.fact.family, q.unit) ?? formatChinese(gap, unit);
   const diff = q.operation === 'difference' ? (q.english ? `, by ${amount}` : `，相差${amount}`) : '';
   const [a, b] = facts.map((f) => sides.find((s) => s.f === f)) as [Side | undefined, Side | undefined];
   if (q.ratio && !byTime && a && b && b.value !== 0) {

@@ -1,6 +1,7 @@
 // Sums and gaps inside one passage: 还差 / 还剩 from the question's figure and a stated one, A加B一共 from two stated figures.
 import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
-import { reply, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { reply, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { comparisonSides } from './parse-question.js';
 import type { LocatedFact } from './fact-evidence.js';
 import { formatChinese } from './compare-facts.js';
 import { CitationList, factStatement } from './render-answer.js';
@@ -10,7 +11,7 @@ const LEFT_AFTER = /(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/;
 /** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩). */
 const GAP = new RegExp(`还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|${LEFT_AFTER.source}`);
 /** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */
-const SUM = /加起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
+const SUM = /加起来|加(?:在)?一(?:块|起)|合起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
 
 /** A figure in the unit it is stated in (3万亩 -> 亩, 198户 -> 户), "" when it has none. */
 function baseUnit(f: Fact): string {
@@ -82,6 +83,16 @@ function composeGap(ctx: ComposeContext, q: string): Reply | null {
 function composeSum(ctx: ComposeContext, q: string): Reply | null {
   const [left, right] = q.split(SUM) as [string, string | undefined];
   if (right === undefined) return null;
+  const [a, b] = summands(ctx, left, right) ?? sideSummands(ctx) ?? [];
+  if (!a || !b || a === b || a.fact.family !== b.fact.family) return null;
+  const cites = new CitationList();
+  const sum = a.fact.value! + b.fact.value!;
+  const parts = [a, b].map((f) => `${f.fact.text}${f.fact.after.slice(0, 3).replace(/[^\u4e00-\u9fff].*$/, '')}${cites.mark(f.chunk)}`);
+  return reply(`一共${figure(sum, baseUnit(a.fact))}（${a.fact.text}加${b.fact.text}）：${parts.join('、')}。`, cites, [a, b]);
+}
+
+/** A加B一共: the figures of one passage counting the things named on each side of the sum word. */
+function summands(ctx: ComposeContext, left: string, right: string): [LocatedFact, LocatedFact] | null {
   const found = figures(ctx, ctx.parsed.unitFamily);
   // The thing a figure counts is written right after it (198户脱贫户) or right before it (脱贫户198户).
   const named = (side: string, fromEnd: boolean) => {
@@ -94,9 +105,14 @@ function composeSum(ctx: ComposeContext, q: string): Reply | null {
   };
   const a = named(left.replace(/[，,、和与及]$/, ''), true);
   const b = named(right, false);
-  if (!a || !b || a === b || a.fact.family !== b.fact.family) return null;
-  const cites = new CitationList();
-  const sum = a.fact.value! + b.fact.value!;
-  const parts = [a, b].map((f) => `${f.fact.text}${f.fact.after.slice(0, 3).replace(/[^\u4e00-\u9fff].*$/, '')}${cites.mark(f.chunk)}`);
-  return reply(`一共${figure(sum, baseUnit(a.fact))}（${a.fact.text}加${b.fact.text}）：${parts.join('、')}。`, cites, [a, b]);
+  return a && b ? [a, b] : null;
+}
+
+/** A和B，加起来是多少: each side's figure, as a comparison finds it (its own words, its town). */
+function sideSummands(ctx: ComposeContext): [LocatedFact, LocatedFact] | null {
+  const sides = comparisonSides(ctx.question).map((s) => s.split(/[，,]/)[0]!.trim()).filter(Boolean);
+  if (sides.length !== 2) return null;
+  const shared = ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
+  const [a, b] = sides.map((s) => sideFact(ctx, s, shared));
+  return a && b ? [a, b] : null;
 }

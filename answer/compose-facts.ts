@@ -4,7 +4,7 @@ import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js'
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
-import { attributeFit, dedupeFacts, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { compareFacts, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
@@ -373,7 +373,7 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
 }
 
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
-function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string): LocatedFact | undefined {
+export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
   const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
   const own = ctx.focus.filter((w) => folded.includes(w));
@@ -385,8 +385,7 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: 
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, foldedSentenceOf(f.chunk, f.fact)) : 0;
     // The side's own words next to the figure (3万亩有机农作物种植基地 for 有机农作物基地, 铸造企业30家) say it is the side's figure.
-    // Next to it: up to the nearest 和、，的 on either side (198户脱贫户、3户监测户: 脱贫户 is the 198户's, not the 3户's).
-    const near = foldForMatch(`${f.fact.before.split(/[和、，,的及与]/).pop()!.slice(-6)} ${f.fact.after.split(/[和、，,的及与]/)[0]}`);
+    const near = figureWords(f.fact);
     const counted = own.length ? focusWeight(near, own, ctx.source.idf) / focusWeight(own.join(' '), own, ctx.source.idf) : 0;
     return { ...f, score: f.fit + extra / 2 + 0.6 * counted };
   });
@@ -394,6 +393,10 @@ function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: 
   const figure = (f: LocatedFact) => f.fact.value !== null && (f.fact.kind === 'quantity' || (ctx.parsed.byTime && f.fact.kind === 'time'));
   // Matched to the other side's figure: only figures of its unit family (户 against 户, not 四大板块).
   const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f) && (family === undefined || f.fact.family === family)).sort((a, b) => b.score - a.score);
+  // A side that says its own figure (42度那款白兰地) is that figure where the articles state it.
+  const said = claimedFacts(claimText(side)).filter((c) => c.kind === 'quantity');
+  const saying = fitting.find((f) => said.some((c) => c.family === f.fact.family && c.value === f.fact.value));
+  if (saying) return saying;
   if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
   // How old a side is: the earliest time among the facts whose clause words the asked attribute
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
@@ -458,9 +461,15 @@ export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[]): 
 
 type BoundedFigure = { fact: Fact; bound: '>' | '<' };
 
+/** A bare amount (5亿, no unit) claimed of a measure (产值) is of that measure's unit family (money). */
+function inAskedFamily(fact: Fact, parsed: ParsedQuestion): Fact {
+  const family = parsed.attributes.find((a) => a.unitFamily)?.unitFamily;
+  return fact.kind === 'quantity' && fact.family === 'count' && /[万亿]$/.test(fact.text) && family ? { ...fact, family } : fact;
+}
+
 /** The figure a question bounds (超过600种 -> 600种, '>'), null when none. */
 function boundedFigure(question: string): BoundedFigure | null {
-  const q = foldForMatch(question);
+  const q = claimText(question);
   for (const fact of extractFacts(q, 0)) {
     const bound = fact.kind === 'quantity' && fact.value !== null ? boundBefore(q, q.indexOf(fact.text)) : null;
     if (bound) return { fact, bound };
@@ -489,15 +498,16 @@ export function outsideEnumeration(words: string[], sentenceFacts: Fact[], sente
  * what the article says otherwise.
  */
 export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | null {
-  const elsewhere = organisationElsewhere(ctx);
+  const elsewhere = organisationElsewhere(ctx) ?? otherOrganisation(ctx);
   if (elsewhere) return elsewhere;
   const factsOf = (x: ScoredSentence) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).filter((f) => f.sentence === x.sentence);
   const candidates = ctx.scored.filter((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk));
   // A bounded figure (超过30万只) or a claimed one (1958年, 唐代, 一半左右) is checked against the best
   // sentence stating a figure of its unit family (or a time of its kind).
   const claimed = claimText(ctx.question);
-  const bounded = boundedFigure(claimed);
-  const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text);
+  const figure = boundedFigure(claimed);
+  const bounded = figure && { ...figure, fact: inAskedFamily(figure.fact, ctx.parsed) };
+  const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text).map((f) => inAskedFamily(f, ctx.parsed));
   const families = new Set([bounded?.fact.family, ...claims.map((f) => f.family)]);
   const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && families.has(f.family));
   const claimsFigure = families.size > 1 || bounded !== null;
@@ -514,7 +524,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
   const bound = boundHolds(bounded, facts);
-  const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null);
+  const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text));
   if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
 }
@@ -553,6 +563,60 @@ function organisationElsewhere(ctx: ComposeContext): Reply | null {
   const cites = new CitationList();
   return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${asStatement(sentence.text).replace(/。$/, '')}。${cites.mark(chunk)}`, cites);
 }
+
+/**
+ * 凯永合作的是山西农业大学吗: the question names two organisations, no passage names both, and the best
+ * sentence naming one names another organisation of the other's kind (山西大学): no, with that sentence.
+ */
+function otherOrganisation(ctx: ComposeContext): Reply | null {
+  if (ctx.entities.length < 2 || ctx.scored.some((x) => namesEntities(ctx, ctx.hits[x.hit]!.chunk))) return null;
+  for (const x of ctx.scored.slice(0, 5)) {
+    const folded = foldForMatch(x.text);
+    // Named in the sentence's passage (its subject may be said sentences before).
+    const passage = ctx.source.foldedParagraphOf(ctx.hits[x.hit]!.chunk);
+    const claimed = ctx.entities.filter((e) => !passage.includes(e));
+    if (claimed.length === ctx.entities.length) continue;
+    // Another organisation of the claimed one's kind: its kind word (大学, 集团) after other characters.
+    if (!claimed.every((e) => ORG_SUFFIX.test(e) && new RegExp(`[\u4e00-\u9fff]${ORG_SUFFIX.exec(e)![0]}`).test(folded))) continue;
+    const cites = new CitationList();
+    const statement = trimSentence(x.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+    return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(ctx.hits[x.hit]!.chunk)}`, cites);
+  }
+  return null;
+}
+
+/**
+ * 吉利尔是西北地区最大的…吗: a word of the question the articles never use where the best sentence says
+ * another word that shares its head or its tail (华北地区 for 西北地区): no, with that sentence.
+ */
+export function contrastedClaim(ctx: ComposeContext): Reply | null {
+  for (const x of ctx.scored.slice(0, 3)) {
+    if (!contrasts(ctx, x.text)) continue;
+    const cites = new CitationList();
+    const statement = trimSentence(x.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+    return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(ctx.hits[x.hit]!.chunk)}`, cites);
+  }
+  return null;
+}
+
+/** True when a focus word the corpus lacks has, in the sentence, a word of its length sharing at least half of it (two characters or more) as head or tail. */
+function contrasts(ctx: ComposeContext, sentence: string): boolean {
+  const folded = foldForMatch(sentence);
+  return ctx.focus.some((w) => {
+    // Two shared characters at least: one (外地 / 地方) says nothing.
+    if (ctx.source.idf(w) > 0 || !/^[\u4e00-\u9fff]{3,}$/.test(w)) return false;
+    const half = Math.max(2, Math.ceil(w.length / 2));
+    for (let k = half; k < w.length; k++) {
+      const [head, tail] = [w.slice(0, k), w.slice(w.length - k)];
+      const n = w.length - k;
+      if (new RegExp(`${head}[\u4e00-\u9fff]{${n}}`).test(folded.replaceAll(w, '')) || new RegExp(`[\u4e00-\u9fff]{${n}}${tail}`).test(folded.replaceAll(w, ''))) return true;
+    }
+    return false;
+  });
+}
+
+/** The kind word an organisation's name ends in. */
+const ORG_SUFFIX = /(?:集团|公司|大学|学院|协会|合作社|研究院|研究所)$/;
 
 /** An organisation kind asked about across the articles (哪几家集团, 几所大学), the word organisations of it end in. */
 const ORG_KIND = /(?:哪几|哪些|几|多少)(?:家|所|个)?[“"]?(集团|公司|大学|高校|协会|合作社|博物馆)/;

@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -143,6 +143,7 @@ export function composeFacts(
     source: {
       factsOf: (c) => searcher.factsOf(c),
       idf: o.idf,
+      forms: o.forms,
       chunksOfTown: (t) => searcher.chunksOfTown(t),
       chunksOfTownWith: (t, words) => searcher.chunksOfTownWith(t, words),
       firstFactsOfTown: (t) => searcher.firstFactsOfTown(t),
@@ -196,7 +197,8 @@ export function composeFacts(
       break;
     case 'yesno':
       // A number the question names but the article states differently is answered "no".
-      reply = refusal && !refusal.startsWith('a number in the question') ? null : composeYesNo(ctx, terms.numbers);
+      // A claimed word the articles never use, where the best sentence says another in its place (西北地区 / 华北地区), is answered "no".
+      reply = refusal && !refusal.startsWith('a number in the question') ? (unknownWords ? contrastedClaim(ctx) : null) : composeYesNo(ctx, terms.numbers);
       break;
     case 'author':
       return null;

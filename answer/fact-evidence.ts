@@ -1,7 +1,8 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
-import { isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
+import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
 import { factFolds, indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
+import type { WordForm } from './word-forms.js';
 
 /**
  * A fact with the chunk it was found in, how well its own words fit the question (`fit`, higher is
@@ -14,6 +15,8 @@ export type FactSource = {
   factsOf: (chunk: Chunk) => Fact[];
   /** idf of a folded word, 0 when the corpus never has it. */
   idf: (word: string) => number;
+  /** Other forms of a question word (dictionary paraphrases, word families), as in sentence scoring. */
+  forms?: (word: string) => WordForm[];
 };
 
 /** True when a fact is of the kind of answer asked for. */
@@ -41,7 +44,7 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
  * attribute family the question asks about, plus 0.2 for a founding year asked as founding.
  * `foldedSentence` is the fact's sentence folded (foldedSentenceOf): words found only there count half.
  */
-export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, foldedSentence = ''): number {
+export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, foldedSentence = '', forms?: (w: string) => WordForm[]): number {
   const around = foldedSentence;
   const folded = factFolds(fact);
   // A time standing alone at the head of a sentence (明清时期，…达到极盛) dates the whole sentence.
@@ -54,6 +57,8 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
     // A word of the fact's own clause counts whole; one elsewhere in its sentence, half.
     if (ctx.includes(w)) got += weight;
     else if (around.includes(w)) got += weight / 2;
+    // A word said otherwise in the clause (蜜蜂 as 蜂 in 蜂农) counts by the form's weight.
+    else got += weight * bestForm(forms?.(w), ctx);
   }
   // Words right next to the figure (6度清甜山楂甜酒, 占全省总量的86.8%) single it out among its clause's figures.
   const next = folded.next;
@@ -69,6 +74,22 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
 /** The folded text (foldForMatch, prepared at ingest) of the sentence a fact was found in: what attributeFit reads. */
 export function foldedSentenceOf(chunk: Chunk, fact: Fact): string {
   return indexedChunk(chunk).sentences[fact.sentence]?.folded ?? '';
+}
+
+/**
+ * The words a figure counts (folded): those after it up to the next figure or 和、，的 (8个乡镇45个行政村198户脱贫户:
+ * 乡镇 for 8个, 行政村 for 45个, 脱贫户 for 198户); when none follow, those before it (蜂农达1500户: 蜂农达).
+ */
+export function figureWords(fact: Fact): string {
+  const after = fact.after.split(/[和、，,的及与；;。]|\d/)[0]!;
+  return foldForMatch(/[\u4e00-\u9fff]/.test(after) ? after : fact.before.split(/[和、，,的及与；;。]|\d/).pop()!.slice(-6));
+}
+
+/** Weight of the best of `forms` that `text` contains, 0 for none. */
+function bestForm(forms: WordForm[] | undefined, text: string): number {
+  let best = 0;
+  for (const f of forms ?? []) if (f.weight > best && text.includes(f.form)) best = f.weight;
+  return best;
 }
 
 /** The text of the sentence a fact was found in. */
@@ -87,7 +108,7 @@ export function rankFacts(chunks: Chunk[], focus: string[], q: ParsedQuestion, s
   for (const chunk of chunks) {
     for (const fact of source.factsOf(chunk)) {
       if (!factAnswers(fact, q)) continue;
-      const fit = attributeFit(fact, focus, q, source.idf, foldedSentenceOf(chunk, fact));
+      const fit = attributeFit(fact, focus, q, source.idf, foldedSentenceOf(chunk, fact), source.forms);
       out.push({ fact, chunk, fit, score: fit });
     }
   }
@@ -114,7 +135,7 @@ export function factsInSentence(chunk: Chunk, sentence: number, focus: string[],
     .factsOf(chunk)
     .filter((f) => f.sentence === sentence && factAnswers(f, q))
     .map((fact) => {
-      const fit = attributeFit(fact, focus, q, source.idf, foldedSentenceOf(chunk, fact));
+      const fit = attributeFit(fact, focus, q, source.idf, foldedSentenceOf(chunk, fact), source.forms);
       return { fact, chunk, fit, score: fit };
     })
     .sort((a, b) => b.fit - a.fit);

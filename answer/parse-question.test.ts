@@ -25,6 +25,9 @@ describe('parseQuestion', () => {
     ['版面上产值排第一的是哪个镇', 0, 'superlative', 'quantity', null],
     ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
     ['彤康的山楂酒真的有54度的？', 0, 'yesno', 'text', null],
+    ['沁水蜂农的收入破万了没？', 1, 'yesno', 'text', null],
+    ['彤康是全省最大的山楂企业吗？', 0, 'yesno', 'text', null],
+    ['彤康的红酒比阳城的蚕茧重多少吨？', 2, 'difference', 'quantity', 'weight'],
     ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
     ['How many beekeeping households does Qinshui have?', 1, 'count', 'quantity', 'households'],
     ['How many degrees stronger is the brandy than the dry red?', 0, 'difference', 'quantity', 'degrees'],
@@ -84,6 +87,8 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // A leading clause naming the measure (论…，按…算，) is no side.
+    expect(comparisonSides('按企业数量算，泽州铸造多，还是陵川中药材多？')).toEqual(['泽州铸造', '陵川中药材']);
     // A比B<predicate>: the predicate is not part of B.
     expect(comparisonSides('吉利尔比彤康早成立多少年？')).toEqual(['吉利尔', '彤康']);
     expect(comparisonSides('吉利尔比彤康成立得早吗？')).toEqual(['吉利尔', '彤康']);
@@ -117,7 +122,7 @@ describe('comparisons', () => {
     kind: 'quantity', text: '', value: 0, unit: '头', family: 'animals', approx: false, items: [], role: '', before: '', after: '', clause: '', clauseStart: 0, sentence: 0, when: '', ...over,
   });
   const located = (f: Fact, town: string): LocatedFact => ({ fact: f, chunk: { meta: { town } } as LocatedFact['chunk'], fit: 1, score: 1 });
-  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, attributes: [], direction: 'max', byTime: false, superlative: '', comparative: '', ratio: false, english: false };
+  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, unit: '', attributes: [], direction: 'max', byTime: false, superlative: '', comparative: '', ratio: false, english: false };
 
   it('computes a difference from the cited figures and names them', () => {
     const a = located(fact({ text: '85万头', value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), '高平生猪');

@@ -16,6 +16,8 @@ export type ParsedQuestion = {
   answerType: AnswerType;
   /** Unit family of the quantity asked for (animals, area, money…), null when any quantity will do. */
   unitFamily: string | null;
+  /** A unit of measure the answer is asked in (多少万斤 -> 万斤, 多多少吨 -> 吨), "" when none. */
+  unit: string;
   /** Attribute families the question's words belong to (output value, area, founding…). */
   attributes: AttributeFamily[];
   /** For superlatives and comparisons: whether the larger/older (max) or smaller/younger (min) wins. */
@@ -37,8 +39,8 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
   [/多少钱|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price/, 'money'],
-  [/(?:多少|(?<!第)几)(?:万)?户|户数/, 'households'],
-  [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员)|人数/, 'people'],
+  [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数/, 'households'],
+  [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员|家)|人数/, 'people'],
   [/(?:多少|(?<!第)几)家/, 'organisations'],
   [/(?:多少|(?<!第)几)大?(?:种|类)/, 'kinds'],
   [/(?:多少|(?<!第)几)张/, 'sheets'],
@@ -46,6 +48,9 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
   [/(?:多少|(?<!第)几)度|度数|酒精度/, 'degrees'],
 ];
+
+/** A unit of measure after 多少 / 几 (公斤, 万斤, 吨, 亩, 亿元): the answer is given in it. */
+const MEASURE_UNIT = /(?:多少|(?<!第)几)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
 
 /** Questions about which towns / counties / places (not about one of them). */
 export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|which towns|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
@@ -55,15 +60,15 @@ const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
-const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久)(?:出)?(?:了)?多少|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
+const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
 const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样)|how many/i;
-const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
+const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
-const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|why/i;
+const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|why/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
 const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
@@ -85,7 +90,7 @@ const RATIO = /(?:几|多少)倍|倍数|how many times|times (?:as|larger|bigger
 
 /** Words that set a bound on a figure (超过600种, 不到20万只): '>' or '<' of the figure after them. */
 const BOUNDS: [RegExp, '>' | '<'][] = [
-  [/超过|多于|高于|大于|不止|突破|逾|more than|over|above|exceed|passed|surpassed|topped/i, '>'],
+  [/超过|多于|高于|大于|不止|突破|破|逾|more than|over|above|exceed|passed|surpassed|topped/i, '>'],
   [/不到|少于|低于|小于|不足|未满|less than|fewer than|under|below/i, '<'],
 ];
 
@@ -112,7 +117,7 @@ export function isBoundWord(word: string): boolean {
 export function comparativeWord(question: string): string {
   const q = foldForMatch(question).replace(/多少/g, '');
   const english = /\b(higher|lower|larger|bigger|smaller|greater|more|fewer|less|earlier|later|older|newer)\b/i.exec(q)?.[1]?.toLowerCase();
-  return /(?:更|比[^，,]{1,16}?|哪[个家一][^，,]{0,10}?)([高低大小早晚长久多少])|([高低大小早晚长久多少])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
+  return /(?:更|比[^，,]{1,16}?|哪[个家一][^，,]{0,10}?)([高低大小早晚长久多少重轻烈贵])|([高低大小早晚长久多少重轻烈贵])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
 }
 
 /** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
@@ -161,7 +166,8 @@ export function parseOperation(q: string, townCount: number): Operation {
   // Two sides: two towns named, or two things set against each other (A和B，哪个…; A比B…).
   const twoSides = townCount >= 2 || comparisonSides(q).length >= 2;
   if ((DIFFERENCE.test(q) || RATIO.test(q)) && twoSides) return 'difference';
-  if (SUPERLATIVE.test(q)) return 'superlative';
+  // 是华北地区规模最大的企业吗: a claimed superlative is checked, not computed.
+  if (SUPERLATIVE.test(q) && !(YESNO.test(q) && /是/.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, '')))) return 'superlative';
   if (COMPARE.test(q) && twoSides) return 'compare';
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
@@ -202,8 +208,9 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
     operation,
     answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,
     unitFamily,
+    unit: MEASURE_UNIT.exec(q)?.[1] ?? '',
     attributes,
-    direction: MIN_WORDS.test(q) || /[少低小晚]|lower|fewer|less|smaller|later|newer/.test(comparativeWord(q)) ? 'min' : 'max',
+    direction: MIN_WORDS.test(q) || /[少低小晚轻]|lower|fewer|less|smaller|later|newer/.test(comparativeWord(q)) ? 'min' : 'max',
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
     superlative: superlativeWord(q),
     comparative: comparativeWord(q),
@@ -235,6 +242,8 @@ export function comparisonSides(question: string): string[] {
   if (times) return [times[1]!.trim(), times[2]!.trim()];
   // "How much more is A than B?": the question phrase before A is no part of it.
   question = question.replace(/^\s*how (?:much|many)\s+(?:(?:\w+\s+)?(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older|stronger|weaker|longer)\s+(?:\w+\s+)?|\w+\s+apart\s+)(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
+  // 论村子个数，A…，还是B…: a leading clause naming the measure (论 / 按…算 / 就…而言) is no side.
+  question = question.replace(/^\s*(?:单|只|光)?(?:论|按|就|以)[^，,]{1,12}?(?:来说|而言|来看|算|计)?[，,]/, '');
   // 甲…，乙…，谁在前: the clauses before the one asking are the sides.
   const clauses = question.split(/[，,]/).map((c) => c.trim()).filter(Boolean);
   const asking = clauses.findIndex((c) => /^(?:那么|那)?(?:谁|哪个|哪一个|哪家|哪边|哪方|哪一方)/.test(c));
@@ -245,7 +254,7 @@ export function comparisonSides(question: string): string[] {
   const sides = head
     .replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
     // A比B早成立: the predicate after B (更/还 and a comparative adjective onwards) is not part of B.
-    .replace(/(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\u4e00-\u9fff]{1,3}得)?[多少高低早晚大小长久强弱快慢].*$/, '$1')
+    .replace(/(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\u4e00-\u9fff]{1,3}得)?[多少高低早晚大小长久强弱快慢重轻烈贵].*$/, '$1')
     .split(/和|与|跟|同|还是|相比|(?<!百分)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map(cleanSide)
     .filter((x) => x.length > 0);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, mergeSingleChars, questionTerms } from './question-terms.js';
+import { hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -64,6 +64,7 @@ describe('questionTerms', () => {
       ['泽州山楂已经种了多少年？', '年'],
       ['阳城蚕茧产量多少万公斤？', '万公斤'],
       ['陵川中藥材種類有多少種？', '种'],
+      ['泽州有几户人家种山楂？', '户'],
     ])('finds the unit after 多少/几 in %s', (question, unit) => {
       const t = terms(question);
       expect(t.unit).toBe(unit);
@@ -248,5 +249,24 @@ describe('isMostlyLatin', () => {
   it('needs more than twice as many Latin letters as Han characters', () => {
     expect(isMostlyLatin('abcd高平')).toBe(false);
     expect(isMostlyLatin('abcde高平')).toBe(true);
+  });
+});
+
+describe('knownCore', () => {
+  const known = new Set(['蜜蜂', '茧', '蚕茧']);
+  const idf = (w: string) => (known.has(w) ? 2 : 0);
+
+  it('reads an unknown three-character word as the known word inside it', () => {
+    expect(knownCore('养蜜蜂', idf)).toBe('蜜蜂');
+  });
+
+  it('reads an unknown noun with a suffix as its known stem', () => {
+    expect(knownCore('茧子', idf)).toBe('茧');
+    expect(knownCore('桌子', idf)).toBe('桌子'); // 桌 unknown too
+  });
+
+  it('keeps known and longer words', () => {
+    expect(knownCore('蚕茧', idf)).toBe('蚕茧');
+    expect(knownCore('高新技术', idf)).toBe('高新技术');
   });
 });

@@ -112,6 +112,8 @@ export function asListWording(question: string): string {
  */
 export function askedUnit(question: string, expansions: string): string {
   const folded = asListWording(foldForMatch(question));
+  // 多少人家 asks households (户), not people.
+  if (/(?:多少|(?<!第)几)户?人家/.test(folded)) return '户';
   const direct = ASKS_UNIT.exec(folded)?.[1];
   if (direct) return direct;
   if (ASKS_PRICE.test(folded)) return '元';
@@ -189,10 +191,12 @@ export function questionTerms(question: string, expanded: string, names: string[
 
 /**
  * A three-character word the corpus never uses read as the corpus word it is made of plus one character
- * (养蜜蜂 -> 蜜蜂, 卖茧子 -> 茧子): the segmenter joined a known word with a classifier or a verb. The word itself
- * when no such part is known.
+ * (养蜜蜂 -> 蜜蜂, 卖茧子 -> 茧子): the segmenter joined a known word with a classifier or a verb; a two-character
+ * noun with a suffix the corpus drops read as its stem (茧子 -> 茧). The word itself when no such part is known.
  */
 export function knownCore(word: string, idf: (w: string) => number): string {
+  // A noun with a suffix (茧子, 个头) the corpus says without it: its stem (茧).
+  if (word.length === 2 && /^[\u4e00-\u9fff][子儿头]$/.test(word) && idf(word) === 0 && idf(word[0]!) > 0) return word[0]!;
   // Three characters only: a longer unknown word (高新技术) is a term of its own, not a known one with a character added.
   if (word.length !== 3 || idf(word) > 0 || !/^[\u4e00-\u9fff]+$/.test(word)) return word;
   const [head, tail] = [word.slice(0, -1), word.slice(1)];

@@ -30,6 +30,11 @@ export function measureWords(folded: string): Set<string> {
   return new Set(jieba.tag(folded, true).filter((t) => MEASURE_TAGS.test(t.tag)).map((t) => t.word));
 }
 
+/** Words jieba tags as place names in a folded text (晋城, 山西). */
+export function placeNames(folded: string): Set<string> {
+  return new Set(jieba.tag(folded, true).filter((t) => t.tag === 'ns').map((t) => t.word));
+}
+
 /** Character bigrams of each Han run (a one-character run yields nothing). */
 export function hanBigrams(folded: string): string[] {
   const out: string[] = [];

@@ -36,6 +36,13 @@ const UNITS: [unit: string, family: string, factor: number][] = [
   ['度', 'degrees', 1],
   ['年', 'duration', 1],
 ];
+/** A unit's family and factor to the family's base unit, with a 万 / 亿 before it (万斤 -> weight, 5000); null for other words. */
+export function unitScale(unit: string): { family: string; factor: number } | null {
+  const scale = unit.startsWith('万') ? 1e4 : unit.startsWith('亿') ? 1e8 : 1;
+  const found = UNITS.find(([u]) => u === (scale === 1 ? unit : unit.slice(1)));
+  return found ? { family: found[1], factor: found[2] * scale } : null;
+}
+
 const UNIT_ALT = UNITS.map(([u]) => u.replace('%', '%')).join('|');
 const NUM = '\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+|[上数][十百千万]';
 const QUANTITY = new RegExp(

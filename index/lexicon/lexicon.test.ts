@@ -119,6 +119,20 @@ describe('translateEnglish', () => {
   });
 });
 
+describe('isVerbal', () => {
+  it('reads a word as a verb when its first CC-CEDICT sense is', () => {
+    for (const w of ['挣', '过日子', '吃饭']) expect(lexicon.isVerbal(w), w).toBe(true);
+    for (const w of ['电话', '价格', '老百姓', '茧子']) expect(lexicon.isVerbal(w), w).toBe(false);
+  });
+
+  it('reads a word the dictionary lacks by its tail, else its start', () => {
+    expect(lexicon.isVerbal('好卖')).toBe(true); // 卖
+    expect(lexicon.isVerbal('撑起来')).toBe(true); // 起来
+    expect(lexicon.isVerbal('注册资本')).toBe(false); // 资本, a noun
+    expect(lexicon.isVerbal('𪚥𪚥')).toBe(false);
+  });
+});
+
 describe('glossOf', () => {
   it('renders units from the overrides and corpus words from the dictionary', () => {
     expect(lexicon.glossOf('亩')).toBe('mu');

@@ -4,6 +4,7 @@ import type { Dictionary } from './dictionary.js';
 import { MAX_CORPUS_WORDS, MAX_ENGLISH_WORDS, MAX_OTHER_WORDS } from './english-index.js';
 import { baseForms, englishWords, ENGLISH_STOPWORDS } from './english-words.js';
 import type { LexiconOverrides } from './lexicon-overrides.js';
+import { VERBAL } from './lexicon-digest.js';
 import { findString, stringAt } from './string-table.js';
 
 /** A corpus word that paraphrases the asked word; weight in (0, 1], higher is closer. */
@@ -238,6 +239,25 @@ export class Lexicon {
     const options = (forms: string[]) => [...new Set(forms.flatMap((f) => this.dictionaryEnglish(f)))];
     const seconds = options(second);
     return options(first).flatMap((a) => seconds.map((b) => a + b)).filter((w) => this.isCorpusWord(w));
+  }
+
+  /**
+   * True when the dictionary reads `word` as a verb: its first sense is verbal ("to earn", 挣; "to get
+   * along", 过日子). A word it lacks is read by its longest known tail, the head of a Chinese compound
+   * (好卖: 卖; 注册资本: 资本, a noun), else its longest known start. False when the dictionary has no part of it.
+   */
+  isVerbal(word: string): boolean {
+    const d = this.dictionary;
+    const verbal = (w: number) => d.wordSenses[w]! < d.wordSenses[w + 1]! && (d.senseFlags[d.wordSenses[w]!]! & VERBAL) !== 0;
+    const w = findString(d.words, word);
+    if (w >= 0) return verbal(w);
+    for (const part of [(n: number) => word.slice(word.length - n), (n: number) => word.slice(0, n)]) {
+      for (let n = word.length - 1; n >= 1; n--) {
+        const p = findString(d.words, part(n));
+        if (p >= 0) return verbal(p);
+      }
+    }
+    return false;
   }
 
   /** A short English gloss of a Chinese word for English answers (亩 -> "mu"), or null when unknown. */
