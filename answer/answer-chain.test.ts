@@ -205,6 +205,23 @@ describe('answer chain: differences and sums across passages', () => {
   });
 });
 
+describe('answer chain: times ranked and places asked', () => {
+  it('ranks the times one article states (潞绸那篇最早的朝代 -> 唐代)', async () => {
+    expect((await ask('高平潞绸的报道里，提到的最早的朝代是哪个？')).answer).toMatch(/^最早的是唐代/);
+  });
+
+  it('ranks the years the whole page states', async () => {
+    expect((await ask('整版文章里最早出现的年份是哪一年？')).answer).toMatch(/^最早的是1958年/);
+    expect((await ask('整版文章里最晚的年份是哪一年？')).answer).toMatch(/^最晚的是2022年/);
+  });
+
+  it('answers 哪个县 with the county of the passage that answers', async () => {
+    const r = await ask('“中国蜜蜂之乡”说的是哪个县？');
+    expect(r.answer).toMatch(/^沁水：/);
+    expect(r.citations[0]!.town).toBe('沁水蜂蜜');
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

@@ -187,6 +187,51 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   return reply(`${word}的是${item ?? top.fact.text}：${statement}${cites.mark(top.chunk)}`, cites, [located]);
 }
 
+/** Asks a year itself (哪一年, 年份), not an era or a period. */
+const ASKS_YEAR = /哪一?年|年份|what year|which year/i;
+/** Asks the time itself (哪一年, 哪个时期 / 朝代 / 年代, 什么时候), not which town or thing. */
+const ASKS_TIME_ITSELF = /哪一?年|年份|哪个(?:时期|朝代|年代|时代)|什么(?:时期|朝代|年代|时代|时候)|(?:时期|朝代|年代|时代)是?(?:哪|什么)|what year|which year|when/i;
+
+/**
+ * 潞绸那篇里说到的年代最早是哪个朝代 / 这版报道里最早的年份: the earliest (or latest) time the named town's or
+ * organisation's passages state, else the page's when no town is named; years only when a year is asked.
+ */
+export function composeTimeSuperlative(ctx: ComposeContext): Reply | null {
+  if (ctx.parsed.answerType !== 'time' || !ASKS_TIME_ITSELF.test(ctx.question)) return null;
+  const scoped = ctx.entities.length > 0 || ctx.towns.length === 1;
+  if (!scoped && ctx.towns.length > 1) return null;
+  const chunks = scoped
+    ? (ctx.towns.length === 1 ? ctx.source.chunksOfTown(ctx.towns[0]!) : [...new Set(ctx.entities.flatMap((e) => ctx.source.chunksWith(e)))]).filter((c) => namesEntities(ctx, c))
+    : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
+  const yearsOnly = ASKS_YEAR.test(ctx.question);
+  const found = chunks.flatMap((chunk) =>
+    ctx.source
+      .factsOf(chunk)
+      .filter((f) => f.kind === 'time' && f.value !== null && (!yearsOnly || f.family === 'year'))
+      .map((fact) => ({ fact, chunk })),
+  );
+  if (found.length === 0) return null;
+  // Older (最早) is the smallest start year; 最晚 / 最近 the largest.
+  const earliest = ctx.parsed.direction === 'max';
+  const top = found.reduce((a, b) => ((earliest ? b.fact.value! < a.fact.value! : b.fact.value! > a.fact.value!) ? b : a));
+  const cites = new CitationList();
+  const word = ctx.parsed.superlative || (earliest ? '最早' : '最晚');
+  const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
+  return reply(`${word}的是${top.fact.text}：${statement}${cites.mark(top.chunk)}。`, cites, [{ ...top, fit: 1, score: 1 }]);
+}
+
+/** Asks which county or city (哪个县, 在晋城哪个县市), not which town or organisation. */
+export const ASKS_COUNTY = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市)(?![\u4e00-\u9fff]*(?:专业镇|镇))/;
+
+/** 山西第一养蜂大县是哪个县: the county of the best sentence's article leads, with the sentence. */
+export function composeCounty(ctx: ComposeContext): Reply | null {
+  const best = ctx.picked[0];
+  const chunk = best && ctx.hits[best.hit]!.chunk;
+  if (!best || !chunk?.meta.county) return null;
+  const cites = new CitationList();
+  return reply(`${chunk.meta.county}：${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, cites);
+}
+
 /** Question words that ask which organisation. */
 const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂)|which (?:company|firm|enterprise|group)/i;
 

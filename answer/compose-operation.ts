@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeCounty, ASKS_COUNTY, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -160,6 +160,11 @@ export function composeFacts(
     entities: o.entities,
   };
   const unknownWords = refusal?.startsWith('asks about words') ?? false;
+  // 哪个县: the county of the passage that answers.
+  if (!refusal && !parsed.english && ASKS_COUNTY.test(question) && ['lookup', 'superlative'].includes(parsed.operation)) {
+    const county = composeCounty(ctx);
+    if (county) return toComposed(county, parsed.operation);
+  }
   let reply: Reply | null = null;
   switch (parsed.operation) {
     case 'compare':
@@ -169,7 +174,7 @@ export function composeFacts(
       const superlative = parsed.operation === 'superlative';
       // A superlative inside one named organisation or town ranks its own figures before the towns are compared.
       const inScope = superlative && (ctx.entities.length > 0 || towns.length === 1);
-      if (!unknownWords) reply = (superlative ? composeStatedSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
+      if (!unknownWords) reply = (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
       // A superlative of a named measure (收入, 投资) is read off the facts of that measure, whatever else the wording says.
       if (superlative && (!inScope || unknownWords)) reply ??= composeMeasureSuperlative(ctx);
       reply ??= unknownWords || refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx);

@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
     // Discourse words that frame a yes/no claim (听说…是真的吗).
     '听说 据说 真的 是真的 难道 确实 没错 对吧 ' +
     // Words for the page and its articles themselves (这一版里提到的…, 报道说…): where to look, not what.
-    '版 版面 这一版 整版 本版 报道 报导 文章 稿子 稿件 新闻 提到 提及 说到 讲到 谈到 写到 篇 里面'
+    '版 版面 这一版 整版 本版 报道 报导 文章 稿子 稿件 新闻 提到 提及 说到 讲到 谈到 写到 篇 里面 说 出现 年份 朝代 节点'
   ).split(/\s+/),
 );
 
