@@ -244,6 +244,10 @@ describe('chunksWith and chunksOfTownWith', () => {
         expect(searcher.chunksOfTownWith(town, words)).toEqual(searcher.chunksOfTown(town).filter((c) => words.some((w) => holds(c, w))));
       }
     }
+    // Asked again (from what it kept), in another order and with a word twice: the same chunks.
+    for (const town of searcher.townNames()) {
+      expect(searcher.chunksOfTownWith(town, ['万头', '产量', '万头'])).toEqual(searcher.chunksOfTown(town).filter((c) => holds(c, '产量') || holds(c, '万头')));
+    }
   });
 });
 
