@@ -222,6 +222,46 @@ describe('answer chain: times ranked and places asked', () => {
   });
 });
 
+describe('answer chain: near misses by what the question already gives', () => {
+  it.each([
+    // The question's own figure (85万头) is what it asks about, not its answer.
+    '高平那85万头出栏生猪里，有多少头是母猪？',
+    // A decade (20世纪70年代) does not answer 哪一年.
+    '人民大会堂是在哪一年选用阳城的玉柱茶具的？',
+    // 2022年 dates the clause after it (企业出栏…), not the 引进 before it.
+    '凯永哪一年引进的晋汾白猪？',
+  ])('refuses %s and shows what is stated', async (question) => {
+    const r = await ask(question);
+    expect(r.refused, r.answer).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到/);
+  });
+
+  it('still dates a clause by the time inside it (成立于2007年)', async () => {
+    expect((await ask('彤康公司是哪一年成立的？')).answer).toContain('2007年');
+  });
+});
+
+describe('answer chain: English names of listed products', () => {
+  it('reads a listed product written in pinyin (Shanzha Ganhong -> 山楂干红) and "how strong" as its degrees', async () => {
+    const r = await ask('How strong is the Shanzha Ganhong from Tongkang?');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(/^13 % vol\./);
+  });
+});
+
+describe("answer chain: equal figures and an author's counties", () => {
+  it('says two figures are about the same when one is round (30家 / 30余家)', async () => {
+    const r = await ask('泽州的铸造企业和沁水的养蜂合作社，哪个多？');
+    expect(r.answer).toMatch(/大致相当/);
+    expect(r.citations).toHaveLength(2);
+  });
+
+  it("counts the counties of an author's articles", async () => {
+    const r = await ask('陈云华写的报道一共涉及几个县？');
+    expect(r.answer).toMatch(/^陈云华写了2个县市：泽州（.*高平（/);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

@@ -1,5 +1,5 @@
 // The attribute a question asks about: its words next to the question word, and whether a fact states it.
-import { foldForMatch } from '../ingest/index.js';
+import { foldForMatch, isHeadTime } from '../ingest/index.js';
 import type { Fact } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { isTimeNoun } from './parse-question.js';
@@ -87,7 +87,25 @@ export function otherUnit(fact: Fact, asked: AttributeFamily[]): boolean {
   return fact.kind === 'quantity' && units.length > 0 && !units.includes(fact.family);
 }
 
-/** True when a fact answers the asked attribute: its sentence states it, in the asked scope, and it measures what is asked. */
+/** Asks a year (哪一年), which a decade or an era does not give. */
+const ASKS_YEAR = /哪一?年(?!代)|what year|which year/i;
+
+/**
+ * The part of its sentence a time dates: all of it from the head; from a clause of its own inside the
+ * sentence (…，2022年，企业出栏…), the rest of the sentence; inside a clause (…公司位于…，成立于2007年), the
+ * sentence up to that clause's end. Other facts: the whole sentence.
+ */
+export function datedPart(fact: Fact, sentence: string): string {
+  if (fact.kind !== 'time' || isHeadTime(fact)) return sentence;
+  return fact.clause === fact.text ? sentence.slice(fact.clauseStart) : sentence.slice(0, fact.clauseStart + fact.clause.length);
+}
+
+/**
+ * True when a fact answers the asked attribute: its sentence states it (a time: the part it dates),
+ * in the asked scope, it measures what is asked, and as precisely as asked (20世纪70年代 is no year).
+ */
 export function answersAsked(fact: Fact, sentence: string, asked: string[], question: string, attributes: AttributeFamily[]): boolean {
-  return statesAsked(sentence, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes);
+  if (fact.kind === 'time' && ASKS_YEAR.test(question) && fact.family !== 'year' && fact.family !== 'date') return false;
+  const states = datedPart(fact, sentence);
+  return statesAsked(states, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes);
 }

@@ -37,6 +37,6 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   { name: 'employment', questionWords: ['就业', '工作岗位', '带动', '多少人干', '养活', 'job', 'employ'], factWords: ['就业', '劳动力', '带动', '从事'] },
   { name: 'households', questionWords: ['农户', '多少户', '户数', 'household', 'farmer'], factWords: ['农户', '户'], unitFamily: 'households' },
   { name: 'kinds', questionWords: ['种类', '品种', '多少种', '几种', 'kinds', 'species', 'variet'], factWords: ['种类', '品种'], unitFamily: 'kinds' },
-  { name: 'strength', questionWords: ['度数', '酒精度', '多少度', 'alcohol'], factWords: ['度'], unitFamily: 'degrees', measure: true },
+  { name: 'strength', questionWords: ['度数', '酒精度', '多少度', 'alcohol', 'how strong'], factWords: ['度'], unitFamily: 'degrees', measure: true },
   { name: 'share', questionWords: ['占比', '比例', '百分之', '份额', 'percent', 'share'], factWords: ['占', '%'], unitFamily: 'percent' },
 ];

@@ -5,6 +5,8 @@ import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
 const ROUND_WORDS: [RegExp, string][] = [
   [/[上过逾]([万千百亿])(?=[\u4e00-\u9fff])/g, '超过1$1'],
   [/一半/g, '50%'],
+  // 30来家: about 30, as the articles write 30余家.
+  [/(\d+)来(?=[\u4e00-\u9fff])/g, '$1余'],
   // 5个亿: the 个 people put before 亿 / 万.
   [/(\d+(?:\.\d+)?)个([亿万])/g, '$1$2'],
 ];

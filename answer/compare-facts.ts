@@ -107,5 +107,14 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
     const said = q.english ? `${labelOf(a.f)} is ${times} times ${labelOf(b.f)}` : `${labelOf(a.f)}是${labelOf(b.f)}的${times}倍`;
     return `${said}${q.english ? ': ' : '：'}${[a, b].map((s) => shown(s.f)).join('；')}。`;
   }
+  // Equal figures: neither side wins (12大药养品牌 and 12个大类).
+  if (gap === 0 && q.operation !== 'superlative') {
+    // A round figure (30余家) against an exact one is about the same, not the same.
+    const about = first.f.fact.approx || second.f.fact.approx;
+    const same = q.english
+      ? `${labelOf(first.f)} and ${labelOf(second.f)} are ${about ? 'about ' : ''}the same`
+      : `${labelOf(first.f)}和${labelOf(second.f)}${about ? '大致相当' : `一样${byTime ? '早' : '多'}`}${q.operation === 'difference' && !about ? '，相差0' : ''}`;
+    return `${same}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
+  }
   return `${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
 }

@@ -99,7 +99,13 @@ export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[
 /** typedCandidates whose sentence states the asked attribute, in the asked scope and measure (see answersAsked). */
 export function answeringCandidates(ctx: ComposeContext): LocatedFact[] {
   const asked = askedWords(ctx.question, attributeFocus(ctx));
-  return typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes));
+  const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
+  return typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes) && !givenFigure(f.fact, given));
+}
+
+/** A figure the question itself gives (那30来家合作社有多少社员: 30余家) is what it asks about, not its answer. */
+function givenFigure(fact: Fact, given: Fact[]): boolean {
+  return fact.kind === 'quantity' && fact.value !== null && given.some((g) => g.family === fact.family && Math.abs(g.value! - fact.value!) <= 0.005 * Math.abs(g.value!));
 }
 
 /** A lookup: the best fact of the asked kind as a short statement; a trimmed sentence for free-text answers. */
@@ -383,7 +389,7 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
 }
 
 /** Classifiers a count question counts in (几个, 几款, 多少所…). */
-const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样';
+const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样方句点处环块';
 const COUNTED_KIND = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})([、和与及][\\u4e00-\\u9fff])?`);
 const COUNT_CLASSIFIER = new RegExp(`(?:几|多少)(个方面|方面|[${COUNTED_IN}])`);
 
@@ -696,6 +702,13 @@ export function composeByAuthor(ctx: ComposeContext, question: string, count: bo
   if (!author) return null;
   const articles = ctx.source.articlesByAuthor().get(author)!;
   const cites = new CitationList();
+  // 陈云华的稿子涉及几个县: the counties of the author's articles, each with its articles.
+  if (/(?:几|多少)个?(?:县|县市|县区|地方)|哪(?:几|些)个?(?:县|县市|地方)/.test(question)) {
+    const counties = new Map<string, string[]>();
+    for (const chunks of articles) counties.set(chunks[0]!.meta.county, [...(counties.get(chunks[0]!.meta.county) ?? []), `《${chunks[0]!.meta.title || chunks[0]!.meta.town}》${cites.mark(chunks[0]!)}`]);
+    const parts = [...counties].map(([county, titles]) => `${county}（${titles.join('、')}）`);
+    return reply(`${author}写了${count ? `${counties.size}个县市：` : ''}${parts.join('、')}。`, cites);
+  }
   const titles = articles.map((chunks) => `《${chunks[0]!.meta.title || chunks[0]!.meta.town}》${cites.mark(chunks[0]!)}`);
   if (ctx.parsed.english) return reply(`${author} wrote ${count ? `${articles.length} articles: ` : ''}${titles.join(', ')}.`, cites);
   return reply(`${author}写了${count ? `${articles.length}篇：` : ''}${titles.join('、')}。`, cites);

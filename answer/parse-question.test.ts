@@ -28,6 +28,7 @@ describe('parseQuestion', () => {
     ['沁水蜂农的收入破万了没？', 1, 'yesno', 'text', null],
     ['彤康是全省最大的山楂企业吗？', 0, 'yesno', 'text', null],
     ['彤康的红酒比阳城的蚕茧重多少吨？', 2, 'difference', 'quantity', 'weight'],
+    ['陵川的总体思路分几句？', 1, 'count', 'quantity', null],
     ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
     ['How many beekeeping households does Qinshui have?', 1, 'count', 'quantity', 'households'],
     ['How many degrees stronger is the brandy than the dry red?', 0, 'difference', 'quantity', 'degrees'],
@@ -87,6 +88,8 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // The predicate after B starts at its last comparative adjective (大类 is part of B).
+    expect(comparisonSides('陵川的药养品牌比泽州商标涉及的大类多几个？')).toEqual(['陵川的药养品牌', '泽州商标涉及的大类']);
     // A leading clause naming the measure (论…，按…算，) is no side.
     expect(comparisonSides('按企业数量算，泽州铸造多，还是陵川中药材多？')).toEqual(['泽州铸造', '陵川中药材']);
     // A比B<predicate>: the predicate is not part of B.

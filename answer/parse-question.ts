@@ -39,14 +39,14 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
   [/多少钱|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price/, 'money'],
-  [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数/, 'households'],
+  [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数|户(?:有|是|共有|一共有)?多少(?![钱元])/, 'households'],
   [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员|家)|人数/, 'people'],
   [/(?:多少|(?<!第)几)家/, 'organisations'],
   [/(?:多少|(?<!第)几)大?(?:种|类)/, 'kinds'],
   [/(?:多少|(?<!第)几)张/, 'sheets'],
   [/(?:多少|(?<!第)几)台/, 'machines'],
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
-  [/(?:多少|(?<!第)几)度|度数|酒精度/, 'degrees'],
+  [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b/i, 'degrees'],
 ];
 
 /** A unit of measure after 多少 / 几 (公斤, 万斤, 吨, 亩, 亿元): the answer is given in it. */
@@ -64,7 +64,7 @@ const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(
 const SUPERLATIVE = /最(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
-const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样)|how many/i;
+const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
 const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
@@ -251,10 +251,16 @@ export function comparisonSides(question: string): string[] {
     return clauses.slice(0, asking).map((c) => cleanSide(c.replace(/^(?:和|与|跟|同)/, ''))).filter((c) => c.length > 0);
   }
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|哪边|哪方|哪一方|谁|which/i)[0] ?? '';
-  const sides = head
-    .replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
-    // A比B早成立: the predicate after B (更/还 and a comparative adjective onwards) is not part of B.
-    .replace(/(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\u4e00-\u9fff]{1,3}得)?[多少高低早晚大小长久强弱快慢重轻烈贵].*$/, '$1')
+  // A比B早成立多少年: the predicate after B (更/还 and its last comparative adjective onwards) is not part of B.
+  const ADJ = '多少高低早晚大小长久强弱快慢重轻烈贵';
+  const comparing = /(?<!百分)比(?![例重率较])/.test(head);
+  const sides = (
+    comparing
+      ? head
+          .replace(/(?:相隔|间隔|相差|隔|差)?了?(?:多少|(?<!第)几).*$/, '')
+          .replace(new RegExp(`(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\\u4e00-\\u9fff]{1,3}得)?[${ADJ}][^${ADJ}]*$`), '$1')
+      : head.replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
+  )
     .split(/和|与|跟|同|还是|相比|(?<!百分)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map(cleanSide)
     .filter((x) => x.length > 0);

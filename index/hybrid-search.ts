@@ -267,8 +267,26 @@ export class HybridSearcher {
    * (Tongkang -> 彤康, Chen Yunhua -> 陈云华), so an English question finds and compares them.
    */
   nativeNames(question: string): string {
-    this.romanised ??= romanisedNames([...this.entityNames(), ...this.articlesByAuthor().keys()]);
+    this.romanised ??= romanisedNames([...this.entityNames(), ...this.articlesByAuthor().keys(), ...this.listedNames()]);
     return withNativeNames(question, this.romanised);
+  }
+
+  /**
+   * Names the articles list or quote (山楂情缘 of 8度山楂情缘, 陵五味), without a leading figure: what an
+   * English question may write in pinyin (Shanzha Qingyuan).
+   */
+  private listedNames(): string[] {
+    const out: string[] = [];
+    for (const facts of this.index.facts) {
+      for (const f of facts) {
+        if (f.kind !== 'list' && f.kind !== 'name') continue;
+        for (const item of f.items) {
+          const name = foldForMatch(item).replace(/^[\d.]+[^\u4e00-\u9fff]?[度个种家吨亩万]*/, '');
+          if (/^[\u4e00-\u9fff]{2,8}$/.test(name)) out.push(name);
+        }
+      }
+    }
+    return out;
   }
 
   /** Articles by author byline: author -> one chunk list per article (by title), in index order. */

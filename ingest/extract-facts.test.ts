@@ -47,6 +47,9 @@ describe('text helpers', () => {
 
   it('lists the items of an enumeration', () => {
     expect(enumerationItems('创新开发出连翘药茶、黄芩苷、中药饮片、中药牙膏、中药化妆品等深加工产品，')).toEqual(['连翘药茶', '黄芩苷', '中药饮片', '中药牙膏', '中药化妆品']);
+    // One quotation listing its parts, by 、 or +: the parts, not the words around the quotation.
+    expect(enumerationItems('确定了“规范大田、开发山地、保护野生、利用庭院”的建设总体思路，')).toEqual(['规范大田', '开发山地', '保护野生', '利用庭院']);
+    expect(enumerationItems('采用“公司+合作社+基地+农户+市场”的经营模式，')).toEqual(['公司', '合作社', '基地', '农户', '市场']);
     // The frame around the items (集…于一体, 以…为主体) is not part of them.
     expect(enumerationItems('打造集工业化生产、潞绸产品体验、潞绸文化展示、潞绸织造研学基地于一体的综合性产业园区。')).toEqual(['工业化生产', '潞绸产品体验', '潞绸文化展示', '潞绸织造研学基地']);
     expect(enumerationItems('已形成了以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局。')).toEqual(['建筑瓷', '日用瓷', '工业瓷', '琉璃制品']);

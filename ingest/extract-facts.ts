@@ -177,6 +177,10 @@ export function enumerationItems(clause: string): string[] {
   if (quotes.length >= 2 && /^“[^”]+”(?:[、和与及]?“[^”]+”)+/.test(body.slice(quotes[0]!.index))) return quotes.map((m) => m[0].slice(1, -1));
   const chain = /“([^”]+(?:——[^”]+){2,})”/.exec(body);
   if (chain) return chain[1]!.split('——').map((x) => x.trim()).filter(Boolean);
+  // One quotation listing its parts (“煤铁为基、承接转型、创新升级”, “公司+合作社+基地+农户+市场”): the parts.
+  const quoted = /“([^”]*[、+＋][^”]*)”/.exec(body);
+  const parts = quoted?.[1]!.split(/[、+＋]/).map((x) => x.trim()) ?? [];
+  if (parts.length >= 2 && parts.every((x) => x.length > 0 && x.length <= 16)) return parts;
   if ((body.match(/、/g)?.length ?? 0) < 1) return [];
   const tail = body.slice(body.indexOf('、'));
   const head = body.slice(0, body.indexOf('、'));
