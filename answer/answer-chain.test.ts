@@ -262,6 +262,19 @@ describe("answer chain: equal figures and an author's counties", () => {
   });
 });
 
+describe('answer chain: figures in the unit asked, English superlatives in one story', () => {
+  it('gives a stated figure in the unit asked, from the same family (公斤 asked in 吨)', async () => {
+    const r = await ask('阳城的蚕茧产量有多少吨？');
+    expect(r.answer).toMatch(/^合1677吨：.*167\.7万公斤/);
+  });
+
+  it('ranks the figures of the story an English question names, and leads in English', async () => {
+    const r = await ask('What is the highest percentage in the Yangcheng sericulture article?');
+    expect(r.answer).toMatch(/^The highest is 100%: /);
+    expect(r.citations[0]!.town).toBe('阳城蚕桑');
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

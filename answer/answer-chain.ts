@@ -6,9 +6,9 @@ import { measureEvidence, pickSentences, refusalReason, scoreSentences, type Com
 import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
 import { attributeFamilies, isBoundWord } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
-import { knownCore, questionTerms } from './question-terms.js';
+import { isMostlyLatin, knownCore, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
-import { foldForMatch } from '../ingest/index.js';
+import { foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
 import type { AnswerResult } from './types.js';
 
@@ -52,7 +52,8 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
     isTopicWord: (w) => searcher.isTopicWord(w),
     foldedParagraphOf: (chunk) => searcher.foldedParagraphOf(chunk),
-    namedTowns: searcher.namedTowns(question),
+    // An English question names a town by its county and industry (Yangcheng sericulture -> 阳城 蚕桑).
+    namedTowns: searcher.namedTowns(isMostlyLatin(question) ? `${question} ${searcher.lexicon.expansionWords(question).join(' ')}` : question),
     entities: namedEntities(question, searcher.entityNames()),
     maxSentences: 3,
   };
@@ -121,7 +122,8 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
-  const kept = parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w))).map((w) => knownCore(w, (x) => searcher.wordIdf(x)));
+  // A unit said in the question (多少万斤) is the answer's measure, not a word to find.
+  const kept = parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && searcher.wordIdf(w) === 0))).map((w) => knownCore(w, (x) => searcher.wordIdf(x)));
   const terms = { ...parsedTerms, words: [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))] };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.

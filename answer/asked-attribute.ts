@@ -1,5 +1,5 @@
 // The attribute a question asks about: its words next to the question word, and whether a fact states it.
-import { foldForMatch, isHeadTime } from '../ingest/index.js';
+import { foldForMatch, isHeadTime, unitScale } from '../ingest/index.js';
 import type { Fact } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { isTimeNoun } from './parse-question.js';
@@ -28,8 +28,9 @@ export function askedWords(question: string, focus: string[]): string[] {
       const at = q.indexOf(w, from);
       return at >= 0 && at < to;
     };
-    // A lone character right after the question word is its measure word (哪款, 几家), not an attribute; so is 人家 (多少人家: households).
-    const measure = (w: string) => (w.length === 1 || w === '人家') && q.startsWith(w, m.index + m[0].length);
+    // A lone character right after the question word is its measure word (哪款, 几家), not an attribute; so are 人家 (多少人家:
+    // households) and a unit (多少万斤).
+    const measure = (w: string) => (w.length === 1 || w === '人家' || unitScale(w) !== null) && q.startsWith(w, m.index + m[0].length);
     const words = focus.filter((w) => inWindow(w) && !isTimeNoun(w) && !measure(w));
     // After 什么时候 / 哪年 the verb names the event asked about (什么时候正式投产): the words before are its subject.
     const after = ASKS_TIME.test(m[0]) ? words.filter((w) => q.indexOf(w, from) > m.index) : [];

@@ -6,7 +6,7 @@ import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
-import { compareFacts, startYear } from './compare-facts.js';
+import { compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
 
@@ -132,6 +132,9 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
     if (peers.length > 1 && !ctx.parsed.english) picked = `${ctx.parsed.superlative}的是${top.fact.text}${top.fact.after.replace(/[、，,和及与等].*$/, '')}：`;
   }
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
+  // Asked in another unit of the figure's family (多少万斤 of 5000吨): the figure in that unit leads.
+  const converted = top.fact.kind === 'quantity' && top.fact.value !== null && ctx.parsed.unit && !top.fact.text.includes(ctx.parsed.unit) ? inAskedUnit(top.fact.value, top.fact.family, ctx.parsed.unit) : null;
+  if (converted && !ctx.parsed.english) picked = `${picked}合${converted}：`;
   const lead = ctx.parsed.english ? `${englishValue(top.fact)}. ` : picked;
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
 }
@@ -183,14 +186,19 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const located = { ...top, fit: 1, score: 1 };
   const word = ctx.parsed.superlative || (ctx.parsed.direction === 'max' ? '最高' : '最低');
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
-  if (!scoped) return reply(`${word}的是${top.chunk.meta.town}：${statement}${cites.mark(top.chunk)}。`, cites, [located]);
+  if (!scoped) return reply(`${superlativeLead(ctx, word, top.chunk.meta.town)}${statement}${cites.mark(top.chunk)}。`, cites, [located]);
   // Inside one organisation or town the figure leads, as the item of its enumeration when it is one (6度清甜山楂甜酒).
   const item = ctx.source
     .factsOf(top.chunk)
     .filter((f) => f.kind === 'list' && f.sentence === top.fact.sentence)
     .flatMap((f) => f.items)
     .find((i) => i.startsWith(top.fact.text));
-  return reply(`${word}的是${item ?? top.fact.text}：${statement}${cites.mark(top.chunk)}`, cites, [located]);
+  return reply(`${superlativeLead(ctx, word, ctx.parsed.english ? englishValue(top.fact) : (item ?? top.fact.text))}${statement}${cites.mark(top.chunk)}`, cites, [located]);
+}
+
+/** The lead of a superlative's answer: 最低的是86.8%： / The lowest is 86.8%: . */
+function superlativeLead(ctx: ComposeContext, word: string, value: string): string {
+  return ctx.parsed.english ? `The ${word.toLowerCase()} is ${value}: ` : `${word}的是${value}：`;
 }
 
 /** Asks a year itself (哪一年, 年份), not an era or a period. */
@@ -203,7 +211,8 @@ const ASKS_TIME_ITSELF = /哪一?年|年份|哪个(?:时期|朝代|年代|时代
  * organisation's passages state, else the page's when no town is named; years only when a year is asked.
  */
 export function composeTimeSuperlative(ctx: ComposeContext): Reply | null {
-  if (ctx.parsed.answerType !== 'time' || !ASKS_TIME_ITSELF.test(ctx.question)) return null;
+  // 哪一篇 / 哪个镇…年份最早 asks which article or town, not the year.
+  if (ctx.parsed.answerType !== 'time' || !ASKS_TIME_ITSELF.test(ctx.question) || /哪一?(?:篇|个镇|家|个县)/.test(ctx.question)) return null;
   const scoped = ctx.entities.length > 0 || ctx.towns.length === 1;
   if (!scoped && ctx.towns.length > 1) return null;
   const chunks = scoped
@@ -223,7 +232,7 @@ export function composeTimeSuperlative(ctx: ComposeContext): Reply | null {
   const cites = new CitationList();
   const word = ctx.parsed.superlative || (earliest ? '最早' : '最晚');
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
-  return reply(`${word}的是${top.fact.text}：${statement}${cites.mark(top.chunk)}。`, cites, [{ ...top, fit: 1, score: 1 }]);
+  return reply(`${superlativeLead(ctx, word, ctx.parsed.english ? englishValue(top.fact) : top.fact.text)}${statement}${cites.mark(top.chunk)}。`, cites, [{ ...top, fit: 1, score: 1 }]);
 }
 
 /** Asks which county or city (哪个县, 在晋城哪个县市), not which town or organisation. */

@@ -29,6 +29,12 @@ describe('parseQuestion', () => {
     ['彤康是全省最大的山楂企业吗？', 0, 'yesno', 'text', null],
     ['彤康的红酒比阳城的蚕茧重多少吨？', 2, 'difference', 'quantity', 'weight'],
     ['陵川的总体思路分几句？', 1, 'count', 'quantity', null],
+    // Two sides with superlatives inside them, asked 哪个更…: a comparison.
+    ['泽州铸造最早的年代和陵川中药材最早的年份，哪个更早？', 0, 'compare', 'time', null],
+    // 哪类户 asks households.
+    ['阳城养蚕的户里哪类户最多？', 1, 'superlative', 'quantity', 'households'],
+    // 最多能 is "at most", not a superlative.
+    ['彤康一年最多能产多少吨山楂酒？', 0, 'lookup', 'quantity', 'weight'],
     ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
     ['How many beekeeping households does Qinshui have?', 1, 'count', 'quantity', 'households'],
     ['How many degrees stronger is the brandy than the dry red?', 0, 'difference', 'quantity', 'degrees'],
