@@ -275,6 +275,26 @@ describe('answer chain: figures in the unit asked, English superlatives in one s
   });
 });
 
+describe('answer chain: typed homophones, listed names, shares', () => {
+  it('reads a pinyin-keyboard typo of a name (凯勇 -> 凯永) and answers with the item of the list that is asked', async () => {
+    const r = await ask('凯勇建的那个中加的育种场全名叫什么？');
+    expect(r.answer).toMatch(/^中加联合育种场：/);
+  });
+
+  it('does not answer an amount with a share of it (产了多少蚕茧 -> 167.7万公斤, not 90.7%)', async () => {
+    const r = await ask('阳城2022年产了多少蚕茧？');
+    expect(r.answer).toContain('167.7万公斤');
+    expect(r.answer).not.toContain('90.7%');
+  });
+});
+
+describe('answer chain: which organisation', () => {
+  it('leads with the organisation a sentence is about, said sentences before it (是哪家)', async () => {
+    const r = await ask('高平那个东桑西移工程的龙头企业是哪家？');
+    expect(r.answer).toMatch(/^吉利尔潞绸集团：/);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

@@ -88,6 +88,9 @@ export function otherUnit(fact: Fact, asked: AttributeFamily[]): boolean {
   return fact.kind === 'quantity' && units.length > 0 && !units.includes(fact.family);
 }
 
+/** Asks a share, a rate or a percentage (琉璃瓦有多少是阳城生产的: how much of it). */
+const ASKS_SHARE = /率|比例|比重|百分|占|几成|多少成|多少(?:是|为|来自)|%|percent|share|proportion|rate|how much of/i;
+
 /** Asks a year (哪一年), which a decade or an era does not give. */
 const ASKS_YEAR = /哪一?年(?!代)|what year|which year/i;
 
@@ -107,6 +110,8 @@ export function datedPart(fact: Fact, sentence: string): string {
  */
 export function answersAsked(fact: Fact, sentence: string, asked: string[], question: string, attributes: AttributeFamily[]): boolean {
   if (fact.kind === 'time' && ASKS_YEAR.test(question) && fact.family !== 'year' && fact.family !== 'date') return false;
+  // A share (占全市总量的90.7%) answers only a question asking a share or a rate, not 产了多少茧.
+  if (fact.kind === 'quantity' && fact.family === 'percent' && !attributes.some((a) => a.name === 'share') && !ASKS_SHARE.test(question)) return false;
   const states = datedPart(fact, sentence);
   return statesAsked(states, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes);
 }

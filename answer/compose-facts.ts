@@ -117,7 +117,9 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
       const text = ctx.parsed.operation === 'reason' ? reasonClauses(s.text) : trimSentence(s.text, ctx.focus, ctx.source.idf);
       return `${text}${cites.mark(ctx.hits[s.hit]!.chunk)}`;
     });
-    return reply(parts.join(''), cites);
+    // 是哪家: the organisation the best sentence is about leads (its subject may be said sentences before).
+    const org = ASKS_ORGANISATION.test(ctx.question) && ctx.picked[0] ? subjectOrganisation(ctx.source.factsOf(ctx.hits[ctx.picked[0].hit]!.chunk), ctx.picked[0].sentence) : undefined;
+    return reply(`${org && !parts[0]!.includes(org) ? `${org}：` : ''}${parts.join('')}`, cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
   const candidates = answeringCandidates(ctx);
@@ -196,6 +198,32 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   return reply(`${superlativeLead(ctx, word, ctx.parsed.english ? englishValue(top.fact) : (item ?? top.fact.text))}${statement}${cites.mark(top.chunk)}`, cites, [located]);
 }
 
+/**
+ * 凯永养白猪的那个育种场叫啥: the enumeration item of the best sentences that holds the most focus
+ * weight (at least two focus words, not only words of the question's own names), with its clause.
+ */
+export function composeListedName(ctx: ComposeContext): { reply: Reply; weight: number } | null {
+  const own = new Set(ctx.entities);
+  const focus = ctx.focus.filter((w) => !own.has(w));
+  let best: { item: string; weight: number; x: ScoredSentence } | undefined;
+  for (const x of ctx.scored.slice(0, 5)) {
+    const chunk = ctx.hits[x.hit]!.chunk;
+    for (const f of ctx.source.factsOf(chunk)) {
+      if (f.kind !== 'list' || f.sentence !== x.sentence) continue;
+      for (const item of f.items) {
+        const folded = foldForMatch(item);
+        const words = focus.filter((w) => folded.includes(w));
+        const weight = focusWeight(folded, words, ctx.source.idf);
+        if (words.length >= 2 && (!best || weight > best.weight)) best = { item, weight, x };
+      }
+    }
+  }
+  if (!best) return null;
+  const cites = new CitationList();
+  const chunk = ctx.hits[best.x.hit]!.chunk;
+  return { reply: reply(`${best.item}：${bestClause(best.x.text, ctx.focus, ctx.source.idf)}${cites.mark(chunk)}。`, cites), weight: best.weight };
+}
+
 /** The lead of a superlative's answer: 最低的是86.8%： / The lowest is 86.8%: . */
 function superlativeLead(ctx: ComposeContext, word: string, value: string): string {
   return ctx.parsed.english ? `The ${word.toLowerCase()} is ${value}: ` : `${word}的是${value}：`;
@@ -245,6 +273,13 @@ export function composeCounty(ctx: ComposeContext): Reply | null {
   if (!best || !chunk?.meta.county) return null;
   const cites = new CitationList();
   return reply(`${chunk.meta.county}：${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, cites);
+}
+
+/** The organisation a sentence is about: one it names, else the last one named before it in its passage. */
+function subjectOrganisation(facts: Fact[], sentence: number): string | undefined {
+  const named = facts.filter((f) => f.kind === 'org' && f.sentence <= sentence);
+  const own = named.filter((f) => f.sentence === sentence);
+  return (own[0] ?? named.at(-1))?.items[0];
 }
 
 /** Question words that ask which organisation. */

@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeCounty, ASKS_COUNTY, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -104,6 +104,13 @@ function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeLookup(ctx);
   const [top] = answeringCandidates(ctx).filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
+  // A name listed among others (晋裕泽晋汾白猪育种场 of 凯永's projects) is the item that says most of what is asked,
+  // unless a name fact says as much (its own text holding as many of the asked words).
+  if (ctx.parsed.answerType === 'names') {
+    const item = composeListedName(ctx);
+    const named = top ? focusWeight(foldForMatch(top.fact.text), ctx.focus, ctx.source.idf) : 0;
+    if (item && item.weight > named) return item.reply;
+  }
   // A name not quoted (全省唯一国家核心育种场) is said by the sentence that covers what is asked.
   if (!top && ctx.parsed.answerType === 'names' && (ctx.picked[0]?.focus ?? 0) >= NAMED_BY_SENTENCE) return composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!top && ctx.focus.length > 0) return nearMiss(ctx);

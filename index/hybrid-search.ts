@@ -12,7 +12,7 @@ import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import type { Pause } from './slice-pause.js';
 import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
-import { romanisedNames, withNativeNames } from './romanised-names.js';
+import { homophoneIndex, romanisedNames, withHomophones, withNativeNames } from './romanised-names.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 import { candidateLabels } from './word-postings.js';
 
@@ -86,6 +86,8 @@ export class HybridSearcher {
   private latestYear: number | null = null;
   private names: string[] | null = null;
   private romanised: Map<string, string> | null = null;
+  /** Two-character corpus terms by pinyin (see withHomophones), built with the romanised names. */
+  private homophones: Map<string, string[]> | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
   private firstFacts: Map<string, ChunkFact[]> | null = null;
   /** townLabelsWith's results by town and word, and how many labels they hold (cleared past TOWN_WORD_LABEL_LIMIT). */
@@ -268,7 +270,9 @@ export class HybridSearcher {
    */
   nativeNames(question: string): string {
     this.romanised ??= romanisedNames([...this.entityNames(), ...this.articlesByAuthor().keys(), ...this.listedNames()]);
-    return withNativeNames(question, this.romanised);
+    // Character bigrams are indexed marked (§潞绸): the segmenter's words are the terms without the mark.
+    this.homophones ??= homophoneIndex(this.index.bm25.postings.terms.filter((t) => !t.startsWith('§')), [...this.townNames(), ...this.entityNames()]);
+    return withHomophones(withNativeNames(question, this.romanised), this.homophones, (w) => this.wordIdf(w) > 0, (w) => this.index.bm25.idf(w) > 0);
   }
 
   /**

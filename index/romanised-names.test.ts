@@ -1,6 +1,6 @@
 // Tests for romanised names: pinyin keys of corpus names and their replacement in English questions.
 import { describe, expect, it } from 'vitest';
-import { romanisedKey, romanisedNames, withNativeNames } from './romanised-names.js';
+import { homophoneIndex, romanisedKey, romanisedNames, withHomophones, withNativeNames } from './romanised-names.js';
 
 describe('romanised names', () => {
   const names = romanisedNames(['彤康', '吉利尔', '陈云华', '李', '华北']);
@@ -21,5 +21,24 @@ describe('romanised names', () => {
     expect(withNativeNames('How many towns are there?', names)).toBe('How many towns are there?');
     expect(withNativeNames('Chen, Yunhua?', names)).toBe('Chen, Yunhua?');
     expect(withNativeNames('彤康成立于哪年', names)).toBe('彤康成立于哪年');
+  });
+});
+
+describe('homophone typos', () => {
+  const words = ['凯永', '蜂蜜', '产值', '山楂', '中药', '有机', '养羊'];
+  const index = homophoneIndex(words, ['高平潞绸']);
+  const known = (w: string) => words.includes(w) || w === '潞绸';
+
+  it('reads two characters the corpus never writes as the corpus word that sounds the same and keeps one in place', () => {
+    expect(withHomophones('凯勇集团是哪年成立的', index, known)).toBe('凯永集团是哪年成立的');
+    expect(withHomophones('高平路绸的龙头企业', index, known)).toBe('高平潞绸的龙头企业');
+    expect(withHomophones('泽州山渣红酒', index, known)).toBe('泽州山楂红酒');
+  });
+
+  it('leaves function characters, reversed pairs and characters of neighbouring words alone', () => {
+    expect(withHomophones('有多少种药材', index, known)).toBe('有多少种药材'); // 种药 is no 中药
+    expect(withHomophones('泽州有几家', index, known)).toBe('泽州有几家'); // 有几 is no 有机
+    expect(withHomophones('黑山羊养到20万只', index, known)).toBe('黑山羊养到20万只'); // 羊养 is no 养羊
+    expect(withHomophones('一年产值能有多少', index, known)).toBe('一年产值能有多少'); // 值 belongs to 产值
   });
 });

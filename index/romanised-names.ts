@@ -51,3 +51,51 @@ export function withNativeNames(question: string, names: Map<string, string>): s
   }
   return out + question.slice(from);
 }
+
+/** Closed-class characters (question words, classifiers, particles, degree words): written on purpose, never the typo (有几 is no 有机). */
+const FUNCTION_CHARS = '几多少大小种个家位有是的了在和与及这那哪什么啥谁吗呢吧啊呀也都还就又很最更太比把被给从到对为';
+
+/**
+ * Two-character corpus words by their toneless pinyin (luchou -> [潞绸]), for reading typed homophones:
+ * the segmenter's words and the character pairs of names (towns, organisations), not every pair of characters
+ * (pairs across words would turn 董事长 into 董事场).
+ */
+export function homophoneIndex(words: Iterable<string>, names: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const pairs = [...names].flatMap((n) => [...n].slice(1).map((c, i) => n[i]! + c));
+  for (const t of [...words, ...pairs]) {
+    if (!/^[\u4e00-\u9fff]{2}$/.test(t)) continue;
+    const key = romanisedKey(t);
+    const same = out.get(key) ?? [];
+    if (!same.includes(t)) out.set(key, [...same, t]);
+  }
+  return out;
+}
+
+/**
+ * The question with each two characters the corpus never writes together (and neither of which belongs to a
+ * segmenter word `isWord` next to them) read as the one corpus term
+ * that sounds the same and shares a character with them (路绸 -> 潞绸, 凯勇 -> 凯永, 峰农 -> 蜂农): the
+ * typo a pinyin keyboard makes. Left as written when no term, or more than one, fits.
+ */
+export function withHomophones(question: string, index: Map<string, string[]>, known: (word: string) => boolean, isWord: (word: string) => boolean = known): string {
+  return question.replace(/[\u4e00-\u9fff]{2,}/g, (run) => {
+    let out = '';
+    for (let i = 0; i < run.length; ) {
+      const pair = run.slice(i, i + 2);
+      // A character kept in its place (路绸 -> 潞绸), not the pair turned round (羊养 is no 养羊); a numeral or
+      // demonstrative starts a phrase (一部, 那边), not a typo.
+      // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo.
+      const bound = (i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)));
+      const fits = pair.length === 2 && !bound && !/^[一二两三四五六七八九十几这那哪每]/.test(pair) && !known(pair) ? (index.get(romanisedKey(pair)) ?? []).filter((t) => t !== pair && (t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) : [];
+      if (fits.length === 1) {
+        out += fits[0];
+        i += 2;
+      } else {
+        out += run[i];
+        i += 1;
+      }
+    }
+    return out;
+  });
+}

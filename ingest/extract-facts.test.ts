@@ -47,6 +47,8 @@ describe('text helpers', () => {
 
   it('lists the items of an enumeration', () => {
     expect(enumerationItems('创新开发出连翘药茶、黄芩苷、中药饮片、中药牙膏、中药化妆品等深加工产品，')).toEqual(['连翘药茶', '黄芩苷', '中药饮片', '中药牙膏', '中药化妆品']);
+    // A name set after a dash at its clause's end is a name.
+    expect(extractFacts('引进山西省唯一的国审白猪品种——晋汾白猪，积极构建体系。', 0).filter((f) => f.kind === 'name').map((f) => f.items)).toEqual([['晋汾白猪']]);
     // One quotation listing its parts, by 、 or +: the parts, not the words around the quotation.
     expect(enumerationItems('确定了“规范大田、开发山地、保护野生、利用庭院”的建设总体思路，')).toEqual(['规范大田', '开发山地', '保护野生', '利用庭院']);
     expect(enumerationItems('采用“公司+合作社+基地+农户+市场”的经营模式，')).toEqual(['公司', '合作社', '基地', '农户', '市场']);

@@ -157,6 +157,9 @@ function nameSpans(clause: string, sentence: string): Span[] {
   const span = (kind: FactKind, m: RegExpMatchArray, items: string[], role = '') =>
     spans.push({ kind, start: m.index!, end: m.index! + m[0].length, text: m[0], value: null, unit: '', family: kind, approx: false, items, role });
   for (const m of clause.matchAll(QUOTED)) span('name', m, [(m[1] ?? m[2])!]);
+  // A name set after a dash (国审白猪品种——晋汾白猪): the one dash of its clause, the name ending the clause.
+  const dashed = clause.split('——').length === 2 ? /——([\u4e00-\u9fff]{2,12})[，,。；;]?$/.exec(clause) : null;
+  if (dashed) span('name', dashed, [dashed[1]!]);
   for (const re of HONOURS) {
     for (const m of sentence.matchAll(re)) {
       if (!clause.includes(m[0]) && !m[0].includes(clause.replace(/[，。；]$/, ''))) continue;
