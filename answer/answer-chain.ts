@@ -51,7 +51,7 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
     forms,
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
     isTopicWord: (w) => searcher.isTopicWord(w),
-    paragraphOf: (chunk) => searcher.paragraphOf(chunk),
+    foldedParagraphOf: (chunk) => searcher.foldedParagraphOf(chunk),
     // An English question names a town by its county and industry (Yangcheng sericulture -> 阳城 蚕桑).
     namedTowns: searcher.namedTowns(isMostlyLatin(question) ? `${question} ${searcher.lexicon.expansionWords(question).join(' ')}` : question),
     entities: namedEntities(question, searcher.entityNames()),

@@ -1,5 +1,6 @@
 // Tests of extractive composition: word matching, coverage, answer type, sentence scoring and picking, refusal reasons.
 import { describe, expect, it } from 'vitest';
+import { foldForMatch } from '../ingest/index.js';
 import type { SearchHit } from '../index/index.js';
 import {
   answersType,
@@ -46,12 +47,12 @@ function hit(id: string, town: string, text: string): SearchHit {
 }
 
 /** Every word is known with idf 1; county names are topic words; a chunk is its own paragraph unless given. */
-function options(namedTowns: [string, number][] = [], paragraphOf: ComposeOptions['paragraphOf'] = (c) => c.text): ComposeOptions {
+function options(namedTowns: [string, number][] = [], foldedParagraphOf: ComposeOptions['foldedParagraphOf'] = (c) => foldForMatch(c.text)): ComposeOptions {
   return {
     idf: () => 1,
     unknownWeight: 1,
     isTopicWord: (w) => ['沁水', '沁水县', '高平', '阳城'].includes(w),
-    paragraphOf,
+    foldedParagraphOf,
     namedTowns: new Map(namedTowns),
     entities: [],
     maxSentences: 3,

@@ -18,8 +18,8 @@ export type WordWeights = {
 export type ComposeOptions = WordWeights & {
   /** True for words that only name a town or county (the question's topic, not its focus). */
   isTopicWord: (word: string) => boolean;
-  /** The whole paragraph a chunk belongs to (its sentences' context). */
-  paragraphOf: (chunk: SearchHit['chunk']) => string;
+  /** The whole paragraph a chunk belongs to (its sentences' context), folded (foldForMatch). */
+  foldedParagraphOf: (chunk: SearchHit['chunk']) => string;
   /** Towns the question names, with strength. */
   namedTowns: Map<string, number>;
   /** Organisations the question names (彤康): a sentence whose paragraph names one speaks of it (该公司…). */
@@ -122,7 +122,7 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
     const chunk = indexedChunk(h.chunk);
     const numbersFound = terms.numbers.every((n) => chunk.folded.includes(n));
     const title = `${chunk.titleFolded} ${chunk.townFolded}`;
-    const context = foldForMatch(o.paragraphOf(h.chunk));
+    const context = o.foldedParagraphOf(h.chunk);
     chunk.sentences.forEach((s, sentence) => {
       const text = s.text.trim();
       if (text.length < 4 || seen.has(text)) return;
@@ -130,20 +130,21 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
       const folded = s.folded.trim();
       const referents = withReferents(folded, context, o.entities);
       // Covered and focused also through the organisation it refers to; scored half on what it says itself.
-      const literal = weightedCoverage(terms.words, `${title} ${folded}`, o);
+      const literal = weightedCoverage(terms.words, chunk.titledSentence(sentence), o);
       const coverage = referents === folded ? literal : weightedCoverage(terms.words, `${title} ${referents}`, o);
       const focus = weightedCoverage(focusWords, referents, o);
       const inContext = weightedCoverage(focusWords, folded, o, context);
+      const typeFound = answersType(text, terms);
       const score =
         0.3 * (literal + coverage) +
         0.4 * inContext +
         0.12 / (rank + 1) +
         (terms.asksWhy && CAUSAL.test(text) ? 0.1 : 0) +
-        (answersType(text, terms) ? 0 : -0.5) +
+        (typeFound ? 0 : -0.5) +
         0.2 * numberShare(terms.numbers, folded) +
         townFit(h.chunk.meta.town, o.namedTowns) +
         (numbersFound ? 0 : -0.5);
-      out.push({ text, hit: rank, sentence, score, coverage, focus, numbersFound, typeFound: answersType(text, terms) });
+      out.push({ text, hit: rank, sentence, score, coverage, focus, numbersFound, typeFound });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -220,7 +221,7 @@ export function unknownShare(focusWords: string[], text: string, o: WordWeights)
 export function measureEvidence(picked: ScoredSentence[], hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): Evidence {
   const chunks = [...new Set(picked.map((p) => hits[p.hit]!.chunk))];
   const focusWords = terms.words.filter((w) => !o.isTopicWord(w));
-  const sentences = picked.map((p) => withReferents(foldForMatch(p.text), foldForMatch(o.paragraphOf(hits[p.hit]!.chunk)), o.entities)).join(' ');
+  const sentences = picked.map((p) => withReferents(foldForMatch(p.text), o.foldedParagraphOf(hits[p.hit]!.chunk), o.entities)).join(' ');
   const titles = foldForMatch(chunks.map((c) => `${c.meta.title} ${c.meta.town}`).join(' '));
   const passages = foldForMatch(chunks.map((c) => c.text).join(' '));
   return {

@@ -4,7 +4,7 @@ import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js'
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
-import { attributeFit, dedupeFacts, figureWords, factsInSentence, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
+import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
@@ -39,8 +39,8 @@ export type ComposeContext = {
     chineseWords: (text: string) => string[];
     /** The latest calendar year the corpus mentions (durations reach back from it). */
     referenceYear: number;
-    /** The whole paragraph a chunk belongs to. */
-    paragraphOf: (chunk: Chunk) => string;
+    /** The whole paragraph a chunk belongs to, folded (foldForMatch). */
+    foldedParagraphOf: (chunk: Chunk) => string;
     /** Authors of the corpus's articles, with the chunks of each article. */
     articlesByAuthor: () => Map<string, Chunk[][]>;
     /** The first author (in articlesByAuthor's order) whose name the question contains. */
@@ -55,7 +55,7 @@ export type ComposeContext = {
 /** True when a chunk's paragraph or title names every organisation the question names. */
 export function namesEntities(ctx: ComposeContext, chunk: Chunk): boolean {
   if (ctx.entities.length === 0) return true;
-  const text = foldForMatch(`${chunk.meta.title} ${ctx.source.paragraphOf(chunk)}`);
+  const text = `${indexedChunk(chunk).titleFolded} ${ctx.source.foldedParagraphOf(chunk)}`;
   return ctx.entities.every((e) => text.includes(e));
 }
 
@@ -434,17 +434,19 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
 
 /** Classifiers a count question counts in (几个, 几款, 多少所…). */
 const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样方句点处环块';
+const COUNTED_KIND = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})([、和与及][\\u4e00-\\u9fff])?`);
+const COUNT_CLASSIFIER = new RegExp(`(?:几|多少)(个方面|方面|[${COUNTED_IN}])`);
 
 /** The noun a count question counts (几个育种场 -> 育种场), "" when the classifier stands alone (一共几个, 几种的…). */
 export function countedKind(question: string): string {
-  const m = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})([、和与及][\\u4e00-\\u9fff])?`).exec(foldForMatch(question));
+  const m = COUNTED_KIND.exec(foldForMatch(question));
   // Several kinds counted together (几个基地、场站) are every item of the list, not those of one kind.
   return m && !m[2] && !/^[的是在给了有]/.test(m[1]!) ? m[1]! : '';
 }
 
 /** The classifier a count question asks in (几个 -> 个, 几种 -> 种, 几个方面 -> 个方面), 项 by default. */
 export function countClassifier(question: string): string {
-  return new RegExp(`(?:几|多少)(个方面|方面|[${COUNTED_IN}])`).exec(foldForMatch(question))?.[1] ?? '项';
+  return COUNT_CLASSIFIER.exec(foldForMatch(question))?.[1] ?? '项';
 }
 
 /** 分别 / several towns: each named town's best fact (or sentence), one statement per town. */
@@ -476,7 +478,7 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   const about = (c: Chunk) => namesEntities({ ...ctx, entities }, c);
   const chunks = (towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])]).filter(about);
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
-    const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, sentenceOf(f.chunk, f.fact)) : 0;
+    const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, foldedSentenceOf(f.chunk, f.fact)) : 0;
     // The side's own words next to the figure (3万亩有机农作物种植基地 for 有机农作物基地, 铸造企业30家) say it is the side's figure.
     const near = figureWords(f.fact);
     const counted = own.length ? focusWeight(near, own, ctx.source.idf) / focusWeight(own.join(' '), own, ctx.source.idf) : 0;
@@ -666,7 +668,7 @@ function otherOrganisation(ctx: ComposeContext): Reply | null {
   for (const x of ctx.scored.slice(0, 5)) {
     const folded = foldForMatch(x.text);
     // Named in the sentence's passage (its subject may be said sentences before).
-    const passage = foldForMatch(ctx.source.paragraphOf(ctx.hits[x.hit]!.chunk));
+    const passage = ctx.source.foldedParagraphOf(ctx.hits[x.hit]!.chunk);
     const claimed = ctx.entities.filter((e) => !passage.includes(e));
     if (claimed.length === ctx.entities.length) continue;
     // Another organisation of the claimed one's kind: its kind word (大学, 集团) after other characters.

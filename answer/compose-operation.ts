@@ -161,7 +161,7 @@ export function composeFacts(
       referenceYear: searcher.referenceYear(),
       articlesByAuthor: () => searcher.articlesByAuthor(),
       authorIn: (question) => searcher.authorIn(question),
-      paragraphOf: (chunk) => searcher.paragraphOf(chunk),
+      foldedParagraphOf: (chunk) => searcher.foldedParagraphOf(chunk),
     },
     asksTowns: ASKS_TOWNS.test(question),
     entities: o.entities,

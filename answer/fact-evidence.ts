@@ -1,6 +1,6 @@
 // Evidence from typed facts: which facts of which chunks answer a parsed question, best first.
 import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
-import { indexedChunk, type ChunkFact } from '../index/index.js';
+import { factFolds, indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 import type { WordForm } from './word-forms.js';
 
@@ -42,11 +42,13 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
  * How well a fact's own words (attribute before it, words after it, its clause) match the
  * question's focus words, weighted by idf: 0..1, plus 0.3 when the clause uses a word of an
  * attribute family the question asks about, plus 0.2 for a founding year asked as founding.
+ * `foldedSentence` is the fact's sentence folded (foldedSentenceOf): words found only there count half.
  */
-export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, sentence = '', forms?: (w: string) => WordForm[]): number {
-  const around = foldForMatch(sentence);
+export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf: (w: string) => number, foldedSentence = '', forms?: (w: string) => WordForm[]): number {
+  const around = foldedSentence;
+  const folded = factFolds(fact);
   // A time standing alone at the head of a sentence (明清时期，…达到极盛) dates the whole sentence.
-  const ctx = isHeadTime(fact) ? `${foldForMatch(fact.text)}|${around}` : foldForMatch(`${fact.before}|${fact.text}|${fact.after}|${fact.clause}`);
+  const ctx = isHeadTime(fact) ? `${folded.text}|${around}` : folded.words;
   let total = 0;
   let got = 0;
   for (const w of focus) {
@@ -59,7 +61,7 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
     else got += weight * bestForm(forms?.(w), ctx);
   }
   // Words right next to the figure (6度清甜山楂甜酒, 占全省总量的86.8%) single it out among its clause's figures.
-  const next = foldForMatch(`${fact.before.slice(-8)}|${fact.after}`);
+  const next = folded.next;
   const adjacent = total ? focus.reduce((sum, w) => sum + (next.includes(w) ? idf(w) || 1 : 0), 0) / total : 0;
   const family = q.attributes.some((a) => a.factWords.some((w) => ctx.includes(w))) ? 0.3 : 0;
   // 增收多少 asks money although no unit follows 多少: a figure in the asked attribute's unit family fits better.
@@ -67,6 +69,11 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
   const founding = fact.role === 'founding' && q.attributes.some((a) => a.name === 'founding') ? 0.2 : 0;
   const honour = fact.kind === 'honour' ? 0.2 : 0;
   return (total ? got / total : 0) + 0.5 * adjacent + family + unit + founding + honour;
+}
+
+/** The folded text (foldForMatch, prepared at ingest) of the sentence a fact was found in: what attributeFit reads. */
+export function foldedSentenceOf(chunk: Chunk, fact: Fact): string {
+  return indexedChunk(chunk).sentences[fact.sentence]?.folded ?? '';
 }
 
 /**
@@ -101,7 +108,7 @@ export function rankFacts(chunks: Chunk[], focus: string[], q: ParsedQuestion, s
   for (const chunk of chunks) {
     for (const fact of source.factsOf(chunk)) {
       if (!factAnswers(fact, q)) continue;
-      const fit = attributeFit(fact, focus, q, source.idf, sentenceOf(chunk, fact), source.forms);
+      const fit = attributeFit(fact, focus, q, source.idf, foldedSentenceOf(chunk, fact), source.forms);
       out.push({ fact, chunk, fit, score: fit });
     }
   }
@@ -128,7 +135,7 @@ export function factsInSentence(chunk: Chunk, sentence: number, focus: string[],
     .factsOf(chunk)
     .filter((f) => f.sentence === sentence && factAnswers(f, q))
     .map((fact) => {
-      const fit = attributeFit(fact, focus, q, source.idf, sentenceOf(chunk, fact), source.forms);
+      const fit = attributeFit(fact, focus, q, source.idf, foldedSentenceOf(chunk, fact), source.forms);
       return { fact, chunk, fit, score: fit };
     })
     .sort((a, b) => b.fit - a.fit);

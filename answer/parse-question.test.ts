@@ -54,6 +54,17 @@ describe('parseQuestion', () => {
   });
 });
 
+describe('parseQuestion reuse', () => {
+  it('gives the same parse to the same question asked again at once, and parses afresh when the question, town count or language differs', () => {
+    const first = parseQuestion('阳城和高平哪个产值更高？', 2, false);
+    expect(parseQuestion('阳城和高平哪个产值更高？', 2, false)).toBe(first);
+    expect(parseQuestion('阳城和高平哪个产值更高？', 0, false)).not.toBe(first);
+    expect(parseQuestion('阳城和高平哪个产值更高？', 0, false)).toEqual({ ...first });
+    expect(parseQuestion('阳城和高平哪个产值更低？', 2, false).direction).toBe('min');
+    expect(parseQuestion('阳城和高平哪个产值更高？', 2, true)).toEqual({ ...first, english: true });
+  });
+});
+
 describe('answer-type nouns and superlatives', () => {
   it('knows the nouns that name the kind of time asked', () => {
     expect(['朝代', '年代', '时代', '时期'].filter(isTimeNoun)).toEqual(['朝代', '年代', '时代', '时期']);

@@ -94,11 +94,15 @@ const BOUNDS: [RegExp, '>' | '<'][] = [
   [/不到|少于|低于|小于|不足|未满|less than|fewer than|under|below/i, '<'],
 ];
 
+/** BOUNDS' words at the end of a text, and as a whole word (built once, not per call). */
+const BOUNDS_AT_END = BOUNDS.map(([words, bound]) => [new RegExp(`(?:${words.source})\\s*$`, 'i'), bound] as const);
+const BOUND_WORDS = BOUNDS.map(([words]) => new RegExp(`^(?:${words.source})$`, 'i'));
+
 /** The bound a question sets on a figure right after it (超过600种 -> '>'), null when none. */
 export function boundBefore(question: string, figureAt: number): '>' | '<' | null {
   const before = question.slice(Math.max(0, figureAt - 12), figureAt).trimEnd();
-  for (const [words, bound] of BOUNDS) {
-    const m = new RegExp(`(?:${words.source})\\s*$`, 'i').exec(before);
+  for (const [words, bound] of BOUNDS_AT_END) {
+    const m = words.exec(before);
     if (m) return bound;
   }
   return null;
@@ -106,7 +110,7 @@ export function boundBefore(question: string, figureAt: number): '>' | '<' | nul
 
 /** True for a bound word (超过, 不到…): it sets a comparison, it is not evidence to find. */
 export function isBoundWord(word: string): boolean {
-  return BOUNDS.some(([words]) => new RegExp(`^(?:${words.source})$`, 'i').test(word));
+  return BOUND_WORDS.some((words) => words.test(word));
 }
 
 /** The comparative adjective of a comparison (哪个更高 -> 高, 比彤康早成立 -> 早, 哪个成立得早 -> 早), not the 多/少 of 多少. */
@@ -174,8 +178,19 @@ export function parseOperation(q: string, townCount: number): Operation {
   return 'lookup';
 }
 
-/** Parses a question; `townCount` is how many towns it names (its topics, found by the searcher). */
+/** The latest parse: an answer asks for its question's operation, then the composers for the whole parse. */
+let lastParse: { question: string; townCount: number; english: boolean; parsed: ParsedQuestion } | null = null;
+
+/** Parses a question; `townCount` is how many towns it names (its topics, found by the searcher). The result is shared: do not change it. */
 export function parseQuestion(question: string, townCount: number, english: boolean): ParsedQuestion {
+  const last = lastParse;
+  if (last && last.question === question && last.townCount === townCount && last.english === english) return last.parsed;
+  const parsed = parseFresh(question, townCount, english);
+  lastParse = { question, townCount, english, parsed };
+  return parsed;
+}
+
+function parseFresh(question: string, townCount: number, english: boolean): ParsedQuestion {
   const q = asListWording(foldForMatch(question));
   const attributes = attributeFamilies(q);
   const operation = parseOperation(q, townCount);

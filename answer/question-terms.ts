@@ -52,7 +52,15 @@ export function hasQuantity(text: string): boolean {
 export function hasNumberWithUnit(text: string, unit: string): boolean {
   const bare = unit.replace(/^[万亿]/, '');
   const body = bare === '年' ? text.replace(YEAR_OR_DATE, '') : text;
-  return new RegExp(`${NUMERAL}[多余]?[万亿]?[多余]?${bare}`).test(body);
+  return numberWithUnit(bare).test(body);
+}
+
+/** A number followed by `bare`, built once per unit (scoring asks it of every sentence). */
+const numbersWithUnit = new Map<string, RegExp>();
+function numberWithUnit(bare: string): RegExp {
+  let re = numbersWithUnit.get(bare);
+  if (!re) numbersWithUnit.set(bare, (re = new RegExp(`${NUMERAL}[多余]?[万亿]?[多余]?${bare}`)));
+  return re;
 }
 
 /** Historical eras (春秋战国, 唐代, 明清…), from the ingest's era table. */

@@ -35,10 +35,10 @@ describe('renderQuick', () => {
     const first = { runs: 3, openMs: l(300, 300, 300), warmUpMs: l(120, 120, 120), retrievalMs: l(2, 2, 2), answerMs: l(6, 6, 6), retrievalCpuMs: l(1, 1, 1), answerCpuMs: l(4, 4, 4) };
     const repeated = { hybrid: l(0.1, 0.1, 0.1), answer: l(0.2, 0.3, 0.4) };
     const text = renderQuick([
-      { size: { label: 'real', chunks: 'real' }, dir: '', chunks: 37, unique: { ...unique, first }, repeated },
+      { size: { label: 'real', chunks: 'real' }, dir: '', chunks: 37, unique: { ...unique, answerMainCpu: l(0.15, 0.5, 1), first }, repeated },
       { size: { label: '1k', chunks: 1000 }, dir: '', chunks: 1000, unique: { ...unique, first: null }, repeated },
     ]);
-    expect(text).toContain('| real | 37 | 2,000 | 0.100 / 0.200 / 0.300 | 0.250 / 1.50 / 2.50 | 0.200 / 1.00 / 2.00 | 2.00 / 6.00 (1.00 / 4.00) | 300 (120) | 0.100 / 0.100 / 0.100 | 0.200 / 0.300 / 0.400 | 1.50 |');
-    expect(text).toContain('| 1k | 1,000 | 2,000 | 0.100 / 0.200 / 0.300 | 0.250 / 1.50 / 2.50 | 0.200 / 1.00 / 2.00 | – | – |');
+    expect(text).toContain('| real | 37 | 2,000 | 0.100 / 0.200 / 0.300 | 0.250 / 1.50 / 2.50 | 0.200 / 1.00 / 2.00 | 0.150 / 0.500 / 1.00 | 2.00 / 6.00 (1.00 / 4.00) | 300 (120) | 0.100 / 0.100 / 0.100 | 0.200 / 0.300 / 0.400 | 1.50 |');
+    expect(text).toContain('| 1k | 1,000 | 2,000 | 0.100 / 0.200 / 0.300 | 0.250 / 1.50 / 2.50 | 0.200 / 1.00 / 2.00 | – | – | – |');
   });
 });

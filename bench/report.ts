@@ -127,7 +127,7 @@ function tablesOf(r: BenchReport) {
 }
 
 /** Header of the unique-question table. */
-const UNIQUE_HEAD = ['size', 'chunks', 'unique questions', 'unique retrieval p50 / p95 / p99 ms', 'unique answer p50 / p95 / p99 ms', 'unique answer CPU p50 / p95 / p99 ms', 'first retrieval / first answer ms (CPU ms)', 'ready ms (warm-up ms)', 'repeated retrieval p50 / p95 / p99 ms', 'repeated answer p50 / p95 / p99 ms', 'load average'];
+const UNIQUE_HEAD = ['size', 'chunks', 'unique questions', 'unique retrieval p50 / p95 / p99 ms', 'unique answer p50 / p95 / p99 ms', 'unique answer CPU p50 / p95 / p99 ms', 'unique answer main-thread CPU p50 / p95 / p99 ms', 'first retrieval / first answer ms (CPU ms)', 'ready ms (warm-up ms)', 'repeated retrieval p50 / p95 / p99 ms', 'repeated answer p50 / p95 / p99 ms', 'load average'];
 
 /** One size's unique-question row (figures a run did not measure show "–"). */
 function uniqueRow(label: string, chunks: number, u: UniqueFigures | undefined, repeated: { hybrid: Latency; answer: Latency }): (string | number)[] {
@@ -139,6 +139,7 @@ function uniqueRow(label: string, chunks: number, u: UniqueFigures | undefined, 
     lat(u?.retrieval),
     lat(u?.answer),
     lat(u?.answerCpu),
+    lat(u?.answerMainCpu),
     first ? `${ms(first.retrievalMs.p50)} / ${ms(first.answerMs.p50)}${first.answerCpuMs ? ` (${ms(first.retrievalCpuMs!.p50)} / ${ms(first.answerCpuMs.p50)})` : ''}` : '–',
     first ? `${n(first.openMs.p50)}${first.warmUpMs ? ` (${n(first.warmUpMs.p50)})` : ''}` : '–',
     lat(repeated.hybrid),
@@ -164,7 +165,7 @@ export function renderQuick(results: QuickResult[]): string {
 
 /** What the unique-question table shows, for both outputs. */
 const UNIQUE_NOTE =
-  'Unique questions: distinct questions (bench/unique-questions.ts: QA questions varied and templates over the corpus\'s towns and words, seeded), each asked once, so no cache keyed by question helps; half timed for retrieval (`search`), half for the full answer (`ask`, the server path), right after the index is loaded and the searcher and answer service have run their warm-ups, as a server does before it reports ready. CPU is the process\'s CPU time per question (what contention for the shared cores does not inflate). First = a fresh process opens the index and the answer service as the server does (`openSearcher`, `createAnswerService`, their warm-ups: "ready", with the answer service\'s warm-up in brackets) and times its first question: retrieval, or a full `ask` (median of the runs). Repeated = the fixed bench questions after a warm-up round.';
+  'Unique questions: distinct questions (bench/unique-questions.ts: QA questions varied and templates over the corpus\'s towns and words, seeded), each asked once, so no cache keyed by question helps; half timed for retrieval (`search`), half for the full answer (`ask`, the server path), right after the index is loaded and the searcher and answer service have run their warm-ups, as a server does before it reports ready. CPU is the process\'s CPU time per question (what contention for the shared cores does not inflate), V8\'s background threads included: right after start they compile the answer path\'s newly hot functions, about as much CPU as the answers themselves over the first thousand; main-thread CPU is the answering thread\'s alone (Linux schedstat). First = a fresh process opens the index and the answer service as the server does (`openSearcher`, `createAnswerService`, their warm-ups: "ready", with the answer service\'s warm-up in brackets) and times its first question: retrieval, or a full `ask` (median of the runs). Repeated = the fixed bench questions after a warm-up round.';
 
 /** The provenance lines: when, by which command, on which machine, with which settings. */
 function provenance(r: BenchReport): string[] {

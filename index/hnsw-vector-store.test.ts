@@ -41,6 +41,14 @@ describe('HnswVectorStore', () => {
     expect(hits[0]![1]).toBeCloseTo(1, 5);
   });
 
+  it('gives the nearest labels and similarities without Documents, as its LangChain search does', async () => {
+    const store = searcher.vectors as HnswVectorStore;
+    const vector = await searcher.embedder.embedQuery(question);
+    const hits = await store.similaritySearchVectorWithScore(vector, 10);
+    expect(store.nearestLabels(vector, 10)).toEqual({ labels: hits.map(([d]) => d.metadata.label), similarities: hits.map(([, s]) => s) });
+    expect(store.nearestLabels(vector, 0)).toEqual({ labels: [], similarities: [] });
+  });
+
   it('applies a Document filter and returns at most the documents it holds', async () => {
     const store = searcher.vectors as HnswVectorStore;
     const vector = await searcher.embedder.embedQuery(question);

@@ -65,11 +65,20 @@ export class HnswVectorStore extends SaveableVectorStore {
 
   /** The `k` nearest chunks to a unit query vector, with cosine similarity (higher is better). */
   async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[DocumentInterface<ChunkMetadata>, number][]> {
-    const count = this.hnsw.getCurrentCount();
-    if (count === 0 || k <= 0) return [];
     const keep = filter ? (label: number) => filter(chunkDocument(this.chunks[label]!, label)) : undefined;
+    const { labels, similarities } = this.nearestLabels(query, k, keep);
+    return labels.map((label, i) => [chunkDocument(this.chunks[label]!, label), similarities[i]!]);
+  }
+
+  /**
+   * Labels of the `k` nearest chunks to a unit query vector, nearest first, with their cosine
+   * similarity: what the hybrid search uses, without a Document per neighbour.
+   */
+  nearestLabels(query: number[], k: number, keep?: (label: number) => boolean): { labels: number[]; similarities: number[] } {
+    const count = this.hnsw.getCurrentCount();
+    if (count === 0 || k <= 0) return { labels: [], similarities: [] };
     const { neighbors, distances } = this.hnsw.searchKnn(query, Math.min(k, count), keep);
-    return neighbors.map((label, i) => [chunkDocument(this.chunks[label]!, label), 1 - distances[i]!]);
+    return { labels: neighbors, similarities: distances.map((d) => 1 - d) };
   }
 
   /** Writes the chunk store and HNSW graph (the index folder's formats) plus a small descriptor. */

@@ -2,9 +2,11 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Document } from '@langchain/core/documents';
+import { VectorStore } from '@langchain/core/vectorstores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldForMatch, loadGazetteer, parsePage } from '../ingest/index.js';
 import { buildTestIndex } from '../test-support/test-index.js';
+import { HnswVectorStore } from './hnsw-vector-store.js';
 import { fuseRanks, HybridRetriever, HybridSearcher, RRF_K, TOWN_BOOST, type SearchHit } from './hybrid-search.js';
 
 let searcher: HybridSearcher;
@@ -75,6 +77,23 @@ describe('HybridSearcher.search', () => {
     for (const q of ['高平生猪出栏多少头？', '沁水蜂蜜有哪些稱號？', 'How much silk does Gaoping weave?']) {
       expect((await cold.search(q, 5)).map((h) => [h.chunk.id, h.score])).toEqual((await searcher.search(q, 5)).map((h) => [h.chunk.id, h.score]));
     }
+  });
+
+  it('gives the same hits through any LangChain VectorStore whose Documents carry their label as through hnswlib directly', async () => {
+    const hnsw = searcher.vectors as HnswVectorStore;
+    // Another store: LangChain's interface only (not an HnswVectorStore), answering from the same graph.
+    class OtherStore extends VectorStore {
+      _vectorstoreType(): string {
+        return 'other';
+      }
+      async addVectors(): Promise<void> {}
+      async addDocuments(): Promise<void> {}
+      similaritySearchVectorWithScore(query: number[], k: number) {
+        return hnsw.similaritySearchVectorWithScore(query, k);
+      }
+    }
+    const other = new HybridSearcher(searcher.index, searcher.embedder, searcher.lexicon, new OtherStore(searcher.embedder, {}));
+    for (const q of ['高平生猪出栏多少头？', 'How much silk does Gaoping weave?']) expect(await other.search(q, 5)).toEqual(await searcher.search(q, 5));
   });
 
   it('is deterministic for the same question', async () => {
@@ -197,15 +216,15 @@ describe('wordIdf and isTopicWord', () => {
   });
 });
 
-describe('paragraphOf', () => {
-  it('rebuilds the whole printed paragraph of a chunk, each overlap sentence once', () => {
+describe('foldedParagraphOf', () => {
+  it('rebuilds the whole printed paragraph of a chunk, each overlap sentence once, folded as foldForMatch folds it', () => {
     const page = readFileSync(fileURLToPath(new URL('../data/articles/jincheng-specialty-towns-page1.txt', import.meta.url)), 'utf8');
     const gazetteer = loadGazetteer(fileURLToPath(new URL('../data/gazetteer.json', import.meta.url)));
     const whole = parsePage(page, 'p.txt', gazetteer, 100_000).chunks;
     const printed = (title: string, paragraph: number) => whole.find((c) => c.meta.title === title && c.paragraph === paragraph)!.text;
     const split = searcher.index.chunks.filter((c) => c.part > 0);
     expect(split.length).toBe(5);
-    for (const c of searcher.index.chunks) expect(searcher.paragraphOf(c)).toBe(printed(c.meta.title, c.paragraph));
+    for (const c of searcher.index.chunks) expect(searcher.foldedParagraphOf(c)).toBe(foldForMatch(printed(c.meta.title, c.paragraph)));
   });
 });
 
@@ -224,6 +243,10 @@ describe('chunksWith and chunksOfTownWith', () => {
       for (const words of cases) {
         expect(searcher.chunksOfTownWith(town, words)).toEqual(searcher.chunksOfTown(town).filter((c) => words.some((w) => holds(c, w))));
       }
+    }
+    // Asked again (from what it kept), in another order and with a word twice: the same chunks.
+    for (const town of searcher.townNames()) {
+      expect(searcher.chunksOfTownWith(town, ['万头', '产量', '万头'])).toEqual(searcher.chunksOfTown(town).filter((c) => holds(c, '产量') || holds(c, '万头')));
     }
   });
 });

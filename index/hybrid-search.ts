@@ -64,6 +64,9 @@ function labelOf(doc: DocumentInterface): number {
   return label;
 }
 
+/** Labels kept by chunksOfTownWith across towns and words (4 bytes each): past this the cache is cleared. */
+export const TOWN_WORD_LABEL_LIMIT = 4_000_000;
+
 /** Words already classified by isTopicWord or given an idf by wordIdf; each cache is cleared when it grows past this. */
 const TOPIC_CACHE_LIMIT = 10_000;
 
@@ -87,6 +90,9 @@ export class HybridSearcher {
   private homophones: Map<string, string[]> | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
   private firstFacts: Map<string, ChunkFact[]> | null = null;
+  /** townLabelsWith's results by town and word, and how many labels they hold (cleared past TOWN_WORD_LABEL_LIMIT). */
+  private readonly townWordLabels = new Map<string, Uint32Array>();
+  private townWordLabelCount = 0;
   /** Authors by the first character of their name, with their position in articlesByAuthor. */
   private authorsByChar: Map<string, { order: number; name: string }[]> | null = null;
 
@@ -118,9 +124,9 @@ export class HybridSearcher {
     return this.chars;
   }
 
-  /** Text of the whole paragraph a chunk was cut from (see IndexedChunk.wholeParagraph; a chunk from elsewhere is its own paragraph). */
-  paragraphOf(chunk: Chunk): string {
-    return indexedChunk(chunk).wholeParagraph.text;
+  /** The whole paragraph a chunk was cut from, folded (foldForMatch; prepared at ingest, see IndexedChunk.wholeParagraph; a chunk from elsewhere is its own paragraph). */
+  foldedParagraphOf(chunk: Chunk): string {
+    return indexedChunk(chunk).wholeParagraph.folded;
   }
 
   /**
@@ -340,20 +346,41 @@ export class HybridSearcher {
 
   /** The chunks of a town whose folded text has at least one of the folded words, in index order. */
   chunksOfTownWith(town: string, words: string[]): Chunk[] {
+    const { chunks } = this.index;
+    if (words.length === 1) return Array.from(this.townLabelsWith(town, words[0]!), (label) => chunks[label]!);
+    const found = new Set<number>();
+    for (const word of words) for (const label of this.townLabelsWith(town, word)) found.add(label);
+    return [...found].sort((a, b) => a - b).map((label) => chunks[label]!);
+  }
+
+  /**
+   * Labels, in index order, of a town's chunks whose folded text has the word: found once per town and
+   * word and kept (lists and comparisons ask it of every town, for the same words, on every question).
+   */
+  private townLabelsWith(town: string, word: string): Uint32Array {
+    const key = `${town}\u0000${word}`;
+    let labels = this.townWordLabels.get(key);
+    if (!labels) {
+      labels = this.findTownLabelsWith(town, word);
+      this.townWordLabelCount += labels.length + 1;
+      if (this.townWordLabelCount > TOWN_WORD_LABEL_LIMIT) {
+        this.townWordLabels.clear();
+        this.townWordLabelCount = labels.length + 1;
+      }
+      this.townWordLabels.set(key, labels);
+    }
+    return labels;
+  }
+
+  private findTownLabelsWith(town: string, word: string): Uint32Array {
     const own = this.chunksOfTown(town);
     const { chunks } = this.index;
-    const found = new Set<number>();
+    const labels = candidateLabels(this.index.bm25, word);
     // A word the postings cannot narrow, or whose candidates outnumber the town's chunks, is looked for in the town's chunks.
-    const scanned: string[] = [];
-    for (const word of words) {
-      const labels = candidateLabels(this.index.bm25, word);
-      if (!labels || labels.length >= own.length) scanned.push(word);
-      else for (const label of labels) if (chunks[label]!.meta.town === town && indexedChunk(chunks[label]!).folded.includes(word)) found.add(label);
-    }
-    if (scanned.length) {
-      for (const c of own) if (scanned.some((w) => indexedChunk(c).folded.includes(w))) found.add(indexedChunk(c).label);
-    }
-    return [...found].sort((a, b) => a - b).map((label) => chunks[label]!);
+    if (!labels || labels.length >= own.length) return Uint32Array.from(own.filter((c) => indexedChunk(c).folded.includes(word)), (c) => indexedChunk(c).label);
+    const out: number[] = [];
+    for (const label of labels) if (chunks[label]!.meta.town === town && indexedChunk(chunks[label]!).folded.includes(word)) out.push(label);
+    return Uint32Array.from(out.sort((a, b) => a - b));
   }
 
   /** The towns of the index, in the order their articles were ingested. */
@@ -366,6 +393,13 @@ export class HybridSearcher {
     return townMentions(foldForMatch(expandQuery(question, this.lexicon)), this.towns);
   }
 
+  /** Labels and cosine similarities of the `k` nearest chunks to a query vector (hnswlib directly, without a Document per neighbour; any other store through LangChain). */
+  private async nearest(vector: number[], k: number): Promise<{ labels: number[]; similarities: number[] }> {
+    if (this.vectors instanceof HnswVectorStore) return this.vectors.nearestLabels(vector, k);
+    const dense = await this.vectors.similaritySearchVectorWithScore(vector, k);
+    return { labels: dense.map(([doc]) => labelOf(doc)), similarities: dense.map(([, similarity]) => similarity) };
+  }
+
   /** The `k` best chunks for a question, best first. */
   async search(question: string, k: number): Promise<SearchHit[]> {
     const n = this.index.chunks.length;
@@ -373,8 +407,7 @@ export class HybridSearcher {
     const expanded = expandQuery(this.nativeNames(question), this.lexicon);
     const pool = Math.min(n, Math.max(MIN_POOL, k * 4));
     const vector = await this.embedder.embedQuery(expanded);
-    const dense = await this.vectors.similaritySearchVectorWithScore(vector, pool);
-    const denseLabels = dense.map(([doc]) => labelOf(doc));
+    const { labels: denseLabels, similarities } = await this.nearest(vector, pool);
     const bm25 = this.index.bm25.search(queryTokens(expanded), pool);
     const fused = fuseRanks(denseLabels, bm25.map((h) => h.doc));
     const named = townMentions(foldForMatch(expanded), this.towns);
@@ -388,7 +421,7 @@ export class HybridSearcher {
       return {
         chunk,
         score: rrf * boost,
-        dense: di === undefined ? null : dense[di]![1],
+        dense: di === undefined ? null : similarities[di]!,
         bm25: bi === undefined ? null : bm25[bi]!.score,
         denseRank: di === undefined ? null : di + 1,
         bm25Rank: bi === undefined ? null : bi + 1,

@@ -4,6 +4,7 @@ export { cleanIndexFolder } from './build-folders.js';
 export { createBuildThread, type BuildThread } from './build-thread.js';
 export type { IndexChange } from './build-worker.js';
 export { IndexCorruptError, IndexLockedError, IndexMismatchError, IndexNotBuiltError, IndexPointerMissingError, VectorStoreUnavailableError } from './errors.js';
+export { factFolds, type FactFolds } from './fact-folds.js';
 export { HashEmbedder } from './hash-embedder.js';
 export { describeHit, HybridRetriever, HybridSearcher, type ChunkFact, type SearchHit } from './hybrid-search.js';
 /**

@@ -16,6 +16,14 @@ describe('prepareChunks', () => {
     expect([chunks[0]!.titleFolded, chunks[0]!.townFolded]).toEqual(['高平潞绸:题目', '高平潞绸']);
   });
 
+  it('gives each sentence folded and trimmed after the folded title and town, the same string each time', () => {
+    const [first] = prepareChunks([chunk(' 單獨一句。 Ｂ ', 2, 0)]);
+    expect(first!.sentences.map((s) => s.folded)).toEqual([' 单独一句。', ' b ']);
+    expect([first!.titledSentence(0), first!.titledSentence(1)]).toEqual(['高平潞绸:题目 高平潞绸 单独一句。', '高平潞绸:题目 高平潞绸 b']);
+    expect(first!.titledSentence(1)).toBe(first!.titledSentence(1));
+    expect(first!.titledSentence(2)).toBe('');
+  });
+
   it('joins a paragraph\'s parts once each, the repeated sentence once, for every part', () => {
     for (const c of chunks.slice(0, 2)) expect(c.wholeParagraph).toEqual({ text: '甲。乙。丙！', folded: '甲。乙。丙!' });
     expect(chunks[2]!.wholeParagraph).toEqual({ text: '單獨一段ＡＢ', folded: '单独一段ab' });

@@ -47,6 +47,7 @@ export class IndexedChunk implements Chunk {
   readonly #metaFolded: { title: string; town: string };
   #folded: string | undefined;
   #sentences: ChunkSentence[] | undefined;
+  #titled: string[] | undefined;
   #paragraph: ChunkParagraph | undefined;
 
   constructor(chunk: Chunk, label: number, columns: PreparedColumns, all: readonly IndexedChunk[], metaFolded: { title: string; town: string }) {
@@ -96,6 +97,15 @@ export class IndexedChunk implements Chunk {
       out.push({ text: this.text.slice(starts[j], end), folded: this.folded.slice(foldedStarts[j], foldedEnd), start: starts[j]! });
     }
     return (this.#sentences = out);
+  }
+
+  /**
+   * Sentence `i` folded and trimmed, after the folded article title and town: "<title> <town> <sentence>",
+   * the text a sentence is scored on (made once per chunk, not per question); "" past the last sentence.
+   */
+  titledSentence(i: number): string {
+    this.#titled ??= this.sentences.map((s) => `${this.titleFolded} ${this.townFolded} ${s.folded.trim()}`);
+    return this.#titled[i] ?? '';
   }
 
   /** The whole paragraph this chunk was cut from: its parts in order, each part's repeated first sentence dropped. */

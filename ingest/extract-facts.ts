@@ -69,16 +69,22 @@ const HONOURS: RegExp[] = [
 ];
 const CONNECTIVE = /^(?:其中|同时|目前|此外|另外|近年来|近两年|今年|去年|据统计|截至|截止|并且|而且|还|也|并|更|共|全县|该县|该市)+/;
 
+const OPEN_QUOTE = '“'.charCodeAt(0);
+const CLOSE_QUOTE = '”'.charCodeAt(0);
+/** Where a clause ends: ，；： (full and half width) and sentence ends. */
+const CLAUSE_ENDS = new Set([...'，,；;：:。！？!?'].map((c) => c.charCodeAt(0)));
+
 /** Clauses of a sentence: cut after ，；：, and sentence ends, never inside “…”. Concatenation = input. */
 export function splitClauses(sentence: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
+  // Character codes, not one-character strings: a Chinese character read as a string is a new string each time.
   for (let i = 0; i < sentence.length; i++) {
-    const c = sentence[i]!;
-    if (c === '“') depth++;
-    else if (c === '”') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /[，,；;：:。！？!?]/.test(c)) {
+    const c = sentence.charCodeAt(i);
+    if (c === OPEN_QUOTE) depth++;
+    else if (c === CLOSE_QUOTE) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && CLAUSE_ENDS.has(c)) {
       out.push(sentence.slice(start, i + 1));
       start = i + 1;
     }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { convertibleChars, foldForMatch, foldText, toHalfWidth } from './normalize-text.js';
+import { casedCodeUnits, convertibleChars, foldForMatch, foldText, toHalfWidth } from './normalize-text.js';
 
 const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
 /** The fold without the fast path: every text through OpenCC. */
@@ -20,6 +20,20 @@ describe('toHalfWidth', () => {
 describe('convertibleChars', () => {
   it('takes the changed characters of each changing entry, all of them when the length changes, none of an identity entry', () => {
     expect([...convertibleChars(['個 个|一家三口 一家三口|反覆 反复', '乾乾 干'])].sort()).toEqual(['個', '乾', '覆'].sort());
+  });
+});
+
+describe('casedCodeUnits', () => {
+  it('are exactly the code units toLowerCase changes alone, plus every high surrogate', () => {
+    const changed = Array.from({ length: 0x10000 }, (_, code) => code).filter((code) => (code >= 0xd800 && code < 0xdc00) || String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code));
+    expect(casedCodeUnits()).toEqual(changed);
+  });
+
+  it('let folding skip lower-casing only where it changes nothing (Latin, Greek with final sigma, Cyrillic, astral letters, İ)', () => {
+    for (const text of ['阳城ABC', 'ΟΔΟΣ 沁水', 'Москва', '\u{10400}\u{10428}蜂蜜', 'İstanbul', '泽州山楂', 'ｍｉｘＥＤ', '']) {
+      expect(foldText(text)).toBe(reference(text));
+      expect(foldForMatch(text)).toBe(reference(text));
+    }
   });
 });
 

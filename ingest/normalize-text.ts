@@ -21,13 +21,39 @@ export function convertibleChars(dictionaries: string[]): Set<string> {
   return chars;
 }
 
-/** Flags per UTF-16 code unit: WIDE for what toHalfWidth changes, CONVERTIBLE for convertibleChars (an astral one by its high surrogate). */
+/**
+ * Flags per UTF-16 code unit: WIDE for what toHalfWidth changes, CONVERTIBLE for convertibleChars (an
+ * astral one by its high surrogate), CASED for what toLowerCase changes (every high surrogate: astral
+ * letters are left to toLowerCase).
+ */
 const WIDE = 1;
 const CONVERTIBLE = 2;
+const CASED = 4;
 const FOLD_FLAGS = new Uint8Array(0x10000);
 FOLD_FLAGS.fill(WIDE, 0xff01, 0xff5f);
 FOLD_FLAGS[0x3000] = WIDE;
 for (const c of convertibleChars([OpenCC.Locale.from.tw, OpenCC.Locale.to.cn].flat(3))) FOLD_FLAGS[c.charCodeAt(0)]! |= CONVERTIBLE;
+for (const code of casedCodeUnits()) FOLD_FLAGS[code]! |= CASED;
+
+/**
+ * Code units that toLowerCase changes on their own, and every high surrogate. A text with none of
+ * them is its own lower case: case mappings that depend on context (final sigma) start from a letter
+ * that changes alone. Blocks of 256 that lower-case to themselves are skipped whole.
+ */
+export function casedCodeUnits(): number[] {
+  const out: number[] = [];
+  for (let block = 0; block < 0x10000; block += 0x100) {
+    if (block >= 0xd800 && block < 0xe000) {
+      // Surrogates: a lone one is no letter; the high ones stand for astral letters, some of them cased.
+      if (block < 0xdc00) for (let code = block; code < block + 0x100; code++) out.push(code);
+      continue;
+    }
+    const text = String.fromCharCode(...Array.from({ length: 0x100 }, (_, i) => block + i));
+    if (text.toLowerCase() === text) continue;
+    for (let code = block; code < block + 0x100; code++) if (String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code)) out.push(code);
+  }
+  return out;
+}
 
 /** Full-width ASCII variants (Ｕ+FF01..FF5E) and the ideographic space to their half-width forms. */
 export function toHalfWidth(text: string): string {
@@ -75,10 +101,12 @@ function foldFlags(text: string): number {
   return flags;
 }
 
-/** Folds a text whose foldFlags are `flags`: most text is Simplified and half width already, and then only the case folds. */
+/** Folds a text whose foldFlags are `flags`: most text is Simplified, half width and without cased letters already, and then is returned as it is. */
 function foldWith(text: string, flags: number): string {
   const half = flags & WIDE ? toHalfWidth(text) : text;
-  return (flags & CONVERTIBLE ? toSimplified(half) : half).toLowerCase();
+  const simplified = flags & CONVERTIBLE ? toSimplified(half) : half;
+  // Lower-casing a Chinese (two-byte) string copies it even when nothing changes: skip it when no character is cased.
+  return flags & (CASED | CONVERTIBLE) ? simplified.toLowerCase() : simplified;
 }
 
 /**
