@@ -55,6 +55,20 @@ export function withNativeNames(question: string, names: Map<string, string>): s
 /** Closed-class characters (question words, classifiers, particles, degree words): written on purpose, never the typo (有几 is no 有机). */
 const FUNCTION_CHARS = '几多少大小种个家位有是的了在和与及这那哪什么啥谁吗呢吧啊呀也都还就又很最更太比把被给从到对为';
 
+/** Toneless pinyin of single characters, kept: a question's pairs are keyed per character, no pinyin-pro call per pair. */
+const charKeys = new Map<string, string>();
+
+/** The toneless pinyin of two characters, each read alone (路绸 -> luchou); the same reading for corpus words and questions. */
+export function pairKey(pair: string): string {
+  let key = '';
+  for (const c of pair) {
+    let k = charKeys.get(c);
+    if (k === undefined) charKeys.set(c, (k = romanisedKey(c)));
+    key += k;
+  }
+  return key;
+}
+
 /**
  * Two-character corpus words by their toneless pinyin (luchou -> [潞绸]), for reading typed homophones:
  * the segmenter's words and the character pairs of names (towns, organisations), not every pair of characters
@@ -65,7 +79,7 @@ export function homophoneIndex(words: Iterable<string>, names: Iterable<string>)
   const pairs = [...names].flatMap((n) => [...n].slice(1).map((c, i) => n[i]! + c));
   for (const t of [...words, ...pairs]) {
     if (!/^[\u4e00-\u9fff]{2}$/.test(t)) continue;
-    const key = romanisedKey(t);
+    const key = pairKey(t);
     const same = out.get(key) ?? [];
     if (!same.includes(t)) out.set(key, [...same, t]);
   }
@@ -87,7 +101,7 @@ export function withHomophones(question: string, index: Map<string, string[]>, k
       // demonstrative starts a phrase (一部, 那边), not a typo.
       // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo.
       const bound = (i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)));
-      const fits = pair.length === 2 && !bound && !/^[一二两三四五六七八九十几这那哪每]/.test(pair) && !known(pair) ? (index.get(romanisedKey(pair)) ?? []).filter((t) => t !== pair && (t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) : [];
+      const fits = pair.length === 2 && !bound && !/^[一二两三四五六七八九十几这那哪每]/.test(pair) && !known(pair) ? (index.get(pairKey(pair)) ?? []).filter((t) => t !== pair && (t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) : [];
       if (fits.length === 1) {
         out += fits[0];
         i += 2;
