@@ -301,6 +301,14 @@ describe('answer chain: English words for the page', () => {
   });
 });
 
+describe('answer chain: which articles', () => {
+  it('lists the articles that mention something, by their text or their title', async () => {
+    const r = await ask('有哪些文章提到了乡村振兴？');
+    expect(r.answer).toMatch(/阳城蚕桑/);
+    expect(r.answer).toMatch(/沁水蜂蜜（舞出乡村振兴/);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

@@ -377,9 +377,17 @@ function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk
   const scored = ctx.source.townNames().map((town) => ({ town, best: bestSentenceOfTown({ ...ctx, focus: known }, town) }));
   // Towns close to the best-matching one (the wording of each article differs: 获准…认证 / 是…地理标志).
   const top = Math.max(0, ...scored.map((t) => t.best?.coverage ?? 0));
-  return scored
-    .filter((t) => t.best && t.best.coverage >= Math.max(0.5, 0.8 * top))
-    .map((t) => ({ town: t.town, text: t.best!.text, chunk: t.best!.chunk }));
+  const matched = scored.filter((t) => t.best && t.best.coverage >= Math.max(0.5, 0.8 * top));
+  // Asked which articles (哪几篇报道说到…): an article whose title says it is one of them (舞出乡村振兴“甜蜜曲”).
+  const byTitle = /篇|报道|文章|稿|articles?|stor(?:y|ies)|reports?/i.test(asking)
+    ? scored.filter((t) => !matched.includes(t)).flatMap((t) => {
+        const chunk = ctx.source.chunksOfTown(t.town)[0];
+        return chunk && known.every((w) => foldForMatch(chunk.meta.title).includes(w)) ? [{ town: t.town, text: chunk.meta.title, chunk }] : [];
+      })
+    : [];
+  const found = [...matched.map((t) => ({ town: t.town, text: t.best!.text, chunk: t.best!.chunk })), ...byTitle];
+  const order = ctx.source.townNames();
+  return found.sort((a, b) => order.indexOf(a.town) - order.indexOf(b.town));
 }
 
 /** 哪些 / 几个: the towns that match, a town's honours, or the enumeration that answers; with the count when asked. */

@@ -53,7 +53,7 @@ const ASKED_UNITS: [RegExp, string][] = [
 const MEASURE_UNIT = /(?:多少|(?<!第)几)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
 
 /** Questions about which towns / counties / places (not about one of them). */
-export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|which towns|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
+export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
 
 const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
 const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many years/i;
