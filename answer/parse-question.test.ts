@@ -96,6 +96,8 @@ describe('comparisons', () => {
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
     // The predicate after B starts at its last comparative adjective (大类 is part of B).
     expect(comparisonSides('陵川的药养品牌比泽州商标涉及的大类多几个？')).toEqual(['陵川的药养品牌', '泽州商标涉及的大类']);
+    // 分别是多少: the asking words are no part of the last side.
+    expect(comparisonSides('高平生猪出栏量和沁水黑山羊饲养量分别是多少？')).toEqual(['高平生猪出栏量', '沁水黑山羊饲养量']);
     // A leading clause naming the measure (论…，按…算，) is no side.
     expect(comparisonSides('按企业数量算，泽州铸造多，还是陵川中药材多？')).toEqual(['泽州铸造', '陵川中药材']);
     // A比B<predicate>: the predicate is not part of B.

@@ -227,6 +227,8 @@ function cleanSide(side: string): string {
     .trim()
     .replace(/[?？。!！，,]+$/, '')
     .replace(/^是(?=.{2})/, '')
+    // A和B分别是多少 / 各是多少: the asking words are no part of B.
+    .replace(/(?<=.{2})(?:分别|各自|各)(?:是|有|为)?$/, '')
     .replace(/(?<=.{2})[多少高低大小早晚长久](?:一些|些|一点)?$/, '')
     .replace(/(?<=.{2})(?:相比|比)$/, '');
 }
