@@ -1,6 +1,6 @@
 // Sums and gaps inside one passage: 还差 / 还剩 from the question's figure and a stated one, A加B一共 from two stated figures.
 import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
-import { reply, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { reply, sharedWords, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { comparisonSides } from './parse-question.js';
 import type { LocatedFact } from './fact-evidence.js';
 import { formatChinese } from './compare-facts.js';
@@ -112,7 +112,7 @@ function summands(ctx: ComposeContext, left: string, right: string): [LocatedFac
 function sideSummands(ctx: ComposeContext): [LocatedFact, LocatedFact] | null {
   const sides = comparisonSides(ctx.question).map((s) => s.split(/[，,]/)[0]!.trim()).filter(Boolean);
   if (sides.length !== 2) return null;
-  const shared = ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
+  const shared = sharedWords(ctx, sides);
   const [a, b] = sides.map((s) => sideFact(ctx, s, shared));
   return a && b ? [a, b] : null;
 }

@@ -2,7 +2,7 @@
 import { foldForMatch } from '../ingest/index.js';
 import { indexedChunk, type SearchHit } from '../index/index.js';
 import { hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
-import type { WordForm } from './word-forms.js';
+import { bestFormWeight, type WordForm } from './word-forms.js';
 
 /** How much a word weighs as evidence: its idf, the weight of words the corpus lacks, its other forms. */
 export type WordWeights = {
@@ -59,8 +59,7 @@ export function answersType(text: string, terms: QuestionTerms): boolean {
 export function wordMatch(word: string, text: string, known = false, forms: WordForm[] = []): number {
   if (text.includes(word)) return 1;
   // Loops, not filter/map/spread: scoring calls this for every word of every sentence.
-  let byForm = 0;
-  for (const f of forms) if (f.weight > byForm && text.includes(f.form)) byForm = f.weight;
+  const byForm = bestFormWeight(forms, text);
   if (known || !/^[\u4e00-\u9fff]{2,}$/.test(word)) return byForm;
   let found = 0;
   for (const c of word) if (text.includes(c)) found++;

@@ -173,7 +173,7 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   // Inside the named organisation's or town's passages (彤康的几块地里面积最小), else across the page.
   const scoped = ctx.entities.length > 0 || ctx.towns.length === 1;
   const chunks = scoped
-    ? (ctx.towns.length === 1 ? ctx.source.chunksOfTown(ctx.towns[0]!) : [...new Set(ctx.entities.flatMap((e) => ctx.source.chunksWith(e)))]).filter((c) => namesEntities(ctx, c))
+    ? scopeChunks(ctx)
     : [...new Set((measure?.factWords ?? []).flatMap((w) => ctx.source.chunksWith(w)))];
   const source = chunks.length || measure ? chunks : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
   const found = source.flatMap((chunk) =>
@@ -229,6 +229,11 @@ function superlativeLead(ctx: ComposeContext, word: string, value: string): stri
   return ctx.parsed.english ? `The ${word.toLowerCase()} is ${value}: ` : `${word}的是${value}：`;
 }
 
+/** The passages of the one town a question names, else of the organisations it names (each naming all of them). */
+function scopeChunks(ctx: ComposeContext): Chunk[] {
+  return (ctx.towns.length === 1 ? ctx.source.chunksOfTown(ctx.towns[0]!) : [...new Set(ctx.entities.flatMap((e) => ctx.source.chunksWith(e)))]).filter((c) => namesEntities(ctx, c));
+}
+
 /** Asks a year itself (哪一年, 年份), not an era or a period. */
 const ASKS_YEAR = /哪一?年|年份|what year|which year/i;
 /** Asks the time itself (哪一年, 哪个时期 / 朝代 / 年代, 什么时候), not which town or thing. */
@@ -244,7 +249,7 @@ export function composeTimeSuperlative(ctx: ComposeContext): Reply | null {
   const scoped = ctx.entities.length > 0 || ctx.towns.length === 1;
   if (!scoped && ctx.towns.length > 1) return null;
   const chunks = scoped
-    ? (ctx.towns.length === 1 ? ctx.source.chunksOfTown(ctx.towns[0]!) : [...new Set(ctx.entities.flatMap((e) => ctx.source.chunksWith(e)))]).filter((c) => namesEntities(ctx, c))
+    ? scopeChunks(ctx)
     : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
   const yearsOnly = ASKS_YEAR.test(ctx.question);
   const found = chunks.flatMap((chunk) =>
@@ -475,6 +480,11 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
   return parts.length ? reply(parts.join(''), cites, facts) : null;
 }
 
+/** The question's focus words that no side names (产值 of 高平和阳城的产值): both sides' measure. */
+export function sharedWords(ctx: ComposeContext, sides: string[]): string[] {
+  return ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
+}
+
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
@@ -517,7 +527,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   const sides = ctx.parsed.operation === 'superlative' ? [] : comparisonSides(question);
   let pairs: { f: LocatedFact | undefined; label: string }[];
   if (sides.length >= 2) {
-    const shared = ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
+    const shared = sharedWords(ctx, sides);
     pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
     // Two quantities of different unit families: each side is tried against the other's family, and the
     // pair whose figures fit their sides better stands (a side can have a figure of the other's kind).
@@ -681,9 +691,7 @@ function otherOrganisation(ctx: ComposeContext): Reply | null {
     if (claimed.length === ctx.entities.length) continue;
     // Another organisation of the claimed one's kind: its kind word (大学, 集团) after other characters.
     if (!claimed.every((e) => ORG_SUFFIX.test(e) && new RegExp(`[\u4e00-\u9fff]${ORG_SUFFIX.exec(e)![0]}`).test(folded))) continue;
-    const cites = new CitationList();
-    const statement = trimSentence(x.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
-    return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(ctx.hits[x.hit]!.chunk)}`, cites);
+    return noWithSentence(ctx, x);
   }
   return null;
 }
@@ -693,13 +701,15 @@ function otherOrganisation(ctx: ComposeContext): Reply | null {
  * another word that shares its head or its tail (华北地区 for 西北地区): no, with that sentence.
  */
 export function contrastedClaim(ctx: ComposeContext): Reply | null {
-  for (const x of ctx.scored.slice(0, 3)) {
-    if (!contrasts(ctx, x.text)) continue;
-    const cites = new CitationList();
-    const statement = trimSentence(x.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
-    return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(ctx.hits[x.hit]!.chunk)}`, cites);
-  }
-  return null;
+  const x = ctx.scored.slice(0, 3).find((s) => contrasts(ctx, s.text));
+  return x ? noWithSentence(ctx, x) : null;
+}
+
+/** 不是 / No, with the sentence the articles say instead (trimmed to the question's words), cited. */
+function noWithSentence(ctx: ComposeContext, x: ScoredSentence): Reply {
+  const cites = new CitationList();
+  const statement = trimSentence(x.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+  return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}文章说：${statement}。${cites.mark(ctx.hits[x.hit]!.chunk)}`, cites);
 }
 
 /** True when a focus word the corpus lacks has, in the sentence, a word of its length sharing at least half of it (two characters or more) as head or tail. */
@@ -709,10 +719,11 @@ function contrasts(ctx: ComposeContext, sentence: string): boolean {
     // Two shared characters at least: one (外地 / 地方) says nothing.
     if (ctx.source.idf(w) > 0 || !/^[\u4e00-\u9fff]{3,}$/.test(w)) return false;
     const half = Math.max(2, Math.ceil(w.length / 2));
+    const rest = folded.replaceAll(w, '');
     for (let k = half; k < w.length; k++) {
       const [head, tail] = [w.slice(0, k), w.slice(w.length - k)];
       const n = w.length - k;
-      if (new RegExp(`${head}[\u4e00-\u9fff]{${n}}`).test(folded.replaceAll(w, '')) || new RegExp(`[\u4e00-\u9fff]{${n}}${tail}`).test(folded.replaceAll(w, ''))) return true;
+      if (new RegExp(`${head}[\u4e00-\u9fff]{${n}}`).test(rest) || new RegExp(`[\u4e00-\u9fff]{${n}}${tail}`).test(rest)) return true;
     }
     return false;
   });

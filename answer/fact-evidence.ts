@@ -2,7 +2,7 @@
 import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
 import { factFolds, indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
-import type { WordForm } from './word-forms.js';
+import { bestFormWeight, type WordForm } from './word-forms.js';
 
 /**
  * A fact with the chunk it was found in, how well its own words fit the question (`fit`, higher is
@@ -58,7 +58,7 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
     if (ctx.includes(w)) got += weight;
     else if (around.includes(w)) got += weight / 2;
     // A word said otherwise in the clause (蜜蜂 as 蜂 in 蜂农) counts by the form's weight.
-    else got += weight * bestForm(forms?.(w), ctx);
+    else got += weight * bestFormWeight(forms?.(w), ctx);
   }
   // Words right next to the figure (6度清甜山楂甜酒, 占全省总量的86.8%) single it out among its clause's figures.
   const next = folded.next;
@@ -83,13 +83,6 @@ export function foldedSentenceOf(chunk: Chunk, fact: Fact): string {
 export function figureWords(fact: Fact): string {
   const after = fact.after.split(/[和、，,的及与；;。]|\d/)[0]!;
   return foldForMatch(/[\u4e00-\u9fff]/.test(after) ? after : fact.before.split(/[和、，,的及与；;。]|\d/).pop()!.slice(-6));
-}
-
-/** Weight of the best of `forms` that `text` contains, 0 for none. */
-function bestForm(forms: WordForm[] | undefined, text: string): number {
-  let best = 0;
-  for (const f of forms ?? []) if (f.weight > best && text.includes(f.form)) best = f.weight;
-  return best;
 }
 
 /** The text of the sentence a fact was found in. */

@@ -5,6 +5,13 @@ import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
 /** A form that counts as the question word when a sentence has it, with the credit it earns (0, 1]. */
 export type WordForm = { form: string; weight: number };
 
+/** Weight of the best of `forms` that `text` contains, 0 for none (a loop: scoring calls it for every word of every sentence). */
+export function bestFormWeight(forms: readonly WordForm[] | undefined, text: string): number {
+  let best = 0;
+  for (const f of forms ?? []) if (f.weight > best && text.includes(f.form)) best = f.weight;
+  return best;
+}
+
 /** Credit for an article's wording of the attribute a colloquial question word asks for (最火 -> 极盛). */
 export const FAMILY_FORM_WEIGHT = 0.8;
 
