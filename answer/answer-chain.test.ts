@@ -203,6 +203,12 @@ describe('answer chain: differences and sums across passages', () => {
     expect(r.answer).toMatch(/^一共8\.28亿元/);
     expect(r.citations).toHaveLength(2);
   });
+
+  it('adds the figures one clause states when the question says how many (两个…合计)', async () => {
+    expect((await ask('彤康规划的两个有机基地合计多少亩？')).answer).toMatch(/^一共50000亩（2万亩加3万亩）/);
+    // Three said, two stated: no sum is made up.
+    expect((await ask('彤康规划的三个有机基地合计多少亩？')).answer).not.toMatch(/^一共/);
+  });
 });
 
 describe('answer chain: times ranked and places asked', () => {
