@@ -288,6 +288,24 @@ describe('answer chain: typed homophones, listed names, shares', () => {
   });
 });
 
+describe('answer chain: claims checked', () => {
+  it('answers a claimed comparison (A比B多吗) yes or no before the two cited figures', async () => {
+    const yes = await ask('高平的生猪屠宰量比出栏量少吗？');
+    expect(yes.answer).toMatch(/^是的。.*38\.8万头\[1\].*85万头\[1\]/);
+    const no = await ask('陵川龙头企业的数量比泽州铸造企业多吗？');
+    expect(no.answer).toMatch(/^不是。泽州铸造企业更多.*30家\[\d\].*15家/);
+  });
+
+  it('checks a bound with 了 between it and the figure (是不是突破了…)', async () => {
+    expect((await ask('陵川农民人均药材收入是不是突破了2000元？')).answer).toMatch(/^是的。.*3000元/);
+    expect((await ask('阳城脱贫户户均增收是不是超过了7000元？')).answer).toMatch(/^不是。.*6653元/);
+  });
+
+  it('names the county of a thing stated to be the most (在哪个县)', async () => {
+    expect((await ask('山西第一养蜂大县是晋城的哪个县？')).answer).toMatch(/^沁水：.*山西第一养蜂大县/);
+  });
+});
+
 describe('answer chain: which organisation', () => {
   it('leads with the organisation a sentence is about, said sentences before it (是哪家)', async () => {
     const r = await ask('高平那个东桑西移工程的龙头企业是哪家？');

@@ -6,7 +6,7 @@ import { measureEvidence, pickSentences, refusalReason, scoreSentences, type Com
 import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
 import { attributeFamilies, isBoundWord } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
-import { isMostlyLatin, knownCore, questionTerms } from './question-terms.js';
+import { FRAME_NOUNS, isMostlyLatin, knownCore, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -123,7 +123,7 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
   // A unit said in the question (多少万斤) is the answer's measure, not a word to find.
-  const kept = parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && searcher.wordIdf(w) === 0))).map((w) => knownCore(w, (x) => searcher.wordIdf(x)));
+  const kept = parsedTerms.words.filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && searcher.wordIdf(w) === 0))).map((w) => knownCore(w, (x) => searcher.wordIdf(x))).filter(Boolean);
   const terms = { ...parsedTerms, words: [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))] };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.

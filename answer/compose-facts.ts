@@ -566,8 +566,10 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
  * A figure the question bounds (超过600种, 不到30万只; see boundedFigure) checked against the sentence's figure of
  * the same unit family: whether the bound holds, null when the question sets none or the sentence has no such figure.
  */
-export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[]): boolean | null {
-  const stated = asked && sentenceFacts.find((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null);
+export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[], weight: (f: Fact) => number = () => 0): boolean | null {
+  // Of several such figures (收入131.7万元, 户均增收6653元), the one whose own words weigh most.
+  const kind = asked ? sentenceFacts.filter((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null) : [];
+  const stated = kind.reduce<Fact | undefined>((best, f) => (!best || weight(f) > weight(best) ? f : best), undefined);
   if (!asked || !stated) return null;
   return asked.bound === '>' ? stated.value! > asked.fact.value! : stated.value! < asked.fact.value!;
 }
@@ -636,7 +638,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
-  const bound = boundHolds(bounded, facts);
+  const bound = boundHolds(bounded, facts, (f) => focusWeight(foldForMatch(f.before), ctx.focus, ctx.source.idf));
   const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text));
   if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);

@@ -167,8 +167,9 @@ export function composeFacts(
     entities: o.entities,
   };
   const unknownWords = refusal?.startsWith('asks about words') ?? false;
-  // 哪个县: the county of the passage that answers.
-  if (!refusal && !parsed.english && ASKS_COUNTY.test(question) && ['lookup', 'superlative'].includes(parsed.operation)) {
+  // 哪个县: the county of the passage that answers (a superlative's when its figures rank none).
+  const asksCounty = !refusal && !parsed.english && ASKS_COUNTY.test(question);
+  if (asksCounty && parsed.operation === 'lookup') {
     const county = composeCounty(ctx);
     if (county) return toComposed(county, parsed.operation);
   }
@@ -222,9 +223,17 @@ export function composeFacts(
       reply = refusal ? (unknownWords ? null : nearMissAfterRefusal(ctx, refusal)) : lookupOrNearMiss(ctx);
     }
   }
+  if (asksCounty && parsed.operation === 'superlative') reply = reply ? withCounty(reply) : composeCounty(ctx);
   // Refused about a town or organisation the question names: still show what the articles state there.
   if (!reply && refusal && (ctx.townStrength >= 1 || ctx.entities.length > 0)) reply = nearMiss(ctx);
   return reply ? toComposed(reply, parsed.operation) : null;
+}
+
+/** A reply that does not say the county of its first citation (吉利尔潞绸集团：…) led by it (高平市：…). */
+function withCounty(r: Reply): Reply {
+  const county = r.citations.chunks[0]?.meta.county;
+  if (!county || r.answer.includes(county.replace(/[县市区]$/, ''))) return r;
+  return { ...r, answer: `${county}：${r.answer}` };
 }
 
 /** True when the first reply's facts' clauses carry more of the question's focus weight than the second's. */

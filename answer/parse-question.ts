@@ -30,6 +30,8 @@ export type ParsedQuestion = {
   comparative: string;
   /** A difference asked as a ratio (A是B的几倍): the first side's figure over the second's. */
   ratio: boolean;
+  /** The question claims something and asks whether it holds (A比B多吗, 是不是超过…): no wh-word. */
+  claims: boolean;
   english: boolean;
 };
 
@@ -70,7 +72,7 @@ const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|wha
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
 const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|why/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
-const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
+const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|年头|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
 /**
  * True for a noun that names the kind of time asked for after a question word (朝代, 时代, 年代,
@@ -95,7 +97,8 @@ const BOUNDS: [RegExp, '>' | '<'][] = [
 ];
 
 /** BOUNDS' words at the end of a text, and as a whole word (built once, not per call). */
-const BOUNDS_AT_END = BOUNDS.map(([words, bound]) => [new RegExp(`(?:${words.source})\\s*$`, 'i'), bound] as const);
+// 超过了6000元: a 了 may stand between the bound and its figure.
+const BOUNDS_AT_END = BOUNDS.map(([words, bound]) => [new RegExp(`(?:${words.source})了?\\s*$`, 'i'), bound] as const);
 const BOUND_WORDS = BOUNDS.map(([words]) => new RegExp(`^(?:${words.source})$`, 'i'));
 
 /** The bound a question sets on a figure right after it (超过600种 -> '>'), null when none. */
@@ -174,8 +177,13 @@ export function parseOperation(q: string, townCount: number): Operation {
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
   if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';
-  if (YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, ''))) return 'yesno';
+  if (asksYesNo(q)) return 'yesno';
   return 'lookup';
+}
+
+/** A question without a wh-word that asks whether something holds (吗, 是不是, 有没有, Is…). */
+function asksYesNo(q: string): boolean {
+  return YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, ''));
 }
 
 /** The latest parse: an answer asks for its question's operation, then the composers for the whole parse. */
@@ -217,6 +225,7 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
     superlative: superlativeWord(q),
     comparative: comparativeWord(q),
     ratio: RATIO.test(q),
+    claims: asksYesNo(q),
     english,
   };
 }

@@ -20,6 +20,12 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Nouns that frame what is asked (its number, an example of it, the way it is done, its full name or
+ * level), not a thing to find: dropped when the corpus never uses them (铸造企业数量, 靠什么法子, 全称叫什么).
+ */
+export const FRAME_NOUNS = new Set('数量 数目 个数 总数 总量 例子 东西 办法 法子 方法 做法 途径 全称 级别 年头'.split(' '));
+
 /** Multi-word question phrases, removed before segmentation. */
 const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
 
@@ -192,9 +198,17 @@ export function questionTerms(question: string, expanded: string, names: string[
 /**
  * A three-character word the corpus never uses read as the corpus word it is made of plus one character
  * (养蜜蜂 -> 蜜蜂, 卖茧子 -> 茧子): the segmenter joined a known word with a classifier or a verb; a two-character
- * noun with a suffix the corpus drops read as its stem (茧子 -> 茧). The word itself when no such part is known.
+ * noun with a suffix the corpus drops read as its stem (茧子 -> 茧). The word itself when no such part is known;
+ * "" for a fragment cut across a comparison's particle (量比).
  */
 export function knownCore(word: string, idf: (w: string) => number): string {
+  // 出栏量比屠宰量 cut as 出栏/量比/屠宰/量: a word the corpus never uses, joined across the particle that
+  // sets two sides apart (比, 和, 与, 跟), is its other part when that is a corpus word, else nothing.
+  const particle = /^(?:比(?![例重率较])|[和与跟])|(?:(?<!对)比|(?<!总)和|[与跟])$/.exec(word);
+  if (particle && word.length <= 3 && idf(word) === 0) {
+    const rest = word.replace(particle[0], '');
+    return rest.length >= 2 && idf(rest) > 0 ? rest : '';
+  }
   // A noun with a suffix (茧子, 个头) the corpus says without it: its stem (茧).
   if (word.length === 2 && /^[\u4e00-\u9fff][子儿头]$/.test(word) && idf(word) === 0 && idf(word[0]!) > 0) return word[0]!;
   // Three characters only: a longer unknown word (高新技术) is a term of its own, not a known one with a character added.
