@@ -307,6 +307,11 @@ describe('answer chain: claims checked', () => {
     expect((await ask('阳城脱贫户户均增收是不是超过了7000元？')).answer).toMatch(/^不是。.*6653元/);
   });
 
+  it('answers no when a claim rests on a word the articles use but the sentence does not (省级 for 市级)', async () => {
+    expect((await ask('泽州精密铸造专业镇入选的是省级专业镇吗？')).answer).toMatch(/^不是。文章说：.*市级专业镇/);
+    expect((await ask('沁水蜂蜜专业镇入选了晋城首批市级专业镇吗？')).answer).toMatch(/^是的。/);
+  });
+
   it('names the county of a thing stated to be the most (在哪个县)', async () => {
     expect((await ask('山西第一养蜂大县是晋城的哪个县？')).answer).toMatch(/^沁水：.*山西第一养蜂大县/);
   });

@@ -7,8 +7,9 @@ import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { compareFacts, inAskedUnit, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
+import { bestFormWeight } from './word-forms.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -640,8 +641,25 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
   const bound = boundHolds(bounded, facts, (f) => focusWeight(foldForMatch(f.before), ctx.focus, ctx.source.idf));
   const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text));
-  if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
+  // A claim resting on a word the articles use elsewhere but this sentence does not (省级 where it says 国家级) is not borne out.
+  if (holds && (bound !== null || !unstatedWord(ctx, folded))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/** Least idf of a claimed word whose absence from the best sentence matters: a rare word, not a common one (进, 人). */
+const CLAIMED_WORD_IDF = 2;
+
+/**
+ * A focus word of a claim that the articles use (rare enough to be specific) but the sentence does
+ * not say in any form: what the claim adds to the sentence. Bounds (以上) and organisations named are checked apart.
+ * Not for English claims.
+ */
+function unstatedWord(ctx: ComposeContext, folded: string): string | undefined {
+  // An English claim's words are the dictionary's translations, several per word: one missing says nothing.
+  if (ctx.parsed.english) return undefined;
+  return ctx.focus.find(
+    (w) => w.length >= 2 && ctx.source.idf(w) >= CLAIMED_WORD_IDF && !isBoundWord(w) && !ctx.entities.includes(w) && !folded.includes(w) && bestFormWeight(ctx.source.forms?.(w), folded) === 0,
+  );
 }
 
 /** The sentence of the named towns (a county's two at most three) stating a figure of one of the families, with the most focus weight (at least one focus word). */
