@@ -204,8 +204,18 @@ describe('answer chain: differences and sums across passages', () => {
     expect(r.citations).toHaveLength(2);
   });
 
+  it('computes a gap to a figure said in words (离六个亿还差多少) and what is left of a stated whole (还剩几家)', async () => {
+    expect((await ask('陵川种药材的年产值，离六个亿还差多少？')).answer).toMatch(/^还差7200万元（六亿减去5\.28亿元）/);
+    expect((await ask('泽州的铸造企业里，没拿到注册商标的还剩几家？')).answer).toMatch(/^还剩14家（30家减去16家）/);
+  });
+
+  it('gives a figure in the unit the question converts to (换成吨) and refuses a measure nothing states (多远)', async () => {
+    expect((await ask('阳城的蚕茧产量换成吨是多少？')).answer).toMatch(/^合1677吨/);
+    expect((await ask('沁水县城离晋城市区有多远？')).refused).toBe(true);
+  });
+
   it('adds the figures one clause states when the question says how many (两个…合计)', async () => {
-    expect((await ask('彤康规划的两个有机基地合计多少亩？')).answer).toMatch(/^一共50000亩（2万亩加3万亩）/);
+    expect((await ask('彤康规划的两个有机基地合计多少亩？')).answer).toMatch(/^一共5万亩（2万亩加3万亩）/);
     // Three said, two stated: no sum is made up.
     expect((await ask('彤康规划的三个有机基地合计多少亩？')).answer).not.toMatch(/^一共/);
   });

@@ -1,6 +1,7 @@
 // Sums and gaps inside one passage: 还差 / 还剩 from the question's figure and a stated one, A加B一共 from two stated figures.
 import { extractFacts, foldForMatch, parseNumber, type Fact } from '../ingest/index.js';
-import { reply, sharedWords, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { inAskedFamily, reply, sharedWords, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { claimText } from './claimed-figures.js';
 import { comparisonSides } from './parse-question.js';
 import type { LocatedFact } from './fact-evidence.js';
 import { formatChinese } from './compare-facts.js';
@@ -18,10 +19,11 @@ function baseUnit(f: Fact): string {
   return f.unit.replace(/^[万亿](?=.)/, '');
 }
 
-/** A computed figure in plain digits with the unit (28950亩, 201户). */
-function figure(value: number, unit: string): string {
+/** A computed figure in plain digits with the unit (28950亩, 201户), in 万 / 亿 when its parts are all written so (5万亩). */
+function figure(value: number, unit: string, parts: Fact[] = []): string {
   // Money in 万元 / 亿元 as the articles write it (2.117亿元, not 211700000元).
-  return unit === '元' ? formatChinese(value, unit) : `${Math.round(value * 100) / 100}${unit}`;
+  const scaled = unit === '元' || (parts.length > 0 && parts.every((f) => /[万亿]/.test(f.text)));
+  return scaled ? formatChinese(value, unit) : `${Math.round(value * 100) / 100}${unit}`;
 }
 
 /**
@@ -52,7 +54,10 @@ function figures(ctx: ComposeContext, family: string | null): LocatedFact[] {
  * the question best (现已建成1050亩); with no figure in the question, the larger of the two best less the smaller.
  */
 function composeGap(ctx: ComposeContext, q: string): Reply | null {
-  const asked = extractFacts(q, 0).find((f) => f.kind === 'quantity' && f.value !== null && (ctx.parsed.unitFamily === null || f.family === ctx.parsed.unitFamily));
+  // The question's own figure as the extractor reads it (一个亿 -> 1亿), a bare amount of the asked family.
+  const asked = extractFacts(claimText(q), 0)
+    .map((f) => inAskedFamily(f, ctx.parsed))
+    .find((f) => f.kind === 'quantity' && f.value !== null && (ctx.parsed.unitFamily === null || f.family === ctx.parsed.unitFamily));
   const family = asked?.family ?? ctx.parsed.unitFamily;
   const found = figures(ctx, family);
   const stated = asked ? found.find((f) => f.fact.value === asked.value) : undefined;
@@ -88,7 +93,7 @@ function composeSum(ctx: ComposeContext, q: string): Reply | null {
   const cites = new CitationList();
   const sum = added.reduce((total, f) => total + f.fact.value!, 0);
   const parts = added.map((f) => `${f.fact.text}${f.fact.after.slice(0, 3).replace(/[^\u4e00-\u9fff].*$/, '')}${cites.mark(f.chunk)}`);
-  return reply(`一共${figure(sum, baseUnit(added[0]!.fact))}（${added.map((f) => f.fact.text).join('加')}）：${parts.join('、')}。`, cites, added);
+  return reply(`一共${figure(sum, baseUnit(added[0]!.fact), added.map((f) => f.fact))}（${added.map((f) => f.fact.text).join('加')}）：${parts.join('、')}。`, cites, added);
 }
 
 /**

@@ -577,9 +577,10 @@ export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[], w
 
 type BoundedFigure = { fact: Fact; bound: '>' | '<' };
 
-/** A bare amount (5亿, no unit) claimed of a measure (产值) is of that measure's unit family (money). */
-function inAskedFamily(fact: Fact, parsed: ParsedQuestion): Fact {
-  const family = parsed.attributes.find((a) => a.unitFamily)?.unitFamily;
+/** A bare amount (5亿, no unit) claimed of a measure (产值) or said against an asked kind (卖…的钱) is of that unit family (money). */
+export function inAskedFamily(fact: Fact, parsed: ParsedQuestion): Fact {
+  const asked = parsed.unitFamily?.startsWith('measure:') ? null : parsed.unitFamily;
+  const family = asked ?? parsed.attributes.find((a) => a.unitFamily)?.unitFamily;
   return fact.kind === 'quantity' && fact.family === 'count' && /[万亿]$/.test(fact.text) && family ? { ...fact, family } : fact;
 }
 

@@ -1,5 +1,5 @@
 // A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
-import { foldForMatch } from '../ingest/index.js';
+import { foldForMatch, unitScale } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { cutWords, measureWords } from '../index/index.js';
 import { ASKS_AUTHOR, asListWording } from './question-terms.js';
@@ -40,7 +40,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)|牲畜|家畜|畜禽/, 'animals'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
-  [/多少钱|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price/, 'money'],
+  [/多少钱|的钱(?=[，,？?。]|$)|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price/, 'money'],
   [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数|户(?:有|是|共有|一共有)?多少(?![钱元])|哪一?[类种]户/, 'households'],
   [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员|家)|人数/, 'people'],
   [/(?:多少|(?<!第)几)家/, 'organisations'],
@@ -49,10 +49,16 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)台/, 'machines'],
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
   [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b/i, 'degrees'],
+  [/多远|(?:多少|(?<!第)几)(?:公里|千米|里路)|距离|how far/i, 'distance'],
 ];
 
-/** A unit of measure after 多少 / 几 (公斤, 万斤, 吨, 亩, 亿元): the answer is given in it. */
-const MEASURE_UNIT = /(?:多少|(?<!第)几)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
+/** A unit of measure after 多少 / 几 or a word converting to it (公斤, 万斤, 吨, 亩, 亿元; 换成公斤): the answer is given in it. */
+const MEASURE_UNIT = /(?:多少|(?<!第)几|(?:换|换算|折算|转换)成|折合(?:成)?|合多少)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
+
+/** The unit of measure the answer is asked in (多少万斤 -> 万斤, 换成公斤 -> 公斤), "" when none. */
+export function askedUnit(folded: string): string {
+  return MEASURE_UNIT.exec(folded)?.[1] ?? '';
+}
 
 /** Questions about which towns / counties / places (not about one of them). */
 export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
@@ -206,7 +212,8 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
   const time = TIME.test(q);
   const duration = !time && DURATION.test(q);
   const names = NAMES.test(q);
-  const unitFamily = time || duration ? null : (askedUnitFamily(q) ?? askedMeasure(q));
+  const unit = askedUnit(q);
+  const unitFamily = time || duration ? null : (askedUnitFamily(q) ?? askedMeasure(q) ?? (unit ? (unitScale(unit)?.family ?? null) : null));
   // 比例 / 价格 name a unit without 多少; they still ask for an amount.
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
@@ -218,7 +225,7 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
     operation,
     answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,
     unitFamily,
-    unit: MEASURE_UNIT.exec(q)?.[1] ?? '',
+    unit,
     attributes,
     direction: MIN_WORDS.test(q) || /[少低小晚轻]|lower|fewer|less|smaller|later|newer/.test(comparativeWord(q)) ? 'min' : 'max',
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),

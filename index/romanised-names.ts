@@ -97,11 +97,11 @@ export function withHomophones(question: string, index: Map<string, string[]>, k
     let out = '';
     for (let i = 0; i < run.length; ) {
       const pair = run.slice(i, i + 2);
-      // A character kept in its place (路绸 -> 潞绸), not the pair turned round (羊养 is no 养羊); a numeral or
-      // demonstrative starts a phrase (一部, 那边), not a typo.
+      // A character kept in its place (路绸 -> 潞绸), not the pair turned round (羊养 is no 养羊); a numeral,
+      // demonstrative or question word starts a phrase (一部, 那边, 多远), not a typo.
       // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo.
       const bound = (i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)));
-      const fits = pair.length === 2 && !bound && !/^[一二两三四五六七八九十几这那哪每]/.test(pair) && !known(pair) ? (index.get(pairKey(pair)) ?? []).filter((t) => t !== pair && (t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) : [];
+      const fits = pair.length === 2 && !bound && !/^[一二两三四五六七八九十几这那哪每多怎什啥]/.test(pair) && !known(pair) ? (index.get(pairKey(pair)) ?? []).filter((t) => t !== pair && (t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) : [];
       if (fits.length === 1) {
         out += fits[0];
         i += 2;
