@@ -304,6 +304,22 @@ describe('answer chain: typed homophones, listed names, shares', () => {
   });
 });
 
+describe('answer chain: sides of a comparison', () => {
+  it('compares two events by their dates (哪件事早), a word the articles never use in one side notwithstanding', async () => {
+    expect((await ask('吉利尔创办和彤康开张，哪件事早？')).answer).toMatch(/^吉利尔创办更早.*1958年.*2007年/);
+  });
+
+  it('reads a side named only by its town as its first figure of the other side\'s kind (A多，还是B多)', async () => {
+    expect((await ask('凯永企业卖的优质生猪多，还是沁水的黑山羊多？')).answer).toMatch(/更多.*30多万头.*20万只/);
+    expect((await ask('高平卖的猪多，还是沁水养着的黑山羊多？')).answer).toMatch(/^高平卖的猪更多：.*生猪出栏85万头/);
+  });
+
+  it('keeps 占比 whole in a side, and compares counts of different things the question sets apart', async () => {
+    expect((await ask('论比例，阳城蚕茧占全省的比重高，还是陵川药材覆盖的行政村占比高？')).answer).toMatch(/^阳城蚕茧占全省的比重更高.*86\.8%.*70%/);
+    expect((await ask('陵川的中药材经营主体数和沁水的蜂农户数，哪个多？')).answer).toMatch(/^沁水的蜂农户数更多.*1500户.*500余家/);
+  });
+});
+
 describe('answer chain: claims checked', () => {
   it('answers a claimed comparison (A比B多吗) yes or no before the two cited figures', async () => {
     const yes = await ask('高平的生猪屠宰量比出栏量少吗？');

@@ -522,6 +522,18 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 
+/**
+ * For a side whose own words found no figure: the first fact of the other side's kind and unit family in the
+ * one town it names (of a county's towns, the one whose industry it says: 高平的猪 -> 高平生猪).
+ */
+function headlineFact(ctx: ComposeContext, side: string, other: LocatedFact | undefined): LocatedFact | undefined {
+  const named = ctx.source.townsIn(side);
+  const towns = named.length > 1 ? named.filter((t) => [...t.replace(/^[\u4e00-\u9fff]{2}/, '')].some((c) => side.includes(c))) : named;
+  if (!other || towns.length !== 1) return undefined;
+  const first = ctx.source.firstFactsOfTown(towns[0]!).find((x) => x.fact.kind === other.fact.kind && x.fact.family === other.fact.family && x.fact.value !== null);
+  return first && { ...first, fit: 0.3, score: 0.3 };
+}
+
 /** Compare, difference or superlative over the question's sides (or the towns named, or every town): the facts side by side and the result. */
 export function composeComparison(ctx: ComposeContext, question: string): Reply | null {
   if (ctx.parsed.answerType === 'text' || ctx.parsed.answerType === 'names') return null;
@@ -529,7 +541,11 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   let pairs: { f: LocatedFact | undefined; label: string }[];
   if (sides.length >= 2) {
     const shared = sharedWords(ctx, sides);
-    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    // The unit asked may be one side's own (蜂农户数 against 经营主体数): a side without a figure of it takes any.
+    const anyUnit = { ...ctx, parsed: { ...ctx.parsed, unitFamily: null } };
+    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    // A side named only by its town (高平的猪) is the town's first figure of the other side's kind (生猪出栏85万头).
+    pairs = pairs.map((p, i) => (p.f ? p : { ...p, f: headlineFact(ctx, sides[i]!, pairs.find((o) => o.f)?.f) }));
     // Two quantities of different unit families: each side is tried against the other's family, and the
     // pair whose figures fit their sides better stands (a side can have a figure of the other's kind).
     const [a, b] = pairs;

@@ -4,7 +4,7 @@ import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
 import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
-import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
@@ -190,6 +190,9 @@ export function composeFacts(
       // A superlative inside one named organisation or town ranks its own figures before the towns are compared.
       const inScope = superlative && (ctx.entities.length > 0 || towns.length === 1);
       if (!unknownWords) reply = (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
+      // Two sides set against each other are each found by their own words: a word the articles never use in one
+      // side (列入 for 列为) does not sink the comparison when both sides' figures are found.
+      else if (!superlative && comparisonSides(question).length >= 2) reply = composeComparison(ctx, question);
       // A superlative of a named measure (收入, 投资) is read off the facts of that measure, whatever else the wording says.
       if (superlative && (!inScope || unknownWords)) reply ??= composeMeasureSuperlative(ctx);
       // A gap to a figure the question gives (离一个亿还差多少) when no two sides are compared.

@@ -70,7 +70,7 @@ const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千�
 
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
 const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
-const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|哪件|哪项|哪样|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
 const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
@@ -219,7 +219,7 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
   const computed = ['count', 'compare', 'superlative', 'difference'].includes(operation) && answerType === 'text';
   // Amount words are read after 哪个 / 谁 (the sides before it may be names: 高平, 大兴村).
-  const tail = q.split(/哪个|哪一个|哪家|谁/).pop() ?? q;
+  const tail = q.split(/哪个|哪一个|哪家|哪件|哪项|哪样|哪边|哪方|谁/).pop() ?? q;
   const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(tail.replace(/多少|最/g, ''));
   return {
     operation,
@@ -246,7 +246,7 @@ function cleanSide(side: string): string {
     // A和B分别是多少 / 各是多少: the asking words are no part of B.
     .replace(/(?<=.{2})(?:分别|各自|各)(?:是|有|为)?$/, '')
     .replace(/(?<=.{2})[多少高低大小早晚长久](?:一些|些|一点)?$/, '')
-    .replace(/(?<=.{2})(?:相比|比)$/, '');
+    .replace(/(?<=.{2})(?:相比|(?<!占|百分)比)$/, '');
 }
 
 /**
@@ -273,7 +273,7 @@ export function comparisonSides(question: string): string[] {
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|哪边|哪方|哪一方|谁|which/i)[0] ?? '';
   // A比B早成立多少年: the predicate after B (更/还 and its last comparative adjective onwards) is not part of B.
   const ADJ = '多少高低早晚大小长久强弱快慢重轻烈贵';
-  const comparing = /(?<!百分)比(?![例重率较])/.test(head);
+  const comparing = /(?<!百分|占)比(?![例重率较])/.test(head);
   const sides = (
     comparing
       ? head
@@ -281,7 +281,7 @@ export function comparisonSides(question: string): string[] {
           .replace(new RegExp(`(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\\u4e00-\\u9fff]{1,3}得)?[${ADJ}][^${ADJ}]*$`), '$1')
       : head.replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
   )
-    .split(/和|与|跟|同|还是|相比|(?<!百分)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
+    .split(/和|与|跟|同|还是|相比|(?<!百分|占)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map(cleanSide)
     .filter((x) => x.length > 0);
   return sides.length >= 2 ? sides : [];

@@ -203,11 +203,12 @@ export function questionTerms(question: string, expanded: string, names: string[
  * noun with a suffix the corpus drops read as its stem (茧子 -> 茧). The word itself when no such part is known;
  * the part before or after a comparison's particle (量比 -> 量).
  */
-export function knownCore(word: string, idf: (w: string) => number): string {
+export function knownCore(word: string, idf: (w: string) => number, inDictionary: (w: string) => boolean = () => false): string {
   // 出栏量比屠宰量 cut as 出栏/量比/屠宰/量: a word the corpus never uses, joined across the particle that
-  // sets two sides apart (比, 和, 与, 跟) or a preposition (钱离一个亿 -> 钱离), is its other part.
-  const particle = /^(?:比(?![例重率较])|[和与跟])|(?:(?<!对)比|(?<!总)和|[与跟])$|(?<=^[\u4e00-\u9fff])[离从给对]$/.exec(word);
-  if (particle && word.length <= 3 && idf(word) === 0) {
+  // sets two sides apart (比, 和, 与, 跟), a preposition (钱离一个亿 -> 钱离) or the comparative it is asked
+  // by (哪件事早 -> 事早), is its other part; a dictionary word (县长) is a word.
+  const particle = /^(?:比(?![例重率较])|[和与跟])|(?:(?<!对)比|(?<!总)和|[与跟])$|(?<=^[\u4e00-\u9fff])[离从给对早晚多少高低长久]$/.exec(word);
+  if (particle && word.length <= 3 && idf(word) === 0 && !inDictionary(word)) {
     return word.replace(particle[0], '');
   }
   // A noun with a suffix (茧子, 个头) the corpus says without it: its stem (茧).
