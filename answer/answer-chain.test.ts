@@ -338,7 +338,17 @@ describe('answer chain: claims checked', () => {
     expect((await ask('沁水蜂蜜专业镇入选了晋城首批市级专业镇吗？')).answer).toMatch(/^是的。/);
   });
 
+  it('answers no when the claim names a place or body the articles never mention (山西师范大学)', async () => {
+    expect((await ask('凯永是跟山西师范大学搞的产学研合作吗？')).answer).toMatch(/^不是。文章说：和山西大学进行产学研合作/);
+  });
+
+  it('reads A没A (建没建成) as yes/no and 干嘛要 as a reason', async () => {
+    expect((await ask('黑山羊种羊场建没建成？')).answer).toMatch(/^是的。.*建成了黑山羊种羊场/);
+    expect((await ask('吉利尔干嘛要传承潞绸织造技艺？'))).toMatchObject({ operation: 'reason', refused: false });
+  });
+
   it('names the county of a thing stated to be the most (在哪个县)', async () => {
+    expect((await ask('全省规模最大的种猪繁育基地建在哪个县市？')).answer).toMatch(/^高平/);
     expect((await ask('山西第一养蜂大县是晋城的哪个县？')).answer).toMatch(/^沁水：.*山西第一养蜂大县/);
   });
 });

@@ -667,17 +667,20 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
 const CLAIMED_WORD_IDF = 2;
 
 /**
- * A focus word of a claim that the articles use (rare enough to be specific) but the sentence does
- * not say in any form: what the claim adds to the sentence. Bounds (以上) and organisations named are checked apart.
+ * A focus word of a claim that the articles use (rare enough to be specific), or a name of a place or
+ * body they never use, that the sentence does not say in any form: what the claim adds to the sentence. Bounds (以上) and organisations named are checked apart.
  * Not for English claims.
  */
 function unstatedWord(ctx: ComposeContext, folded: string): string | undefined {
   // An English claim's words are the dictionary's translations, several per word: one missing says nothing.
   if (ctx.parsed.english) return undefined;
-  return ctx.focus.find(
-    (w) => w.length >= 2 && ctx.source.idf(w) >= CLAIMED_WORD_IDF && !isBoundWord(w) && !ctx.entities.includes(w) && !folded.includes(w) && bestFormWeight(ctx.source.forms?.(w), folded) === 0,
-  );
+  // A rare corpus word, or a name of a place or body the articles never mention (钓鱼台国宾馆).
+  const claimed = (w: string) => (w.length >= 2 && ctx.source.idf(w) >= CLAIMED_WORD_IDF) || (w.length >= 3 && ctx.source.idf(w) === 0 && PLACE_OR_BODY.test(w));
+  return ctx.focus.find((w) => claimed(w) && !isBoundWord(w) && !ctx.entities.includes(w) && !folded.includes(w) && bestFormWeight(ctx.source.forms?.(w), folded) === 0);
 }
+
+/** The kind word a name of a place or body ends in (…宾馆, …大会堂, …研究所, …公司). */
+const PLACE_OR_BODY = /(?:[馆堂厅宫局厂院站所]|集团|公司|大学|学院|协会|合作社)$/;
 
 /** The sentence of the named towns (a county's two at most three) stating a figure of one of the families, with the most focus weight (at least one focus word). */
 function claimedFigureInTown(ctx: ComposeContext, families: Set<string | undefined>): { chunk: Chunk; text: string; facts: Fact[] } | undefined {
