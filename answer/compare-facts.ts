@@ -38,7 +38,7 @@ export function startYear(fact: Fact, refYear: number): number | null {
 type Side = { f: LocatedFact; value: number };
 
 /** Unit families that count things (households, firms, head of livestock…), not measure them. */
-const COUNTED = ['organisations', 'households', 'people', 'kinds', 'items', 'animals', 'count'];
+export const COUNTED = ['organisations', 'households', 'people', 'kinds', 'items', 'animals', 'count'];
 
 /** The comparative of an English answer: earlier / later by time, else higher / lower (more / fewer for counts). */
 function englishComparative(q: ParsedQuestion, wantsLarger: boolean, byTime: boolean): string {
