@@ -24,7 +24,8 @@ function askedAttributeName(ctx: ComposeContext): string {
   // (Not a numeral with its measure word: 一瓶, 每斤 say how much of it, not what.)
   const unknown = asked.find((w) => /^[\u4e00-\u9fff]{2,}$/.test(w) && ctx.source.idf(w) === 0 && !/^[一每两几][\u4e00-\u9fff]$/.test(w));
   const price = /多少钱|价格|价钱|售价|单价/.test(ctx.question) ? '价格' : undefined;
-  return word ?? unknown ?? price ?? ASKED[ctx.parsed.answerType];
+  // A when-question asks a time whatever verb it uses (哪年拿到…).
+  return word ?? (ctx.parsed.answerType === 'time' ? undefined : unknown) ?? price ?? ASKED[ctx.parsed.answerType];
 }
 
 /** The corpus's organisation names a question names, longest first, none inside another found. */
