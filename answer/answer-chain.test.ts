@@ -374,6 +374,12 @@ describe('answer chain: which articles', () => {
   });
 });
 
+describe('answer chain: English superlatives the articles state', () => {
+  it('reads biggest as 最大 and answers which one in English first', async () => {
+    expect((await ask('Which company is the largest silk printing and dyeing firm in North China?')).answer).toMatch(/^It is 吉利尔潞绸集团: .*规模最大/);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

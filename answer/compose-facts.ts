@@ -142,19 +142,25 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
 }
 
+/** An English superlative as the articles write it (biggest -> 最大). */
+const ENGLISH_SUPERLATIVE: Record<string, string> = {
+  largest: '最大', biggest: '最大', greatest: '最大', highest: '最高', most: '最多', oldest: '最早', earliest: '最早',
+  smallest: '最小', lowest: '最低', fewest: '最少', latest: '最晚',
+};
+
 /**
  * A superlative the article states itself (“最早可以追溯到春秋战国时代” for 最早…什么时代): the best
  * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
  */
 export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
-  const word = ctx.parsed.superlative;
+  const word = ENGLISH_SUPERLATIVE[ctx.parsed.superlative.toLowerCase()] ?? ctx.parsed.superlative;
   const best = ctx.scored[0];
   if (!word || !best) return null;
   // The clause saying the superlative says it of something asked (面积最大, not 发挥到最大).
   const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(word));
   if (!clause || !ctx.focus.some((w) => w !== word && foldForMatch(clause).includes(w))) return null;
   // 华北最大的…是哪家 / 最大的是啥: the one the sentence says it of, with the clause that says so.
-  if (WHICH_ONE.test(ctx.question) && ctx.parsed.answerType !== 'time') return statedOne(ctx, best);
+  if (WHICH_ONE.test(ctx.question) && ctx.parsed.answerType !== 'time') return statedOne(ctx, best, word);
   const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
   // 哪个…最早 asks which one: the answer names the town the sentence is about.
   const town = ctx.hits[best.hit]!.chunk.meta.town;
@@ -300,13 +306,15 @@ function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined
 const WHICH_ONE = /哪一?[家个项种位]|是啥|是什么|什么是|谁|which|what is/i;
 
 /** The organisation a sentence names (else its town), and the sentence's clause holding the superlative asked. */
-function statedOne(ctx: ComposeContext, best: ScoredSentence): Reply {
+function statedOne(ctx: ComposeContext, best: ScoredSentence, word: string): Reply {
   const chunk = ctx.hits[best.hit]!.chunk;
   const org = ctx.source.factsOf(chunk).find((f) => f.kind === 'org' && f.sentence === best.sentence && !f.before);
   const subject = org?.text ?? chunk.meta.town;
-  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(ctx.parsed.superlative)) ?? best.text;
+  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(word)) ?? best.text;
   const cites = new CitationList();
   const said = asStatement(clause).replace(/。$/, '');
+  // An English question is answered in English first: which one it is.
+  if (ctx.parsed.english) return reply(`It is ${subject}: ${said}。${cites.mark(chunk)}`, cites);
   return reply(`${said.includes(subject) ? '' : `${subject}：`}${said}。${cites.mark(chunk)}`, cites);
 }
 
