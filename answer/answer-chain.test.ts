@@ -380,6 +380,17 @@ describe('answer chain: English superlatives the articles state', () => {
   });
 });
 
+describe('answer chain: English differences and places', () => {
+  it('reads "by how much does A exceed B", each side on its own figure', async () => {
+    expect((await ask('By how much does Gaoping\'s pig output exceed its slaughter?')).answer).toMatch(/by 462,000 head.*85万头.*38\.8万头/);
+  });
+
+  it('checks an organisation claimed to be in a county named in pinyin, in Chinese or English', async () => {
+    expect((await ask('Is Kaiyong group based in Yangcheng?')).answer).toMatch(/^No\. /);
+    expect((await ask('凯永集团在阳城吗？')).answer).toMatch(/^不是。/);
+  });
+});
+
 describe('answer chain: English unit questions', () => {
   it('answers "how many mu" with the 亩 figure (the unit comes from the glossary expansion)', async () => {
     expectCitedAnswer(await ask('How many mu of herbs are planted in Lingchuan?'), ['40.1万亩']);

@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -230,7 +230,8 @@ export function composeFacts(
     case 'yesno':
       // A number the question names but the article states differently is answered "no".
       // A claimed word the articles never use, where the best sentence says another in its place (西北地区 / 华北地区), is answered "no".
-      reply = refusal && !refusal.startsWith('a number in the question') ? (unknownWords ? contrastedClaim(ctx) : null) : composeYesNo(ctx, terms.numbers);
+      // An organisation claimed to be in a county is checked against its own passage, whatever the best sentence.
+      reply = organisationElsewhere(ctx) ?? (refusal && !refusal.startsWith('a number in the question') ? (unknownWords ? contrastedClaim(ctx) : null) : composeYesNo(ctx, terms.numbers));
       break;
     case 'author':
       return null;

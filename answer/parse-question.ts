@@ -67,7 +67,7 @@ export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些�
 const ASKS_PLACE = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市|地方|村|乡镇?)|在哪里|在哪儿|在哪(?![个些])/;
 
 const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
-const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many years/i;
+const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many (?:more |fewer )?years/i;
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
@@ -269,6 +269,9 @@ export function comparisonSides(question: string): string[] {
   if (times) return [times[1]!.trim(), times[2]!.trim()];
   // "How much more is A than B?": the question phrase before A is no part of it.
   question = question.replace(/^\s*how (?:much|many)\s+(?:(?:\w+\s+)?(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older|stronger|weaker|longer)\s+(?:\w+\s+)?|\w+\s+apart\s+)(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
+  // "By how much does A exceed B?": A and B on either side of the verb.
+  const exceeds = /^\s*(?:by )?how (?:much|many)(?: \w+)? (?:does|do|did|is|are|was|were) (.+?) (?:exceed|outnumber|surpass|top|outstrip)s? (.+?)[?？]?\s*$/i.exec(question);
+  if (exceeds) return [exceeds[1]!.trim(), exceeds[2]!.trim()];
   // 论村子个数，A…，还是B…: a leading clause naming the measure (论 / 按…算 / 就…而言) is no side.
   question = question.replace(/^\s*(?:单|只|光)?(?:论|按|就|以)[^，,]{1,12}?(?:来说|而言|来看|算|计)?[，,]/, '');
   // 甲…，乙…，谁在前: the clauses before the one asking are the sides.
