@@ -320,6 +320,12 @@ describe('answer chain: sides of a comparison', () => {
   });
 });
 
+describe('answer chain: counts of an enumeration', () => {
+  it('counts the members an enumeration lists when the question names their kind (几个方面) but the clause does not', async () => {
+    expect((await ask('沁水养羊协会在几个方面提供配套服务？')).answer).toMatch(/^共6个方面：提供种畜、技术、信息、生产资料、肉羊回收、销售/);
+  });
+});
+
 describe('answer chain: claims checked', () => {
   it('answers a claimed comparison (A比B多吗) yes or no before the two cited figures', async () => {
     const yes = await ask('高平的生猪屠宰量比出栏量少吗？');

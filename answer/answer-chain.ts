@@ -4,9 +4,9 @@ import type { Settings } from '../config.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse } from './compose-operation.js';
-import { askedUnit, attributeFamilies, isBoundWord } from './parse-question.js';
+import { askedUnit, attributeFamilies, isBoundWord, parseQuestion } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
-import { FRAME_NOUNS, isMostlyLatin, knownCore, questionTerms } from './question-terms.js';
+import { asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -125,7 +125,11 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // A unit said in the question (多少万斤, 换成公斤) is the answer's measure, not a word to find.
   const unit = askedUnit(foldForMatch(question));
   const kept = parsedTerms.words.filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && (searcher.wordIdf(w) === 0 || w === unit)))).map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null)).filter(Boolean);
-  const terms = { ...parsedTerms, words: [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))] };
+  const kind = [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))];
+  // A count names the kind of its members (包含几个环节): the enumeration it counts answers without that word.
+  const listed = parseQuestion(question, 0, parsedTerms.english).operation === 'count' ? listCategory(asListWording(foldForMatch(question))) : '';
+  const words = listed ? kind.filter((w) => w !== listed && !LIST_VERBS.has(w)) : kind;
+  const terms = { ...parsedTerms, words: words.length ? words : kind };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
   const operation = questionOperation(question, terms, o);

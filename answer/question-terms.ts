@@ -27,6 +27,17 @@ const STOPWORDS = new Set(
  */
 export const FRAME_NOUNS = new Set('数量 数目 个数 总数 总量 量 钱 例子 东西 办法 法子 方法 做法 途径 全称 级别 年头 县市 县区 区县 市县'.split(' '));
 
+/**
+ * The noun a list or count question asks the members of (哪几类产品 -> 产品, 包含几个环节 -> 环节): the kind of
+ * answer, which an enumeration gives without naming; "" when there is none.
+ */
+export function listCategory(folded: string): string {
+  return /(?:哪些|哪几|(?<!第)几|多少)(?:个|种|类|大类|项|样|款|块|方面)?([\u4e00-\u9fff]{2})(?=[？?。，,]|$)/.exec(folded)?.[1] ?? '';
+}
+
+/** Verbs that frame a list (包括, 包含, 涉及): what the members are part of, not evidence. */
+export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
+
 /** Multi-word question phrases, removed before segmentation. */
 const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
 
