@@ -1,9 +1,9 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { indexedChunk, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
-import { composeFacts, namedEntities, questionOperation, questionParse } from './compose-operation.js';
+import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseQuestion } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
@@ -126,8 +126,14 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const unit = askedUnit(foldForMatch(question));
   const kept = parsedTerms.words.filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && (searcher.wordIdf(w) === 0 || w === unit)))).map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null)).filter(Boolean);
   const kind = [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))];
-  // A count names the kind of its members (包含几个环节): the enumeration it counts answers without that word.
-  const listed = parseQuestion(question, 0, parsedTerms.english).operation === 'count' ? listCategory(asListWording(foldForMatch(question))) : '';
+  // A count names the kind of its members (包含几个环节): when no retrieved passage says it, the enumeration it
+  // counts answers without that word (几个项目 still finds …等多个项目). The passages looked at are the named
+  // town's, else the best passage's town's.
+  const category = parseQuestion(question, 0, parsedTerms.english).operation === 'count' ? listCategory(asListWording(foldForMatch(question))) : '';
+  const strongest = strongestTowns(searcher.namedTowns(question));
+  const towns = strongest.length === 1 ? strongest : hits.slice(0, 1).map((h) => h.chunk.meta.town);
+  const own = hits.filter((h) => towns.includes(h.chunk.meta.town));
+  const listed = category && !own.some((h) => indexedChunk(h.chunk).folded.includes(category)) ? category : '';
   const words = listed ? kind.filter((w) => w !== listed && !LIST_VERBS.has(w)) : kind;
   const terms = { ...parsedTerms, words: words.length ? words : kind };
   const o = composeOptions(searcher, question, terms.words, alternatives);

@@ -37,7 +37,7 @@ export function namedEntities(question: string, names: string[]): string[] {
 }
 
 /** The towns with the strongest mention (none when nothing is named). */
-function strongestTowns(named: Map<string, number>): string[] {
+export function strongestTowns(named: Map<string, number>): string[] {
   const strongest = Math.max(0, ...named.values());
   return [...named].filter(([, s]) => s === strongest && s > 0).map(([t]) => t);
 }
