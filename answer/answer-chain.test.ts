@@ -320,6 +320,14 @@ describe('answer chain: sides of a comparison', () => {
   });
 });
 
+describe('answer chain: people counted', () => {
+  it('reads 老百姓有多少 as asking people, and finds the figure of a noun of people (5万多群众)', async () => {
+    expect((await ask('陵川那边种药材的老百姓有多少？')).answer).toMatch(/5万多群众/);
+    // …and does not answer with another town's count when the asked one is not stated.
+    expect((await ask('阳城靠养蚕吃饭的乡亲有多少户？')).refused).toBe(true);
+  });
+});
+
 describe('answer chain: counts of an enumeration', () => {
   it('counts the members an enumeration lists when the question names their kind (几个方面) but the clause does not', async () => {
     expect((await ask('沁水养羊协会在几个方面提供配套服务？')).answer).toMatch(/^共6个方面：提供种畜、技术、信息、生产资料、肉羊回收、销售/);

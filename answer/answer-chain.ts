@@ -106,7 +106,8 @@ function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, que
   const rest = words.filter((w) => !isUnknownPredicate(w, searcher) || asking(w));
   if (rest.length === words.length) return words;
   const places = placeNames(words.join(' '));
-  return rest.some((w) => searcher.wordIdf(w) > 0 && !searcher.isTopicWord(w) && !places.has(w)) ? rest : words;
+  // (An industry word names what is asked about too: 靠药材吃饭 keeps 药材.)
+  return rest.some((w) => searcher.wordIdf(w) > 0 && !places.has(w) && !searcher.lexicon.isVerbal(w)) ? rest : words;
 }
 
 /** Answers one question extractively from the searcher's index. */

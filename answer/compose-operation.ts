@@ -103,7 +103,8 @@ const NAMED_BY_SENTENCE = 0.6;
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeLookup(ctx);
-  const [top] = answeringCandidates(ctx).filter((f) => f.fit > 0);
+  const candidates = answeringCandidates(ctx);
+  const [top] = candidates.filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
   // A name listed among others (晋裕泽晋汾白猪育种场 of 凯永's projects) is the item that says most of what is asked,
   // unless a name fact says as much (its own text holding as many of the asked words).
@@ -116,7 +117,7 @@ function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (!top && ctx.parsed.answerType === 'names' && (ctx.picked[0]?.focus ?? 0) >= NAMED_BY_SENTENCE) return composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   // A measure asked (多远) that no candidate states is not looked up in a sentence without it.
-  if (!top && ctx.parsed.answerType === 'quantity' && ctx.parsed.unitFamily && !ctx.parsed.unitFamily.startsWith('measure:')) return null;
+  if (candidates.length === 0 && ctx.parsed.answerType === 'quantity' && ctx.parsed.unitFamily && !ctx.parsed.unitFamily.startsWith('measure:')) return null;
   return composeLookup(ctx);
 }
 
