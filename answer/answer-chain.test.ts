@@ -320,6 +320,12 @@ describe('answer chain: sides of a comparison', () => {
   });
 });
 
+describe('answer chain: colloquial areas', () => {
+  it('reads 有多大一片 as asking an area, and 多大 as the question, not the word 大', async () => {
+    expect((await ask('陵川种药材的地有多大一片？')).answer).toMatch(/40\.1万亩/);
+  });
+});
+
 describe('answer chain: people counted', () => {
   it('reads 老百姓有多少 as asking people, and finds the figure of a noun of people (5万多群众)', async () => {
     expect((await ask('陵川那边种药材的老百姓有多少？')).answer).toMatch(/5万多群众/);
