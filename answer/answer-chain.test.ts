@@ -309,6 +309,12 @@ describe('answer chain: sides of a comparison', () => {
     expect((await ask('吉利尔创办和彤康开张，哪件事早？')).answer).toMatch(/^吉利尔创办更早.*1958年.*2007年/);
   });
 
+  it('sets a duration (历史已有300多年) against an era (春秋战国) when asked whose history is longer, saying 更长', async () => {
+    expect((await ask('沁水养羊和泽州种山楂，谁的历史长？')).refused).toBe(true);
+    expect((await ask('泽州的山楂栽培和晋城的冶铸业，谁的历史长？')).answer).toMatch(/^晋城的冶铸业更长：.*春秋战国.*300多年/);
+    expect((await ask('潞绸被列为非遗和彤康成立，中间隔了几年？')).answer).toMatch(/^彤康成立更早，相差7年/);
+  });
+
   it('reads a side named only by its town as its first figure of the other side\'s kind (A多，还是B多)', async () => {
     expect((await ask('凯永企业卖的优质生猪多，还是沁水的黑山羊多？')).answer).toMatch(/更多.*30多万头.*20万只/);
     expect((await ask('高平卖的猪多，还是沁水养着的黑山羊多？')).answer).toMatch(/^高平卖的猪更多：.*生猪出栏85万头/);

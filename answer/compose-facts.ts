@@ -530,6 +530,15 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 
+/** A comparison with one side's figure not stated: refused, naming that side, with the other side's cited figure as related. */
+function oneSideMissing(ctx: ComposeContext, missing: string, other: LocatedFact): Reply {
+  const cites = new CitationList();
+  const statement = `${factStatement(other.fact).replace(/。$/, '')}${cites.mark(other.chunk)}`;
+  const what = ctx.parsed.byTime ? '具体时间' : '相应数字';
+  const answer = ctx.parsed.english ? `The articles do not state that for ${missing}. What they say: ${statement}。` : `文章没有提到${missing}的${what}；提到的是：${statement}。`;
+  return reply(answer, cites, [other], true, [factStatement(other.fact)]);
+}
+
 /**
  * For a side whose own words found no figure: the first fact of the other side's kind and unit family in the
  * one town it names (of a county's towns, the one whose industry it says: 高平的猪 -> 高平生猪).
@@ -588,6 +597,8 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     pairs = pairs.filter((p) => kindOf(p.f!) === wanted);
   }
   const found = pairs.filter((p): p is { f: LocatedFact; label: string } => p.f !== undefined);
+  // Two sides asked, one found: what is not stated is said, with the other side's figure (a near miss).
+  if (sides.length === 2 && found.length === 1) return oneSideMissing(ctx, pairs.find((p) => !p.f)!.label, found[0]!.f);
   const facts = found.map((p) => p.f);
   if (facts.length < 2 || new Set(facts.map((f) => f.fact)).size < facts.length) return null;
   const cites = new CitationList();

@@ -26,6 +26,8 @@ export function factAnswers(fact: Fact, q: ParsedQuestion): boolean {
       return fact.kind === 'quantity' && fact.family !== 'duration' && (q.unitFamily === null || fact.family === q.unitFamily || fact.unit === q.unitFamily.replace(/^measure:/, ''));
     case 'time':
       // A relative date (今年4月) answers when, though it cannot be compared or counted from.
+      // Which is older compares start years: a duration (历史已有300多年) reaches back to one.
+      if ((q.operation === 'compare' || q.operation === 'difference') && fact.family === 'duration') return true;
       return fact.kind === 'time' && (fact.family !== 'date' || q.operation === 'lookup');
     case 'duration':
       // "早多少年" compares the years things began, so dated facts answer it too.

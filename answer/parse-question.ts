@@ -128,7 +128,7 @@ export function isBoundWord(word: string): boolean {
 export function comparativeWord(question: string): string {
   const q = foldForMatch(question).replace(/多少/g, '');
   const english = /\b(higher|lower|larger|bigger|smaller|greater|more|fewer|less|earlier|later|older|newer)\b/i.exec(q)?.[1]?.toLowerCase();
-  return /(?:更|比[^，,]{1,16}?|哪[个家一][^，,]{0,10}?)([高低大小早晚长久多少重轻烈贵])|([高低大小早晚长久多少重轻烈贵])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
+  return /(?:更|比[^，,]{1,16}?|(?:哪[个家一件项样]|谁)[^，,]{0,10}?)([高低大小早晚长久多少重轻烈贵])|([高低大小早晚长久多少重轻烈贵])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
 }
 
 /** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
@@ -288,7 +288,7 @@ export function comparisonSides(question: string): string[] {
       ? head
           .replace(/(?:相隔|间隔|相差|隔|差)?了?(?:多少|(?<!第)几).*$/, '')
           .replace(new RegExp(`(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\\u4e00-\\u9fff]{1,3}得)?[${ADJ}][^${ADJ}]*$`), '$1')
-      : head.replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
+      : head.replace(/(?:[，,]?中间)?(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
   )
     .split(/和|与|跟|同|还是|相比|(?<!百分|占)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map(cleanSide)
