@@ -99,9 +99,11 @@ export function withHomophones(question: string, index: Map<string, string[]>, k
       const pair = run.slice(i, i + 2);
       // A character kept in its place (路绸 -> 潞绸), not the pair turned round (羊养 is no 养羊); a numeral or
       // demonstrative starts a phrase (一部, 那边), not a typo.
-      // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo.
-      const bound = (i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)));
-      const fits = pair.length === 2 && !bound && !/^[一二两三四五六七八九十几这那哪每]/.test(pair) && !known(pair) ? (index.get(pairKey(pair)) ?? []).filter((t) => t !== pair && (t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) : [];
+      const sounds = pair.length === 2 ? (index.get(pairKey(pair)) ?? []).filter((t) => t !== pair && (t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) : [];
+      // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo
+      // (checked only for the pairs that sound like a corpus term: most sound like none).
+      const bound = () => (i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)));
+      const fits = sounds.length > 0 && !bound() && !/^[一二两三四五六七八九十几这那哪每]/.test(pair) && !known(pair) ? sounds : [];
       if (fits.length === 1) {
         out += fits[0];
         i += 2;
