@@ -4,14 +4,13 @@ import type hnswlib from 'hnswlib-node';
 /** Lanes of hnswlib's SSE inner product (InnerProductSIMD16ExtSSE): lane l sums the products of dimensions l, l+4, l+8, … in order. */
 const LANES = 4;
 
-/** A query as hnswlib-node's cosine space makes it: float32, divided by its float32 norm (normalizePoint). */
-export function float32Unit(query: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(query.length);
-  for (let i = 0; i < out.length; i++) out[i] = query[i]!;
+/** A query as hnswlib-node's cosine space makes it: float32, divided by its float32 norm (normalizePoint); written into `out`. */
+export function float32Unit(query: ArrayLike<number>, out = new Float32Array(query.length)): Float32Array {
+  for (let i = 0; i < query.length; i++) out[i] = query[i]!;
   let sum = 0;
-  for (let i = 0; i < out.length; i++) sum = Math.fround(sum + Math.fround(out[i]! * out[i]!));
+  for (let i = 0; i < query.length; i++) sum = Math.fround(sum + Math.fround(out[i]! * out[i]!));
   const norm = Math.fround(Math.sqrt(Math.abs(sum)));
-  if (norm > 0) for (let i = 0; i < out.length; i++) out[i] = out[i]! / norm;
+  if (norm > 0) for (let i = 0; i < query.length; i++) out[i] = out[i]! / norm;
   return out;
 }
 
@@ -55,20 +54,32 @@ function nonZeroOf(query: Float32Array): Uint32Array {
  * are equal (hnswlib's heap orders ties by no rule a scan can follow, so the caller asks hnswlib).
  */
 export function exactNearest(vectors: Float32Array, count: number, query: ArrayLike<number>, k: number): { neighbors: number[]; distances: number[] } | null {
-  const unit = float32Unit(query);
+  if (scratch.length !== query.length) scratch = new Float32Array(query.length);
+  const unit = float32Unit(query, scratch);
   const nonZero = nonZeroOf(unit);
-  const distances = new Float64Array(count);
-  const order: number[] = [];
-  for (let row = 0; row < count; row++) {
-    distances[row] = innerProductDistance(unit, nonZero, vectors, row);
-    order.push(row);
-  }
-  order.sort((a, b) => distances[a]! - distances[b]!);
+  // The n + 1 nearest, kept sorted by insertion (n is at most k; a tie needs the one after the last returned).
   const n = Math.min(k, count);
-  for (let i = 0; i < n && i + 1 < count; i++) if (distances[order[i]!] === distances[order[i + 1]!]) return null;
-  const neighbors = order.slice(0, n);
-  return { neighbors, distances: neighbors.map((row) => distances[row]!) };
+  const keep = Math.min(n + 1, count);
+  const rows = new Int32Array(keep);
+  const dists = new Float64Array(keep);
+  let size = 0;
+  for (let row = 0; row < count; row++) {
+    const d = innerProductDistance(unit, nonZero, vectors, row);
+    if (size === keep && d >= dists[size - 1]!) continue;
+    let at = size < keep ? size++ : size - 1;
+    for (; at > 0 && dists[at - 1]! > d; at--) {
+      dists[at] = dists[at - 1]!;
+      rows[at] = rows[at - 1]!;
+    }
+    dists[at] = d;
+    rows[at] = row;
+  }
+  for (let i = 0; i + 1 < size && i < n; i++) if (dists[i] === dists[i + 1]) return null;
+  return { neighbors: Array.from(rows.subarray(0, n)), distances: Array.from(dists.subarray(0, n)) };
 }
+
+/** exactNearest's normalised query (one at a time: JS runs one search at a time). */
+let scratch = new Float32Array(0);
 
 /** Every point of an index as rows of one Float32Array (label i in row i); null when labels are not 0…count−1. */
 export function copyVectors(hnsw: hnswlib.HierarchicalNSW): Float32Array | null {
