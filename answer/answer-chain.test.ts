@@ -203,6 +203,22 @@ describe('answer chain: differences and sums across passages', () => {
     expect(r.answer).toMatch(/^一共8\.28亿元/);
     expect(r.citations).toHaveLength(2);
   });
+
+  it('computes a gap to a figure said in words (离六个亿还差多少) and what is left of a stated whole (还剩几家)', async () => {
+    expect((await ask('陵川种药材的年产值，离六个亿还差多少？')).answer).toMatch(/^还差7200万元（六亿减去5\.28亿元）/);
+    expect((await ask('泽州的铸造企业里，没拿到注册商标的还剩几家？')).answer).toMatch(/^还剩14家（30家减去16家）/);
+  });
+
+  it('gives a figure in the unit the question converts to (换成吨) and refuses a measure nothing states (多远)', async () => {
+    expect((await ask('阳城的蚕茧产量换成吨是多少？')).answer).toMatch(/^合1677吨/);
+    expect((await ask('沁水县城离晋城市区有多远？')).refused).toBe(true);
+  });
+
+  it('adds the figures one clause states when the question says how many (两个…合计)', async () => {
+    expect((await ask('彤康规划的两个有机基地合计多少亩？')).answer).toMatch(/^一共5万亩（2万亩加3万亩）/);
+    // Three said, two stated: no sum is made up.
+    expect((await ask('彤康规划的三个有机基地合计多少亩？')).answer).not.toMatch(/^一共/);
+  });
 });
 
 describe('answer chain: times ranked and places asked', () => {
@@ -285,6 +301,29 @@ describe('answer chain: typed homophones, listed names, shares', () => {
     const r = await ask('阳城2022年产了多少蚕茧？');
     expect(r.answer).toContain('167.7万公斤');
     expect(r.answer).not.toContain('90.7%');
+  });
+});
+
+describe('answer chain: claims checked', () => {
+  it('answers a claimed comparison (A比B多吗) yes or no before the two cited figures', async () => {
+    const yes = await ask('高平的生猪屠宰量比出栏量少吗？');
+    expect(yes.answer).toMatch(/^是的。.*38\.8万头\[1\].*85万头\[1\]/);
+    const no = await ask('陵川龙头企业的数量比泽州铸造企业多吗？');
+    expect(no.answer).toMatch(/^不是。泽州铸造企业更多.*30家\[\d\].*15家/);
+  });
+
+  it('checks a bound with 了 between it and the figure (是不是突破了…)', async () => {
+    expect((await ask('陵川农民人均药材收入是不是突破了2000元？')).answer).toMatch(/^是的。.*3000元/);
+    expect((await ask('阳城脱贫户户均增收是不是超过了7000元？')).answer).toMatch(/^不是。.*6653元/);
+  });
+
+  it('answers no when a claim rests on a word the articles use but the sentence does not (省级 for 市级)', async () => {
+    expect((await ask('泽州精密铸造专业镇入选的是省级专业镇吗？')).answer).toMatch(/^不是。文章说：.*市级专业镇/);
+    expect((await ask('沁水蜂蜜专业镇入选了晋城首批市级专业镇吗？')).answer).toMatch(/^是的。/);
+  });
+
+  it('names the county of a thing stated to be the most (在哪个县)', async () => {
+    expect((await ask('山西第一养蜂大县是晋城的哪个县？')).answer).toMatch(/^沁水：.*山西第一养蜂大县/);
   });
 });
 

@@ -3,10 +3,10 @@ import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
-import { composeFacts, namedEntities, questionOperation } from './compose-operation.js';
-import { attributeFamilies, isBoundWord } from './parse-question.js';
+import { composeFacts, namedEntities, questionOperation, questionParse } from './compose-operation.js';
+import { askedUnit, attributeFamilies, isBoundWord } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
-import { isMostlyLatin, knownCore, questionTerms } from './question-terms.js';
+import { FRAME_NOUNS, isMostlyLatin, knownCore, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -122,8 +122,9 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
-  // A unit said in the question (多少万斤) is the answer's measure, not a word to find.
-  const kept = parsedTerms.words.filter((w) => !((OPERATION_WORD.test(w) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && searcher.wordIdf(w) === 0))).map((w) => knownCore(w, (x) => searcher.wordIdf(x)));
+  // A unit said in the question (多少万斤, 换成公斤) is the answer's measure, not a word to find.
+  const unit = askedUnit(foldForMatch(question));
+  const kept = parsedTerms.words.filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && (searcher.wordIdf(w) === 0 || w === unit)))).map((w) => knownCore(w, (x) => searcher.wordIdf(x))).filter(Boolean);
   const terms = { ...parsedTerms, words: [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))] };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
@@ -148,7 +149,10 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
     const retrieved = [...base.retrieved, ...extra.map((c) => ({ chunkId: c.chunkId, title: c.title, town: c.town, text: c.snippet, score: 0, dense: null, bm25: null }))];
     return { ...base, ...composed, retrieved };
   }
-  if (refusal) return { ...base, answer: terms.english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
+  // A measure asked (多远, 多少公里) that none of the sentences states a figure of is not answered with them.
+  const family = questionParse(question, terms, o).unitFamily;
+  const statesFamily = (s: (typeof picked)[number]) => searcher.factsOf(hits[s.hit]!.chunk).some((f) => f.sentence === s.sentence && f.family === family);
+  if (refusal || (family && !family.startsWith('measure:') && !picked.some(statesFamily))) return { ...base, answer: terms.english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
   const numberOf = new Map<number, number>();
   const parts = picked.map((s) => {
     if (!numberOf.has(s.hit)) numberOf.set(s.hit, numberOf.size + 1);

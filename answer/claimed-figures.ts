@@ -7,8 +7,8 @@ const ROUND_WORDS: [RegExp, string][] = [
   [/一半/g, '50%'],
   // 30来家: about 30, as the articles write 30余家.
   [/(\d+)来(?=[\u4e00-\u9fff])/g, '$1余'],
-  // 5个亿: the 个 people put before 亿 / 万.
-  [/(\d+(?:\.\d+)?)个([亿万])/g, '$1$2'],
+  // 5个亿, 一个亿: the 个 people put before 亿 / 万.
+  [/(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)个([亿万])/g, '$1$2'],
 ];
 
 /** English units and the Chinese unit the articles write. */

@@ -114,7 +114,11 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
     const same = q.english
       ? `${labelOf(first.f)} and ${labelOf(second.f)} are ${about ? 'about ' : ''}the same`
       : `${labelOf(first.f)}和${labelOf(second.f)}${about ? '大致相当' : `一样${byTime ? '早' : '多'}`}${q.operation === 'difference' && !about ? '，相差0' : ''}`;
-    return `${same}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
+    // Claimed more (多吗): no; claimed the same (一样多吗, no comparative): yes.
+    const verdict = q.claims ? (q.comparative ? (q.english ? 'No. ' : '不是。') : q.english ? 'Yes. ' : '是的。') : '';
+    return `${verdict}${same}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
   }
-  return `${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
+  // A比B多吗: the comparison claimed of the first side named is answered yes or no before the figures.
+  const verdict = q.claims && q.operation !== 'superlative' ? (first.f === facts[0] ? (q.english ? 'Yes. ' : '是的。') : q.english ? 'No. ' : '不是。') : '';
+  return `${verdict}${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
 }

@@ -1,6 +1,7 @@
 // Sums and gaps inside one passage: 还差 / 还剩 from the question's figure and a stated one, A加B一共 from two stated figures.
-import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
-import { reply, sharedWords, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { extractFacts, foldForMatch, parseNumber, type Fact } from '../ingest/index.js';
+import { inAskedFamily, reply, sharedWords, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { claimText } from './claimed-figures.js';
 import { comparisonSides } from './parse-question.js';
 import type { LocatedFact } from './fact-evidence.js';
 import { formatChinese } from './compare-facts.js';
@@ -18,10 +19,11 @@ function baseUnit(f: Fact): string {
   return f.unit.replace(/^[万亿](?=.)/, '');
 }
 
-/** A computed figure in plain digits with the unit (28950亩, 201户). */
-function figure(value: number, unit: string): string {
+/** A computed figure in plain digits with the unit (28950亩, 201户), in 万 / 亿 when its parts are all written so (5万亩). */
+function figure(value: number, unit: string, parts: Fact[] = []): string {
   // Money in 万元 / 亿元 as the articles write it (2.117亿元, not 211700000元).
-  return unit === '元' ? formatChinese(value, unit) : `${Math.round(value * 100) / 100}${unit}`;
+  const scaled = unit === '元' || (parts.length > 0 && parts.every((f) => /[万亿]/.test(f.text)));
+  return scaled ? formatChinese(value, unit) : `${Math.round(value * 100) / 100}${unit}`;
 }
 
 /**
@@ -52,7 +54,10 @@ function figures(ctx: ComposeContext, family: string | null): LocatedFact[] {
  * the question best (现已建成1050亩); with no figure in the question, the larger of the two best less the smaller.
  */
 function composeGap(ctx: ComposeContext, q: string): Reply | null {
-  const asked = extractFacts(q, 0).find((f) => f.kind === 'quantity' && f.value !== null && (ctx.parsed.unitFamily === null || f.family === ctx.parsed.unitFamily));
+  // The question's own figure as the extractor reads it (一个亿 -> 1亿), a bare amount of the asked family.
+  const asked = extractFacts(claimText(q), 0)
+    .map((f) => inAskedFamily(f, ctx.parsed))
+    .find((f) => f.kind === 'quantity' && f.value !== null && (ctx.parsed.unitFamily === null || f.family === ctx.parsed.unitFamily));
   const family = asked?.family ?? ctx.parsed.unitFamily;
   const found = figures(ctx, family);
   const stated = asked ? found.find((f) => f.fact.value === asked.value) : undefined;
@@ -83,16 +88,30 @@ function composeGap(ctx: ComposeContext, q: string): Reply | null {
 function composeSum(ctx: ComposeContext, q: string): Reply | null {
   const [left, right] = q.split(SUM) as [string, string | undefined];
   if (right === undefined) return null;
-  const [a, b] = summands(ctx, left, right) ?? sideSummands(ctx) ?? [];
-  if (!a || !b || a === b || a.fact.family !== b.fact.family) return null;
+  const added = summands(ctx, left, right) ?? sideSummands(ctx) ?? clauseSummands(ctx, left);
+  if (!added || new Set(added).size < added.length || added.some((f) => f.fact.family !== added[0]!.fact.family)) return null;
   const cites = new CitationList();
-  const sum = a.fact.value! + b.fact.value!;
-  const parts = [a, b].map((f) => `${f.fact.text}${f.fact.after.slice(0, 3).replace(/[^\u4e00-\u9fff].*$/, '')}${cites.mark(f.chunk)}`);
-  return reply(`一共${figure(sum, baseUnit(a.fact))}（${a.fact.text}加${b.fact.text}）：${parts.join('、')}。`, cites, [a, b]);
+  const sum = added.reduce((total, f) => total + f.fact.value!, 0);
+  const parts = added.map((f) => `${f.fact.text}${f.fact.after.slice(0, 3).replace(/[^\u4e00-\u9fff].*$/, '')}${cites.mark(f.chunk)}`);
+  return reply(`一共${figure(sum, baseUnit(added[0]!.fact), added.map((f) => f.fact))}（${added.map((f) => f.fact.text).join('加')}）：${parts.join('、')}。`, cites, added);
+}
+
+/**
+ * 两个基地加起来: the figures of the asked family in the clause of the best one (3万亩…和2万亩…), when the
+ * question says how many there are and the clause has that many.
+ */
+function clauseSummands(ctx: ComposeContext, left: string): LocatedFact[] | null {
+  const said = /([两二三四五六七八九2-9])[个块项家种类处座所批样]/.exec(left);
+  const n = said ? parseNumber(said[1]!) : null;
+  const [best, ...rest] = figures(ctx, ctx.parsed.unitFamily);
+  if (!n || !best) return null;
+  const inClause = [best, ...rest.filter((f) => f.chunk === best.chunk && f.fact.sentence === best.fact.sentence && f.fact.clause === best.fact.clause && f.fact.family === best.fact.family)];
+  const distinct = inClause.filter((f, i) => inClause.findIndex((g) => g.fact.text === f.fact.text && g.fact.clauseStart === f.fact.clauseStart && g.fact.before === f.fact.before) === i);
+  return distinct.length === n ? distinct : null;
 }
 
 /** A加B一共: the figures of one passage counting the things named on each side of the sum word. */
-function summands(ctx: ComposeContext, left: string, right: string): [LocatedFact, LocatedFact] | null {
+function summands(ctx: ComposeContext, left: string, right: string): LocatedFact[] | null {
   const found = figures(ctx, ctx.parsed.unitFamily);
   // The thing a figure counts is written right after it (198户脱贫户) or right before it (脱贫户198户).
   const named = (side: string, fromEnd: boolean) => {
@@ -109,7 +128,7 @@ function summands(ctx: ComposeContext, left: string, right: string): [LocatedFac
 }
 
 /** A和B，加起来是多少: each side's figure, as a comparison finds it (its own words, its town). */
-function sideSummands(ctx: ComposeContext): [LocatedFact, LocatedFact] | null {
+function sideSummands(ctx: ComposeContext): LocatedFact[] | null {
   const sides = comparisonSides(ctx.question).map((s) => s.split(/[，,]/)[0]!.trim()).filter(Boolean);
   if (sides.length !== 2) return null;
   const shared = sharedWords(ctx, sides);

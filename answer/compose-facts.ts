@@ -7,8 +7,9 @@ import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { compareFacts, inAskedUnit, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, boundBefore, comparisonSides, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
+import { bestFormWeight } from './word-forms.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -566,17 +567,20 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
  * A figure the question bounds (超过600种, 不到30万只; see boundedFigure) checked against the sentence's figure of
  * the same unit family: whether the bound holds, null when the question sets none or the sentence has no such figure.
  */
-export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[]): boolean | null {
-  const stated = asked && sentenceFacts.find((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null);
+export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[], weight: (f: Fact) => number = () => 0): boolean | null {
+  // Of several such figures (收入131.7万元, 户均增收6653元), the one whose own words weigh most.
+  const kind = asked ? sentenceFacts.filter((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null) : [];
+  const stated = kind.reduce<Fact | undefined>((best, f) => (!best || weight(f) > weight(best) ? f : best), undefined);
   if (!asked || !stated) return null;
   return asked.bound === '>' ? stated.value! > asked.fact.value! : stated.value! < asked.fact.value!;
 }
 
 type BoundedFigure = { fact: Fact; bound: '>' | '<' };
 
-/** A bare amount (5亿, no unit) claimed of a measure (产值) is of that measure's unit family (money). */
-function inAskedFamily(fact: Fact, parsed: ParsedQuestion): Fact {
-  const family = parsed.attributes.find((a) => a.unitFamily)?.unitFamily;
+/** A bare amount (5亿, no unit) claimed of a measure (产值) or said against an asked kind (卖…的钱) is of that unit family (money). */
+export function inAskedFamily(fact: Fact, parsed: ParsedQuestion): Fact {
+  const asked = parsed.unitFamily?.startsWith('measure:') ? null : parsed.unitFamily;
+  const family = asked ?? parsed.attributes.find((a) => a.unitFamily)?.unitFamily;
   return fact.kind === 'quantity' && fact.family === 'count' && /[万亿]$/.test(fact.text) && family ? { ...fact, family } : fact;
 }
 
@@ -636,10 +640,27 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
-  const bound = boundHolds(bounded, facts);
+  const bound = boundHolds(bounded, facts, (f) => focusWeight(foldForMatch(f.before), ctx.focus, ctx.source.idf));
   const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text));
-  if (holds) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
+  // A claim resting on a word the articles use elsewhere but this sentence does not (省级 where it says 国家级) is not borne out.
+  if (holds && (bound !== null || !unstatedWord(ctx, folded))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/** Least idf of a claimed word whose absence from the best sentence matters: a rare word, not a common one (进, 人). */
+const CLAIMED_WORD_IDF = 2;
+
+/**
+ * A focus word of a claim that the articles use (rare enough to be specific) but the sentence does
+ * not say in any form: what the claim adds to the sentence. Bounds (以上) and organisations named are checked apart.
+ * Not for English claims.
+ */
+function unstatedWord(ctx: ComposeContext, folded: string): string | undefined {
+  // An English claim's words are the dictionary's translations, several per word: one missing says nothing.
+  if (ctx.parsed.english) return undefined;
+  return ctx.focus.find(
+    (w) => w.length >= 2 && ctx.source.idf(w) >= CLAIMED_WORD_IDF && !isBoundWord(w) && !ctx.entities.includes(w) && !folded.includes(w) && bestFormWeight(ctx.source.forms?.(w), folded) === 0,
+  );
 }
 
 /** The sentence of the named towns (a county's two at most three) stating a figure of one of the families, with the most focus weight (at least one focus word). */

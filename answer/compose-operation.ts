@@ -114,12 +114,19 @@ function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   // A name not quoted (全省唯一国家核心育种场) is said by the sentence that covers what is asked.
   if (!top && ctx.parsed.answerType === 'names' && (ctx.picked[0]?.focus ?? 0) >= NAMED_BY_SENTENCE) return composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!top && ctx.focus.length > 0) return nearMiss(ctx);
+  // A measure asked (多远) that no candidate states is not looked up in a sentence without it.
+  if (!top && ctx.parsed.answerType === 'quantity' && ctx.parsed.unitFamily && !ctx.parsed.unitFamily.startsWith('measure:')) return null;
   return composeLookup(ctx);
 }
 
 /** The operation a question asks for, as parsed against the towns it names. */
 export function questionOperation(question: string, terms: QuestionTerms, o: ComposeOptions): string {
-  return parseQuestion(question, strongestTowns(o.namedTowns).length, terms.english).operation;
+  return questionParse(question, terms, o).operation;
+}
+
+/** The typed parse of a question, with the towns it names counted as the composers count them. */
+export function questionParse(question: string, terms: QuestionTerms, o: ComposeOptions): ParsedQuestion {
+  return parseQuestion(question, strongestTowns(o.namedTowns).length, terms.english);
 }
 
 /**
@@ -167,8 +174,9 @@ export function composeFacts(
     entities: o.entities,
   };
   const unknownWords = refusal?.startsWith('asks about words') ?? false;
-  // 哪个县: the county of the passage that answers.
-  if (!refusal && !parsed.english && ASKS_COUNTY.test(question) && ['lookup', 'superlative'].includes(parsed.operation)) {
+  // 哪个县: the county of the passage that answers (a superlative's when its figures rank none).
+  const asksCounty = !refusal && !parsed.english && ASKS_COUNTY.test(question);
+  if (asksCounty && parsed.operation === 'lookup') {
     const county = composeCounty(ctx);
     if (county) return toComposed(county, parsed.operation);
   }
@@ -184,6 +192,11 @@ export function composeFacts(
       if (!unknownWords) reply = (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
       // A superlative of a named measure (收入, 投资) is read off the facts of that measure, whatever else the wording says.
       if (superlative && (!inScope || unknownWords)) reply ??= composeMeasureSuperlative(ctx);
+      // A gap to a figure the question gives (离一个亿还差多少) when no two sides are compared.
+      if (!reply && !unknownWords && parsed.operation === 'difference') {
+        const computed = composeArithmetic(ctx);
+        if (computed) return toComposed(computed.reply, computed.operation);
+      }
       reply ??= unknownWords || refusal ? null : towns.length >= 2 ? composePerTown(ctx) : lookupOrNearMiss(ctx);
       break;
     }
@@ -199,6 +212,9 @@ export function composeFacts(
       // 几 presupposes a few items to count: "no quantity" does not stop an enumeration; 多少 expects a stated figure.
       // 几个专业镇 counts towns before any figure a sentence states (8个乡镇 is not the towns asked about).
       if (!unknownWords) {
+        // 还剩几家: a gap between two figures of the passage, before any count.
+        const computed = composeArithmetic(ctx);
+        if (computed) return toComposed(computed.reply, computed.operation);
         const stated = refusal || ctx.asksTowns ? null : composeLookup(ctx);
         const counted = composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question)));
         // A stated count answers unless the enumeration counted says more of what is asked (12大药养品牌 vs 开发出…等深加工产品).
@@ -222,9 +238,17 @@ export function composeFacts(
       reply = refusal ? (unknownWords ? null : nearMissAfterRefusal(ctx, refusal)) : lookupOrNearMiss(ctx);
     }
   }
+  if (asksCounty && parsed.operation === 'superlative') reply = reply ? withCounty(reply) : composeCounty(ctx);
   // Refused about a town or organisation the question names: still show what the articles state there.
   if (!reply && refusal && (ctx.townStrength >= 1 || ctx.entities.length > 0)) reply = nearMiss(ctx);
   return reply ? toComposed(reply, parsed.operation) : null;
+}
+
+/** A reply that does not say the county of its first citation (吉利尔潞绸集团：…) led by it (高平市：…). */
+function withCounty(r: Reply): Reply {
+  const county = r.citations.chunks[0]?.meta.county;
+  if (!county || r.answer.includes(county.replace(/[县市区]$/, ''))) return r;
+  return { ...r, answer: `${county}：${r.answer}` };
 }
 
 /** True when the first reply's facts' clauses carry more of the question's focus weight than the second's. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedMeasure, comparativeWord, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { askedMeasure, boundBefore, comparativeWord, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
 
 import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
@@ -133,7 +133,7 @@ describe('comparisons', () => {
     kind: 'quantity', text: '', value: 0, unit: '头', family: 'animals', approx: false, items: [], role: '', before: '', after: '', clause: '', clauseStart: 0, sentence: 0, when: '', ...over,
   });
   const located = (f: Fact, town: string): LocatedFact => ({ fact: f, chunk: { meta: { town } } as LocatedFact['chunk'], fit: 1, score: 1 });
-  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, unit: '', attributes: [], direction: 'max', byTime: false, superlative: '', comparative: '', ratio: false, english: false };
+  const parsed: ParsedQuestion = { operation: 'difference', answerType: 'quantity', unitFamily: null, unit: '', attributes: [], direction: 'max', byTime: false, superlative: '', comparative: '', ratio: false, claims: false, english: false };
 
   it('computes a difference from the cited figures and names them', () => {
     const a = located(fact({ text: '85万头', value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), '高平生猪');
@@ -161,5 +161,17 @@ describe('asked attribute', () => {
     expect(statesAsked('2022年，生猪出栏85万头，居全省第一。', ['出栏'], '高平生猪出栏多少头？')).toBe(true);
     // A figure for the province does not answer a question about the country.
     expect(statesAsked('养蚕张数、蚕茧产量占全市总量的90.7%，占全省总量的86.8%。', [], '阳城蚕茧产量占全国的比重是多少？')).toBe(false);
+  });
+});
+
+describe('claims', () => {
+  it('marks a question that claims something and asks whether it holds', () => {
+    expect(parseQuestion('沁水的蜂农比合作社多吗？', 1, false)).toMatchObject({ operation: 'compare', claims: true });
+    expect(parseQuestion('沁水的蜂农和合作社哪个多？', 1, false)).toMatchObject({ operation: 'compare', claims: false });
+  });
+
+  it('reads a bound with 了 before its figure', () => {
+    expect(boundBefore('是不是超过了6000元', '是不是超过了'.length)).toBe('>');
+    expect(boundBefore('是不是不到了6000元', '是不是不到了'.length)).toBe('<');
   });
 });

@@ -1,5 +1,5 @@
 // A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
-import { foldForMatch } from '../ingest/index.js';
+import { foldForMatch, unitScale } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { cutWords, measureWords } from '../index/index.js';
 import { ASKS_AUTHOR, asListWording } from './question-terms.js';
@@ -30,6 +30,8 @@ export type ParsedQuestion = {
   comparative: string;
   /** A difference asked as a ratio (A是B的几倍): the first side's figure over the second's. */
   ratio: boolean;
+  /** The question claims something and asks whether it holds (A比B多吗, 是不是超过…): no wh-word. */
+  claims: boolean;
   english: boolean;
 };
 
@@ -38,7 +40,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)|牲畜|家畜|畜禽/, 'animals'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积/, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
-  [/多少钱|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price/, 'money'],
+  [/多少钱|的钱(?=[，,？?。]|$)|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price/, 'money'],
   [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数|户(?:有|是|共有|一共有)?多少(?![钱元])|哪一?[类种]户/, 'households'],
   [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员|家)|人数/, 'people'],
   [/(?:多少|(?<!第)几)家/, 'organisations'],
@@ -47,10 +49,16 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)台/, 'machines'],
   [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
   [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b/i, 'degrees'],
+  [/多远|(?:多少|(?<!第)几)(?:公里|千米|里路)|距离|how far/i, 'distance'],
 ];
 
-/** A unit of measure after 多少 / 几 (公斤, 万斤, 吨, 亩, 亿元): the answer is given in it. */
-const MEASURE_UNIT = /(?:多少|(?<!第)几)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
+/** A unit of measure after 多少 / 几 or a word converting to it (公斤, 万斤, 吨, 亩, 亿元; 换成公斤): the answer is given in it. */
+const MEASURE_UNIT = /(?:多少|(?<!第)几|(?:换|换算|折算|转换)成|折合(?:成)?|合多少)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
+
+/** The unit of measure the answer is asked in (多少万斤 -> 万斤, 换成公斤 -> 公斤), "" when none. */
+export function askedUnit(folded: string): string {
+  return MEASURE_UNIT.exec(folded)?.[1] ?? '';
+}
 
 /** Questions about which towns / counties / places (not about one of them). */
 export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
@@ -70,7 +78,7 @@ const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|wha
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
 const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|why/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
-const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
+const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|年头|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
 /**
  * True for a noun that names the kind of time asked for after a question word (朝代, 时代, 年代,
@@ -95,7 +103,8 @@ const BOUNDS: [RegExp, '>' | '<'][] = [
 ];
 
 /** BOUNDS' words at the end of a text, and as a whole word (built once, not per call). */
-const BOUNDS_AT_END = BOUNDS.map(([words, bound]) => [new RegExp(`(?:${words.source})\\s*$`, 'i'), bound] as const);
+// 超过了6000元: a 了 may stand between the bound and its figure.
+const BOUNDS_AT_END = BOUNDS.map(([words, bound]) => [new RegExp(`(?:${words.source})了?\\s*$`, 'i'), bound] as const);
 const BOUND_WORDS = BOUNDS.map(([words]) => new RegExp(`^(?:${words.source})$`, 'i'));
 
 /** The bound a question sets on a figure right after it (超过600种 -> '>'), null when none. */
@@ -174,8 +183,13 @@ export function parseOperation(q: string, townCount: number): Operation {
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
   if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';
-  if (YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, ''))) return 'yesno';
+  if (asksYesNo(q)) return 'yesno';
   return 'lookup';
+}
+
+/** A question without a wh-word that asks whether something holds (吗, 是不是, 有没有, Is…). */
+function asksYesNo(q: string): boolean {
+  return YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, ''));
 }
 
 /** The latest parse: an answer asks for its question's operation, then the composers for the whole parse. */
@@ -198,7 +212,8 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
   const time = TIME.test(q);
   const duration = !time && DURATION.test(q);
   const names = NAMES.test(q);
-  const unitFamily = time || duration ? null : (askedUnitFamily(q) ?? askedMeasure(q));
+  const unit = askedUnit(q);
+  const unitFamily = time || duration ? null : (askedUnitFamily(q) ?? askedMeasure(q) ?? (unit ? (unitScale(unit)?.family ?? null) : null));
   // 比例 / 价格 name a unit without 多少; they still ask for an amount.
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
@@ -210,13 +225,14 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
     operation,
     answerType: computed ? (oldest ? 'time' : 'quantity') : answerType,
     unitFamily,
-    unit: MEASURE_UNIT.exec(q)?.[1] ?? '',
+    unit,
     attributes,
     direction: MIN_WORDS.test(q) || /[少低小晚轻]|lower|fewer|less|smaller|later|newer/.test(comparativeWord(q)) ? 'min' : 'max',
     byTime: time || duration || (OLD_WORDS.test(q) && !QUANTITY.test(q)),
     superlative: superlativeWord(q),
     comparative: comparativeWord(q),
     ratio: RATIO.test(q),
+    claims: asksYesNo(q),
     english,
   };
 }

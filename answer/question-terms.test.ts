@@ -258,6 +258,10 @@ describe('knownCore', () => {
 
   it('reads an unknown three-character word as the known word inside it', () => {
     expect(knownCore('养蜜蜂', idf)).toBe('蜜蜂');
+    // 出栏量比屠宰量 cut as 出栏/量比/屠宰/量: the fragment across 比 is its other part; 比例 is a word.
+    expect(knownCore('量比', idf)).toBe('量');
+    expect(knownCore('钱离', idf)).toBe('钱');
+    expect(knownCore('比例', idf)).toBe('比例');
   });
 
   it('reads an unknown noun with a suffix as its known stem', () => {

@@ -20,11 +20,19 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Nouns that frame what is asked (its number, an example of it, the way it is done, its full name or
+ * level, its amount of money, the county it is in), not a thing to find: dropped when the corpus never uses
+ * them (铸造企业数量, 靠什么法子, 全称叫什么, 卖蚕茧的钱, 在哪个县市).
+ */
+export const FRAME_NOUNS = new Set('数量 数目 个数 总数 总量 量 钱 例子 东西 办法 法子 方法 做法 途径 全称 级别 年头 县市 县区 区县 市县'.split(' '));
+
 /** Multi-word question phrases, removed before segmentation. */
 const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
-const NUMERAL_CLASSIFIER = /^(?:[一二两三四五六七八九十百千万几多每哪]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇]?$/;
+/** …and amounts said with 个 before 万 / 亿 (一个亿, 两个亿). */
+const NUMERAL_CLASSIFIER = /^(?:(?:[一二两三四五六七八九十百千万几多每哪]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇]?|[一二两三四五六七八九十几]+个[万亿])$/;
 
 const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
@@ -192,9 +200,16 @@ export function questionTerms(question: string, expanded: string, names: string[
 /**
  * A three-character word the corpus never uses read as the corpus word it is made of plus one character
  * (养蜜蜂 -> 蜜蜂, 卖茧子 -> 茧子): the segmenter joined a known word with a classifier or a verb; a two-character
- * noun with a suffix the corpus drops read as its stem (茧子 -> 茧). The word itself when no such part is known.
+ * noun with a suffix the corpus drops read as its stem (茧子 -> 茧). The word itself when no such part is known;
+ * the part before or after a comparison's particle (量比 -> 量).
  */
 export function knownCore(word: string, idf: (w: string) => number): string {
+  // 出栏量比屠宰量 cut as 出栏/量比/屠宰/量: a word the corpus never uses, joined across the particle that
+  // sets two sides apart (比, 和, 与, 跟) or a preposition (钱离一个亿 -> 钱离), is its other part.
+  const particle = /^(?:比(?![例重率较])|[和与跟])|(?:(?<!对)比|(?<!总)和|[与跟])$|(?<=^[\u4e00-\u9fff])[离从给对]$/.exec(word);
+  if (particle && word.length <= 3 && idf(word) === 0) {
+    return word.replace(particle[0], '');
+  }
   // A noun with a suffix (茧子, 个头) the corpus says without it: its stem (茧).
   if (word.length === 2 && /^[\u4e00-\u9fff][子儿头]$/.test(word) && idf(word) === 0 && idf(word[0]!) > 0) return word[0]!;
   // Three characters only: a longer unknown word (高新技术) is a term of its own, not a known one with a character added.

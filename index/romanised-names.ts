@@ -116,12 +116,12 @@ export function withHomophones(question: string, index: Map<string, string[]>, k
     let from = 0;
     for (let i = 0; i + 1 < run.length; ) {
       const pair = run.slice(i, i + 2);
-      // A character kept in its place (路绸 -> 潞绸), not the pair turned round (羊养 is no 养羊); a numeral or
-      // demonstrative starts a phrase (一部, 那边), not a typo.
+      // A character kept in its place (路绸 -> 潞绸), not the pair turned round (羊养 is no 养羊); a numeral,
+      // demonstrative or question word starts a phrase (一部, 那边, 多远), not a typo.
       const fit = soundsLike(pair, index);
       // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo
       // (checked only for the pairs that sound like one corpus term: most sound like none).
-      if (fit !== undefined && !((i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)))) && !/^[一二两三四五六七八九十几这那哪每]/.test(pair) && !known(pair)) {
+      if (fit !== undefined && !((i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)))) && !/^[一二两三四五六七八九十几这那哪每多怎什啥]/.test(pair) && !known(pair)) {
         out += run.slice(from, i) + fit;
         i += 2;
         from = i;
