@@ -304,6 +304,22 @@ describe('answer chain: typed homophones, listed names, shares', () => {
   });
 });
 
+describe('answer chain: sides of a comparison', () => {
+  it('compares two events by their dates (哪件事早), a word the articles never use in one side notwithstanding', async () => {
+    expect((await ask('吉利尔创办和彤康开张，哪件事早？')).answer).toMatch(/^吉利尔创办更早.*1958年.*2007年/);
+  });
+
+  it('reads a side named only by its town as its first figure of the other side\'s kind (A多，还是B多)', async () => {
+    expect((await ask('凯永企业卖的优质生猪多，还是沁水的黑山羊多？')).answer).toMatch(/更多.*30多万头.*20万只/);
+    expect((await ask('高平卖的猪多，还是沁水养着的黑山羊多？')).answer).toMatch(/^高平卖的猪更多：.*生猪出栏85万头/);
+  });
+
+  it('keeps 占比 whole in a side, and compares counts of different things the question sets apart', async () => {
+    expect((await ask('论比例，阳城蚕茧占全省的比重高，还是陵川药材覆盖的行政村占比高？')).answer).toMatch(/^阳城蚕茧占全省的比重更高.*86\.8%.*70%/);
+    expect((await ask('陵川的中药材经营主体数和沁水的蜂农户数，哪个多？')).answer).toMatch(/^沁水的蜂农户数更多.*1500户.*500余家/);
+  });
+});
+
 describe('answer chain: claims checked', () => {
   it('answers a claimed comparison (A比B多吗) yes or no before the two cited figures', async () => {
     const yes = await ask('高平的生猪屠宰量比出栏量少吗？');
@@ -322,7 +338,17 @@ describe('answer chain: claims checked', () => {
     expect((await ask('沁水蜂蜜专业镇入选了晋城首批市级专业镇吗？')).answer).toMatch(/^是的。/);
   });
 
+  it('answers no when the claim names a place or body the articles never mention (山西师范大学)', async () => {
+    expect((await ask('凯永是跟山西师范大学搞的产学研合作吗？')).answer).toMatch(/^不是。文章说：和山西大学进行产学研合作/);
+  });
+
+  it('reads A没A (建没建成) as yes/no and 干嘛要 as a reason', async () => {
+    expect((await ask('黑山羊种羊场建没建成？')).answer).toMatch(/^是的。.*建成了黑山羊种羊场/);
+    expect((await ask('吉利尔干嘛要传承潞绸织造技艺？'))).toMatchObject({ operation: 'reason', refused: false });
+  });
+
   it('names the county of a thing stated to be the most (在哪个县)', async () => {
+    expect((await ask('全省规模最大的种猪繁育基地建在哪个县市？')).answer).toMatch(/^高平/);
     expect((await ask('山西第一养蜂大县是晋城的哪个县？')).answer).toMatch(/^沁水：.*山西第一养蜂大县/);
   });
 });
@@ -345,6 +371,12 @@ describe('answer chain: which articles', () => {
     const r = await ask('有哪些文章提到了乡村振兴？');
     expect(r.answer).toMatch(/阳城蚕桑/);
     expect(r.answer).toMatch(/沁水蜂蜜（舞出乡村振兴/);
+  });
+});
+
+describe('answer chain: English superlatives the articles state', () => {
+  it('reads biggest as 最大 and answers which one in English first', async () => {
+    expect((await ask('Which company is the largest silk printing and dyeing firm in North China?')).answer).toMatch(/^It is 吉利尔潞绸集团: .*规模最大/);
   });
 });
 

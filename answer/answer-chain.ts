@@ -124,7 +124,7 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
   // A unit said in the question (多少万斤, 换成公斤) is the answer's measure, not a word to find.
   const unit = askedUnit(foldForMatch(question));
-  const kept = parsedTerms.words.filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && (searcher.wordIdf(w) === 0 || w === unit)))).map((w) => knownCore(w, (x) => searcher.wordIdf(x))).filter(Boolean);
+  const kept = parsedTerms.words.filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && (searcher.wordIdf(w) === 0 || w === unit)))).map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null)).filter(Boolean);
   const terms = { ...parsedTerms, words: [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))] };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../ingest/index.js';
-import { askedWords, otherMeasure, otherScope, otherUnit, statesAsked } from './asked-attribute.js';
+import { askedWords, datedPart, otherMeasure, otherScope, otherUnit, statesAsked } from './asked-attribute.js';
 import { attributeFamilies } from './parse-question.js';
 
 describe('askedWords', () => {
@@ -47,5 +47,23 @@ describe('otherUnit', () => {
     expect(otherUnit(fact('拥有铸造企业30家'), attributeFamilies('铸造企业一年产值多少？'))).toBe(true);
     expect(otherUnit(fact('年产值突破5.28亿元'), attributeFamilies('铸造企业一年产值多少？'))).toBe(false);
     expect(otherUnit(fact('拥有铸造企业30家'), attributeFamilies('铸造企业有多少家？'))).toBe(false);
+  });
+});
+
+describe('datedPart', () => {
+  const sentence = '该公司位于大兴村，成立于2007年，现已建成1050亩基地，其中500亩已通过了有机认证。';
+  const founding = extractFacts(sentence, 0).find((f) => f.kind === 'time' && f.role === 'founding');
+
+  it('dates only the founding by a founding year, not what the sentence goes on to say', () => {
+    expect(founding).toMatchObject({ text: '成立于2007年', value: 2007 });
+    const part = datedPart(founding!, sentence);
+    expect(part).toContain('成立于2007年');
+    expect(part).not.toContain('有机认证');
+  });
+
+  it('dates the rest of the sentence from a time clause of its own', () => {
+    const text = '全县蜂业发展较快，2022年，蜂农达到1500户。';
+    const [year] = extractFacts(text, 0).filter((f) => f.kind === 'time');
+    expect(datedPart(year!, text)).toContain('蜂农达到1500户');
   });
 });

@@ -96,12 +96,13 @@ const ASKS_YEAR = /哪一?年(?!代)|what year|which year/i;
 
 /**
  * The part of its sentence a time dates: all of it from the head; from a clause of its own inside the
- * sentence (…，2022年，企业出栏…), the rest of the sentence; inside a clause (…公司位于…，成立于2007年), the
- * sentence up to that clause's end. Other facts: the whole sentence.
+ * sentence (…，2022年，企业出栏…), the rest of the sentence; inside a clause (…公司位于…，成立于2007年) or a
+ * founding clause of its own, the sentence up to that clause's end. Other facts: the whole sentence.
  */
 export function datedPart(fact: Fact, sentence: string): string {
   if (fact.kind !== 'time' || isHeadTime(fact)) return sentence;
-  return fact.clause === fact.text ? sentence.slice(fact.clauseStart) : sentence.slice(0, fact.clauseStart + fact.clause.length);
+  // A founding year (成立于2007年) dates the founding, not what the sentence goes on to say.
+  return fact.clause === fact.text && fact.role !== 'founding' ? sentence.slice(fact.clauseStart) : sentence.slice(0, fact.clauseStart + fact.clause.length);
 }
 
 /**

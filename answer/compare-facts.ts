@@ -37,13 +37,16 @@ export function startYear(fact: Fact, refYear: number): number | null {
 
 type Side = { f: LocatedFact; value: number };
 
+/** Unit families that count things (households, firms, head of livestock…), not measure them. */
+export const COUNTED = ['organisations', 'households', 'people', 'kinds', 'items', 'animals', 'count'];
+
 /** The comparative of an English answer: earlier / later by time, else higher / lower (more / fewer for counts). */
 function englishComparative(q: ParsedQuestion, wantsLarger: boolean, byTime: boolean): string {
   const superlative = q.operation === 'superlative';
   // The question's own comparative when it has one (Which is higher…? -> higher).
   if (!superlative && /^[a-z]+$/.test(q.comparative)) return q.comparative;
   if (byTime) return wantsLarger ? (superlative ? 'latest' : 'later') : superlative ? 'earliest' : 'earlier';
-  const counted = q.unitFamily === null || ['organisations', 'households', 'people', 'kinds', 'items', 'animals'].includes(q.unitFamily);
+  const counted = q.unitFamily === null || COUNTED.includes(q.unitFamily);
   const [up, down] = counted && !/[高低]/.test(q.comparative) ? (superlative ? ['most', 'fewest'] : ['more', 'fewer']) : superlative ? ['highest', 'lowest'] : ['higher', 'lower'];
   return wantsLarger ? up : down;
 }
@@ -63,7 +66,9 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   // Sides the question itself sets apart (出栏 和 屠宰) are meant to differ in attribute.
   const sidesDiffer = new Set(labels).size === labels.length && labels.every((l, i) => !facts.some((f, j) => j !== i && f.chunk.meta.town === l));
   const meant = sidesDiffer && labels.some((l) => !facts.some((f) => f.chunk.meta.town === l));
-  if (families.size > 1 || (attributes.size > 1 && !attributes.has(null) && !meant)) {
+  // Counts of different things (1500户蜂农, 500余家经营主体) set apart by the question are compared as numbers.
+  const counts = [...families].every((f) => COUNTED.includes(f));
+  if ((families.size > 1 && !(meant && counts)) || (attributes.size > 1 && !attributes.has(null) && !meant)) {
     return `这些数字口径不同，不能直接比较：${facts.map(shown).join('；')}。`;
   }
   const byTime = families.has('time');

@@ -6,7 +6,7 @@ import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
-import { compareFacts, inAskedUnit, startYear } from './compare-facts.js';
+import { compareFacts, COUNTED, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
 import { bestFormWeight } from './word-forms.js';
@@ -142,19 +142,25 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   return reply(`${lead}${statement}。${cites.mark(top.chunk)}`, cites, [top]);
 }
 
+/** An English superlative as the articles write it (biggest -> 最大). */
+const ENGLISH_SUPERLATIVE: Record<string, string> = {
+  largest: '最大', biggest: '最大', greatest: '最大', highest: '最高', most: '最多', oldest: '最早', earliest: '最早',
+  smallest: '最小', lowest: '最低', fewest: '最少', latest: '最晚',
+};
+
 /**
  * A superlative the article states itself (“最早可以追溯到春秋战国时代” for 最早…什么时代): the best
  * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
  */
 export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
-  const word = ctx.parsed.superlative;
+  const word = ENGLISH_SUPERLATIVE[ctx.parsed.superlative.toLowerCase()] ?? ctx.parsed.superlative;
   const best = ctx.scored[0];
   if (!word || !best) return null;
   // The clause saying the superlative says it of something asked (面积最大, not 发挥到最大).
   const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(word));
   if (!clause || !ctx.focus.some((w) => w !== word && foldForMatch(clause).includes(w))) return null;
   // 华北最大的…是哪家 / 最大的是啥: the one the sentence says it of, with the clause that says so.
-  if (WHICH_ONE.test(ctx.question) && ctx.parsed.answerType !== 'time') return statedOne(ctx, best);
+  if (WHICH_ONE.test(ctx.question) && ctx.parsed.answerType !== 'time') return statedOne(ctx, best, word);
   const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
   // 哪个…最早 asks which one: the answer names the town the sentence is about.
   const town = ctx.hits[best.hit]!.chunk.meta.town;
@@ -300,13 +306,15 @@ function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined
 const WHICH_ONE = /哪一?[家个项种位]|是啥|是什么|什么是|谁|which|what is/i;
 
 /** The organisation a sentence names (else its town), and the sentence's clause holding the superlative asked. */
-function statedOne(ctx: ComposeContext, best: ScoredSentence): Reply {
+function statedOne(ctx: ComposeContext, best: ScoredSentence, word: string): Reply {
   const chunk = ctx.hits[best.hit]!.chunk;
   const org = ctx.source.factsOf(chunk).find((f) => f.kind === 'org' && f.sentence === best.sentence && !f.before);
   const subject = org?.text ?? chunk.meta.town;
-  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(ctx.parsed.superlative)) ?? best.text;
+  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(word)) ?? best.text;
   const cites = new CitationList();
   const said = asStatement(clause).replace(/。$/, '');
+  // An English question is answered in English first: which one it is.
+  if (ctx.parsed.english) return reply(`It is ${subject}: ${said}。${cites.mark(chunk)}`, cites);
   return reply(`${said.includes(subject) ? '' : `${subject}：`}${said}。${cites.mark(chunk)}`, cites);
 }
 
@@ -522,6 +530,18 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 
+/**
+ * For a side whose own words found no figure: the first fact of the other side's kind and unit family in the
+ * one town it names (of a county's towns, the one whose industry it says: 高平的猪 -> 高平生猪).
+ */
+function headlineFact(ctx: ComposeContext, side: string, other: LocatedFact | undefined): LocatedFact | undefined {
+  const named = ctx.source.townsIn(side);
+  const towns = named.length > 1 ? named.filter((t) => [...t.replace(/^[\u4e00-\u9fff]{2}/, '')].some((c) => side.includes(c))) : named;
+  if (!other || towns.length !== 1) return undefined;
+  const first = ctx.source.firstFactsOfTown(towns[0]!).find((x) => x.fact.kind === other.fact.kind && x.fact.family === other.fact.family && x.fact.value !== null);
+  return first && { ...first, fit: 0.3, score: 0.3 };
+}
+
 /** Compare, difference or superlative over the question's sides (or the towns named, or every town): the facts side by side and the result. */
 export function composeComparison(ctx: ComposeContext, question: string): Reply | null {
   if (ctx.parsed.answerType === 'text' || ctx.parsed.answerType === 'names') return null;
@@ -529,11 +549,17 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   let pairs: { f: LocatedFact | undefined; label: string }[];
   if (sides.length >= 2) {
     const shared = sharedWords(ctx, sides);
-    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    // The unit asked may be one side's own (蜂农户数 against 经营主体数): a side without a figure of it takes any.
+    const anyUnit = { ...ctx, parsed: { ...ctx.parsed, unitFamily: null } };
+    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    // A side named only by its town (高平的猪) is the town's first figure of the other side's kind (生猪出栏85万头).
+    pairs = pairs.map((p, i) => (p.f ? p : { ...p, f: headlineFact(ctx, sides[i]!, pairs.find((o) => o.f)?.f) }));
     // Two quantities of different unit families: each side is tried against the other's family, and the
     // pair whose figures fit their sides better stands (a side can have a figure of the other's kind).
     const [a, b] = pairs;
-    if (pairs.length === 2 && a!.f && b!.f && a!.f.fact.kind === 'quantity' && b!.f.fact.kind === 'quantity' && a!.f.fact.family !== b!.f.fact.family) {
+    // (Counts of different things, 群众 against 农户, are compared as they are.)
+    const counts = [a?.f, b?.f].every((p) => p && COUNTED.includes(p.fact.family));
+    if (pairs.length === 2 && a!.f && b!.f && a!.f.fact.kind === 'quantity' && b!.f.fact.kind === 'quantity' && a!.f.fact.family !== b!.f.fact.family && !counts) {
       const aLikeB = sideFact(ctx, sides[0]!, shared, b!.f.fact.family);
       const bLikeA = sideFact(ctx, sides[1]!, shared, a!.f.fact.family);
       const options = [aLikeB && { a: aLikeB, b: b!.f }, bLikeA && { a: a!.f, b: bLikeA }].filter((o): o is { a: LocatedFact; b: LocatedFact } => !!o);
@@ -651,17 +677,20 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
 const CLAIMED_WORD_IDF = 2;
 
 /**
- * A focus word of a claim that the articles use (rare enough to be specific) but the sentence does
- * not say in any form: what the claim adds to the sentence. Bounds (以上) and organisations named are checked apart.
+ * A focus word of a claim that the articles use (rare enough to be specific), or a name of a place or
+ * body they never use, that the sentence does not say in any form: what the claim adds to the sentence. Bounds (以上) and organisations named are checked apart.
  * Not for English claims.
  */
 function unstatedWord(ctx: ComposeContext, folded: string): string | undefined {
   // An English claim's words are the dictionary's translations, several per word: one missing says nothing.
   if (ctx.parsed.english) return undefined;
-  return ctx.focus.find(
-    (w) => w.length >= 2 && ctx.source.idf(w) >= CLAIMED_WORD_IDF && !isBoundWord(w) && !ctx.entities.includes(w) && !folded.includes(w) && bestFormWeight(ctx.source.forms?.(w), folded) === 0,
-  );
+  // A rare corpus word, or a name of a place or body the articles never mention (钓鱼台国宾馆).
+  const claimed = (w: string) => (w.length >= 2 && ctx.source.idf(w) >= CLAIMED_WORD_IDF) || (w.length >= 3 && ctx.source.idf(w) === 0 && PLACE_OR_BODY.test(w));
+  return ctx.focus.find((w) => claimed(w) && !isBoundWord(w) && !ctx.entities.includes(w) && !folded.includes(w) && bestFormWeight(ctx.source.forms?.(w), folded) === 0);
 }
+
+/** The kind word a name of a place or body ends in (…宾馆, …大会堂, …研究所, …公司). */
+const PLACE_OR_BODY = /(?:[馆堂厅宫局厂院站所]|集团|公司|大学|学院|协会|合作社)$/;
 
 /** The sentence of the named towns (a county's two at most three) stating a figure of one of the families, with the most focus weight (at least one focus word). */
 function claimedFigureInTown(ctx: ComposeContext, families: Set<string | undefined>): { chunk: Chunk; text: string; facts: Fact[] } | undefined {

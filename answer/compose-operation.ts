@@ -4,7 +4,7 @@ import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
 import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
-import { ASKS_TOWNS, parseQuestion, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
@@ -24,7 +24,8 @@ function askedAttributeName(ctx: ComposeContext): string {
   // (Not a numeral with its measure word: 一瓶, 每斤 say how much of it, not what.)
   const unknown = asked.find((w) => /^[\u4e00-\u9fff]{2,}$/.test(w) && ctx.source.idf(w) === 0 && !/^[一每两几][\u4e00-\u9fff]$/.test(w));
   const price = /多少钱|价格|价钱|售价|单价/.test(ctx.question) ? '价格' : undefined;
-  return word ?? unknown ?? price ?? ASKED[ctx.parsed.answerType];
+  // A when-question asks a time whatever verb it uses (哪年拿到…).
+  return word ?? (ctx.parsed.answerType === 'time' ? undefined : unknown) ?? price ?? ASKED[ctx.parsed.answerType];
 }
 
 /** The corpus's organisation names a question names, longest first, none inside another found. */
@@ -190,6 +191,9 @@ export function composeFacts(
       // A superlative inside one named organisation or town ranks its own figures before the towns are compared.
       const inScope = superlative && (ctx.entities.length > 0 || towns.length === 1);
       if (!unknownWords) reply = (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
+      // Two sides set against each other are each found by their own words: a word the articles never use in one
+      // side (列入 for 列为) does not sink the comparison when both sides' figures are found.
+      else if (!superlative && comparisonSides(question).length >= 2) reply = composeComparison(ctx, question);
       // A superlative of a named measure (收入, 投资) is read off the facts of that measure, whatever else the wording says.
       if (superlative && (!inScope || unknownWords)) reply ??= composeMeasureSuperlative(ctx);
       // A gap to a figure the question gives (离一个亿还差多少) when no two sides are compared.

@@ -63,6 +63,9 @@ export function askedUnit(folded: string): string {
 /** Questions about which towns / counties / places (not about one of them). */
 export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
 
+/** Asks where: a county, a place (在哪个县市, 在哪里). */
+const ASKS_PLACE = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市|地方|村|乡镇?)|在哪里|在哪儿|在哪(?![个些])/;
+
 const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
 const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many years/i;
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
@@ -70,13 +73,13 @@ const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千�
 
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
 const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
-const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|哪件|哪项|哪样|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
-const YESNO = /([\u4e00-\u9fff])不\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
+const YESNO = /([\u4e00-\u9fff])[不没]\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
-const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|why/i;
+const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|干嘛要?|干吗要?|why/i;
 const MIN_WORDS = /最(?:少|低|小|晚)|更(?:少|低|小|晚)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
 const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|年头|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
@@ -178,7 +181,7 @@ export function parseOperation(q: string, townCount: number): Operation {
   // A最早的年代和B最兴盛的时期，哪个更早: two sides set against each other, whatever superlatives name them.
   if (COMPARE.test(q) && /(?:哪个|哪一个|谁|哪边|哪方)[^，,]{0,4}更/.test(q) && twoSides) return 'compare';
   // 是华北地区规模最大的企业吗: a claimed superlative is checked, not computed.
-  if (SUPERLATIVE.test(q) && !(YESNO.test(q) && /是/.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, '')))) return 'superlative';
+  if (SUPERLATIVE.test(q) && !(YESNO.test(q) && /是/.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, '')))) return 'superlative';
   if (COMPARE.test(q) && twoSides) return 'compare';
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
@@ -189,7 +192,7 @@ export function parseOperation(q: string, townCount: number): Operation {
 
 /** A question without a wh-word that asks whether something holds (吗, 是不是, 有没有, Is…). */
 function asksYesNo(q: string): boolean {
-  return YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])不\1|是否|有没有|[吗吧]/g, ''));
+  return YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, ''));
 }
 
 /** The latest parse: an answer asks for its question's operation, then the composers for the whole parse. */
@@ -217,9 +220,13 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
   // 比例 / 价格 name a unit without 多少; they still ask for an amount.
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
-  const computed = ['count', 'compare', 'superlative', 'difference'].includes(operation) && answerType === 'text';
+  // …but a place asked of a thing a superlative names (最大的基地在哪个县市) is answered by where, not by an
+  // amount (哪个县入选的最少 still ranks amounts).
+  const place = ASKS_PLACE.exec(q);
+  const whereOfNamed = place !== null && (SUPERLATIVE.exec(q)?.index ?? Infinity) < place.index;
+  const computed = ['count', 'compare', 'superlative', 'difference'].includes(operation) && answerType === 'text' && !whereOfNamed;
   // Amount words are read after 哪个 / 谁 (the sides before it may be names: 高平, 大兴村).
-  const tail = q.split(/哪个|哪一个|哪家|谁/).pop() ?? q;
+  const tail = q.split(/哪个|哪一个|哪家|哪件|哪项|哪样|哪边|哪方|谁/).pop() ?? q;
   const oldest = OLD_WORDS.test(q) && !/多|少|高|低|大|小/.test(tail.replace(/多少|最/g, ''));
   return {
     operation,
@@ -246,7 +253,7 @@ function cleanSide(side: string): string {
     // A和B分别是多少 / 各是多少: the asking words are no part of B.
     .replace(/(?<=.{2})(?:分别|各自|各)(?:是|有|为)?$/, '')
     .replace(/(?<=.{2})[多少高低大小早晚长久](?:一些|些|一点)?$/, '')
-    .replace(/(?<=.{2})(?:相比|比)$/, '');
+    .replace(/(?<=.{2})(?:相比|(?<!占|百分)比)$/, '');
 }
 
 /**
@@ -273,7 +280,7 @@ export function comparisonSides(question: string): string[] {
   const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|哪边|哪方|哪一方|谁|which/i)[0] ?? '';
   // A比B早成立多少年: the predicate after B (更/还 and its last comparative adjective onwards) is not part of B.
   const ADJ = '多少高低早晚大小长久强弱快慢重轻烈贵';
-  const comparing = /(?<!百分)比(?![例重率较])/.test(head);
+  const comparing = /(?<!百分|占)比(?![例重率较])/.test(head);
   const sides = (
     comparing
       ? head
@@ -281,7 +288,7 @@ export function comparisonSides(question: string): string[] {
           .replace(new RegExp(`(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\\u4e00-\\u9fff]{1,3}得)?[${ADJ}][^${ADJ}]*$`), '$1')
       : head.replace(/(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
   )
-    .split(/和|与|跟|同|还是|相比|(?<!百分)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
+    .split(/和|与|跟|同|还是|相比|(?<!百分|占)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     .map(cleanSide)
     .filter((x) => x.length > 0);
   return sides.length >= 2 ? sides : [];

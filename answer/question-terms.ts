@@ -14,7 +14,7 @@ const STOPWORDS = new Set(
     '名 只 位 种 家 项 条 件 次 头 张 亩 户 年 一年 每年 今年 去年 一下子 一共 到底 究竟 大家 人家 起来 一起 帮 帮着 能 可 得 地 过 ' +
     '吗 嘛 呗 么 叫啥 是啥 有啥 怎么回事 作为 属于 算是 所谓 特点 名字 名称 哪两个 两个 几个 ' +
     // Discourse words that frame a yes/no claim (听说…是真的吗).
-    '听说 据说 真的 是真的 难道 确实 没错 对吧 ' +
+    '听说 据说 真的 是真的 难道 确实 没错 对吧 干嘛 干吗 ' +
     // Words for the page and its articles themselves (这一版里提到的…, 报道说…): where to look, not what.
     '版 版面 这一版 整版 本版 报道 报导 文章 稿子 稿件 新闻 提到 提及 说到 讲到 谈到 写到 篇 里面 说 出现 年份 朝代 节点'
   ).split(/\s+/),
@@ -203,11 +203,12 @@ export function questionTerms(question: string, expanded: string, names: string[
  * noun with a suffix the corpus drops read as its stem (茧子 -> 茧). The word itself when no such part is known;
  * the part before or after a comparison's particle (量比 -> 量).
  */
-export function knownCore(word: string, idf: (w: string) => number): string {
+export function knownCore(word: string, idf: (w: string) => number, inDictionary: (w: string) => boolean = () => false): string {
   // 出栏量比屠宰量 cut as 出栏/量比/屠宰/量: a word the corpus never uses, joined across the particle that
-  // sets two sides apart (比, 和, 与, 跟) or a preposition (钱离一个亿 -> 钱离), is its other part.
-  const particle = /^(?:比(?![例重率较])|[和与跟])|(?:(?<!对)比|(?<!总)和|[与跟])$|(?<=^[\u4e00-\u9fff])[离从给对]$/.exec(word);
-  if (particle && word.length <= 3 && idf(word) === 0) {
+  // sets two sides apart (比, 和, 与, 跟), a preposition (钱离一个亿 -> 钱离) or the comparative it is asked
+  // by (哪件事早 -> 事早), is its other part; a dictionary word (县长) is a word.
+  const particle = /^(?:比(?![例重率较])|[和与跟])|(?:(?<!对)比|(?<!总)和|[与跟])$|(?<=^[\u4e00-\u9fff])[离从给对早晚多少高低长久]$/.exec(word);
+  if (particle && word.length <= 3 && idf(word) === 0 && !inDictionary(word)) {
     return word.replace(particle[0], '');
   }
   // A noun with a suffix (茧子, 个头) the corpus says without it: its stem (茧).

@@ -16,8 +16,16 @@ describe('extractFacts', () => {
     expect(facts.map((f) => [f.text, f.value, f.family, f.approx])).toEqual([
       ['3.5亿元', 350000000, 'money', false],
       ['30多个', 30, 'items', true],
-      ['4万多', 40000, 'count', true],
+      ['4万多', 40000, 'households', true],
     ]);
+  });
+
+  it('types a count without a measure word by the noun it counts (households, people), and 上千 as round', () => {
+    const facts = (text: string) => extractFacts(text, 0).filter((f) => f.kind === 'quantity');
+    expect(facts('全镇带动2万多养殖户增收')[0]).toMatchObject({ value: 20000, family: 'households', approx: true });
+    expect(facts('惠及3万多村民')[0]).toMatchObject({ value: 30000, family: 'people' });
+    expect(facts('建成2万多平方的厂房')[0]).toMatchObject({ family: 'count' });
+    expect(facts('吸纳上千名工人')[0]).toMatchObject({ value: 1000, family: 'people', approx: true });
   });
 
   it('tells years, eras and durations apart', () => {

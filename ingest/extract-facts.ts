@@ -109,6 +109,15 @@ export function attributeBefore(clause: string, spanStart: number): string {
   return before.slice(-16);
 }
 
+/** Nouns of people counted without a measure word (5万多群众, 上千名职工 has 名). */
+const PEOPLE_NOUN = /^(?:群众|农民|村民|居民|人口|劳动力|农村剩余劳动力|员工|职工|工人|蜂农|药农|果农|茶农|蚕农|农牧民|游客)/;
+
+/** The unit family of a bare count from the noun after it: a household noun (农户, 养蜂户) or one of people; null otherwise. */
+export function countedFamily(after: string): string | null {
+  if (/^[\u4e00-\u9fff]{0,3}户/.test(after)) return 'households';
+  return PEOPLE_NOUN.test(after) ? 'people' : null;
+}
+
 type Span = { kind: FactKind; start: number; end: number; text: string; value: number | null; unit: string; family: string; approx: boolean; items: string[]; role: string };
 
 function quantitySpans(clause: string): Span[] {
@@ -119,12 +128,12 @@ function quantitySpans(clause: string): Span[] {
     if (base === null) continue;
     // A bare number counts only with 万/亿 (5万多群众); otherwise it is part of a name or a word.
     if (!unit && !mult && !big) continue;
-    // 12大“药养品牌”: a count of kinds without a measure word.
-    const [, family, factor] = UNITS.find(([u]) => u === unit) ?? ['', big ? 'items' : 'count', 1];
+    // 12大“药养品牌”: a count of kinds without a measure word; 4万多农户, 5万多群众: the noun counted says the kind.
+    const [, family, factor] = UNITS.find(([u]) => u === unit) ?? ['', big ? 'items' : (countedFamily(clause.slice(m.index + text.length)) ?? 'count'), 1];
     // A four-digit number before 年 is a calendar year, not a duration; 月/日 are dates.
     if (unit === '年' && (/^\d{4}$/.test(num!) || clause[m.index + text.length] === '代')) continue;
     const value = base * (mult === '万' ? 1e4 : mult === '亿' ? 1e8 : 1) * factor;
-    const approx = Boolean(a1 || a2 || post || (pre && /近|约|超过|突破|逾/.test(pre)));
+    const approx = Boolean(a1 || a2 || post || (pre && /近|约|超过|突破|逾/.test(pre)) || /^[上数]/.test(num!));
     const start = m.index + (pre?.length ?? 0);
     spans.push({ kind: 'quantity', start, end: m.index + text.length, text: text.slice(pre?.length ?? 0), value, unit: unit ?? '', family, approx, items: [], role: '' });
   }
