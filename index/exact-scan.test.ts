@@ -80,4 +80,28 @@ describe('HnswVectorStore over a small index', () => {
       expect(store.nearestLabels(vector, 20)).toEqual({ labels: want.neighbors, similarities: want.distances.map((d) => 1 - d) });
     }
   });
+
+  it('does not call hnswlib for a query without ties once the scan has checked itself', async () => {
+    const hnsw = searcher.index.hnsw;
+    let calls = 0;
+    // The native object's methods, each bound to it, searchKnn counted.
+    const counted = new Proxy(hnsw, {
+      get: (target, key) => {
+        const value: unknown = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (key === 'searchKnn') calls++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const store = new HnswVectorStore(searcher.embedder, counted, searcher.index.chunks);
+    const vector = await searcher.embedder.embedQuery('沁水黑山羊饲养量达到多少只？');
+    const first = store.nearestLabels(vector, 20);
+    expect(calls).toBeGreaterThan(0); // the probe queries of the self-check
+    calls = 0;
+    expect(store.nearestLabels(vector, 20)).toEqual(first);
+    expect(calls).toBe(0);
+    expect(first.labels).toEqual(hnsw.searchKnn(vector, 20).neighbors);
+  });
 });
