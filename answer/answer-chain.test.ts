@@ -320,6 +320,20 @@ describe('answer chain: sides of a comparison', () => {
   });
 });
 
+describe('answer chain: people counted', () => {
+  it('reads 老百姓有多少 as asking people, and finds the figure of a noun of people (5万多群众)', async () => {
+    expect((await ask('陵川那边种药材的老百姓有多少？')).answer).toMatch(/5万多群众/);
+    // …and does not answer with another town's count when the asked one is not stated.
+    expect((await ask('阳城靠养蚕吃饭的乡亲有多少户？')).refused).toBe(true);
+  });
+});
+
+describe('answer chain: counts of an enumeration', () => {
+  it('counts the members an enumeration lists when the question names their kind (几个方面) but the clause does not', async () => {
+    expect((await ask('沁水养羊协会在几个方面提供配套服务？')).answer).toMatch(/^共6个方面：提供种畜、技术、信息、生产资料、肉羊回收、销售/);
+  });
+});
+
 describe('answer chain: claims checked', () => {
   it('answers a claimed comparison (A比B多吗) yes or no before the two cited figures', async () => {
     const yes = await ask('高平的生猪屠宰量比出栏量少吗？');
@@ -377,6 +391,17 @@ describe('answer chain: which articles', () => {
 describe('answer chain: English superlatives the articles state', () => {
   it('reads biggest as 最大 and answers which one in English first', async () => {
     expect((await ask('Which company is the largest silk printing and dyeing firm in North China?')).answer).toMatch(/^It is 吉利尔潞绸集团: .*规模最大/);
+  });
+});
+
+describe('answer chain: English differences and places', () => {
+  it('reads "by how much does A exceed B", each side on its own figure', async () => {
+    expect((await ask('By how much does Gaoping\'s pig output exceed its slaughter?')).answer).toMatch(/by 462,000 head.*85万头.*38\.8万头/);
+  });
+
+  it('checks an organisation claimed to be in a county named in pinyin, in Chinese or English', async () => {
+    expect((await ask('Is Kaiyong group based in Yangcheng?')).answer).toMatch(/^No\. /);
+    expect((await ask('凯永集团在阳城吗？')).answer).toMatch(/^不是。/);
   });
 });
 

@@ -1,12 +1,12 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { indexedChunk, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
-import { composeFacts, namedEntities, questionOperation, questionParse } from './compose-operation.js';
-import { askedUnit, attributeFamilies, isBoundWord } from './parse-question.js';
+import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
+import { askedUnit, attributeFamilies, isBoundWord, parseQuestion } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
-import { FRAME_NOUNS, isMostlyLatin, knownCore, questionTerms } from './question-terms.js';
+import { asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -106,7 +106,8 @@ function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, que
   const rest = words.filter((w) => !isUnknownPredicate(w, searcher) || asking(w));
   if (rest.length === words.length) return words;
   const places = placeNames(words.join(' '));
-  return rest.some((w) => searcher.wordIdf(w) > 0 && !searcher.isTopicWord(w) && !places.has(w)) ? rest : words;
+  // (An industry word names what is asked about too: 靠药材吃饭 keeps 药材.)
+  return rest.some((w) => searcher.wordIdf(w) > 0 && !places.has(w) && !searcher.lexicon.isVerbal(w)) ? rest : words;
 }
 
 /** Answers one question extractively from the searcher's index. */
@@ -125,7 +126,17 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // A unit said in the question (多少万斤, 换成公斤) is the answer's measure, not a word to find.
   const unit = askedUnit(foldForMatch(question));
   const kept = parsedTerms.words.filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && (searcher.wordIdf(w) === 0 || w === unit)))).map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null)).filter(Boolean);
-  const terms = { ...parsedTerms, words: [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))] };
+  const kind = [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))];
+  // A count names the kind of its members (包含几个环节): when no retrieved passage says it, the enumeration it
+  // counts answers without that word (几个项目 still finds …等多个项目). The passages looked at are the named
+  // town's, else the best passage's town's.
+  const category = parseQuestion(question, 0, parsedTerms.english).operation === 'count' ? listCategory(asListWording(foldForMatch(question))) : '';
+  const strongest = strongestTowns(searcher.namedTowns(question));
+  const towns = strongest.length === 1 ? strongest : hits.slice(0, 1).map((h) => h.chunk.meta.town);
+  const own = hits.filter((h) => towns.includes(h.chunk.meta.town));
+  const listed = category && !own.some((h) => indexedChunk(h.chunk).folded.includes(category)) ? category : '';
+  const words = listed ? kind.filter((w) => w !== listed && !LIST_VERBS.has(w)) : kind;
+  const terms = { ...parsedTerms, words: words.length ? words : kind };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
   const operation = questionOperation(question, terms, o);

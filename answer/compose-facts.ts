@@ -495,7 +495,7 @@ export function sharedWords(ctx: ComposeContext, sides: string[]): string[] {
 }
 
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
-export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string): LocatedFact | undefined {
+export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
   const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
   const own = ctx.focus.filter((w) => folded.includes(w));
@@ -514,7 +514,7 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   // A side is a figure: a quantity, or when ages are compared a time or a duration (not an enumeration or a name).
   const figure = (f: LocatedFact) => f.fact.value !== null && (f.fact.kind === 'quantity' || (ctx.parsed.byTime && f.fact.kind === 'time'));
   // Matched to the other side's figure: only figures of its unit family (户 against 户, not 四大板块).
-  const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f) && (family === undefined || f.fact.family === family)).sort((a, b) => b.score - a.score);
+  const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f) && (family === undefined || f.fact.family === family) && f.fact !== except).sort((a, b) => b.score - a.score);
   // A side that says its own figure (42度那款白兰地) is that figure where the articles state it.
   const said = claimedFacts(claimText(side)).filter((c) => c.kind === 'quantity');
   const saying = fitting.find((f) => said.some((c) => c.family === f.fact.family && c.value === f.fact.value));
@@ -552,6 +552,12 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     // The unit asked may be one side's own (蜂农户数 against 经营主体数): a side without a figure of it takes any.
     const anyUnit = { ...ctx, parsed: { ...ctx.parsed, unitFamily: null } };
     pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    // Two sides on one figure: the side it fits less takes its next best (pig output and slaughter: 出栏, 屠宰).
+    const [p, o] = pairs;
+    if (pairs.length === 2 && p!.f && o!.f && p!.f.fact === o!.f.fact) {
+      const weaker = p!.f.score <= o!.f.score ? 0 : 1;
+      pairs[weaker] = { ...pairs[weaker]!, f: sideFact(ctx, sides[weaker]!, shared, undefined, pairs[weaker]!.f!.fact) };
+    }
     // A side named only by its town (高平的猪) is the town's first figure of the other side's kind (生猪出栏85万头).
     pairs = pairs.map((p, i) => (p.f ? p : { ...p, f: headlineFact(ctx, sides[i]!, pairs.find((o) => o.f)?.f) }));
     // Two quantities of different unit families: each side is tried against the other's family, and the
@@ -712,15 +718,17 @@ function claimedFigureInTown(ctx: ComposeContext, families: Set<string | undefin
  * 彤康公司在阳城吗: the question names an organisation and a county, and the organisation's passage
  * belongs to another county's article: no, with the passage's sentence naming the organisation.
  */
-function organisationElsewhere(ctx: ComposeContext): Reply | null {
-  const counties = new Set(ctx.source.townNames().map((t) => ctx.source.chunksOfTown(t)[0]?.meta.county ?? ''));
-  const county = [...counties].find((c) => c && ctx.question.includes(c));
+export function organisationElsewhere(ctx: ComposeContext): Reply | null {
+  const countyOf = (town: string) => ctx.source.chunksOfTown(town)[0]?.meta.county ?? '';
+  const counties = new Set(ctx.source.townNames().map(countyOf));
+  // Said in Chinese (在高平吗), or in pinyin the dictionary reads as a named town's county (in Gaoping).
+  const named = ctx.parsed.english ? [...new Set(ctx.towns.map(countyOf))] : [...counties].filter((c) => c && ctx.question.includes(c));
   const [entity] = ctx.entities;
-  if (!county || !entity) return null;
+  if (named.length === 0 || !entity) return null;
   // The sentence saying where it is (位于…) first, else the first one naming it.
   const naming = ctx.source.chunksWith(entity).flatMap((chunk) => indexedChunk(chunk).sentences.filter((x) => x.folded.includes(entity)).map((x) => ({ chunk, text: x.text })));
   const found = naming.find((x) => /位于|地处|坐落/.test(x.text)) ?? naming[0];
-  if (!found || found.chunk.meta.county === county) return null;
+  if (!found || named.includes(found.chunk.meta.county)) return null;
   const { chunk, text } = found;
   const sentence = { text: splitClauses(text).find((c) => /位于|地处|坐落/.test(c)) ?? text };
   const cites = new CitationList();

@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -37,7 +37,7 @@ export function namedEntities(question: string, names: string[]): string[] {
 }
 
 /** The towns with the strongest mention (none when nothing is named). */
-function strongestTowns(named: Map<string, number>): string[] {
+export function strongestTowns(named: Map<string, number>): string[] {
   const strongest = Math.max(0, ...named.values());
   return [...named].filter(([, s]) => s === strongest && s > 0).map(([t]) => t);
 }
@@ -103,7 +103,8 @@ const NAMED_BY_SENTENCE = 0.6;
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeLookup(ctx);
-  const [top] = answeringCandidates(ctx).filter((f) => f.fit > 0);
+  const candidates = answeringCandidates(ctx);
+  const [top] = candidates.filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
   // A name listed among others (晋裕泽晋汾白猪育种场 of 凯永's projects) is the item that says most of what is asked,
   // unless a name fact says as much (its own text holding as many of the asked words).
@@ -116,7 +117,7 @@ function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (!top && ctx.parsed.answerType === 'names' && (ctx.picked[0]?.focus ?? 0) >= NAMED_BY_SENTENCE) return composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!top && ctx.focus.length > 0) return nearMiss(ctx);
   // A measure asked (多远) that no candidate states is not looked up in a sentence without it.
-  if (!top && ctx.parsed.answerType === 'quantity' && ctx.parsed.unitFamily && !ctx.parsed.unitFamily.startsWith('measure:')) return null;
+  if (candidates.length === 0 && ctx.parsed.answerType === 'quantity' && ctx.parsed.unitFamily && !ctx.parsed.unitFamily.startsWith('measure:')) return null;
   return composeLookup(ctx);
 }
 
@@ -230,7 +231,8 @@ export function composeFacts(
     case 'yesno':
       // A number the question names but the article states differently is answered "no".
       // A claimed word the articles never use, where the best sentence says another in its place (西北地区 / 华北地区), is answered "no".
-      reply = refusal && !refusal.startsWith('a number in the question') ? (unknownWords ? contrastedClaim(ctx) : null) : composeYesNo(ctx, terms.numbers);
+      // An organisation claimed to be in a county is checked against its own passage, whatever the best sentence.
+      reply = organisationElsewhere(ctx) ?? (refusal && !refusal.startsWith('a number in the question') ? (unknownWords ? contrastedClaim(ctx) : null) : composeYesNo(ctx, terms.numbers));
       break;
     case 'author':
       return null;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, mergeSingleChars, questionTerms } from './question-terms.js';
+import { hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -272,5 +272,13 @@ describe('knownCore', () => {
   it('keeps known and longer words', () => {
     expect(knownCore('蚕茧', idf)).toBe('蚕茧');
     expect(knownCore('高新技术', idf)).toBe('高新技术');
+  });
+});
+
+describe('listCategory', () => {
+  it('finds the noun whose members a list or count asks for, at the end of the question', () => {
+    expect(listCategory('蜂业产业体系包含几个环节?')).toBe('环节');
+    expect(listCategory('阳城陶瓷现在有哪些类产品')).toBe('产品');
+    expect(listCategory('陵川有几个国家地理标志证明商标?')).toBe('');
   });
 });

@@ -22,10 +22,21 @@ const STOPWORDS = new Set(
 
 /**
  * Nouns that frame what is asked (its number, an example of it, the way it is done, its full name or
- * level, its amount of money, the county it is in), not a thing to find: dropped when the corpus never uses
+ * level, its amount of money, the county it is in, the people it counts), not a thing to find: dropped when the corpus never uses
  * them (铸造企业数量, 靠什么法子, 全称叫什么, 卖蚕茧的钱, 在哪个县市).
  */
-export const FRAME_NOUNS = new Set('数量 数目 个数 总数 总量 量 钱 例子 东西 办法 法子 方法 做法 途径 全称 级别 年头 县市 县区 区县 市县'.split(' '));
+export const FRAME_NOUNS = new Set('数量 数目 个数 总数 总量 量 钱 例子 东西 办法 法子 方法 做法 途径 全称 级别 年头 县市 县区 区县 市县 老百姓 百姓 乡亲 乡亲们 人家'.split(' '));
+
+/**
+ * The noun a list or count question asks the members of (哪几类产品 -> 产品, 包含几个环节 -> 环节): the kind of
+ * answer, which an enumeration gives without naming; "" when there is none.
+ */
+export function listCategory(folded: string): string {
+  return /(?:哪些|哪几|(?<!第)几|多少)(?:个|种|类|大类|项|样|款|块|方面)?([\u4e00-\u9fff]{2})(?=[？?。，,]|$)/.exec(folded)?.[1] ?? '';
+}
+
+/** Verbs that frame a list (包括, 包含, 涉及): what the members are part of, not evidence. */
+export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
 
 /** Multi-word question phrases, removed before segmentation. */
 const QUESTION_PHRASES = /多长时间|多少个?年头|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
@@ -39,6 +50,8 @@ const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪�
 const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|年|株|斤|度';
 const ASKS_UNIT = new RegExp(`(?:多少|(?<!第)几)(${UNITS})`);
 const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)|list/i;
+/** Asks a reason (为什么, 为啥, 干嘛要, why), not a title (被誉为什么). */
+export const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|干嘛要?|干吗要?|why/i;
 /** Asks who wrote an article (answered from bylines). */
 export const ASKS_AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by|reporter|journalist|byline/i;
 const ASKS_WHEN = /哪年|哪一年|何时|什么时候|when|what year/i;
@@ -192,7 +205,7 @@ export function questionTerms(question: string, expanded: string, names: string[
     unit,
     asksList: ASKS_LIST.test(question),
     asksAuthor: ASKS_AUTHOR.test(question),
-    asksWhy: /为什么|为何|原因|why/i.test(question),
+    asksWhy: REASON.test(question),
     english,
   };
 }
