@@ -1,5 +1,5 @@
 // The figures a yes/no question claims, written the way the fact extractor reads them (上万户 -> 超过1万户, 400,000 mu -> 400000亩).
-import { extractFacts, foldForMatch, type Fact } from '../ingest/index.js';
+import { extractFigures, foldForMatch, type Fact } from '../ingest/index.js';
 
 /** Round figures said in words: 上万 / 过万 (ten thousand or more), 一半 (50%). */
 const ROUND_WORDS: [RegExp, string][] = [
@@ -60,7 +60,7 @@ export function claimText(question: string): string {
 
 /** The quantities and times a question states (read from claimText). */
 export function claimedFacts(claimed: string): Fact[] {
-  return extractFacts(claimed, 0).filter((f) => (f.kind === 'quantity' || f.kind === 'time') && f.value !== null);
+  return extractFigures(claimed, 0).filter((f) => (f.kind === 'quantity' || f.kind === 'time') && f.value !== null);
 }
 
 /** Share a claimed figure may differ from the stated one: a round claim (50%左右, 30多) loosely, an exact one not at all. */

@@ -10,6 +10,7 @@ import { articleMetaSchema, chunkSchema, type ArticleMeta, type Chunk } from '..
 import { fileCheckOf, readSections, verifyFile, writeSections } from './binary-file.js';
 import { CHUNKS_MAGIC, decodeChunks, encodeChunks } from './chunk-file.js';
 import { IndexCorruptError } from './errors.js';
+import { agreesWithHnsw, copyVectors, exactNearest } from './exact-scan.js';
 
 /** Metadata of a chunk's Document: its label in the vector index and the chunk's fields besides text and id. */
 export type ChunkMetadata = { label: number; lineStart: number; lineEnd: number; paragraph: number; part: number; meta: ArticleMeta };
@@ -18,6 +19,11 @@ const DESCRIPTOR = 'vector-store.json';
 const fileCheck = z.object({ bytes: z.number().int(), sha256: z.string(), sampleSha256: z.string().optional() });
 const descriptorSchema = z.object({ space: z.literal('cosine'), dimension: z.number().int().min(1), count: z.number().int().min(0), chunks: fileCheck, hnsw: fileCheck });
 const metadataSchema = z.object({ lineStart: z.number(), lineEnd: z.number(), paragraph: z.number(), part: z.number(), meta: articleMetaSchema });
+
+/** Largest index searched by exactNearest (when within efSearch too). */
+export const EXACT_SCAN_MAX = 1000;
+/** Points used as probe queries when checking exactNearest against hnswlib. */
+const EXACT_SCAN_PROBES = 8;
 
 /** The LangChain Document of a chunk (pageContent = text, id = chunk id, metadata.label = its label). */
 export function chunkDocument(chunk: Chunk, label: number): DocumentInterface<ChunkMetadata> {
@@ -34,6 +40,8 @@ export function documentChunk(doc: DocumentInterface): Chunk {
 /** hnswlib-node behind LangChain's VectorStore interface: label i is chunks[i]. */
 export class HnswVectorStore extends SaveableVectorStore {
   declare FilterType: (doc: DocumentInterface<ChunkMetadata>) => boolean;
+  /** The points copied for exactNearest, for the index size they were copied at (null: the scan disagreed with hnswlib). */
+  private exact: { count: number; vectors: Float32Array | null } | null = null;
 
   constructor(
     embeddings: EmbeddingsInterface,
@@ -77,8 +85,24 @@ export class HnswVectorStore extends SaveableVectorStore {
   nearestLabels(query: number[], k: number, keep?: (label: number) => boolean): { labels: number[]; similarities: number[] } {
     const count = this.hnsw.getCurrentCount();
     if (count === 0 || k <= 0) return { labels: [], similarities: [] };
-    const { neighbors, distances } = this.hnsw.searchKnn(query, Math.min(k, count), keep);
+    const vectors = keep ? null : this.exactVectors(count);
+    const { neighbors, distances } = (vectors && exactNearest(vectors, count, query, Math.min(k, count))) || this.hnsw.searchKnn(query, Math.min(k, count), keep);
     return { labels: neighbors, similarities: distances.map((d) => 1 - d) };
+  }
+
+  /**
+   * The points as rows for exactNearest, when the index is no larger than efSearch (hnswlib's search
+   * then visits every point, so it is exact too) and the scan gives hnswlib's neighbours and
+   * distances bit for bit on probe queries; else null. A small index spends most of a hnswlib
+   * search copying the query's 512 numbers through N-API one by one; the scan skips that.
+   */
+  private exactVectors(count: number): Float32Array | null {
+    if (count > this.hnsw.getEf() || count > EXACT_SCAN_MAX) return null;
+    if (this.exact?.count !== count) {
+      const vectors = copyVectors(this.hnsw);
+      this.exact = { count, vectors: vectors && agreesWithHnsw(this.hnsw, vectors, EXACT_SCAN_PROBES) ? vectors : null };
+    }
+    return this.exact.vectors;
   }
 
   /** Writes the chunk store and HNSW graph (the index folder's formats) plus a small descriptor. */

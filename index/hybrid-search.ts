@@ -95,6 +95,8 @@ export class HybridSearcher {
   private townWordLabelCount = 0;
   /** Authors by the first character of their name, with their position in articlesByAuthor. */
   private authorsByChar: Map<string, { order: number; name: string }[]> | null = null;
+  /** nativeNames's last question and answer. */
+  private lastNative: { question: string; native: string } | null = null;
 
   constructor(
     readonly index: StoredIndex,
@@ -269,6 +271,14 @@ export class HybridSearcher {
    * (Tongkang -> 彤康, Chen Yunhua -> 陈云华), so an English question finds and compares them.
    */
   nativeNames(question: string): string {
+    // search and then composeExtractive ask it of the same question, one after the other: the last answer is kept (one entry, so no other question can hit it).
+    if (this.lastNative?.question === question) return this.lastNative.native;
+    const native = this.findNativeNames(question);
+    this.lastNative = { question, native };
+    return native;
+  }
+
+  private findNativeNames(question: string): string {
     this.romanised ??= romanisedNames([...this.entityNames(), ...this.articlesByAuthor().keys(), ...this.listedNames()]);
     // Character bigrams are indexed marked (§潞绸): the segmenter's words are the terms without the mark.
     this.homophones ??= homophoneIndex(this.index.bm25.postings.terms.filter((t) => !t.startsWith('§')), [...this.townNames(), ...this.entityNames()]);

@@ -87,6 +87,23 @@ export function homophoneIndex(words: Iterable<string>, names: Iterable<string>)
 }
 
 /**
+ * The one corpus term of `index` that a typed pair may stand for: same sound, the pair's character kept in its
+ * place, the other one no closed-class character; undefined when none or more than one fits. Loops, no arrays:
+ * asked of every pair of every question.
+ */
+function soundsLike(pair: string, index: Map<string, string[]>): string | undefined {
+  const same = index.get(pairKey(pair));
+  if (same === undefined) return undefined;
+  let fit: string | undefined;
+  for (const t of same) {
+    if (t === pair || !(t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) continue;
+    if (fit !== undefined) return undefined;
+    fit = t;
+  }
+  return fit;
+}
+
+/**
  * The question with each two characters the corpus never writes together (and neither of which belongs to a
  * segmenter word `isWord` next to them) read as the one corpus term
  * that sounds the same and shares a character with them (路绸 -> 潞绸, 凯勇 -> 凯永, 峰农 -> 蜂农): the
@@ -94,22 +111,24 @@ export function homophoneIndex(words: Iterable<string>, names: Iterable<string>)
  */
 export function withHomophones(question: string, index: Map<string, string[]>, known: (word: string) => boolean, isWord: (word: string) => boolean = known): string {
   return question.replace(/[\u4e00-\u9fff]{2,}/g, (run) => {
+    // The run is copied only where a pair is read as a term (most runs have none).
     let out = '';
-    for (let i = 0; i < run.length; ) {
+    let from = 0;
+    for (let i = 0; i + 1 < run.length; ) {
       const pair = run.slice(i, i + 2);
       // A character kept in its place (路绸 -> 潞绸), not the pair turned round (羊养 is no 养羊); a numeral,
       // demonstrative or question word starts a phrase (一部, 那边, 多远), not a typo.
-      // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo.
-      const bound = (i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)));
-      const fits = pair.length === 2 && !bound && !/^[一二两三四五六七八九十几这那哪每多怎什啥]/.test(pair) && !known(pair) ? (index.get(pairKey(pair)) ?? []).filter((t) => t !== pair && (t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) : [];
-      if (fits.length === 1) {
-        out += fits[0];
+      const fit = soundsLike(pair, index);
+      // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo
+      // (checked only for the pairs that sound like one corpus term: most sound like none).
+      if (fit !== undefined && !((i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)))) && !/^[一二两三四五六七八九十几这那哪每多怎什啥]/.test(pair) && !known(pair)) {
+        out += run.slice(from, i) + fit;
         i += 2;
+        from = i;
       } else {
-        out += run[i];
         i += 1;
       }
     }
-    return out;
+    return from === 0 ? run : out + run.slice(from);
   });
 }

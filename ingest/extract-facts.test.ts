@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumeral } from './chinese-numbers.js';
-import { enumerationItems, enumerations, extractFacts, splitClauses } from './extract-facts.js';
+import { readFileSync } from 'node:fs';
+import { enumerationItems, enumerations, extractFacts, extractFigures, splitClauses } from './extract-facts.js';
 
 describe('extractFacts', () => {
   it('normalises quantities with 万 and their unit family, with the attribute words before them', () => {
@@ -43,6 +44,20 @@ describe('extractFacts', () => {
     expect(honours.map((h) => h.items)).toEqual([['中国蜜蜂之乡', '山西第一养蜂大县']]);
     const granted = extractFacts('先后被协会授予“中国建筑陶瓷生产基地”“中国建筑琉璃之乡”称号。', 0).filter((f) => f.kind === 'honour');
     expect(granted[0]!.items).toEqual(['中国建筑陶瓷生产基地', '中国建筑琉璃之乡']);
+  });
+});
+
+describe('extractFigures', () => {
+  it("gives extractFacts's quantities and times, field for field and in order, on every line of the bundled articles and on questions", () => {
+    const lines = readFileSync('data/articles/jincheng-specialty-towns-page1.txt', 'utf8').split('\n').filter((l) => l.trim());
+    const texts = [...lines, '阳城蚕桑上万户吗？', '沁水黑山羊2021年出栏了20万只吗', '宋代就有了吗', '那30来家合作社有多少社员'];
+    let figures = 0;
+    texts.forEach((text, i) => {
+      const want = extractFacts(text, i).filter((f) => f.kind === 'quantity' || f.kind === 'time');
+      expect(extractFigures(text, i)).toEqual(want);
+      figures += want.length;
+    });
+    expect(figures).toBeGreaterThan(50);
   });
 });
 

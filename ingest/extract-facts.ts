@@ -240,12 +240,24 @@ export function enumerations(clause: string): { items: string[]; start: number; 
  * attribute words before it in the clause, the words right after it, and the sentence's time.
  */
 export function extractFacts(sentenceText: string, sentence: number): Fact[] {
+  return factsOfKinds(sentenceText, sentence, true);
+}
+
+/**
+ * extractFacts's quantities and times only, the same facts in the same order, without looking for
+ * names, honours, organisations, ranks and lists: what a question claims (see claimedFacts), read on every question.
+ */
+export function extractFigures(sentenceText: string, sentence: number): Fact[] {
+  return factsOfKinds(sentenceText, sentence, false);
+}
+
+function factsOfKinds(sentenceText: string, sentence: number, all: boolean): Fact[] {
   const when = sentenceTime(sentenceText);
   const facts: Fact[] = [];
   let offset = 0;
   for (const clause of splitClauses(sentenceText)) {
-    const spans = [...quantitySpans(clause), ...timeSpans(clause), ...nameSpans(clause, sentenceText)];
-    for (const e of enumerations(clause)) {
+    const spans = [...quantitySpans(clause), ...timeSpans(clause), ...(all ? nameSpans(clause, sentenceText) : [])];
+    for (const e of all ? enumerations(clause) : []) {
       spans.push({ kind: 'list', start: e.start, end: e.end, text: e.start === 0 && e.end === clause.length ? clause : clause.slice(e.start, e.end), value: e.items.length, unit: '', family: 'list', approx: false, items: e.items, role: '' });
     }
     for (const s of spans) {

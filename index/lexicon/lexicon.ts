@@ -13,6 +13,8 @@ export type RelatedWord = { word: string; weight: number };
 export type Translation = { term: string; chinese: string[] };
 
 type Scored = { target: number; weight: number };
+/** One English phrase's Chinese words (see translatePhrase); shared between questions: read only. */
+type PhraseTranslation = { readonly chinese: string[]; readonly sure: boolean; readonly own: boolean; readonly phrase: boolean };
 
 /** Results kept per word, phrase or question (relatedWords, the dictionary's English, a question's translations); each cache is cleared when it grows past this. */
 const CACHE_LIMIT = 10_000;
@@ -39,6 +41,8 @@ export class Lexicon {
   private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
   /** dictionaryEnglish's results: a common phrase ranks hundreds of dictionary words. */
   private readonly englishCache = new Map<string, string[]>();
+  /** translatePhrase's results by phrase: questions share their phrases (how many, a county's name, a unit), and a phrase's translation tries every combination of its words' forms. */
+  private readonly phraseCache = new Map<string, PhraseTranslation>();
   /** translations' results: retrieval, the answer's terms and its town check each expand the same question. */
   private readonly translationCache = new Map<string, readonly (Translation & { own: boolean })[]>();
 
@@ -151,7 +155,12 @@ export class Lexicon {
    * words first, then for two words a corpus word spelled by their translations in order ("black
    * goat" -> 黑 + 山羊 = 黑山羊). `sure` when from the overrides or a corpus word.
    */
-  private translatePhrase(words: string[], forms: string[][], at: number, n: number): { chinese: string[]; sure: boolean; own: boolean; phrase: boolean } {
+  private translatePhrase(words: string[], forms: string[][], at: number, n: number): PhraseTranslation {
+    // Pure over the phrase's words (forms are their baseForms): kept per phrase, as the dictionary's English is.
+    return cached(this.phraseCache, words.slice(at, at + n).join(' '), () => Object.freeze(this.findPhrase(words, forms, at, n)));
+  }
+
+  private findPhrase(words: string[], forms: string[][], at: number, n: number): PhraseTranslation {
     let phrases = [''];
     for (let i = at; i < at + n; i++) phrases = phrases.flatMap((p) => forms[i]!.map((w) => (p ? `${p} ${w}` : w)));
     const own = phrases.map((f) => this.overrides.english[f]).find((c) => c !== undefined);

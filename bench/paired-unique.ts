@@ -1,0 +1,92 @@
+// `npx tsx bench/paired-unique.ts --a DIR --b DIR [--pairs 5] [--unique 1000]`: the bench's unique-answer stage in two checkouts at the same time, pair after pair, so both sides share the machine's load.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import type { PairedRun } from './paired-child.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const USAGE = 'usage: npx tsx bench/paired-unique.ts --a DIR --b DIR [--pairs 5] [--unique 1000]  (each DIR a checkout with node_modules and an index: npm run ingest there)';
+
+const argsSchema = z.object({
+  a: z.string().min(1),
+  b: z.string().min(1),
+  pairs: z.coerce.number().int().min(1).max(50),
+  unique: z.coerce.number().int().min(10).max(100_000),
+});
+export type PairedArgs = z.infer<typeof argsSchema>;
+
+/** The options, checked; throws with the usage line on anything else. */
+export function parsePairedArgs(argv: string[]): PairedArgs {
+  const { values } = parseArgs({ args: argv, options: { a: { type: 'string' }, b: { type: 'string' }, pairs: { type: 'string', default: '5' }, unique: { type: 'string', default: '1000' } }, strict: true, allowPositionals: false });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
+  for (const dir of [parsed.data.a, parsed.data.b]) if (!existsSync(join(dir, 'answer/index.ts'))) throw new Error(`${dir} is no checkout of this project (no answer/index.ts)\n${USAGE}`);
+  return { ...parsed.data, a: resolve(parsed.data.a), b: resolve(parsed.data.b) };
+}
+
+/** One child run in `root` (its own var/index unless `env` names another), answering `unique` questions. */
+export function pairedChild(root: string, unique: number, env: NodeJS.ProcessEnv = {}): Promise<PairedRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'paired-child.ts'), String(unique), join(HERE, '..', 'eval/qa.jsonl')], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        if (code !== 0) throw new Error(`exited with ${code}`);
+        done(JSON.parse(line) as PairedRun);
+      } catch (e) {
+        fail(new Error(`paired child in ${root}: ${(e as Error).message}\n${err.slice(-2000)}`));
+      }
+    });
+  });
+}
+
+/** Median of numbers (0 for none). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length === 0 ? 0 : s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/** The pairs as a Markdown table, with the median of b's p50 / p95 / p99 over a's (below 1: b takes less CPU). */
+export function pairedTable(pairs: { load: number; a: PairedRun; b: PairedRun }[]): string {
+  const f = (x: number) => x.toFixed(3);
+  const cells = (r: PairedRun) => `${f(r.answerCpu.p50)} / ${f(r.answerCpu.p95)} / ${f(r.answerCpu.p99)} | ${Math.round(r.readyMs)} (${Math.round(r.warmUpMs)})`;
+  const ratio = (k: 'p50' | 'p95' | 'p99') => median(pairs.map((p) => p.b.answerCpu[k] / p.a.answerCpu[k])).toFixed(2);
+  return [
+    '| pair (load) | a: answer CPU p50 / p95 / p99 ms | a: ready ms (warm-up) | b: answer CPU p50 / p95 / p99 ms | b: ready ms (warm-up) |',
+    '| --- | --- | --- | --- | --- |',
+    ...pairs.map((p, i) => `| ${i + 1} (${p.load.toFixed(1)}) | ${cells(p.a)} | ${cells(p.b)} |`),
+    '',
+    `b ÷ a, median over ${pairs.length} pairs: p50 ${ratio('p50')}, p95 ${ratio('p95')}, p99 ${ratio('p99')}`,
+  ].join('\n');
+}
+
+/** Runs the pairs: in each, both checkouts at once. */
+export async function pairedUnique(args: PairedArgs, env: NodeJS.ProcessEnv = {}, log: (line: string) => void = () => {}): Promise<{ load: number; a: PairedRun; b: PairedRun }[]> {
+  const out: { load: number; a: PairedRun; b: PairedRun }[] = [];
+  const { loadavg } = await import('node:os');
+  for (let i = 0; i < args.pairs; i++) {
+    const load = loadavg()[0]!;
+    const [a, b] = await Promise.all([pairedChild(args.a, args.unique, env), pairedChild(args.b, args.unique, env)]);
+    log(`pair ${i + 1}/${args.pairs} (load ${load.toFixed(1)}): a p50 ${a.answerCpu.p50.toFixed(3)} ms, b p50 ${b.answerCpu.p50.toFixed(3)} ms`);
+    out.push({ load, a, b });
+  }
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const args = parsePairedArgs(process.argv.slice(2));
+    console.log(`a = ${args.a}\nb = ${args.b}\n`);
+    console.log(pairedTable(await pairedUnique(args, {}, (line) => console.error(line))));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exitCode = 2;
+  }
+}
