@@ -326,6 +326,14 @@ describe('answer chain: sides of a comparison', () => {
   });
 });
 
+describe('answer chain: the thing counted', () => {
+  it('refuses a count of a thing the articles never name (多少名博士), showing what they state', async () => {
+    const r = await ask('彤康公司有多少名博士？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).not.toMatch(/^共|^500余人/);
+  });
+});
+
 describe('answer chain: colloquial areas', () => {
   it('reads 有多大一片 as asking an area, and 多大 as the question, not the word 大', async () => {
     expect((await ask('陵川种药材的地有多大一片？')).answer).toMatch(/40\.1万亩/);

@@ -110,6 +110,11 @@ function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, que
   return rest.some((w) => searcher.wordIdf(w) > 0 && !places.has(w) && !searcher.lexicon.isVerbal(w)) ? rest : words;
 }
 
+/** The noun a question counts, closing it (有多少社员, 有几个是驰名商标): what is asked; "" when none. */
+function countedNoun(folded: string): string {
+  return /(?:多少|(?<!第)几)(?:个|家|种|位|名|项|类|只|头|户)?(?:是)?([\u4e00-\u9fff]{2,4})[?？。]?$/.exec(folded)?.[1] ?? '';
+}
+
 /** Answers one question extractively from the searcher's index. */
 export async function answerExtractive(searcher: HybridSearcher, input: AnswerInput, options: AnswerOptions): Promise<AnswerResult> {
   const hits = await searcher.search(input.question, input.k ?? options.k);
@@ -151,7 +156,11 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // An English question asking a thing the corpus has no word for (the phone number of 彤康) is not answered with another figure.
   // (A thing an attribute family words, alcohol content or income, is asked in the corpus's own terms.)
   const thing = terms.english ? englishAskedThing(question) : '';
-  const askedUnknown = thing !== '' && !englishUnit(thing) && attributeFamilies(thing.toLowerCase()).length === 0 && searcher.lexicon.unknownTerms(thing).length > 0;
+  // A Chinese question's counted noun (多少社员, 几个是驰名商标) that the articles never use, nor a word the dictionary relates to theirs.
+  const counted = terms.english ? '' : countedNoun(foldForMatch(question));
+  const askedUnknown =
+    (thing !== '' && !englishUnit(thing) && attributeFamilies(thing.toLowerCase()).length === 0 && searcher.lexicon.unknownTerms(thing).length > 0) ||
+    (counted !== '' && terms.words.includes(counted) && searcher.wordIdf(counted) === 0 && !searcher.lexicon.relatedWords(counted).some((r) => r.weight >= MIN_RELATED));
   const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options) ?? (askedUnknown ? 'asks about words the articles never use (the thing asked)' : null);
   const composed = composeFacts(searcher, question, terms, scored, picked, hits, o, refusal);
   if (composed) {
