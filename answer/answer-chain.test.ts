@@ -326,6 +326,14 @@ describe('answer chain: sides of a comparison', () => {
   });
 });
 
+describe('answer chain: the town named by its industry', () => {
+  it('does not answer with the other town of its county (阳城陶瓷的产值 is not 阳城蚕桑的)', async () => {
+    const r = await ask('阳城陶瓷一年的产值有多少？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).not.toContain('3亿元');
+  });
+});
+
 describe('answer chain: the thing counted', () => {
   it('refuses a count of a thing the articles never name (多少名博士), showing what they state', async () => {
     const r = await ask('彤康公司有多少名博士？');

@@ -90,6 +90,8 @@ export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[
     if (s.score < best.score - margin) break;
     const chunk = ctx.hits[s.hit]!.chunk;
     if (!namesEntities(ctx, chunk)) continue;
+    // A town named by its industry (阳城陶瓷) is answered from its own article, not its county's other one.
+    if (ctx.townStrength >= 1 && ctx.towns.length > 0 && !ctx.towns.includes(chunk.meta.town)) continue;
     for (const f of factsInSentence(chunk, s.sentence, focus, ctx.parsed, ctx.source)) {
       if (!namesQuestion(f.fact, ctx.question)) out.push({ ...f, score: f.fit + s.score });
     }
