@@ -68,7 +68,9 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
   const ofFamily = (unitFamily: string | null) => typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'quantity', unitFamily } }, 0.3).slice(0, 2);
   const asked = ctx.parsed.unitFamily && !ctx.parsed.unitFamily.startsWith('measure:') ? ofFamily(ctx.parsed.unitFamily) : [];
   const related = asked.length ? asked : ofFamily(null);
-  const reply = composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
+  // What is said instead comes from the town named by its industry when it says anything.
+  const own = ctx.townStrength >= 1 ? ctx.scored.filter((s) => ctx.towns.includes(ctx.hits[s.hit]!.chunk.meta.town)).slice(0, 1) : [];
+  const reply = composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' }, picked: own.length ? own : ctx.picked });
   if (!reply) return null;
   // The related facts, when there are any, stand for the sentence and are numbered on their own.
   const cites = related.length ? new CitationList() : reply.citations;
