@@ -370,6 +370,10 @@ describe('answer chain: claims checked', () => {
     expect(no.answer).toMatch(/^不是。泽州铸造企业更多.*30家\[\d\].*15家/);
   });
 
+  it('reads a bound in Chinese numerals, and a figure stated as passed (突破3000元) as holding it', async () => {
+    expect((await ask('陵川农民种药材，人均收入超过三千元了吗？')).answer).toMatch(/^是的。.*突破3000元/);
+  });
+
   it('checks a bound with 了 between it and the figure (是不是突破了…)', async () => {
     expect((await ask('陵川农民人均药材收入是不是突破了2000元？')).answer).toMatch(/^是的。.*3000元/);
     expect((await ask('阳城脱贫户户均增收是不是超过了7000元？')).answer).toMatch(/^不是。.*6653元/);

@@ -8,7 +8,7 @@ import { askedUnit, attributeFamilies, isBoundWord, parseQuestion } from './pars
 import { englishUnit } from './claimed-figures.js';
 import { asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
-import { foldForMatch, unitScale } from '../ingest/index.js';
+import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
 import type { AnswerResult } from './types.js';
 
@@ -124,7 +124,8 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */
 export function composeExtractive(searcher: HybridSearcher, asked: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
   // An English question's pinyin names (Tongkang) are read as the corpus writes them (彤康).
-  const question = searcher.nativeNames(asked);
+  // …and amounts in Chinese numerals as digits (超过三千元 -> 超过3000元), as the articles write them.
+  const question = arabicFigures(searcher.nativeNames(asked));
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.

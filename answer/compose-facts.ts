@@ -617,7 +617,10 @@ export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[], w
   const kind = asked ? sentenceFacts.filter((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null) : [];
   const stated = kind.reduce<Fact | undefined>((best, f) => (!best || weight(f) > weight(best) ? f : best), undefined);
   if (!asked || !stated) return null;
-  return asked.bound === '>' ? stated.value! > asked.fact.value! : stated.value! < asked.fact.value!;
+  // A figure stated as passed (突破3000元, 5万多) holds a bound of its own value: more than 3000元.
+  const passed = /(?:突破|超过|逾|多达)$/.test(stated.before) || /[多余]|以上/.test(stated.text);
+  if (asked.bound === '>') return stated.value! > asked.fact.value! || (passed && stated.value === asked.fact.value);
+  return stated.value! < asked.fact.value!;
 }
 
 type BoundedFigure = { fact: Fact; bound: '>' | '<' };

@@ -1,0 +1,17 @@
+// Chinese numerals read as numbers, and amounts in a question written as the articles write them.
+import { describe, expect, it } from 'vitest';
+import { arabicFigures, parseChineseNumeral } from './chinese-numbers.js';
+
+describe('arabicFigures', () => {
+  it('writes amounts in Chinese numerals before a unit in digits', () => {
+    expect(arabicFigures('人均收入超过三千元了吗')).toBe('人均收入超过3000元了吗');
+    expect(arabicFigures('有一千五百户蜂农，连续十二年')).toBe('有1500户蜂农，连续12年');
+    expect(arabicFigures('两万亩基地')).toBe('20000亩基地');
+  });
+
+  it('leaves a single numeral and words that are no amount', () => {
+    expect(arabicFigures('一年能产多少，两个基地，三家企业')).toBe('一年能产多少，两个基地，三家企业');
+    expect(arabicFigures('一大批本土企业')).toBe('一大批本土企业');
+    expect(parseChineseNumeral('一千五百')).toBe(1500);
+  });
+});
