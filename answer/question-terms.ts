@@ -15,6 +15,8 @@ const STOPWORDS = new Set(
     '吗 嘛 呗 么 叫啥 是啥 有啥 怎么回事 作为 属于 算是 所谓 特点 名字 名称 哪两个 两个 几个 ' +
     // Discourse words that frame a yes/no claim (听说…是真的吗).
     '听说 据说 真的 是真的 难道 确实 没错 对吧 干嘛 干吗 ' +
+    // Degree adverbs (很有名, 挺好): how much, not what.
+    '很 非常 十分 挺 蛮 特别 极其 ' +
     // Words for the page and its articles themselves (这一版里提到的…, 报道说…): where to look, not what.
     '版 版面 这一版 整版 本版 报道 报导 文章 稿子 稿件 新闻 提到 提及 说到 讲到 谈到 写到 篇 里面 说 出现 年份 朝代 节点'
   ).split(/\s+/),
