@@ -348,6 +348,13 @@ describe('answer chain: colloquial areas', () => {
   });
 });
 
+describe('answer chain: everyday superlatives and verbs', () => {
+  it('reads 最烈 as a superlative of strength, and 卖出去多少头 as 出栏', async () => {
+    expect((await ask('彤康的山楂酒最烈的有多少度？')).answer).toMatch(/^最烈的是54度/);
+    expect((await ask('高平一年能卖出去多少头猪？')).answer).toMatch(/85万头/);
+  });
+});
+
 describe('answer chain: people counted', () => {
   it('reads 老百姓有多少 as asking people, and finds the figure of a noun of people (5万多群众)', async () => {
     expect((await ask('陵川那边种药材的老百姓有多少？')).answer).toMatch(/5万多群众/);
