@@ -352,6 +352,9 @@ describe('answer chain: everyday superlatives and verbs', () => {
   it('reads 最烈 as a superlative of strength, and 卖出去多少头 as 出栏', async () => {
     expect((await ask('彤康的山楂酒最烈的有多少度？')).answer).toMatch(/^最烈的是54度/);
     expect((await ask('高平一年能卖出去多少头猪？')).answer).toMatch(/85万头/);
+    // A year's sales ask income; one bottle's, a price the articles do not state.
+    expect((await ask('阳城的蚕茧一年能卖多少钱？')).answer).toMatch(/蚕茧收入8830万元/);
+    expect((await ask('彤康的山楂干红一瓶卖多少钱？')).refused).toBe(true);
   });
 });
 
