@@ -398,6 +398,11 @@ describe('answer chain: claims checked', () => {
     expect((await ask('凯永是跟山西师范大学搞的产学研合作吗？')).answer).toMatch(/^不是。文章说：和山西大学进行产学研合作/);
   });
 
+  it('answers no when a claimed figure is done but the article only plans it (正全力打造…)', async () => {
+    expect((await ask('彤康的2万亩有机山楂基地建成了吗？')).answer).toMatch(/^没有。文章说：.*正全力打造/);
+    expect((await ask('彤康已经建成了1050亩农作物种植基地吗？')).answer).toMatch(/^是的。/);
+  });
+
   it('reads A没A (建没建成) as yes/no and 干嘛要 as a reason', async () => {
     expect((await ask('黑山羊种羊场建没建成？')).answer).toMatch(/^是的。.*建成了黑山羊种羊场/);
     expect((await ask('吉利尔干嘛要传承潞绸织造技艺？'))).toMatchObject({ operation: 'reason', refused: false });

@@ -689,10 +689,26 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
   const bound = boundHolds(bounded, facts, (f) => focusWeight(foldForMatch(f.before), ctx.focus, ctx.source.idf));
-  const holds = bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text));
+  const holds =
+    bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text) && !onlyPlanned(ctx.question, claims, facts));
   // A claim resting on a word the articles use elsewhere but this sentence does not (省级 where it says 国家级) is not borne out.
   if (holds && (bound !== null || !unstatedWord(ctx, folded))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/** A claim that something is done (建好了吗, 建成了吗, 完成了吗). */
+const CLAIMS_DONE = /建好|建成|建起来|完成|落成|投产|投入运营|已经/;
+/** Words saying a clause's figure is aimed at, not reached (正全力打造, 规划, 计划, 将). */
+const PLANNED = /打造|规划|计划|(?<![即])将|拟|预计|力争|正在/;
+
+/**
+ * 3万亩基地已经建好了吗: the claimed figure is stated, but in a clause that plans it (正全力打造3万亩…) and does
+ * not say it is done: the claim does not hold.
+ */
+export function onlyPlanned(question: string, claims: Fact[], sentenceFacts: Fact[]): boolean {
+  if (!CLAIMS_DONE.test(question)) return false;
+  const clauses = sentenceFacts.filter((f) => claims.some((c) => c.kind === f.kind && c.family === f.family && c.value === f.value)).map((f) => f.clause);
+  return clauses.length > 0 && clauses.every((c) => PLANNED.test(c) && !/建成|完成|已/.test(c));
 }
 
 /** Least idf of a claimed word whose absence from the best sentence matters: a rare word, not a common one (进, 人). */
