@@ -38,7 +38,9 @@ export function startYear(fact: Fact, refYear: number): number | null {
 type Side = { f: LocatedFact; value: number };
 
 /** Unit families that count things (households, firms, head of livestock…), not measure them. */
-export const COUNTED = ['organisations', 'households', 'people', 'kinds', 'items', 'animals', 'count'];
+const COUNTED = ['organisations', 'households', 'people', 'kinds', 'items', 'animals'];
+/** Counts of bodies (firms, households, people): counts of different ones may be compared as numbers. */
+export const BODIES = ['organisations', 'households', 'people'];
 
 /** The comparative of an English answer: earlier / later by time, else higher / lower (more / fewer for counts). */
 function englishComparative(q: ParsedQuestion, wantsLarger: boolean, byTime: boolean): string {
@@ -66,8 +68,8 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   // Sides the question itself sets apart (出栏 和 屠宰) are meant to differ in attribute.
   const sidesDiffer = new Set(labels).size === labels.length && labels.every((l, i) => !facts.some((f, j) => j !== i && f.chunk.meta.town === l));
   const meant = sidesDiffer && labels.some((l) => !facts.some((f) => f.chunk.meta.town === l));
-  // Counts of different things (1500户蜂农, 500余家经营主体) set apart by the question are compared as numbers.
-  const counts = [...families].every((f) => COUNTED.includes(f));
+  // Counts of different bodies (1500户蜂农, 500余家经营主体) set apart by the question are compared as numbers.
+  const counts = [...families].every((f) => BODIES.includes(f));
   if ((families.size > 1 && !(meant && counts)) || (attributes.size > 1 && !attributes.has(null) && !meant)) {
     return `这些数字口径不同，不能直接比较：${facts.map(shown).join('；')}。`;
   }

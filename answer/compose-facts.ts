@@ -6,7 +6,7 @@ import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
-import { compareFacts, COUNTED, inAskedUnit, startYear } from './compare-facts.js';
+import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
 import { bestFormWeight } from './word-forms.js';
@@ -574,8 +574,8 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     // Two quantities of different unit families: each side is tried against the other's family, and the
     // pair whose figures fit their sides better stands (a side can have a figure of the other's kind).
     const [a, b] = pairs;
-    // (Counts of different things, 群众 against 农户, are compared as they are.)
-    const counts = [a?.f, b?.f].every((p) => p && COUNTED.includes(p.fact.family));
+    // (Counts of different bodies, 群众 against 农户, are compared as they are.)
+    const counts = [a?.f, b?.f].every((p) => p && BODIES.includes(p.fact.family));
     if (pairs.length === 2 && a!.f && b!.f && a!.f.fact.kind === 'quantity' && b!.f.fact.kind === 'quantity' && a!.f.fact.family !== b!.f.fact.family && !counts) {
       const aLikeB = sideFact(ctx, sides[0]!, shared, b!.f.fact.family);
       const bLikeA = sideFact(ctx, sides[1]!, shared, a!.f.fact.family);

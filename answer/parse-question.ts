@@ -268,6 +268,8 @@ export function comparisonSides(question: string): string[] {
   if (times) return [times[1]!.trim(), times[2]!.trim()];
   // "How much more is A than B?": the question phrase before A is no part of it.
   question = question.replace(/^\s*how (?:much|many)\s+(?:(?:\w+\s+)?(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older|stronger|weaker|longer)\s+(?:\w+\s+)?|\w+\s+apart\s+)(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
+  // "Did A … more X than B?": the auxiliary that asks is no part of A.
+  question = question.replace(/^\s*(?:did|does|do|is|are|was|were|has|have)\s+/i, '');
   // "By how much does A exceed B?": A and B on either side of the verb.
   const exceeds = /^\s*(?:by )?how (?:much|many)(?: \w+)? (?:does|do|did|is|are|was|were) (.+?) (?:exceed|outnumber|surpass|top|outstrip)s? (.+?)[?？]?\s*$/i.exec(question);
   if (exceeds) return [exceeds[1]!.trim(), exceeds[2]!.trim()];
@@ -291,6 +293,8 @@ export function comparisonSides(question: string): string[] {
       : head.replace(/(?:[，,]?中间)?(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
   )
     .split(/和|与|跟|同|还是|相比|(?<!百分|占)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
+    // "Is A larger than B": the comparative before "than" is no part of A.
+    .map((x) => x.replace(/\s+(?:more|less|fewer|larger|bigger|higher|lower|greater|smaller|older|earlier|later|longer)(?:\s+[a-z]+)?\s*$/i, ''))
     .map(cleanSide)
     .filter((x) => x.length > 0);
   return sides.length >= 2 ? sides : [];
