@@ -4,7 +4,7 @@ import type { Settings } from '../config.js';
 import { indexedChunk, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
-import { askedUnit, attributeFamilies, isBoundWord, parseQuestion } from './parse-question.js';
+import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
@@ -110,6 +110,32 @@ function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, que
   return rest.some((w) => searcher.wordIdf(w) > 0 && !places.has(w) && !searcher.lexicon.isVerbal(w)) ? rest : words;
 }
 
+/**
+ * The question's words that are evidence to find, without those that say how it asks: 最低 / 更多 the articles
+ * never write and bounds (超过, 不到) are the operation; a unit said (多少万斤, 换成公斤) is the answer's measure;
+ * frame nouns (数量, 办法) frame it; unknown colloquial verbs (挣, 过日子) are how it is said; and a count's
+ * kind of member (包含几个环节) when the passages looked at never say it (几个项目 still finds …等多个项目).
+ */
+function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[], hits: SearchHit[]): string[] {
+  const folded = foldForMatch(question);
+  const unit = askedUnit(folded);
+  const unknown = (w: string) => searcher.wordIdf(w) === 0;
+  const kept = parsed
+    .filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && unknown(w)) || isBoundWord(w) || (unitScale(w) !== null && (unknown(w) || w === unit))))
+    .map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null))
+    .filter(Boolean);
+  const words = [...new Set(withoutUnknownPredicates(kept, searcher, folded))];
+  const listing = asListWording(folded);
+  const category = parseOperation(listing, 0) === 'count' ? listCategory(listing) : '';
+  if (!category) return words;
+  // The passages looked at: the named town's, else the best passage's town's.
+  const strongest = strongestTowns(searcher.namedTowns(question));
+  const towns = strongest.length === 1 ? strongest : hits.slice(0, 1).map((h) => h.chunk.meta.town);
+  if (hits.some((h) => towns.includes(h.chunk.meta.town) && indexedChunk(h.chunk).folded.includes(category))) return words;
+  const rest = words.filter((w) => w !== category && !LIST_VERBS.has(w));
+  return rest.length ? rest : words;
+}
+
 /** The noun a question counts, closing it (有多少社员, 有几个是驰名商标): what is asked; "" when none. */
 function countedNoun(folded: string): string {
   return /(?:多少|(?<!第)几)(?:个|家|种|位|名|项|类|只|头|户)?(?:是)?([\u4e00-\u9fff]{2,4})[?？。]?$/.exec(folded)?.[1] ?? '';
@@ -128,21 +154,7 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const question = arabicFigures(searcher.nativeNames(asked));
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
-  // 最低 / 更多 the articles never write, and bounds (超过, 不到), are the operation (parsed apart), not evidence to find.
-  // A unit said in the question (多少万斤, 换成公斤) is the answer's measure, not a word to find.
-  const unit = askedUnit(foldForMatch(question));
-  const kept = parsedTerms.words.filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && searcher.wordIdf(w) === 0) || isBoundWord(w) || (unitScale(w) !== null && (searcher.wordIdf(w) === 0 || w === unit)))).map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null)).filter(Boolean);
-  const kind = [...new Set(withoutUnknownPredicates(kept, searcher, foldForMatch(question)))];
-  // A count names the kind of its members (包含几个环节): when no retrieved passage says it, the enumeration it
-  // counts answers without that word (几个项目 still finds …等多个项目). The passages looked at are the named
-  // town's, else the best passage's town's.
-  const category = parseQuestion(question, 0, parsedTerms.english).operation === 'count' ? listCategory(asListWording(foldForMatch(question))) : '';
-  const strongest = strongestTowns(searcher.namedTowns(question));
-  const towns = strongest.length === 1 ? strongest : hits.slice(0, 1).map((h) => h.chunk.meta.town);
-  const own = hits.filter((h) => towns.includes(h.chunk.meta.town));
-  const listed = category && !own.some((h) => indexedChunk(h.chunk).folded.includes(category)) ? category : '';
-  const words = listed ? kind.filter((w) => w !== listed && !LIST_VERBS.has(w)) : kind;
-  const terms = { ...parsedTerms, words: words.length ? words : kind };
+  const terms = { ...parsedTerms, words: wordsToFind(searcher, question, parsedTerms.words, hits) };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
   const operation = questionOperation(question, terms, o);
