@@ -317,7 +317,7 @@ describe('answer chain: sides of a comparison', () => {
 
   it('reads a side named only by its town as its first figure of the other side\'s kind (A多，还是B多)', async () => {
     expect((await ask('凯永企业卖的优质生猪多，还是沁水的黑山羊多？')).answer).toMatch(/更多.*30多万头.*20万只/);
-    expect((await ask('高平卖的猪多，还是沁水养着的黑山羊多？')).answer).toMatch(/^高平卖的猪更多：.*生猪出栏85万头/);
+    expect((await ask('高平卖的猪多，还是沁水养着的黑山羊多？')).answer).toMatch(/^高平卖的猪更多：.*生猪出栏85万头.*（口径不同：出栏与饲养量）。$/);
   });
 
   it('keeps 占比 whole in a side, and compares counts of different things the question sets apart', async () => {

@@ -23,8 +23,17 @@ export function inAskedUnit(value: number, family: string, unit: string): string
 
 /** The attribute family a fact's own words name (产值, 出栏, 饲养量…), or null. */
 export function factAttribute(fact: Fact): string | null {
+  return attributeWord(fact)?.family ?? null;
+}
+
+/** The attribute word a fact's own words say (出栏 of 生猪出栏85万头) with its family, or undefined. */
+function attributeWord(fact: Fact): { family: string; word: string } | undefined {
   const words = foldForMatch(`${fact.before}${fact.after}`);
-  return ATTRIBUTE_FAMILIES.find((a) => a.factWords.some((w) => words.includes(w)))?.name ?? null;
+  for (const a of ATTRIBUTE_FAMILIES) {
+    const word = a.factWords.find((w) => words.includes(w));
+    if (word) return { family: a.name, word };
+  }
+  return undefined;
 }
 
 /** The start year a time fact names (years and eras), or for a duration the year it reaches back to from `refYear`. */
@@ -91,6 +100,9 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   const inferred = sides.some((s) => s.f.fact.family === 'duration' && byTime) && families.size === 1 && sides.some((s) => s.f.fact.kind === 'time')
     ? `（历史年数按文章中最晚的年份${refYear}年推算）`
     : '';
+  // Sides the question set apart that measure different attributes (出栏 against 饲养量) are compared as asked, and said to differ.
+  const measured = [...new Set(facts.map((f) => attributeWord(f.fact)?.word).filter(Boolean))];
+  const unlike = attributes.size > 1 && !attributes.has(null) ? (q.english ? ` (they measure different things: ${measured.join(' / ')})` : `（口径不同：${measured.join('与')}）`) : '';
   const gap = Math.abs(first.value - second.value);
   const base: Record<string, string> = { weight: '公斤', area: '亩', money: '元' };
   const unit = byTime ? '年' : (base[first.f.fact.family] ?? first.f.fact.unit);
@@ -127,5 +139,5 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   }
   // A比B多吗: the comparison claimed of the first side named is answered yes or no before the figures.
   const verdict = q.claims && q.operation !== 'superlative' ? (first.f === facts[0] ? (q.english ? 'Yes. ' : '是的。') : q.english ? 'No. ' : '不是。') : '';
-  return `${verdict}${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}。`;
+  return `${verdict}${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}${unlike}。`;
 }
