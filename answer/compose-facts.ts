@@ -8,7 +8,7 @@ import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentence
 import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
-import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, trimSentence } from './render-answer.js';
+import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight } from './word-forms.js';
 
 /** What a composer works from. */
@@ -537,7 +537,7 @@ function oneSideMissing(ctx: ComposeContext, missing: string, other: LocatedFact
   const cites = new CitationList();
   const statement = `${factStatement(other.fact).replace(/。$/, '')}${cites.mark(other.chunk)}`;
   const what = ctx.parsed.byTime ? '具体时间' : '相应数字';
-  const answer = ctx.parsed.english ? `The articles do not state that for ${missing}. What they say: ${statement}。` : `文章没有提到${missing}的${what}；提到的是：${statement}。`;
+  const answer = notStated(ctx.parsed.english, missing, what, `${statement}。`, true);
   return reply(answer, cites, [other], true, [factStatement(other.fact)]);
 }
 

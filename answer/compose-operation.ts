@@ -6,7 +6,7 @@ import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
 import { answeringCandidates, attributeFocus, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
-import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
+import { CitationList, factStatement, focusWeight, notStated, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
 import { composeArithmetic } from './compose-arithmetic.js';
@@ -75,10 +75,8 @@ export function nearMiss(ctx: ComposeContext): Reply | null {
   // The related facts, when there are any, stand for the sentence and are numbered on their own.
   const cites = related.length ? new CitationList() : reply.citations;
   const statements = related.length ? [...new Set(related.map((f) => `${factStatement(f.fact).replace(/。$/, '')}${cites.mark(f.chunk)}`))].join('；') + '。' : reply.answer;
-  const english = ctx.parsed.english;
-  const answer = english
-    ? `The articles do not state that. What they say: ${statements}`
-    : `文章没有提到${ctx.entities[0] ?? ((ctx.towns.length === 1 ? ctx.towns[0] : '') || (related[0] ?? { chunk: ctx.hits[best.hit]!.chunk }).chunk.meta.town)}的${askedAttributeName(ctx)}；提到的是：${statements}`;
+  const subject = ctx.entities[0] ?? ((ctx.towns.length === 1 ? ctx.towns[0] : '') || (related[0] ?? { chunk: ctx.hits[best.hit]!.chunk }).chunk.meta.town);
+  const answer = notStated(ctx.parsed.english, subject, askedAttributeName(ctx), statements);
   return { answer, citations: cites, refused: true, related: related.length ? related.map((f) => factStatement(f.fact)) : [reply.answer], facts: related };
 }
 

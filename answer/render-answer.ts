@@ -110,6 +110,14 @@ export function englishValue(fact: Fact): string {
 }
 
 /** Numbers citations in the order chunks are first cited. */
+/**
+ * A near miss: what the articles do not state (the subject's asked attribute), then what they say.
+ * The English form names the subject only when asked to (`namedInEnglish`).
+ */
+export function notStated(english: boolean, subject: string, attribute: string, said: string, namedInEnglish = false): string {
+  return english ? `The articles do not state that${namedInEnglish ? ` for ${subject}` : ''}. What they say: ${said}` : `文章没有提到${subject}的${attribute}；提到的是：${said}`;
+}
+
 export class CitationList {
   readonly chunks: Chunk[] = [];
 
