@@ -105,6 +105,8 @@ const ANSWERABLE: Case[] = [
   { town: '沁水黑山羊', question: '沁水黑山羊的肉质怎么样？', facts: ['肉质鲜美'] },
   { town: '沁水黑山羊', question: '沁水黑山羊为什么肉质好？', facts: ['活动量大'] },
   { town: '沁水蜂蜜', question: '沁水县的蜂农有多少户？', facts: ['1500户'] },
+  // The counted noun at the end of its phrase (多少养蜂的人家), named by a morpheme its article's word shares (蜂农).
+  { town: '沁水蜂蜜', question: '沁水有多少养蜂的人家？', facts: ['1500户'] },
   { town: '沁水蜂蜜', question: '沁水县有多少万亩蜜源植物？', facts: ['200余万亩'] },
   { town: '沁水蜂蜜', question: '沁水县蜂蜜专业合作社有多少家？', facts: ['30余家'] },
   { town: '沁水蜂蜜', question: '沁水蜂业解决了多少人就业？', facts: ['上千人'] },

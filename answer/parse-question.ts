@@ -2,7 +2,7 @@
 import { foldForMatch, unitScale } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { cutWords, measureWords } from '../index/index.js';
-import { ASKS_AUTHOR, asListWording, REASON } from './question-terms.js';
+import { ASKS_AUTHOR, asListWording, countedHead, REASON } from './question-terms.js';
 import { englishUnit } from './claimed-figures.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'sum', 'yesno', 'reason', 'author'] as const;
@@ -158,7 +158,7 @@ function englishAsked(folded: string): string {
 
 /** The unit family a question asks for, or null (any quantity, or none asked). */
 export function askedUnitFamily(question: string): string | null {
-  const folded = englishAsked(question);
+  const folded = englishAsked(countedHead(question));
   // Only a unit right after the question word (多少户, 多少种) or a named measure (比例, 价格) counts:
   // "推广率达到多少" asks a rate whatever attribute words stand around it.
   for (const [re, family] of ASKED_UNITS) if (re.test(folded)) return family;
@@ -208,7 +208,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
 
 function parseFresh(question: string, townCount: number, english: boolean): ParsedQuestion {
   const q = asListWording(foldForMatch(question));
-  const attributes = attributeFamilies(q);
+  const attributes = attributeFamilies(countedHead(q));
   const operation = parseOperation(q, townCount);
   // The answer type comes from the question words alone (成立了什么组织 asks a name, not a year).
   const time = TIME.test(q);

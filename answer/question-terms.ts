@@ -129,12 +129,29 @@ export function asListWording(question: string): string {
   return question.replace(/([哪这那])几/g, '$1些');
 }
 
+/** A phrase that starts with a measure word or a unit (台机器人, 万人). */
+const MEASURE_FIRST = /^[个台家种类头只户人名位张件项条座所批次年月天块样篇万亿千百元吨斤亩]/;
+
+/**
+ * The head noun of the phrase a question word counts, said after it as 多少<head>: 多少养蜂的人家 -> 多少人家,
+ * 多少养羊户 -> 多少户 (a compound read by its last character only when that is 户 or 人, heads of words for people).
+ */
+export function countedHead(folded: string): string {
+  const m = /(?:多少|(?<!第)几)(?:个)?([\u4e00-\u9fff]{1,8})(?=[？?，,。！!]|$)/.exec(folded);
+  if (!m) return folded;
+  const phrase = m[1]!;
+  const at = phrase.lastIndexOf('的');
+  if (at > 0 && at < phrase.length - 1) return `${folded} 多少${phrase.slice(at + 1)}`;
+  // A measure word after the question word (几台机器人) already says what is counted.
+  return phrase.length >= 2 && /[户人]$/.test(phrase) && !MEASURE_FIRST.test(phrase) ? `${folded} 多少${phrase.slice(-1)}` : folded;
+}
+
 /**
  * The unit a question asks for: after 多少/几 (多少头 -> 头), 元 for prices, or for an English
  * "how many …" question the first unit among its glossary expansions (mu -> 亩).
  */
 export function askedUnit(question: string, expansions: string): string {
-  const folded = asListWording(foldForMatch(question));
+  const folded = countedHead(asListWording(foldForMatch(question)));
   // 多少人家 asks households (户), not people.
   if (/(?:多少|(?<!第)几)户?人家/.test(folded)) return '户';
   const direct = ASKS_UNIT.exec(folded)?.[1];
