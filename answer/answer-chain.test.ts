@@ -286,6 +286,17 @@ describe('answer chain: figures in the unit asked, English superlatives in one s
     expect(r.answer).toMatch(/^合1677吨：.*167\.7万公斤/);
   });
 
+  it('converts a figure the question names or dates by a short year (20万吨换成万斤, 22年产的)', async () => {
+    expect((await ask('亚鑫二期那20万吨的球墨铸管，折合多少万斤？')).answer).toMatch(/^合40000万斤：.*20万吨/);
+    expect((await ask('阳城22年产了多少吨蚕茧？')).answer).toMatch(/^合1677吨：/);
+    expect((await ask('陵川中药材年产值换算成万元是多少？')).answer).toMatch(/^合52800万元：.*5\.28亿元/);
+  });
+
+  it('reads a byline question written in traditional characters', async () => {
+    const r = await ask('寫沁水蜂蜜那篇的記者是誰？');
+    expect(r.answer).toMatch(/的作者是张彩峰/);
+  });
+
   it('ranks the figures of the story an English question names, and leads in English', async () => {
     const r = await ask('What is the highest percentage in the Yangcheng sericulture article?');
     expect(r.answer).toMatch(/^The highest is 100%: /);

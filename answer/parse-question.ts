@@ -53,7 +53,7 @@ const ASKED_UNITS: [RegExp, string][] = [
 ];
 
 /** A unit of measure after 多少 / 几 or a word converting to it (公斤, 万斤, 吨, 亩, 亿元; 换成公斤): the answer is given in it. */
-const MEASURE_UNIT = /(?:多少|(?<!第)几|(?:换|换算|折算|转换)成|折合(?:成)?|合多少)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
+const MEASURE_UNIT = /(?:多少|(?<!第)几|(?:换|换算|折算|转换|写|算|化)成|折合(?:成)?|合多少)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
 
 /** The unit of measure the answer is asked in (多少万斤 -> 万斤, 换成公斤 -> 公斤), "" when none. */
 export function askedUnit(folded: string): string {
@@ -165,9 +165,10 @@ export function askedUnitFamily(question: string): string | null {
   return null;
 }
 
-/** Attribute families whose words occur in the question (folded). */
+/** Attribute families whose words occur in the question (folded); a year's 年 is not part of a word after it (22年产的 is not 年产). */
 export function attributeFamilies(folded: string): AttributeFamily[] {
-  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => folded.includes(w)));
+  const q = folded.replace(/(\d年)/g, '$1 ');
+  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => q.includes(w)));
 }
 
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
