@@ -278,6 +278,18 @@ describe('answer chain: English names of listed products', () => {
   });
 });
 
+describe('answer chain: sides named by their industry word or an attribute word', () => {
+  it('finds each side by the words next to its figure, its town industry included (有机山楂基地)', async () => {
+    const r = await ask('彤康规划的有机农作物基地面积是有机山楂基地的几倍？');
+    expect(r.answer).toMatch(/1\.5倍/);
+  });
+
+  it('reads a side by its attribute word (铸造厂: 企业) and compares counts of items and firms as numbers', async () => {
+    const r = await ask('泽州铸造的注册商标比铸造厂多几个？');
+    expect(r.answer).toMatch(/^泽州铸造的注册商标更多，相差1个：.*31个.*30家/);
+  });
+});
+
 describe("answer chain: equal figures and an author's counties", () => {
   it('says two figures are about the same when one is round (30家 / 30余家)', async () => {
     const r = await ask('泽州的铸造企业和沁水的养蜂合作社，哪个多？');

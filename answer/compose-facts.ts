@@ -1,6 +1,6 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
 import { extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
-import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords, otherMeasure } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
@@ -508,17 +508,21 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
   const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
-  const own = ctx.focus.filter((w) => folded.includes(w));
+  // A side without a word of the question's own may still name an attribute (铸造厂: 企业, 公司).
+  const stated = ctx.focus.filter((w) => folded.includes(w));
+  const own = stated.length ? stated : attributeFamilies(folded).flatMap((f) => f.factWords);
   const towns = ctx.source.townsIn(side);
   // A side naming an organisation (吉利尔的历史) is read only in passages about it.
   const entities = ctx.entities.filter((e) => folded.includes(e));
   const about = (c: Chunk) => namesEntities({ ...ctx, entities }, c);
   const chunks = (towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])]).filter(about);
+  // What the side names next to its figure, its town's industry words included (有机山楂地: 有机, 山楂).
+  const named = [...own, ...cutWords(folded).filter((w) => w.length >= 2 && !own.includes(w) && ctx.source.idf(w) > 0)];
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, foldedSentenceOf(f.chunk, f.fact)) : 0;
     // The side's own words next to the figure (3万亩有机农作物种植基地 for 有机农作物基地, 铸造企业30家) say it is the side's figure.
     const near = figureWords(f.fact);
-    const counted = own.length ? focusWeight(near, own, ctx.source.idf) / focusWeight(own.join(' '), own, ctx.source.idf) : 0;
+    const counted = own.length ? focusWeight(near, named, ctx.source.idf) / focusWeight(named.join(' '), named, ctx.source.idf) : 0;
     return { ...f, score: f.fit + extra / 2 + 0.6 * counted };
   });
   // A side is a figure: a quantity, or when ages are compared a time or a duration (not an enumeration or a name).
