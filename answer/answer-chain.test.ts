@@ -278,6 +278,16 @@ describe('answer chain: English names of listed products', () => {
   });
 });
 
+describe('answer chain: superlatives over the figures of a kind (百分数, 头数, 人数)', () => {
+  it.each([
+    ['阳城蚕桑那篇文章的百分数，哪个最大？', /^最大的是100%/],
+    ['高平生猪那篇里头数最多的是多少？', /^最多的是85万头/],
+    ['整版的人数里哪个最少？', /462人/],
+  ])('%s', async (question, expected) => {
+    expect((await ask(question)).answer).toMatch(expected);
+  });
+});
+
 describe('answer chain: sides named by their industry word or an attribute word', () => {
   it('finds each side by the words next to its figure, its town industry included (有机山楂基地)', async () => {
     const r = await ask('彤康规划的有机农作物基地面积是有机山楂基地的几倍？');
