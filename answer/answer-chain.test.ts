@@ -331,6 +331,11 @@ describe('answer chain: figures in the unit asked, English superlatives in one s
     expect((await ask('泽州山楂的栽培历史只有两百来年吗？')).answer).toMatch(/^没有。.*300多年/);
   });
 
+  it('checks a bound said colloquially (过五千块) against the per-household figure (一户: 户均增收)', async () => {
+    const r = await ask('阳城脱贫户一户一年增收过五千块了吗？');
+    expect(r.answer).toMatch(/^是的。.*户均增收6653元/);
+  });
+
   it('reads a byline question written in traditional characters', async () => {
     const r = await ask('寫沁水蜂蜜那篇的記者是誰？');
     expect(r.answer).toMatch(/的作者是张彩峰/);

@@ -629,14 +629,23 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
  * the same unit family: whether the bound holds, null when the question sets none or the sentence has no such figure.
  */
 export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[], weight: (f: Fact) => number = () => 0): boolean | null {
-  // Of several such figures (收入131.7万元, 户均增收6653元), the one whose own words weigh most.
-  const kind = asked ? sentenceFacts.filter((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null) : [];
-  const stated = kind.reduce<Fact | undefined>((best, f) => (!best || weight(f) > weight(best) ? f : best), undefined);
+  const stated = boundedFact(asked, sentenceFacts, weight);
   if (!asked || !stated) return null;
   // A figure stated as passed (突破3000元, 5万多) holds a bound of its own value: more than 3000元.
   const passed = /(?:突破|超过|逾|多达)$/.test(stated.before) || /[多余]|以上/.test(stated.text);
   if (asked.bound === '>') return stated.value! > asked.fact.value! || (passed && stated.value === asked.fact.value);
   return stated.value! < asked.fact.value!;
+}
+
+/** The words of a rate the question asks per unit (一户 / 每户 -> 户均, 每户; 每人 -> 人均): how articles say "per". */
+export function perUnitWords(question: string): string[] {
+  return [...foldForMatch(question).matchAll(/[一每]([户人亩头只家])/g)].flatMap(([, unit]) => [`${unit}均`, `每${unit}`]);
+}
+
+/** The sentence's figure a bound is checked against: of several of its unit family (收入131.7万元, 户均增收6653元), the one whose own words weigh most. */
+function boundedFact(asked: BoundedFigure | null, sentenceFacts: Fact[], weight: (f: Fact) => number): Fact | undefined {
+  const kind = asked ? sentenceFacts.filter((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null) : [];
+  return kind.reduce<Fact | undefined>((best, f) => (!best || weight(f) > weight(best) ? f : best), undefined);
 }
 
 type BoundedFigure = { fact: Fact; bound: '>' | '<' };
@@ -700,11 +709,16 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const cites = new CitationList();
   const { chunk, facts } = s;
   const folded = foldForMatch(s.text);
-  const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+  // The figure a bound was checked against is said (户均增收6653元 of 过一万了吗), wherever it stands in the sentence.
+  // 一户 / 每户 asks the per-household figure (户均增收), as 每人 / 人均.
+  const rateWords = perUnitWords(ctx.question);
+  const boundWeight = (f: Fact) => focusWeight(foldForMatch(f.before), [...ctx.focus, ...rateWords], ctx.source.idf);
+  const checked = boundedFact(bounded, facts, boundWeight);
+  const statement = trimSentence(s.text, checked ? [...ctx.focus, checked.text] : ctx.focus, ctx.source.idf).replace(/。$/, '');
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
-  const bound = boundHolds(bounded, facts, (f) => focusWeight(foldForMatch(f.before), ctx.focus, ctx.source.idf));
+  const bound = boundHolds(bounded, facts, boundWeight);
   const holds =
     bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text) && !onlyPlanned(ctx.question, claims, facts));
   // A claim resting on a word the articles use elsewhere but this sentence does not (省级 where it says 国家级) is not borne out.

@@ -100,7 +100,7 @@ const RATIO = /(?:几|多少)倍|倍数|how many times|times (?:as|larger|bigger
 
 /** Words that set a bound on a figure (超过600种, 不到20万只): '>' or '<' of the figure after them. */
 const BOUNDS: [RegExp, '>' | '<'][] = [
-  [/超过|多于|高于|大于|不止|突破|破|逾|more than|over|above|exceed|passed|surpassed|topped/i, '>'],
+  [/超过|多于|高于|大于|不止|突破|破|逾|(?<![超经通度不越])过|more than|over|above|exceed|passed|surpassed|topped/i, '>'],
   [/不到|少于|低于|小于|不足|未满|less than|fewer than|under|below/i, '<'],
 ];
 
