@@ -294,6 +294,11 @@ describe('answer chain: sides named by their industry word or an attribute word'
     expect(r.answer).toMatch(/1\.5倍/);
   });
 
+  it('compares the years of two towns named alone (哪个的统计年份更早 / 更新)', async () => {
+    expect((await ask('阳城蚕桑和沁水黑山羊，哪个的统计年份更早？')).answer).toMatch(/^沁水黑山羊更早：.*2021年.*2022年/);
+    expect((await ask('沁水黑山羊和高平生猪，哪个的数据年份更新？')).answer).toMatch(/^高平生猪更新：.*2022年.*2021年/);
+  });
+
   it('reads a side by its attribute word (铸造厂: 企业) and compares counts of items and firms as numbers', async () => {
     const r = await ask('泽州铸造的注册商标比铸造厂多几个？');
     expect(r.answer).toMatch(/^泽州铸造的注册商标更多，相差1个：.*31个.*30家/);

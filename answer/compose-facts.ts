@@ -558,14 +558,16 @@ function oneSideMissing(ctx: ComposeContext, missing: string, other: LocatedFact
 }
 
 /**
- * For a side whose own words found no figure: the first fact of the other side's kind and unit family in the
- * one town it names (of a county's towns, the one whose industry it says: 高平的猪 -> 高平生猪).
+ * For a side whose own words found no figure: the first fact of the other side's kind and unit family (a year
+ * when neither side found one and ages are compared) in the one town it names (of a county's towns, the one whose industry it says: 高平的猪 -> 高平生猪).
  */
 function headlineFact(ctx: ComposeContext, side: string, other: LocatedFact | undefined): LocatedFact | undefined {
   const named = ctx.source.townsIn(side);
   const towns = named.length > 1 ? named.filter((t) => [...t.replace(/^[\u4e00-\u9fff]{2}/, '')].some((c) => side.includes(c))) : named;
-  if (!other || towns.length !== 1) return undefined;
-  const first = ctx.source.firstFactsOfTown(towns[0]!).find((x) => x.fact.kind === other.fact.kind && x.fact.family === other.fact.family && x.fact.value !== null);
+  // Neither side found, ages compared (哪个的数据年份更新): each town's first year.
+  const kind = other ? { kind: other.fact.kind, family: other.fact.family } : ctx.parsed.byTime ? { kind: 'time', family: 'year' } : undefined;
+  if (!kind || towns.length !== 1) return undefined;
+  const first = ctx.source.firstFactsOfTown(towns[0]!).find((x) => x.fact.kind === kind.kind && x.fact.family === kind.family && x.fact.value !== null);
   return first && { ...first, fit: 0.3, score: 0.3 };
 }
 
