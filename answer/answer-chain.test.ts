@@ -299,6 +299,11 @@ describe('answer chain: sides named by their industry word or an attribute word'
     expect((await ask('沁水黑山羊和高平生猪，哪个的数据年份更新？')).answer).toMatch(/^高平生猪更新：.*2022年.*2021年/);
   });
 
+  it('reads a side whose word the articles never use by its town (高平织绸: 唐代), and names sides in simplified characters', async () => {
+    const r = await ask('高平織綢和澤州種山楂，哪個歷史更長？');
+    expect(r.answer).toMatch(/^高平织绸更长：高平织绸：唐代.*泽州种山楂：.*300多年/);
+  });
+
   it('reads a side by its attribute word (铸造厂: 企业) and compares counts of items and firms as numbers', async () => {
     const r = await ask('泽州铸造的注册商标比铸造厂多几个？');
     expect(r.answer).toMatch(/^泽州铸造的注册商标更多，相差1个：.*31个.*30家/);

@@ -498,6 +498,12 @@ export function sharedWords(ctx: ComposeContext, sides: string[]): string[] {
   return ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
 }
 
+/** How a side is named in the answer: without what frames it (请问, 那, a trailing 的), in simplified characters when Chinese. */
+function sideLabel(side: string): string {
+  const label = side.replace(/^(?:请问|那|这)|的$/g, '');
+  return /[a-z]/i.test(label) ? label : foldForMatch(label);
+}
+
 /** The attribute families a comparison asks of one side: named in the side, or in the question outside all its sides. */
 function sideAttributes(question: string, side: string): AttributeFamily[] {
   const rest = comparisonSides(question).reduce((q, s) => q.split(s).join(' '), question);
@@ -508,8 +514,8 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
   const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
-  // A side without a word of the question's own may still name an attribute (铸造厂: 企业, 公司).
-  const stated = ctx.focus.filter((w) => folded.includes(w));
+  // A side without a word the articles use may still name an attribute (铸造厂: 企业, 公司), or only its town (高平织绸).
+  const stated = ctx.focus.filter((w) => folded.includes(w) && ctx.source.idf(w) > 0);
   const own = stated.length ? stated : attributeFamilies(folded).flatMap((f) => f.factWords);
   const towns = ctx.source.townsIn(side);
   // A side naming an organisation (吉利尔的历史) is read only in passages about it.
@@ -542,7 +548,9 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
   const mentionsSide = (f: LocatedFact) => own.length === 0 || own.some((w) => foldForMatch(sentenceOf(f.chunk, f.fact)).includes(w));
   const dated = fitting.filter((f) => startYear(f.fact, ctx.source.referenceYear) !== null && mentionsSide(f));
-  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => foldForMatch(f.fact.clause).includes(w))));
+  // (…in its clause or a clause before it in its sentence: 高平丝绸历史悠久，唐代曾是潞绸的产地中心.)
+  const upTo = (f: LocatedFact) => foldForMatch(sentenceOf(f.chunk, f.fact).slice(0, f.fact.clauseStart + f.fact.clause.length));
+  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => upTo(f).includes(w))));
   const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
   const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
   return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
@@ -580,7 +588,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     const shared = sharedWords(ctx, sides);
     // The unit asked may be one side's own (蜂农户数 against 经营主体数): a side without a figure of it takes any.
     const anyUnit = { ...ctx, parsed: { ...ctx.parsed, unitFamily: null } };
-    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: sideLabel(s) }));
     // Two sides on one figure: the side it fits less takes its next best (pig output and slaughter: 出栏, 屠宰).
     const [p, o] = pairs;
     if (pairs.length === 2 && p!.f && o!.f && p!.f.fact === o!.f.fact) {
