@@ -288,6 +288,13 @@ describe('answer chain: counts of listed figures within a bound', () => {
   });
 });
 
+describe('answer chain: English gaps between two named things', () => {
+  it('reads "the gap … between A and B" and a side that says its own figure (a 42-degree brandy)', async () => {
+    const r = await ask('What is the gap in alcohol degrees between the 42-degree brandy and Shanzha Qingyuan?');
+    expect(r.answer).toMatch(/^42-degree brandy is more, by 34 % vol: .*42度.*8度/);
+  });
+});
+
 describe('answer chain: verbs the articles never use', () => {
   it.each([
     ['陵川是跟哪个大学搭伙推进GAP基地建设的？', /山西农业大学/],
