@@ -22,12 +22,12 @@ export function functionWords(folded: string): Set<string> {
   return new Set(jieba.tag(folded, true).filter((t) => FUNCTION_TAGS.test(t.tag)).map((t) => t.word));
 }
 
-/** Parts of speech of words that predicate or modify (verbs, adjectives, numerals, idioms, places and times of speech). */
-const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|l|s|t|f|d|i)$/;
+/** Parts of speech of words that predicate or modify: verbs, adjectives, adverbs, idioms and set phrases. */
+const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|d|l|i)$/;
 
 /**
- * True when jieba tags a word, alone, as a verb, an adjective, a numeral, an idiom or a word of place or time
- * (牵头, 跑, 一天到晚), not as a noun (董事长, 优惠政策): what a question says of a thing, not the thing.
+ * True when jieba tags a word, alone, as a verb, an adjective, an adverb or an idiom (牵头, 跑, 一天到晚), not as a
+ * noun, a numeral or a word of time or place (董事长, 第二批, 春天, 北方): what a question says of a thing, not the thing.
  */
 export function isPredicateWord(word: string): boolean {
   const [first] = jieba.tag(word, true);
