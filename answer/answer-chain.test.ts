@@ -295,6 +295,17 @@ describe('answer chain: English gaps between two named things', () => {
   });
 });
 
+describe('answer chain: shares computed from stated figures', () => {
+  it('gives the rest of a stated share (除了…别处的) and one figure as a share of another (A占B的百分之几)', async () => {
+    expect((await ask('故宫的琉璃瓦里，不是阳城烧的占百分之几？除了阳城还有别处')).answer).toMatch(/^其余占10%（100%减去90%）/);
+    expect((await ask('彤康通过有机认证的山楂基地占规划的有机山楂基地的百分之几？')).answer).toMatch(/^占2\.5%（500亩除以2万亩）/);
+  });
+
+  it('still reads a stated share as it is', async () => {
+    expect((await ask('阳城蚕茧产量占全省的比例是多少？')).answer).toMatch(/86\.8%/);
+  });
+});
+
 describe('answer chain: verbs the articles never use', () => {
   it.each([
     ['陵川是跟哪个大学搭伙推进GAP基地建设的？', /山西农业大学/],

@@ -33,10 +33,51 @@ function figure(value: number, unit: string, parts: Fact[] = []): string {
 export function composeArithmetic(ctx: ComposeContext): { reply: Reply; operation: 'difference' | 'sum' } | null {
   if (ctx.parsed.answerType !== 'quantity') return null;
   const q = foldForMatch(ctx.question);
+  // A share: the rest of a stated one (除了阳城产的，别处的占百分之几), or one figure of another (A占B的百分之几).
+  const share = ctx.parsed.unitFamily === 'percent' ? (OTHERS.test(q) ? composeRestShare(ctx) : SHARE_OF.test(q) ? composeShareOf(ctx, q) : null) : null;
+  if (share) return { reply: share, operation: 'difference' };
   const gap = GAP.test(q) ? composeGap(ctx, q) : null;
   if (gap) return { reply: gap, operation: 'difference' };
   const sum = SUM.test(q) ? composeSum(ctx, q) : null;
   return sum ? { reply: sum, operation: 'sum' } : null;
+}
+
+/** The rest of a whole asked (除了…别处来的, 以外的县, 其余): 100% less the share stated. */
+const OTHERS = /除了|除去|以外|之外|别处|别的地方|其他|其余|其它|外地/;
+/** One figure as a share of another: A占B的百分之几. */
+const SHARE_OF = /^(.+?)占(.+?)的(?:百分之(?:几|多少)|多少%|比例|比重|几成)/;
+
+/** A stated share of the asked scope (占全市总量的90.7%), the best the passage has. */
+function statedShare(ctx: ComposeContext): LocatedFact | undefined {
+  return figures(ctx, 'percent').find((f) => f.fit > 0);
+}
+
+/** 除了阳城，别处的占百分之几: 100% less the share the passage states, cited. */
+function composeRestShare(ctx: ComposeContext): Reply | null {
+  const stated = statedShare(ctx);
+  if (!stated || stated.fact.value! > 100) return null;
+  const cites = new CitationList();
+  const rest = Math.round((100 - stated.fact.value!) * 100) / 100;
+  return reply(`其余占${rest}%（100%减去${stated.fact.text}）：${factStatement(stated.fact).replace(/。$/, '')}${cites.mark(stated.chunk)}。`, cites, [stated]);
+}
+
+/** 彤康过了认证的山楂地占规划的山楂基地的百分之几: the first side's figure over the second's, both cited, when no share is stated. */
+function composeShareOf(ctx: ComposeContext, q: string): Reply | null {
+  if (statedShare(ctx)) return null;
+  const [, part, whole] = SHARE_OF.exec(q)!;
+  const shared = sharedWords(ctx, [part!, whole!]);
+  // Each side is a figure of any unit (the question's unit is the share's).
+  const sides = { ...ctx, parsed: { ...ctx.parsed, unitFamily: null } };
+  const first = sideFact(sides, part!, shared);
+  const second = first && sideFact(sides, whole!, shared, first.fact.family, first.fact);
+  if (!first || !second || first.fact.family === 'percent') return null;
+  // A part of a whole is the smaller figure: two sides read the other way round are set right.
+  const [a, b] = first.fact.value! <= second.fact.value! ? [first, second] : [second, first];
+  if (!b.fact.value) return null;
+  const cites = new CitationList();
+  const ratio = Math.round((a.fact.value! / b.fact.value!) * 10000) / 100;
+  const parts = [a, b].map((f) => `${factStatement(f.fact).replace(/。$/, '')}${cites.mark(f.chunk)}`);
+  return reply(`占${ratio}%（${a.fact.text}除以${b.fact.text}）：${[...new Set(parts)].join('；')}。`, cites, [a, b]);
 }
 
 /** The enumeration item or clause part holding a figure (开发产品有6度清甜山楂甜酒、42度和54度山楂白兰地 -> 42度和54度山楂白兰地). */
