@@ -2,6 +2,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { foldForMatch } from '../ingest/normalize-text.js';
+import { FUNCTION_WORDS } from './function-words.js';
 
 const jieba = Jieba.withDict(dict);
 const WORDLIKE = /[\p{L}\p{N}]/u;
@@ -14,12 +15,15 @@ export function cutWords(folded: string): string[] {
   return jieba.cutForSearch(folded, false).filter((t) => WORDLIKE.test(t) && t.trim() === t);
 }
 
-/** Parts of speech that carry no content: adverbs, prepositions, conjunctions, particles, pronouns, modals, interjections. */
-const FUNCTION_TAGS = /^(?:d|p|c|u[a-z]*|r[a-z]*|y|e|o)$/;
-
-/** Words jieba tags as function words in a folded text (已经, 把, 因为…). */
+/**
+ * Words jieba tags as function words in a folded text (已经, 把, 因为…). jieba's tag is its HMM cut with
+ * each word's dictionary tag (a word outside the dictionary is tagged x, m or eng, never a function
+ * tag), so this is the HMM cut's words in the dictionary's function words, without a tag object per word.
+ */
 export function functionWords(folded: string): Set<string> {
-  return new Set(jieba.tag(folded, true).filter((t) => FUNCTION_TAGS.test(t.tag)).map((t) => t.word));
+  const out = new Set<string>();
+  for (const word of jieba.cut(folded, true)) if (FUNCTION_WORDS.has(word)) out.add(word);
+  return out;
 }
 
 /** Parts of speech of measure words: quantifiers, numerals (吨, 辆 come tagged m), and bound morphemes like 件. */
