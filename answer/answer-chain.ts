@@ -6,6 +6,7 @@ import { measureEvidence, pickSentences, refusalReason, scoreSentences, type Com
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
+import { askedRightAfter } from './asked-right-after.js';
 import { asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
@@ -102,7 +103,7 @@ export function isUnknownPredicate(word: string, searcher: HybridSearcher): bool
  */
 function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, question: string): string[] {
   // A verb right before the question word says what is asked (占地多少亩): it stays.
-  const asking = (w: string) => new RegExp(`${w}了?(?:多少|多大|多长|多久|几|哪|什么|啥)`).test(question);
+  const asking = (w: string) => askedRightAfter(question, w);
   const rest = words.filter((w) => !isUnknownPredicate(w, searcher) || asking(w));
   if (rest.length === words.length) return words;
   const places = placeNames(words.join(' '));
