@@ -196,7 +196,8 @@ export function questionTerms(question: string, expanded: string, names: string[
     else words.add(w);
   }
   // Drop words contained in a longer content word (search-mode cuts give both 中药材 and 中药).
-  const list = [...words].filter((w) => ![...words].some((o) => o !== w && o.length > w.length && o.includes(w)));
+  const all = [...words];
+  const list = all.filter((w) => !all.some((o) => o !== w && o.length > w.length && o.includes(w)));
   const asksWhen = ASKS_WHEN.test(question);
   const unit = asksWhen ? '' : askedUnit(question, english ? expanded.slice(question.length) : '');
   return {
