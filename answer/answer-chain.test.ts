@@ -105,6 +105,8 @@ const ANSWERABLE: Case[] = [
   { town: '沁水黑山羊', question: '沁水黑山羊的肉质怎么样？', facts: ['肉质鲜美'] },
   { town: '沁水黑山羊', question: '沁水黑山羊为什么肉质好？', facts: ['活动量大'] },
   { town: '沁水蜂蜜', question: '沁水县的蜂农有多少户？', facts: ['1500户'] },
+  // The counted noun at the end of its phrase (多少养蜂的人家), named by a morpheme its article's word shares (蜂农).
+  { town: '沁水蜂蜜', question: '沁水有多少养蜂的人家？', facts: ['1500户'] },
   { town: '沁水蜂蜜', question: '沁水县有多少万亩蜜源植物？', facts: ['200余万亩'] },
   { town: '沁水蜂蜜', question: '沁水县蜂蜜专业合作社有多少家？', facts: ['30余家'] },
   { town: '沁水蜂蜜', question: '沁水蜂业解决了多少人就业？', facts: ['上千人'] },
@@ -282,6 +284,17 @@ describe('answer chain: figures in the unit asked, English superlatives in one s
   it('gives a stated figure in the unit asked, from the same family (公斤 asked in 吨)', async () => {
     const r = await ask('阳城的蚕茧产量有多少吨？');
     expect(r.answer).toMatch(/^合1677吨：.*167\.7万公斤/);
+  });
+
+  it('converts a figure the question names or dates by a short year (20万吨换成万斤, 22年产的)', async () => {
+    expect((await ask('亚鑫二期那20万吨的球墨铸管，折合多少万斤？')).answer).toMatch(/^合40000万斤：.*20万吨/);
+    expect((await ask('阳城22年产了多少吨蚕茧？')).answer).toMatch(/^合1677吨：/);
+    expect((await ask('陵川中药材年产值换算成万元是多少？')).answer).toMatch(/^合52800万元：.*5\.28亿元/);
+  });
+
+  it('reads a byline question written in traditional characters', async () => {
+    const r = await ask('寫沁水蜂蜜那篇的記者是誰？');
+    expect(r.answer).toMatch(/的作者是张彩峰/);
   });
 
   it('ranks the figures of the story an English question names, and leads in English', async () => {

@@ -161,7 +161,7 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const operation = questionOperation(question, terms, o);
   const named = operation === 'yesno' ? searcher.authorIn(question) : undefined;
   // 几个记者写的 / how many reporters: the bylines of the page counted, each with the articles it signs.
-  if (terms.asksAuthor && COUNTS_AUTHORS.test(question)) return { ...composeAuthorCount(question, searcher, hits, terms.english), operation: 'count', facts: [], related: [] };
+  if (terms.asksAuthor && COUNTS_AUTHORS.test(foldForMatch(question))) return { ...composeAuthorCount(question, searcher, hits, terms.english), operation: 'count', facts: [], related: [] };
   if ((terms.asksAuthor && (operation === 'author' || !searcher.authorIn(question))) || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);

@@ -3,6 +3,7 @@ import { foldForMatch, isHeadTime, unitScale } from '../ingest/index.js';
 import type { Fact } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { isTimeNoun } from './parse-question.js';
+import { sharesHead } from './word-forms.js';
 
 /** Question words whose neighbours name the asked attribute. */
 const WH = /什么时候|啥时候|什么时间|何时|哪一?年|多长时间|多少|几|什么|啥|哪|谁|何|怎么|怎样|如何|多久|多长|多大|多高|多远|吗/g;
@@ -109,10 +110,12 @@ export function datedPart(fact: Fact, sentence: string): string {
  * True when a fact answers the asked attribute: its sentence states it (a time: the part it dates),
  * in the asked scope, it measures what is asked, and as precisely as asked (20世纪70年代 is no year).
  */
-export function answersAsked(fact: Fact, sentence: string, asked: string[], question: string, attributes: AttributeFamily[]): boolean {
+export function answersAsked(fact: Fact, sentence: string, asked: string[], question: string, attributes: AttributeFamily[], unitFamily: string | null = null): boolean {
   if (fact.kind === 'time' && ASKS_YEAR.test(question) && fact.family !== 'year' && fact.family !== 'date') return false;
   // A share (占全市总量的90.7%) answers only a question asking a share or a rate, not 产了多少茧.
   if (fact.kind === 'quantity' && fact.family === 'percent' && !attributes.some((a) => a.name === 'share') && !ASKS_SHARE.test(question)) return false;
   const states = datedPart(fact, sentence);
-  return statesAsked(states, asked, question) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes);
+  // A figure in the asked unit whose clause has an asked word's last morpheme (养蜂 / 蜂农达1500户) states it.
+  const byHead = fact.kind === 'quantity' && unitFamily !== null && fact.family === unitFamily && asked.some((w) => sharesHead(w, foldForMatch(fact.clause)));
+  return (byHead || statesAsked(states, asked, question)) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes);
 }

@@ -35,7 +35,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   { name: 'honours', questionWords: ['称号', '美誉', '之称', '名号', '头衔', '荣誉', '有名', '出名', '闻名', '著名', '招牌', '美称', '雅号', '誉为', '称为', '被称', '叫作', 'title', 'famous', 'known as'], factWords: ['称号', '美誉', '之称', '之誉', '誉为', '称为', '之乡', '闻名', '盛名', '著名', '知名'], answerType: 'names' },
   { name: 'sales', questionWords: ['销往', '卖到', '卖去', '销售', '销路', '卖给', '市场', 'sold', 'sell', 'market'], factWords: ['销往', '销售', '市场', '出口', '调出'] },
   { name: 'employment', questionWords: ['就业', '工作岗位', '带动', '多少人干', '养活', 'job', 'employ'], factWords: ['就业', '劳动力', '带动', '从事'] },
-  { name: 'households', questionWords: ['农户', '多少户', '户数', 'household', 'farmer'], factWords: ['农户', '户'], unitFamily: 'households' },
+  { name: 'households', questionWords: ['农户', '多少户', '几户', '多少人家', '户数', 'household', 'farmer'], factWords: ['农户', '户'], unitFamily: 'households' },
   { name: 'kinds', questionWords: ['种类', '品种', '多少种', '几种', 'kinds', 'species', 'variet'], factWords: ['种类', '品种'], unitFamily: 'kinds' },
   { name: 'strength', questionWords: ['度数', '酒精度', '多少度', 'alcohol', 'how strong'], factWords: ['度'], unitFamily: 'degrees', measure: true },
   { name: 'share', questionWords: ['占比', '比例', '百分之', '份额', 'percent', 'share'], factWords: ['占', '%'], unitFamily: 'percent' },

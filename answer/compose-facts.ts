@@ -103,7 +103,9 @@ export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[
 export function answeringCandidates(ctx: ComposeContext): LocatedFact[] {
   const asked = askedWords(ctx.question, attributeFocus(ctx));
   const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
-  return typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes) && !givenFigure(f.fact, given));
+  // A figure given to be said in another unit (那20万吨换成斤) is the one asked about.
+  const converts = (f: LocatedFact) => ctx.parsed.unit !== '' && !f.fact.text.includes(ctx.parsed.unit);
+  return typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes, ctx.parsed.unitFamily) && (converts(f) || !givenFigure(f.fact, given)));
 }
 
 /** A figure the question itself gives (那30来家合作社有多少社员: 30余家) is what it asks about, not its answer. */

@@ -2,7 +2,7 @@
 import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index.js';
 import { factFolds, indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
-import { bestFormWeight, type WordForm } from './word-forms.js';
+import { bestFormWeight, sharesHead, type WordForm } from './word-forms.js';
 
 /**
  * A fact with the chunk it was found in, how well its own words fit the question (`fit`, higher is
@@ -60,7 +60,7 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
     if (ctx.includes(w)) got += weight;
     else if (around.includes(w)) got += weight / 2;
     // A word said otherwise in the clause (蜜蜂 as 蜂 in 蜂农) counts by the form's weight.
-    else got += weight * bestFormWeight(forms?.(w), ctx);
+    else got += weight * Math.max(bestFormWeight(forms?.(w), ctx), inAskedUnit(fact, q) && sharesHead(w, ctx) ? HEAD_MORPHEME_WEIGHT : 0);
   }
   // Words right next to the figure (6度清甜山楂甜酒, 占全省总量的86.8%) single it out among its clause's figures.
   const next = folded.next;
@@ -71,6 +71,14 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
   const founding = fact.role === 'founding' && q.attributes.some((a) => a.name === 'founding') ? 0.2 : 0;
   const honour = fact.kind === 'honour' ? 0.2 : 0;
   return (total ? got / total : 0) + 0.5 * adjacent + family + unit + founding + honour;
+}
+
+/** Credit for a question word whose last morpheme the clause of a figure in the asked unit has (养蜂 for 蜂农达1500户). */
+const HEAD_MORPHEME_WEIGHT = 0.5;
+
+/** True when a quantity is in the unit family the question asks (多少户: households). */
+export function inAskedUnit(fact: Fact, q: ParsedQuestion): boolean {
+  return fact.kind === 'quantity' && q.unitFamily !== null && fact.family === q.unitFamily;
 }
 
 /** The folded text (foldForMatch, prepared at ingest) of the sentence a fact was found in: what attributeFit reads. */

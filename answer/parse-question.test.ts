@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedMeasure, boundBefore, comparativeWord, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { askedMeasure, attributeFamilies, boundBefore, comparativeWord, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
 
 import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
@@ -173,5 +173,12 @@ describe('claims', () => {
   it('reads a bound with 了 before its figure', () => {
     expect(boundBefore('是不是超过了6000元', '是不是超过了'.length)).toBe('>');
     expect(boundBefore('是不是不到了6000元', '是不是不到了'.length)).toBe('<');
+  });
+});
+
+describe('attributeFamilies', () => {
+  it('does not read a year and the verb after it as one word (22年产的 is not 年产)', () => {
+    expect(attributeFamilies('阳城22年产的蚕茧').map((f) => f.name)).not.toContain('capacity');
+    expect(attributeFamilies('年产多少吨').map((f) => f.name)).toContain('capacity');
   });
 });

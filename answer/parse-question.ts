@@ -2,7 +2,7 @@
 import { foldForMatch, unitScale } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { cutWords, measureWords } from '../index/index.js';
-import { ASKS_AUTHOR, asListWording, REASON } from './question-terms.js';
+import { ASKS_AUTHOR, asListWording, countedHead, REASON } from './question-terms.js';
 import { englishUnit } from './claimed-figures.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'sum', 'yesno', 'reason', 'author'] as const;
@@ -53,7 +53,7 @@ const ASKED_UNITS: [RegExp, string][] = [
 ];
 
 /** A unit of measure after 多少 / 几 or a word converting to it (公斤, 万斤, 吨, 亩, 亿元; 换成公斤): the answer is given in it. */
-const MEASURE_UNIT = /(?:多少|(?<!第)几|(?:换|换算|折算|转换)成|折合(?:成)?|合多少)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
+const MEASURE_UNIT = /(?:多少|(?<!第)几|(?:换|换算|折算|转换|写|算|化)成|折合(?:成)?|合多少)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
 
 /** The unit of measure the answer is asked in (多少万斤 -> 万斤, 换成公斤 -> 公斤), "" when none. */
 export function askedUnit(folded: string): string {
@@ -158,16 +158,17 @@ function englishAsked(folded: string): string {
 
 /** The unit family a question asks for, or null (any quantity, or none asked). */
 export function askedUnitFamily(question: string): string | null {
-  const folded = englishAsked(question);
+  const folded = englishAsked(countedHead(question));
   // Only a unit right after the question word (多少户, 多少种) or a named measure (比例, 价格) counts:
   // "推广率达到多少" asks a rate whatever attribute words stand around it.
   for (const [re, family] of ASKED_UNITS) if (re.test(folded)) return family;
   return null;
 }
 
-/** Attribute families whose words occur in the question (folded). */
+/** Attribute families whose words occur in the question (folded); a year's 年 is not part of a word after it (22年产的 is not 年产). */
 export function attributeFamilies(folded: string): AttributeFamily[] {
-  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => folded.includes(w)));
+  const q = folded.replace(/(\d年)/g, '$1 ');
+  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => q.includes(w)));
 }
 
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
@@ -209,7 +210,7 @@ export function parseQuestion(question: string, townCount: number, english: bool
 
 function parseFresh(question: string, townCount: number, english: boolean): ParsedQuestion {
   const q = asListWording(foldForMatch(question));
-  const attributes = attributeFamilies(q);
+  const attributes = attributeFamilies(countedHead(q));
   const operation = parseOperation(q, townCount);
   // The answer type comes from the question words alone (成立了什么组织 asks a name, not a year).
   const time = TIME.test(q);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -280,5 +280,19 @@ describe('listCategory', () => {
     expect(listCategory('蜂业产业体系包含几个环节?')).toBe('环节');
     expect(listCategory('阳城陶瓷现在有哪些类产品')).toBe('产品');
     expect(listCategory('陵川有几个国家地理标志证明商标?')).toBe('');
+  });
+});
+
+describe('countedHead', () => {
+  it('says the head noun of the counted phrase after the question word', () => {
+    expect(countedHead('有多少养蜂的人家')).toBe('有多少养蜂的人家 多少人家');
+    expect(countedHead('有多少养羊户？')).toBe('有多少养羊户？ 多少户');
+    expect(askedUnit('沁水有多少养蜂的人家？', '')).toBe('户');
+  });
+  it('leaves a measure word after the question word as it is', () => {
+    expect(countedHead('用了几台机器人')).toBe('用了几台机器人');
+    expect(countedHead('带动了多少万人')).toBe('带动了多少万人');
+    expect(countedHead('有多少农户')).toBe('有多少农户 多少户');
+    expect(countedHead('产值是多少')).toBe('产值是多少');
   });
 });

@@ -41,7 +41,7 @@ export function listCategory(folded: string): string {
 export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
 
 /** Multi-word question phrases, removed before segmentation. */
-const QUESTION_PHRASES = /多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
+const QUESTION_PHRASES = /(?:换|换算|折算|转换|写|算|化)成(?=(?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))|折合成?|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
 /** …and amounts said with 个 before 万 / 亿 (一个亿, 两个亿). */
@@ -129,12 +129,29 @@ export function asListWording(question: string): string {
   return question.replace(/([哪这那])几/g, '$1些');
 }
 
+/** A phrase that starts with a measure word or a unit (台机器人, 万人). */
+const MEASURE_FIRST = /^[个台家种类头只户人名位张件项条座所批次年月天块样篇万亿千百元吨斤亩]/;
+
+/**
+ * The head noun of the phrase a question word counts, said after it as 多少<head>: 多少养蜂的人家 -> 多少人家,
+ * 多少养羊户 -> 多少户 (a compound read by its last character only when that is 户 or 人, heads of words for people).
+ */
+export function countedHead(folded: string): string {
+  const m = /(?:多少|(?<!第)几)(?:个)?([\u4e00-\u9fff]{1,8})(?=[？?，,。！!]|$)/.exec(folded);
+  if (!m) return folded;
+  const phrase = m[1]!;
+  const at = phrase.lastIndexOf('的');
+  if (at > 0 && at < phrase.length - 1) return `${folded} 多少${phrase.slice(at + 1)}`;
+  // A measure word after the question word (几台机器人) already says what is counted.
+  return phrase.length >= 2 && /[户人]$/.test(phrase) && !MEASURE_FIRST.test(phrase) ? `${folded} 多少${phrase.slice(-1)}` : folded;
+}
+
 /**
  * The unit a question asks for: after 多少/几 (多少头 -> 头), 元 for prices, or for an English
  * "how many …" question the first unit among its glossary expansions (mu -> 亩).
  */
 export function askedUnit(question: string, expansions: string): string {
-  const folded = asListWording(foldForMatch(question));
+  const folded = countedHead(asListWording(foldForMatch(question)));
   // 多少人家 asks households (户), not people.
   if (/(?:多少|(?<!第)几)户?人家/.test(folded)) return '户';
   const direct = ASKS_UNIT.exec(folded)?.[1];
@@ -198,17 +215,19 @@ export function questionTerms(question: string, expanded: string, names: string[
   // Drop words contained in a longer content word (search-mode cuts give both 中药材 and 中药).
   const all = [...words];
   const list = all.filter((w) => !all.some((o) => o !== w && o.length > w.length && o.includes(w)));
-  const asksWhen = ASKS_WHEN.test(question);
+  // What is asked is read in simplified characters (記者是誰 -> 记者是谁).
+  const q = foldForMatch(question);
+  const asksWhen = ASKS_WHEN.test(q);
   const unit = asksWhen ? '' : askedUnit(question, english ? expanded.slice(question.length) : '');
   return {
     words: list,
     numbers: [...numbers],
-    asksNumber: !asksWhen && ASKS_NUMBER.test(asListWording(question)),
+    asksNumber: !asksWhen && ASKS_NUMBER.test(asListWording(q)),
     asksWhen,
     unit,
-    asksList: ASKS_LIST.test(question),
-    asksAuthor: ASKS_AUTHOR.test(question),
-    asksWhy: REASON.test(question),
+    asksList: ASKS_LIST.test(q),
+    asksAuthor: ASKS_AUTHOR.test(q),
+    asksWhy: REASON.test(q),
     english,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAMILY_FORM_WEIGHT, familyForms } from './word-forms.js';
+import { FAMILY_FORM_WEIGHT, familyForms, sharesHead } from './word-forms.js';
 import { unknownShare, weightedCoverage, wordMatch } from './compose-extractive.js';
 
 describe('familyForms', () => {
@@ -32,5 +32,15 @@ describe('matching through forms', () => {
     expect(weightedCoverage(['最火'], '产业达到极盛', o)).toBe(FAMILY_FORM_WEIGHT);
     expect(unknownShare(['最火'], '产业达到极盛', o)).toBe(0);
     expect(unknownShare(['最火'], '产业', o)).toBe(1);
+  });
+});
+
+describe('sharesHead', () => {
+  it('finds a word by its last morpheme (a noun head or a verb-object object)', () => {
+    expect(sharesHead('养蜂', '全县蜂农达1500户')).toBe(true);
+    expect(sharesHead('蜜蜂', '全县蜂农达1500户')).toBe(true);
+    expect(sharesHead('养羊', '全县蜂农达1500户')).toBe(false);
+    expect(sharesHead('蜂', '全县蜂农达1500户')).toBe(false);
+    expect(sharesHead('bees', 'bees')).toBe(false);
   });
 });

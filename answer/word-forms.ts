@@ -42,3 +42,17 @@ function overlaps(q: string, word: string, from: number, to: number): boolean {
   for (let i = q.indexOf(word); i >= 0; i = q.indexOf(word, i + 1)) if (i < to && i + word.length > from) return true;
   return false;
 }
+
+/**
+ * The last morpheme of a Chinese word of two or more characters (蜜蜂, 养蜂 -> 蜂; 养羊 -> 羊): the head of a noun
+ * compound or the object of a verb-object one, which words for its people share (蜂农, 养羊户). "" otherwise.
+ */
+export function headMorpheme(word: string): string {
+  return word.length >= 2 && /^[\u4e00-\u9fff]+$/.test(word) ? word.slice(-1) : '';
+}
+
+/** True when `text` has the last morpheme of `word` (see headMorpheme). */
+export function sharesHead(word: string, text: string): boolean {
+  const head = headMorpheme(word);
+  return head !== '' && text.includes(head);
+}
