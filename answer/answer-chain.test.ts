@@ -292,6 +292,12 @@ describe('answer chain: figures in the unit asked, English superlatives in one s
     expect((await ask('陵川中药材年产值换算成万元是多少？')).answer).toMatch(/^合52800万元：.*5\.28亿元/);
   });
 
+  it('checks a claimed decade against the year stated, and a claimed history said in Chinese numerals', async () => {
+    expect((await ask('吉利尔是上世纪50年代创办的吗？')).answer).toMatch(/^是的。.*1958年/);
+    expect((await ask('Was Jilier founded in the 1980s?')).answer).toMatch(/^No\. .*1958年/);
+    expect((await ask('泽州山楂的栽培历史只有两百来年吗？')).answer).toMatch(/^没有。.*300多年/);
+  });
+
   it('reads a byline question written in traditional characters', async () => {
     const r = await ask('寫沁水蜂蜜那篇的記者是誰？');
     expect(r.answer).toMatch(/的作者是张彩峰/);

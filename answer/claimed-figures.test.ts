@@ -32,3 +32,17 @@ describe('claimed figures', () => {
     expect(claimsHold(claimedFacts('是2021年的吗'), stated)).toBe(false);
   });
 });
+
+describe('claimed decades', () => {
+  it('reads an English decade as the articles write one', () => {
+    expect(claimText('Was it founded in the 1980s?')).toContain('20世纪80年代');
+  });
+
+  it('checks a claimed decade against a stated year', () => {
+    const [eighties] = claimedFacts('是上世纪80年代创办的吗');
+    const [fifties] = claimedFacts('是上世纪50年代创办的吗');
+    const stated = extractFacts('吉利尔潞绸集团创始于1958年', 0);
+    expect(claimsHold([eighties!], stated)).toBe(false);
+    expect(claimsHold([fifties!], stated)).toBe(true);
+  });
+});

@@ -55,7 +55,9 @@ export function claimText(question: string): string {
   let q = foldForMatch(question);
   for (const [re, to] of ROUND_WORDS) q = q.replace(re, to);
   if (!/\d/.test(q) || !/[a-z]/i.test(q)) return q;
-  return chineseFigures(q.replace(/\b(in|since|by|from|until)\s+((?:1[5-9]|20)\d\d)\b(?![\d,.])/gi, '$1 $2年'));
+  // the 1980s: 20世纪80年代, as the articles write a decade.
+  const decades = q.replace(/\b(1[5-9]|20)(\d)0s\b/g, (_, century: string, decade: string) => `${Number(century) + 1}世纪${decade}0年代`);
+  return chineseFigures(decades.replace(/\b(in|since|by|from|until)\s+((?:1[5-9]|20)\d\d)\b(?![\d,.])/gi, '$1 $2年'));
 }
 
 /** The quantities and times a question states (read from claimText). */
@@ -66,6 +68,17 @@ export function claimedFacts(claimed: string): Fact[] {
 /** Share a claimed figure may differ from the stated one: a round claim (50%左右, 30多) loosely, an exact one not at all. */
 const TOLERANCE = { approx: 0.2, exact: 0.005 };
 
+/** Years a claimed decade or century covers (80年代: 10, 20世纪: 100), 0 for other figures. */
+function claimedSpan(claim: Fact): number {
+  if (claim.kind !== 'time' || claim.family !== 'era') return 0;
+  return /\d0年代$/.test(claim.text) ? 10 : /世纪$/.test(claim.text) ? 100 : 0;
+}
+
+/** The families of stated figures a claim is checked against: a decade claimed (上世纪80年代) by a year too (1958年). */
+export function claimFamilies(claim: Fact): string[] {
+  return claimedSpan(claim) > 0 ? [claim.family, 'year'] : [claim.family];
+}
+
 /**
  * Whether the sentence's facts bear the claims out: false when a claim's kind of figure is stated
  * (same unit family, same kind of time) but never with its value; true when every claim that could be
@@ -74,11 +87,15 @@ const TOLERANCE = { approx: 0.2, exact: 0.005 };
 export function claimsHold(claims: Fact[], sentenceFacts: Fact[]): boolean | null {
   let checked = false;
   for (const claim of claims) {
-    const stated = sentenceFacts.filter((f) => f.kind === claim.kind && f.family === claim.family && f.value !== null);
+    const families = claimFamilies(claim);
+    const stated = sentenceFacts.filter((f) => f.kind === claim.kind && families.includes(f.family) && f.value !== null);
     if (stated.length === 0) continue;
     checked = true;
     const tolerance = claim.approx ? TOLERANCE.approx : TOLERANCE.exact;
-    const same = stated.some((f) => (claim.kind === 'time' ? f.value === claim.value : Math.abs(f.value! - claim.value!) <= tolerance * Math.abs(claim.value!)));
+    const span = claimedSpan(claim);
+    const same = stated.some((f) =>
+      claim.kind !== 'time' ? Math.abs(f.value! - claim.value!) <= tolerance * Math.abs(claim.value!) : f.family === claim.family || span === 0 ? f.value === claim.value : f.value! >= claim.value! && f.value! < claim.value! + span,
+    );
     if (!same) return false;
   }
   return checked ? true : null;

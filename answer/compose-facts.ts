@@ -5,7 +5,7 @@ import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
-import { claimedFacts, claimsHold, claimText } from './claimed-figures.js';
+import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-figures.js';
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
@@ -675,7 +675,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const figure = boundedFigure(claimed);
   const bounded = figure && { ...figure, fact: inAskedFamily(figure.fact, ctx.parsed) };
   const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text).map((f) => inAskedFamily(f, ctx.parsed));
-  const families = new Set([bounded?.fact.family, ...claims.map((f) => f.family)]);
+  const families = new Set([bounded?.fact.family, ...claims.flatMap(claimFamilies)]);
   const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && families.has(f.family));
   const claimsFigure = families.size > 1 || bounded !== null;
   const found = claimsFigure ? candidates.slice(0, 5).find(checkable) ?? candidates.find(checkable) : candidates[0];

@@ -201,6 +201,8 @@ export function questionTerms(question: string, expanded: string, names: string[
   folded = folded.replace(QUESTION_PHRASES, ' ');
   // A round figure (上万户, 数百家) is a claimed amount, not a word to find.
   folded = folded.replace(/[上数近逾过][十百千万亿]/g, ' ');
+  // A decade or a century said (上世纪80年代, 20世纪) is a claimed time: its number is kept, its words are not to find.
+  folded = folded.replace(/(?:上|\d{2})?世纪(?=\d0年代)|(?<=\d0)年代|(?:上|\d{2})世纪/g, ' ');
   // The 年 of a year is not the head of the next word (2022年产了 is 2022年 / 产了, not 年产).
   folded = folded.replace(/(\d{2,4}年)(?=[\u4e00-\u9fff])/g, '$1 ');
   const minor = functionWords(folded);

@@ -7,6 +7,7 @@ describe('arabicFigures', () => {
     expect(arabicFigures('人均收入超过三千元了吗')).toBe('人均收入超过3000元了吗');
     expect(arabicFigures('有一千五百户蜂农，连续十二年')).toBe('有1500户蜂农，连续12年');
     expect(arabicFigures('两万亩基地')).toBe('20000亩基地');
+    expect(arabicFigures('也就一百来年的历史，三千多元')).toBe('也就100来年的历史，3000多元');
   });
 
   it('leaves a single numeral and words that are no amount', () => {
