@@ -82,7 +82,7 @@ export function createAnswerService(
   async function answer(input: AskInput, llm: BaseChatModel | null): Promise<ServedAnswer> {
     const t0 = performance.now();
     const talk = guide.smallTalk(input.question);
-    if (talk) return { ...talk, standalone: input.question, fallback: null, timings: { condenseMs: 0, retrieveMs: 0, composeMs: 0, totalMs: round(performance.now() - t0) } };
+    if (talk) return Object.assign(talk, { standalone: input.question, fallback: null, timings: { condenseMs: 0, retrieveMs: 0, composeMs: 0, totalMs: round(performance.now() - t0) } });
     const options = answerOptions(settings, input.k);
     const question = await standalone(withoutGreeting(input.question), input.history ?? [], llm, input.signal);
     const t1 = performance.now();
