@@ -77,10 +77,13 @@ export function weightedCoverage(words: string[], text: string, o: WordWeights, 
   let total = 0;
   let got = 0;
   for (const w of words) {
-    const known = o.idf(w) > 0;
-    const weight = known ? o.idf(w) : o.unknownWeight;
+    const idf = o.idf(w);
+    const known = idf > 0;
+    const weight = known ? idf : o.unknownWeight;
     total += weight;
-    got += weight * Math.max(wordMatch(w, text, known, o.forms?.(w)), context.includes(w) ? CONTEXT_CREDIT : 0);
+    // (The context is looked in only when the text earns less than it would.)
+    const match = wordMatch(w, text, known, o.forms?.(w));
+    got += weight * (match < CONTEXT_CREDIT && context.includes(w) ? CONTEXT_CREDIT : match);
   }
   return total === 0 ? 1 : got / total;
 }
