@@ -248,10 +248,21 @@ describe('answer chain: near misses by what the question already gives', () => {
     '人民大会堂是在哪一年选用阳城的玉柱茶具的？',
     // 2022年 dates the clause after it (企业出栏…), not the 引进 before it.
     '凯永哪一年引进的晋汾白猪？',
+    // A share (百分之多少) or a number of times (几期) the passage does not state.
+    '亚鑫引进机器人后废品率降了百分之多少？',
+    '沁水每年举办几期养蜂技术培训？',
+    // A comparison of investments where one side states none (彤康: 增收 is no 投资).
+    '彤康和凯永，哪家投的钱多？',
   ])('refuses %s and shows what is stated', async (question) => {
     const r = await ask(question);
     expect(r.refused, r.answer).toBe(true);
     expect(r.answer).toMatch(/^文章没有提到/);
+  });
+
+  it('refuses an English cost the articles do not state', async () => {
+    const r = await ask("How much did it cost to build Yangcheng's sericulture incubation centre?");
+    expect(r.refused, r.answer).toBe(true);
+    expect(r.answer).toMatch(/^The articles do not state that/);
   });
 
   it('still dates a clause by the time inside it (成立于2007年)', async () => {

@@ -2,12 +2,12 @@
 import { extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
 import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
-import { answersAsked, askedWords } from './asked-attribute.js';
+import { answersAsked, askedWords, otherMeasure } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-figures.js';
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight } from './word-forms.js';
 
@@ -507,6 +507,12 @@ export function sharedWords(ctx: ComposeContext, sides: string[]): string[] {
   return ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
 }
 
+/** The attribute families a comparison asks of one side: named in the side, or in the question outside all its sides. */
+function sideAttributes(question: string, side: string): AttributeFamily[] {
+  const rest = comparisonSides(question).reduce((q, s) => q.split(s).join(' '), question);
+  return attributeFamilies(foldForMatch(`${side} ${rest}`));
+}
+
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
@@ -527,7 +533,11 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   // A side is a figure: a quantity, or when ages are compared a time or a duration (not an enumeration or a name).
   const figure = (f: LocatedFact) => f.fact.value !== null && (f.fact.kind === 'quantity' || (ctx.parsed.byTime && f.fact.kind === 'time'));
   // Matched to the other side's figure: only figures of its unit family (户 against 户, not 四大板块).
-  const fitting = ranked.filter((f) => f.fit >= 0.3 && figure(f) && (family === undefined || f.fact.family === family) && f.fact !== except).sort((a, b) => b.score - a.score);
+  // …and of the measure asked of this side, by its own words or the question's outside every side (哪家投的钱多: 投资, not 增收).
+  const measures = sideAttributes(ctx.question, side);
+  const fitting = ranked
+    .filter((f) => f.fit >= 0.3 && figure(f) && (family === undefined || f.fact.family === family) && f.fact !== except && !otherMeasure(f.fact.clause, measures))
+    .sort((a, b) => b.score - a.score);
   // A side that says its own figure (42度那款白兰地) is that figure where the articles state it.
   const said = claimedFacts(claimText(side)).filter((c) => c.kind === 'quantity');
   const saying = fitting.find((f) => said.some((c) => c.family === f.fact.family && c.value === f.fact.value));

@@ -40,14 +40,14 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)|牲畜|家畜|畜禽/, 'animals'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|多大面积|面积|多大一?片|占地多大|how (?:big|large) an area/i, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
-  [/多少钱|的钱(?=[，,？?。]|$)|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price/, 'money'],
+  [/多少钱|的钱(?=[，,？?。]|$)|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price|\bcost\b/, 'money'],
   [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数|户(?:有|是|共有|一共有)?多少(?![钱元])|哪一?[类种]户/, 'households'],
   [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员|家)|人数|(?:老百姓|百姓|乡亲|群众|村民|居民|农民)[^，,。？?]{0,3}(?:有|是)?多少/, 'people'],
   [/(?:多少|(?<!第)几)家/, 'organisations'],
   [/(?:多少|(?<!第)几)大?(?:种|类)/, 'kinds'],
   [/(?:多少|(?<!第)几)张/, 'sheets'],
   [/(?:多少|(?<!第)几)台/, 'machines'],
-  [/百分之几|百分比|比例|占比|多少%|率|percent/, 'percent'],
+  [/百分之(?:几|多少)|百分比|比例|占比|多少%|率|percent|what share|which share|proportion/, 'percent'],
   [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b/i, 'degrees'],
   [/多远|(?:多少|(?<!第)几)(?:公里|千米|里路)|距离|how far/i, 'distance'],
 ];
@@ -66,10 +66,10 @@ export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些�
 /** Asks where: a county, a place (在哪个县市, 在哪里). */
 const ASKS_PLACE = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市|地方|村|乡镇?)|在哪里|在哪儿|在哪(?![个些])/;
 
-const TIME = /哪年|哪一年|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
+const TIME = /哪年|哪一年|几月份?|哪个月|几号|哪一?天|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
 const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many (?:more |fewer )?years/i;
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
-const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
+const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年期次批项座所条件款篇届轮场类样块]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bgap between\b|difference/i;
 const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老|烈|强|重|轻|贵)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest/i;
@@ -136,16 +136,20 @@ const GENERIC_CLASSIFIERS = '个种项类次批些大';
 
 /**
  * A measure word after 多少 / 几 that no unit family covers (多少箱蜜蜂, 一年产多少件): "measure:箱",
- * so only a figure in that measure answers; null for a noun (多少茧, by jieba's part of speech) or a
+ * so only a figure in that measure answers (几期: the segmenter's one word); null for a noun (多少茧, by jieba's part of speech) or a
  * character starting a longer word (多少农户).
  */
-export function askedMeasure(folded: string): string | null {
+export function askedMeasure(folded: string, joined = true): string | null {
   const m = /(?:多少|(?<!第)几)(?:万|千|百|亿)?([\u4e00-\u9fff])/.exec(folded);
   if (!m) return null;
   const c = m[1]!;
   const at = m.index + m[0].length - 1;
-  if (GENERIC_CLASSIFIERS.includes(c) || !measureWords(folded).has(c)) return null;
-  if (cutWords(folded).some((t) => t.length > 1 && t.startsWith(c) && folded.startsWith(t, at))) return null;
+  if (GENERIC_CLASSIFIERS.includes(c)) return null;
+  const words = cutWords(folded);
+  // The segmenter keeps a classifier with its question word (几期, 几届): that is a measure too, unless items are
+  // counted (几款山楂酒: `joined` false), which the classifier only counts.
+  if (!measureWords(folded).has(c) && !(joined && words.includes(m[0]))) return null;
+  if (words.some((t) => t.length > 1 && t.startsWith(c) && folded.startsWith(t, at))) return null;
   return `measure:${c}`;
 }
 
@@ -217,7 +221,7 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
   const duration = !time && DURATION.test(q);
   const names = NAMES.test(q);
   const unit = askedUnit(q);
-  const unitFamily = time || duration ? null : (askedUnitFamily(q) ?? askedMeasure(q) ?? (unit ? (unitScale(unit)?.family ?? null) : null));
+  const unitFamily = time || duration ? null : (askedUnitFamily(q) ?? askedMeasure(q, operation !== 'count') ?? (unit ? (unitScale(unit)?.family ?? null) : null));
   // 比例 / 价格 name a unit without 多少; they still ask for an amount.
   const answerType: AnswerType = time ? 'time' : duration ? 'duration' : QUANTITY.test(q) || unitFamily ? 'quantity' : names ? 'names' : 'text';
   // Comparisons and counts without a 多少 still ask for amounts (or times, when older / earlier is asked).
