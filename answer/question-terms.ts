@@ -116,8 +116,14 @@ export type QuestionTerms = {
 
 /** True when most letters of the text are Latin. */
 export function isMostlyLatin(text: string): boolean {
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  const han = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  // Counted by code unit, as /[A-Za-z]/g and /[\u4e00-\u9fff]/g match, without an array of matches.
+  let latin = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
   return latin > 2 * han;
 }
 
