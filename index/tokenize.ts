@@ -66,7 +66,24 @@ export function tokenizeFolded(folded: string): string[] {
  * query (their postings are nearly the same, and scoring both counts that word twice).
  */
 export function queryTokens(text: string): string[] {
-  const tokens = [...new Set(tokenize(text))];
-  const words = new Set(tokens.filter((t) => !t.startsWith(BIGRAM_PREFIX)));
-  return tokens.filter((t) => !(t.startsWith(BIGRAM_PREFIX) && words.has(t.slice(BIGRAM_PREFIX.length))));
+  const folded = foldForMatch(text);
+  const cut = cutWords(folded);
+  const words = new Set<string>();
+  for (const t of cut) if (!t.startsWith(BIGRAM_PREFIX)) words.add(t);
+  // tokenize's tokens, each once in first-seen order, without those bigrams (built only when kept).
+  const out = new Set<string>();
+  for (const t of cut) if (!(t.startsWith(BIGRAM_PREFIX) && words.has(t.slice(BIGRAM_PREFIX.length)))) out.add(t);
+  forEachHanBigram(folded, (pair) => {
+    if (!words.has(pair)) out.add(BIGRAM_PREFIX + pair);
+  });
+  return [...out];
+}
+
+/** Calls `visit` with each character bigram of each Han run (hanBigrams' pairs, unprefixed), without a regex match per run. */
+function forEachHanBigram(folded: string, visit: (pair: string) => void): void {
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const a = folded.charCodeAt(i);
+    const b = folded.charCodeAt(i + 1);
+    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) visit(folded.slice(i, i + 2));
+  }
 }
