@@ -1,6 +1,7 @@
 // A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
 import { foldForMatch, unitScale } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+import { familyPhrasesIn } from './family-phrases.js';
 import { cutWords, measureWords } from '../index/index.js';
 import { ASKS_AUTHOR, asListWording, countedHead, REASON } from './question-terms.js';
 import { englishUnit } from './claimed-figures.js';
@@ -172,7 +173,8 @@ export function askedUnitFamily(question: string): string | null {
 /** Attribute families whose words occur in the question (folded); a year's 年 is not part of a word after it (22年产的 is not 年产). */
 export function attributeFamilies(folded: string): AttributeFamily[] {
   const q = folded.replace(/(\d年)/g, '$1 ');
-  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => q.includes(w)));
+  const present = familyPhrasesIn(q);
+  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => present.has(w)));
 }
 
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
