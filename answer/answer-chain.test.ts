@@ -278,6 +278,38 @@ describe('answer chain: English names of listed products', () => {
   });
 });
 
+describe('answer chain: superlatives over the figures of a kind (百分数, 头数, 人数)', () => {
+  it.each([
+    ['阳城蚕桑那篇文章的百分数，哪个最大？', /^最大的是100%/],
+    ['高平生猪那篇里头数最多的是多少？', /^最多的是85万头/],
+    ['整版的人数里哪个最少？', /462人/],
+  ])('%s', async (question, expected) => {
+    expect((await ask(question)).answer).toMatch(expected);
+  });
+});
+
+describe('answer chain: sides named by their industry word or an attribute word', () => {
+  it('finds each side by the words next to its figure, its town industry included (有机山楂基地)', async () => {
+    const r = await ask('彤康规划的有机农作物基地面积是有机山楂基地的几倍？');
+    expect(r.answer).toMatch(/1\.5倍/);
+  });
+
+  it('compares the years of two towns named alone (哪个的统计年份更早 / 更新)', async () => {
+    expect((await ask('阳城蚕桑和沁水黑山羊，哪个的统计年份更早？')).answer).toMatch(/^沁水黑山羊更早：.*2021年.*2022年/);
+    expect((await ask('沁水黑山羊和高平生猪，哪个的数据年份更新？')).answer).toMatch(/^高平生猪更新：.*2022年.*2021年/);
+  });
+
+  it('reads a side whose word the articles never use by its town (高平织绸: 唐代), and names sides in simplified characters', async () => {
+    const r = await ask('高平織綢和澤州種山楂，哪個歷史更長？');
+    expect(r.answer).toMatch(/^高平织绸更长：高平织绸：唐代.*泽州种山楂：.*300多年/);
+  });
+
+  it('reads a side by its attribute word (铸造厂: 企业) and compares counts of items and firms as numbers', async () => {
+    const r = await ask('泽州铸造的注册商标比铸造厂多几个？');
+    expect(r.answer).toMatch(/^泽州铸造的注册商标更多，相差1个：.*31个.*30家/);
+  });
+});
+
 describe("answer chain: equal figures and an author's counties", () => {
   it('says two figures are about the same when one is round (30家 / 30余家)', async () => {
     const r = await ask('泽州的铸造企业和沁水的养蜂合作社，哪个多？');
@@ -307,6 +339,11 @@ describe('answer chain: figures in the unit asked, English superlatives in one s
     expect((await ask('吉利尔是上世纪50年代创办的吗？')).answer).toMatch(/^是的。.*1958年/);
     expect((await ask('Was Jilier founded in the 1980s?')).answer).toMatch(/^No\. .*1958年/);
     expect((await ask('泽州山楂的栽培历史只有两百来年吗？')).answer).toMatch(/^没有。.*300多年/);
+  });
+
+  it('checks a bound said colloquially (过五千块) against the per-household figure (一户: 户均增收)', async () => {
+    const r = await ask('阳城脱贫户一户一年增收过五千块了吗？');
+    expect(r.answer).toMatch(/^是的。.*户均增收6653元/);
   });
 
   it('reads a byline question written in traditional characters', async () => {

@@ -46,3 +46,9 @@ describe('claimed decades', () => {
     expect(claimsHold([fifties!], stated)).toBe(true);
   });
 });
+
+describe('claimed figures per unit', () => {
+  it('does not take the unit of a rate (一户, 每头) as a figure claimed', () => {
+    expect(claimedFacts('一户一年多挣的钱过10000元了吗').map((f) => f.text)).toEqual(['一年多', '10000元']);
+  });
+});

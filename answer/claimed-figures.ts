@@ -62,7 +62,9 @@ export function claimText(question: string): string {
 
 /** The quantities and times a question states (read from claimText). */
 export function claimedFacts(claimed: string): Fact[] {
-  return extractFigures(claimed, 0).filter((f) => (f.kind === 'quantity' || f.kind === 'time') && f.value !== null);
+  // 一户 / 一头 (per household, per head) is the unit of a rate, not a figure claimed; 一年多 is one.
+  const perUnit = (f: Fact) => f.kind === 'quantity' && f.value === 1 && !f.approx && f.family !== 'duration' && f.text.startsWith('一');
+  return extractFigures(claimed, 0).filter((f) => (f.kind === 'quantity' || f.kind === 'time') && f.value !== null && !perUnit(f));
 }
 
 /** Share a claimed figure may differ from the stated one: a round claim (50%左右, 30多) loosely, an exact one not at all. */

@@ -1,6 +1,6 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
 import { extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
-import { indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords, otherMeasure } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
@@ -507,6 +507,12 @@ export function sharedWords(ctx: ComposeContext, sides: string[]): string[] {
   return ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
 }
 
+/** How a side is named in the answer: without what frames it (请问, 那, a trailing 的), in simplified characters when Chinese. */
+function sideLabel(side: string): string {
+  const label = side.replace(/^(?:请问|那|这)|的$/g, '');
+  return /[a-z]/i.test(label) ? label : foldForMatch(label);
+}
+
 /** The attribute families a comparison asks of one side: named in the side, or in the question outside all its sides. */
 function sideAttributes(question: string, side: string): AttributeFamily[] {
   const rest = comparisonSides(question).reduce((q, s) => q.split(s).join(' '), question);
@@ -517,17 +523,21 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
   const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
-  const own = ctx.focus.filter((w) => folded.includes(w));
+  // A side without a word the articles use may still name an attribute (铸造厂: 企业, 公司), or only its town (高平织绸).
+  const stated = ctx.focus.filter((w) => folded.includes(w) && ctx.source.idf(w) > 0);
+  const own = stated.length ? stated : attributeFamilies(folded).flatMap((f) => f.factWords);
   const towns = ctx.source.townsIn(side);
   // A side naming an organisation (吉利尔的历史) is read only in passages about it.
   const entities = ctx.entities.filter((e) => folded.includes(e));
   const about = (c: Chunk) => namesEntities({ ...ctx, entities }, c);
   const chunks = (towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])]).filter(about);
+  // What the side names next to its figure, its town's industry words included (有机山楂地: 有机, 山楂).
+  const named = [...own, ...cutWords(folded).filter((w) => w.length >= 2 && !own.includes(w) && ctx.source.idf(w) > 0)];
   const ranked = rankFacts(chunks, own.length ? own : shared, ctx.parsed, ctx.source).map((f) => {
     const extra = own.length ? attributeFit(f.fact, shared, ctx.parsed, ctx.source.idf, foldedSentenceOf(f.chunk, f.fact)) : 0;
     // The side's own words next to the figure (3万亩有机农作物种植基地 for 有机农作物基地, 铸造企业30家) say it is the side's figure.
     const near = figureWords(f.fact);
-    const counted = own.length ? focusWeight(near, own, ctx.source.idf) / focusWeight(own.join(' '), own, ctx.source.idf) : 0;
+    const counted = own.length ? focusWeight(near, named, ctx.source.idf) / focusWeight(named.join(' '), named, ctx.source.idf) : 0;
     return { ...f, score: f.fit + extra / 2 + 0.6 * counted };
   });
   // A side is a figure: a quantity, or when ages are compared a time or a duration (not an enumeration or a name).
@@ -547,7 +557,9 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
   const mentionsSide = (f: LocatedFact) => own.length === 0 || own.some((w) => foldForMatch(sentenceOf(f.chunk, f.fact)).includes(w));
   const dated = fitting.filter((f) => startYear(f.fact, ctx.source.referenceYear) !== null && mentionsSide(f));
-  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => foldForMatch(f.fact.clause).includes(w))));
+  // (…in its clause or a clause before it in its sentence: 高平丝绸历史悠久，唐代曾是潞绸的产地中心.)
+  const upTo = (f: LocatedFact) => foldForMatch(sentenceOf(f.chunk, f.fact).slice(0, f.fact.clauseStart + f.fact.clause.length));
+  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => upTo(f).includes(w))));
   const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
   const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
   return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
@@ -563,14 +575,16 @@ function oneSideMissing(ctx: ComposeContext, missing: string, other: LocatedFact
 }
 
 /**
- * For a side whose own words found no figure: the first fact of the other side's kind and unit family in the
- * one town it names (of a county's towns, the one whose industry it says: 高平的猪 -> 高平生猪).
+ * For a side whose own words found no figure: the first fact of the other side's kind and unit family (a year
+ * when neither side found one and ages are compared) in the one town it names (of a county's towns, the one whose industry it says: 高平的猪 -> 高平生猪).
  */
 function headlineFact(ctx: ComposeContext, side: string, other: LocatedFact | undefined): LocatedFact | undefined {
   const named = ctx.source.townsIn(side);
   const towns = named.length > 1 ? named.filter((t) => [...t.replace(/^[\u4e00-\u9fff]{2}/, '')].some((c) => side.includes(c))) : named;
-  if (!other || towns.length !== 1) return undefined;
-  const first = ctx.source.firstFactsOfTown(towns[0]!).find((x) => x.fact.kind === other.fact.kind && x.fact.family === other.fact.family && x.fact.value !== null);
+  // Neither side found, ages compared (哪个的数据年份更新): each town's first year.
+  const kind = other ? { kind: other.fact.kind, family: other.fact.family } : ctx.parsed.byTime ? { kind: 'time', family: 'year' } : undefined;
+  if (!kind || towns.length !== 1) return undefined;
+  const first = ctx.source.firstFactsOfTown(towns[0]!).find((x) => x.fact.kind === kind.kind && x.fact.family === kind.family && x.fact.value !== null);
   return first && { ...first, fit: 0.3, score: 0.3 };
 }
 
@@ -583,7 +597,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     const shared = sharedWords(ctx, sides);
     // The unit asked may be one side's own (蜂农户数 against 经营主体数): a side without a figure of it takes any.
     const anyUnit = { ...ctx, parsed: { ...ctx.parsed, unitFamily: null } };
-    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: s.replace(/^(?:请问|那|这)|的$/g, '') }));
+    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: sideLabel(s) }));
     // Two sides on one figure: the side it fits less takes its next best (pig output and slaughter: 出栏, 屠宰).
     const [p, o] = pairs;
     if (pairs.length === 2 && p!.f && o!.f && p!.f.fact === o!.f.fact) {
@@ -634,14 +648,23 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
  * the same unit family: whether the bound holds, null when the question sets none or the sentence has no such figure.
  */
 export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[], weight: (f: Fact) => number = () => 0): boolean | null {
-  // Of several such figures (收入131.7万元, 户均增收6653元), the one whose own words weigh most.
-  const kind = asked ? sentenceFacts.filter((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null) : [];
-  const stated = kind.reduce<Fact | undefined>((best, f) => (!best || weight(f) > weight(best) ? f : best), undefined);
+  const stated = boundedFact(asked, sentenceFacts, weight);
   if (!asked || !stated) return null;
   // A figure stated as passed (突破3000元, 5万多) holds a bound of its own value: more than 3000元.
   const passed = /(?:突破|超过|逾|多达)$/.test(stated.before) || /[多余]|以上/.test(stated.text);
   if (asked.bound === '>') return stated.value! > asked.fact.value! || (passed && stated.value === asked.fact.value);
   return stated.value! < asked.fact.value!;
+}
+
+/** The words of a rate the question asks per unit (一户 / 每户 -> 户均, 每户; 每人 -> 人均): how articles say "per". */
+export function perUnitWords(question: string): string[] {
+  return [...foldForMatch(question).matchAll(/[一每]([户人亩头只家])/g)].flatMap(([, unit]) => [`${unit}均`, `每${unit}`]);
+}
+
+/** The sentence's figure a bound is checked against: of several of its unit family (收入131.7万元, 户均增收6653元), the one whose own words weigh most. */
+function boundedFact(asked: BoundedFigure | null, sentenceFacts: Fact[], weight: (f: Fact) => number): Fact | undefined {
+  const kind = asked ? sentenceFacts.filter((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null) : [];
+  return kind.reduce<Fact | undefined>((best, f) => (!best || weight(f) > weight(best) ? f : best), undefined);
 }
 
 type BoundedFigure = { fact: Fact; bound: '>' | '<' };
@@ -705,11 +728,16 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const cites = new CitationList();
   const { chunk, facts } = s;
   const folded = foldForMatch(s.text);
-  const statement = trimSentence(s.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+  // The figure a bound was checked against is said (户均增收6653元 of 过一万了吗), wherever it stands in the sentence.
+  // 一户 / 每户 asks the per-household figure (户均增收), as 每人 / 人均.
+  const rateWords = perUnitWords(ctx.question);
+  const boundWeight = (f: Fact) => focusWeight(foldForMatch(f.before), [...ctx.focus, ...rateWords], ctx.source.idf);
+  const checked = boundedFact(bounded, facts, boundWeight);
+  const statement = trimSentence(s.text, checked ? [...ctx.focus, checked.text] : ctx.focus, ctx.source.idf).replace(/。$/, '');
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.
   const has = /有没有|^[^，,]*有[^，,]*吗/.test(ctx.question);
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
-  const bound = boundHolds(bounded, facts, (f) => focusWeight(foldForMatch(f.before), ctx.focus, ctx.source.idf));
+  const bound = boundHolds(bounded, facts, boundWeight);
   const holds =
     bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text) && !onlyPlanned(ctx.question, claims, facts));
   // A claim resting on a word the articles use elsewhere but this sentence does not (省级 where it says 国家级) is not borne out.

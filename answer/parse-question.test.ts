@@ -173,6 +173,9 @@ describe('claims', () => {
   it('reads a bound with 了 before its figure', () => {
     expect(boundBefore('是不是超过了6000元', '是不是超过了'.length)).toBe('>');
     expect(boundBefore('是不是不到了6000元', '是不是不到了'.length)).toBe('<');
+    // 过 alone is a bound (过一万了吗); 通过 / 经过 are not.
+    expect(boundBefore('挣的钱过10000元了吗', '挣的钱过'.length)).toBe('>');
+    expect(boundBefore('通过1000亩', '通过'.length)).toBe(null);
   });
 });
 

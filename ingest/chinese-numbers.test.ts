@@ -8,6 +8,7 @@ describe('arabicFigures', () => {
     expect(arabicFigures('有一千五百户蜂农，连续十二年')).toBe('有1500户蜂农，连续12年');
     expect(arabicFigures('两万亩基地')).toBe('20000亩基地');
     expect(arabicFigures('也就一百来年的历史，三千多元')).toBe('也就100来年的历史，3000多元');
+    expect(arabicFigures('挣不到两千块吧，一年三万多块钱，两块地')).toBe('挣不到2000元吧，一年30000多元，两块地');
   });
 
   it('leaves a single numeral and words that are no amount', () => {

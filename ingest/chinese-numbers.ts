@@ -33,14 +33,16 @@ export function parseChineseNumeral(text: string): number | null {
 }
 
 /** A Chinese numeral of two characters or more, or with 十 / 百 / 千, before a unit (三千元, 一千五百户, 十二年), an approximation word between (一百来年, 三千多元). */
-const NUMERAL_BEFORE_UNIT = /([零一二两三四五六七八九十百千万亿]{2,}|[十百千])(?=(?:来|多|余)?(?:万|亿)?(?:元|亩|头|只|户|人|名|家|吨|公斤|斤|种|年|度|%|个百分点))/g;
+const NUMERAL_BEFORE_UNIT = /([零一二两三四五六七八九十百千万亿]{2,}|[十百千])(?=(?:来|多|余)?(?:万|亿)?(?:元|块|亩|头|只|户|人|名|家|吨|公斤|斤|种|年|度|%|个百分点))/g;
 
 /** The text with amounts written in Chinese numerals before a unit in digits (三千元 -> 3000元); 一年, 两个 stay. */
 export function arabicFigures(text: string): string {
-  return text.replace(NUMERAL_BEFORE_UNIT, (numeral) => {
+  const digits = text.replace(NUMERAL_BEFORE_UNIT, (numeral) => {
     const value = parseChineseNumeral(numeral);
     return value === null ? numeral : String(value);
   });
+  // 两千块 / 3000块钱: an amount of a hundred or more said in 块 is money in 元 (两块地 is not).
+  return digits.replace(/(\d+(?:\.\d+)?)([来多余])?(万|亿)?块钱?/g, (all, n: string, about = '', mult = '') => (mult || Number(n) >= 100 ? `${n}${about}${mult}元` : all));
 }
 
 /** A number written with digits or Chinese numerals: "3.5" -> 3.5, "五" -> 5; null otherwise. */

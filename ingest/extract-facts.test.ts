@@ -26,6 +26,9 @@ describe('extractFacts', () => {
     expect(facts('惠及3万多村民')[0]).toMatchObject({ value: 30000, family: 'people' });
     expect(facts('建成2万多平方的厂房')[0]).toMatchObject({ family: 'count' });
     expect(facts('吸纳上千名工人')[0]).toMatchObject({ value: 1000, family: 'people', approx: true });
+    // After 大 the classifier is part of the noun: 四大名茶 counts teas, not people.
+    expect(facts('是全国四大名茶之一')[0]).toMatchObject({ value: 4, family: 'items' });
+    expect(facts('建成全省第一个智能蜂场')).toEqual([]);
   });
 
   it('tells years, eras and durations apart', () => {

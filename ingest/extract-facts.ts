@@ -128,8 +128,12 @@ function quantitySpans(clause: string): Span[] {
     if (base === null) continue;
     // A bare number counts only with 万/亿 (5万多群众); otherwise it is part of a name or a word.
     if (!unit && !mult && !big) continue;
+    // An ordinal (第一个, 第3批) ranks, it does not count.
+    if (!pre && clause[m.index - 1] === '第') continue;
     // 12大“药养品牌”: a count of kinds without a measure word; 4万多农户, 5万多群众: the noun counted says the kind.
-    const [, family, factor] = UNITS.find(([u]) => u === unit) ?? ['', big ? 'items' : (countedFamily(clause.slice(m.index + text.length)) ?? 'count'), 1];
+    const [, unitFamily, factor] = UNITS.find(([u]) => u === unit) ?? ['', big ? 'items' : (countedFamily(clause.slice(m.index + text.length)) ?? 'count'), 1];
+    // 四大名蜜: after 大 a people classifier (名) is part of the noun, not a count of people.
+    const family = big && unitFamily === 'people' ? 'items' : unitFamily;
     // A four-digit number before 年 is a calendar year, not a duration; 月/日 are dates.
     if (unit === '年' && (/^\d{4}$/.test(num!) || clause[m.index + text.length] === '代')) continue;
     const value = base * (mult === '万' ? 1e4 : mult === '亿' ? 1e8 : 1) * factor;
