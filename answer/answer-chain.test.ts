@@ -278,6 +278,22 @@ describe('answer chain: English names of listed products', () => {
   });
 });
 
+describe('answer chain: verbs the articles never use', () => {
+  it.each([
+    ['陵川是跟哪个大学搭伙推进GAP基地建设的？', /山西农业大学/],
+    ['泽州为啥适合搞冶炼？', /铁矿资源丰富/],
+  ])('answers %s from the sentence saying it otherwise', async (question, expected) => {
+    const r = await ask(question);
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(expected);
+  });
+
+  it('still refuses a claim of an act the articles never speak of, and a list of things they never name', async () => {
+    expect((await ask('亚鑫工贸裁员了吗？')).refused).toBe(true);
+    expect((await ask('彤康的山楂酒出口到哪些国家？')).refused).toBe(true);
+  });
+});
+
 describe('answer chain: superlatives over the figures of a kind (百分数, 头数, 人数)', () => {
   it.each([
     ['阳城蚕桑那篇文章的百分数，哪个最大？', /^最大的是100%/],

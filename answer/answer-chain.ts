@@ -2,7 +2,7 @@
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
 import { indexedChunk, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
-import { measureEvidence, pickSentences, refusalReason, scoreSentences, type ComposeOptions } from './compose-extractive.js';
+import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
@@ -51,6 +51,8 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
     idf: (w) => searcher.wordIdf(w),
     forms,
     unknownWeight: Math.log(1 + (n + 0.5) / 0.5),
+    // A yes/no question claims its predicate; a list's (出口到哪些国家) picks what is listed: both keep its whole weight.
+    predicateShare: ['yesno', 'list'].includes(parseOperation(asListWording(foldForMatch(question)), 0)) ? 1 : UNKNOWN_PREDICATE_SHARE,
     isTopicWord: (w) => searcher.isTopicWord(w),
     foldedParagraphOf: (chunk) => searcher.foldedParagraphOf(chunk),
     // An English question names a town by its county and industry (Yangcheng sericulture -> 阳城 蚕桑).
@@ -125,8 +127,10 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
     .filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && unknown(w)) || isBoundWord(w) || (unitScale(w) !== null && (unknown(w) || w === unit))))
     .map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null))
     .filter(Boolean);
-  const words = [...new Set(withoutUnknownPredicates(kept, searcher, folded))];
   const listing = asListWording(folded);
+  // A yes/no question's predicate is what it claims (倒闭了吗): it stays a word to find, known or not.
+  const claims = parseOperation(listing, 0) === 'yesno';
+  const words = [...new Set(claims ? kept : withoutUnknownPredicates(kept, searcher, folded))];
   const category = parseOperation(listing, 0) === 'count' ? listCategory(listing) : '';
   if (!category) return words;
   // The passages looked at: the named town's, else the best passage's town's.

@@ -1,6 +1,6 @@
 // Extractive answers: score the retrieved passages' sentences against the question, pick the best, cite.
 import { foldForMatch } from '../ingest/index.js';
-import { indexedChunk, type SearchHit } from '../index/index.js';
+import { indexedChunk, isPredicateWord, type SearchHit } from '../index/index.js';
 import { hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
 import { bestFormWeight, type WordForm } from './word-forms.js';
 
@@ -10,6 +10,11 @@ export type WordWeights = {
   idf: (word: string) => number;
   /** Weight given to words the corpus never has (the corpus's largest idf). */
   unknownWeight: number;
+  /**
+   * Share of unknownWeight a verb or adjective the corpus never has carries (see UNKNOWN_PREDICATE_SHARE); 1, the
+   * default, for a yes/no question, whose predicate is what it claims (倒闭了吗), and a list.
+   */
+  predicateShare?: number;
   /** Forms an article may use for a question word (an attribute family's wording), none by default. */
   forms?: (word: string) => WordForm[];
 };
@@ -70,6 +75,18 @@ export function wordMatch(word: string, text: string, known = false, forms: Word
 export const CONTEXT_CREDIT = 0.5;
 
 /**
+ * Share of the unknown-word weight a verb, an adjective or an idiom the articles never use carries (牵头, 跑, 一天到晚):
+ * what a question says of a thing is often said otherwise in the article; a noun it never uses (董事长) is a thing not there.
+ */
+export const UNKNOWN_PREDICATE_SHARE = 0.5;
+
+/** The weight of a question word the corpus does not know. */
+function unknownWeightOf(w: string, o: WordWeights): number {
+  const share = o.predicateShare ?? 1;
+  return share < 1 && isPredicateWord(w) ? o.unknownWeight * share : o.unknownWeight;
+}
+
+/**
  * Weighted share of `words` matched in `text` (1 when there are no words). With a `context`
  * (the sentence's passage), a word found only there earns CONTEXT_CREDIT.
  */
@@ -79,7 +96,7 @@ export function weightedCoverage(words: string[], text: string, o: WordWeights, 
   for (const w of words) {
     const idf = o.idf(w);
     const known = idf > 0;
-    const weight = known ? idf : o.unknownWeight;
+    const weight = known ? idf : unknownWeightOf(w, o);
     total += weight;
     // (The context is looked in only when the text earns less than it would.)
     const match = wordMatch(w, text, known, o.forms?.(w));
@@ -99,7 +116,7 @@ export function weightedCoverages(words: string[], text: string, o: WordWeights,
   for (const w of words) {
     const idf = o.idf(w);
     const known = idf > 0;
-    const weight = known ? idf : o.unknownWeight;
+    const weight = known ? idf : unknownWeightOf(w, o);
     total += weight;
     const match = wordMatch(w, text, known, o.forms?.(w));
     got += weight * match;
@@ -232,11 +249,12 @@ export function unknownShare(focusWords: string[], text: string, o: WordWeights)
   let unknown = 0;
   for (const w of focusWords) {
     const known = o.idf(w) > 0;
-    total += known ? o.idf(w) : o.unknownWeight;
+    const weight = known ? o.idf(w) : unknownWeightOf(w, o);
+    total += weight;
     const match = wordMatch(w, text, false, o.forms?.(w));
     // A lone unknown character (钱, or a typo 洋 cut off its word) is weaker evidence: half weight.
-    if (!known && w.length === 1 && match < 1) unknown += o.unknownWeight / 2;
-    else if (!known && match < 0.25) unknown += o.unknownWeight;
+    if (!known && w.length === 1 && match < 1) unknown += weight / 2;
+    else if (!known && match < 0.25) unknown += weight;
   }
   return total === 0 ? 0 : unknown / total;
 }

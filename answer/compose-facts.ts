@@ -1,5 +1,5 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
+import { countedFamily, extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
 import { cutWords, indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords, otherMeasure } from './asked-attribute.js';
@@ -9,7 +9,7 @@ import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-fi
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
-import { bestFormWeight } from './word-forms.js';
+import { bestFormWeight, sharesHead } from './word-forms.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -114,7 +114,26 @@ function findAnsweringCandidates(ctx: ComposeContext): LocatedFact[] {
   const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
   // A figure given to be said in another unit (那20万吨换成斤) is the one asked about.
   const converts = (f: LocatedFact) => ctx.parsed.unit !== '' && !f.fact.text.includes(ctx.parsed.unit);
-  return typedCandidates(ctx).filter((f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes, ctx.parsed.unitFamily) && (converts(f) || !givenFigure(f.fact, given)));
+  return typedCandidates(ctx).filter(
+    (f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes, ctx.parsed.unitFamily) && (converts(f) || !givenFigure(f.fact, given)) && !narrowerGroup(ctx, f.fact),
+  );
+}
+
+/** Idf from which a word before a count of households or people singles out part of them (脱贫 of 198户脱贫户). */
+const GROUP_QUALIFIER_IDF = 2;
+
+/**
+ * A count of households or people whose counted noun has a rare word the question does not say (198户脱贫户 for 养蚕的乡亲有
+ * 多少户): it counts a narrower group than asked. A word sharing its last morpheme with a question word (蜂农 of 养蜂) is the group.
+ */
+function narrowerGroup(ctx: ComposeContext, fact: Fact): boolean {
+  if (fact.kind !== 'quantity' || (fact.family !== 'households' && fact.family !== 'people')) return false;
+  // Only a noun of households or people after the figure is what it counts (198户脱贫户; not 蜂农达 of 蜂农达1500户,
+  // nor 劳动就业问题 of 上千人); a word for people at large (群众) is no qualifier.
+  if (countedFamily(fact.after) === null) return false;
+  const q = foldForMatch(ctx.question);
+  const qualifiers = cutWords(figureWords(fact)).filter((w) => w.length >= 2 && ctx.source.idf(w) >= GROUP_QUALIFIER_IDF && countedFamily(w) !== 'people' && w !== '农户');
+  return qualifiers.some((w) => !q.includes(w) && !ctx.focus.some((x) => sharesHead(x, w) || w.includes(x)));
 }
 
 /** A figure the question itself gives (那30来家合作社有多少社员: 30余家) is what it asks about, not its answer. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, toHalfWidth } from '../ingest/normalize-text.js';
 import { prng } from '../test-support/prng.js';
-import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
+import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize, isPredicateWord } from './tokenize.js';
 
 describe('foldForMatch', () => {
   it('folds full-width letters, digits and the ideographic space, Traditional characters and case', () => {
@@ -83,5 +83,12 @@ describe('queryTokens', () => {
 
   it('keeps the bigrams of a name jieba does not know', () => {
     expect(queryTokens('犁川镇')).toEqual(expect.arrayContaining([`${BIGRAM_PREFIX}犁川`, `${BIGRAM_PREFIX}川镇`]));
+  });
+});
+
+describe('isPredicateWord', () => {
+  it('tells verbs, adjectives and idioms from nouns, by jieba\'s part of speech', () => {
+    for (const w of ['牵头', '溜达', '适合', '一天到晚']) expect(isPredicateWord(w), w).toBe(true);
+    for (const w of ['董事长', '优惠政策', '屋顶', '第二批']) expect(isPredicateWord(w), w).toBe(false);
   });
 });

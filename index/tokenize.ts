@@ -26,6 +26,18 @@ export function functionWords(folded: string): Set<string> {
   return out;
 }
 
+/** Parts of speech of words that predicate or modify (verbs, adjectives, numerals, idioms, places and times of speech). */
+const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|l|s|t|f|d|i)$/;
+
+/**
+ * True when jieba tags a word, alone, as a verb, an adjective, a numeral, an idiom or a word of place or time
+ * (牵头, 跑, 一天到晚), not as a noun (董事长, 优惠政策): what a question says of a thing, not the thing.
+ */
+export function isPredicateWord(word: string): boolean {
+  const [first] = jieba.tag(word, true);
+  return first !== undefined && PREDICATE_TAGS.test(first.tag);
+}
+
 /** Parts of speech of measure words: quantifiers, numerals (吨, 辆 come tagged m), and bound morphemes like 件. */
 const MEASURE_TAGS = /^(?:q|m|zg)$/;
 
