@@ -29,13 +29,23 @@ export function functionWords(folded: string): Set<string> {
 /** Parts of speech of words that predicate or modify (verbs, adjectives, numerals, idioms, places and times of speech). */
 const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|l|s|t|f|d|i)$/;
 
+/** isPredicateWord's verdicts by word (scoring asks it of a question's unknown words once per sentence), cleared past the limit. */
+const predicateWords = new Map<string, boolean>();
+const PREDICATE_CACHE_LIMIT = 10_000;
+
 /**
  * True when jieba tags a word, alone, as a verb, an adjective, a numeral, an idiom or a word of place or time
  * (牵头, 跑, 一天到晚), not as a noun (董事长, 优惠政策): what a question says of a thing, not the thing.
  */
 export function isPredicateWord(word: string): boolean {
-  const [first] = jieba.tag(word, true);
-  return first !== undefined && PREDICATE_TAGS.test(first.tag);
+  let predicate = predicateWords.get(word);
+  if (predicate === undefined) {
+    const [first] = jieba.tag(word, true);
+    predicate = first !== undefined && PREDICATE_TAGS.test(first.tag);
+    if (predicateWords.size >= PREDICATE_CACHE_LIMIT) predicateWords.clear();
+    predicateWords.set(word, predicate);
+  }
+  return predicate;
 }
 
 /** Parts of speech of measure words: quantifiers, numerals (吨, 辆 come tagged m), and bound morphemes like 件. */
