@@ -278,6 +278,23 @@ describe('answer chain: English names of listed products', () => {
   });
 });
 
+describe('answer chain: counts of listed figures within a bound', () => {
+  it.each([
+    ['彤康的山楂酒有几款超过10度？', /^共3款：13度山楂干红、42度、54度山楂白兰地。/],
+    ['彤康有几款酒在50度以上？', /^共1款：54度山楂白兰地。/],
+    ["How many of Tongkang's hawthorn drinks are under 10 degrees?", /^2: 6 % vol, 8 % vol\. 开发产品有/],
+  ])('%s', async (question, expected) => {
+    expect((await ask(question)).answer).toMatch(expected);
+  });
+});
+
+describe('answer chain: English gaps between two named things', () => {
+  it('reads "the gap … between A and B" and a side that says its own figure (a 42-degree brandy)', async () => {
+    const r = await ask('What is the gap in alcohol degrees between the 42-degree brandy and Shanzha Qingyuan?');
+    expect(r.answer).toMatch(/^42-degree brandy is more, by 34 % vol: .*42度.*8度/);
+  });
+});
+
 describe('answer chain: verbs the articles never use', () => {
   it.each([
     ['陵川是跟哪个大学搭伙推进GAP基地建设的？', /山西农业大学/],

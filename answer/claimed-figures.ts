@@ -38,7 +38,8 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 /** An English figure with its unit in Chinese (400,000 mu -> 40万亩; 0.85 million head -> 85万头), the text unchanged when it has none. */
 export function chineseFigures(text: string): string {
   // The unit may follow a word or two describing it (30,000 black goats): those words are kept before the figure.
-  return text.replace(/(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?\s*(?:of\s+)?((?:[a-z]+\s+){0,2})(%|per cent|metric tonnes?|[a-z]+)?/gi, (whole, digits: string, scale: string | undefined, between: string, rest: string | undefined) => {
+  // (…or a hyphen: a 42-degree brandy.)
+  return text.replace(/(\d[\d,]*(?:\.\d+)?)(?:-(?=[a-z])|\s*)(thousand|million|billion)?\s*(?:of\s+)?((?:[a-z]+\s+){0,2})(%|per cent|metric tonnes?|[a-z]+)?/gi, (whole, digits: string, scale: string | undefined, between: string, rest: string | undefined) => {
     const value = Number(digits.replace(/,/g, '')) * (scale ? SCALE[scale.toLowerCase()]! : 1);
     const words = [...between.trim().split(/\s+/).filter(Boolean), ...(rest ? [rest] : [])];
     const at = words.findIndex((w) => englishUnit(w) !== undefined);

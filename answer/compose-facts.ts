@@ -680,6 +680,49 @@ export function perUnitWords(question: string): string[] {
   return [...foldForMatch(question).matchAll(/[一每]([户人亩头只家])/g)].flatMap(([, unit]) => [`${unit}均`, `每${unit}`]);
 }
 
+/** A bound said after its figure (10度以下, 40度以上, 5000元以内). */
+const BOUND_AFTER: [RegExp, '>' | '<'][] = [
+  [/^(?:以下|以内|之内|之下|不到)/, '<'],
+  [/^(?:以上|之上|多)/, '>'],
+];
+
+/** The figure a count bounds (10度以下的有几款, how many are over 40 degrees), before or after it; null when none. */
+export function countBound(question: string): BoundedFigure | null {
+  const before = boundedFigure(question);
+  if (before) return before;
+  const q = claimText(question);
+  for (const fact of claimedFacts(q).filter((f) => f.kind === 'quantity')) {
+    const text = fact.text.replace(/以上$/, '');
+    const rest = fact.text.endsWith('以上') ? '以上' : q.slice(q.indexOf(fact.text) + fact.text.length);
+    const bound = BOUND_AFTER.find(([re]) => re.test(rest))?.[1];
+    if (bound) return { fact: { ...fact, text }, bound };
+  }
+  return null;
+}
+
+/**
+ * 10度以下的有几款: the figures of the bound's unit family in the best scored sentence that lists two or more of them
+ * (6度清甜山楂甜酒、8度山楂情缘、13度…), counted where the bound holds, each said with the words it heads.
+ */
+export function composeBoundedCount(ctx: ComposeContext): Reply | null {
+  const bound = countBound(ctx.question);
+  if (!bound) return null;
+  for (const s of ctx.scored) {
+    const chunk = ctx.hits[s.hit]!.chunk;
+    if (!namesEntities(ctx, chunk)) continue;
+    const figures = ctx.source.factsOf(chunk).filter((f) => f.sentence === s.sentence && f.kind === 'quantity' && f.family === bound.fact.family && f.value !== null);
+    if (figures.length < 2) continue;
+    const held = figures.filter((f) => (bound.bound === '>' ? f.value! > bound.fact.value! : f.value! < bound.fact.value!));
+    const cites = new CitationList();
+    const mark = cites.mark(chunk);
+    const named = held.map((f) => `${f.text}${f.after.split(/[、，,；;。和及与等]/)[0]}`);
+    const located = held.map((fact) => ({ fact, chunk, fit: 1, score: 1 }));
+    if (ctx.parsed.english) return reply(`${held.length}${held.length ? `: ${held.map(englishValue).join(', ')}` : ''}. ${figures[0]!.clause}。${mark}`, cites, located);
+    return reply(held.length ? `共${held.length}${countClassifier(ctx.question)}：${named.join('、')}。${mark}` : `没有：${factStatement(figures[0]!, s.text).replace(/。$/, '')}。${mark}`, cites, located);
+  }
+  return null;
+}
+
 /** The sentence's figure a bound is checked against: of several of its unit family (收入131.7万元, 户均增收6653元), the one whose own words weigh most. */
 function boundedFact(asked: BoundedFigure | null, sentenceFacts: Fact[], weight: (f: Fact) => number): Fact | undefined {
   const kind = asked ? sentenceFacts.filter((f) => f.kind === 'quantity' && f.family === asked.fact.family && f.value !== null) : [];
