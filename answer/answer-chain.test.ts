@@ -305,9 +305,9 @@ describe('answer chain: verbs the articles never use', () => {
     expect(r.answer).toMatch(expected);
   });
 
-  it('still refuses a claim of an act the articles never speak of, and a list of things they never name', async () => {
-    expect((await ask('亚鑫工贸裁员了吗？')).refused).toBe(true);
+  it('still refuses a list of things the articles never name, and a request outside them', async () => {
     expect((await ask('彤康的山楂酒出口到哪些国家？')).refused).toBe(true);
+    expect((await ask('帮我写一首关于春天的诗')).refused).toBe(true);
   });
 });
 

@@ -127,10 +127,8 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
     .filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && unknown(w)) || isBoundWord(w) || (unitScale(w) !== null && (unknown(w) || w === unit))))
     .map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null))
     .filter(Boolean);
+  const words = [...new Set(withoutUnknownPredicates(kept, searcher, folded))];
   const listing = asListWording(folded);
-  // A yes/no question's predicate is what it claims (倒闭了吗): it stays a word to find, known or not.
-  const claims = parseOperation(listing, 0) === 'yesno';
-  const words = [...new Set(claims ? kept : withoutUnknownPredicates(kept, searcher, folded))];
   const category = parseOperation(listing, 0) === 'count' ? listCategory(listing) : '';
   if (!category) return words;
   // The passages looked at: the named town's, else the best passage's town's.

@@ -26,16 +26,16 @@ export function functionWords(folded: string): Set<string> {
   return out;
 }
 
-/** Parts of speech of words that predicate or modify (verbs, adjectives, numerals, idioms, places and times of speech). */
-const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|l|s|t|f|d|i)$/;
+/** Parts of speech of words that predicate or modify: verbs, adjectives, adverbs, idioms and set phrases. */
+const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|d|l|i)$/;
 
 /** isPredicateWord's verdicts by word (scoring asks it of a question's unknown words once per sentence), cleared past the limit. */
 const predicateWords = new Map<string, boolean>();
 const PREDICATE_CACHE_LIMIT = 10_000;
 
 /**
- * True when jieba tags a word, alone, as a verb, an adjective, a numeral, an idiom or a word of place or time
- * (牵头, 跑, 一天到晚), not as a noun (董事长, 优惠政策): what a question says of a thing, not the thing.
+ * True when jieba tags a word, alone, as a verb, an adjective, an adverb or an idiom (牵头, 跑, 一天到晚), not as a
+ * noun, a numeral or a word of time or place (董事长, 第二批, 春天, 北方): what a question says of a thing, not the thing.
  */
 export function isPredicateWord(word: string): boolean {
   let predicate = predicateWords.get(word);

@@ -94,6 +94,10 @@ describe('translateEnglish', () => {
     expect(chineseOf('When was it founded?')).toEqual(expect.arrayContaining(['创办', '创建']));
   });
 
+  it('reads a phrase led by a function word (for free) by its content word when the corpus has no word for the whole', () => {
+    expect(lexicon.expansionWords('What does Qinshui hand out to beekeepers for free?')).toEqual(expect.arrayContaining(['沁水', '免费']));
+  });
+
   it('expands retrieval with the overrides and corpus words only: markup adds nothing', () => {
     expect(lexicon.expansionWords('How many black goats does Qinshui raise?')).toEqual(expect.arrayContaining(['多少', '黑山羊', '沁水', '饲养']));
     expect(lexicon.translateEnglish('<img src=x onerror="window.__pwned=1">泽州山楂').map((t) => t.term)).toEqual(['window']);

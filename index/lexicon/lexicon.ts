@@ -168,7 +168,10 @@ export class Lexicon {
     if (words.slice(at, at + n).every((w) => ENGLISH_STOPWORDS.has(w))) return { chinese: [], sure: false, own: false, phrase: false };
     const found = [...new Set(phrases.flatMap((f) => this.dictionaryEnglish(f)))];
     const chinese = found.length ? this.preferCorpus(found) : n === 2 ? this.composed(forms[at]!, forms[at + 1]!) : [];
-    return { chinese, sure: chinese.some((w) => this.isCorpusWord(w)), own: false, phrase: n >= 2 && found.length > 0 };
+    const sure = chinese.some((w) => this.isCorpusWord(w));
+    // A phrase led by a function word (for free, in fact) is an adverbial: its content word says it when the corpus has no word for the whole.
+    if (n >= 2 && ENGLISH_STOPWORDS.has(words[at]!) && !sure) return { chinese: [], sure: false, own: false, phrase: false };
+    return { chinese, sure, own: false, phrase: n >= 2 && found.length > 0 };
   }
 
   /**
