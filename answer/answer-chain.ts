@@ -6,6 +6,7 @@ import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
+import { askedRightAfter } from './asked-right-after.js';
 import { asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
@@ -104,7 +105,7 @@ export function isUnknownPredicate(word: string, searcher: HybridSearcher): bool
  */
 function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, question: string): string[] {
   // A verb right before the question word says what is asked (占地多少亩): it stays.
-  const asking = (w: string) => new RegExp(`${w}了?(?:多少|多大|多长|多久|几|哪|什么|啥)`).test(question);
+  const asking = (w: string) => askedRightAfter(question, w);
   const rest = words.filter((w) => !isUnknownPredicate(w, searcher) || asking(w));
   if (rest.length === words.length) return words;
   const places = placeNames(words.join(' '));
@@ -162,8 +163,8 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const operation = questionOperation(question, terms, o);
   const named = operation === 'yesno' ? searcher.authorIn(question) : undefined;
   // 几个记者写的 / how many reporters: the bylines of the page counted, each with the articles it signs.
-  if (terms.asksAuthor && COUNTS_AUTHORS.test(foldForMatch(question))) return { ...composeAuthorCount(question, searcher, hits, terms.english), operation: 'count', facts: [], related: [] };
-  if ((terms.asksAuthor && (operation === 'author' || !searcher.authorIn(question))) || named) return { ...composeAuthors(question, hits, o.namedTowns, terms.english, named), operation: 'author', facts: [], related: [] };
+  if (terms.asksAuthor && COUNTS_AUTHORS.test(foldForMatch(question))) return Object.assign(composeAuthorCount(question, searcher, hits, terms.english), { operation: 'count', facts: [], related: [] });
+  if ((terms.asksAuthor && (operation === 'author' || !searcher.authorIn(question))) || named) return Object.assign(composeAuthors(question, hits, o.namedTowns, terms.english, named), { operation: 'author', facts: [], related: [] });
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
   // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.
@@ -182,19 +183,20 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
     // Lists and comparisons may cite passages of a town beyond the retrieved ones: report them too.
     const extra = composed.citations.filter((c) => !hits.some((h) => h.chunk.id === c.chunkId));
     const retrieved = [...base.retrieved, ...extra.map((c) => ({ chunkId: c.chunkId, title: c.title, town: c.town, text: c.snippet, score: 0, dense: null, bm25: null }))];
-    return { ...base, ...composed, retrieved };
+    // Object.assign, not { ...base, ...composed }: on Node 20 a spread followed by new keys builds new hidden classes on every call (µs each, and old-space garbage).
+    return Object.assign({}, base, composed, { retrieved });
   }
   // A measure asked (多远, 多少公里) that none of the sentences states a figure of is not answered with them.
   const family = questionParse(question, terms, o).unitFamily;
   const statesFamily = (s: (typeof picked)[number]) => searcher.factsOf(hits[s.hit]!.chunk).some((f) => f.sentence === s.sentence && f.family === family);
-  if (refusal || (family && !family.startsWith('measure:') && !picked.some(statesFamily))) return { ...base, answer: terms.english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
+  if (refusal || (family && !family.startsWith('measure:') && !picked.some(statesFamily))) return Object.assign({}, base, { answer: terms.english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] });
   const numberOf = new Map<number, number>();
   const parts = picked.map((s) => {
     if (!numberOf.has(s.hit)) numberOf.set(s.hit, numberOf.size + 1);
     return `${s.text}[${numberOf.get(s.hit)}]`;
   });
   const citations = [...numberOf].map(([hit, n]) => toCitation(hits[hit]!, n));
-  return { ...base, answer: parts.join(''), refused: false, citations };
+  return Object.assign({}, base, { answer: parts.join(''), refused: false, citations });
 }
 
 /** Asks how many people wrote the articles (几个记者, 几位作者, how many reporters). */
@@ -204,11 +206,11 @@ const COUNTS_AUTHORS = /(?:几|多少)(?:个|位|名)(?:记者|作者|人)|how m
 export function composeAuthorCount(question: string, searcher: HybridSearcher, hits: SearchHit[], english: boolean): AnswerResult {
   const authors = [...searcher.articlesByAuthor()];
   const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
-  if (authors.length === 0) return { ...base, answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
+  if (authors.length === 0) return Object.assign({}, base, { answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] });
   const parts = authors.map(([name, articles], i) => (english ? `${name} (${articles.length} articles)[${i + 1}]` : `${name}（${articles.length}篇）[${i + 1}]`));
   const answer = english ? `${authors.length} authors: ${parts.join(', ')}.` : `共${authors.length}位：${parts.join('、')}。`;
   const citations = authors.map(([, articles], i) => toCitation({ chunk: articles[0]![0]! }, i + 1));
-  return { ...base, answer, refused: false, citations };
+  return Object.assign({}, base, { answer, refused: false, citations });
 }
 
 /**
@@ -221,14 +223,14 @@ export function composeAuthors(question: string, hits: SearchHit[], named: Map<s
   const articles = new Map<string, SearchHit>();
   for (const h of hits) if (wanted(h) && h.chunk.meta.author && !articles.has(h.chunk.meta.title)) articles.set(h.chunk.meta.title, h);
   const base = { question, mode: 'extractive' as const, retrieved: toRetrieved(hits) };
-  if (articles.size === 0) return { ...base, answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] };
+  if (articles.size === 0) return Object.assign({}, base, { answer: english ? REFUSAL_EN : REFUSAL_ZH, refused: true, citations: [] });
   const picked = [...articles.values()].slice(0, 3);
   const title = (h: SearchHit) => `《${h.chunk.meta.title || h.chunk.meta.town}》`;
   const lines = picked.map((h, i) => (english ? `${title(h)} was written by ${h.chunk.meta.author}.[${i + 1}]` : `${title(h)}的作者是${h.chunk.meta.author}。[${i + 1}]`)).join(english ? ' ' : '');
   // A claimed author (是陈云华写的吗) is confirmed or denied by the byline.
   const verdict = claimed === undefined ? '' : picked.every((h) => h.chunk.meta.author === claimed) ? (english ? 'Yes. ' : '是的。') : english ? 'No. ' : '不是。';
   const answer = verdict + lines;
-  return { ...base, answer, refused: false, citations: picked.map((h, i) => toCitation(h, i + 1)) };
+  return Object.assign({}, base, { answer, refused: false, citations: picked.map((h, i) => toCitation(h, i + 1)) });
 }
 
 /** The answerer as a LangChain Runnable, so another composer (an LLM) can take its place. */

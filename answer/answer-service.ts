@@ -82,7 +82,7 @@ export function createAnswerService(
   async function answer(input: AskInput, llm: BaseChatModel | null): Promise<ServedAnswer> {
     const t0 = performance.now();
     const talk = guide.smallTalk(input.question);
-    if (talk) return { ...talk, standalone: input.question, fallback: null, timings: { condenseMs: 0, retrieveMs: 0, composeMs: 0, totalMs: round(performance.now() - t0) } };
+    if (talk) return Object.assign(talk, { standalone: input.question, fallback: null, timings: { condenseMs: 0, retrieveMs: 0, composeMs: 0, totalMs: round(performance.now() - t0) } });
     const options = answerOptions(settings, input.k);
     const question = await standalone(withoutGreeting(input.question), input.history ?? [], llm, input.signal);
     const t1 = performance.now();
@@ -101,15 +101,15 @@ export function createAnswerService(
     }
     const followUps = result.refused ? [] : await guide.followUps(question, result.citations);
     const t3 = performance.now();
-    return {
-      ...result,
+    // Object.assign, not a spread followed by new keys (new hidden classes on every call on Node 20; see composeExtractive).
+    return Object.assign({}, result, {
       citations: result.citations.map(guide.withByline),
       followUps,
       question: input.question,
       standalone: question,
       fallback,
       timings: { condenseMs: round(t1 - t0), retrieveMs: round(t2 - t1), composeMs: round(t3 - t2), totalMs: round(t3 - t0) },
-    };
+    });
   }
 
   async function warmUp(pause?: Pause): Promise<void> {

@@ -11,6 +11,7 @@ import {
   refusalReason,
   scoreSentences,
   weightedCoverage,
+  weightedCoverages,
   wordMatch,
   type ComposeOptions,
   type Evidence,
@@ -84,6 +85,23 @@ describe('wordMatch', () => {
   it('gives no partial credit to Latin words or single characters', () => {
     expect(wordMatch('gapx', 'gap基地')).toBe(0);
     expect(wordMatch('镇', '小城')).toBe(0);
+  });
+});
+
+describe('weightedCoverages', () => {
+  it('gives the two weightedCoverage figures, without and with the context, in one pass', () => {
+    const idf = (w: string) => ({ 蜂农: 3, 沁水: 1, 蜂蜜: 2 })[w] ?? 0;
+    const forms = (w: string) => (w === '收入' ? [{ form: '增收', weight: 0.8 }] : []);
+    const o = { idf, unknownWeight: 9, forms };
+    const cases: [string[], string, string][] = [
+      [['蜂农', '沁水', '收入'], '全县蜂农达1500户', '沁水县蜂农增收'],
+      [['蜂蜜', '养蜂人'], '蜂蜜产量', '养蜂人家'],
+      [[], '任何', '上下文'],
+      [['沁水'], '沁水', ''],
+    ];
+    for (const [words, text, context] of cases) {
+      expect(weightedCoverages(words, text, o, context)).toEqual({ plain: weightedCoverage(words, text, o), inContext: weightedCoverage(words, text, o, context) });
+    }
   });
 });
 

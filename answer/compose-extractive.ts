@@ -94,12 +94,35 @@ export function weightedCoverage(words: string[], text: string, o: WordWeights, 
   let total = 0;
   let got = 0;
   for (const w of words) {
-    const known = o.idf(w) > 0;
-    const weight = known ? o.idf(w) : unknownWeightOf(w, o);
+    const idf = o.idf(w);
+    const known = idf > 0;
+    const weight = known ? idf : unknownWeightOf(w, o);
     total += weight;
-    got += weight * Math.max(wordMatch(w, text, known, o.forms?.(w)), context.includes(w) ? CONTEXT_CREDIT : 0);
+    // (The context is looked in only when the text earns less than it would.)
+    const match = wordMatch(w, text, known, o.forms?.(w));
+    got += weight * (match < CONTEXT_CREDIT && context.includes(w) ? CONTEXT_CREDIT : match);
   }
   return total === 0 ? 1 : got / total;
+}
+
+/**
+ * weightedCoverage of `words` in `text`, without and with `context`, in one pass (each word matched once):
+ * the same two numbers as the two calls.
+ */
+export function weightedCoverages(words: string[], text: string, o: WordWeights, context: string): { plain: number; inContext: number } {
+  let total = 0;
+  let got = 0;
+  let gotInContext = 0;
+  for (const w of words) {
+    const idf = o.idf(w);
+    const known = idf > 0;
+    const weight = known ? idf : unknownWeightOf(w, o);
+    total += weight;
+    const match = wordMatch(w, text, known, o.forms?.(w));
+    got += weight * match;
+    gotInContext += weight * (match < CONTEXT_CREDIT && context.includes(w) ? CONTEXT_CREDIT : match);
+  }
+  return total === 0 ? { plain: 1, inContext: 1 } : { plain: got / total, inContext: gotInContext / total };
 }
 
 /**
@@ -148,8 +171,10 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
       // Covered and focused also through the organisation it refers to; scored half on what it says itself.
       const literal = weightedCoverage(terms.words, chunk.titledSentence(sentence), o);
       const coverage = referents === folded ? literal : weightedCoverage(terms.words, `${title} ${referents}`, o);
-      const focus = weightedCoverage(focusWords, referents, o);
-      const inContext = weightedCoverage(focusWords, folded, o, context);
+      // (A sentence naming no organisation by reference is matched once for both.)
+      const both = referents === folded ? weightedCoverages(focusWords, folded, o, context) : null;
+      const focus = both ? both.plain : weightedCoverage(focusWords, referents, o);
+      const inContext = both ? both.inContext : weightedCoverage(focusWords, folded, o, context);
       const typeFound = answersType(text, terms);
       const score =
         0.3 * (literal + coverage) +

@@ -99,8 +99,17 @@ export function typedCandidates(ctx: ComposeContext, margin = 0.3): LocatedFact[
   return dedupeFacts(out.sort((a, b) => b.score - a.score));
 }
 
-/** typedCandidates whose sentence states the asked attribute, in the asked scope and measure (see answersAsked). */
+/** answeringCandidates' result per context (a lookup asks it, then the composer it falls to asks again; contexts are never changed). */
+const candidatesOf = new WeakMap<ComposeContext, LocatedFact[]>();
+
+/** typedCandidates whose sentence states the asked attribute, in the asked scope and measure (see answersAsked). Shared: do not change it. */
 export function answeringCandidates(ctx: ComposeContext): LocatedFact[] {
+  let found = candidatesOf.get(ctx);
+  if (!found) candidatesOf.set(ctx, (found = findAnsweringCandidates(ctx)));
+  return found;
+}
+
+function findAnsweringCandidates(ctx: ComposeContext): LocatedFact[] {
   const asked = askedWords(ctx.question, attributeFocus(ctx));
   const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
   // A figure given to be said in another unit (那20万吨换成斤) is the one asked about.

@@ -62,7 +62,7 @@ export function corpusGuide(chunks: Chunk[], answerable: (question: string) => P
     },
     withByline(citation) {
       const meta = byId.get(citation.chunkId)?.meta;
-      return meta ? { ...citation, author: meta.author, section: meta.section } : citation;
+      return meta ? Object.assign({}, citation, { author: meta.author, section: meta.section }) : citation;
     },
     async followUps(question, citations) {
       const cited = [...new Set(citations.map((c) => c.town).filter((t) => townTexts.has(t)))];

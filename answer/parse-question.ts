@@ -1,6 +1,7 @@
 // A typed parse of a question: what operation it asks for, what kind of answer, and about which attribute.
 import { foldForMatch, unitScale } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+import { familyPhrasesIn } from './family-phrases.js';
 import { cutWords, measureWords } from '../index/index.js';
 import { ASKS_AUTHOR, asListWording, countedHead, REASON } from './question-terms.js';
 import { englishUnit } from './claimed-figures.js';
@@ -172,7 +173,8 @@ export function askedUnitFamily(question: string): string | null {
 /** Attribute families whose words occur in the question (folded); a year's 年 is not part of a word after it (22年产的 is not 年产). */
 export function attributeFamilies(folded: string): AttributeFamily[] {
   const q = folded.replace(/(\d年)/g, '$1 ');
-  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => q.includes(w)));
+  const present = familyPhrasesIn(q);
+  return ATTRIBUTE_FAMILIES.filter((f) => f.questionWords.some((w) => present.has(w)));
 }
 
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
@@ -180,13 +182,14 @@ export function parseOperation(q: string, townCount: number): Operation {
   // How many / which articles a named author wrote is a count or list over bylines, not who wrote one.
   if (ASKS_AUTHOR.test(q) && !(/how many|which (?:articles|stories|reports)|几篇|多少篇|哪几篇|哪些(?:报道|文章|稿)/i.test(q) && /[\u4e00-\u9fff]{2,4}(?:写|撰)|written by|wrote/i.test(q))) return 'author';
   // Two sides: two towns named, or two things set against each other (A和B，哪个…; A比B…).
-  const twoSides = townCount >= 2 || comparisonSides(q).length >= 2;
-  if ((DIFFERENCE.test(q) || RATIO.test(q)) && twoSides) return 'difference';
+  // (Found only for a question worded as a difference or a comparison: most are neither.)
+  const twoSides = () => townCount >= 2 || comparisonSides(q).length >= 2;
+  if ((DIFFERENCE.test(q) || RATIO.test(q)) && twoSides()) return 'difference';
   // A最早的年代和B最兴盛的时期，哪个更早: two sides set against each other, whatever superlatives name them.
-  if (COMPARE.test(q) && /(?:哪个|哪一个|谁|哪边|哪方)[^，,]{0,4}更/.test(q) && twoSides) return 'compare';
+  if (COMPARE.test(q) && /(?:哪个|哪一个|谁|哪边|哪方)[^，,]{0,4}更/.test(q) && twoSides()) return 'compare';
   // 是华北地区规模最大的企业吗: a claimed superlative is checked, not computed.
   if (SUPERLATIVE.test(q) && !(YESNO.test(q) && /是/.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, '')))) return 'superlative';
-  if (COMPARE.test(q) && twoSides) return 'compare';
+  if (COMPARE.test(q) && twoSides()) return 'compare';
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
   if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';

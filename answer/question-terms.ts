@@ -116,8 +116,14 @@ export type QuestionTerms = {
 
 /** True when most letters of the text are Latin. */
 export function isMostlyLatin(text: string): boolean {
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  const han = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  // Counted by code unit, as /[A-Za-z]/g and /[\u4e00-\u9fff]/g match, without an array of matches.
+  let latin = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
   return latin > 2 * han;
 }
 
@@ -215,7 +221,8 @@ export function questionTerms(question: string, expanded: string, names: string[
     else words.add(w);
   }
   // Drop words contained in a longer content word (search-mode cuts give both 中药材 and 中药).
-  const list = [...words].filter((w) => ![...words].some((o) => o !== w && o.length > w.length && o.includes(w)));
+  const all = [...words];
+  const list = all.filter((w) => !all.some((o) => o !== w && o.length > w.length && o.includes(w)));
   // What is asked is read in simplified characters (記者是誰 -> 记者是谁).
   const q = foldForMatch(question);
   const asksWhen = ASKS_WHEN.test(q);

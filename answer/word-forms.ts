@@ -1,6 +1,7 @@
 // Other forms a question word may take in an article: the fact words of the attribute family it asks for.
 import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
+import { familyPhrasesIn } from './family-phrases.js';
 
 /** A form that counts as the question word when a sentence has it, with the credit it earns (0, 1]. */
 export type WordForm = { form: string; weight: number };
@@ -22,8 +23,11 @@ export const FAMILY_FORM_WEIGHT = 0.8;
 export function familyForms(question: string, words: string[]): Map<string, WordForm[]> {
   const q = foldForMatch(question);
   const out = new Map<string, WordForm[]>();
+  const present = familyPhrasesIn(q);
+  if (present.size === 0) return out;
   for (const family of ATTRIBUTE_FAMILIES) {
     for (const phrase of family.questionWords) {
+      if (!present.has(phrase)) continue;
       const at = q.indexOf(phrase);
       if (at < 0) continue;
       for (const word of words) {

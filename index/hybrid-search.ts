@@ -421,24 +421,32 @@ export class HybridSearcher {
     const bm25 = this.index.bm25.search(queryTokens(expanded), pool);
     const fused = fuseRanks(denseLabels, bm25.map((h) => h.doc));
     const named = townMentions(foldForMatch(expanded), this.towns);
-    const denseAt = new Map(denseLabels.map((label, i) => [label, i]));
-    const bm25At = new Map(bm25.map((h, i) => [h.doc, i]));
-    const hits = [...fused].map(([label, rrf]): SearchHit => {
-      const chunk = this.index.chunks[label]!;
-      const boost = 1 + TOWN_BOOST * (named.get(chunk.meta.town) ?? 0);
-      const di = denseAt.get(label);
-      const bi = bm25At.get(label);
+    const { chunks } = this.index;
+    const boostOf = (label: number) => 1 + TOWN_BOOST * (named.get(chunks[label]!.meta.town) ?? 0);
+    // Ranked as labels and scores, in fusion order (a stable sort), and only the first k made hits: a search fuses
+    // up to 2 × MIN_POOL candidates and keeps TOP_K.
+    const labels: number[] = [];
+    const scores: number[] = [];
+    fused.forEach((rrf, label) => {
+      labels.push(label);
+      scores.push(rrf * boostOf(label));
+    });
+    const order = labels.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || chunks[labels[a]!]!.id.localeCompare(chunks[labels[b]!]!.id));
+    return order.slice(0, k).map((i): SearchHit => {
+      const label = labels[i]!;
+      const di = denseLabels.lastIndexOf(label);
+      let bi = bm25.length - 1;
+      while (bi >= 0 && bm25[bi]!.doc !== label) bi--;
       return {
-        chunk,
-        score: rrf * boost,
-        dense: di === undefined ? null : similarities[di]!,
-        bm25: bi === undefined ? null : bm25[bi]!.score,
-        denseRank: di === undefined ? null : di + 1,
-        bm25Rank: bi === undefined ? null : bi + 1,
-        boost,
+        chunk: chunks[label]!,
+        score: scores[i]!,
+        dense: di === -1 ? null : similarities[di]!,
+        bm25: bi === -1 ? null : bm25[bi]!.score,
+        denseRank: di === -1 ? null : di + 1,
+        bm25Rank: bi === -1 ? null : bi + 1,
+        boost: boostOf(label),
       };
     });
-    return hits.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id)).slice(0, k);
   }
 }
 

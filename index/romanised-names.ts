@@ -86,14 +86,34 @@ export function homophoneIndex(words: Iterable<string>, names: Iterable<string>)
   return out;
 }
 
+/** First code unit of the Han range questions' runs are cut from (U+4E00–U+9FFF), and its size. */
+const HAN_FIRST = 0x4e00;
+const HAN_SPAN = 0x5200;
+/** pairKey of Han pairs by their two code units ((a - HAN_FIRST) * HAN_SPAN + (b - HAN_FIRST), a small integer), cleared past PAIR_KEY_LIMIT. */
+const pairKeysByCode = new Map<number, string>();
+const PAIR_KEY_LIMIT = 200_000;
+
+/** pairKey of the two Han characters at `at` in `run`, kept per pair: no string is cut or joined for a pair seen before. */
+function pairKeyAt(run: string, at: number): string {
+  const code = (run.charCodeAt(at) - HAN_FIRST) * HAN_SPAN + (run.charCodeAt(at + 1) - HAN_FIRST);
+  let key = pairKeysByCode.get(code);
+  if (key === undefined) {
+    key = pairKey(run.slice(at, at + 2));
+    if (pairKeysByCode.size >= PAIR_KEY_LIMIT) pairKeysByCode.clear();
+    pairKeysByCode.set(code, key);
+  }
+  return key;
+}
+
 /**
- * The one corpus term of `index` that a typed pair may stand for: same sound, the pair's character kept in its
+ * The one corpus term of `index` that the typed pair at `at` in a Han run may stand for: same sound, the pair's character kept in its
  * place, the other one no closed-class character; undefined when none or more than one fits. Loops, no arrays:
  * asked of every pair of every question.
  */
-function soundsLike(pair: string, index: Map<string, string[]>): string | undefined {
-  const same = index.get(pairKey(pair));
+function soundsLike(run: string, at: number, index: Map<string, string[]>): string | undefined {
+  const same = index.get(pairKeyAt(run, at));
   if (same === undefined) return undefined;
+  const pair = run.slice(at, at + 2);
   let fit: string | undefined;
   for (const t of same) {
     if (t === pair || !(t[0] === pair[0] ? !FUNCTION_CHARS.includes(pair[1]!) : t[1] === pair[1] && !FUNCTION_CHARS.includes(pair[0]!))) continue;
@@ -115,13 +135,12 @@ export function withHomophones(question: string, index: Map<string, string[]>, k
     let out = '';
     let from = 0;
     for (let i = 0; i + 1 < run.length; ) {
-      const pair = run.slice(i, i + 2);
       // A character kept in its place (路绸 -> 潞绸), not the pair turned round (羊养 is no 养羊); a numeral,
       // demonstrative or question word starts a phrase (一部, 那边, 多远), not a typo.
-      const fit = soundsLike(pair, index);
+      const fit = soundsLike(run, i, index);
       // A character that ends the known word before it (产值|能) or starts the one after it is no part of a typo
       // (checked only for the pairs that sound like one corpus term: most sound like none).
-      if (fit !== undefined && !((i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)))) && !/^[一二两三四五六七八九十几这那哪每多怎什啥]/.test(pair) && !known(pair)) {
+      if (fit !== undefined && !((i > 0 && isWord(run.slice(i - 1, i + 1))) || (i + 3 <= run.length && isWord(run.slice(i + 1, i + 3)))) && !/^[一二两三四五六七八九十几这那哪每多怎什啥]/.test(run[i]!) && !known(run.slice(i, i + 2))) {
         out += run.slice(from, i) + fit;
         i += 2;
         from = i;

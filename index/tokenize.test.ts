@@ -1,6 +1,7 @@
 // Tests for lexical tokens: folding (full-width, Traditional, case), jieba words and prefixed Han bigrams.
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, toHalfWidth } from '../ingest/normalize-text.js';
+import { prng } from '../test-support/prng.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize, isPredicateWord } from './tokenize.js';
 
 describe('foldForMatch', () => {
@@ -67,6 +68,17 @@ describe('queryTokens', () => {
     expect(kept).toContain(`${BIGRAM_PREFIX}楂山`); // spans two words: no word repeats it
     expect(new Set(kept).size).toBe(kept.length);
     expect(kept.every((t) => all.includes(t))).toBe(true);
+  });
+
+  it("is tokenize's tokens deduplicated, less bigrams that repeat a word, in order (seeded texts)", () => {
+    const random = prng(5);
+    const pieces = ['沁水', '黑山羊', '出栏', '多少', '只', '蜂蜜', 'ABC', '２０２１', '年', '的', '，', ' ', '§', '潞绸', '阳城蚕桑', '陵川', '中药材', '？', 'tongkang', '園區'];
+    for (let i = 0; i < 300; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 10) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const tokens = [...new Set(tokenize(text))];
+      const words = new Set(tokens.filter((t) => !t.startsWith(BIGRAM_PREFIX)));
+      expect(queryTokens(text), text).toEqual(tokens.filter((t) => !(t.startsWith(BIGRAM_PREFIX) && words.has(t.slice(BIGRAM_PREFIX.length)))));
+    }
   });
 
   it('keeps the bigrams of a name jieba does not know', () => {

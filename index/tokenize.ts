@@ -2,6 +2,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { foldForMatch } from '../ingest/normalize-text.js';
+import { FUNCTION_WORDS } from './function-words.js';
 
 const jieba = Jieba.withDict(dict);
 const WORDLIKE = /[\p{L}\p{N}]/u;
@@ -14,24 +15,37 @@ export function cutWords(folded: string): string[] {
   return jieba.cutForSearch(folded, false).filter((t) => WORDLIKE.test(t) && t.trim() === t);
 }
 
-/** Parts of speech that carry no content: adverbs, prepositions, conjunctions, particles, pronouns, modals, interjections. */
-const FUNCTION_TAGS = /^(?:d|p|c|u[a-z]*|r[a-z]*|y|e|o)$/;
-
-/** Words jieba tags as function words in a folded text (已经, 把, 因为…). */
+/**
+ * Words jieba tags as function words in a folded text (已经, 把, 因为…). jieba's tag is its HMM cut with
+ * each word's dictionary tag (a word outside the dictionary is tagged x, m or eng, never a function
+ * tag), so this is the HMM cut's words in the dictionary's function words, without a tag object per word.
+ */
 export function functionWords(folded: string): Set<string> {
-  return new Set(jieba.tag(folded, true).filter((t) => FUNCTION_TAGS.test(t.tag)).map((t) => t.word));
+  const out = new Set<string>();
+  for (const word of jieba.cut(folded, true)) if (FUNCTION_WORDS.has(word)) out.add(word);
+  return out;
 }
 
 /** Parts of speech of words that predicate or modify: verbs, adjectives, adverbs, idioms and set phrases. */
 const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|d|l|i)$/;
+
+/** isPredicateWord's verdicts by word (scoring asks it of a question's unknown words once per sentence), cleared past the limit. */
+const predicateWords = new Map<string, boolean>();
+const PREDICATE_CACHE_LIMIT = 10_000;
 
 /**
  * True when jieba tags a word, alone, as a verb, an adjective, an adverb or an idiom (牵头, 跑, 一天到晚), not as a
  * noun, a numeral or a word of time or place (董事长, 第二批, 春天, 北方): what a question says of a thing, not the thing.
  */
 export function isPredicateWord(word: string): boolean {
-  const [first] = jieba.tag(word, true);
-  return first !== undefined && PREDICATE_TAGS.test(first.tag);
+  let predicate = predicateWords.get(word);
+  if (predicate === undefined) {
+    const [first] = jieba.tag(word, true);
+    predicate = first !== undefined && PREDICATE_TAGS.test(first.tag);
+    if (predicateWords.size >= PREDICATE_CACHE_LIMIT) predicateWords.clear();
+    predicateWords.set(word, predicate);
+  }
+  return predicate;
 }
 
 /** Parts of speech of measure words: quantifiers, numerals (吨, 辆 come tagged m), and bound morphemes like 件. */
@@ -74,7 +88,24 @@ export function tokenizeFolded(folded: string): string[] {
  * query (their postings are nearly the same, and scoring both counts that word twice).
  */
 export function queryTokens(text: string): string[] {
-  const tokens = [...new Set(tokenize(text))];
-  const words = new Set(tokens.filter((t) => !t.startsWith(BIGRAM_PREFIX)));
-  return tokens.filter((t) => !(t.startsWith(BIGRAM_PREFIX) && words.has(t.slice(BIGRAM_PREFIX.length))));
+  const folded = foldForMatch(text);
+  const cut = cutWords(folded);
+  const words = new Set<string>();
+  for (const t of cut) if (!t.startsWith(BIGRAM_PREFIX)) words.add(t);
+  // tokenize's tokens, each once in first-seen order, without those bigrams (built only when kept).
+  const out = new Set<string>();
+  for (const t of cut) if (!(t.startsWith(BIGRAM_PREFIX) && words.has(t.slice(BIGRAM_PREFIX.length)))) out.add(t);
+  forEachHanBigram(folded, (pair) => {
+    if (!words.has(pair)) out.add(BIGRAM_PREFIX + pair);
+  });
+  return [...out];
+}
+
+/** Calls `visit` with each character bigram of each Han run (hanBigrams' pairs, unprefixed), without a regex match per run. */
+function forEachHanBigram(folded: string, visit: (pair: string) => void): void {
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const a = folded.charCodeAt(i);
+    const b = folded.charCodeAt(i + 1);
+    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) visit(folded.slice(i, i + 2));
+  }
 }
