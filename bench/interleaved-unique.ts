@@ -1,49 +1,22 @@
 // `npx tsx bench/interleaved-unique.ts --a DIR --b DIR [--runs 3] [--unique 1000]`: two checkouts' answer paths in one process, each unique question answered by both back to back, so both see the same load, question by question.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { childRun, parseCheckoutPairArgs, type CheckoutPairArgs } from './checkout-pair.js';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import type { InterleavedRun } from './interleaved-child.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const USAGE = 'usage: npx tsx bench/interleaved-unique.ts --a DIR --b DIR [--runs 3] [--unique 1000]  (each DIR a checkout with node_modules; the index is a\'s var/index: npm run ingest there)';
 
-const argsSchema = z.object({
-  a: z.string().min(1),
-  b: z.string().min(1),
-  runs: z.coerce.number().int().min(1).max(50),
-  unique: z.coerce.number().int().min(10).max(100_000),
-});
-export type InterleavedArgs = z.infer<typeof argsSchema>;
+export type InterleavedArgs = CheckoutPairArgs<'runs'>;
 
 /** The options, checked; throws with the usage line on anything else. */
 export function parseInterleavedArgs(argv: string[]): InterleavedArgs {
-  const { values } = parseArgs({ args: argv, options: { a: { type: 'string' }, b: { type: 'string' }, runs: { type: 'string', default: '3' }, unique: { type: 'string', default: '1000' } }, strict: true, allowPositionals: false });
-  const parsed = argsSchema.safeParse(values);
-  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
-  for (const dir of [parsed.data.a, parsed.data.b]) if (!existsSync(join(dir, 'answer/index.ts'))) throw new Error(`${dir} is no checkout of this project (no answer/index.ts)\n${USAGE}`);
-  return { ...parsed.data, a: resolve(parsed.data.a), b: resolve(parsed.data.b) };
+  return parseCheckoutPairArgs(argv, USAGE, 'runs', 3);
 }
 
 /** One fresh process answering `unique` questions with both checkouts over `env`'s index (by default `a`'s var/index). */
 export function interleavedChild(a: string, b: string, unique: number, env: NodeJS.ProcessEnv = {}): Promise<InterleavedRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'interleaved-child.ts'), a, b, String(unique), join(HERE, '..', 'eval/qa.jsonl')], { cwd: a, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => {
-      try {
-        if (code !== 0) throw new Error(`exited with ${code}`);
-        done(JSON.parse(out.trim().split('\n').pop() ?? '') as InterleavedRun);
-      } catch (e) {
-        fail(new Error(`interleaved child: ${(e as Error).message}\n${err.slice(-2000)}`));
-      }
-    });
-  });
+  return childRun<InterleavedRun>(join(HERE, 'interleaved-child.ts'), [a, b, String(unique), join(HERE, '..', 'eval/qa.jsonl')], a, env, 'interleaved child');
 }
 
 /** The runs as a Markdown table: each side's process CPU per answer and the median per-question ratio b ÷ a (below 1: b takes less). */

@@ -1,50 +1,22 @@
 // `npx tsx bench/paired-unique.ts --a DIR --b DIR [--pairs 5] [--unique 1000]`: the bench's unique-answer stage in two checkouts at the same time, pair after pair, so both sides share the machine's load.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { childRun, parseCheckoutPairArgs, type CheckoutPairArgs } from './checkout-pair.js';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import type { PairedRun } from './paired-child.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const USAGE = 'usage: npx tsx bench/paired-unique.ts --a DIR --b DIR [--pairs 5] [--unique 1000]  (each DIR a checkout with node_modules and an index: npm run ingest there)';
 
-const argsSchema = z.object({
-  a: z.string().min(1),
-  b: z.string().min(1),
-  pairs: z.coerce.number().int().min(1).max(50),
-  unique: z.coerce.number().int().min(10).max(100_000),
-});
-export type PairedArgs = z.infer<typeof argsSchema>;
+export type PairedArgs = CheckoutPairArgs<'pairs'>;
 
 /** The options, checked; throws with the usage line on anything else. */
 export function parsePairedArgs(argv: string[]): PairedArgs {
-  const { values } = parseArgs({ args: argv, options: { a: { type: 'string' }, b: { type: 'string' }, pairs: { type: 'string', default: '5' }, unique: { type: 'string', default: '1000' } }, strict: true, allowPositionals: false });
-  const parsed = argsSchema.safeParse(values);
-  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
-  for (const dir of [parsed.data.a, parsed.data.b]) if (!existsSync(join(dir, 'answer/index.ts'))) throw new Error(`${dir} is no checkout of this project (no answer/index.ts)\n${USAGE}`);
-  return { ...parsed.data, a: resolve(parsed.data.a), b: resolve(parsed.data.b) };
+  return parseCheckoutPairArgs(argv, USAGE, 'pairs', 5);
 }
 
 /** One child run in `root` (its own var/index unless `env` names another), answering `unique` questions. */
 export function pairedChild(root: string, unique: number, env: NodeJS.ProcessEnv = {}): Promise<PairedRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'paired-child.ts'), String(unique), join(HERE, '..', 'eval/qa.jsonl')], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      try {
-        if (code !== 0) throw new Error(`exited with ${code}`);
-        done(JSON.parse(line) as PairedRun);
-      } catch (e) {
-        fail(new Error(`paired child in ${root}: ${(e as Error).message}\n${err.slice(-2000)}`));
-      }
-    });
-  });
+  return childRun<PairedRun>(join(HERE, 'paired-child.ts'), [String(unique), join(HERE, '..', 'eval/qa.jsonl')], root, env, `paired child in ${root}`);
 }
 
 /** Median of numbers (0 for none). */
