@@ -3,7 +3,7 @@ import { foldForMatch, unitScale } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { familyPhrasesIn } from './family-phrases.js';
 import { cutWords, measureWords } from '../index/index.js';
-import { ASKS_AUTHOR, asListWording, countedHead, REASON } from './question-terms.js';
+import { ASKS_AUTHOR, asListWording, CONVERTS_TO, countedHead, MEASURE_UNITS, REASON } from './question-terms.js';
 import { englishUnit } from './claimed-figures.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'sum', 'yesno', 'reason', 'author'] as const;
@@ -54,7 +54,7 @@ const ASKED_UNITS: [RegExp, string][] = [
 ];
 
 /** A unit of measure after 多少 / 几 or a word converting to it (公斤, 万斤, 吨, 亩, 亿元; 换成公斤): the answer is given in it. */
-const MEASURE_UNIT = /(?:多少|(?<!第)几|(?:换|换算|折算|转换|写|算|化)成|折合(?:成)?|合多少)((?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))/;
+const MEASURE_UNIT = new RegExp(`(?:多少|(?<!第)几|${CONVERTS_TO}|合多少)(${MEASURE_UNITS})`);
 
 /** The unit of measure the answer is asked in (多少万斤 -> 万斤, 换成公斤 -> 公斤), "" when none. */
 export function askedUnit(folded: string): string {

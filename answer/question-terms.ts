@@ -41,7 +41,14 @@ export function listCategory(folded: string): string {
 export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
 
 /** Multi-word question phrases, removed before segmentation. */
-const QUESTION_PHRASES = /(?:换|换算|折算|转换|写|算|化)成(?=(?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元))|折合成?|百分之(?:几|多少)|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?/g;
+/** Words converting an amount to a unit (换成, 折合成), and the units of measure a question may ask it in (万斤, 亿元). */
+export const CONVERTS_TO = '(?:换|换算|折算|转换|写|算|化)成|折合(?:成)?';
+export const MEASURE_UNITS = '(?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元)';
+
+const QUESTION_PHRASES = new RegExp(
+  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|折合成?|百分之(?:几|多少)|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
+  'g',
+);
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
 /** …and amounts said with 个 before 万 / 亿 (一个亿, 两个亿). */
