@@ -10,6 +10,7 @@ import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight, sharesHead } from './word-forms.js';
+import { actionsAsked } from './question-terms.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -146,8 +147,9 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   const cites = new CitationList();
   if (ctx.parsed.answerType === 'text') {
     if (ctx.picked.length === 0) return null;
+    const series = ['list', 'lookup'].includes(ctx.parsed.operation) && actionsAsked(foldForMatch(ctx.question)) !== '';
     const parts = ctx.picked.map((s) => {
-      const text = ctx.parsed.operation === 'reason' ? reasonClauses(s.text) : trimSentence(s.text, ctx.focus, ctx.source.idf);
+      const text = ctx.parsed.operation === 'reason' ? reasonClauses(s.text) : trimSentence(s.text, ctx.focus, ctx.source.idf, series);
       return `${text}${cites.mark(ctx.hits[s.hit]!.chunk)}`;
     });
     // 是哪家: the organisation the best sentence is about leads (its subject may be said sentences before).
@@ -463,7 +465,8 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     const parts = honours.map((h) => `${h.fact.items.map((i) => `“${i}”`).join('、')}${cites.mark(h.chunk)}`);
     return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
   }
-  if (!allowEnumeration) return null;
+  // Asked what was done (干了哪几件事), the run of clauses answers, not an enumeration in it (省、市两级).
+  if (!allowEnumeration || (!count && actionsAsked(foldForMatch(ctx.question)))) return null;
   // A count over a county's two towns (沁水有几个…) counts within the passage that answers, not per town.
   if (ctx.towns.length >= 2 && (ctx.townStrength >= 1 || !count)) return composePerTown(ctx);
   // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.

@@ -101,6 +101,18 @@ describe('lists, counts and durations over the real page', () => {
     expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
   });
 
+  it('answers what was done or came of it with the run of clauses after what the question restates', async () => {
+    // The actions follow the clause the question restates; 省、市两级 in that clause is no list of actions.
+    const done = await ask('陵川借着打造专业镇的东风都做了些什么？');
+    expect(done.refused).toBe(false);
+    expect(done.answer).toContain('扩规提质、补链强链、融合引流');
+    const measures = await ask('泽州为了让传统铸造重新焕发生机采取了哪些措施');
+    expect(measures.answer).toMatch(/加大自主创新，培育龙头企业，带动产业集群化和开放发展。\[1\]$/);
+    // What came of it: from the clause the question names (机器人) to the sentence's end, not the investment before it.
+    const gains = await ask('亚鑫引进机器人之后带来了什么好处');
+    expect(gains.answer).toMatch(/^引进30台5G智能芯片机器人，实现先进技术与铸造产业深度融合，废品减少、能耗降低、成本降低/);
+  });
+
   it('counts the items of the enumeration that answers, in the question’s classifier, only those of the kind asked', async () => {
     expect((await ask('凯永集团建了几个育种场？')).answer).toMatch(/^共2个：/);
     expect((await ask('沁水养羊协会的配套服务分几个方面？')).answer).toMatch(/^共6个方面：/);
