@@ -41,7 +41,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)|[头只]数|牲畜|家畜|畜禽/, 'animals'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|亩数|多大面积|面积|多大一?片|占地多大|how (?:big|large) an area/i, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|(?:公斤|吨|斤)数|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
-  [/多少钱|的钱(?=[，,？?。]|$)|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price|\bcost\b/, 'money'],
+  [/多少钱|的钱(?=[，,？?。]|$)|钱数|数额|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price|\bcost\b/, 'money'],
   [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数|户(?:有|是|共有|一共有)?多少(?![钱元])|哪一?[类种]户/, 'households'],
   [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员|家)|人数|(?:老百姓|百姓|乡亲|群众|村民|居民|农民)[^，,。？?]{0,3}(?:有|是)?多少/, 'people'],
   [/(?:多少|(?<!第)几)家|家数/, 'organisations'],
@@ -58,8 +58,11 @@ const MEASURE_UNIT = new RegExp(`(?:多少|(?<!第)几|${CONVERTS_TO}|合多少)
 
 /** The unit of measure the answer is asked in (多少万斤 -> 万斤, 换成公斤 -> 公斤), "" when none. */
 export function askedUnit(folded: string): string {
-  return MEASURE_UNIT.exec(folded)?.[1] ?? '';
+  return MEASURE_UNIT.exec(folded)?.[1] ?? MEASURE_BY.exec(folded)?.[1] ?? '';
 }
+
+/** 按吨算 / 按万斤计: the unit an amount is reckoned in. */
+const MEASURE_BY = new RegExp(`按(${MEASURE_UNITS})来?(?:算|计)`);
 
 /** Questions about which towns / counties / places (not about one of them). */
 export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;

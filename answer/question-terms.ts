@@ -54,11 +54,11 @@ export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
 
 /** Multi-word question phrases, removed before segmentation. */
 /** Words converting an amount to a unit (换成, 折合成), and the units of measure a question may ask it in (万斤, 亿元). */
-export const CONVERTS_TO = '(?:换|换算|折算|转换|写|算|化)成|折合(?:成)?';
+export const CONVERTS_TO = '(?:换|换算|折算|转换|写|算|化|折)成|折合(?:成)?';
 export const MEASURE_UNITS = '(?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元)';
 
 const QUESTION_PHRASES = new RegExp(
-  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|折合成?|百分之(?:几|多少)|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
+  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|按(?=${MEASURE_UNITS}来?[算计])|(?<=${MEASURE_UNITS})来?[算计](?![划算])|折合成?|百分之(?:几|多少)|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
   'g',
 );
 
