@@ -541,6 +541,9 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
   return attributeFamilies(foldForMatch(`${side} ${rest}`));
 }
 
+/** A question putting events in order (哪件事在前, 谁先, 以后又过了几年), not asking how old each thing is. */
+const EVENT_ORDER = /哪一?件事|在前|在先|先发生|(?:谁|哪个|哪一个|哪项)先|(?:以后|之后|后来)[^，,。？?]{0,4}(?:过了|隔了)|(?:多少|(?<!第)几)年(?:以?后|之后)|which (?:happened|came) first|how (?:long|many years) after/i;
+
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
@@ -574,6 +577,15 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   const said = claimedFacts(claimText(side)).filter((c) => c.kind === 'quantity');
   const saying = fitting.find((f) => said.some((c) => c.family === f.fact.family && c.value === f.fact.value));
   if (saying) return saying;
+  // Dated by the figure it says (the year Gaoping sold 850,000 hogs): the time of the sentence stating that figure.
+  if (ctx.parsed.byTime && said.length) {
+    for (const chunk of chunks) {
+      const facts = ctx.source.factsOf(chunk);
+      const stating = facts.find((f) => f.kind === 'quantity' && said.some((c) => c.family === f.family && c.value === f.value));
+      const time = stating && facts.find((f) => f.kind === 'time' && f.sentence === stating.sentence && f.value !== null);
+      if (time) return { fact: time, chunk, fit: 1, score: 1 };
+    }
+  }
   if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
   // How old a side is: the earliest time among the facts whose clause words the asked attribute
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
@@ -581,9 +593,16 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   const dated = fitting.filter((f) => startYear(f.fact, ctx.source.referenceYear) !== null && mentionsSide(f));
   // (…in its clause or a clause before it in its sentence: 高平丝绸历史悠久，唐代曾是潞绸的产地中心.)
   const upTo = (f: LocatedFact) => foldForMatch(sentenceOf(f.chunk, f.fact).slice(0, f.fact.clauseStart + f.fact.clause.length));
-  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => upTo(f).includes(w))));
+  // (The attribute asked of this side: 彤康成立 asks a founding, 潞绸列入非遗 of the same question does not.)
+  const stating = dated.filter((f) => measures.some((a) => a.factWords.some((w) => upTo(f).includes(w))));
   const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
   const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
+  // Events put in order (哪件事在前) are each dated by their best fact, not by the earliest time near it.
+  // (…by the side's own attribute when it names one: 彤康成立 is its founding.)
+  if (EVENT_ORDER.test(ctx.question) && dated[0]) {
+    const event = attributeFamilies(folded);
+    return dated.find((f) => event.some((a) => a.factWords.some((w) => upTo(f).includes(w)))) ?? dated[0];
+  }
   return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 

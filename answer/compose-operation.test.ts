@@ -204,6 +204,16 @@ describe('comparisons by time over the real page', () => {
     expect(r.answer).toMatch(/^泽州的冶铸业更久：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
   });
 
+  it('puts events in order by the time each one’s own sentence states, not the earliest time near it', async () => {
+    // Both sides are about Lu silk; the listing's side is dated by its listing (2014), not by 吉利尔's founding.
+    const order = await ask('吉利尔创立和潞绸手工织造列为国家级非遗，哪一件事情在先？');
+    expect(order.answer).toMatch(/^吉利尔创立更早：.*1958年\[1\]；潞绸手工织造列为国家级非遗：2014年被列为国家级非物质文化遗产\[2\]。$/);
+    // A以后又隔了几年B: how many years after the first event the second one came.
+    expect((await ask('彤康成立以后，又隔了几年潞绸才列入国家级非遗？')).answer).toMatch(/^彤康成立更早，相差7年：.*2007年.*2014年/);
+    // An event said by its figure (200,000 goats) is dated by the sentence stating that figure.
+    expect((await ask('How long after Lu silk became national heritage did Qinshui reach 200,000 goats?')).answer).toMatch(/is earlier, by 7 years: .*2014年.*2021年/);
+  });
+
   it('says a difference in the question’s own comparative, percentages apart in points', async () => {
     expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
     expect((await ask('高平生猪出栏和屠宰哪个少？')).answer).toMatch(/^屠宰更少：/);

@@ -300,7 +300,8 @@ describe('countedHead', () => {
 describe('actionsAsked', () => {
   it('finds the phrase asking what was done or came of it, pro-verb and pro-noun together', () => {
     expect(actionsAsked('陵川主要干了哪几件事')).toBe('干了哪几件事');
-    expect(actionsAsked('沁水为此做了些什么')).toBe('做了些');
+    expect(actionsAsked('沁水为此做了些什么')).toBe('做了些什么');
+    expect(actionsAsked('吉利尔主要做什么产品')).toBe('');
     expect(actionsAsked('引进机器人有啥好处')).toBe('啥好处');
     expect(actionsAsked('泽州采取了哪些措施')).toBe('哪些措施');
   });
