@@ -24,7 +24,7 @@ export function answerOptions(s: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_
 }
 
 /** A superlative or comparative word (最低, 更多, 较早). */
-const OPERATION_WORD = /^(?:[最更较][多少高低大小早晚长久短老]|相差|差距|相隔|间隔|多出|差)$/;
+const OPERATION_WORD = /^(?:[最更较][多少高低大小早晚长久短老烈淡强弱贵]|相差|差距|相隔|间隔|多出|差)$/;
 
 export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
 export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';

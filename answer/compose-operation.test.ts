@@ -231,6 +231,12 @@ describe('comparisons by time over the real page', () => {
     expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228,000,000 yuan: /);
   });
 
+  it('computes the gap between the extremes of one passage’s figures, whatever the words for them', async () => {
+    expect((await ask('彤康的酒里最烈的和最淡的相差多少度')).answer).toMatch(/^相差48度（最高54度减去最低6度）：.*\[1\]。$/);
+    // Two sides that are not extremes are still compared as sides.
+    expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
+  });
+
   it('computes how many times one cited figure is the other', async () => {
     const r = await ask('高平生猪出栏量是屠宰量的几倍？');
     expect(r.operation).toBe('difference');
