@@ -10,7 +10,7 @@ import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight, sharesHead } from './word-forms.js';
-import { actionsAsked } from './question-terms.js';
+import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -466,9 +466,17 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
   }
   // Asked what was done (干了哪几件事), the run of clauses answers, not an enumeration in it (省、市两级).
-  if (!allowEnumeration || (!count && actionsAsked(foldForMatch(ctx.question)))) return null;
+  const actions = !count && actionsAsked(foldForMatch(ctx.question)) !== '';
+  // 哪些媒体: an enumeration that names its own kind (广播、电视、报纸等多种传媒手段) answers, whatever else the
+  // question says (点了名的药材: words the passage does not use), when it is one of the named towns' and no
+  // enumeration's own clause says what is asked.
+  const kindList = () => {
+    const named = count || actions || !(allowEnumeration || ctx.towns.length > 0) ? undefined : listOfKind(ctx);
+    return named ? reply(`${factStatement(named.fact).replace(/。$/, '')}。${cites.mark(named.chunk)}`, cites, [named]) : null;
+  };
+  if (!allowEnumeration || actions) return kindList();
   // A count over a county's two towns (沁水有几个…) counts within the passage that answers, not per town.
-  if (ctx.towns.length >= 2 && (ctx.townStrength >= 1 || !count)) return composePerTown(ctx);
+  if (ctx.towns.length >= 2 && (ctx.townStrength >= 1 || !count)) return kindList() ?? composePerTown(ctx);
   // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
   const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
@@ -478,7 +486,7 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     .sort((a, b) => b.f.fit * 2 + b.f.score + 0.1 * b.says - (a.f.fit * 2 + a.f.score + 0.1 * a.says))
     .map((x) => x.f);
   const top = lists[0];
-  if (!top) return null;
+  if (!top) return kindList();
   const statement = factStatement(top.fact).replace(/。$/, '');
   if (!count) return reply(`${statement}。${cites.mark(top.chunk)}`, cites, [top]);
   // 几个育种场 counts the items that are 育种场, when only some are; said in the question's classifier.
@@ -487,6 +495,37 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   const ofKind = kind ? items.filter((i) => i.includes(kind)) : [];
   const counted = ofKind.length ? ofKind : items;
   return reply(`共${counted.length}${countClassifier(ctx.question)}：${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+}
+
+/** The phrase naming what a list question asks the members of: after 哪些 (哪些媒体发出去的) or before 有哪几种 (药材有哪几种). */
+const ASKED_KIND = /(?:哪些|哪几[个种类项样款家]?|有什么|有啥)([\u4e00-\u9fff]{2,12})|([\u4e00-\u9fff]{2})(?:都|一共|共)?(?:有|是|包括)?(?:哪些|哪几[个种类项样款家]?)[？?]?$/;
+
+/** The kind a list question asks the members of: the word after 哪些 (哪些媒体 -> 媒体) or before 有哪几种 (药材有哪几种 -> 药材). */
+export function askedKind(question: string): string {
+  const m = ASKED_KIND.exec(foldForMatch(question));
+  const kind = m?.[2] ?? cutWords(m?.[1] ?? '')[0] ?? '';
+  return kind.length >= 2 && !FRAME_NOUNS.has(kind) ? kind : '';
+}
+
+/**
+ * An enumeration of the named towns' passages (else of the retrieved ones) whose clause names the kind asked, or a
+ * word the dictionary gives for it, in the phrase right after its items (等多种传媒手段 for 哪些媒体, 等中药材 for 哪几种药材).
+ */
+function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
+  const kind = askedKind(ctx.question);
+  if (!kind) return undefined;
+  const names = [kind, ...(ctx.source.forms?.(kind) ?? []).filter((f) => f.weight >= 0.8).map((f) => f.form)];
+  const chunks = ctx.towns.length ? ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t)) : ctx.hits.map((h) => h.chunk);
+  for (const chunk of chunks) {
+    for (const fact of ctx.source.factsOf(chunk)) {
+      if (fact.kind !== 'list' || fact.items.length < 2) continue;
+      const last = fact.items[fact.items.length - 1]!;
+      // (The noun phrase after 等, not a predicate further on: 等绿色创新产业将集聚融合发展 names no kind 发展.)
+      const after = foldForMatch(fact.clause.slice(fact.clause.lastIndexOf(last) + last.length)).slice(0, 10);
+      if (after.startsWith('等') && names.some((n) => after.includes(n))) return { fact, chunk, fit: 1, score: 1 };
+    }
+  }
+  return undefined;
 }
 
 /** Classifiers a count question counts in (几个, 几款, 多少所…). */

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestIndex } from '../test-support/test-index.js';
 import { answerOptions, composeOptions, createAnswerChain } from './answer-chain.js';
 import { namedEntities } from './compose-operation.js';
+import { askedKind } from './compose-facts.js';
 import type { AnswerResult } from './types.js';
 
 let chain: ReturnType<typeof createAnswerChain>;
@@ -99,6 +100,14 @@ describe('lists, counts and durations over the real page', () => {
     const r = await ask('哪些专业镇和大学有合作？');
     expect(r.answer).toMatch(/高平生猪（[^）]*山西大学[^）]*）\[\d\]/);
     expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
+  });
+
+  it('lists the enumeration that names the kind asked after its items (等多种传媒手段 for 哪些媒体)', async () => {
+    // A county's two towns are not listed one by one when one enumeration names the kind asked.
+    expect((await ask('沁水养羊协会提供哪些服务？')).answer).toBe('提供种畜、技术、信息、生产资料、肉羊回收、销售等方面的配套服务。[1]');
+    expect((await ask('沁水是靠哪些媒体把卖羊的消息发出去的？')).answer).toMatch(/^利用广播、电视、报纸等多种传媒手段。\[1\]$/);
+    expect(askedKind('陵川那篇里提到的药材有哪几种？')).toBe('药材');
+    expect(askedKind('彤康有哪些东西')).toBe('');
   });
 
   it('answers what was done or came of it with the run of clauses after what the question restates', async () => {
