@@ -1,7 +1,7 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import { indexedChunk, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, isIdiomWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
@@ -96,7 +96,10 @@ export function englishAskedThing(question: string): string {
 export function isUnknownPredicate(word: string, searcher: HybridSearcher): boolean {
   // An ordinal or a numeral with its classifier (第二批) is no verb, whatever the classifier's own sense.
   if (/^[第\d一二两三四五六七八九十百千万几]/.test(word)) return false;
-  return searcher.wordIdf(word) === 0 && searcher.lexicon.isVerbal(word) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
+  // (An idiom, 从头到尾 or 一天到晚, says how the asker puts it, whatever the dictionary makes of it; a set phrase
+  // holding a word the articles use, 驰名商标, names a thing.)
+  const idiom = isIdiomWord(word) && !cutWords(word).some((part) => part !== word && searcher.wordIdf(part) > 0);
+  return searcher.wordIdf(word) === 0 && (idiom || searcher.lexicon.isVerbal(word)) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
 }
 
 /**

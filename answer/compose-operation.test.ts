@@ -102,6 +102,14 @@ describe('lists, counts and durations over the real page', () => {
     expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
   });
 
+  it('reads no word to find in how a question points or says how (那条, 从头到尾, 一天到晚, 什么地方)', async () => {
+    expect((await ask('高平生猪的全产业链从头到尾包含几个环节？')).answer).toMatch(/^共7个：.*饲料加工——核心育种/);
+    expect((await ask('那家吉利尔集团是哪年创始的？')).answer).toMatch(/1958年/);
+    expect((await ask('沁水黑山羊一天到晚都在什么地方活动？')).answer).toContain('整日穿行于丘陵山区');
+    // A set phrase holding a word the articles use (驰名商标: 商标) is still a thing asked, and not stated.
+    expect((await ask('泽州铸造企业的31个注册商标里有几个是驰名商标？')).refused).toBe(true);
+  });
+
   it('lists the enumeration that names the kind asked after its items (等多种传媒手段 for 哪些媒体)', async () => {
     // A county's two towns are not listed one by one when one enumeration names the kind asked.
     expect((await ask('沁水养羊协会提供哪些服务？')).answer).toBe('提供种畜、技术、信息、生产资料、肉羊回收、销售等方面的配套服务。[1]');

@@ -58,13 +58,13 @@ export const CONVERTS_TO = '(?:换|换算|折算|转换|写|算|化|折)成|折�
 export const MEASURE_UNITS = '(?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元)';
 
 const QUESTION_PHRASES = new RegExp(
-  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|按(?=${MEASURE_UNITS}来?[算计])|(?<=${MEASURE_UNITS})来?[算计](?![划算])|折合成?|哪一?件事情?(?=在前|在先|先|更早|靠前)|在前(?![期面])|在先|靠前|百分之(?:几|多少)|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
+  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|按(?=${MEASURE_UNITS}来?[算计])|(?<=${MEASURE_UNITS})来?[算计](?![划算])|折合成?|哪一?件事情?(?=在前|在先|先|更早|靠前)|在前(?![期面])|在先|靠前|百分之(?:几|多少)|多长时间|(?:什么|啥|哪个|哪一个)地方|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
   'g',
 );
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
 /** …and amounts said with 个 before 万 / 亿 (一个亿, 两个亿). */
-const NUMERAL_CLASSIFIER = /^(?:(?:[一二两三四五六七八九十百千万几多每哪]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇]?|[一二两三四五六七八九十几]+个[万亿])$/;
+const NUMERAL_CLASSIFIER = /^(?:(?:[一二两三四五六七八九十百千万几多每哪这那]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇]?|[一二两三四五六七八九十几]+个[万亿])$/;
 
 const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
