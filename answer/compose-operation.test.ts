@@ -254,6 +254,11 @@ describe('comparisons by time over the real page', () => {
     expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
   });
 
+  it('takes the rest of a share of the scope the question names (占全省), not the first share stated', async () => {
+    expect((await ask('除了阳城，全省别的地方产的蚕茧占多少？')).answer).toMatch(/^其余占13\.2%（100%减去86\.8%）/);
+    expect((await ask('除了阳城，全市其他地方的蚕茧占百分之几？')).answer).toMatch(/^其余占9\.3%（100%减去90\.7%）/);
+  });
+
   it('computes how many times one cited figure is the other', async () => {
     const r = await ask('高平生猪出栏量是屠宰量的几倍？');
     expect(r.operation).toBe('difference');

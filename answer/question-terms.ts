@@ -49,6 +49,14 @@ export function actionsAsked(folded: string): string {
   return ASKS_ACTIONS.exec(folded)?.[0] ?? '';
 }
 
+/**
+ * A question with 哪 typed as its homophone 那 where it asks which one (A和B比，那个多 / 那边户数多): said with 哪.
+ * Only before a comparative that ends the question, where "that one" would ask nothing.
+ */
+export function whichTypos(question: string): string {
+  return question.replace(/那(个|一个|家|边|方|样)(?=[\u4e00-\u9fff]{0,4}?(?:更|比较|还)?[多少高低大小早晚长久老强](?:一些|些|一点|点)?[？?]?\s*$)/, '哪$1');
+}
+
 /** Verbs that frame a list (包括, 包含, 涉及): what the members are part of, not evidence. */
 export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
 
