@@ -324,3 +324,11 @@ describe('whichTypos', () => {
     expect(whichTypos('那家公司产值多少')).toBe('那家公司产值多少');
   });
 });
+
+describe('English translations as words', () => {
+  it('keeps each translated word apart: one-character translations are no name cut into characters', () => {
+    const terms = questionTerms('Why is the meat so good?', 'Why is the meat so good? 肉 好');
+    expect(terms.words).toEqual(expect.arrayContaining(['肉', '好']));
+    expect(terms.words).not.toContain('肉好');
+  });
+});

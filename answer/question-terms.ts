@@ -239,7 +239,9 @@ export function questionTerms(question: string, expanded: string, names: string[
   // The 年 of a year is not the head of the next word (2022年产了 is 2022年 / 产了, not 年产).
   folded = folded.replace(/(\d{2,4}年)(?=[\u4e00-\u9fff])/g, '$1 ');
   const minor = functionWords(folded);
-  for (const w of mergeSingleChars(cutWords(folded))) {
+  // An English question's translations are words each (肉 好 is 肉 and 好, not a name cut into characters).
+  const cut = english ? folded.split(/\s+/).flatMap((part) => mergeSingleChars(cutWords(part))) : mergeSingleChars(cutWords(folded));
+  for (const w of cut) {
     if (minor.has(w)) continue;
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
     else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)
