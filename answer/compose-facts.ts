@@ -841,7 +841,9 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const bounded = figure && { ...figure, fact: inAskedFamily(figure.fact, ctx.parsed) };
   const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text).map((f) => inAskedFamily(f, ctx.parsed));
   const families = new Set([bounded?.fact.family, ...claims.flatMap(claimFamilies)]);
-  const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && families.has(f.family));
+  // A claimed amount is checked where its kind of amount is stated, not in a sentence that only dates the claim (in 2022).
+  const amounts = new Set([bounded?.fact.family, ...claims.filter((f) => f.kind === 'quantity').flatMap(claimFamilies)].filter((f) => f !== undefined));
+  const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && (amounts.size ? amounts : families).has(f.family));
   const claimsFigure = families.size > 1 || bounded !== null;
   const found = claimsFigure ? candidates.slice(0, 5).find(checkable) ?? candidates.find(checkable) : candidates[0];
   // Not among the retrieved passages: the named town's sentence with a figure of the kind and most of the question's words.

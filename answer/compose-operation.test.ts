@@ -353,6 +353,11 @@ describe('English questions about a named organisation', () => {
   it('reads "more than 90%" as a bound of a yes/no question, not a comparison', async () => {
     expect((await ask('Did Yangcheng produce more than 90% of the city’s cocoons?')).operation).toBe('yesno');
   });
+
+  it('checks a claimed amount in English units (sheets) where that kind of amount is stated, not where the year is', async () => {
+    expect((await ask('Did Yangcheng give out over 30,000 sheets of silkworm eggs in 2022?')).answer).toMatch(/^Yes\. 2022年，该县共发种3\.56万张/);
+    expect((await ask('Did Yangcheng hand out more than 50,000 sheets of silkworm eggs in 2022?')).answer).toMatch(/^No\. .*3\.56万张/);
+  });
 });
 
 describe('near misses over the real page', () => {
