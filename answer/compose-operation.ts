@@ -243,6 +243,9 @@ export function composeFacts(
       return null;
     default:
     {
+      // 张彩峰写的是哪个专业镇: what an author wrote is read from the bylines, whatever the question word.
+      const written = /写|撰|wrote|written/i.test(question) ? composeByAuthor(ctx, question, false) : null;
+      if (written) return toComposed(written, 'list');
       // A gap or a sum of the passage's figures (还差 / 加…一共) is computed before any single figure is looked up.
       const computed = unknownWords ? null : composeArithmetic(ctx);
       if (computed) return toComposed(computed.reply, computed.operation);
