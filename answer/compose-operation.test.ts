@@ -105,6 +105,8 @@ describe('lists, counts and durations over the real page', () => {
   it('reads no word to find in how a question points or says how (那条, 从头到尾, 一天到晚, 什么地方)', async () => {
     expect((await ask('高平生猪的全产业链从头到尾包含几个环节？')).answer).toMatch(/^共7个：.*饲料加工——核心育种/);
     expect((await ask('那家吉利尔集团是哪年创始的？')).answer).toMatch(/1958年/);
+    // 点了名 / 提到 say the article mentions them: no fact to find.
+    expect((await ask('凯永在河西镇等地建的项目，文中点了名的一共几个？')).answer).toMatch(/^共5个：/);
     expect((await ask('沁水黑山羊一天到晚都在什么地方活动？')).answer).toContain('整日穿行于丘陵山区');
     // A set phrase holding a word the articles use (驰名商标: 商标) is still a thing asked, and not stated.
     expect((await ask('泽州铸造企业的31个注册商标里有几个是驰名商标？')).refused).toBe(true);
