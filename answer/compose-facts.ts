@@ -160,6 +160,9 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   const candidates = answeringCandidates(ctx);
   let top = candidates[0];
   if (!top) return null;
+  // A name whose own clause holds a figure the question says (连续12年被确定为… for 12 years in a row) is the one asked.
+  const figures = ctx.parsed.answerType === 'names' ? ctx.question.match(/\d+(?:\.\d+)?/g) ?? [] : [];
+  if (figures.length) top = candidates.find((f) => f.chunk === top!.chunk && f.fact.sentence === top!.fact.sentence && figures.some((n) => f.fact.clause.includes(n))) ?? top;
   let picked = '';
   if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {
     // 最高 / 最多 within one passage: the extreme of the best sentence's figures of the same family.
@@ -458,11 +461,15 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     });
     return reply(`${count ? (ctx.parsed.english ? `${towns.length} towns: ` : `共${towns.length}个：`) : ''}${items.join('、')}。`, cites);
   }
-  if (ctx.parsed.answerType === 'names' && ctx.towns.length === 1) {
-    const honours = honoursOf(ctx, ctx.towns[0]!);
+  if (ctx.parsed.answerType === 'names' && ctx.towns.length >= 1) {
+    // A county's towns (高平有什么称号) each with their own honours, named.
+    const byTown = ctx.towns.map((town) => ({ town, honours: honoursOf(ctx, town) })).filter((t) => t.honours.length > 0);
+    const honours = byTown.flatMap((t) => t.honours);
     if (honours.length === 0) return null;
     const names = [...new Set(honours.flatMap((h) => h.fact.items))];
-    const parts = honours.map((h) => `${h.fact.items.map((i) => `“${i}”`).join('、')}${cites.mark(h.chunk)}`);
+    // (An honour given to a named thing says what it is: “沁水黑山羊”（国家农产品地理标志）.)
+    const said = (hs: LocatedFact[]) => hs.map((h) => `${h.fact.items.map((i) => `“${i}”`).join('、')}${h.fact.role ? `（${h.fact.role}）` : ''}${cites.mark(h.chunk)}`).join('；');
+    const parts = byTown.length > 1 ? byTown.map((t) => `${t.town}：${said(t.honours)}`) : [said(honours)];
     return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
   }
   // Asked what was done (干了哪几件事), the run of clauses answers, not an enumeration in it (省、市两级).

@@ -76,6 +76,12 @@ describe('composers over the real page', () => {
     expect(r.answer).toContain('唐代');
   });
 
+  it('answers the name whose clause holds the figure the question says (连着12年 -> 全国生猪调出大县)', async () => {
+    expect((await ask('高平连着12年拿到的是什么称号？')).answer).toBe('连续12年被确定为“全国生猪调出大县”。[1]');
+    // A county of two towns: each town's honours, named.
+    expect((await ask('高平有什么称号？')).answer).toMatch(/^高平潞绸：“国家级非物质文化遗产”\[1\]；高平生猪：“生猪之乡”\[2\]/);
+  });
+
   it('answers 被誉为什么 as a name, not as a reason', async () => {
     const r = await ask('陵川县被称为什么？');
     expect(r.operation).toBe('lookup');
