@@ -705,6 +705,14 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
       const best = options.sort((x, y) => y.a.score + y.b.score - (x.a.score + x.b.score))[0];
       if (best) pairs = [{ ...a!, f: best.a }, { ...b!, f: best.b }];
     }
+    // A side the question dates (2022年沁水养的黑山羊) has no figure its article dates to another year (2021年…20万只).
+    if (!ctx.parsed.byTime) {
+      pairs = pairs.map((p, i) => {
+        const asked = /((?:1[89]|20)\d{2})年/.exec(sides[i]!)?.[1];
+        const stated = p.f && statedYear(ctx, p.f);
+        return asked && stated && stated !== asked ? { ...p, f: undefined } : p;
+      });
+    }
   } else {
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
     // Across towns, a town takes part only with a figure its article words as the asked measure (年产值 for 产值).
@@ -728,6 +736,14 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   const cites = new CitationList();
   const text = compareFacts(facts, found.map((p) => p.label), ctx.parsed, (f) => cites.mark(f.chunk), ctx.source.referenceYear);
   return text ? reply(text, cites, facts) : null;
+}
+
+/** The calendar year a figure's sentence dates it to (2021年，全县…20万只 -> "2021"), "" when it names none. */
+function statedYear(ctx: ComposeContext, f: LocatedFact): string {
+  const when = /((?:1[89]|20)\d{2})年/.exec(f.fact.when)?.[1];
+  if (when) return when;
+  const time = ctx.source.factsOf(f.chunk).find((t) => t.sentence === f.fact.sentence && t.kind === 'time' && t.family === 'year');
+  return time?.value ? String(time.value) : '';
 }
 
 /**

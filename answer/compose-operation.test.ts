@@ -214,6 +214,13 @@ describe('lists, counts and durations over the real page', () => {
 });
 
 describe('comparisons of figures over the real page', () => {
+  it('takes no figure for a side the question dates to a year its article does not state it for', async () => {
+    const r = await ask('2022年沁水黑山羊的饲养量和高平生猪出栏量，哪个多？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到2022年沁水黑山羊的饲养量的相应数字/);
+    expect((await ask('2021年沁水黑山羊的饲养量和2022年高平生猪出栏量，哪个多？')).refused).toBe(false);
+  });
+
   it('sets figures of one unit family side by side, trying each side against the other’s family', async () => {
     // 彤康's best figure may be of another kind; its 5000吨 is set against 167.7万公斤 (both weights).
     const r = await ask('彤康一年的山楂红酒产能，跟阳城一年的蚕茧产量比，哪个更重？');
