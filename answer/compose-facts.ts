@@ -334,6 +334,21 @@ function subjectOrganisation(facts: Fact[], sentence: number): string | undefine
 /** Question words that ask which organisation. */
 const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂)|which (?:company|firm|enterprise|group)/i;
 
+/**
+ * 是阳城哪家窑烧的: asked which organisation, where the best sentence's passage names none: a near miss showing
+ * what the sentence says instead (琉璃瓦有90%为阳城制造).
+ */
+export function organisationNotNamed(ctx: ComposeContext): Reply | null {
+  const best = ctx.picked[0];
+  if (!best || !ASKS_ORGANISATION.test(ctx.question) || ctx.entities.length > 0) return null;
+  const chunk = ctx.hits[best.hit]!.chunk;
+  // (A maker the extractor does not type, 阳城陶瓷厂, is still named.)
+  if (ctx.source.factsOf(chunk).some((f) => f.kind === 'org') || /[\u4e00-\u9fff]{2}(?:厂|公司|集团|合作社|协会|窑|坊|企业|中心|基地)/.test(best.text)) return null;
+  const cites = new CitationList();
+  const statement = `${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`;
+  return reply(notStated(ctx.parsed.english, chunk.meta.town, '具体单位', statement), cites, [], true, [statement]);
+}
+
 /** The organisation a fact's sentence names (山西彤康食品有限公司), undefined when none. */
 function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined {
   return ctx.source.factsOf(f.chunk).find((x) => x.kind === 'org' && x.sentence === f.fact.sentence && !x.before)?.text;

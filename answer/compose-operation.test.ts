@@ -376,6 +376,13 @@ describe('English questions about a named organisation', () => {
 });
 
 describe('near misses over the real page', () => {
+  it('says which organisation is not named when the passage names none, and names the maker when it does', async () => {
+    const r = await ask('故宫用的琉璃瓦是阳城哪一家烧出来的？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到阳城陶瓷琉璃\(珐华\)的具体单位；提到的是：.*90%为阳城制造/);
+    expect((await ask('阳城哪家企业的茶具进了人民大会堂？')).answer).toContain('阳城陶瓷厂');
+  });
+
   it('names a price not stated as the price, and shows a money figure the articles do state', async () => {
     const r = await ask('泽州山楂红酒多少钱一瓶？');
     expect(r.refused).toBe(true);

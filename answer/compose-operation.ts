@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, notStated, trimSentence } from './render-answer.js';
@@ -102,7 +102,7 @@ const NAMED_BY_SENTENCE = 0.6;
 
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
-  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeLookup(ctx);
+  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? organisationNotNamed(ctx) ?? composeLookup(ctx);
   const candidates = answeringCandidates(ctx);
   const [top] = candidates.filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
