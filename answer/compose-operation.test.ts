@@ -260,7 +260,7 @@ describe('comparisons by time over the real page', () => {
 
   it('reads a side naming an organisation only in passages about it, and says an English difference in English', async () => {
     expect((await ask('泽州山楂栽培历史比吉利尔的历史长多少年？')).answer).toMatch(/吉利尔的历史：吉利尔潞绸集团创始于1958年/);
-    expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228,000,000 yuan: /);
+    expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228 million yuan: /);
   });
 
   it('computes the gap between the extremes of one passage’s figures, whatever the words for them', async () => {
