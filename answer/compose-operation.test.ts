@@ -263,6 +263,11 @@ describe('comparisons by time over the real page', () => {
     expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228 million yuan: /);
   });
 
+  it('ranks drinks by strength asked in English (mildest, strongest), naming the drink', async () => {
+    expect((await ask('Which is the strongest drink Tongkang makes?')).answer).toMatch(/^The strongest is 54 % vol \(54度山楂白兰地\): /);
+    expect((await ask('What is the mildest drink Tongkang makes?')).answer).toMatch(/^The mildest is 6 % vol \(6度清甜山楂甜酒\): /);
+  });
+
   it('computes the gap between the extremes of one passage’s figures, whatever the words for them', async () => {
     expect((await ask('彤康的酒里最烈的和最淡的相差多少度')).answer).toMatch(/^相差48度（最高54度减去最低6度）：.*\[1\]。$/);
     // Two sides that are not extremes are still compared as sides.
