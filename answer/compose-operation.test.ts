@@ -263,6 +263,10 @@ describe('comparisons by time over the real page', () => {
     expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228 million yuan: /);
   });
 
+  it('ranks the animal figures of one town’s article asked in English (the smallest pig number)', async () => {
+    expect((await ask('What is the smallest pig number given in the Gaoping pig article?')).answer).toMatch(/^The smallest is over 300,000 head: .*30多万头/);
+  });
+
   it('ranks drinks by strength asked in English (mildest, strongest), naming the drink', async () => {
     expect((await ask('Which is the strongest drink Tongkang makes?')).answer).toMatch(/^The strongest is 54 % vol \(54度山楂白兰地\): /);
     expect((await ask('What is the mildest drink Tongkang makes?')).answer).toMatch(/^The mildest is 6 % vol \(6度清甜山楂甜酒\): /);
