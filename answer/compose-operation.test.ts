@@ -267,6 +267,11 @@ describe('comparisons by time over the real page', () => {
     expect((await ask('What is the smallest pig number given in the Gaoping pig article?')).answer).toMatch(/^The smallest is over 300,000 head: .*30多万头/);
   });
 
+  it('computes how far apart two of one thing are, in English too', async () => {
+    expect((await ask('彤康那两款山楂白兰地差几度？')).answer).toMatch(/^相差12度（54度减去42度）：/);
+    expect((await ask('How many degrees apart are the two hawthorn brandies Tongkang makes?')).answer).toMatch(/^The gap is 12度 \(54度 minus 42度\): /);
+  });
+
   it('ranks drinks by strength asked in English (mildest, strongest), naming the drink', async () => {
     expect((await ask('Which is the strongest drink Tongkang makes?')).answer).toMatch(/^The strongest is 54 % vol \(54度山楂白兰地\): /);
     expect((await ask('What is the mildest drink Tongkang makes?')).answer).toMatch(/^The mildest is 6 % vol \(6度清甜山楂甜酒\): /);

@@ -188,6 +188,8 @@ export function parseOperation(q: string, townCount: number): Operation {
   // (Found only for a question worded as a difference or a comparison: most are neither.)
   const twoSides = () => townCount >= 2 || comparisonSides(q).length >= 2;
   if ((DIFFERENCE.test(q) || RATIO.test(q)) && twoSides()) return 'difference';
+  // How far apart two of one thing are (两款白兰地相差几度, the two brandies… apart): a difference inside one passage.
+  if (DIFFERENCE.test(q) && /两|\btwo\b|\bboth\b/i.test(q)) return 'difference';
   // A最早的年代和B最兴盛的时期，哪个更早: two sides set against each other, whatever superlatives name them.
   if (COMPARE.test(q) && /(?:哪个|哪一个|谁|哪边|哪方)[^，,]{0,4}更/.test(q) && twoSides()) return 'compare';
   // 是华北地区规模最大的企业吗: a claimed superlative is checked, not computed.
