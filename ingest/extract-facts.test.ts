@@ -93,6 +93,13 @@ describe('text helpers', () => {
     expect(enumerations('开发出药茶、饮片、牙膏等深加工产品，').map((l) => l.items)).toEqual([['药茶', '饮片', '牙膏']]);
   });
 
+  it('reads administrative levels said together (省、市两级, 县、乡、村三级) as one modifier, not an enumeration', () => {
+    expect(enumerations('借着省、市两级建设专业镇的机会，')).toEqual([]);
+    expect(enumerations('推进省、市级产业园项目建设，')).toEqual([]);
+    expect(enumerations('建立县、乡、村三级服务体系，')).toEqual([]);
+    expect(enumerations('覆盖省、市、县各地，').map((l) => l.items.length)).toEqual([3]);
+  });
+
   it('takes a title in book-title marks as a name', () => {
     const names = extractFacts('今年，高平出台《关于推进现代农业产业高质量发展的三年扶持政策》，', 0).filter((f) => f.kind === 'name');
     expect(names.map((f) => f.items)).toEqual([['关于推进现代农业产业高质量发展的三年扶持政策']]);

@@ -186,9 +186,17 @@ function nameSpans(clause: string, sentence: string): Span[] {
   return spans;
 }
 
+/**
+ * A clause with the 、 of administrative levels said together (省、市两级, 县、乡、村三级, 省、市级) masked by ·: one
+ * modifier (省级和市级), not an enumeration of things. Same length, so offsets into the clause still hold.
+ */
+export function maskLevels(clause: string): string {
+  return clause.replace(/(?<=[省市县乡镇区村])、(?=[省市县乡镇区村](?:、[省市县乡镇区村])*(?:两|三|四)?级)/g, '·');
+}
+
 /** Items of an enumeration in a clause (A、B、C等 / A、B和C / “A”“B”), or [] when it has none. */
 export function enumerationItems(clause: string): string[] {
-  const body = clause.replace(/[，,；;：:。！？]$/, '');
+  const body = maskLevels(clause).replace(/[，,；;：:。！？]$/, '');
   const quotes = [...body.matchAll(/“[^”]+”/g)];
   if (quotes.length >= 2 && /^“[^”]+”(?:[、和与及]?“[^”]+”)+/.test(body.slice(quotes[0]!.index))) return quotes.map((m) => m[0].slice(1, -1));
   const chain = /“([^”]+(?:——[^”]+){2,})”/.exec(body);
@@ -221,7 +229,7 @@ const SECOND_LIST_LEAD = /^[地处家类种]?[\u4e00-\u9fff]{0,2}?(?:建立|建�
  * are cut at the 等 that closes the first, each read by enumerationItems.
  */
 export function enumerations(clause: string): { items: string[]; start: number; end: number }[] {
-  const body = clause.replace(/[，,；;：:。！？]$/, '');
+  const body = maskLevels(clause).replace(/[，,；;：:。！？]$/, '');
   const parts = body.split('、');
   // A middle item with 等 and a verb after it (北诗镇等地建立凯永养殖) ends one list and opens another.
   const at = parts.slice(0, -1).findIndex((x, i) => i > 0 && /等.+/.test(x) && SECOND_LIST_LEAD.test(x.slice(x.indexOf('等') + 1)));
