@@ -82,7 +82,7 @@ export function threadCpuNs(): number | null {
 
 /**
  * Wall and CPU milliseconds of each call, each input run once: `cpu` of the whole process, `mainCpu`
- * of the main thread alone (null without schedstat; it includes about 0.015 ms of reading it). Both
+ * of the main thread alone (null without schedstat; it includes about 0.03 ms of reading it). Both
  * readings of the main thread's CPU are taken outside the wall and process-CPU spans (see threadCpuNs).
  */
 export async function timeOnce<T>(inputs: T[], run: (input: T) => unknown): Promise<{ wall: Latency; cpu: Latency; mainCpu: Latency | null }> {
