@@ -214,6 +214,13 @@ describe('answer chain: differences and sums across passages', () => {
   it('gives a figure in the unit the question converts to (换成吨) and refuses a measure nothing states (多远)', async () => {
     expect((await ask('阳城的蚕茧产量换成吨是多少？')).answer).toMatch(/^合1677吨/);
     expect((await ask('沁水县城离晋城市区有多远？')).refused).toBe(true);
+    // 折成斤 and 按吨来算 convert too; 按…算 is how the amount is reckoned, not a word to find.
+    expect((await ask('彤康山楂红酒的年产能折成斤是多少？')).answer).toMatch(/^合10000000斤：.*5000吨/);
+    expect((await ask('阳城蚕茧产量要是按吨来算有多少')).answer).toMatch(/^合1677吨/);
+  });
+
+  it('ranks amounts of money when asked the largest 数额 or 钱数', async () => {
+    expect((await ask('整版报道里提到的数额，哪个最大？')).answer).toMatch(/^最大的是陵川中药材：.*5\.28亿元/);
   });
 
   it('adds the figures one clause states when the question says how many (两个…合计)', async () => {

@@ -7,7 +7,7 @@ import { composeFacts, namedEntities, questionOperation, questionParse, stronges
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
-import { asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
+import { actionsAsked, asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
@@ -24,7 +24,7 @@ export function answerOptions(s: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_
 }
 
 /** A superlative or comparative word (最低, 更多, 较早). */
-const OPERATION_WORD = /^(?:[最更较][多少高低大小早晚长久短老]|相差|差距|相隔|间隔|多出|差)$/;
+const OPERATION_WORD = /^(?:[最更较][多少高低大小早晚长久短老烈淡强弱贵]|相差|差距|相隔|间隔|多出|差)$/;
 
 export const REFUSAL_ZH = '抱歉，现有文章中没有找到与这个问题相关的信息。';
 export const REFUSAL_EN = 'Sorry, the articles contain no information about this question.';
@@ -127,7 +127,9 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
     .filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && unknown(w)) || isBoundWord(w) || (unitScale(w) !== null && (unknown(w) || w === unit))))
     .map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null))
     .filter(Boolean);
-  const words = [...new Set(withoutUnknownPredicates(kept, searcher, folded))];
+  // 干了哪几件事 / 有啥好处: the pro-verb and pro-noun say the kind of answer (see actionsAsked).
+  const actions = actionsAsked(folded);
+  const words = [...new Set(withoutUnknownPredicates(kept, searcher, folded))].filter((w) => !actions.includes(w));
   const listing = asListWording(folded);
   const category = parseOperation(listing, 0) === 'count' ? listCategory(listing) : '';
   if (!category) return words;

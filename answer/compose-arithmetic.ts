@@ -42,6 +42,29 @@ export function composeArithmetic(ctx: ComposeContext): { reply: Reply; operatio
   return sum ? { reply: sum, operation: 'sum' } : null;
 }
 
+/** The gap between the extremes of a set asked (最高和最低的差几度, the strongest and the mildest). */
+const HIGH = '最(?:高|大|多|长|早|烈|强|贵)|highest|largest|biggest|most|strongest|oldest|earliest|longest';
+const LOW = '最(?:低|小|少|短|晚|淡|弱|便宜)|lowest|smallest|least|fewest|weakest|mildest|newest|latest|shortest';
+const RANGE = new RegExp(`(?:${HIGH})[^，,？?]{0,12}(?:和|与|跟|同|比|到|\\band\\b|\\bto\\b)[^，,？?]{0,16}(?:${LOW})|(?:${LOW})[^，,？?]{0,12}(?:和|与|跟|同|比|到|\\band\\b|\\bto\\b)[^，,？?]{0,16}(?:${HIGH})`, 'i');
+
+/**
+ * 度数最高和最低的差几度: the largest less the smallest figure of the asked family in the best sentence, both
+ * cited; null when the question asks no such gap (its two extremes are not two sides to compare).
+ */
+export function composeRange(ctx: ComposeContext): Reply | null {
+  if (ctx.parsed.answerType !== 'quantity' || !RANGE.test(foldForMatch(ctx.question))) return null;
+  const found = figures(ctx, ctx.parsed.unitFamily);
+  const top = found[0];
+  if (!top) return null;
+  const peers = found.filter((f) => f.chunk === top.chunk && f.fact.sentence === top.fact.sentence && f.fact.family === top.fact.family);
+  const high = peers.reduce((a, b) => (b.fact.value! > a.fact.value! ? b : a), top);
+  const low = peers.reduce((a, b) => (b.fact.value! < a.fact.value! ? b : a), top);
+  if (high.fact.value === low.fact.value) return null;
+  const cites = new CitationList();
+  const gap = figure(high.fact.value! - low.fact.value!, baseUnit(low.fact));
+  return reply(`相差${gap}（最高${high.fact.text}减去最低${low.fact.text}）：${factStatement(high.fact).replace(/。$/, '')}${cites.mark(high.chunk)}。`, cites, [high, low]);
+}
+
 /** The rest of a whole asked (除了…别处来的, 以外的县, 其余): 100% less the share stated. */
 const OTHERS = /除了|除去|以外|之外|别处|别的地方|其他|其余|其它|外地/;
 /** One figure as a share of another: A占B的百分之几. */

@@ -10,6 +10,7 @@ import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight, sharesHead } from './word-forms.js';
+import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -146,8 +147,9 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   const cites = new CitationList();
   if (ctx.parsed.answerType === 'text') {
     if (ctx.picked.length === 0) return null;
+    const series = ['list', 'lookup'].includes(ctx.parsed.operation) && actionsAsked(foldForMatch(ctx.question)) !== '';
     const parts = ctx.picked.map((s) => {
-      const text = ctx.parsed.operation === 'reason' ? reasonClauses(s.text) : trimSentence(s.text, ctx.focus, ctx.source.idf);
+      const text = ctx.parsed.operation === 'reason' ? reasonClauses(s.text) : trimSentence(s.text, ctx.focus, ctx.source.idf, series);
       return `${text}${cites.mark(ctx.hits[s.hit]!.chunk)}`;
     });
     // 是哪家: the organisation the best sentence is about leads (its subject may be said sentences before).
@@ -463,9 +465,18 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     const parts = honours.map((h) => `${h.fact.items.map((i) => `“${i}”`).join('、')}${cites.mark(h.chunk)}`);
     return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
   }
-  if (!allowEnumeration) return null;
+  // Asked what was done (干了哪几件事), the run of clauses answers, not an enumeration in it (省、市两级).
+  const actions = !count && actionsAsked(foldForMatch(ctx.question)) !== '';
+  // 哪些媒体: an enumeration that names its own kind (广播、电视、报纸等多种传媒手段) answers, whatever else the
+  // question says (点了名的药材: words the passage does not use), when it is one of the named towns' and no
+  // enumeration's own clause says what is asked.
+  const kindList = () => {
+    const named = count || actions || !(allowEnumeration || ctx.towns.length > 0) ? undefined : listOfKind(ctx);
+    return named ? reply(`${factStatement(named.fact).replace(/。$/, '')}。${cites.mark(named.chunk)}`, cites, [named]) : null;
+  };
+  if (!allowEnumeration || actions) return kindList();
   // A count over a county's two towns (沁水有几个…) counts within the passage that answers, not per town.
-  if (ctx.towns.length >= 2 && (ctx.townStrength >= 1 || !count)) return composePerTown(ctx);
+  if (ctx.towns.length >= 2 && (ctx.townStrength >= 1 || !count)) return kindList() ?? composePerTown(ctx);
   // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
   const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
@@ -475,7 +486,7 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     .sort((a, b) => b.f.fit * 2 + b.f.score + 0.1 * b.says - (a.f.fit * 2 + a.f.score + 0.1 * a.says))
     .map((x) => x.f);
   const top = lists[0];
-  if (!top) return null;
+  if (!top) return kindList();
   const statement = factStatement(top.fact).replace(/。$/, '');
   if (!count) return reply(`${statement}。${cites.mark(top.chunk)}`, cites, [top]);
   // 几个育种场 counts the items that are 育种场, when only some are; said in the question's classifier.
@@ -484,6 +495,37 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   const ofKind = kind ? items.filter((i) => i.includes(kind)) : [];
   const counted = ofKind.length ? ofKind : items;
   return reply(`共${counted.length}${countClassifier(ctx.question)}：${statement}。${cites.mark(top.chunk)}`, cites, [top]);
+}
+
+/** The phrase naming what a list question asks the members of: after 哪些 (哪些媒体发出去的) or before 有哪几种 (药材有哪几种). */
+const ASKED_KIND = /(?:哪些|哪几[个种类项样款家]?|有什么|有啥)([\u4e00-\u9fff]{2,12})|([\u4e00-\u9fff]{2})(?:都|一共|共)?(?:有|是|包括)?(?:哪些|哪几[个种类项样款家]?)[？?]?$/;
+
+/** The kind a list question asks the members of: the word after 哪些 (哪些媒体 -> 媒体) or before 有哪几种 (药材有哪几种 -> 药材). */
+export function askedKind(question: string): string {
+  const m = ASKED_KIND.exec(foldForMatch(question));
+  const kind = m?.[2] ?? cutWords(m?.[1] ?? '')[0] ?? '';
+  return kind.length >= 2 && !FRAME_NOUNS.has(kind) ? kind : '';
+}
+
+/**
+ * An enumeration of the named towns' passages (else of the retrieved ones) whose clause names the kind asked, or a
+ * word the dictionary gives for it, in the phrase right after its items (等多种传媒手段 for 哪些媒体, 等中药材 for 哪几种药材).
+ */
+function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
+  const kind = askedKind(ctx.question);
+  if (!kind) return undefined;
+  const names = [kind, ...(ctx.source.forms?.(kind) ?? []).filter((f) => f.weight >= 0.8).map((f) => f.form)];
+  const chunks = ctx.towns.length ? ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t)) : ctx.hits.map((h) => h.chunk);
+  for (const chunk of chunks) {
+    for (const fact of ctx.source.factsOf(chunk)) {
+      if (fact.kind !== 'list' || fact.items.length < 2) continue;
+      const last = fact.items[fact.items.length - 1]!;
+      // (The noun phrase after 等, not a predicate further on: 等绿色创新产业将集聚融合发展 names no kind 发展.)
+      const after = foldForMatch(fact.clause.slice(fact.clause.lastIndexOf(last) + last.length)).slice(0, 10);
+      if (after.startsWith('等') && names.some((n) => after.includes(n))) return { fact, chunk, fit: 1, score: 1 };
+    }
+  }
+  return undefined;
 }
 
 /** Classifiers a count question counts in (几个, 几款, 多少所…). */
@@ -538,6 +580,9 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
   return attributeFamilies(foldForMatch(`${side} ${rest}`));
 }
 
+/** A question putting events in order (哪件事在前, 谁先, 以后又过了几年), not asking how old each thing is. */
+const EVENT_ORDER = /哪一?件事|在前|在先|先发生|(?:谁|哪个|哪一个|哪项)先|(?:以后|之后|后来)[^，,。？?]{0,4}(?:过了|隔了)|(?:多少|(?<!第)几)年(?:以?后|之后)|which (?:happened|came) first|how (?:long|many years) after/i;
+
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
@@ -571,6 +616,15 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   const said = claimedFacts(claimText(side)).filter((c) => c.kind === 'quantity');
   const saying = fitting.find((f) => said.some((c) => c.family === f.fact.family && c.value === f.fact.value));
   if (saying) return saying;
+  // Dated by the figure it says (the year Gaoping sold 850,000 hogs): the time of the sentence stating that figure.
+  if (ctx.parsed.byTime && said.length) {
+    for (const chunk of chunks) {
+      const facts = ctx.source.factsOf(chunk);
+      const stating = facts.find((f) => f.kind === 'quantity' && said.some((c) => c.family === f.family && c.value === f.value));
+      const time = stating && facts.find((f) => f.kind === 'time' && f.sentence === stating.sentence && f.value !== null);
+      if (time) return { fact: time, chunk, fit: 1, score: 1 };
+    }
+  }
   if (!ctx.parsed.byTime || !fitting[0]) return fitting[0];
   // How old a side is: the earliest time among the facts whose clause words the asked attribute
   // (追溯到春秋战国, 创始于…) or else among its nearly best facts.
@@ -578,9 +632,16 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   const dated = fitting.filter((f) => startYear(f.fact, ctx.source.referenceYear) !== null && mentionsSide(f));
   // (…in its clause or a clause before it in its sentence: 高平丝绸历史悠久，唐代曾是潞绸的产地中心.)
   const upTo = (f: LocatedFact) => foldForMatch(sentenceOf(f.chunk, f.fact).slice(0, f.fact.clauseStart + f.fact.clause.length));
-  const stating = dated.filter((f) => ctx.parsed.attributes.some((a) => a.factWords.some((w) => upTo(f).includes(w))));
+  // (The attribute asked of this side: 彤康成立 asks a founding, 潞绸列入非遗 of the same question does not.)
+  const stating = dated.filter((f) => measures.some((a) => a.factWords.some((w) => upTo(f).includes(w))));
   const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
   const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
+  // Events put in order (哪件事在前) are each dated by their best fact, not by the earliest time near it.
+  // (…by the side's own attribute when it names one: 彤康成立 is its founding.)
+  if (EVENT_ORDER.test(ctx.question) && dated[0]) {
+    const event = attributeFamilies(folded);
+    return dated.find((f) => event.some((a) => a.factWords.some((w) => upTo(f).includes(w)))) ?? dated[0];
+  }
   return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestIndex } from '../test-support/test-index.js';
 import { answerOptions, composeOptions, createAnswerChain } from './answer-chain.js';
 import { namedEntities } from './compose-operation.js';
+import { askedKind } from './compose-facts.js';
 import type { AnswerResult } from './types.js';
 
 let chain: ReturnType<typeof createAnswerChain>;
@@ -101,6 +102,26 @@ describe('lists, counts and durations over the real page', () => {
     expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
   });
 
+  it('lists the enumeration that names the kind asked after its items (等多种传媒手段 for 哪些媒体)', async () => {
+    // A county's two towns are not listed one by one when one enumeration names the kind asked.
+    expect((await ask('沁水养羊协会提供哪些服务？')).answer).toBe('提供种畜、技术、信息、生产资料、肉羊回收、销售等方面的配套服务。[1]');
+    expect((await ask('沁水是靠哪些媒体把卖羊的消息发出去的？')).answer).toMatch(/^利用广播、电视、报纸等多种传媒手段。\[1\]$/);
+    expect(askedKind('陵川那篇里提到的药材有哪几种？')).toBe('药材');
+    expect(askedKind('彤康有哪些东西')).toBe('');
+  });
+
+  it('answers what was done or came of it with the run of clauses after what the question restates', async () => {
+    // The actions follow the clause the question restates; 省、市两级 in that clause is no list of actions.
+    const done = await ask('陵川借着打造专业镇的东风都做了些什么？');
+    expect(done.refused).toBe(false);
+    expect(done.answer).toContain('扩规提质、补链强链、融合引流');
+    const measures = await ask('泽州为了让传统铸造重新焕发生机采取了哪些措施');
+    expect(measures.answer).toMatch(/加大自主创新，培育龙头企业，带动产业集群化和开放发展。\[1\]$/);
+    // What came of it: from the clause the question names (机器人) to the sentence's end, not the investment before it.
+    const gains = await ask('亚鑫引进机器人之后带来了什么好处');
+    expect(gains.answer).toMatch(/^引进30台5G智能芯片机器人，实现先进技术与铸造产业深度融合，废品减少、能耗降低、成本降低/);
+  });
+
   it('counts the items of the enumeration that answers, in the question’s classifier, only those of the kind asked', async () => {
     expect((await ask('凯永集团建了几个育种场？')).answer).toMatch(/^共2个：/);
     expect((await ask('沁水养羊协会的配套服务分几个方面？')).answer).toMatch(/^共6个方面：/);
@@ -192,6 +213,16 @@ describe('comparisons by time over the real page', () => {
     expect(r.answer).toMatch(/^泽州的冶铸业更久：泽州的冶铸业：最早可以追溯到春秋战国时代\[1\]；高平的丝绸：唐代/);
   });
 
+  it('puts events in order by the time each one’s own sentence states, not the earliest time near it', async () => {
+    // Both sides are about Lu silk; the listing's side is dated by its listing (2014), not by 吉利尔's founding.
+    const order = await ask('吉利尔创立和潞绸手工织造列为国家级非遗，哪一件事情在先？');
+    expect(order.answer).toMatch(/^吉利尔创立更早：.*1958年\[1\]；潞绸手工织造列为国家级非遗：2014年被列为国家级非物质文化遗产\[2\]。$/);
+    // A以后又隔了几年B: how many years after the first event the second one came.
+    expect((await ask('彤康成立以后，又隔了几年潞绸才列入国家级非遗？')).answer).toMatch(/^彤康成立更早，相差7年：.*2007年.*2014年/);
+    // An event said by its figure (200,000 goats) is dated by the sentence stating that figure.
+    expect((await ask('How long after Lu silk became national heritage did Qinshui reach 200,000 goats?')).answer).toMatch(/is earlier, by 7 years: .*2014年.*2021年/);
+  });
+
   it('says a difference in the question’s own comparative, percentages apart in points', async () => {
     expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
     expect((await ask('高平生猪出栏和屠宰哪个少？')).answer).toMatch(/^屠宰更少：/);
@@ -207,6 +238,12 @@ describe('comparisons by time over the real page', () => {
   it('reads a side naming an organisation only in passages about it, and says an English difference in English', async () => {
     expect((await ask('泽州山楂栽培历史比吉利尔的历史长多少年？')).answer).toMatch(/吉利尔的历史：吉利尔潞绸集团创始于1958年/);
     expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228,000,000 yuan: /);
+  });
+
+  it('computes the gap between the extremes of one passage’s figures, whatever the words for them', async () => {
+    expect((await ask('彤康的酒里最烈的和最淡的相差多少度')).answer).toMatch(/^相差48度（最高54度减去最低6度）：.*\[1\]。$/);
+    // Two sides that are not extremes are still compared as sides.
+    expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
   });
 
   it('computes how many times one cited figure is the other', async () => {

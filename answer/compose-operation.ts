@@ -9,7 +9,7 @@ import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, notStated, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
-import { composeArithmetic } from './compose-arithmetic.js';
+import { composeArithmetic, composeRange } from './compose-arithmetic.js';
 
 
 /** What the asked answer is called in a near-miss statement. */
@@ -191,7 +191,9 @@ export function composeFacts(
       const superlative = parsed.operation === 'superlative';
       // A superlative inside one named organisation or town ranks its own figures before the towns are compared.
       const inScope = superlative && (ctx.entities.length > 0 || towns.length === 1);
-      if (!unknownWords) reply = (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
+      // The gap between a set's extremes (最高和最低的差几度) is one passage's figures, not two sides compared.
+      if (!unknownWords && parsed.operation === 'difference') reply = composeRange(ctx);
+      if (!unknownWords) reply ??= (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
       // Two sides set against each other are each found by their own words: a word the articles never use in one
       // side (列入 for 列为) does not sink the comparison when both sides' figures are found.
       else if (!superlative && comparisonSides(question).length >= 2) reply = composeComparison(ctx, question);

@@ -94,6 +94,13 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // Two events, the later one after 以后 / 几年后; its 才 is no part of it.
+    expect(comparisonSides('彤康成立以后，又过了几年潞绸才列入国家级非遗？')).toEqual(['彤康成立', '潞绸列入国家级非遗']);
+    expect(comparisonSides('吉利尔办厂多少年后，潞绸才成了非遗？')).toEqual(['吉利尔办厂', '潞绸成了非遗']);
+    expect(comparisonSides('How long after Tongkang was founded did Lu silk become heritage?')).toEqual(['Tongkang was founded', 'Lu silk become heritage']);
+    expect(parseQuestion('吉利尔办厂多少年后，潞绸才成了非遗？', 0, false).operation).toBe('difference');
+    // A time ahead of one thing is no second event.
+    expect(parseQuestion('彤康的新厂几年后投产？', 0, false).operation).not.toBe('difference');
     // The predicate after B starts at its last comparative adjective (大类 is part of B).
     expect(comparisonSides('陵川的药养品牌比泽州商标涉及的大类多几个？')).toEqual(['陵川的药养品牌', '泽州商标涉及的大类']);
     // 分别是多少: the asking words are no part of the last side.

@@ -41,7 +41,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)|[头只]数|牲畜|家畜|畜禽/, 'animals'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|亩数|多大面积|面积|多大一?片|占地多大|how (?:big|large) an area/i, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|(?:公斤|吨|斤)数|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
-  [/多少钱|的钱(?=[，,？?。]|$)|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price|\bcost\b/, 'money'],
+  [/多少钱|的钱(?=[，,？?。]|$)|钱数|数额|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price|\bcost\b/, 'money'],
   [/(?:多少|(?<!第)几)(?:万)?户|(?:多少|(?<!第)几)人家|户数|户(?:有|是|共有|一共有)?多少(?![钱元])|哪一?[类种]户/, 'households'],
   [/(?:多少|(?<!第)几)(?:万|千|百)?(?:人|名|位)(?!员|家)|人数|(?:老百姓|百姓|乡亲|群众|村民|居民|农民)[^，,。？?]{0,3}(?:有|是)?多少/, 'people'],
   [/(?:多少|(?<!第)几)家|家数/, 'organisations'],
@@ -49,7 +49,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)张/, 'sheets'],
   [/(?:多少|(?<!第)几)台/, 'machines'],
   [/百分之(?:几|多少)|占[^，,。？?]{1,24}的多少|百分数|百分比|比例|占比|多少%|率|percent|what share|which share|proportion/, 'percent'],
-  [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b/i, 'degrees'],
+  [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b|\bin degrees\b|\bdegrees? apart\b|how many degrees/i, 'degrees'],
   [/多远|(?:多少|(?<!第)几)(?:公里|千米|里路)|距离|how far/i, 'distance'],
 ];
 
@@ -58,8 +58,11 @@ const MEASURE_UNIT = new RegExp(`(?:多少|(?<!第)几|${CONVERTS_TO}|合多少)
 
 /** The unit of measure the answer is asked in (多少万斤 -> 万斤, 换成公斤 -> 公斤), "" when none. */
 export function askedUnit(folded: string): string {
-  return MEASURE_UNIT.exec(folded)?.[1] ?? '';
+  return MEASURE_UNIT.exec(folded)?.[1] ?? MEASURE_BY.exec(folded)?.[1] ?? '';
 }
+
+/** 按吨算 / 按万斤计: the unit an amount is reckoned in. */
+const MEASURE_BY = new RegExp(`按(${MEASURE_UNITS})来?(?:算|计)`);
 
 /** Questions about which towns / counties / places (not about one of them). */
 export const ASKS_TOWNS = /哪些(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
@@ -72,9 +75,9 @@ const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|美称|called|title|nickname|honou?r/i;
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年期次批项座所条件款篇届轮场类样块]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
-const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bthe gap\b|\bgap (?:in|between|of)\b|difference/i;
+const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?:以后|之后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年|(?:多少|(?<!第)几)年(?:以?后|之后)(?:[，,]|[^，,？?]{1,16}(?:才|又|就))|how (?:long|many years) after|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bthe gap\b|\bgap (?:in|between|of)\b|difference/i;
 const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老|烈|强|重|轻|贵|新)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest|latest|newest|most recent/i;
-const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|哪件|哪项|哪样|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪项|谁)(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|新)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
+const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|哪件|哪项|哪样|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪一件|哪项|谁)(?:事情?)?(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|新)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
 const YESNO = /([\u4e00-\u9fff])[不没]\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
@@ -274,6 +277,14 @@ export function comparisonSides(question: string): string[] {
   // "the gap … between A and B", "A versus B: …": the two things named.
   const between = /\bbetween (.+?) and (.+?)[?？]?\s*$/i.exec(question) ?? /^\s*(.+?)\s+(?:versus|vs\.?)\s+(.+?)\s*[:：,，]/i.exec(question);
   if (between) return [between[1]!, between[2]!].map((x) => x.trim().replace(/^(?:the|a)\s+/i, ''));
+  // A以后又过了几年B / A多少年后才B / how long after A did B: two events, the later one last.
+  const after =
+    /^(.+?)(?:以后|之后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年[，,]?(?:以?后|之后)?(?:才|又|就)?(.+?)[？?。]?$/.exec(question) ??
+    /^(.+?)(?:多少|(?<!第)几)年(?:以?后|之后)[，,]?(?:才|又|就)?(.+?)[？?。]?$/.exec(question) ??
+    /^(.+?)[;；,，.]\s*how (?:long|many years) after (?:that|this|it) (?:did|was|were|had)\s+(.+?)[?？]?\s*$/i.exec(question) ??
+    /^\s*how (?:long|many years) after (.+) (?:did|was|were|had)\s+(.+?)[?？]?\s*$/i.exec(question);
+  // (B's 才 / 又 says it came later: 潞绸才列入 is the side 潞绸列入.)
+  if (after) return [cleanSide(after[1]!), cleanSide(after[2]!.replace(/(?<=[\u4e00-\u9fff]{2})(?:才|又|就)(?=[\u4e00-\u9fff])/, ''))].filter((x) => x.length > 0);
   // A是B的几倍: the two figures set against each other.
   const times = /^(.+?)是(.+?)的(?:几|多少)倍/.exec(question);
   if (times) return [times[1]!.trim(), times[2]!.trim()];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { actionsAsked, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -294,5 +294,21 @@ describe('countedHead', () => {
     expect(countedHead('带动了多少万人')).toBe('带动了多少万人');
     expect(countedHead('有多少农户')).toBe('有多少农户 多少户');
     expect(countedHead('产值是多少')).toBe('产值是多少');
+  });
+});
+
+describe('actionsAsked', () => {
+  it('finds the phrase asking what was done or came of it, pro-verb and pro-noun together', () => {
+    expect(actionsAsked('陵川主要干了哪几件事')).toBe('干了哪几件事');
+    expect(actionsAsked('沁水为此做了些什么')).toBe('做了些什么');
+    expect(actionsAsked('吉利尔主要做什么产品')).toBe('');
+    expect(actionsAsked('引进机器人有啥好处')).toBe('啥好处');
+    expect(actionsAsked('泽州采取了哪些措施')).toBe('哪些措施');
+  });
+
+  it('finds none in a question asking a thing, a figure or a name', () => {
+    expect(actionsAsked('彤康开发了哪些产品')).toBe('');
+    expect(actionsAsked('做大做强靠什么产业')).toBe('');
+    expect(actionsAsked('阳城有什么招商政策')).toBe('');
   });
 });

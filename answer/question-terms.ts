@@ -37,16 +37,28 @@ export function listCategory(folded: string): string {
   return /(?:哪些|哪几|(?<!第)几|多少)(?:个|种|类|大类|项|样|款|块|方面)?([\u4e00-\u9fff]{2})(?=[？?。，,]|$)/.exec(folded)?.[1] ?? '';
 }
 
+/**
+ * A list question asking what was done or what came of it (干了哪几件事, 做了些啥, 在哪些事上, 有啥好处, 采取了哪些措施):
+ * its answer is a run of clauses (加大自主创新，培育龙头企业，…), not an enumeration of named things. The pro-verb
+ * (干, 做, 搞) and the pro-noun (事, 好处, 措施) say what kind of answer is asked, not what to find.
+ */
+const ASKS_ACTIONS = /(?:[干做搞弄办](?:了|过|的)?(?:些|点)?(?:哪些|哪几件?|什么|啥|几件)?(?:事情|事|工作|活)|[干做搞弄办](?:了|过|的)?(?:些|点)?(?:哪些|哪几件?|什么|啥)(?=[？?。，,！!呢吧啊]|$)|(?:哪些|哪几件?|几件|什么|啥)(?:事情|事|工作|举措|措施|好处|成效|变化|实事))/;
+
+/** The phrase of a question asking what was done or came of it, "" when it asks something else (see ASKS_ACTIONS). */
+export function actionsAsked(folded: string): string {
+  return ASKS_ACTIONS.exec(folded)?.[0] ?? '';
+}
+
 /** Verbs that frame a list (包括, 包含, 涉及): what the members are part of, not evidence. */
 export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
 
 /** Multi-word question phrases, removed before segmentation. */
 /** Words converting an amount to a unit (换成, 折合成), and the units of measure a question may ask it in (万斤, 亿元). */
-export const CONVERTS_TO = '(?:换|换算|折算|转换|写|算|化)成|折合(?:成)?';
+export const CONVERTS_TO = '(?:换|换算|折算|转换|写|算|化|折)成|折合(?:成)?';
 export const MEASURE_UNITS = '(?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元)';
 
 const QUESTION_PHRASES = new RegExp(
-  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|折合成?|百分之(?:几|多少)|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
+  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|按(?=${MEASURE_UNITS}来?[算计])|(?<=${MEASURE_UNITS})来?[算计](?![划算])|折合成?|哪一?件事情?(?=在前|在先|先|更早|靠前)|在前(?![期面])|在先|靠前|百分之(?:几|多少)|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
   'g',
 );
 

@@ -61,9 +61,11 @@ export function bestClause(sentence: string, focus: string[], idf: (w: string) =
 /**
  * The clauses of a sentence that carry the question's focus words: the best clause, the clause
  * after it when the best one is only a lead-in (ends with ： or is under 8 characters), and the
- * sentence's opening time. The whole sentence when no clause has a focus word.
+ * sentence's opening time. The whole sentence when no clause has a focus word. Asked what was done (`series`):
+ * the clauses from the last one with a focus word to the sentence's end, the run of actions that follows what
+ * the question restates; from the clause before the first to the end when the last clause has a focus word.
  */
-export function trimSentence(sentence: string, focus: string[], idf: (w: string) => number): string {
+export function trimSentence(sentence: string, focus: string[], idf: (w: string) => number, series = false): string {
   const clauses = splitClauses(sentence);
   if (clauses.length <= 1 || focus.length === 0) return asStatement(sentence);
   const fit = clauses.map((c) => focusWeight(foldForMatch(c), focus, idf));
@@ -72,8 +74,9 @@ export function trimSentence(sentence: string, focus: string[], idf: (w: string)
   // From the first clause with a focus word to the last one, and the clause after it (its object).
   const first = fit.findIndex((x) => x > 0);
   const last = fit.length - 1 - [...fit].reverse().findIndex((x) => x > 0);
-  let end = Math.min(clauses.length, last + 2);
+  let end = series ? clauses.length : Math.min(clauses.length, last + 2);
   while (end < clauses.length && /[：:]$/.test(clauses[end - 1]!)) end++;
+  if (series && last < clauses.length - 1) return asStatement(clauses.slice(last).join(''));
   // The clause before the first focus clause often holds the subject asked about (谁 / 哪家 / 叫什么).
   const from = first > 0 && !/[：:]$/.test(clauses[first - 1]!) ? first - 1 : first;
   const head = from > 0 && /^(?:(?:截至|截止)?(?:1\d{3}|20\d{2})年|今年)[^，]{0,6}[，,]$/.test(clauses[0]!) ? clauses[0]! : '';

@@ -11,6 +11,12 @@ describe('arabicFigures', () => {
     expect(arabicFigures('挣不到两千块吧，一年三万多块钱，两块地')).toBe('挣不到2000元吧，一年30000多元，两块地');
   });
 
+  it('reads 一下 / 一上 after an amount as the 以下 / 以上 it was typed for', () => {
+    expect(arabicFigures('度数在十二度一下的有几种？')).toBe('度数在12度以下的有几种？');
+    expect(arabicFigures('超过50万头一上吗')).toBe('超过50万头以上吗');
+    expect(arabicFigures('等一下，先看一下数字')).toBe('等一下，先看一下数字');
+  });
+
   it('leaves a single numeral and words that are no amount', () => {
     expect(arabicFigures('一年能产多少，两个基地，三家企业')).toBe('一年能产多少，两个基地，三家企业');
     expect(arabicFigures('一大批本土企业')).toBe('一大批本土企业');

@@ -42,7 +42,9 @@ export function arabicFigures(text: string): string {
     return value === null ? numeral : String(value);
   });
   // 两千块 / 3000块钱: an amount of a hundred or more said in 块 is money in 元 (两块地 is not).
-  return digits.replace(/(\d+(?:\.\d+)?)([来多余])?(万|亿)?块钱?/g, (all, n: string, about = '', mult = '') => (mult || Number(n) >= 100 ? `${n}${about}${mult}元` : all));
+  const money = digits.replace(/(\d+(?:\.\d+)?)([来多余])?(万|亿)?块钱?/g, (all, n: string, about = '', mult = '') => (mult || Number(n) >= 100 ? `${n}${about}${mult}元` : all));
+  // 10度一下 / 40万头一上: the homophone typed for 以下 / 以上 after an amount.
+  return money.replace(/(\d(?:万|亿)?[\u4e00-\u9fff%]{0,2}?)一([下上])(?=[的吗呢吧，,？?。！!]|$)/g, '$1以$2');
 }
 
 /** A number written with digits or Chinese numerals: "3.5" -> 3.5, "五" -> 5; null otherwise. */
