@@ -11,8 +11,8 @@ import { uniqueQuestions } from './unique-questions.js';
 /**
  * What a child prints: its checkout, time to ready, process CPU per unique answer, the main thread's own
  * CPU per answer (null without Linux's schedstat), and the CPU of V8's background threads (compiler, GC)
- * over all answers: process less main thread, in ms (about 30 ms per 1,000 answers low: each main-thread
- * reading costs the main thread about 0.03 ms, see threadCpuNs).
+ * over all answers: process less main thread, in ms (about 30 ms per 1,000 answers low, and 0 rather than
+ * below: each main-thread reading costs the main thread about 0.03 ms, see threadCpuNs).
  */
 export type PairedRun = { root: string; readyMs: number; warmUpMs: number; answerCpu: Latency; answerMainCpu: Latency | null; backgroundMs: number | null };
 
@@ -48,5 +48,5 @@ for (const question of questions.slice(n)) {
 }
 const main = mainCpu.length === cpu.length ? mainCpu : null;
 const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
-const run: PairedRun = { root, readyMs: ready - t0, warmUpMs: ready - w0, answerCpu: percentiles(cpu), answerMainCpu: main && percentiles(main), backgroundMs: main && Math.round(sum(cpu) - sum(main)) };
+const run: PairedRun = { root, readyMs: ready - t0, warmUpMs: ready - w0, answerCpu: percentiles(cpu), answerMainCpu: main && percentiles(main), backgroundMs: main && Math.max(0, Math.round(sum(cpu) - sum(main))) };
 console.log(JSON.stringify(run));
