@@ -1,7 +1,7 @@
 // Tests for the unique-answer tail report: options, GC matching, the slowest share, per-operation figures, and a real run over a temp index.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerService } from '../answer/index.js';
+import { createAnswerService, type AnswerService } from '../answer/index.js';
 import { buildTestIndex } from '../test-support/test-index.js';
 import { byOperation, gcWithin, measureTail, parseTailArgs, slowest, tailReport, type TailRow } from './unique-tail.js';
 
@@ -58,6 +58,18 @@ describe('slowest and byOperation', () => {
 });
 
 describe('measureTail', () => {
+  it('charges a GC pause to the answer it fell in', async () => {
+    // A stand-in service whose answer to "churn" allocates enough short-lived objects to fill the young generation.
+    const keep: unknown[] = [];
+    const ask = async ({ question }: { question: string }) => {
+      if (question === 'churn') for (let i = 0; i < 2_000_000; i++) keep[i % 64] = { i, text: `x${i}` };
+      return { operation: 'lookup', refused: false, timings: { condenseMs: 0, retrieveMs: 0, composeMs: 0, totalMs: 0 } };
+    };
+    const rows = await measureTail({ ask } as unknown as AnswerService, ['quiet', 'churn']);
+    expect(rows[0]!.gcMs).toBe(0);
+    expect(rows[1]!.gcMs).toBeGreaterThan(0);
+  });
+
   let built: Awaited<ReturnType<typeof buildTestIndex>> | null = null;
   beforeAll(async () => {
     built = await buildTestIndex();
