@@ -372,6 +372,14 @@ describe("answer chain: equal figures and an author's counties", () => {
     const r = await ask('陈云华写的报道一共涉及几个县？');
     expect(r.answer).toMatch(/^陈云华写了2个县市：泽州（.*高平（/);
   });
+
+  it('answers what an author wrote whatever the question word, and refuses what a byline does not say about them', async () => {
+    expect((await ask('张彩峰写的是哪个专业镇？')).answer).toMatch(/^张彩峰写了《阳城陶瓷琉璃\(珐华\)/);
+    const about = await ask('张彩峰今年多大了？');
+    expect(about.refused).toBe(true);
+    expect(about.answer).toMatch(/^文章没有提到张彩峰的这一点；提到的是：张彩峰写了《/);
+    expect(about.citations.length).toBeGreaterThan(0);
+  });
 });
 
 describe('answer chain: figures in the unit asked, English superlatives in one story', () => {

@@ -1,16 +1,17 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import { indexedChunk, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, isIdiomWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
-import { actionsAsked, asListWording, FRAME_NOUNS, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
+import { actionsAsked, asListWording, FRAME_NOUNS, whichTypos, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
+import { notStated } from './render-answer.js';
 import type { AnswerResult } from './types.js';
 
 export { toCitation, toRetrieved };
@@ -96,7 +97,10 @@ export function englishAskedThing(question: string): string {
 export function isUnknownPredicate(word: string, searcher: HybridSearcher): boolean {
   // An ordinal or a numeral with its classifier (第二批) is no verb, whatever the classifier's own sense.
   if (/^[第\d一二两三四五六七八九十百千万几]/.test(word)) return false;
-  return searcher.wordIdf(word) === 0 && searcher.lexicon.isVerbal(word) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
+  // (An idiom, 从头到尾 or 一天到晚, says how the asker puts it, whatever the dictionary makes of it; a set phrase
+  // holding a word the articles use, 驰名商标, names a thing.)
+  const idiom = isIdiomWord(word) && !cutWords(word).some((part) => part !== word && searcher.wordIdf(part) > 0);
+  return searcher.wordIdf(word) === 0 && (idiom || searcher.lexicon.isVerbal(word)) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
 }
 
 /**
@@ -156,7 +160,8 @@ export async function answerExtractive(searcher: HybridSearcher, input: AnswerIn
 export function composeExtractive(searcher: HybridSearcher, asked: string, hits: SearchHit[], options: AnswerOptions): AnswerResult {
   // An English question's pinyin names (Tongkang) are read as the corpus writes them (彤康).
   // …and amounts in Chinese numerals as digits (超过三千元 -> 超过3000元), as the articles write them.
-  const question = arabicFigures(searcher.nativeNames(asked));
+  // …and 那个多 as the 哪个多 it was typed for.
+  const question = whichTypos(arabicFigures(searcher.nativeNames(asked)));
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   const terms = { ...parsedTerms, words: wordsToFind(searcher, question, parsedTerms.words, hits) };
@@ -166,7 +171,10 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   const named = operation === 'yesno' ? searcher.authorIn(question) : undefined;
   // 几个记者写的 / how many reporters: the bylines of the page counted, each with the articles it signs.
   if (terms.asksAuthor && COUNTS_AUTHORS.test(foldForMatch(question))) return Object.assign(composeAuthorCount(question, searcher, hits, terms.english), { operation: 'count', facts: [], related: [] });
-  if ((terms.asksAuthor && (operation === 'author' || !searcher.authorIn(question))) || named) return Object.assign(composeAuthors(question, hits, o.namedTowns, terms.english, named), { operation: 'author', facts: [], related: [] });
+  // 陈云华是哪家报社的记者: a byline names the author, nothing else about them; what they wrote is said instead.
+  const person = searcher.authorIn(question);
+  if (person && !named && !WRITING.test(question)) return Object.assign(composeAboutAuthor(question, person, searcher, hits, terms.english), { operation: 'author', facts: [], related: [] });
+  if ((terms.asksAuthor && (operation === 'author' || !person)) || named) return Object.assign(composeAuthors(question, hits, o.namedTowns, terms.english, named), { operation: 'author', facts: [], related: [] });
   const scored = scoreSentences(hits, terms, o);
   const picked = pickSentences(scored, hits, terms, o);
   // Every extractive answer says what it took the question to ask, and (possibly none) facts it used.
@@ -199,6 +207,19 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   });
   const citations = [...numberOf].map(([hit, n]) => toCitation(hits[hit]!, n));
   return Object.assign({}, base, { answer: parts.join(''), refused: false, citations });
+}
+
+/** Asks what an author wrote (写了哪几篇, 稿子, wrote, articles), not something else about them. */
+const WRITING = /写|撰|稿|篇|报道|文章|署名|作者|执笔|wrote|written|writ|articles?|stor(?:y|ies)|reports?|byline/i;
+
+/** A question about an author the bylines name but do not describe: refused, with the articles they signed shown. */
+export function composeAboutAuthor(question: string, author: string, searcher: HybridSearcher, hits: SearchHit[], english: boolean): AnswerResult {
+  const articles = searcher.articlesByAuthor().get(author) ?? [];
+  const titles = articles.map((chunks, i) => `《${chunks[0]!.meta.title || chunks[0]!.meta.town}》[${i + 1}]`);
+  const said = english ? `${author} wrote ${titles.join(', ')}.` : `${author}写了${titles.join('、')}。`;
+  const answer = notStated(english, author, '这一点', said);
+  const citations = articles.map((chunks, i) => toCitation({ chunk: chunks[0]! }, i + 1));
+  return Object.assign({ question, mode: 'extractive' as const, retrieved: toRetrieved(hits) }, { answer, refused: true, citations });
 }
 
 /** Asks how many people wrote the articles (几个记者, 几位作者, how many reporters). */

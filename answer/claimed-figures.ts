@@ -25,6 +25,9 @@ const ENGLISH_UNITS: [RegExp, string][] = [
   [/^(?:hectares?)\b/i, '公顷'],
   [/^(?:percent|per cent|%)/i, '%'],
   [/^degrees?\b/i, '度'],
+  [/^sheets?\b/i, '张'],
+  [/^(?:robots?|machines?)\b/i, '台'],
+  [/^(?:kinds?|types?|varieties|species)\b/i, '种'],
   [/^years?\b/i, '年'],
 ];
 

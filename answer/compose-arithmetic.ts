@@ -6,6 +6,7 @@ import { comparisonSides } from './parse-question.js';
 import type { LocatedFact } from './fact-evidence.js';
 import { formatChinese } from './compare-facts.js';
 import { CitationList, factStatement } from './render-answer.js';
+import { scopeOf } from './asked-attribute.js';
 
 /** What is left once a part is taken away (扣除…还有, 除掉…还有). */
 const LEFT_AFTER = /(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/;
@@ -70,9 +71,11 @@ const OTHERS = /除了|除去|以外|之外|别处|别的地方|其他|其余|�
 /** One figure as a share of another: A占B的百分之几. */
 const SHARE_OF = /^(.+?)占(.+?)的(?:百分之(?:几|多少)|多少%|比例|比重|几成)/;
 
-/** A stated share of the asked scope (占全市总量的90.7%), the best the passage has. */
+/** A stated share of the asked scope (占全省总量的86.8% for 占全省多少, not 占全市总量的90.7% beside it), the best the passage has. */
 function statedShare(ctx: ComposeContext): LocatedFact | undefined {
-  return figures(ctx, 'percent').find((f) => f.fit > 0);
+  const scope = scopeOf(foldForMatch(ctx.question));
+  const found = figures(ctx, 'percent').filter((f) => f.fit > 0);
+  return (scope ? found.find((f) => scopeOf(foldForMatch(f.fact.clause)) === scope) : undefined) ?? found[0];
 }
 
 /** 除了阳城，别处的占百分之几: 100% less the share the passage states, cited. */

@@ -160,6 +160,9 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   const candidates = answeringCandidates(ctx);
   let top = candidates[0];
   if (!top) return null;
+  // A name whose own clause holds a figure the question says (连续12年被确定为… for 12 years in a row) is the one asked.
+  const figures = ctx.parsed.answerType === 'names' ? ctx.question.match(/\d+(?:\.\d+)?/g) ?? [] : [];
+  if (figures.length) top = candidates.find((f) => f.chunk === top!.chunk && f.fact.sentence === top!.fact.sentence && figures.some((n) => f.fact.clause.includes(n))) ?? top;
   let picked = '';
   if (ctx.parsed.operation === 'superlative' && top.fact.value !== null) {
     // 最高 / 最多 within one passage: the extreme of the best sentence's figures of the same family.
@@ -331,6 +334,21 @@ function subjectOrganisation(facts: Fact[], sentence: number): string | undefine
 /** Question words that ask which organisation. */
 const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂)|which (?:company|firm|enterprise|group)/i;
 
+/**
+ * 是阳城哪家窑烧的: asked which organisation, where the best sentence's passage names none: a near miss showing
+ * what the sentence says instead (琉璃瓦有90%为阳城制造).
+ */
+export function organisationNotNamed(ctx: ComposeContext): Reply | null {
+  const best = ctx.picked[0];
+  if (!best || !ASKS_ORGANISATION.test(ctx.question) || ctx.entities.length > 0) return null;
+  const chunk = ctx.hits[best.hit]!.chunk;
+  // (A maker the extractor does not type, 阳城陶瓷厂, is still named.)
+  if (ctx.source.factsOf(chunk).some((f) => f.kind === 'org') || /[\u4e00-\u9fff]{2}(?:厂|公司|集团|合作社|协会|窑|坊|企业|中心|基地)/.test(best.text)) return null;
+  const cites = new CitationList();
+  const statement = `${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`;
+  return reply(notStated(ctx.parsed.english, chunk.meta.town, '具体单位', statement), cites, [], true, [statement]);
+}
+
 /** The organisation a fact's sentence names (山西彤康食品有限公司), undefined when none. */
 function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined {
   return ctx.source.factsOf(f.chunk).find((x) => x.kind === 'org' && x.sentence === f.fact.sentence && !x.before)?.text;
@@ -458,11 +476,15 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     });
     return reply(`${count ? (ctx.parsed.english ? `${towns.length} towns: ` : `共${towns.length}个：`) : ''}${items.join('、')}。`, cites);
   }
-  if (ctx.parsed.answerType === 'names' && ctx.towns.length === 1) {
-    const honours = honoursOf(ctx, ctx.towns[0]!);
+  if (ctx.parsed.answerType === 'names' && ctx.towns.length >= 1) {
+    // A county's towns (高平有什么称号) each with their own honours, named.
+    const byTown = ctx.towns.map((town) => ({ town, honours: honoursOf(ctx, town) })).filter((t) => t.honours.length > 0);
+    const honours = byTown.flatMap((t) => t.honours);
     if (honours.length === 0) return null;
     const names = [...new Set(honours.flatMap((h) => h.fact.items))];
-    const parts = honours.map((h) => `${h.fact.items.map((i) => `“${i}”`).join('、')}${cites.mark(h.chunk)}`);
+    // (An honour given to a named thing says what it is: “沁水黑山羊”（国家农产品地理标志）.)
+    const said = (hs: LocatedFact[]) => hs.map((h) => `${h.fact.items.map((i) => `“${i}”`).join('、')}${h.fact.role ? `（${h.fact.role}）` : ''}${cites.mark(h.chunk)}`).join('；');
+    const parts = byTown.length > 1 ? byTown.map((t) => `${t.town}：${said(t.honours)}`) : [said(honours)];
     return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
   }
   // Asked what was done (干了哪几件事), the run of clauses answers, not an enumeration in it (省、市两级).
@@ -698,6 +720,14 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
       const best = options.sort((x, y) => y.a.score + y.b.score - (x.a.score + x.b.score))[0];
       if (best) pairs = [{ ...a!, f: best.a }, { ...b!, f: best.b }];
     }
+    // A side the question dates (2022年沁水养的黑山羊) has no figure its article dates to another year (2021年…20万只).
+    if (!ctx.parsed.byTime) {
+      pairs = pairs.map((p, i) => {
+        const asked = /((?:1[89]|20)\d{2})年/.exec(sides[i]!)?.[1];
+        const stated = p.f && statedYear(ctx, p.f);
+        return asked && stated && stated !== asked ? { ...p, f: undefined } : p;
+      });
+    }
   } else {
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
     // Across towns, a town takes part only with a figure its article words as the asked measure (年产值 for 产值).
@@ -721,6 +751,14 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
   const cites = new CitationList();
   const text = compareFacts(facts, found.map((p) => p.label), ctx.parsed, (f) => cites.mark(f.chunk), ctx.source.referenceYear);
   return text ? reply(text, cites, facts) : null;
+}
+
+/** The calendar year a figure's sentence dates it to (2021年，全县…20万只 -> "2021"), "" when it names none. */
+function statedYear(ctx: ComposeContext, f: LocatedFact): string {
+  const when = /((?:1[89]|20)\d{2})年/.exec(f.fact.when)?.[1];
+  if (when) return when;
+  const time = ctx.source.factsOf(f.chunk).find((t) => t.sentence === f.fact.sentence && t.kind === 'time' && t.family === 'year');
+  return time?.value ? String(time.value) : '';
 }
 
 /**
@@ -841,7 +879,9 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const bounded = figure && { ...figure, fact: inAskedFamily(figure.fact, ctx.parsed) };
   const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text).map((f) => inAskedFamily(f, ctx.parsed));
   const families = new Set([bounded?.fact.family, ...claims.flatMap(claimFamilies)]);
-  const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && families.has(f.family));
+  // A claimed amount is checked where its kind of amount is stated, not in a sentence that only dates the claim (in 2022).
+  const amounts = new Set([bounded?.fact.family, ...claims.filter((f) => f.kind === 'quantity').flatMap(claimFamilies)].filter((f) => f !== undefined));
+  const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && (amounts.size ? amounts : families).has(f.family));
   const claimsFigure = families.size > 1 || bounded !== null;
   const found = claimsFigure ? candidates.slice(0, 5).find(checkable) ?? candidates.find(checkable) : candidates[0];
   // Not among the retrieved passages: the named town's sentence with a figure of the kind and most of the question's words.

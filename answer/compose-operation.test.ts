@@ -76,6 +76,12 @@ describe('composers over the real page', () => {
     expect(r.answer).toContain('唐代');
   });
 
+  it('answers the name whose clause holds the figure the question says (连着12年 -> 全国生猪调出大县)', async () => {
+    expect((await ask('高平连着12年拿到的是什么称号？')).answer).toBe('连续12年被确定为“全国生猪调出大县”。[1]');
+    // A county of two towns: each town's honours, named.
+    expect((await ask('高平有什么称号？')).answer).toMatch(/^高平潞绸：“国家级非物质文化遗产”\[1\]；高平生猪：“生猪之乡”\[2\]/);
+  });
+
   it('answers 被誉为什么 as a name, not as a reason', async () => {
     const r = await ask('陵川县被称为什么？');
     expect(r.operation).toBe('lookup');
@@ -100,6 +106,16 @@ describe('lists, counts and durations over the real page', () => {
     const r = await ask('哪些专业镇和大学有合作？');
     expect(r.answer).toMatch(/高平生猪（[^）]*山西大学[^）]*）\[\d\]/);
     expect(r.answer).toMatch(/陵川中药材（[^）]*山西农业大学[^）]*）\[\d\]/);
+  });
+
+  it('reads no word to find in how a question points or says how (那条, 从头到尾, 一天到晚, 什么地方)', async () => {
+    expect((await ask('高平生猪的全产业链从头到尾包含几个环节？')).answer).toMatch(/^共7个：.*饲料加工——核心育种/);
+    expect((await ask('那家吉利尔集团是哪年创始的？')).answer).toMatch(/1958年/);
+    // 点了名 / 提到 say the article mentions them: no fact to find.
+    expect((await ask('凯永在河西镇等地建的项目，文中点了名的一共几个？')).answer).toMatch(/^共5个：/);
+    expect((await ask('沁水黑山羊一天到晚都在什么地方活动？')).answer).toContain('整日穿行于丘陵山区');
+    // A set phrase holding a word the articles use (驰名商标: 商标) is still a thing asked, and not stated.
+    expect((await ask('泽州铸造企业的31个注册商标里有几个是驰名商标？')).refused).toBe(true);
   });
 
   it('lists the enumeration that names the kind asked after its items (等多种传媒手段 for 哪些媒体)', async () => {
@@ -198,6 +214,13 @@ describe('lists, counts and durations over the real page', () => {
 });
 
 describe('comparisons of figures over the real page', () => {
+  it('takes no figure for a side the question dates to a year its article does not state it for', async () => {
+    const r = await ask('2022年沁水黑山羊的饲养量和高平生猪出栏量，哪个多？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到2022年沁水黑山羊的饲养量的相应数字/);
+    expect((await ask('2021年沁水黑山羊的饲养量和2022年高平生猪出栏量，哪个多？')).refused).toBe(false);
+  });
+
   it('sets figures of one unit family side by side, trying each side against the other’s family', async () => {
     // 彤康's best figure may be of another kind; its 5000吨 is set against 167.7万公斤 (both weights).
     const r = await ask('彤康一年的山楂红酒产能，跟阳城一年的蚕茧产量比，哪个更重？');
@@ -244,6 +267,11 @@ describe('comparisons by time over the real page', () => {
     expect((await ask('彤康的酒里最烈的和最淡的相差多少度')).answer).toMatch(/^相差48度（最高54度减去最低6度）：.*\[1\]。$/);
     // Two sides that are not extremes are still compared as sides.
     expect((await ask('吉利尔比彤康早成立多少年？')).answer).toMatch(/^吉利尔更早，相差49年：/);
+  });
+
+  it('takes the rest of a share of the scope the question names (占全省), not the first share stated', async () => {
+    expect((await ask('除了阳城，全省别的地方产的蚕茧占多少？')).answer).toMatch(/^其余占13\.2%（100%减去86\.8%）/);
+    expect((await ask('除了阳城，全市其他地方的蚕茧占百分之几？')).answer).toMatch(/^其余占9\.3%（100%减去90\.7%）/);
   });
 
   it('computes how many times one cited figure is the other', async () => {
@@ -340,9 +368,21 @@ describe('English questions about a named organisation', () => {
   it('reads "more than 90%" as a bound of a yes/no question, not a comparison', async () => {
     expect((await ask('Did Yangcheng produce more than 90% of the city’s cocoons?')).operation).toBe('yesno');
   });
+
+  it('checks a claimed amount in English units (sheets) where that kind of amount is stated, not where the year is', async () => {
+    expect((await ask('Did Yangcheng give out over 30,000 sheets of silkworm eggs in 2022?')).answer).toMatch(/^Yes\. 2022年，该县共发种3\.56万张/);
+    expect((await ask('Did Yangcheng hand out more than 50,000 sheets of silkworm eggs in 2022?')).answer).toMatch(/^No\. .*3\.56万张/);
+  });
 });
 
 describe('near misses over the real page', () => {
+  it('says which organisation is not named when the passage names none, and names the maker when it does', async () => {
+    const r = await ask('故宫用的琉璃瓦是阳城哪一家烧出来的？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到阳城陶瓷琉璃\(珐华\)的具体单位；提到的是：.*90%为阳城制造/);
+    expect((await ask('阳城哪家企业的茶具进了人民大会堂？')).answer).toContain('阳城陶瓷厂');
+  });
+
   it('names a price not stated as the price, and shows a money figure the articles do state', async () => {
     const r = await ask('泽州山楂红酒多少钱一瓶？');
     expect(r.refused).toBe(true);

@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, notStated, trimSentence } from './render-answer.js';
@@ -102,7 +102,7 @@ const NAMED_BY_SENTENCE = 0.6;
 
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
-  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeLookup(ctx);
+  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? organisationNotNamed(ctx) ?? composeLookup(ctx);
   const candidates = answeringCandidates(ctx);
   const [top] = candidates.filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
@@ -243,6 +243,9 @@ export function composeFacts(
       return null;
     default:
     {
+      // 张彩峰写的是哪个专业镇: what an author wrote is read from the bylines, whatever the question word.
+      const written = /写|撰|wrote|written/i.test(question) ? composeByAuthor(ctx, question, false) : null;
+      if (written) return toComposed(written, 'list');
       // A gap or a sum of the passage's figures (还差 / 加…一共) is computed before any single figure is looked up.
       const computed = unknownWords ? null : composeArithmetic(ctx);
       if (computed) return toComposed(computed.reply, computed.operation);

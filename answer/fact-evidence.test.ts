@@ -14,6 +14,10 @@ describe('figureWords', () => {
     expect(words['3户']).toMatch(/^监测户/);
   });
 
+  it('reads past the few characters kept after a figure, to the end of its clause', () => {
+    expect(wordsOf('其中，500亩山楂种植基地已通过了有机认证。')['500亩']).toBe('山楂种植基地已通过了有机认证');
+  });
+
   it('takes the words before a figure that ends its clause', () => {
     expect(wordsOf('全县蜂农达1500户，年产蜂蜜500吨。')['1500户']).toMatch(/蜂农达$/);
   });

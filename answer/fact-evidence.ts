@@ -91,7 +91,12 @@ export function foldedSentenceOf(chunk: Chunk, fact: Fact): string {
  * 乡镇 for 8个, 行政村 for 45个, 脱贫户 for 198户); when none follow, those before it (蜂农达1500户: 蜂农达).
  */
 export function figureWords(fact: Fact): string {
-  const after = fact.after.split(/[和、，,的及与；;。]|\d/)[0]!;
+  // The words after the figure to the next figure or list mark of its clause (500亩山楂种植基地已通过了有机认证), not only
+  // the few characters kept as its `after`.
+  // (The figure's first occurrence in its clause, when what follows it there is its `after`.)
+  const at = fact.clause.indexOf(fact.text);
+  const tail = at >= 0 ? fact.clause.slice(at + fact.text.length) : '';
+  const after = (tail && tail.startsWith(fact.after.slice(0, 4)) ? tail : fact.after).split(/[和、，,的及与；;。]|\d/)[0]!;
   return foldForMatch(/[\u4e00-\u9fff]/.test(after) ? after : fact.before.split(/[和、，,的及与；;。]|\d/).pop()!.slice(-6));
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { actionsAsked, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { actionsAsked, whichTypos, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -310,5 +310,25 @@ describe('actionsAsked', () => {
     expect(actionsAsked('彤康开发了哪些产品')).toBe('');
     expect(actionsAsked('做大做强靠什么产业')).toBe('');
     expect(actionsAsked('阳城有什么招商政策')).toBe('');
+  });
+});
+
+describe('whichTypos', () => {
+  it('reads 那 before a closing comparative as the 哪 it was typed for', () => {
+    expect(whichTypos('彤康和吉利尔比，那个早？')).toBe('彤康和吉利尔比，哪个早？');
+    expect(whichTypos('沁水和阳城，那边户数多？')).toBe('沁水和阳城，哪边户数多？');
+  });
+
+  it('leaves 那 pointing at something', () => {
+    expect(whichTypos('那个博览会办了几届？')).toBe('那个博览会办了几届？');
+    expect(whichTypos('那家公司产值多少')).toBe('那家公司产值多少');
+  });
+});
+
+describe('English translations as words', () => {
+  it('keeps each translated word apart: one-character translations are no name cut into characters', () => {
+    const terms = questionTerms('Why is the meat so good?', 'Why is the meat so good? 肉 好');
+    expect(terms.words).toEqual(expect.arrayContaining(['肉', '好']));
+    expect(terms.words).not.toContain('肉好');
   });
 });

@@ -49,6 +49,14 @@ export function actionsAsked(folded: string): string {
   return ASKS_ACTIONS.exec(folded)?.[0] ?? '';
 }
 
+/**
+ * A question with 哪 typed as its homophone 那 where it asks which one (A和B比，那个多 / 那边户数多): said with 哪.
+ * Only before a comparative that ends the question, where "that one" would ask nothing.
+ */
+export function whichTypos(question: string): string {
+  return question.replace(/那(个|一个|家|边|方|样)(?=[\u4e00-\u9fff]{0,4}?(?:更|比较|还)?[多少高低大小早晚长久老强](?:一些|些|一点|点)?[？?]?\s*$)/, '哪$1');
+}
+
 /** Verbs that frame a list (包括, 包含, 涉及): what the members are part of, not evidence. */
 export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
 
@@ -58,13 +66,13 @@ export const CONVERTS_TO = '(?:换|换算|折算|转换|写|算|化|折)成|折�
 export const MEASURE_UNITS = '(?:万|亿)?(?:公斤|千克|吨|斤|亩|公顷|元)';
 
 const QUESTION_PHRASES = new RegExp(
-  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|按(?=${MEASURE_UNITS}来?[算计])|(?<=${MEASURE_UNITS})来?[算计](?![划算])|折合成?|哪一?件事情?(?=在前|在先|先|更早|靠前)|在前(?![期面])|在先|靠前|百分之(?:几|多少)|多长时间|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
+  `(?:${CONVERTS_TO})(?=${MEASURE_UNITS})|按(?=${MEASURE_UNITS}来?[算计])|(?<=${MEASURE_UNITS})来?[算计](?![划算])|折合成?|哪一?件事情?(?=在前|在先|先|更早|靠前)|在前(?![期面])|在先|靠前|百分之(?:几|多少)|多长时间|(?:什么|啥|哪个|哪一个)地方|点了?(?:个)?名|点到名|提到|提及|说到|讲到|写到|列出|多少个?年头|多大一?片|多大|多高|多远|多重|多宽|什么时候|啥时候|什么时间|有没有|是不是|对不对|是否|排名?第几[名位个]?|第几[名位个]?`,
   'g',
 );
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
 /** …and amounts said with 个 before 万 / 亿 (一个亿, 两个亿). */
-const NUMERAL_CLASSIFIER = /^(?:(?:[一二两三四五六七八九十百千万几多每哪]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇]?|[一二两三四五六七八九十几]+个[万亿])$/;
+const NUMERAL_CLASSIFIER = /^(?:(?:[一二两三四五六七八九十百千万几多每哪这那]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇]?|[一二两三四五六七八九十几]+个[万亿])$/;
 
 const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
@@ -231,7 +239,9 @@ export function questionTerms(question: string, expanded: string, names: string[
   // The 年 of a year is not the head of the next word (2022年产了 is 2022年 / 产了, not 年产).
   folded = folded.replace(/(\d{2,4}年)(?=[\u4e00-\u9fff])/g, '$1 ');
   const minor = functionWords(folded);
-  for (const w of mergeSingleChars(cutWords(folded))) {
+  // An English question's translations are words each (肉 好 is 肉 and 好, not a name cut into characters).
+  const cut = english ? folded.split(/\s+/).flatMap((part) => mergeSingleChars(cutWords(part))) : mergeSingleChars(cutWords(folded));
+  for (const w of cut) {
     if (minor.has(w)) continue;
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
     else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)

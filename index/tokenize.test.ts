@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, toHalfWidth } from '../ingest/normalize-text.js';
 import { prng } from '../test-support/prng.js';
-import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize, isPredicateWord } from './tokenize.js';
+import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize, isIdiomWord, isPredicateWord } from './tokenize.js';
 
 describe('foldForMatch', () => {
   it('folds full-width letters, digits and the ideographic space, Traditional characters and case', () => {
@@ -90,5 +90,12 @@ describe('isPredicateWord', () => {
   it('tells verbs, adjectives and idioms from nouns, by jieba\'s part of speech', () => {
     for (const w of ['牵头', '溜达', '适合', '一天到晚']) expect(isPredicateWord(w), w).toBe(true);
     for (const w of ['董事长', '优惠政策', '屋顶', '第二批', '春天', '北方']) expect(isPredicateWord(w), w).toBe(false);
+  });
+});
+
+describe('isIdiomWord', () => {
+  it('tells idioms and set phrases jieba knows whole from other words', () => {
+    for (const w of ['从头到尾', '一天到晚', '驰名商标']) expect(isIdiomWord(w), w).toBe(true);
+    for (const w of ['董事长', '牵头', '全产业链', '一天']) expect(isIdiomWord(w), w).toBe(false);
   });
 });

@@ -29,23 +29,33 @@ export function functionWords(folded: string): Set<string> {
 /** Parts of speech of words that predicate or modify: verbs, adjectives, adverbs, idioms and set phrases. */
 const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|d|l|i)$/;
 
-/** isPredicateWord's verdicts by word (scoring asks it of a question's unknown words once per sentence), cleared past the limit. */
-const predicateWords = new Map<string, boolean>();
-const PREDICATE_CACHE_LIMIT = 10_000;
+/** Jieba's tag of a word alone ("" when it is cut into several), by word (scoring asks it of a question's unknown words once per sentence), cleared past the limit. */
+const wordTags = new Map<string, string>();
+const TAG_CACHE_LIMIT = 10_000;
+
+function tagOf(word: string): string {
+  let tag = wordTags.get(word);
+  if (tag === undefined) {
+    const tags = jieba.tag(word, true);
+    tag = tags.length === 1 ? tags[0]!.tag : tags.length > 1 ? `+${tags[0]!.tag}` : '';
+    if (wordTags.size >= TAG_CACHE_LIMIT) wordTags.clear();
+    wordTags.set(word, tag);
+  }
+  return tag;
+}
 
 /**
  * True when jieba tags a word, alone, as a verb, an adjective, an adverb or an idiom (牵头, 跑, 一天到晚), not as a
  * noun, a numeral or a word of time or place (董事长, 第二批, 春天, 北方): what a question says of a thing, not the thing.
+ * (A word jieba cuts is read by its first part.)
  */
 export function isPredicateWord(word: string): boolean {
-  let predicate = predicateWords.get(word);
-  if (predicate === undefined) {
-    const [first] = jieba.tag(word, true);
-    predicate = first !== undefined && PREDICATE_TAGS.test(first.tag);
-    if (predicateWords.size >= PREDICATE_CACHE_LIMIT) predicateWords.clear();
-    predicateWords.set(word, predicate);
-  }
-  return predicate;
+  return PREDICATE_TAGS.test(tagOf(word).replace(/^\+/, ''));
+}
+
+/** True when jieba knows a word whole as an idiom or set phrase (从头到尾, 一天到晚): how something is said, never a thing. */
+export function isIdiomWord(word: string): boolean {
+  return /^[il]$/.test(tagOf(word));
 }
 
 /** Parts of speech of measure words: quantifiers, numerals (吨, 辆 come tagged m), and bound morphemes like 件. */
