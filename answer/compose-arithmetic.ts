@@ -11,7 +11,7 @@ import { scopeOf } from './asked-attribute.js';
 /** What is left once a part is taken away (扣除…还有, 除掉…还有). */
 const LEFT_AFTER = /(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/;
 /** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩). */
-const GAP = new RegExp(`还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|${LEFT_AFTER.source}`);
+const GAP = new RegExp(`还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|${LEFT_AFTER.source}|\\bapart\\b|\\bgap\\b`, 'i');
 /** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */
 const SUM = /加起来|加(?:在)?一(?:块|起)|合起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
 
@@ -148,7 +148,10 @@ function composeGap(ctx: ComposeContext, q: string): Reply | null {
   const facts = a ? [a, b] : [b];
   // Two figures of one sentence are shown with it once.
   const shown = wholeText === partText ? wholeText : `${wholeText}；${partText}`;
-  return reply(`${word}${figure(gap, unit)}（${a?.fact.text ?? asked!.text}减去${b.fact.text}）：${shown}。`, cites, facts);
+  const lead = ctx.parsed.english
+    ? `The gap is ${figure(gap, unit)} (${a?.fact.text ?? asked!.text} minus ${b.fact.text}): `
+    : `${word}${figure(gap, unit)}（${a?.fact.text ?? asked!.text}减去${b.fact.text}）：`;
+  return reply(`${lead}${shown}。`, cites, facts);
 }
 
 /** 脱贫户加监测户一共多少户: the stated figure of each named thing, added. */

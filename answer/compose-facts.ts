@@ -182,7 +182,7 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
 /** An English superlative as the articles write it (biggest -> 最大). */
 const ENGLISH_SUPERLATIVE: Record<string, string> = {
   largest: '最大', biggest: '最大', greatest: '最大', highest: '最高', most: '最多', oldest: '最早', earliest: '最早',
-  smallest: '最小', lowest: '最低', fewest: '最少', latest: '最晚',
+  smallest: '最小', lowest: '最低', fewest: '最少', latest: '最晚', strongest: '最高', mildest: '最低', weakest: '最低',
 };
 
 /**
@@ -239,7 +239,8 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
     .filter((f) => f.kind === 'list' && f.sentence === top.fact.sentence)
     .flatMap((f) => f.items)
     .find((i) => i.startsWith(top.fact.text));
-  return reply(`${superlativeLead(ctx, word, ctx.parsed.english ? englishValue(top.fact) : (item ?? top.fact.text))}${statement}${cites.mark(top.chunk)}`, cites, [located]);
+  const value = ctx.parsed.english ? `${englishValue(top.fact)}${item ? ` (${item})` : ''}` : (item ?? top.fact.text);
+  return reply(`${superlativeLead(ctx, word, value)}${statement}${cites.mark(top.chunk)}`, cites, [located]);
 }
 
 /**

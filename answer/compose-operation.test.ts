@@ -260,7 +260,21 @@ describe('comparisons by time over the real page', () => {
 
   it('reads a side naming an organisation only in passages about it, and says an English difference in English', async () => {
     expect((await ask('泽州山楂栽培历史比吉利尔的历史长多少年？')).answer).toMatch(/吉利尔的历史：吉利尔潞绸集团创始于1958年/);
-    expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228,000,000 yuan: /);
+    expect((await ask("How much more is Lingchuan's herb output value than Yangcheng's sericulture output value?")).answer).toMatch(/^Lingchuan's herb output value is more, by 228 million yuan: /);
+  });
+
+  it('ranks the animal figures of one town’s article asked in English (the smallest pig number)', async () => {
+    expect((await ask('What is the smallest pig number given in the Gaoping pig article?')).answer).toMatch(/^The smallest is over 300,000 head: .*30多万头/);
+  });
+
+  it('computes how far apart two of one thing are, in English too', async () => {
+    expect((await ask('彤康那两款山楂白兰地差几度？')).answer).toMatch(/^相差12度（54度减去42度）：/);
+    expect((await ask('How many degrees apart are the two hawthorn brandies Tongkang makes?')).answer).toMatch(/^The gap is 12度 \(54度 minus 42度\): /);
+  });
+
+  it('ranks drinks by strength asked in English (mildest, strongest), naming the drink', async () => {
+    expect((await ask('Which is the strongest drink Tongkang makes?')).answer).toMatch(/^The strongest is 54 % vol \(54度山楂白兰地\): /);
+    expect((await ask('What is the mildest drink Tongkang makes?')).answer).toMatch(/^The mildest is 6 % vol \(6度清甜山楂甜酒\): /);
   });
 
   it('computes the gap between the extremes of one passage’s figures, whatever the words for them', async () => {

@@ -193,6 +193,11 @@ export function composeFacts(
       const inScope = superlative && (ctx.entities.length > 0 || towns.length === 1);
       // The gap between a set's extremes (最高和最低的差几度) is one passage's figures, not two sides compared.
       if (!unknownWords && parsed.operation === 'difference') reply = composeRange(ctx);
+      // Two of one thing (两块基地差了多少亩, the two brandies… apart): the gap inside their passage, not towns compared.
+      if (!reply && !unknownWords && parsed.operation === 'difference' && towns.length < 2 && comparisonSides(question).length < 2) {
+        const computed = composeArithmetic(ctx);
+        if (computed) return toComposed(computed.reply, computed.operation);
+      }
       if (!unknownWords) reply ??= (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
       // Two sides set against each other are each found by their own words: a word the articles never use in one
       // side (列入 for 列为) does not sink the comparison when both sides' figures are found.

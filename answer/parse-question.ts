@@ -38,7 +38,7 @@ export type ParsedQuestion = {
 
 /** Measure words after 多少/几 and the unit family they ask for. */
 const ASKED_UNITS: [RegExp, string][] = [
-  [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)|[头只]数|牲畜|家畜|畜禽/, 'animals'],
+  [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)|[头只]数|牲畜|家畜|畜禽|\b(?:pig|hog|goat|sheep|animal|livestock)s? (?:numbers?|counts?|figures?)\b|\bnumber of (?:pigs|hogs|goats|sheep|animals|head)\b/i, 'animals'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|亩数|多大面积|面积|多大一?片|占地多大|how (?:big|large) an area/i, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|(?:公斤|吨|斤)数|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
   [/多少钱|的钱(?=[，,？?。]|$)|钱数|数额|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price|\bcost\b/, 'money'],
@@ -49,7 +49,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)张/, 'sheets'],
   [/(?:多少|(?<!第)几)台/, 'machines'],
   [/百分之(?:几|多少)|占[^，,。？?]{1,24}的多少|占(?!地)[^，,。？?的]{0,12}多少(?![亩万元头只户人吨斤公个家钱])|百分数|百分比|比例|占比|多少%|率|percent|what share|which share|proportion/, 'percent'],
-  [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b|\bin degrees\b|\bdegrees? apart\b|how many degrees/i, 'degrees'],
+  [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b|\bin degrees\b|\bdegrees? apart\b|how many degrees|(?:strongest|mildest|weakest) (?:drink|wine|liquor|brandy|spirit)/i, 'degrees'],
   [/多远|(?:多少|(?<!第)几)(?:公里|千米|里路)|距离|how far/i, 'distance'],
 ];
 
@@ -76,14 +76,14 @@ const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年期次批项座所条件款篇届轮场类样块]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?:以后|之后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年|(?:多少|(?<!第)几)年(?:以?后|之后)(?:[，,]|[^，,？?]{1,16}(?:才|又|就))|how (?:long|many years) after|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bthe gap\b|\bgap (?:in|between|of)\b|difference/i;
-const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老|烈|强|重|轻|贵|新)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest|latest|newest|most recent/i;
+const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老|烈|强|重|轻|贵|新)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest|latest|newest|most recent|strongest|mildest|weakest/i;
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|哪件|哪项|哪样|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪一件|哪项|谁)(?:事情?)?(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|新)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
 const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
 const YESNO = /([\u4e00-\u9fff])[不没]\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.
-const MIN_WORDS = /最(?:少|低|小|晚|轻|新)|更(?:少|低|小|晚|新)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest/i;
+const MIN_WORDS = /最(?:少|低|小|晚|轻|新|淡)|更(?:少|低|小|晚|新|淡)|比.{1,16}(?:(?<!多)少|低|小|晚)|fewest|least|smallest|lowest|latest|mildest|weakest/i;
 const OLD_WORDS = /早|晚|久|老|悠久|古老|历史|年头|年份|最新|更新|在前|在先|之前|先后|成立|创办|创立|创建|older|oldest|earlier|earliest|later|latest|newest|longer history|founded/i;
 
 /**
@@ -188,6 +188,8 @@ export function parseOperation(q: string, townCount: number): Operation {
   // (Found only for a question worded as a difference or a comparison: most are neither.)
   const twoSides = () => townCount >= 2 || comparisonSides(q).length >= 2;
   if ((DIFFERENCE.test(q) || RATIO.test(q)) && twoSides()) return 'difference';
+  // How far apart two of one thing are (两款白兰地相差几度, the two brandies… apart): a difference inside one passage.
+  if (DIFFERENCE.test(q) && /两|\btwo\b|\bboth\b/i.test(q)) return 'difference';
   // A最早的年代和B最兴盛的时期，哪个更早: two sides set against each other, whatever superlatives name them.
   if (COMPARE.test(q) && /(?:哪个|哪一个|谁|哪边|哪方)[^，,]{0,4}更/.test(q) && twoSides()) return 'compare';
   // 是华北地区规模最大的企业吗: a claimed superlative is checked, not computed.

@@ -93,8 +93,13 @@ const UNIT_EN: Record<string, string> = {
 /** What toLocaleString('en-US', { maximumFractionDigits: 2 }) builds on every call, built once. */
 const NUMBER_EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-/** A number in English digits with thousands separators (at most two decimals). */
+const SCALED_EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** A number in English digits with thousands separators (at most two decimals); millions and billions said so (228 million). */
 export function formatNumber(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e9) return `${SCALED_EN.format(value / 1e9)} billion`;
+  if (size >= 1e6) return `${SCALED_EN.format(value / 1e6)} million`;
   return NUMBER_EN.format(value);
 }
 
