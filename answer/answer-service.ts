@@ -4,6 +4,7 @@ import type { Settings } from '../config.js';
 import type { HybridSearcher, Pause, SearchHit } from '../index/index.js';
 import { answerOptions, composeExtractive, REFUSAL_EN, REFUSAL_ZH, toRetrieved } from './answer-chain.js';
 import { condenseQuestion } from './condense-question.js';
+import { limitInlining } from './inlining-budget.js';
 import { corpusGuide } from './corpus-guide.js';
 import { withoutGreeting } from './small-talk.js';
 import { answerWithLlm, condenseWithLlm } from './llm-answer.js';
@@ -54,12 +55,14 @@ function stopIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AnswerAbortedError();
 }
 
-/** Builds the answer service over a searcher; with a chat model, answers go through the LLM mode. */
+/** Builds the answer service over a searcher; with a chat model, answers go through the LLM mode. Sets the process's inlining budget (see limitInlining). */
 export function createAnswerService(
   searcher: HybridSearcher,
   settings: Pick<Settings, 'TOP_K' | 'MIN_COVERAGE' | 'MIN_FOCUS' | 'MAX_UNKNOWN' | 'LLM_TIMEOUT_MS'>,
   model: BaseChatModel | null = null,
 ): AnswerService {
+  // Before the warm-up optimises the answer path: recompiles after deoptimisations then cost half the background CPU.
+  limitInlining();
   const namedTowns = (text: string) =>
     [...searcher.namedTowns(text)].sort((a, b) => b[1] - a[1]).filter(([, s], _, all) => s === all[0]![1]).map(([t]) => t);
 

@@ -36,9 +36,14 @@ describe('pairedUnique', () => {
       expect(run.answerCpu.samples).toBe(20);
       expect(run.answerCpu.p50).toBeGreaterThan(0);
       expect(run.readyMs).toBeGreaterThan(run.warmUpMs);
+      // Linux: the main thread's own CPU per answer and the background threads' CPU over all answers.
+      expect(run.answerMainCpu!.samples).toBe(20);
+      expect(run.answerMainCpu!.p50).toBeGreaterThan(0);
+      expect(run.backgroundMs).toEqual(expect.any(Number));
     }
     const table = pairedTable(pairs);
     expect(table).toContain('| 1 (');
-    expect(table).toMatch(/b ÷ a, median over 1 pairs: p50 \d+\.\d\d, p95 \d+\.\d\d, p99 \d+\.\d\d/);
+    expect(table).toMatch(/b ÷ a, median over 1 pairs: p50 \d+\.\d\d, p95 \d+\.\d\d, p99 \d+\.\d\d; main thread p50 \d+\.\d\d, p99 \d+\.\d\d; background (?:\d+\.\d\d|–)/);
+    expect(table.split('\n')[2]!.split(' | ')).toHaveLength(9);
   }, 120_000);
 });

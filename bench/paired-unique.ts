@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { childRun, parseCheckoutPairArgs, type CheckoutPairArgs } from './checkout-pair.js';
 import { fileURLToPath } from 'node:url';
 import type { PairedRun } from './paired-child.js';
+import type { Latency } from './stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const USAGE = 'usage: npx tsx bench/paired-unique.ts --a DIR --b DIR [--pairs 5] [--unique 1000]  (each DIR a checkout with node_modules and an index: npm run ingest there)';
@@ -25,17 +26,25 @@ function median(xs: number[]): number {
   return s.length === 0 ? 0 : s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-/** The pairs as a Markdown table, with the median of b's p50 / p95 / p99 over a's (below 1: b takes less CPU). */
+/**
+ * The pairs as a Markdown table (process CPU, the main thread's own CPU, background-thread CPU over all
+ * answers, ready time), with the median of b's figures over a's (below 1: b takes less CPU).
+ */
 export function pairedTable(pairs: { load: number; a: PairedRun; b: PairedRun }[]): string {
   const f = (x: number) => x.toFixed(3);
-  const cells = (r: PairedRun) => `${f(r.answerCpu.p50)} / ${f(r.answerCpu.p95)} / ${f(r.answerCpu.p99)} | ${Math.round(r.readyMs)} (${Math.round(r.warmUpMs)})`;
-  const ratio = (k: 'p50' | 'p95' | 'p99') => median(pairs.map((p) => p.b.answerCpu[k] / p.a.answerCpu[k])).toFixed(2);
+  const three = (l: Latency | null) => (l ? `${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)}` : '–');
+  const cells = (r: PairedRun) => `${three(r.answerCpu)} | ${three(r.answerMainCpu)} | ${r.backgroundMs ?? '–'} | ${Math.round(r.readyMs)} (${Math.round(r.warmUpMs)})`;
+  const ratio = (of: (r: PairedRun) => number | undefined) => {
+    const rs = pairs.map((p) => of(p.b)! / of(p.a)!).filter(Number.isFinite);
+    return rs.length ? median(rs).toFixed(2) : '–';
+  };
   return [
-    '| pair (load) | a: answer CPU p50 / p95 / p99 ms | a: ready ms (warm-up) | b: answer CPU p50 / p95 / p99 ms | b: ready ms (warm-up) |',
-    '| --- | --- | --- | --- | --- |',
+    '| pair (load) | a: answer CPU p50 / p95 / p99 ms | a: main thread p50 / p95 / p99 ms | a: background ms | a: ready ms (warm-up) | b: answer CPU p50 / p95 / p99 ms | b: main thread p50 / p95 / p99 ms | b: background ms | b: ready ms (warm-up) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...pairs.map((p, i) => `| ${i + 1} (${p.load.toFixed(1)}) | ${cells(p.a)} | ${cells(p.b)} |`),
     '',
-    `b ÷ a, median over ${pairs.length} pairs: p50 ${ratio('p50')}, p95 ${ratio('p95')}, p99 ${ratio('p99')}`,
+    `b ÷ a, median over ${pairs.length} pairs: p50 ${ratio((r) => r.answerCpu.p50)}, p95 ${ratio((r) => r.answerCpu.p95)}, p99 ${ratio((r) => r.answerCpu.p99)}; ` +
+      `main thread p50 ${ratio((r) => r.answerMainCpu?.p50)}, p99 ${ratio((r) => r.answerMainCpu?.p99)}; background ${ratio((r) => r.backgroundMs ?? undefined)}`,
   ].join('\n');
 }
 

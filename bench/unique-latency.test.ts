@@ -16,6 +16,19 @@ describe('timeOnce', () => {
     expect(threadCpuNs()!).toBeGreaterThan(a!);
   });
 
+  it('reads a short spin\'s CPU time to within a fraction of a millisecond, not to the scheduler\'s tick', () => {
+    const spent: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const a = threadCpuNs()!;
+      spin(0.5);
+      spent.push((threadCpuNs()! - a) / 1e6);
+    }
+    // Unsettled, most readings of a 0.5 ms spin are 0 (no tick in between) and the rest 3–4 ms.
+    const median = spent.sort((x, y) => x - y)[10]!;
+    expect(median).toBeGreaterThan(0.3);
+    expect(median).toBeLessThan(1.5);
+  });
+
   it('times each input once: a spin costs the main thread CPU, a sleep only wall time', async () => {
     const spun = await timeOnce([20, 20, 20], spin);
     expect(spun.wall.samples).toBe(3);
