@@ -84,6 +84,8 @@ describe('text helpers', () => {
     expect(enumerationItems('没有并列的句子。')).toEqual([]);
     // 从A、B到C: 到 joins the last item.
     expect(enumerationItems('形成了从选种、育苗到加工的完整链条。')).toEqual(['选种', '育苗', '加工的完整链条']);
+    // 集A、B于一体: the first item starts after 集, though it holds a frame character (研发).
+    expect(enumerationItems('形成集产品研发、种植、加工等为一体的产业链。')).toEqual(['产品研发', '种植', '加工']);
   });
 
   it('cuts two enumerations of one clause at the 等 that closes the first', () => {

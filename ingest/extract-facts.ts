@@ -209,7 +209,9 @@ export function enumerationItems(clause: string): string[] {
   const tail = body.slice(body.indexOf('、'));
   const head = body.slice(0, body.indexOf('、'));
   // 集A、B于一体 / 以A、B为主体: the frame around the items is not part of them.
-  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(head.replace(/^.*(?:有|为|等|括|出|发|如|了|是|集|以|在|从)/, ''))?.[0] ?? '';
+  // (集A、B于一体: the items start right after 集, even when one holds a frame character, 技术研发.)
+  const frame = /于一体|为一体/.test(tail) && head.includes('集') ? head.slice(head.lastIndexOf('集') + 1) : head.replace(/^.*(?:有|为|等|括|出|发|如|了|是|集|以|在|从)/, '');
+  const first = /[\u4e00-\u9fff“”\w.()（）]{1,12}$/.exec(frame)?.[0] ?? '';
   // 从A、B到C / 以A、B到C: 到 joins the last item like 和.
   const joiners = /[从以]/.test(head) ? /[和及与到]/ : /[和及与]/;
   const rest = tail
