@@ -494,8 +494,10 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   // question says (点了名的药材: words the passage does not use), when it is one of the named towns' and no
   // enumeration's own clause says what is asked.
   const kindList = () => {
-    const named = count || actions || !(allowEnumeration || ctx.towns.length > 0) ? undefined : listOfKind(ctx);
-    return named ? reply(`${factStatement(named.fact).replace(/。$/, '')}。${cites.mark(named.chunk)}`, cites, [named]) : null;
+    const named = actions || !(allowEnumeration || ctx.towns.length > 0) ? undefined : listOfKind(ctx);
+    if (!named) return null;
+    const statement = `${factStatement(named.fact).replace(/。$/, '')}。${cites.mark(named.chunk)}`;
+    return reply(count ? `共${named.fact.items.length}${countClassifier(ctx.question) || '个'}：${statement}` : statement, cites, [named]);
   };
   if (!allowEnumeration || actions) return kindList();
   // A count over a county's two towns (沁水有几个…) counts within the passage that answers, not per town.
@@ -510,6 +512,12 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     .map((x) => x.f);
   const top = lists[0];
   if (!top) return kindList();
+  // An enumeration naming the kind asked after its items beats one that only shares the question's other words
+  // (几种传媒: 广播、电视、报纸等多种传媒手段, not 产前、产中、产后 of the 肉羊 sentence), unless this one names the kind too.
+  if (!namesAskedKind(ctx.question, top.fact)) {
+    const better = kindList();
+    if (better) return better;
+  }
   const statement = factStatement(top.fact).replace(/。$/, '');
   if (!count) return reply(`${statement}。${cites.mark(top.chunk)}`, cites, [top]);
   // 几个育种场 counts the items that are 育种场, when only some are; said in the question's classifier.
@@ -521,7 +529,20 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
 }
 
 /** The phrase naming what a list question asks the members of: after 哪些 (哪些媒体发出去的) or before 有哪几种 (药材有哪几种). */
-const ASKED_KIND = /(?:哪些|哪几[个种类项样款家]?|有什么|有啥)([\u4e00-\u9fff]{2,12})|([\u4e00-\u9fff]{2})(?:都|一共|共)?(?:有|是|包括)?(?:哪些|哪几[个种类项样款家]?)[？?]?$/;
+const ASKED_KIND = /(?:哪些|哪几[个种类项样款家]?|有什么|有啥|(?<!第)几[个种类项样款家]|多少[个种类项样款家])([\u4e00-\u9fff]{2,12})|([\u4e00-\u9fff]{2})(?:都|一共|共)?(?:有|是|包括)?(?:哪些|哪几[个种类项样款家]?)[？?]?$/;
+
+/** The phrase after an enumeration's last item, up to ten characters (等多种传媒手段). */
+function afterItems(fact: Fact): string {
+  const last = fact.items[fact.items.length - 1] ?? '';
+  return foldForMatch(fact.clause.slice(fact.clause.lastIndexOf(last) + last.length)).slice(0, 10);
+}
+
+/** True when an enumeration's phrase after its items shares a word with the phrase asking its kind (等深加工产品 for 哪些中药材深加工产品). */
+function namesAskedKind(question: string, fact: Fact): boolean {
+  const m = ASKED_KIND.exec(foldForMatch(question));
+  const after = afterItems(fact);
+  return cutWords(m?.[1] ?? m?.[2] ?? '').some((w) => w.length >= 2 && after.includes(w));
+}
 
 /** The kind a list question asks the members of: the word after 哪些 (哪些媒体 -> 媒体) or before 有哪几种 (药材有哪几种 -> 药材). */
 export function askedKind(question: string): string {
@@ -542,9 +563,8 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
   for (const chunk of chunks) {
     for (const fact of ctx.source.factsOf(chunk)) {
       if (fact.kind !== 'list' || fact.items.length < 2) continue;
-      const last = fact.items[fact.items.length - 1]!;
       // (The noun phrase after 等, not a predicate further on: 等绿色创新产业将集聚融合发展 names no kind 发展.)
-      const after = foldForMatch(fact.clause.slice(fact.clause.lastIndexOf(last) + last.length)).slice(0, 10);
+      const after = afterItems(fact);
       if (after.startsWith('等') && names.some((n) => after.includes(n))) return { fact, chunk, fit: 1, score: 1 };
     }
   }

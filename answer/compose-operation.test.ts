@@ -123,6 +123,9 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('沁水养羊协会提供哪些服务？')).answer).toBe('提供种畜、技术、信息、生产资料、肉羊回收、销售等方面的配套服务。[1]');
     expect((await ask('沁水是靠哪些媒体把卖羊的消息发出去的？')).answer).toMatch(/^利用广播、电视、报纸等多种传媒手段。\[1\]$/);
     expect(askedKind('陵川那篇里提到的药材有哪几种？')).toBe('药材');
+    // Counted too, before an enumeration that only shares the question's other words (肉羊: 产前、产中、产后).
+    expect((await ask('沁水发布肉羊购销信息，用了几种传媒？')).answer).toMatch(/^共3种：利用广播、电视、报纸等多种传媒手段。/);
+    expect((await ask('阳城蚕桑先后建成了几个项目？')).answer).toMatch(/^共3个：.*蚕桑科技孵化中心/);
     expect(askedKind('彤康有哪些东西')).toBe('');
   });
 
