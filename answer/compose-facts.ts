@@ -571,6 +571,47 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
   return undefined;
 }
 
+/** A count of times (几个历史时期, 几个朝代, 几个不同的年份): the kind of time counted. */
+const COUNTS_TIMES = /(?:几|多少)个?(?:不同的?)?(?:具体的?)?(?:历史)?(?:时期|朝代|年代|时代|年份)/;
+/** The whole page asked about (这版, 整版, 全版, 报道里一共). */
+const PAGE_WIDE = /这一?版|整版|全版|版面|整个版|this page|on the page/i;
+
+/**
+ * 提到了几个历史时期 / 出现了几个不同的年份: the distinct times of the best sentence (the whole page when asked of
+ * it), counted and each cited; eras for 时期 / 朝代, calendar years for 年份.
+ */
+export function composeTimeCount(ctx: ComposeContext): Reply | null {
+  const m = COUNTS_TIMES.exec(foldForMatch(ctx.question));
+  if (!m) return null;
+  const years = m[0].endsWith('年份');
+  const chunks = PAGE_WIDE.test(ctx.question) ? ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t)) : [];
+  const times: LocatedFact[] = [];
+  const seen = new Set<string>();
+  const take = (chunk: Chunk, sentence?: number) => {
+    for (const fact of ctx.source.factsOf(chunk)) {
+      if (fact.kind !== 'time' || fact.value === null || (sentence !== undefined && fact.sentence !== sentence)) continue;
+      if (years ? fact.family !== 'year' : fact.family !== 'era') continue;
+      const key = years ? String(fact.value) : fact.text;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      times.push({ fact, chunk, fit: 1, score: 1 });
+    }
+  };
+  if (chunks.length) chunks.forEach((c) => take(c));
+  // (Else the first of the best sentences that names two or more.)
+  for (const x of chunks.length ? [] : ctx.scored.slice(0, 5)) {
+    take(ctx.hits[x.hit]!.chunk, x.sentence);
+    if (times.length >= 2) break;
+    times.length = 0;
+    seen.clear();
+  }
+  if (times.length < 2) return null;
+  if (years) times.sort((a, b) => a.fact.value! - b.fact.value!);
+  const cites = new CitationList();
+  const parts = times.map((t) => `${years ? `${t.fact.value}年` : t.fact.text}${cites.mark(t.chunk)}`);
+  return reply(`共${times.length}个：${parts.join('、')}。`, cites, times);
+}
+
 /** Classifiers a count question counts in (几个, 几款, 多少所…). */
 const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样方句点处环块';
 const COUNTED_KIND = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})([、和与及][\\u4e00-\\u9fff])?`);

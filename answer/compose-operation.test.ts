@@ -149,6 +149,11 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('阳城县目前有多少家陶瓷企业？')).refused).toBe(true);
   });
 
+  it('counts the distinct times of the best sentence, or of the whole page when asked of it', async () => {
+    expect((await ask('晋城冶铸业的历史一共说到了几个时期？')).answer).toBe('共3个：春秋战国时代[1]、明清[1]、近代[1]。');
+    expect((await ask('整版里提到了多少个不同的年份？')).answer).toMatch(/^共5个：1958年\[1\]、2007年\[2\]、2014年\[3\]、2021年\[4\]、2022年\[5\]。$/);
+  });
+
   it('counts the towns asked about before any figure a sentence states, in English too', async () => {
     expect((await ask('阳城有几个专业镇？')).answer).toBe('共2个：阳城陶瓷琉璃(珐华)[1]、阳城蚕桑[2]。');
     expect((await ask('首批市级专业镇一共有多少个？')).answer).toMatch(/^共9个：/);

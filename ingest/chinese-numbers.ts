@@ -83,5 +83,6 @@ export const ERAS: [name: string, startYear: number][] = [
   ['清代', 1644],
   ['清朝', 1644],
   ['清末', 1840],
+  ['近代', 1840],
   ['民国', 1912],
 ];
