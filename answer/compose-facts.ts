@@ -571,6 +571,48 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
   return undefined;
 }
 
+/** Asks the qualities of something (有什么特点, 几个优点, 品质如何). */
+const ASKS_QUALITIES = /特点|优点|特色|长处|优势在哪|有什么好|品质(?:如何|怎么样)|特征|characteristics|qualities|features/i;
+
+/**
+ * 有什么特点 / 夸了它几个优点: the run of three or more short descriptive clauses (果实个大，色泽鲜艳，酸甜适度，
+ * 医用价值高) in the first of the best sentences that has one, preferring a sentence naming the question's words;
+ * counted when asked.
+ */
+export function composeQualities(ctx: ComposeContext, count: boolean): Reply | null {
+  const folded = foldForMatch(ctx.question);
+  if (!ASKS_QUALITIES.test(folded)) return null;
+  // A name the question quotes (「泽州红」) picks the sentence saying it first.
+  const quoted = /[“「『"]([^”」』"]+)[”」』"]/.exec(folded)?.[1];
+  const best = ctx.scored.slice(0, 5);
+  const ordered = quoted ? [...best.filter((x) => foldForMatch(x.text).includes(quoted)), ...best.filter((x) => !foldForMatch(x.text).includes(quoted))] : best;
+  for (const x of ordered) {
+    const clauses = splitClauses(x.text).map((c) => c.replace(/[，,；;。！？]$/, ''));
+    let run: string[] = [];
+    let found: string[] = [];
+    for (const c of clauses) {
+      const bare = c.replace(/^(?:其|且|又|还|都|也)/, '');
+      // A short clause of a noun and what it is like (色泽鲜艳, 脂肪含量低), no figure or name in it.
+      const short = (t: string) => t.length >= 3 && t.length <= 8 && !/[\d“”《》]/.test(t);
+      if (short(bare)) {
+        run.push(c);
+        continue;
+      }
+      if (run.length > found.length) found = run;
+      // A run may open with the tail after a name (主要栽培品种“泽州红”果实个大: 果实个大).
+      const tail = c.slice(c.lastIndexOf('”') + 1);
+      run = c.includes('”') && short(tail) ? [tail] : [];
+    }
+    if (run.length > found.length) found = run;
+    if (found.length < 3) continue;
+    const chunk = ctx.hits[x.hit]!.chunk;
+    const cites = new CitationList();
+    const said = `${found.join('，')}${cites.mark(chunk)}。`;
+    return reply(count ? `共${found.length}${countClassifier(ctx.question) || '个'}：${said}` : said, cites);
+  }
+  return null;
+}
+
 /** A count of times (几个历史时期, 几个朝代, 几个不同的年份): the kind of time counted. */
 const COUNTS_TIMES = /(?:几|多少)个?(?:不同的?)?(?:具体的?)?(?:历史)?(?:时期|朝代|年代|时代|年份)/;
 /** The whole page asked about (这版, 整版, 全版, 报道里一共). */

@@ -149,6 +149,12 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('阳城县目前有多少家陶瓷企业？')).refused).toBe(true);
   });
 
+  it('answers and counts qualities with the run of short descriptive clauses, in traditional characters too', async () => {
+    expect((await ask('泽州红有几个优点')).answer).toBe('共4个：果实个大，色泽鲜艳，酸甜适度，医用价值高[1]。');
+    expect((await ask('「澤州紅」的果子有什麼特點？')).answer).toBe('果实个大，色泽鲜艳，酸甜适度，医用价值高[1]。');
+    expect((await ask('沁水黑山羊肉有什么特点')).answer).toMatch(/^活动量大，生长周期长，其肉质纤维细长，脂肪含量低/);
+  });
+
   it('counts the distinct times of the best sentence, or of the whole page when asked of it', async () => {
     expect((await ask('晋城冶铸业的历史一共说到了几个时期？')).answer).toBe('共3个：春秋战国时代[1]、明清[1]、近代[1]。');
     expect((await ask('整版里提到了多少个不同的年份？')).answer).toMatch(/^共5个：1958年\[1\]、2007年\[2\]、2014年\[3\]、2021年\[4\]、2022年\[5\]。$/);

@@ -3,7 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import type { HybridSearcher, SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, notStated, trimSentence } from './render-answer.js';
@@ -102,7 +102,7 @@ const NAMED_BY_SENTENCE = 0.6;
 
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
-  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? organisationNotNamed(ctx) ?? composeLookup(ctx);
+  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? organisationNotNamed(ctx) ?? composeQualities(ctx, false) ?? composeLookup(ctx);
   const candidates = answeringCandidates(ctx);
   const [top] = candidates.filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
@@ -215,7 +215,7 @@ export function composeFacts(
     case 'list':
       reply = composeByAuthor(ctx, question, false) ?? (unknownWords ? null : composeOrganisations(ctx, false));
       if (reply) break;
-      reply = unknownWords ? null : (composeList(ctx, false, refusal === null) ?? (refusal ? null : lookupOrNearMiss(ctx)));
+      reply = unknownWords ? null : (composeQualities(ctx, false) ?? composeList(ctx, false, refusal === null) ?? (refusal ? null : lookupOrNearMiss(ctx)));
       break;
     case 'count':
       reply = composeByAuthor(ctx, question, true) ?? (unknownWords ? null : composeOrganisations(ctx, true));
@@ -224,7 +224,7 @@ export function composeFacts(
       // 几 presupposes a few items to count: "no quantity" does not stop an enumeration; 多少 expects a stated figure.
       // 几个专业镇 counts towns before any figure a sentence states (8个乡镇 is not the towns asked about).
       // 10度以下的有几款: the listed figures that hold the bound, counted.
-      reply = composeBoundedCount(ctx) ?? composeTimeCount(ctx);
+      reply = composeBoundedCount(ctx) ?? composeTimeCount(ctx) ?? (unknownWords ? null : composeQualities(ctx, true));
       if (reply) break;
       if (!unknownWords) {
         // 还剩几家: a gap between two figures of the passage, before any count.
