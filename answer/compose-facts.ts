@@ -433,6 +433,9 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
 
 /** Towns whose articles say what the question asks (a sentence with ≥ 3/4 of the focus weight). */
 function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk: Chunk }[] {
+  // 哪几篇给出了2022年的数据: the towns whose articles state that year, each with the sentence stating it.
+  const year = /((?:1[89]|20)\d{2})年/.exec(foldForMatch(ctx.question))?.[1];
+  if (year) return yearTowns(ctx, Number(year));
   // The words of the asking phrase (哪些专业镇) say what is listed, not what the towns have in common.
   // (An English "how many specialty towns" is asked with the translation of its phrase: 专业镇.)
   const asking = `${foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? ''}${ctx.parsed.english ? ' 专业镇' : ''}`;
@@ -455,6 +458,17 @@ function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk
   const found = [...matched.map((t) => ({ town: t.town, text: t.best!.text, chunk: t.best!.chunk })), ...byTitle];
   const order = ctx.source.townNames();
   return found.sort((a, b) => order.indexOf(a.town) - order.indexOf(b.town));
+}
+
+/** The towns whose articles state a calendar year, each with the first sentence stating it, in page order. */
+function yearTowns(ctx: ComposeContext, year: number): { town: string; text: string; chunk: Chunk }[] {
+  return ctx.source.townNames().flatMap((town) => {
+    for (const chunk of ctx.source.chunksOfTown(town)) {
+      const fact = ctx.source.factsOf(chunk).find((f) => f.kind === 'time' && f.family === 'year' && f.value === year);
+      if (fact) return [{ town, text: sentenceOf(chunk, fact), chunk }];
+    }
+    return [];
+  });
 }
 
 /** 哪些 / 几个: the towns that match, a town's honours, or the enumeration that answers; with the count when asked. */

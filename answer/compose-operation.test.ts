@@ -160,6 +160,10 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('整版里提到了多少个不同的年份？')).answer).toMatch(/^共5个：1958年\[1\]、2007年\[2\]、2014年\[3\]、2021年\[4\]、2022年\[5\]。$/);
   });
 
+  it('lists the towns whose articles state the year asked', async () => {
+    expect((await ask('哪些报道用到了2022年的数字？')).answer).toMatch(/^高平生猪\[1\]、阳城蚕桑\[2\]。$/);
+  });
+
   it('counts the towns asked about before any figure a sentence states, in English too', async () => {
     expect((await ask('阳城有几个专业镇？')).answer).toBe('共2个：阳城陶瓷琉璃(珐华)[1]、阳城蚕桑[2]。');
     expect((await ask('首批市级专业镇一共有多少个？')).answer).toMatch(/^共9个：/);
