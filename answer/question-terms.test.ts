@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { actionsAsked, whichTypos, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { actionsAsked, severalAsMany, whichTypos, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -330,5 +330,12 @@ describe('English translations as words', () => {
     const terms = questionTerms('Why is the meat so good?', 'Why is the meat so good? 肉 好');
     expect(terms.words).toEqual(expect.arrayContaining(['肉', '好']));
     expect(terms.words).not.toContain('肉好');
+  });
+});
+
+describe('severalAsMany', () => {
+  it('reads 好几 / 好些 as the 多 the articles write, no question word 几', () => {
+    expect(severalAsMany('办了好几届的博览会叫什么')).toBe('办了多届的博览会叫什么');
+    expect(severalAsMany('有几届')).toBe('有几届');
   });
 });

@@ -57,6 +57,11 @@ export function whichTypos(question: string): string {
   return question.replace(/那(个|一个|家|边|方|样)(?=[\u4e00-\u9fff]{0,4}?(?:更|比较|还)?[多少高低大小早晚长久老强](?:一些|些|一点|点)?[？?]?\s*$)/, '哪$1');
 }
 
+/** 好几届 / 好些年 say "several", as the articles write 多届 / 多年: no question word 几. */
+export function severalAsMany(question: string): string {
+  return question.replace(/好几|好些/g, '多');
+}
+
 /** Verbs that frame a list (包括, 包含, 涉及): what the members are part of, not evidence. */
 export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
 
