@@ -66,6 +66,48 @@ export function composeRange(ctx: ComposeContext): Reply | null {
   return reply(`相差${gap}（最高${high.fact.text}减去最低${low.fact.text}）：${factStatement(high.fact).replace(/。$/, '')}${cites.mark(high.chunk)}。`, cites, [high, low]);
 }
 
+/** A place in a ranking asked: the middle one (排中间), or the second from the top (第二高, 次一档) or the bottom (第二低). */
+const MIDDLE = /排(?:在)?中间|居中|中间(?:那|的)/;
+const SECOND = /第二(?:高|大|多|烈|早|长|低|小|少|晚|淡)|次(?:高|大|多|烈|一档|之)/;
+
+/**
+ * 按度数排，排中间的是哪款 / 次一档的是几度: the figure at that place among the best sentence's figures of the asked
+ * family, with the item it belongs to; null when none is asked or the middle of an even number is asked.
+ */
+export function composeRankPosition(ctx: ComposeContext): Reply | null {
+  const q = foldForMatch(ctx.question);
+  const middle = MIDDLE.test(q);
+  const second = SECOND.exec(q)?.[0];
+  if ((!middle && !second) || ctx.parsed.answerType !== 'quantity') return null;
+  const found = figures(ctx, ctx.parsed.unitFamily);
+  const top = found[0];
+  if (!top) return null;
+  const peers = [...new Map(found.filter((f) => f.chunk === top.chunk && f.fact.sentence === top.fact.sentence && f.fact.family === top.fact.family).map((f) => [f.fact.value, f])).values()];
+  const low = second !== undefined && /[低小少晚淡]$/.test(second);
+  peers.sort((a, b) => (low ? a.fact.value! - b.fact.value! : b.fact.value! - a.fact.value!));
+  if (peers.length < 3 || (middle && peers.length % 2 === 0)) return null;
+  const picked = middle ? peers[(peers.length - 1) / 2]! : peers[1]!;
+  const cites = new CitationList();
+  const item = listedItem(ctx, picked) ?? itemOf(picked.fact);
+  const order = peers.map((f) => f.fact.text).join(low ? ' < ' : ' > ');
+  return reply(`${middle ? '排中间' : second}的是${item}（${order}）：${factStatement(picked.fact).replace(/。$/, '')}${cites.mark(picked.chunk)}。`, cites, [picked]);
+}
+
+/**
+ * The enumeration item a figure heads (13度山楂干红); a bare figure sharing the next item's noun (42度和54度山楂白兰地)
+ * takes that noun (42度山楂白兰地). Undefined when the figure heads no item.
+ */
+function listedItem(ctx: ComposeContext, f: LocatedFact): string | undefined {
+  const items = ctx.source.factsOf(f.chunk).filter((x) => x.kind === 'list' && x.sentence === f.fact.sentence).flatMap((x) => x.items);
+  const at = items.findIndex((i) => i.startsWith(f.fact.text));
+  if (at < 0) return undefined;
+  const item = items[at]!;
+  const next = items[at + 1];
+  // (The next item less its own figure: 54度山楂白兰地 -> 山楂白兰地.)
+  const noun = next?.slice(next.search(/[^\d.]/)).replace(f.fact.unit, '') ?? '';
+  return item === f.fact.text && noun ? `${item}${noun}` : item;
+}
+
 /** The rest of a whole asked (除了…别处来的, 以外的县, 其余): 100% less the share stated. */
 const OTHERS = /除了|除去|以外|之外|别处|别的地方|其他|其余|其它|外地/;
 /** One figure as a share of another: A占B的百分之几. */

@@ -295,6 +295,12 @@ describe('comparisons by time over the real page', () => {
     expect((await ask('What is the mildest drink Tongkang makes?')).answer).toMatch(/^The mildest is 6 % vol \(6度清甜山楂甜酒\): /);
   });
 
+  it('answers a place in a ranking of one passage’s figures (排中间, 第二高), naming the item', async () => {
+    expect((await ask('彤康的五款酒按度数排，中间那款是哪个？')).answer).toMatch(/^排中间的是13度山楂干红（54度 > 42度 > 13度 > 8度 > 6度）：/);
+    expect((await ask('彤康度数第二高的酒是哪款？')).answer).toMatch(/^第二高的是42度山楂白兰地（/);
+    expect((await ask('彤康度数第二低的酒是哪款')).answer).toMatch(/^第二低的是8度山楂情缘（6度 < 8度/);
+  });
+
   it('computes the gap between the extremes of one passage’s figures, whatever the words for them', async () => {
     expect((await ask('彤康的酒里最烈的和最淡的相差多少度')).answer).toMatch(/^相差48度（最高54度减去最低6度）：.*\[1\]。$/);
     // Two sides that are not extremes are still compared as sides.

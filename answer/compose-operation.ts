@@ -9,7 +9,7 @@ import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, notStated, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
-import { composeArithmetic, composeRange } from './compose-arithmetic.js';
+import { composeArithmetic, composeRange, composeRankPosition } from './compose-arithmetic.js';
 
 
 /** What the asked answer is called in a near-miss statement. */
@@ -193,6 +193,7 @@ export function composeFacts(
       const inScope = superlative && (ctx.entities.length > 0 || towns.length === 1);
       // The gap between a set's extremes (最高和最低的差几度) is one passage's figures, not two sides compared.
       if (!unknownWords && parsed.operation === 'difference') reply = composeRange(ctx);
+      if (!unknownWords && parsed.operation === 'superlative') reply = composeRankPosition(ctx);
       // Two of one thing (两块基地差了多少亩, the two brandies… apart): the gap inside their passage, not towns compared.
       if (!reply && !unknownWords && parsed.operation === 'difference' && towns.length < 2 && comparisonSides(question).length < 2) {
         const computed = composeArithmetic(ctx);
@@ -251,6 +252,9 @@ export function composeFacts(
       // 张彩峰写的是哪个专业镇: what an author wrote is read from the bylines, whatever the question word.
       const written = /写|撰|wrote|written/i.test(question) ? composeByAuthor(ctx, question, false) : null;
       if (written) return toComposed(written, 'list');
+      // A place in a ranking (排中间的是哪款) is read off the passage's figures in order.
+      const ranked = composeRankPosition(ctx);
+      if (ranked) return toComposed(ranked, 'superlative');
       // A gap or a sum of the passage's figures (还差 / 加…一共) is computed before any single figure is looked up.
       const computed = unknownWords ? null : composeArithmetic(ctx);
       if (computed) return toComposed(computed.reply, computed.operation);
