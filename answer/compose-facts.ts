@@ -232,7 +232,9 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const located = { ...top, fit: 1, score: 1 };
   const word = ctx.parsed.superlative || (ctx.parsed.direction === 'max' ? '最高' : '最低');
   const statement = factStatement(top.fact, sentenceOf(top.chunk, top.fact)).replace(/。$/, '');
-  if (!scoped) return reply(`${superlativeLead(ctx, word, top.chunk.meta.town)}${statement}${cites.mark(top.chunk)}。`, cites, [located]);
+  // 哪家…最多: the organisation the figure's passage is about leads, else its town.
+  const org = ASKS_ORGANISATION.test(ctx.question) ? subjectOrganisation(ctx.source.factsOf(top.chunk), top.fact.sentence) : undefined;
+  if (!scoped) return reply(`${superlativeLead(ctx, word, org ?? top.chunk.meta.town)}${statement}${cites.mark(top.chunk)}。`, cites, [located]);
   // Inside one organisation or town the figure leads, as the item of its enumeration when it is one (6度清甜山楂甜酒).
   const item = ctx.source
     .factsOf(top.chunk)

@@ -295,6 +295,10 @@ describe('comparisons by time over the real page', () => {
     expect((await ask('What is the mildest drink Tongkang makes?')).answer).toMatch(/^The mildest is 6 % vol \(6度清甜山楂甜酒\): /);
   });
 
+  it('names the organisation a page-wide superlative’s figure is about when asked 哪家', async () => {
+    expect((await ask('整版说到带动农户的，哪家带的户数最多？')).answer).toMatch(/^最多的是彤康公司：.*4万多农户/);
+  });
+
   it('answers a place in a ranking of one passage’s figures (排中间, 第二高), naming the item', async () => {
     expect((await ask('彤康的五款酒按度数排，中间那款是哪个？')).answer).toMatch(/^排中间的是13度山楂干红（54度 > 42度 > 13度 > 8度 > 6度）：/);
     expect((await ask('彤康度数第二高的酒是哪款？')).answer).toMatch(/^第二高的是42度山楂白兰地（/);
