@@ -1,6 +1,6 @@
 // Sums and gaps inside one passage: 还差 / 还剩 from the question's figure and a stated one, A加B一共 from two stated figures.
 import { extractFacts, foldForMatch, parseNumber, type Fact } from '../ingest/index.js';
-import { inAskedFamily, reply, sharedWords, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { inAskedFamily, itemHeadedBy, reply, sharedWords, sideFact, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { claimText } from './claimed-figures.js';
 import { comparisonSides } from './parse-question.js';
 import type { LocatedFact } from './fact-evidence.js';
@@ -54,16 +54,21 @@ const RANGE = new RegExp(`(?:${HIGH})[^，,？?]{0,12}(?:和|与|跟|同|比|到
  */
 export function composeRange(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType !== 'quantity' || !RANGE.test(foldForMatch(ctx.question))) return null;
-  const found = figures(ctx, ctx.parsed.unitFamily);
-  const top = found[0];
+  const peers = sentencePeers(figures(ctx, ctx.parsed.unitFamily));
+  const top = peers[0];
   if (!top) return null;
-  const peers = found.filter((f) => f.chunk === top.chunk && f.fact.sentence === top.fact.sentence && f.fact.family === top.fact.family);
   const high = peers.reduce((a, b) => (b.fact.value! > a.fact.value! ? b : a), top);
   const low = peers.reduce((a, b) => (b.fact.value! < a.fact.value! ? b : a), top);
   if (high.fact.value === low.fact.value) return null;
   const cites = new CitationList();
   const gap = figure(high.fact.value! - low.fact.value!, baseUnit(low.fact));
   return reply(`相差${gap}（最高${high.fact.text}减去最低${low.fact.text}）：${factStatement(high.fact).replace(/。$/, '')}${cites.mark(high.chunk)}。`, cites, [high, low]);
+}
+
+/** The best figure and the others of its sentence and unit family, in the order found; [] when there is none. */
+function sentencePeers(found: LocatedFact[]): LocatedFact[] {
+  const top = found[0];
+  return top ? found.filter((f) => f.chunk === top.chunk && f.fact.sentence === top.fact.sentence && f.fact.family === top.fact.family) : [];
 }
 
 /** A place in a ranking asked: the middle one (排中间), or the second from the top (第二高, 次一档) or the bottom (第二低). */
@@ -79,10 +84,7 @@ export function composeRankPosition(ctx: ComposeContext): Reply | null {
   const middle = MIDDLE.test(q);
   const second = SECOND.exec(q)?.[0];
   if ((!middle && !second) || ctx.parsed.answerType !== 'quantity') return null;
-  const found = figures(ctx, ctx.parsed.unitFamily);
-  const top = found[0];
-  if (!top) return null;
-  const peers = [...new Map(found.filter((f) => f.chunk === top.chunk && f.fact.sentence === top.fact.sentence && f.fact.family === top.fact.family).map((f) => [f.fact.value, f])).values()];
+  const peers = [...new Map(sentencePeers(figures(ctx, ctx.parsed.unitFamily)).map((f) => [f.fact.value, f])).values()];
   const low = second !== undefined && /[低小少晚淡]$/.test(second);
   peers.sort((a, b) => (low ? a.fact.value! - b.fact.value! : b.fact.value! - a.fact.value!));
   if (peers.length < 3 || (middle && peers.length % 2 === 0)) return null;
@@ -98,8 +100,7 @@ export function composeRankPosition(ctx: ComposeContext): Reply | null {
  * takes that noun (42度山楂白兰地). Undefined when the figure heads no item.
  */
 function listedItem(ctx: ComposeContext, f: LocatedFact): string | undefined {
-  const items = ctx.source.factsOf(f.chunk).filter((x) => x.kind === 'list' && x.sentence === f.fact.sentence).flatMap((x) => x.items);
-  const at = items.findIndex((i) => i.startsWith(f.fact.text));
+  const { items, at } = itemHeadedBy(ctx, f);
   if (at < 0) return undefined;
   const item = items[at]!;
   const next = items[at + 1];

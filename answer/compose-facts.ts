@@ -236,13 +236,16 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const org = ASKS_ORGANISATION.test(ctx.question) ? subjectOrganisation(ctx.source.factsOf(top.chunk), top.fact.sentence) : undefined;
   if (!scoped) return reply(`${superlativeLead(ctx, word, org ?? top.chunk.meta.town)}${statement}${cites.mark(top.chunk)}。`, cites, [located]);
   // Inside one organisation or town the figure leads, as the item of its enumeration when it is one (6度清甜山楂甜酒).
-  const item = ctx.source
-    .factsOf(top.chunk)
-    .filter((f) => f.kind === 'list' && f.sentence === top.fact.sentence)
-    .flatMap((f) => f.items)
-    .find((i) => i.startsWith(top.fact.text));
+  const { items, at } = itemHeadedBy(ctx, top);
+  const item = items[at];
   const value = ctx.parsed.english ? `${englishValue(top.fact)}${item ? ` (${item})` : ''}` : (item ?? top.fact.text);
   return reply(`${superlativeLead(ctx, word, value)}${statement}${cites.mark(top.chunk)}`, cites, [located]);
+}
+
+/** The items of the enumerations of a figure's sentence, and the index of the first one the figure heads (-1 when none). */
+export function itemHeadedBy(ctx: ComposeContext, f: { fact: Fact; chunk: Chunk }): { items: string[]; at: number } {
+  const items = ctx.source.factsOf(f.chunk).filter((x) => x.kind === 'list' && x.sentence === f.fact.sentence).flatMap((x) => x.items);
+  return { items, at: items.findIndex((i) => i.startsWith(f.fact.text)) };
 }
 
 /**
@@ -433,10 +436,13 @@ function bestSentenceOfTown(ctx: ComposeContext, town: string): { text: string; 
   return best;
 }
 
+/** A calendar year as written (2022年), its digits captured. */
+const CALENDAR_YEAR = /((?:1[89]|20)\d{2})年/;
+
 /** Towns whose articles say what the question asks (a sentence with ≥ 3/4 of the focus weight). */
 function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk: Chunk }[] {
   // 哪几篇给出了2022年的数据: the towns whose articles state that year, each with the sentence stating it.
-  const year = /((?:1[89]|20)\d{2})年/.exec(foldForMatch(ctx.question))?.[1];
+  const year = CALENDAR_YEAR.exec(foldForMatch(ctx.question))?.[1];
   if (year) return yearTowns(ctx, Number(year));
   // The words of the asking phrase (哪些专业镇) say what is listed, not what the towns have in common.
   // (An English "how many specialty towns" is asked with the translation of its phrase: 专业镇.)
@@ -843,7 +849,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     // A side the question dates (2022年沁水养的黑山羊) has no figure its article dates to another year (2021年…20万只).
     if (!ctx.parsed.byTime) {
       pairs = pairs.map((p, i) => {
-        const asked = /((?:1[89]|20)\d{2})年/.exec(sides[i]!)?.[1];
+        const asked = CALENDAR_YEAR.exec(sides[i]!)?.[1];
         const stated = p.f && statedYear(ctx, p.f);
         return asked && stated && stated !== asked ? { ...p, f: undefined } : p;
       });
@@ -875,7 +881,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
 
 /** The calendar year a figure's sentence dates it to (2021年，全县…20万只 -> "2021"), "" when it names none. */
 function statedYear(ctx: ComposeContext, f: LocatedFact): string {
-  const when = /((?:1[89]|20)\d{2})年/.exec(f.fact.when)?.[1];
+  const when = CALENDAR_YEAR.exec(f.fact.when)?.[1];
   if (when) return when;
   const time = ctx.source.factsOf(f.chunk).find((t) => t.sentence === f.fact.sentence && t.kind === 'time' && t.family === 'year');
   return time?.value ? String(time.value) : '';
