@@ -29,7 +29,10 @@ export function functionWords(folded: string): Set<string> {
 /** Parts of speech of words that predicate or modify: verbs, adjectives, adverbs, idioms and set phrases. */
 const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|d|l|i)$/;
 
-/** Jieba's tag of a word alone ("" when it is cut into several), by word (scoring asks it of a question's unknown words once per sentence), cleared past the limit. */
+/**
+ * Jieba's tag of a word alone; a word it cuts into several is tagged "+" and its first part's tag ("" for no text).
+ * Kept by word (scoring asks it of a question's unknown words once per sentence), cleared past the limit.
+ */
 const wordTags = new Map<string, string>();
 const TAG_CACHE_LIMIT = 10_000;
 
