@@ -1001,7 +1001,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   // A bounded figure (超过30万只) or a claimed one (1958年, 唐代, 一半左右) is checked against the best
   // sentence stating a figure of its unit family (or a time of its kind).
   const claimed = claimText(ctx.question);
-  const figure = boundedFigure(claimed);
+  const figure = countBound(claimed);
   const bounded = figure && { ...figure, fact: inAskedFamily(figure.fact, ctx.parsed) };
   const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text).map((f) => inAskedFamily(f, ctx.parsed));
   const families = new Set([bounded?.fact.family, ...claims.flatMap(claimFamilies)]);

@@ -355,6 +355,12 @@ describe('yes/no over the real page', () => {
     expect((await ask('高平生猪出栏不到100万头吧？')).answer).toMatch(/^是的。.*85万头/);
   });
 
+  it('checks a bound said after its figure (500种以上) as a bound, not as an exact claim', async () => {
+    expect((await ask('陵川中药材有500种以上吗')).answer).toMatch(/^有。.*521种/);
+    expect((await ask('高平出栏的猪有80万头以上吗')).answer).toMatch(/^有。.*85万头/);
+    expect((await ask('沁水黑山羊饲养量有30万只以上吗')).answer).toMatch(/^没有。.*20万只/);
+  });
+
   it('says no to a kind the sentence’s enumeration leaves out, yes to one it names', async () => {
     expect((await ask('沁水是四大名蜜里洋槐蜜的主产区吗？')).answer).toMatch(/^不是。文章说：.*荆条蜂蜜、刺槐蜂蜜/);
     expect((await ask('沁水是荆条蜂蜜的主产区吗？')).answer).toMatch(/^是的。/);
