@@ -1009,7 +1009,15 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const amounts = new Set([bounded?.fact.family, ...claims.filter((f) => f.kind === 'quantity').flatMap(claimFamilies)].filter((f) => f !== undefined));
   const checkable = (x: ScoredSentence) => factsOf(x).some((f) => (f.kind === 'quantity' || f.kind === 'time') && (amounts.size ? amounts : families).has(f.family));
   const claimsFigure = families.size > 1 || bounded !== null;
-  const found = claimsFigure ? candidates.slice(0, 5).find(checkable) ?? candidates.find(checkable) : candidates[0];
+  // The figure a bound was checked against is said (户均增收6653元 of 过一万了吗), wherever it stands in the sentence.
+  // 一户 / 每户 asks the per-household figure (户均增收), as 每人 / 人均.
+  const rateWords = perUnitWords(ctx.question);
+  const boundWeight = (f: Fact) => focusWeight(foldForMatch(f.before), [...ctx.focus, ...rateWords], ctx.source.idf);
+  // Of the leading sentences with a figure of the bound's kind, the one whose figure's own words the question says (宰 of 屠宰38.8万头, not 出栏85万头).
+  const boundedWeight = (x: ScoredSentence) => { const f = boundedFact(bounded, factsOf(x), boundWeight); return f ? boundWeight(f) : 0; };
+  const leading = candidates.slice(0, 5).filter(checkable);
+  const byFigureWords = bounded ? leading.reduce<ScoredSentence | undefined>((best, x) => (!best || boundedWeight(x) > boundedWeight(best) ? x : best), undefined) : leading[0];
+  const found = claimsFigure ? byFigureWords ?? candidates.find(checkable) : candidates[0];
   // Not among the retrieved passages: the named town's sentence with a figure of the kind and most of the question's words.
   const s = found ? { chunk: ctx.hits[found.hit]!.chunk, text: found.text, facts: factsOf(found) } : claimsFigure ? claimedFigureInTown(ctx, families) : undefined;
   // A claimed figure no passage states a figure of its kind for is not confirmed from an unrelated sentence.
@@ -1017,10 +1025,6 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const cites = new CitationList();
   const { chunk, facts } = s;
   const folded = foldForMatch(s.text);
-  // The figure a bound was checked against is said (户均增收6653元 of 过一万了吗), wherever it stands in the sentence.
-  // 一户 / 每户 asks the per-household figure (户均增收), as 每人 / 人均.
-  const rateWords = perUnitWords(ctx.question);
-  const boundWeight = (f: Fact) => focusWeight(foldForMatch(f.before), [...ctx.focus, ...rateWords], ctx.source.idf);
   const checked = boundedFact(bounded, facts, boundWeight);
   const statement = trimSentence(s.text, checked ? [...ctx.focus, checked.text] : ctx.focus, ctx.source.idf).replace(/。$/, '');
   // 有没有 / 有…吗 is answered 有 / 没有; other forms 是的 / 不是.

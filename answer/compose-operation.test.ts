@@ -361,6 +361,11 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水黑山羊饲养量有30万只以上吗')).answer).toMatch(/^没有。.*20万只/);
   });
 
+  it('checks a bound against the figure the question names (宰 -> 屠宰38.8万头), not the first figure of its unit', async () => {
+    expect((await ask('高平2022年宰的猪有40万头以上吗？')).answer).toMatch(/^没有。.*屠宰38\.8万头/);
+    expect((await ask('高平出栏的猪有90万头以上吗')).answer).toMatch(/^没有。.*出栏85万头/);
+  });
+
   it('says no to a kind the sentence’s enumeration leaves out, yes to one it names', async () => {
     expect((await ask('沁水是四大名蜜里洋槐蜜的主产区吗？')).answer).toMatch(/^不是。文章说：.*荆条蜂蜜、刺槐蜂蜜/);
     expect((await ask('沁水是荆条蜂蜜的主产区吗？')).answer).toMatch(/^是的。/);
