@@ -95,6 +95,11 @@ describe('text helpers', () => {
     expect(enumerations('开发出药茶、饮片、牙膏等深加工产品，').map((l) => l.items)).toEqual([['药茶', '饮片', '牙膏']]);
   });
 
+  it('ends a list at a middle 等 followed by its kind (…等试验、示范项目), not at the 等 of a word', () => {
+    expect(enumerations('开展甲课题、乙选育、丙技术推广等试验、示范项目，').map((l) => l.items)).toEqual([['开展甲课题', '乙选育', '丙技术推广']]);
+    expect(enumerations('联合甲大学、乙高等专科学校、丙学院，').map((l) => l.items)).toEqual([['联合甲大学', '乙高等专科学校', '丙学院']]);
+  });
+
   it('reads administrative levels said together (省、市两级, 县、乡、村三级) as one modifier, not an enumeration', () => {
     expect(enumerations('借着省、市两级建设专业镇的机会，')).toEqual([]);
     expect(enumerations('推进省、市级产业园项目建设，')).toEqual([]);

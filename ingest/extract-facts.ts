@@ -223,6 +223,9 @@ export function enumerationItems(clause: string): string[] {
   return items.length >= 2 ? items : [];
 }
 
+/** 等 ending an enumeration inside a word run (推广等试验), not the 等 of a word (等级, 高等, 平等). */
+const LIST_CLOSING_DENG = /(?<![高平中同均相对上下初一二三四五六七八九十头特优])等(?![级次同待候于])(?=[\u4e00-\u9fff])/;
+
 /** A verb phrase opening the second of two enumerations (…等地建立A、B: 地建立). */
 const SECOND_LIST_LEAD = /^[地处家类种]?[\u4e00-\u9fff]{0,2}?(?:建立|建设|建成|打造|开发|引进|形成|设立|成立|培育|发展)(?:了|起)?/;
 
@@ -236,8 +239,11 @@ export function enumerations(clause: string): { items: string[]; start: number; 
   // A middle item with 等 and a verb after it (北诗镇等地建立凯永养殖) ends one list and opens another.
   const at = parts.slice(0, -1).findIndex((x, i) => i > 0 && /等.+/.test(x) && SECOND_LIST_LEAD.test(x.slice(x.indexOf('等') + 1)));
   if (at < 0) {
-    const items = enumerationItems(clause);
-    return items.length ? [{ items, start: 0, end: clause.length }] : [];
+    // A middle item with 等 and a kind after it (…技术推广等试验、示范项目) closes the list: what follows names its kind.
+    const closing = parts.slice(0, -1).findIndex((x, i) => i > 0 && LIST_CLOSING_DENG.test(x));
+    const end = closing < 0 ? clause.length : parts.slice(0, closing).join('、').length + 1 + LIST_CLOSING_DENG.exec(parts[closing]!)!.index + 1;
+    const items = enumerationItems(clause.slice(0, end));
+    return items.length ? [{ items, start: 0, end }] : [];
   }
   const cut = parts.slice(0, at).join('、').length + 1 + parts[at]!.indexOf('等') + 1;
   const first = enumerationItems(body.slice(0, cut));
