@@ -133,7 +133,9 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
     .filter(Boolean);
   // 干了哪几件事 / 有啥好处: the pro-verb and pro-noun say the kind of answer (see actionsAsked).
   const actions = actionsAsked(folded);
-  const words = [...new Set(withoutUnknownPredicates(kept, searcher, folded))].filter((w) => !actions.includes(w));
+  // (A word cut across the pro-verb, 能干 of 能干些什么, is the modal and the pro-verb: not a word to find.)
+  const acrossAction = (w: string) => actions !== '' && w.endsWith(actions[0]!) && folded.includes(w + actions.slice(1));
+  const words = [...new Set(withoutUnknownPredicates(rejoinedByCorpus(kept, folded, unknown), searcher, folded))].filter((w) => !actions.includes(w) && !acrossAction(w));
   const listing = asListWording(folded);
   const category = parseOperation(listing, 0) === 'count' ? listCategory(listing) : '';
   if (!category) return words;
@@ -143,6 +145,26 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   if (hits.some((h) => towns.includes(h.chunk.meta.town) && indexedChunk(h.chunk).folded.includes(category))) return words;
   const rest = words.filter((w) => w !== category && !LIST_VERBS.has(w));
   return rest.length ? rest : words;
+}
+
+/** Characters jieba leaves on a noun's last character when the question adds a locative or particle (潞绸园里 -> 潞绸 / 园里). */
+const TRAILING_PARTICLE = /^[\u4e00-\u9fff][里内中上外边的了]$/;
+
+/**
+ * 潞绸园里 cut as 潞绸 / 园里: where a word the corpus never uses is a character and a locative, and the word
+ * before it joined with that character is a corpus word (潞绸园), the corpus word is found instead.
+ */
+export function rejoinedByCorpus(words: string[], folded: string, unknown: (w: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const [w, next] = [words[i]!, words[i + 1]];
+    const joined = next && TRAILING_PARTICLE.test(next) && unknown(next) && folded.includes(w + next) ? w + next[0] : '';
+    if (joined && !unknown(joined)) {
+      out.push(joined);
+      i++;
+    } else out.push(w);
+  }
+  return out;
 }
 
 /** The noun a question counts, closing it (有多少社员, 有几个是驰名商标): what is asked; "" when none. */

@@ -348,8 +348,8 @@ export function organisationNotNamed(ctx: ComposeContext): Reply | null {
   const best = ctx.picked[0];
   if (!best || !ASKS_ORGANISATION.test(ctx.question) || ctx.entities.length > 0) return null;
   const chunk = ctx.hits[best.hit]!.chunk;
-  // (A maker the extractor does not type, 阳城陶瓷厂, is still named.)
-  if (ctx.source.factsOf(chunk).some((f) => f.kind === 'org') || /[\u4e00-\u9fff]{2}(?:厂|公司|集团|合作社|协会|窑|坊|企业|中心|基地)/.test(best.text)) return null;
+  // (A maker the extractor does not type, 阳城陶瓷厂 or a family's 乔氏琉璃, is still named.)
+  if (ctx.source.factsOf(chunk).some((f) => f.kind === 'org') || /[\u4e00-\u9fff]{2}(?:厂|公司|集团|合作社|协会|窑|坊|企业|中心|基地)|[\u4e00-\u9fff]氏[\u4e00-\u9fff]{2}/.test(best.text)) return null;
   const cites = new CitationList();
   const statement = `${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`;
   return reply(notStated(ctx.parsed.english, chunk.meta.town, '具体单位', statement), cites, [], true, [statement]);

@@ -436,6 +436,15 @@ describe('near misses over the real page', () => {
     expect((await ask('阳城哪家企业的茶具进了人民大会堂？')).answer).toContain('阳城陶瓷厂');
   });
 
+  it('takes a family workshop (乔氏琉璃) as a named maker, and a corpus word cut before a locative (潞绸园里) as that word', async () => {
+    const maker = await ask('「北有後則腰」說的是哪家琉璃？');
+    expect(maker.refused).toBe(false);
+    expect(maker.answer).toContain('乔氏琉璃');
+    const park = await ask('高平潞绸园里都能干些什么？');
+    expect(park.refused).toBe(false);
+    expect(park.answer).toContain('潞绸园');
+  });
+
   it('names a price not stated as the price, and shows a money figure the articles do state', async () => {
     const r = await ask('泽州山楂红酒多少钱一瓶？');
     expect(r.refused).toBe(true);
