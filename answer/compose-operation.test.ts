@@ -429,6 +429,14 @@ describe('English questions about a named organisation', () => {
 });
 
 describe('near misses over the real page', () => {
+  it('says the day is not stated when asked which day and the article gives only a month or a year', async () => {
+    const r = await ask('亚鑫工贸二期球墨铸管项目哪天正式投产？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到亚鑫工贸的具体日期；提到的是：今年4月.*产前调试/);
+    expect((await ask('彤康公司是哪天成立的')).answer).toMatch(/具体日期.*成立于2007年/);
+    expect((await ask('彤康公司是哪年成立的')).answer).toMatch(/2007年/);
+  });
+
   it('says which organisation is not named when the passage names none, and names the maker when it does', async () => {
     const r = await ask('故宫用的琉璃瓦是阳城哪一家烧出来的？');
     expect(r.refused).toBe(true);

@@ -9,6 +9,7 @@ import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, notStated, trimSentence } from './render-answer.js';
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
+import { sentenceOf, type LocatedFact } from './fact-evidence.js';
 import { composeArithmetic, composeRange, composeRankPosition } from './compose-arithmetic.js';
 
 
@@ -97,6 +98,23 @@ function otherScopeNearMiss(ctx: ComposeContext): Reply | null {
   return { answer, citations: cites, refused: true, related: [statement], facts: [] };
 }
 
+/** A question asking the day something happened (哪天, 几月几号, on what date), not only its month or year. */
+const ASKS_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子|哪个日子|what date|which day|on what day|exact date/i;
+/** A time that names a day (4月18日, 18号). */
+const NAMES_DAY = /\d[日号]|[一二三四五六七八九十]+[日号]/;
+
+/**
+ * 哪天投产: asked the day, where the time the articles state is only a month or a year (今年4月): the day is
+ * not stated; refuse and show the time they give.
+ */
+export function dayNotStated(ctx: ComposeContext, top: LocatedFact): Reply | null {
+  if (!ASKS_DAY.test(ctx.question) || NAMES_DAY.test(top.fact.text)) return null;
+  const cites = new CitationList();
+  const said = trimSentence(sentenceOf(top.chunk, top.fact), [...ctx.focus, top.fact.text], ctx.source.idf).replace(/。$/, '');
+  const subject = ctx.entities[0] ?? top.chunk.meta.town;
+  return { answer: notStated(ctx.parsed.english, subject, '具体日期', `${said}${cites.mark(top.chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [top] };
+}
+
 /** Focus coverage from which a sentence without a quoted name answers a name question. */
 const NAMED_BY_SENTENCE = 0.6;
 
@@ -116,6 +134,10 @@ function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   // A name not quoted (全省唯一国家核心育种场) is said by the sentence that covers what is asked.
   if (!top && ctx.parsed.answerType === 'names' && (ctx.picked[0]?.focus ?? 0) >= NAMED_BY_SENTENCE) return composeLookup({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } });
   if (!top && ctx.focus.length > 0) return nearMiss(ctx);
+  if (top && ctx.parsed.answerType === 'time') {
+    const undated = dayNotStated(ctx, top);
+    if (undated) return undated;
+  }
   // A measure asked (多远) that no candidate states is not looked up in a sentence without it.
   if (candidates.length === 0 && ctx.parsed.answerType === 'quantity' && ctx.parsed.unitFamily && !ctx.parsed.unitFamily.startsWith('measure:')) return null;
   return composeLookup(ctx);
