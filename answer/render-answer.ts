@@ -108,6 +108,8 @@ export function englishValue(fact: Fact): string {
   if (fact.kind === 'quantity' && fact.value !== null) {
     const unit = UNIT_EN[fact.family] ?? '';
     const approx = fact.approx ? 'over ' : '';
+    // A weight the article gives in tonnes (5000吨) is said in tonnes, not as millions of kilograms.
+    if (fact.family === 'weight' && fact.unit.endsWith('吨')) return `${approx}${formatNumber(fact.value / 1000)} tonnes`;
     return `${approx}${formatNumber(fact.value)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
   }
   if (fact.kind === 'time' && fact.value !== null) {
