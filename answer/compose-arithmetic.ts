@@ -10,8 +10,10 @@ import { scopeOf } from './asked-attribute.js';
 
 /** What is left once a part is taken away (扣除…还有, 除掉…还有). */
 const LEFT_AFTER = /(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/;
-/** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩). */
-const GAP = new RegExp(`还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|${LEFT_AFTER.source}|\\bapart\\b|\\bgap\\b`, 'i');
+/** The part of a whole that is not something (还没拿到商标的, 不是阳城造的): the whole less the part that is. */
+const NOT_PART = /(?:还没有?|没有?|尚未|未|不是|并非)[\u4e00-\u9fff]{1,10}的/;
+/** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩, 还没…的有几家). */
+const GAP = new RegExp(`还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|${LEFT_AFTER.source}|${NOT_PART.source}|\\bapart\\b|\\bgap\\b`, 'i');
 /** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */
 const SUM = /加起来|加(?:在)?一(?:块|起)|合起来|合计|之和|总和|(?<![增参追])加上?(?=[\u4e00-\u9fff]{1,10}(?:一共|总共|共|合计))/;
 
@@ -110,7 +112,7 @@ function listedItem(ctx: ComposeContext, f: LocatedFact): string | undefined {
 }
 
 /** The rest of a whole asked (除了…别处来的, 以外的县, 其余): 100% less the share stated. */
-const OTHERS = /除了|除去|以外|之外|别处|别的地方|其他|其余|其它|外地/;
+const OTHERS = new RegExp(`除了|除去|以外|之外|别处|别的地方|其他|其余|其它|外地|${NOT_PART.source}`);
 /** One figure as a share of another: A占B的百分之几. */
 const SHARE_OF = /^(.+?)占(.+?)的(?:百分之(?:几|多少)|多少%|比例|比重|几成)/;
 
@@ -184,7 +186,7 @@ function composeGap(ctx: ComposeContext, q: string): Reply | null {
   if (!b || whole === undefined || whole === null) return null;
   const gap = Math.abs(whole - b.fact.value!);
   const unit = baseUnit(b.fact);
-  const word = /剩/.test(q) || LEFT_AFTER.test(q) ? '还剩' : /还差|还缺|差.{0,4}目标/.test(q) || asked ? '还差' : '相差';
+  const word = /剩/.test(q) || LEFT_AFTER.test(q) ? '还剩' : NOT_PART.test(q) ? '其余' : /还差|还缺|差.{0,4}目标/.test(q) || asked ? '还差' : '相差';
   const cites = new CitationList();
   const wholeText = a ? `${factStatement(a.fact).replace(/。$/, '')}${cites.mark(a.chunk)}` : `问题所说的${asked!.text}`;
   const partText = `${factStatement(b.fact).replace(/。$/, '')}${cites.mark(b.chunk)}`;

@@ -316,6 +316,11 @@ describe('comparisons by time over the real page', () => {
     expect((await ask('除了阳城，全市其他地方的蚕茧占百分之几？')).answer).toMatch(/^其余占9\.3%（100%减去90\.7%）/);
   });
 
+  it('counts the part of a whole that is not something (还没拿到商标的) as the whole less the part that is, both cited', async () => {
+    expect((await ask('泽州30家铸造企业里，还没拿到注册商标的有几家？')).answer).toMatch(/^其余14家（30家减去16家）：.*30家\[1\]；16家企业已取得/);
+    expect((await ask('故宫的琉璃瓦里不是阳城造的占多少？')).answer).toMatch(/^其余占10%（100%减去90%）/);
+  });
+
   it('computes how many times one cited figure is the other', async () => {
     const r = await ask('高平生猪出栏量是屠宰量的几倍？');
     expect(r.operation).toBe('difference');
