@@ -2,7 +2,7 @@
 import { countedFamily, extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
 import { cutWords, indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
-import { answersAsked, askedWords, otherMeasure } from './asked-attribute.js';
+import { answersAsked, askedWords, otherMeasure, scopeOf } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-figures.js';
@@ -185,19 +185,30 @@ const ENGLISH_SUPERLATIVE: Record<string, string> = {
   smallest: '最小', lowest: '最低', fewest: '最少', latest: '最晚', strongest: '最高', mildest: '最低', weakest: '最低',
 };
 
+/** How many of the best sentences are looked through for one stating the superlative asked. */
+const STATED_SUPERLATIVE_DEPTH = 3;
+
 /**
  * A superlative the article states itself (“最早可以追溯到春秋战国时代” for 最早…什么时代): the best
  * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
  */
 export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   const word = ENGLISH_SUPERLATIVE[ctx.parsed.superlative.toLowerCase()] ?? ctx.parsed.superlative;
-  const best = ctx.scored[0];
-  if (!word || !best) return null;
-  // The clause saying the superlative says it of something asked (面积最大, not 发挥到最大).
-  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(word));
-  if (!clause || !ctx.focus.some((w) => w !== word && foldForMatch(clause).includes(w))) return null;
+  if (!word) return null;
+  // The clause saying the superlative says it of something asked (面积最大, not 发挥到最大), in the scope the
+  // question names (全省规模最大, not 华北地区规模最大): the best of the leading sentences with such a clause.
+  const wanted = scopeOf(foldForMatch(ctx.question));
+  const saying = (x: ScoredSentence) =>
+    splitClauses(x.text).find((c) => {
+      const folded = foldForMatch(c);
+      return folded.includes(word) && ctx.focus.some((w) => w !== word && folded.includes(w)) && (!wanted || !scopeOf(folded) || folded.includes(wanted));
+    });
+  const best = ctx.scored.slice(0, STATED_SUPERLATIVE_DEPTH).find((x) => saying(x) !== undefined);
+  if (!best) return null;
   // 华北最大的…是哪家 / 最大的是啥: the one the sentence says it of, with the clause that says so.
-  if (WHICH_ONE.test(ctx.question) && ctx.parsed.answerType !== 'time') return statedOne(ctx, best, word);
+  // (最大的什么基地 asks which one too, where no amount is asked.)
+  const which = WHICH_ONE.test(ctx.question) || (/什么|啥/.test(ctx.question) && !/多少|几|多大|多高|多长/.test(ctx.question));
+  if (which && ctx.parsed.answerType !== 'time') return statedOne(ctx, best, word);
   const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
   // 哪个…最早 asks which one: the answer names the town the sentence is about.
   const town = ctx.hits[best.hit]!.chunk.meta.town;

@@ -44,6 +44,10 @@ describe('composers over the real page', () => {
     expect((await ask('哪个专业镇提到的面积最大？')).answer).not.toMatch(/发挥到最大/);
   });
 
+  it('takes a stated superlative in the scope the question names (全省规模最大, not 华北地区规模最大), 最大的什么 as which one', async () => {
+    expect((await ask('高平建了全省规模最大的什么基地？')).answer).toMatch(/^高平生猪：.*全省规模最大的种猪繁育基地/);
+  });
+
   it('reads a page-wide superlative of a named measure off that measure’s figures', async () => {
     // Across the towns (one figure per town) or, when retrieval finds too little, across the measure's figures.
     for (const question of ['整版文章里金额最大的一笔收入是多少？', '讲到赚钱，数额最大的收入是哪一项？']) {
