@@ -171,6 +171,8 @@ describe('lists, counts and durations over the real page', () => {
   it('counts the towns asked about before any figure a sentence states, in English too', async () => {
     expect((await ask('阳城有几个专业镇？')).answer).toBe('共2个：阳城陶瓷琉璃(珐华)[1]、阳城蚕桑[2]。');
     expect((await ask('首批市级专业镇一共有多少个？')).answer).toMatch(/^共9个：/);
+    // The count closing the question counts the towns named well before it (专业镇这篇文章一共介绍了几个).
+    expect((await ask('晋城首批市级专业镇这篇文章一共介绍了几个？')).answer).toMatch(/^共9个：/);
     expect((await ask('How many specialty towns are in Gaoping?')).answer).toMatch(/^2 towns: 高平潞绸/);
     expect((await ask('How many of the specialty towns are in Yangcheng County?')).answer).toMatch(/^2 towns: 阳城陶瓷琉璃\(珐华\)/);
   });
