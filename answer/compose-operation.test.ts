@@ -266,6 +266,8 @@ describe('comparisons by time over the real page', () => {
     expect(order.answer).toMatch(/^吉利尔创立更早：.*1958年\[1\]；潞绸手工织造列为国家级非遗：2014年被列为国家级非物质文化遗产\[2\]。$/);
     // A以后又隔了几年B: how many years after the first event the second one came.
     expect((await ask('彤康成立以后，又隔了几年潞绸才列入国家级非遗？')).answer).toMatch(/^彤康成立更早，相差7年：.*2007年.*2014年/);
+    // 从A到B中间隔了多少年: two events, each dated by its own fact (the listing in 2014, not the group's founding year).
+    expect((await ask('吉利尔潞绸集团创办到潞绸手工织造列入国家级非遗，中间隔了多少年？')).answer).toMatch(/相差56年：.*1958年.*2014年/);
     // An event said by its figure (200,000 goats) is dated by the sentence stating that figure.
     expect((await ask('How long after Lu silk became national heritage did Qinshui reach 200,000 goats?')).answer).toMatch(/is earlier, by 7 years: .*2014年.*2021年/);
   });

@@ -287,6 +287,9 @@ export function comparisonSides(question: string): string[] {
     /^\s*how (?:long|many years) after (.+) (?:did|was|were|had)\s+(.+?)[?？]?\s*$/i.exec(question);
   // (B's 才 / 又 says it came later: 潞绸才列入 is the side 潞绸列入.)
   if (after) return [cleanSide(after[1]!), cleanSide(after[2]!.replace(/(?<=[\u4e00-\u9fff]{2})(?:才|又|就)(?=[\u4e00-\u9fff])/, ''))].filter((x) => x.length > 0);
+  // 从A到B中间隔了多少年: two events, the later one last.
+  const span = /^(?:从)?([^，,]+?)到([^，,]+?)[，,]?(?:中间|之间|当中)?(?:相隔|间隔|隔|经过|过|相距|相差|差)了?(?:多少|(?<!第)几)年/.exec(question);
+  if (span) return [cleanSide(span[1]!), cleanSide(span[2]!)].filter((x) => x.length > 0);
   // A是B的几倍: the two figures set against each other.
   const times = /^(.+?)是(.+?)的(?:几|多少)倍/.exec(question);
   if (times) return [times[1]!.trim(), times[2]!.trim()];
