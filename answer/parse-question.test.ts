@@ -25,6 +25,7 @@ describe('parseQuestion', () => {
     ['版面上产值排第一的是哪个镇', 0, 'superlative', 'quantity', null],
     ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
     ['彤康的山楂酒真的有54度的？', 0, 'yesno', 'text', null],
+    ['听说沁水的智能蜂场是全国头一个？', 1, 'yesno', 'text', null],
     ['沁水蜂农的收入破万了没？', 1, 'yesno', 'text', null],
     ['彤康是全省最大的山楂企业吗？', 0, 'yesno', 'text', null],
     ['彤康的红酒比阳城的蚕茧重多少吨？', 2, 'difference', 'quantity', 'weight'],
