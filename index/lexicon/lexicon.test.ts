@@ -110,6 +110,11 @@ describe('translateEnglish', () => {
     expect(lexicon.expansionWords('What is the population of Mars?')).toEqual([]);
   });
 
+  it('passes over an amount modifier (total) leading a phrase the corpus has no word for, reading the rest (output value)', () => {
+    expect(lexicon.expansionGroups('What was the total output value of sericulture?')).toContainEqual(['产值']);
+    expect(lexicon.unknownTerms('What was the total output value of sericulture?')).toEqual([]);
+  });
+
   it('takes a dictionary phrase whole though the corpus never uses it, and names the terms it has no word for', () => {
     // "exchange" alone would be 交流, a corpus word; the phrase means 汇率.
     expect(lexicon.translateEnglish('What is the euro exchange rate this week?').map((t) => t.term)).toContain('exchange rate');

@@ -34,6 +34,9 @@ function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) =>
  * The lexicon of one index: its corpus table (see buildLexicon), the dictionary it was built
  * with, and the hand-kept overrides. Every lookup is a binary search over them (nothing decoded at load).
  */
+/** English words that qualify an amount without naming what it is of (total output value is an output value). */
+const AMOUNT_MODIFIERS = new Set(['total', 'overall', 'gross', 'combined', 'annual', 'yearly', 'whole', 'entire']);
+
 export class Lexicon {
   /** Per dictionary word: 1 for a corpus word (built on the first English question). */
   private corpusMark: Uint8Array | null = null;
@@ -228,6 +231,12 @@ export class Lexicon {
         else if (t.chinese.length) longest ??= { n, chinese: t.chinese, own: t.own };
       }
       pick ??= longest;
+      // A generic amount modifier (total, annual) leading a phrase the corpus has no word for (total output value ->
+      // 总产值) is passed over, so the phrase after it (output value -> 产值) is read in the corpus's words.
+      if (pick && pick.n > 1 && AMOUNT_MODIFIERS.has(words[at]!) && !pick.own && !pick.chinese.some((w) => this.isCorpusWord(w))) {
+        at += 1;
+        continue;
+      }
       if (pick) out.push({ term: words.slice(at, at + pick.n).join(' '), chinese: pick.chinese, own: pick.own });
       at += pick?.n ?? 1;
     }
