@@ -450,6 +450,19 @@ describe('near misses over the real page', () => {
     expect((await ask('彤康公司是哪年成立的')).answer).toMatch(/2007年/);
   });
 
+  it('says the members are not listed when a set named by its number (陵五味) is asked member by member, and the edition when only 多届 is said', async () => {
+    const set = await ask('“陵五味”都包括哪五味？');
+    expect(set.refused).toBe(true);
+    expect(set.answer).toMatch(/^文章没有提到陵五味的具体名称；提到的是：“陵五味”名物业内/);
+    const edition = await ask('陶博会已经举办到第几届？');
+    expect(edition.refused).toBe(true);
+    expect(edition.answer).toMatch(/具体届次.*连续举办了多届/);
+    // A plain count (两个专业镇) is not a set name: the two towns are answered.
+    const towns = await ask('阳城县入选的两个专业镇是哪两个');
+    expect(towns.refused).toBe(false);
+    expect(towns.answer).toMatch(/蚕桑[\s\S]*陶瓷琉璃|陶瓷琉璃[\s\S]*蚕桑/);
+  });
+
   it('says which organisation is not named when the passage names none, and names the maker when it does', async () => {
     const r = await ask('故宫用的琉璃瓦是阳城哪一家烧出来的？');
     expect(r.refused).toBe(true);

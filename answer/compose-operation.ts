@@ -115,6 +115,46 @@ export function dayNotStated(ctx: ComposeContext, top: LocatedFact): Reply | nul
   return { answer: notStated(ctx.parsed.english, subject, '具体日期', `${said}${cites.mark(top.chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [top] };
 }
 
+/** 哪五味 / 哪三家: the number of members asked, with their classifier. */
+const ASKS_MEMBERS = /哪([两二三四五六七八九十]|\d+)(?:个|种|味|家|项|样|类|位|款|条|大)?/;
+/** 第几届 / 第几批: an ordinal asked, with its classifier. */
+const ASKS_ORDINAL = /第几([\u4e00-\u9fff])/;
+
+/**
+ * A number of members asked of a set named by that number (陵五味是哪五味) where none of the best sentences lists
+ * that many (“陵五味”名物业内 names the set only), or an ordinal asked (第几届) where the best sentence says only "several" of that classifier
+ * (连续举办了多届): not stated; refuse and show the sentence.
+ */
+export function membersNotListed(ctx: ComposeContext): Reply | null {
+  const best = ctx.picked[0] ?? ctx.scored[0];
+  if (!best) return null;
+  const folded = foldForMatch(ctx.question);
+  const members = ASKS_MEMBERS.exec(folded);
+  const ordinal = ASKS_ORDINAL.exec(folded);
+  const chunk = ctx.hits[best.hit]!.chunk;
+  if (members) {
+    const n = parseChineseCount(members[1]!);
+    // The numeral names the set itself elsewhere in the question (陵五味, 四大药材), not a plain count (两个专业镇).
+    const rest = folded.slice(0, members.index) + folded.slice(members.index + members[0].length);
+    if (!new RegExp(`${members[1]}(?![个种家项位条只头])`).test(rest)) return null;
+    const listed = ctx.scored.slice(0, 3).some((x) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).some((f) => (f.kind === 'list' || f.kind === 'honour' || f.kind === 'name') && f.sentence === x.sentence && f.items.length === n));
+    if (n < 2 || listed) return null;
+  } else if (!ordinal || !new RegExp(`(?:多|数|几|若干)${ordinal[1]}`).test(foldForMatch(best.text))) return null;
+  const cites = new CitationList();
+  const said = trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+  const subject = /[“「『"]([^”」』"]+)[”」』"]/.exec(ctx.question)?.[1] ?? ctx.entities[0] ?? chunk.meta.town;
+  return { answer: notStated(ctx.parsed.english, subject, members ? '具体名称' : '具体届次', `${said}${cites.mark(chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [] };
+}
+
+/** 五 -> 5, 两 -> 2, 12 -> 12 (one to twenty). */
+function parseChineseCount(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const digits = '一二三四五六七八九';
+  if (text === '两') return 2;
+  if (text === '十') return 10;
+  return digits.indexOf(text) + 1;
+}
+
 /** Focus coverage from which a sentence without a quoted name answers a name question. */
 const NAMED_BY_SENTENCE = 0.6;
 
@@ -204,6 +244,10 @@ export function composeFacts(
     const county = composeCounty(ctx);
     if (county) return toComposed(county, parsed.operation);
   }
+  // 陵五味是哪五味 / 办到第几届了: a number of members or an ordinal asked, where the passage names the set but
+  // lists no such members, or says only "several" (多届): the detail is not stated.
+  const unlisted = parsed.operation === 'lookup' || parsed.operation === 'list' ? membersNotListed(ctx) : null;
+  if (unlisted) return toComposed(unlisted, parsed.operation);
   let reply: Reply | null = null;
   switch (parsed.operation) {
     case 'compare':
