@@ -510,7 +510,8 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     });
     return reply(`${count ? (ctx.parsed.english ? `${towns.length} towns: ` : `共${towns.length}个：`) : ''}${items.join('、')}。`, cites);
   }
-  if (ctx.parsed.answerType === 'names' && ctx.towns.length >= 1) {
+  // (Another name asked (还有什么别名) is not an honour: the names said with 也称 / 又名 answer it.)
+  if (ctx.parsed.answerType === 'names' && ctx.towns.length >= 1 && !ctx.parsed.attributes.some((a) => a.name === 'alias')) {
     // A county's towns (高平有什么称号) each with their own honours, named.
     const byTown = ctx.towns.map((town) => ({ town, honours: honoursOf(ctx, town) })).filter((t) => t.honours.length > 0);
     const honours = byTown.flatMap((t) => t.honours);

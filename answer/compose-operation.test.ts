@@ -441,6 +441,18 @@ describe('English questions about a named organisation', () => {
   });
 });
 
+describe('another name over the real page', () => {
+  it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
+    expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');
+    const list = await ask('山楂还有什么别名？');
+    expect(list.answer).toContain('红果');
+    expect(list.answer).not.toContain('太行山中的红宝石');
+    expect((await ask('Hawthorn in Zezhou also goes by another name. What is it?')).answer).toMatch(/^“红果”/);
+    // An honour asked is still an honour.
+    expect((await ask('泽州山楂有什么美誉？')).answer).toContain('太行山中的红宝石');
+  });
+});
+
 describe('near misses over the real page', () => {
   it('says the day is not stated when asked which day and the article gives only a month or a year', async () => {
     const r = await ask('亚鑫工贸二期球墨铸管项目哪天正式投产？');

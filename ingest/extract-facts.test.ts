@@ -48,6 +48,13 @@ describe('extractFacts', () => {
     const granted = extractFacts('先后被协会授予“中国建筑陶瓷生产基地”“中国建筑琉璃之乡”称号。', 0).filter((f) => f.kind === 'honour');
     expect(granted[0]!.items).toEqual(['中国建筑陶瓷生产基地', '中国建筑琉璃之乡']);
   });
+
+  it('finds another name said with 也称 / 又名 as a name, unquoted', () => {
+    const names = (s: string) => extractFacts(s, 0).filter((f) => f.kind === 'name').map((f) => f.items[0]);
+    expect(names('特别是以盛产山楂（也称红果）闻名全国。')).toEqual(['红果']);
+    expect(names('马铃薯又名土豆，产量很高。')).toEqual(['土豆']);
+    expect(names('山楂产量很高。')).toEqual([]);
+  });
 });
 
 describe('extractFigures', () => {

@@ -67,6 +67,8 @@ const HONOURS: RegExp[] = [
   /是(?:[^，。；“”]{0,8}的)?((?:“[^”]+之乡”|[^，。；“”、]{2,8}之乡)(?:、[^，。；“”、]{2,8}之乡)*)/g,
   /((?:“[^”]+”)+)(?:成为|获准)([^，。；]{2,20}?(?:商标|标志|认证|品牌))/g,
 ];
+/** Another name said of a thing: （也称红果）, 又名…, 俗称… — the name, unquoted, up to a bracket or clause end. */
+const ALIAS = /(?:也称|又称|又名|俗称|别称|也叫|又叫|亦称)[为作]?([\u4e00-\u9fff]{2,8}?)(?=[）)，,。；;、]|$)/g;
 const CONNECTIVE = /^(?:其中|同时|目前|此外|另外|近年来|近两年|今年|去年|据统计|截至|截止|并且|而且|还|也|并|更|共|全县|该县|该市)+/;
 
 const OPEN_QUOTE = '“'.charCodeAt(0);
@@ -173,6 +175,8 @@ function nameSpans(clause: string, sentence: string): Span[] {
   // A name set after a dash (国审白猪品种——晋汾白猪): the one dash of its clause, the name ending the clause.
   const dashed = clause.split('——').length === 2 ? /——([\u4e00-\u9fff]{2,12})[，,。；;]?$/.exec(clause) : null;
   if (dashed) span('name', dashed, [dashed[1]!]);
+  // Another name of a thing: 山楂（也称红果）, 又名…, 俗称….
+  for (const m of clause.matchAll(ALIAS)) span('name', m, [m[1]!]);
   for (const re of HONOURS) {
     for (const m of sentence.matchAll(re)) {
       if (!clause.includes(m[0]) && !m[0].includes(clause.replace(/[，。；]$/, ''))) continue;
