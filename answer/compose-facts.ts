@@ -148,12 +148,13 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType === 'text') {
     if (ctx.picked.length === 0) return null;
     const series = ['list', 'lookup'].includes(ctx.parsed.operation) && actionsAsked(foldForMatch(ctx.question)) !== '';
-    const parts = ctx.picked.map((s) => {
+    const picked = ctx.parsed.operation === 'reason' ? causalPicked(ctx) : ctx.picked;
+    const parts = picked.map((s) => {
       const text = ctx.parsed.operation === 'reason' ? reasonClauses(s.text) : trimSentence(s.text, ctx.focus, ctx.source.idf, series);
       return `${text}${cites.mark(ctx.hits[s.hit]!.chunk)}`;
     });
     // 是哪家: the organisation the best sentence is about leads (its subject may be said sentences before).
-    const org = ASKS_ORGANISATION.test(ctx.question) && ctx.picked[0] ? subjectOrganisation(ctx.source.factsOf(ctx.hits[ctx.picked[0].hit]!.chunk), ctx.picked[0].sentence) : undefined;
+    const org = ASKS_ORGANISATION.test(ctx.question) && picked[0] ? subjectOrganisation(ctx.source.factsOf(ctx.hits[picked[0].hit]!.chunk), picked[0].sentence) : undefined;
     return reply(`${org && !parts[0]!.includes(org) ? `${org}：` : ''}${parts.join('')}`, cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
@@ -406,9 +407,26 @@ export function composeDurationSince(ctx: ComposeContext): Reply | null {
   return reply(`${since}${statement}${cites.mark(top.chunk)}${note}。`, cites, [top]);
 }
 
+/** Words that give a cause. */
+const CAUSAL = /由于|因为|得益于|依托|凭借|之所以/;
+
+/**
+ * For 为什么: the best sentence when it gives a cause; else a leading sentence that does, from the best sentence's own
+ * passage or at least as well covered; the one right after the best sentence is said after it (…肉质鲜美，深受市场欢迎。
+ * 由于…活动量大，生长周期长，其肉质纤维细长…).
+ */
+export function causalPicked(ctx: Pick<ComposeContext, 'picked' | 'scored'>): ScoredSentence[] {
+  const best = ctx.picked[0];
+  if (!best || CAUSAL.test(best.text)) return ctx.picked;
+  const cause = ctx.scored.slice(0, 5).find((x) => x !== best && CAUSAL.test(x.text) && (x.hit === best.hit || x.coverage >= best.coverage));
+  // (The sentence right after the best one gives its cause: both are said, the best first.)
+  if (cause && cause.hit === best.hit && cause.sentence === best.sentence + 1) return [best, cause];
+  return cause ? [cause] : ctx.picked;
+}
+
 /** For 为什么: the sentence from its first causal word on (由于…, 因为…), else the trimmed sentence. */
 export function reasonClauses(sentence: string): string {
-  const at = sentence.search(/由于|因为|得益于|依托|凭借/);
+  const at = sentence.search(CAUSAL);
   return asStatement(at > 0 ? sentence.slice(at) : sentence);
 }
 
@@ -1044,10 +1062,23 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const [yes, no] = ctx.parsed.english ? ['Yes. ', 'No. '] : has ? ['有。', '没有。'] : ['是的。', '不是。'];
   const bound = boundHolds(bounded, facts, boundWeight);
   const holds =
-    bound ?? ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) && outsideEnumeration(ctx.focus, facts, folded) === null && !contrasts(ctx, s.text) && !onlyPlanned(ctx.question, claims, facts));
+    bound ??
+    ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) &&
+      outsideEnumeration(ctx.focus, facts, folded) === null &&
+      !contrasts(ctx, s.text) &&
+      !onlyPlanned(ctx.question, claims, facts) &&
+      !onlyPart(ctx.question, facts));
   // A claim resting on a word the articles use elsewhere but this sentence does not (省级 where it says 国家级) is not borne out.
   if (holds && (bound !== null || !unstatedWord(ctx, folded))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/** A claim about the whole of something (全都是, 全部, 所有, all of). */
+const CLAIMS_ALL = /全都|全部|全是|都是|所有的?|百分之百|100%|\ball (?:of )?the\b|\bevery\b|\bentirely\b/i;
+
+/** 琉璃瓦全都是阳城造的吗 against …有90%为阳城制造: a claim about the whole where the sentence states a share under 100%. */
+export function onlyPart(question: string, sentenceFacts: Fact[]): boolean {
+  return CLAIMS_ALL.test(foldForMatch(question)) && sentenceFacts.some((f) => f.kind === 'quantity' && f.family === 'percent' && f.value !== null && f.value < 100);
 }
 
 /** A claim that something is done (建好了吗, 建成了吗, 完成了吗). */

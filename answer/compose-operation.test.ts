@@ -441,6 +441,23 @@ describe('English questions about a named organisation', () => {
   });
 });
 
+describe('whole against part, causes, and names praised as famous, over the real page', () => {
+  it('says no to a claim about the whole (全都) where the article states a share under 100%, yes without it', async () => {
+    expect((await ask('北京故宫的琉璃瓦全都是阳城造的吗？')).answer).toMatch(/^不是。.*90%为阳城制造/);
+    expect((await ask('故宫的琉璃瓦是阳城造的吗？')).answer).toMatch(/^是的。.*90%为阳城制造/);
+  });
+
+  it('answers 为啥 with the sentence that gives the cause, after the one it explains', async () => {
+    const r = await ask('沁水黑山羊的肉为啥好吃？');
+    expect(r.answer).toMatch(/肉质鲜美[\s\S]*由于黑山羊整日穿行于丘陵山区/);
+  });
+
+  it('takes a quoted name praised as famous (是久负盛名的“太行药乡”) as an honour, and "known as" as asking one', async () => {
+    expect((await ask('陵川县素有什么美称？')).answer).toMatch(/^“太行药乡”/);
+    expect((await ask('What is Zezhou known as in the casting industry?')).answer).toMatch(/^“中国铸造之乡”/);
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');

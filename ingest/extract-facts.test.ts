@@ -47,6 +47,8 @@ describe('extractFacts', () => {
     expect(honours.map((h) => h.items)).toEqual([['中国蜜蜂之乡', '山西第一养蜂大县']]);
     const granted = extractFacts('先后被协会授予“中国建筑陶瓷生产基地”“中国建筑琉璃之乡”称号。', 0).filter((f) => f.kind === 'honour');
     expect(granted[0]!.items).toEqual(['中国建筑陶瓷生产基地', '中国建筑琉璃之乡']);
+    const famed = extractFacts('陵川县是久负盛名的“太行药乡”，中药材种类多达521种。', 0).filter((f) => f.kind === 'honour');
+    expect(famed.map((h) => h.items)).toEqual([['太行药乡']]);
   });
 
   it('finds another name said with 也称 / 又名 as a name, unquoted', () => {
