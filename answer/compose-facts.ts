@@ -186,6 +186,9 @@ const ENGLISH_SUPERLATIVE: Record<string, string> = {
   smallest: '最小', lowest: '最低', fewest: '最少', latest: '最晚', strongest: '最高', mildest: '最低', weakest: '最低',
 };
 
+/** A clause that ranks what the clause before it says (居全省第一, 位列全国前列). */
+const RANKS_BACK = /^(?:居|位居|位列|排名|排在|名列|稳居)/;
+
 /** How many of the best sentences are looked through for one stating the superlative asked. */
 const STATED_SUPERLATIVE_DEPTH = 3;
 
@@ -199,10 +202,12 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   // The clause saying the superlative says it of something asked (面积最大, not 发挥到最大), in the scope the
   // question names (全省规模最大, not 华北地区规模最大): the best of the leading sentences with such a clause.
   const wanted = scopeOf(foldForMatch(ctx.question));
+  // (A clause that only ranks (居全省第一) says it of the clause before it: 生猪出栏85万头，居全省第一.)
   const saying = (x: ScoredSentence) =>
-    splitClauses(x.text).find((c) => {
+    splitClauses(x.text).find((c, i, all) => {
       const folded = foldForMatch(c);
-      return folded.includes(word) && ctx.focus.some((w) => w !== word && folded.includes(w)) && (!wanted || !scopeOf(folded) || folded.includes(wanted));
+      const about = RANKS_BACK.test(folded) && i > 0 ? `${foldForMatch(all[i - 1]!)}${folded}` : folded;
+      return folded.includes(word) && ctx.focus.some((w) => w !== word && about.includes(w)) && (!wanted || !scopeOf(folded) || folded.includes(wanted));
     });
   const best = ctx.scored.slice(0, STATED_SUPERLATIVE_DEPTH).find((x) => saying(x) !== undefined);
   if (!best) return null;
@@ -380,7 +385,10 @@ function statedOne(ctx: ComposeContext, best: ScoredSentence, word: string): Rep
   const chunk = ctx.hits[best.hit]!.chunk;
   const org = ctx.source.factsOf(chunk).find((f) => f.kind === 'org' && f.sentence === best.sentence && !f.before);
   const subject = org?.text ?? chunk.meta.town;
-  const clause = splitClauses(best.text).find((c) => foldForMatch(c).includes(word)) ?? best.text;
+  const clauses = splitClauses(best.text);
+  const at = clauses.findIndex((c) => foldForMatch(c).includes(word));
+  // (A clause that only ranks is said with the clause it ranks: 生猪出栏85万头，居全省第一.)
+  const clause = at < 0 ? best.text : at > 0 && RANKS_BACK.test(foldForMatch(clauses[at]!)) ? `${clauses[at - 1]}${clauses[at]}` : clauses[at]!;
   const cites = new CitationList();
   const said = asStatement(clause).replace(/。$/, '');
   // An English question is answered in English first: which one it is.

@@ -458,6 +458,13 @@ describe('whole against part, causes, and names praised as famous, over the real
   });
 });
 
+describe('a rank asked (排第一的是哪) over the real page', () => {
+  it('names the town whose sentence ranks first, with the clause ranked', async () => {
+    const r = await ask('2022年山西省生猪出栏量排第一的是哪个地方？');
+    expect(r.answer).toMatch(/^高平生猪：生猪出栏85万头，居全省第一。/);
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');

@@ -96,7 +96,9 @@ export function isTimeNoun(word: string): boolean {
 
 /** The superlative the question asks (最早, 最多, largest…), or "" when none. */
 export function superlativeWord(question: string): string {
-  return SUPERLATIVE.exec(foldForMatch(question))?.[0] ?? '';
+  const word = SUPERLATIVE.exec(foldForMatch(question))?.[0] ?? '';
+  // A rank asked (排第一的是哪…, 哪…居第一) is said 第一, as the articles say it (居全省第一).
+  return /第一/.test(word) ? '第一' : word;
 }
 
 /** Asks how many times one figure is another (是…的几倍, how many times). */
