@@ -10,8 +10,11 @@ import { scopeOf } from './asked-attribute.js';
 
 /** What is left once a part is taken away (扣除…还有, 除掉…还有). */
 const LEFT_AFTER = /(?:除掉|除去|扣除|去掉|减去|刨去).{1,16}还有/;
-/** The part of a whole that is not something (还没拿到商标的, 不是阳城造的): the whole less the part that is. */
-const NOT_PART = /(?:还没有?|没有?|尚未|未|不是|并非)[\u4e00-\u9fff]{1,10}的/;
+/**
+ * The part of a whole that is not something (还没拿到商标的, 不是阳城造的; 有几家没有取得商标): the whole less the part
+ * that is.
+ */
+const NOT_PART = /(?:还没有?|没有?|尚未|未|不是|并非)[\u4e00-\u9fff]{1,10}的|(?:几|多少)[个家种户位座项]?(?:还|仍|仍然|依然)?(?:没有?|尚未|未)[\u4e00-\u9fff]{1,10}/;
 /** A gap asked: what is left or missing between two figures (离目标还差, 除了…还剩, 还没…的有几家). */
 const GAP = new RegExp(`还差|差了?多少|(?<!第)差了?几|还剩|剩多少|剩下|还缺|${LEFT_AFTER.source}|${NOT_PART.source}|\\bapart\\b|\\bgap\\b`, 'i');
 /** A sum asked of two named things (脱贫户加监测户一共…, 加起来, 合计). */

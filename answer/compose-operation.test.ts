@@ -327,6 +327,8 @@ describe('comparisons by time over the real page', () => {
   it('counts the part of a whole that is not something (还没拿到商标的) as the whole less the part that is, both cited', async () => {
     expect((await ask('泽州30家铸造企业里，还没拿到注册商标的有几家？')).answer).toMatch(/^其余14家（30家减去16家）：.*30家\[1\]；16家企业已取得/);
     expect((await ask('故宫的琉璃瓦里不是阳城造的占多少？')).answer).toMatch(/^其余占10%（100%减去90%）/);
+    // …and asked after the count (有多少家还没有商标), without a 的.
+    expect((await ask('泽州铸造企业有多少家还没有商标')).answer).toMatch(/^其余14家（30家减去16家）/);
   });
 
   it('computes how many times one cited figure is the other', async () => {
