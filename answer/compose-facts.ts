@@ -828,7 +828,9 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
     const event = attributeFamilies(folded);
     return dated.find((f) => event.some((a) => a.factWords.some((w) => upTo(f).includes(w)))) ?? dated[0];
   }
-  return pool.length ? pool.reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
+  // (A year or era stated beats one counted back from a duration (创始于1958年, not 65年来 from 2022).)
+  const exact = pool.filter((f) => f.fact.kind === 'time');
+  return pool.length ? (exact.length ? exact : pool).reduce((a, b) => (year(b) < year(a) ? b : a)) : fitting[0];
 }
 
 /** A comparison with one side's figure not stated: refused, naming that side, with the other side's cited figure as related. */

@@ -342,6 +342,13 @@ describe('comparisons by time over the real page', () => {
   });
 });
 
+describe('a founding year stated against one counted back', () => {
+  it('dates a side by its stated founding year (创始于1958年), not by a duration counted back from the latest year (65年来)', async () => {
+    const r = await ask('吉利尔潞绸集团比彤康食品公司早成立了多少年？');
+    expect(r.answer).toMatch(/^吉利尔潞绸集团更早，相差49年：.*创始于1958年\[1\]；.*成立于2007年\[2\]/);
+  });
+});
+
 describe('superlatives over the real page', () => {
   it('picks the extreme figure within one passage and leads with it', async () => {
     expect((await ask('彤康哪款山楂酒度数最低？')).answer).toMatch(/^最低的是6度清甜山楂甜酒：开发产品有.*\[1\]$/);
