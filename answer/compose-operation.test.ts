@@ -346,6 +346,8 @@ describe('a founding year stated against one counted back', () => {
   it('dates a side by its stated founding year (创始于1958年), not by a duration counted back from the latest year (65年来)', async () => {
     const r = await ask('吉利尔潞绸集团比彤康食品公司早成立了多少年？');
     expect(r.answer).toMatch(/^吉利尔潞绸集团更早，相差49年：.*创始于1958年\[1\]；.*成立于2007年\[2\]/);
+    // A后过了多少年B: two events, each dated by its own fact.
+    expect((await ask('吉利尔集团创立后过了多少年，潞绸手工织造才被列为国家级非遗？')).answer).toMatch(/相差56年：.*创始于1958年\[1\]；.*2014年被列为国家级非物质文化遗产\[2\]/);
   });
 });
 

@@ -75,7 +75,7 @@ const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|别名|叫法|称呼|又名|俗称|又称|也称|美称|another name|also called|called|known as|title|nickname|honou?r/i;
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年期次批项座所条件款篇届轮场类样块]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
-const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?:以后|之后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年|(?:多少|(?<!第)几)年(?:以?后|之后)(?:[，,]|[^，,？?]{1,16}(?:才|又|就))|how (?:long|many years) after|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bthe gap\b|\bgap (?:in|between|of)\b|difference/i;
+const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?:以后|之后|(?<=[\u4e00-\u9fff]{2})后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年|(?:多少|(?<!第)几)年(?:以?后|之后)(?:[，,]|[^，,？?]{1,16}(?:才|又|就))|how (?:long|many years) after|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bthe gap\b|\bgap (?:in|between|of)\b|difference/i;
 const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老|烈|强|重|轻|贵|新)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest|latest|newest|most recent|strongest|mildest|weakest/i;
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|哪件|哪项|哪样|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪一件|哪项|谁)(?:事情?)?(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|新)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
@@ -283,7 +283,7 @@ export function comparisonSides(question: string): string[] {
   if (between) return [between[1]!, between[2]!].map((x) => x.trim().replace(/^(?:the|a)\s+/i, ''));
   // A以后又过了几年B / A多少年后才B / how long after A did B: two events, the later one last.
   const after =
-    /^(.+?)(?:以后|之后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年[，,]?(?:以?后|之后)?(?:才|又|就)?(.+?)[？?。]?$/.exec(question) ??
+    /^(.+?)(?:以后|之后|(?<=[\u4e00-\u9fff]{2})后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年[，,]?(?:以?后|之后)?(?:才|又|就)?(.+?)[？?。]?$/.exec(question) ??
     /^(.+?)(?:多少|(?<!第)几)年(?:以?后|之后)[，,]?(?:才|又|就)?(.+?)[？?。]?$/.exec(question) ??
     /^(.+?)[;；,，.]\s*how (?:long|many years) after (?:that|this|it) (?:did|was|were|had)\s+(.+?)[?？]?\s*$/i.exec(question) ??
     /^\s*how (?:long|many years) after (.+) (?:did|was|were|had)\s+(.+?)[?？]?\s*$/i.exec(question);
