@@ -476,6 +476,13 @@ describe('a rank asked (排第一的是哪) over the real page', () => {
   });
 });
 
+describe('everyday verbs of production', () => {
+  it('reads 能造 / 能酿 as the capacity asked (年产5000吨…的生产能力)', async () => {
+    expect((await ask('泽州那个山楂酒厂一年能造多少酒啊？')).answer).toContain('年产5000吨山楂红酒的生产能力');
+    expect((await ask('彤康一年能酿多少山楂酒？')).answer).toContain('5000吨');
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');
