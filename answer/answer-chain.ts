@@ -9,6 +9,8 @@ import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
 import { actionsAsked, asListWording, FRAME_NOUNS, whichTypos, severalAsMany, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
+import { familyPhrasesIn } from './family-phrases.js';
+import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
 import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
 import { notStated } from './render-answer.js';
@@ -172,9 +174,29 @@ function countedNoun(folded: string): string {
   return /(?:多少|(?<!第)几)(?:个|家|种|位|名|项|类|只|头|户)?(?:是)?([\u4e00-\u9fff]{2,4})[?？。]?$/.exec(folded)?.[1] ?? '';
 }
 
+/**
+ * The question as retrieval reads it: with the fact words of each attribute family one of whose question phrases
+ * it says where the articles never use that phrase (最牛 -> 龙头, 领军), so passages worded as the articles word it
+ * are found. A question in English or with no such phrase is searched as it is.
+ */
+export function retrievalQuery(searcher: HybridSearcher, question: string): string {
+  const q = foldForMatch(question);
+  const present = familyPhrasesIn(q);
+  if (present.size === 0) return question;
+  const inCorpus = (w: string) => searcher.chunksWith(w, 1).length > 0;
+  const extra = new Set<string>();
+  for (const family of ATTRIBUTE_FAMILIES) {
+    // (A question already saying one of the family's fact words (多少户人家: 户) says it the articles' way.)
+    if (family.factWords.some((w) => q.includes(w))) continue;
+    if (!family.questionWords.some((p) => present.has(p) && /^[\u4e00-\u9fff]+$/.test(p) && !inCorpus(p))) continue;
+    for (const w of family.factWords) if (w.length >= 2 && inCorpus(w)) extra.add(w);
+  }
+  return extra.size ? `${question} ${[...extra].join(' ')}` : question;
+}
+
 /** Answers one question extractively from the searcher's index. */
 export async function answerExtractive(searcher: HybridSearcher, input: AnswerInput, options: AnswerOptions): Promise<AnswerResult> {
-  const hits = await searcher.search(input.question, input.k ?? options.k);
+  const hits = await searcher.search(retrievalQuery(searcher, input.question), input.k ?? options.k);
   return composeExtractive(searcher, input.question, hits, options);
 }
 

@@ -2,7 +2,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Settings } from '../config.js';
 import type { HybridSearcher, Pause, SearchHit } from '../index/index.js';
-import { answerOptions, composeExtractive, REFUSAL_EN, REFUSAL_ZH, toRetrieved } from './answer-chain.js';
+import { answerOptions, composeExtractive, REFUSAL_EN, REFUSAL_ZH, retrievalQuery, toRetrieved } from './answer-chain.js';
 import { condenseQuestion } from './condense-question.js';
 import { limitInlining } from './inlining-budget.js';
 import { corpusGuide } from './corpus-guide.js';
@@ -78,7 +78,7 @@ export function createAnswerService(
 
   const guide = corpusGuide(searcher.index.chunks, async (q) => {
     const options = answerOptions(settings);
-    return !composeExtractive(searcher, q, await searcher.search(q, options.k), options).refused;
+    return !composeExtractive(searcher, q, await searcher.search(retrievalQuery(searcher, q), options.k), options).refused;
   });
 
   /** An answer through `llm` when given, else extractive: ask's body, which the warm-up runs without the LLM. */
@@ -89,7 +89,7 @@ export function createAnswerService(
     const options = answerOptions(settings, input.k);
     const question = await standalone(withoutGreeting(input.question), input.history ?? [], llm, input.signal);
     const t1 = performance.now();
-    const hits = await searcher.search(question, options.k);
+    const hits = await searcher.search(retrievalQuery(searcher, question), options.k);
     const t2 = performance.now();
     const extractive = composeExtractive(searcher, question, hits, options);
     let result: AnswerResult = extractive;

@@ -483,6 +483,13 @@ describe('everyday verbs of production', () => {
   });
 });
 
+describe('colloquial words the articles never use, searched in the articles\' words', () => {
+  it('finds the leading firm asked as 最牛 / 最厉害 through the 龙头 the articles say', async () => {
+    expect((await ask('高平养猪哪家企业最牛？')).answer).toContain('凯永集团作为农业产业化国家重点龙头企业');
+    expect((await ask('高平潞绸最厉害的企业是哪家')).answer).toMatch(/^吉利尔潞绸集团/);
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');

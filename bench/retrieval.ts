@@ -1,7 +1,7 @@
 // Benchmark stage 2: in-process latency of dense, BM25, hybrid retrieval and full answers; HNSW recall against exact search.
 import hnswlib from 'hnswlib-node';
 import { answerOptions, createAnswerChain } from '../answer/index.js';
-import { composeExtractive } from '../answer/answer-chain.js';
+import { composeExtractive, retrievalQuery } from '../answer/answer-chain.js';
 import type { Settings } from '../config.js';
 import { expandQuery, tokenize, type HybridSearcher } from '../index/index.js';
 import { profile, type ProfileLine } from './profile.js';
@@ -76,10 +76,10 @@ export async function retrievalStage(searcher: HybridSearcher, queries: string[]
   const dense = await timeEach(expanded, rounds, async (q) => searcher.vectors.similaritySearchVectorWithScore(await searcher.embedder.embedQuery(q), 10));
   const bm25 = await timeEach(expanded, rounds, (q) => searcher.index.bm25.search(tokenize(q), 10));
   const hybrid = await timeEach(queries, rounds, (q) => searcher.search(q, s.TOP_K));
-  const answer = await timeEach(queries, rounds, async (q) => composeExtractive(searcher, q, await searcher.search(q, options.k), options));
+  const answer = await timeEach(queries, rounds, async (q) => composeExtractive(searcher, q, await searcher.search(retrievalQuery(searcher, q), options.k), options));
   const answerChain = await timeEach(queries, rounds, (q) => chain.invoke({ question: q }));
   const answerProfile = await profile(async () => {
-    for (let r = 0; r < rounds; r++) for (const q of queries) composeExtractive(searcher, q, await searcher.search(q, options.k), options);
+    for (let r = 0; r < rounds; r++) for (const q of queries) composeExtractive(searcher, q, await searcher.search(retrievalQuery(searcher, q), options.k), options);
   });
   const vectors = await Promise.all(expanded.map((q) => searcher.embedder.embedQuery(q)));
   const exact = exactIndexOf(searcher);
