@@ -139,8 +139,11 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   const acrossAction = (w: string) => actions !== '' && w.endsWith(actions[0]!) && folded.includes(w + actions.slice(1));
   const words = [...new Set(withoutUnknownPredicates(rejoinedByCorpus(kept, folded, unknown), searcher, folded))].filter((w) => !actions.includes(w) && !acrossAction(w));
   const listing = asListWording(folded);
-  const category = parseOperation(listing, 0) === 'count' ? listCategory(listing) : '';
-  if (!category) return words;
+  const operation = parseOperation(listing, 0);
+  // A verb framing the members asked (由几类产品组成, 包括哪些) is no evidence to find.
+  const framed = operation === 'count' || operation === 'list' ? words.filter((w) => !LIST_VERBS.has(w)) : words;
+  const category = operation === 'count' ? listCategory(listing) : '';
+  if (!category) return framed.length ? framed : words;
   // The passages looked at: the named town's, else the best passage's town's.
   const strongest = strongestTowns(searcher.namedTowns(question));
   const towns = strongest.length === 1 ? strongest : hits.slice(0, 1).map((h) => h.chunk.meta.town);
@@ -171,7 +174,10 @@ export function rejoinedByCorpus(words: string[], folded: string, unknown: (w: s
 
 /** The noun a question counts, closing it (有多少社员, 有几个是驰名商标): what is asked; "" when none. */
 function countedNoun(folded: string): string {
-  return /(?:多少|(?<!第)几)(?:个|家|种|位|名|项|类|只|头|户)?(?:是)?([\u4e00-\u9fff]{2,4})[?？。]?$/.exec(folded)?.[1] ?? '';
+  const noun = /(?:多少|(?<!第)几)(?:个|家|种|位|名|项|类|只|头|户)?(?:是)?([\u4e00-\u9fff]{2,4})[?？。]?$/.exec(folded)?.[1] ?? '';
+  // (由几类产品构成: the noun before the verb framing the members.)
+  const verb = [...LIST_VERBS].find((v) => noun.endsWith(v));
+  return verb ? noun.slice(0, -verb.length) : noun;
 }
 
 /**

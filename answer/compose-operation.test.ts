@@ -490,6 +490,12 @@ describe('colloquial words the articles never use, searched in the articles\' wo
   });
 });
 
+describe('members framed by a verb (由几类产品组成)', () => {
+  it('counts the enumeration whose frame the question names, the framing verb no word to find', async () => {
+    expect((await ask('阳城陶瓷的产业格局由几类产品组成？')).answer).toMatch(/^共4类：.*建筑瓷、日用瓷、工业瓷、琉璃制品/);
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');

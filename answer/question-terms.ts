@@ -34,7 +34,8 @@ export const FRAME_NOUNS = new Set('数量 数目 个数 总数 总量 量 钱 �
  * answer, which an enumeration gives without naming; "" when there is none.
  */
 export function listCategory(folded: string): string {
-  return /(?:哪些|哪几|(?<!第)几|多少)(?:个|种|类|大类|项|样|款|块|方面)?([\u4e00-\u9fff]{2})(?=[？?。，,]|$)/.exec(folded)?.[1] ?? '';
+  // (由几类产品组成: the noun before a verb framing the members.)
+  return /(?:哪些|哪几|(?<!第)几|多少)(?:个|种|类|大类|项|样|款|块|方面)?([\u4e00-\u9fff]{2})(?=(?:组成|构成)?(?:[？?。，,]|$))/.exec(folded)?.[1] ?? '';
 }
 
 /**
@@ -62,8 +63,8 @@ export function severalAsMany(question: string): string {
   return question.replace(/好几|好些/g, '多');
 }
 
-/** Verbs that frame a list (包括, 包含, 涉及): what the members are part of, not evidence. */
-export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖']);
+/** Verbs that frame a list (包括, 包含, 由…组成, 分为): what the members are part of, not evidence. */
+export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖', '组成', '构成', '分为', '分成']);
 
 /** Multi-word question phrases, removed before segmentation. */
 /** Words converting an amount to a unit (换成, 折合成), and the units of measure a question may ask it in (万斤, 亿元). */
