@@ -142,7 +142,7 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   const operation = parseOperation(listing, 0);
   // A verb framing the members asked (由几类产品组成, 包括哪些) is no evidence to find.
   const framed = operation === 'count' || operation === 'list' ? words.filter((w) => !LIST_VERBS.has(w)) : words;
-  const category = operation === 'count' ? listCategory(listing) : '';
+  const category = operation === 'count' || operation === 'list' ? listCategory(listing) : '';
   if (!category) return framed.length ? framed : words;
   // The passages looked at: the named town's, else the best passage's town's.
   const strongest = strongestTowns(searcher.namedTowns(question));

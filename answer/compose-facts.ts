@@ -628,6 +628,20 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
       if (after.startsWith('等') && names.some((n) => after.includes(n))) return { fact, chunk, fit: 1, score: 1 };
     }
   }
+  // 主要有哪几类产品: the enumeration said to be the main ones (以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局),
+  // the first in the best sentences, else in the named towns' passages.
+  if (!/主要|主打/.test(foldForMatch(ctx.question))) return undefined;
+  const mainList = (chunk: Chunk, sentence?: number) =>
+    ctx.source.factsOf(chunk).find((f) => f.kind === 'list' && (sentence === undefined || f.sentence === sentence) && f.items.length >= 2 && /^为主/.test(afterItems(f)));
+  for (const x of ctx.scored.slice(0, 5)) {
+    const chunk = ctx.hits[x.hit]!.chunk;
+    const main = !ctx.towns.length || ctx.towns.includes(chunk.meta.town) ? mainList(chunk, x.sentence) : undefined;
+    if (main) return { fact: main, chunk, fit: 1, score: 1 };
+  }
+  for (const chunk of ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t))) {
+    const main = mainList(chunk);
+    if (main) return { fact: main, chunk, fit: 1, score: 1 };
+  }
   return undefined;
 }
 

@@ -493,6 +493,8 @@ describe('colloquial words the articles never use, searched in the articles\' wo
 describe('members framed by a verb (由几类产品组成)', () => {
   it('counts the enumeration whose frame the question names, the framing verb no word to find', async () => {
     expect((await ask('阳城陶瓷的产业格局由几类产品组成？')).answer).toMatch(/^共4类：.*建筑瓷、日用瓷、工业瓷、琉璃制品/);
+    // 主要…哪几类: the enumeration said to be the main ones (以…为主体).
+    expect((await ask('阳城陶瓷现在主要做哪几类产品？')).answer).toContain('以建筑瓷、日用瓷、工业瓷、琉璃制品为主体');
   });
 });
 
