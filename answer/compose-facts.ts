@@ -628,6 +628,23 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
       if (after.startsWith('等') && names.some((n) => after.includes(n))) return { fact, chunk, fit: 1, score: 1 };
     }
   }
+  // 出了哪些山楂酒: an enumeration of the best sentences most of whose items say the kind's word (6度清甜山楂甜酒、
+  // 8度山楂情缘、13度山楂干红…: 山楂).
+  const kindWords = cutWords(kind).filter((w) => w.length >= 2);
+  // (…else of the named organisation's passages, which retrieval may have missed.)
+  const ofKind = (chunk: Chunk, sentence?: number) =>
+    ctx.source.factsOf(chunk).find((f) => f.kind === 'list' && (sentence === undefined || f.sentence === sentence) && f.items.length >= 3 && kindWords.some((w) => f.items.filter((i) => i.includes(w)).length >= 0.75 * f.items.length));
+  for (const x of ctx.scored.slice(0, 5)) {
+    const chunk = ctx.hits[x.hit]!.chunk;
+    const own = ofKind(chunk, x.sentence);
+    if (own) return { fact: own, chunk, fit: 1, score: 1 };
+  }
+  if (ctx.entities.length) {
+    for (const chunk of ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t)).filter((c) => namesEntities(ctx, c))) {
+      const own = ofKind(chunk);
+      if (own) return { fact: own, chunk, fit: 1, score: 1 };
+    }
+  }
   // 主要有哪几类产品: the enumeration said to be the main ones (以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局),
   // the first in the best sentences, else in the named towns' passages.
   if (!/主要|主打/.test(foldForMatch(ctx.question))) return undefined;

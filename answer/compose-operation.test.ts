@@ -495,6 +495,8 @@ describe('members framed by a verb (由几类产品组成)', () => {
     expect((await ask('阳城陶瓷的产业格局由几类产品组成？')).answer).toMatch(/^共4类：.*建筑瓷、日用瓷、工业瓷、琉璃制品/);
     // 主要…哪几类: the enumeration said to be the main ones (以…为主体).
     expect((await ask('阳城陶瓷现在主要做哪几类产品？')).answer).toContain('以建筑瓷、日用瓷、工业瓷、琉璃制品为主体');
+    // 哪些山楂酒: the enumeration most of whose items say 山楂, from the named organisation's passages.
+    expect((await ask('彤康都出了哪些山楂酒？')).answer).toMatch(/^开发产品有6度清甜山楂甜酒、8度山楂情缘、13度山楂干红、42度和54度山楂白兰地等/);
   });
 });
 
