@@ -539,7 +539,10 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   // (Another name asked (还有什么别名) is not an honour: the names said with 也称 / 又名 answer it.)
   if (ctx.parsed.answerType === 'names' && ctx.towns.length >= 1 && !ctx.parsed.attributes.some((a) => a.name === 'alias')) {
     // A county's towns (高平有什么称号) each with their own honours, named.
-    const byTown = ctx.towns.map((town) => ({ town, honours: honoursOf(ctx, town) })).filter((t) => t.honours.length > 0);
+    // (哪些“之乡”: only the honours of that form, when there are any.)
+    const form = /之乡/.test(ctx.question) ? (h: LocatedFact) => h.fact.items.some((i) => i.endsWith('之乡')) : () => true;
+    const ofForm = (hs: LocatedFact[]) => (hs.some(form) ? hs.filter(form) : hs);
+    const byTown = ctx.towns.map((town) => ({ town, honours: ofForm(honoursOf(ctx, town)) })).filter((t) => t.honours.length > 0);
     const honours = byTown.flatMap((t) => t.honours);
     if (honours.length === 0) return null;
     const names = [...new Set(honours.flatMap((h) => h.fact.items))];

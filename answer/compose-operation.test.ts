@@ -500,6 +500,15 @@ describe('members framed by a verb (由几类产品组成)', () => {
   });
 });
 
+describe('honours of one form (哪些“之乡”)', () => {
+  it('lists only the honours of the form asked, and 什么之乡 asks a name', async () => {
+    const r = await ask('阳城那篇说阳城是哪些“之乡”？');
+    expect(r.answer).toMatch(/^“陶瓷之乡”、“琉璃之乡”\[1\]/);
+    expect(r.answer).not.toContain('陶瓷名都');
+    expect((await ask('阳城是什么之乡？')).answer).toContain('陶瓷之乡、琉璃之乡');
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');
