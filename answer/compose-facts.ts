@@ -516,9 +516,31 @@ function yearTowns(ctx: ComposeContext, year: number): { town: string; text: str
   });
 }
 
+/** 除了X(以外)，还有…: the thing set aside. */
+const SET_ASIDE = /除了?([^，,？?]{2,12}?)(?:以外|之外)?[，,]?还/;
+
+/**
+ * 沁水除了黑山羊，还有啥专业镇: the other towns of the county of the town set aside, each cited by its first passage; null
+ * when nothing set aside names a town.
+ */
+function townsBesides(ctx: ComposeContext): Reply | null {
+  const aside = SET_ASIDE.exec(foldForMatch(ctx.question));
+  const excluded = aside ? ctx.source.townsIn(aside[1]!) : [];
+  if (excluded.length === 0) return null;
+  const countyOf = (town: string) => ctx.source.chunksOfTown(town)[0]?.meta.county ?? '';
+  const counties = new Set(excluded.map(countyOf));
+  const others = ctx.source.townNames().filter((t) => counties.has(countyOf(t)) && !excluded.includes(t));
+  if (others.length === 0) return null;
+  const cites = new CitationList();
+  const items = others.map((t) => `${t}${cites.mark(ctx.source.chunksOfTown(t)[0]!)}`);
+  return reply(`${/几|多少|how many/i.test(ctx.question) ? `共${others.length}个：` : ''}${items.join('、')}。`, cites);
+}
+
 /** 哪些 / 几个: the towns that match, a town's honours, or the enumeration that answers; with the count when asked. */
 export function composeList(ctx: ComposeContext, count: boolean, allowEnumeration: boolean): Reply | null {
   const cites = new CitationList();
+  const others = ctx.asksTowns ? townsBesides(ctx) : null;
+  if (others) return others;
   if (ctx.asksTowns && (ctx.towns.length === 0 || ctx.townStrength < 1)) {
     const towns = matchingTowns(ctx).filter((t) => ctx.towns.length === 0 || ctx.towns.includes(t.town));
     if (towns.length === 0) return null;

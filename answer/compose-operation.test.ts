@@ -509,6 +509,15 @@ describe('honours of one form (哪些“之乡”)', () => {
   });
 });
 
+describe('towns besides one set aside (除了…还有)', () => {
+  it('lists the other towns of the county of the town set aside', async () => {
+    const r = await ask('沁水除了黑山羊，还有啥专业镇上了榜？');
+    expect(r.answer).toBe('沁水蜂蜜[1]。');
+    expect(r.citations[0]!.town).toBe('沁水蜂蜜');
+    expect((await ask('高平除了潞绸以外还有哪些专业镇')).answer).toBe('高平生猪[1]。');
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');
