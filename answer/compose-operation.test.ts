@@ -552,6 +552,15 @@ describe('near misses over the real page', () => {
     expect(towns.answer).toMatch(/蚕桑[\s\S]*陶瓷琉璃|陶瓷琉璃[\s\S]*蚕桑/);
   });
 
+  it('says the growth is not stated when asked against last year and the passages give only the amount', async () => {
+    const r = await ask('陵川中药材产值比去年增长了多少？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到陵川中药材的增长幅度；提到的是：.*年产值突破5.28亿元\[1\]/);
+    expect((await ask("By how much did Lingchuan's herb output value grow over last year?")).refused).toBe(true);
+    // A growth the article states (户均增收6653元) is answered.
+    expect((await ask('阳城蚕农户均增收多少？')).answer).toContain('户均增收6653元');
+  });
+
   it('says which organisation is not named when the passage names none, and names the maker when it does', async () => {
     const r = await ask('故宫用的琉璃瓦是阳城哪一家烧出来的？');
     expect(r.refused).toBe(true);

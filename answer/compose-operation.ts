@@ -115,6 +115,27 @@ export function dayNotStated(ctx: ComposeContext, top: LocatedFact): Reply | nul
   return { answer: notStated(ctx.parsed.english, subject, '具体日期', `${said}${cites.mark(top.chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [top] };
 }
 
+/** A growth asked: against last year (比去年增长了多少), year on year (同比), a growth rate. */
+const ASKS_GROWTH =
+  /(?:比|较|相比|跟|和)(?:去年|上年|前年|上一年|往年)[^，,。？?]{0,8}(?:增|涨|多|提高|高)|同比|环比|增幅|涨幅|增长率|增速|增长了?(?:多少|几)|\b(?:grow(?:n|th)?|increase[ds]?|rise|rose)\b.{0,30}\b(?:over|than|from|compared|since)\b.{0,20}\b(?:last|previous|prior|the year before)\b|year[- ]on[- ]year|growth rate/i;
+/** A sentence stating a growth with its figure (增长15%, 增收6653元, 提高了2个百分点). */
+const STATES_GROWTH = /(?:增长|增加|提高|增幅|涨幅|同比|上涨|翻番|增收|翻了)[^，,。；]{0,6}\d/;
+
+/**
+ * 产值比去年增长了多少: a growth asked where none of the best sentences states one, only the amount itself
+ * (年产值突破5.28亿元): the growth is not stated; refuse and show the amount.
+ */
+export function growthNotStated(ctx: ComposeContext): Reply | null {
+  const best = ctx.picked[0] ?? ctx.scored[0];
+  if (!best || !ASKS_GROWTH.test(foldForMatch(ctx.question))) return null;
+  if (ctx.scored.slice(0, 3).some((x) => STATES_GROWTH.test(foldForMatch(x.text)))) return null;
+  const chunk = ctx.hits[best.hit]!.chunk;
+  const cites = new CitationList();
+  const said = trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+  const subject = ctx.entities[0] ?? (ctx.towns.length === 1 ? ctx.towns[0]! : chunk.meta.town);
+  return { answer: notStated(ctx.parsed.english, subject, '增长幅度', `${said}${cites.mark(chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [] };
+}
+
 /** 哪五味 / 哪三家: the number of members asked, with their classifier. */
 const ASKS_MEMBERS = /哪([两二三四五六七八九十]|\d+)(?:个|种|味|家|项|样|类|位|款|条|大)?/;
 /** 第几届 / 第几批: an ordinal asked, with its classifier. */
@@ -248,6 +269,9 @@ export function composeFacts(
   // lists no such members, or says only "several" (多届): the detail is not stated.
   const unlisted = parsed.operation === 'lookup' || parsed.operation === 'list' ? membersNotListed(ctx) : null;
   if (unlisted) return toComposed(unlisted, parsed.operation);
+  // 比去年增长了多少: a growth the passages do not state.
+  const growth = growthNotStated(ctx);
+  if (growth) return toComposed(growth, parsed.operation);
   let reply: Reply | null = null;
   switch (parsed.operation) {
     case 'compare':
