@@ -518,6 +518,15 @@ describe('towns besides one set aside (除了…还有)', () => {
   });
 });
 
+describe('English crops', () => {
+  it('reads "grow" of crops as the articles\' 种植 / 栽培, not only as 生长', async () => {
+    const r = await ask('What herbs does Lingchuan grow?');
+    expect(r.refused).toBe(false);
+    expect(r.citations[0]!.town).toBe('陵川中药材');
+    expect(r.answer).toMatch(/种植|栽培/);
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');
