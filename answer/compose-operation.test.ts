@@ -525,6 +525,11 @@ describe('English crops', () => {
     expect(r.citations[0]!.town).toBe('陵川中药材');
     expect(r.answer).toMatch(/种植|栽培/);
   });
+
+  it('reads "located" as 位于 and "beekeepers" as 蜂农, which the dictionary glosses only in long form', async () => {
+    expect((await ask('Where is Tongkang located?')).answer).toContain('位于泽州县高都镇大兴村');
+    expect((await ask('How many beekeepers are there in Qinshui?')).answer).toMatch(/^1,500 households\. 全县蜂农达1500户/);
+  });
 });
 
 describe('another name over the real page', () => {

@@ -110,6 +110,10 @@ describe('translateEnglish', () => {
     expect(lexicon.expansionWords('What is the population of Mars?')).toEqual([]);
   });
 
+  it('takes a corpus word with the phrase in its second sense when no first-sense word is a corpus word (ceramics -> 陶瓷)', () => {
+    expect(lexicon.expansionGroups('Which town is known for ceramics?')).toContainEqual(['陶瓷']);
+  });
+
   it('passes over an amount modifier (total) leading a phrase the corpus has no word for, reading the rest (output value)', () => {
     expect(lexicon.expansionGroups('What was the total output value of sericulture?')).toContainEqual(['产值']);
     expect(lexicon.unknownTerms('What was the total output value of sericulture?')).toEqual([]);

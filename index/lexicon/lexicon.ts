@@ -127,18 +127,26 @@ export class Lexicon {
     // word that has it only in a later sense is no translation (总体 "overall; …; population (statistics)").
     const main = all.filter((w) => this.inFirstSense(w, i));
     const ranked = main.length ? main : all;
-    const inCorpus = ranked.filter((w) => mark[w] === 1).slice(0, MAX_CORPUS_WORDS);
+    // (…but where no first-sense word is one the corpus uses, a corpus word with the phrase in its second sense
+    // still renders it: 陶瓷 "pottery and porcelain / ceramics" for ceramics.)
+    const ownCorpus = ranked.filter((w) => mark[w] === 1);
+    const inCorpus = (ownCorpus.length ? ownCorpus : all.filter((w) => mark[w] === 1 && this.inSense(w, i, 1))).slice(0, MAX_CORPUS_WORDS);
     const others = ranked.filter((w) => mark[w] === 0).slice(0, MAX_OTHER_WORDS);
     return [...inCorpus, ...others].map((w) => stringAt(d.words, w));
   }
 
   /** True when phrase p is a phrase of word w's first sense, or the head of one of a noun sense ("red wine" -> "wine"). */
   private inFirstSense(w: number, p: number): boolean {
+    return this.inSense(w, p, 0);
+  }
+
+  /** True when phrase p is a phrase of word w's sense number `nth` (0 = first), or the head of one of a noun sense. */
+  private inSense(w: number, p: number, nth: number): boolean {
     const d = this.dictionary;
-    const first = d.wordSenses[w]!;
-    if (first === d.wordSenses[w + 1]) return false;
-    const noun = d.senseFlags[first] === 0;
-    for (let k = d.phraseStarts[first]!; k < d.phraseStarts[first + 1]!; k++) if (d.sensePhrases[k] === p || (noun && d.heads[d.sensePhrases[k]!] === p)) return true;
+    const sense = d.wordSenses[w]! + nth;
+    if (sense >= d.wordSenses[w + 1]!) return false;
+    const noun = d.senseFlags[sense] === 0;
+    for (let k = d.phraseStarts[sense]!; k < d.phraseStarts[sense + 1]!; k++) if (d.sensePhrases[k] === p || (noun && d.heads[d.sensePhrases[k]!] === p)) return true;
     return false;
   }
 
