@@ -9,6 +9,8 @@ describe('arabicFigures', () => {
     expect(arabicFigures('两万亩基地')).toBe('20000亩基地');
     expect(arabicFigures('也就一百来年的历史，三千多元')).toBe('也就100来年的历史，3000多元');
     expect(arabicFigures('挣不到两千块吧，一年三万多块钱，两块地')).toBe('挣不到2000元吧，一年30000多元，两块地');
+    // 几百年 / 数十年 say "some hundreds", no figure.
+    expect(arabicFigures('有几百年了，也几十年了，数十年')).toBe('有几百年了，也几十年了，数十年');
   });
 
   it('reads 一下 / 一上 after an amount as the 以下 / 以上 it was typed for', () => {

@@ -33,7 +33,7 @@ export function parseChineseNumeral(text: string): number | null {
 }
 
 /** A Chinese numeral of two characters or more, or with 十 / 百 / 千, before a unit (三千元, 一千五百户, 十二年), an approximation word between (一百来年, 三千多元). */
-const NUMERAL_BEFORE_UNIT = /([零一二两三四五六七八九十百千万亿]{2,}|[十百千])(?=(?:来|多|余)?(?:万|亿)?(?:元|块|亩|头|只|户|人|名|家|吨|公斤|斤|种|年|度|%|个百分点))/g;
+const NUMERAL_BEFORE_UNIT = /(?<![几数])([零一二两三四五六七八九十百千万亿]{2,}|[十百千])(?=(?:来|多|余)?(?:万|亿)?(?:元|块|亩|头|只|户|人|名|家|吨|公斤|斤|种|年|度|%|个百分点))/g;
 
 /** The text with amounts written in Chinese numerals before a unit in digits (三千元 -> 3000元); 一年, 两个 stay. */
 export function arabicFigures(text: string): string {
