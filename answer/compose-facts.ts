@@ -1,5 +1,5 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { countedFamily, extractFacts, foldForMatch, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
+import { countedFamily, extractFacts, foldForMatch, parseNumber, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
 import { cutWords, indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords, otherMeasure, scopeOf } from './asked-attribute.js';
@@ -516,6 +516,9 @@ function yearTowns(ctx: ComposeContext, year: number): { town: string; text: str
   });
 }
 
+/** 各有两个专业镇 / 占了两个镇: a number of towns each county is asked to have. */
+const PER_COUNTY = /(?:各有|各占|占了?|各|有)(一|两|二|三|四|\d)个(?:专业)?镇/;
+
 /** 除了X(以外)，还有…: the thing set aside. */
 const SET_ASIDE = /除了?([^，,？?]{2,12}?)(?:以外|之外)?[，,]?还/;
 
@@ -544,9 +547,14 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   if (ctx.asksTowns && (ctx.towns.length === 0 || ctx.townStrength < 1)) {
     const towns = matchingTowns(ctx).filter((t) => ctx.towns.length === 0 || ctx.towns.includes(t.town));
     if (towns.length === 0) return null;
-    if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question)) {
-      const counties = new Map<string, typeof towns>();
-      for (const t of towns) counties.set(t.chunk.meta.county, [...(counties.get(t.chunk.meta.county) ?? []), t]);
+    const per = PER_COUNTY.exec(foldForMatch(ctx.question));
+    if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question) || (per && /哪个县|哪一个县/.test(ctx.question))) {
+      const all = new Map<string, typeof towns>();
+      for (const t of towns) all.set(t.chunk.meta.county, [...(all.get(t.chunk.meta.county) ?? []), t]);
+      // 各有两个专业镇的县: only the counties with that many towns.
+      const wanted = per ? parseNumber(per[1]!) : null;
+      const counties = new Map([...all].filter(([, ts]) => wanted === null || ts.length === wanted));
+      if (counties.size === 0) return null;
       // Marked in the order they are written, so the numbers read 1, 2, 3…
       const parts = [...counties].map(([county, ts]) => `${county}（${ts.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、')}）`);
       return reply(`${count ? (ctx.parsed.english ? `${counties.size} counties: ` : `共${counties.size}个：`) : ''}${parts.join('、')}。`, cites);

@@ -532,6 +532,15 @@ describe('English crops', () => {
   });
 });
 
+describe('counties by their number of towns', () => {
+  it('counts only the counties with the number of towns asked (各有两个专业镇)', async () => {
+    const r = await ask('有几个县各有两个专业镇上榜？');
+    expect(r.answer).toMatch(/^共4个：泽州（.*）、高平（.*）、阳城（.*）、沁水（.*）。$/);
+    expect(r.answer).not.toContain('陵川');
+    expect((await ask('几个县有专业镇上榜？')).answer).toMatch(/^共5个：/);
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');
