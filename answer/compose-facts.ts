@@ -1141,10 +1141,21 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
       outsideEnumeration(ctx.focus, facts, folded) === null &&
       !contrasts(ctx, s.text) &&
       !onlyPlanned(ctx.question, claims, facts) &&
-      !onlyPart(ctx.question, facts));
+      !onlyPart(ctx.question, facts) &&
+      !onlyOnce(ctx.question, s.text));
   // A claim resting on a word the articles use elsewhere but this sentence does not (省级 where it says 国家级) is not borne out.
   if (holds && (bound !== null || !unstatedWord(ctx, folded))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/** A claim that something happened once (只办过一次, 就一回). */
+const CLAIMS_ONCE = /(?:就|只|仅|才)[^，,。？?]{0,4}(?:一|1)(?:回|次|届|遍|期)|\bonly once\b|\bjust once\b/i;
+/** A sentence saying it happened several times (连续举办了多届, 多次, 每年). */
+const SAYS_SEVERAL = /多(?:届|次|回|遍|期)|连续|历届|每年|年年|屡次/;
+
+/** 是不是就办过一回 against 连续举办了多届: a claim of once where the sentence says several times. */
+export function onlyOnce(question: string, sentence: string): boolean {
+  return CLAIMS_ONCE.test(foldForMatch(question)) && SAYS_SEVERAL.test(sentence);
 }
 
 /** A claim about the whole of something (全都是, 全部, 所有, all of). */

@@ -569,6 +569,9 @@ describe('near misses over the real page', () => {
     const edition = await ask('陶博会已经举办到第几届？');
     expect(edition.refused).toBe(true);
     expect(edition.answer).toMatch(/具体届次.*连续举办了多届/);
+    expect((await ask('阳城陶瓷博览会办过几届？')).answer).toMatch(/^文章没有提到.*的具体届数；提到的是：.*连续举办了多届/);
+    // …and a claim that it happened once is not borne out.
+    expect((await ask('阳城的陶瓷博览会只办过一次吗？')).answer).toMatch(/^不是。.*连续举办了多届/);
     // A plain count (两个专业镇) is not a set name: the two towns are answered.
     const towns = await ask('阳城县入选的两个专业镇是哪两个');
     expect(towns.refused).toBe(false);

@@ -138,8 +138,8 @@ export function growthNotStated(ctx: ComposeContext): Reply | null {
 
 /** 哪五味 / 哪三家: the number of members asked, with their classifier. */
 const ASKS_MEMBERS = /哪([两二三四五六七八九十]|\d+)(?:个|种|味|家|项|样|类|位|款|条|大)?/;
-/** 第几届 / 第几批: an ordinal asked, with its classifier. */
-const ASKS_ORDINAL = /第几([\u4e00-\u9fff])/;
+/** 第几届 / 第几批, 办过几届: an ordinal or a number of editions asked, with its classifier. */
+const ASKS_ORDINAL = /第几([\u4e00-\u9fff])|(?<!第)几([届次回期])/;
 
 /**
  * A number of members asked of a set named by that number (陵五味是哪五味) where none of the best sentences lists
@@ -147,11 +147,18 @@ const ASKS_ORDINAL = /第几([\u4e00-\u9fff])/;
  * (连续举办了多届): not stated; refuse and show the sentence.
  */
 export function membersNotListed(ctx: ComposeContext): Reply | null {
-  const best = ctx.picked[0] ?? ctx.scored[0];
+  let best = ctx.picked[0] ?? ctx.scored[0];
   if (!best) return null;
   const folded = foldForMatch(ctx.question);
   const members = ASKS_MEMBERS.exec(folded);
   const ordinal = ASKS_ORDINAL.exec(folded);
+  if (!members && ordinal) {
+    // (The leading sentence that says only "several" of the classifier: 连续举办了多届.)
+    const several = new RegExp(`(?:多|数|几|若干)${ordinal[1] ?? ordinal[2]}`);
+    const saying = ctx.scored.slice(0, 3).find((x) => several.test(foldForMatch(x.text)));
+    if (!saying) return null;
+    best = saying;
+  }
   const chunk = ctx.hits[best.hit]!.chunk;
   if (members) {
     const n = parseChineseCount(members[1]!);
@@ -160,11 +167,11 @@ export function membersNotListed(ctx: ComposeContext): Reply | null {
     if (!new RegExp(`${members[1]}(?![个种家项位条只头])`).test(rest)) return null;
     const listed = ctx.scored.slice(0, 3).some((x) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).some((f) => (f.kind === 'list' || f.kind === 'honour' || f.kind === 'name') && f.sentence === x.sentence && f.items.length === n));
     if (n < 2 || listed) return null;
-  } else if (!ordinal || !new RegExp(`(?:多|数|几|若干)${ordinal[1]}`).test(foldForMatch(best.text))) return null;
+  } else if (!ordinal) return null;
   const cites = new CitationList();
   const said = trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
   const subject = /[“「『"]([^”」』"]+)[”」』"]/.exec(ctx.question)?.[1] ?? ctx.entities[0] ?? chunk.meta.town;
-  return { answer: notStated(ctx.parsed.english, subject, members ? '具体名称' : '具体届次', `${said}${cites.mark(chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [] };
+  return { answer: notStated(ctx.parsed.english, subject, members ? '具体名称' : ordinal?.[1] ? `具体${ordinal[1]}次` : `具体${ordinal?.[2] ?? ''}数`, `${said}${cites.mark(chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [] };
 }
 
 /** 五 -> 5, 两 -> 2, 12 -> 12 (one to twenty). */
@@ -267,7 +274,7 @@ export function composeFacts(
   }
   // 陵五味是哪五味 / 办到第几届了: a number of members or an ordinal asked, where the passage names the set but
   // lists no such members, or says only "several" (多届): the detail is not stated.
-  const unlisted = parsed.operation === 'lookup' || parsed.operation === 'list' ? membersNotListed(ctx) : null;
+  const unlisted = ['lookup', 'list', 'count'].includes(parsed.operation) ? membersNotListed(ctx) : null;
   if (unlisted) return toComposed(unlisted, parsed.operation);
   // 比去年增长了多少: a growth the passages do not state.
   const growth = growthNotStated(ctx);
