@@ -813,6 +813,26 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
   return parts.length ? reply(parts.join(''), cites, facts) : null;
 }
 
+/** Asks each of two things for its own figure (A和B分别是多少, 各是多少). */
+const ASKS_EACH = /分别|各(?:是|有|为)多少|各自/;
+
+/**
+ * 高平生猪出栏量和阳城蚕茧产量分别是多少: each side's own figure, found by its own words (sideFact), side by side
+ * and cited; null unless both are found.
+ */
+export function composeEach(ctx: ComposeContext): Reply | null {
+  if (!ASKS_EACH.test(ctx.question) || ctx.parsed.answerType !== 'quantity') return null;
+  const sides = comparisonSides(ctx.question);
+  if (sides.length !== 2) return null;
+  const shared = sharedWords(ctx, sides);
+  const first = sideFact(ctx, sides[0]!, shared);
+  const second = first && sideFact(ctx, sides[1]!, shared, undefined, first.fact);
+  if (!first || !second) return null;
+  const cites = new CitationList();
+  const said = (side: string, f: LocatedFact) => `${sideLabel(side)}：${factStatement(f.fact).replace(/。$/, '')}${cites.mark(f.chunk)}`;
+  return reply(`${said(sides[0]!, first)}；${said(sides[1]!, second)}。`, cites, [first, second]);
+}
+
 /** The question's focus words that no side names (产值 of 高平和阳城的产值): both sides' measure. */
 export function sharedWords(ctx: ComposeContext, sides: string[]): string[] {
   return ctx.focus.filter((w) => !sides.some((s) => foldForMatch(s).includes(w)));
