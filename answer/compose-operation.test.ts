@@ -529,6 +529,8 @@ describe('English crops', () => {
   it('reads "located" as 位于 and "beekeepers" as 蜂农, which the dictionary glosses only in long form', async () => {
     expect((await ask('Where is Tongkang located?')).answer).toContain('位于泽州县高都镇大兴村');
     expect((await ask('How many beekeepers are there in Qinshui?')).answer).toMatch(/^1,500 households\. 全县蜂农达1500户/);
+    // An adoption rate is the articles' 推广率, not 承继 (the adoption of a son).
+    expect((await ask('What is the adoption rate of improved silkworm breeds in Yangcheng?')).answer).toContain('推广率达100%');
   });
 });
 
