@@ -154,7 +154,9 @@ export function composeLookup(ctx: ComposeContext): Reply | null {
       return `${text}${cites.mark(ctx.hits[s.hit]!.chunk)}`;
     });
     // 是哪家: the organisation the best sentence is about leads (its subject may be said sentences before).
-    const org = ASKS_ORGANISATION.test(ctx.question) && picked[0] ? subjectOrganisation(ctx.source.factsOf(ctx.hits[picked[0].hit]!.chunk), picked[0].sentence) : undefined;
+    // (…and asked who, where the sentence names its organisation only as 该集团 / 该公司: the one it refers back to.)
+    const asksOrg = ASKS_ORGANISATION.test(ctx.question) || (/谁|\bwho\b/i.test(foldForMatch(ctx.question)) && picked[0] !== undefined && ANAPHOR_ORG.test(picked[0].text));
+    const org = asksOrg && picked[0] ? subjectOrganisation(ctx.source.factsOf(ctx.hits[picked[0].hit]!.chunk), picked[0].sentence) : undefined;
     return reply(`${org && !parts[0]!.includes(org) ? `${org}：` : ''}${parts.join('')}`, cites);
   }
   if (ctx.towns.length >= 2 && ctx.townStrength >= 1) return composePerTown(ctx);
@@ -353,6 +355,9 @@ function subjectOrganisation(facts: Fact[], sentence: number): string | undefine
   const own = named.filter((f) => f.sentence === sentence);
   return (own[0] ?? named.at(-1))?.items[0];
 }
+
+/** An organisation named by reference back (该集团, 该公司). */
+const ANAPHOR_ORG = /该(?:集团|公司|企业|厂|合作社)/;
 
 /** Question words that ask which organisation. */
 const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂)|which (?:company|firm|enterprise|group)/i;

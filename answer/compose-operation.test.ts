@@ -551,6 +551,12 @@ describe('each of two things (分别是多少)', () => {
   });
 });
 
+describe('an organisation named by reference back (该集团)', () => {
+  it('answers who with the organisation 该集团 refers to', async () => {
+    expect((await ask('潞绸织造技艺的传承人是谁')).answer).toMatch(/^吉利尔潞绸集团：作为潞绸织造技艺的唯一传承人/);
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');
