@@ -557,6 +557,13 @@ describe('an organisation named by reference back (该集团)', () => {
   });
 });
 
+describe('a full name asked (全称)', () => {
+  it('gives the name that ends with the thing asked and starts at the place it is named after', async () => {
+    const r = await ask('阳城连着办了好几届的那个陶瓷博览会全称叫什么？');
+    expect(r.answer).toMatch(/^山西阳城\(国际\)陶瓷博览会：.*连续举办了多届/);
+  });
+});
+
 describe('another name over the real page', () => {
   it('answers another name (又叫 / 别名 / another name) from 也称, not with an honour', async () => {
     expect((await ask('泽州的山楂又叫什么？')).answer).toContain('也称红果');

@@ -1,6 +1,6 @@
 // Dispatches a parsed question to its composer, and says when the asked detail is missing (a near miss).
 import { foldForMatch } from '../ingest/index.js';
-import type { HybridSearcher, SearchHit } from '../index/index.js';
+import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
 import { answeringCandidates, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
@@ -134,6 +134,33 @@ export function growthNotStated(ctx: ComposeContext): Reply | null {
   const said = trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
   const subject = ctx.entities[0] ?? (ctx.towns.length === 1 ? ctx.towns[0]! : chunk.meta.town);
   return { answer: notStated(ctx.parsed.english, subject, '增长幅度', `${said}${cites.mark(chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [] };
+}
+
+/** Asks the full name of something (全称, 全名, full name): the thing asked before it. */
+const ASKS_FULL_NAME = /([\u4e00-\u9fff]{2,10}?)的?(?:全称|全名|完整(?:的)?名(?:称|字))|full name/i;
+
+/**
+ * 那个陶瓷博览会全称叫什么: the name in a leading sentence that ends with the thing asked (陶瓷博览会) and starts at
+ * the place it is named after (山西阳城(国际)陶瓷博览会), with the sentence; null when none is found.
+ */
+export function composeFullName(ctx: ComposeContext): Reply | null {
+  const asked = ASKS_FULL_NAME.exec(foldForMatch(ctx.question))?.[1]?.replace(/^(?:那个|这个|那|这|该)/, '');
+  if (!asked) return null;
+  for (const x of ctx.scored.slice(0, 5)) {
+    const text = foldForMatch(x.text);
+    // The longest end of the asked words the sentence says (陶瓷博览会, else 博览会).
+    const tail = [...Array(asked.length - 1).keys()].map((i) => asked.slice(i)).find((t) => text.includes(t));
+    if (!tail) continue;
+    const end = text.indexOf(tail) + tail.length;
+    const run = /[\u4e00-\u9fff()（）]{0,20}$/.exec(text.slice(0, end - tail.length))![0];
+    const place = [...placeNames(run)].map((p) => run.indexOf(p)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    if (place === undefined) continue;
+    const name = `${run.slice(place)}${tail}`;
+    const chunk = ctx.hits[x.hit]!.chunk;
+    const cites = new CitationList();
+    return { answer: `${name}：${trimSentence(x.text, [...ctx.focus, tail], ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, citations: cites, refused: false, related: [], facts: [] };
+  }
+  return null;
 }
 
 /** 哪五味 / 哪三家: the number of members asked, with their classifier. */
@@ -276,6 +303,9 @@ export function composeFacts(
   // lists no such members, or says only "several" (多届): the detail is not stated.
   const unlisted = ['lookup', 'list', 'count'].includes(parsed.operation) ? membersNotListed(ctx) : null;
   if (unlisted) return toComposed(unlisted, parsed.operation);
+  // 全称叫什么: the full name the passage gives.
+  const full = composeFullName(ctx);
+  if (full) return toComposed(full, parsed.operation);
   // 比去年增长了多少: a growth the passages do not state.
   const growth = growthNotStated(ctx);
   if (growth) return toComposed(growth, parsed.operation);
