@@ -7,8 +7,9 @@ import { z } from 'zod';
  * 4: chunks.bin also holds the text prepared at ingest (folded texts, sentences, paragraph links).
  * 5: chunks.bin also holds each chunk's page (PDF documents).
  * 6: the lexicon (lexicon.bin) and the dictionary it was built with (dictionary.bin).
+ * 7: dictionary.bin also holds antonym pairs.
  */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),

@@ -5,6 +5,6 @@ import { DIGEST_VERSION } from '../index/lexicon/lexicon-digest.js';
 
 /** A Lexicon whose English translations are exactly `english` (word or phrase -> Chinese words). */
 export function overridesLexicon(english: Record<string, string[]>): Lexicon {
-  const empty = dictionaryFromDigest({ version: DIGEST_VERSION, sources: 'none', phrases: [], df: [], heads: [], english: [], words: [], freq: [], senses: [], wordnet: {} });
+  const empty = dictionaryFromDigest({ version: DIGEST_VERSION, sources: 'none', phrases: [], df: [], heads: [], english: [], words: [], freq: [], senses: [], wordnet: {}, antonyms: [] });
   return new Lexicon(buildLexicon(empty, []), empty, { english, gloss: {} });
 }

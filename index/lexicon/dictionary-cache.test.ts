@@ -20,6 +20,7 @@ const dictionary = dictionaryFromDigest({
   freq: [1, 1],
   senses: [[[VERBAL, 0]], [[VERBAL, 0]]],
   wordnet: {},
+  antonyms: [],
 });
 const bytes = (d: typeof dictionary) => Buffer.concat(encodeDictionary(d, 's'));
 

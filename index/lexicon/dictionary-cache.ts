@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readSections, writeSections } from '../binary-file.js';
+import { withoutRelatedAntonyms } from './antonym-synonyms.js';
 import { cedictVersion } from './cedict-source.js';
 import { dictionaryFromDigest, type Dictionary } from './dictionary.js';
 import { decodeDictionary, DICTIONARY_MAGIC, encodeDictionary } from './dictionary-file.js';
@@ -64,7 +65,7 @@ export function loadDictionary(): { dictionary: Dictionary; sources: string } {
   const file = dictionaryCacheFile(sources);
   let dictionary = readCachedDictionary(file, sources);
   if (!dictionary) {
-    dictionary = dictionaryFromDigest(buildDigest());
+    dictionary = withoutRelatedAntonyms(dictionaryFromDigest(buildDigest())).dictionary;
     writeCachedDictionary(file, dictionary, sources);
   }
   return (memo = { sources, dictionary });

@@ -16,6 +16,8 @@ const dictionary = dictionaryFromDigest({
   freq: [1, 1, 1],
   senses: [[[VERBAL, 0, 1]], [[VERBAL, 1, 0]], [[VERBAL, 2]]],
   wordnet: { '0': [1, 600] },
+  // Structural only: a pair to round-trip and check, whatever its meaning.
+  antonyms: [2, 0],
 });
 const asBuffers = (sections: Uint8Array[]) => sections.map((x) => Buffer.from(x.buffer, x.byteOffset, x.length));
 
@@ -28,12 +30,18 @@ describe('encodeDictionary and decodeDictionary', () => {
 
   it('throws IndexCorruptError for a missing section, a bad header, or ids past their table', () => {
     const sections = asBuffers(encodeDictionary(dictionary, 'test'));
-    expect(() => decodeDictionary(sections.slice(1))).toThrow(new IndexCorruptError('lexicon dictionary: 19 sections, expected 20; re-run `npm run ingest`'));
+    expect(() => decodeDictionary(sections.slice(1))).toThrow(new IndexCorruptError('lexicon dictionary: 20 sections, expected 21; re-run `npm run ingest`'));
     expect(() => decodeDictionary([Buffer.from('{"words":1}'), ...sections.slice(1)])).toThrow('lexicon dictionary: invalid header');
     const header = JSON.parse(sections[0]!.toString()) as Record<string, unknown>;
     expect(() => decodeDictionary([Buffer.from(JSON.stringify({ ...header, phrases: 4 })), ...sections.slice(1)])).toThrow('lexicon dictionary: phrase offsets do not match the header');
     const broken = [...sections];
     broken[17] = Buffer.from(new Uint32Array(sections[17]!.length / 4).fill(99).buffer);
     expect(() => decodeDictionary(broken)).toThrow('lexicon dictionary: phrase users point past their table');
+    const pastWords = [...sections];
+    pastWords[20] = Buffer.from(Uint32Array.of(0, 3).buffer);
+    expect(() => decodeDictionary(pastWords)).toThrow('lexicon dictionary: antonym pairs do not match the header or point past the words');
+    const unpaired = [...sections];
+    unpaired[20] = Buffer.from(Uint32Array.of(0).buffer);
+    expect(() => decodeDictionary(unpaired)).toThrow('lexicon dictionary: antonym pairs do not match the header or point past the words');
   });
 });

@@ -5,16 +5,23 @@ import { NO_HEAD, type Dictionary } from './dictionary.js';
 import { monotone, openSections, within } from './lexicon-file.js';
 import { stringCount, type StringTable } from './string-table.js';
 
-export const DICTIONARY_MAGIC = 'JCDICv01';
+/** v02: antonym pairs (the last section). */
+export const DICTIONARY_MAGIC = 'JCDICv02';
 
-const headerSchema = z.object({ sources: z.string(), words: z.number().int().min(0), senses: z.number().int().min(0), phrases: z.number().int().min(0) });
+const headerSchema = z.object({
+  sources: z.string(),
+  words: z.number().int().min(0),
+  senses: z.number().int().min(0),
+  phrases: z.number().int().min(0),
+  antonyms: z.number().int().min(0),
+});
 type Header = z.infer<typeof headerSchema>;
 
-const SECTIONS = 20;
+const SECTIONS = 21;
 
 /** Sections of a dictionary: header (with `sources`, the packages it was made from), then strings and arrays. */
 export function encodeDictionary(d: Dictionary, sources: string): Uint8Array[] {
-  const header: Header = { sources, words: stringCount(d.words), senses: d.senseFlags.length, phrases: stringCount(d.phrases) };
+  const header: Header = { sources, words: stringCount(d.words), senses: d.senseFlags.length, phrases: stringCount(d.phrases), antonyms: d.antonyms.length / 2 };
   const strings = (s: StringTable) => [s.blob, bytesOf(s.offsets)];
   return [
     Buffer.from(JSON.stringify(header)),
@@ -23,6 +30,7 @@ export function encodeDictionary(d: Dictionary, sources: string): Uint8Array[] {
     bytesOf(d.englishOffsets), bytesOf(d.englishWords),
     bytesOf(d.wordnetOffsets), bytesOf(d.wordnetPhrases), bytesOf(d.wordnetWeights),
     bytesOf(d.userOffsets), bytesOf(d.users), bytesOf(d.headOfOffsets), bytesOf(d.headOf),
+    bytesOf(d.antonyms),
   ];
 }
 
@@ -50,6 +58,7 @@ export function decodeDictionary(sections: Buffer[]): { dictionary: Dictionary; 
     users: u32(s[17]!),
     headOfOffsets: u32(s[18]!),
     headOf: u32(s[19]!),
+    antonyms: u32(s[20]!),
   };
   checkRanges(d, h, fail);
   return { dictionary: d, sources: h.sources };
@@ -71,5 +80,6 @@ function checkRanges(d: Dictionary, h: Header, fail: (why: string) => Error): vo
   }
   if (d.senseFlags.length !== h.senses || d.wordnetWeights.length !== d.wordnetPhrases.length) throw fail('sense flags or WordNet weights do not match');
   if (d.df.length !== h.phrases || d.heads.length !== h.phrases) throw fail('phrase counts do not match the header');
+  if (d.antonyms.length !== 2 * h.antonyms || !within(d.antonyms, h.words)) throw fail('antonym pairs do not match the header or point past the words');
   for (let i = 0; i < d.heads.length; i++) if (d.heads[i] !== NO_HEAD && d.heads[i]! >= h.phrases) throw fail('a head points past the phrases');
 }

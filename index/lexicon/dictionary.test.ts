@@ -16,6 +16,8 @@ const digest: LexiconDigest = {
   freq: [10, 20, 30, 0],
   senses: [[[0, 1]], [[VERBAL, 0], [0, 3]], [[VERBAL, 0]], [[PROPER, 2]]],
   wordnet: { '0': [3, 450] },
+  // Structural only: 销 and 晋城 (digest ids 1 and 3) as a pair, to follow their ids through the sort.
+  antonyms: [1, 3],
 };
 const d = dictionaryFromDigest(digest);
 const word = (w: string) => findString(d.words, w);
@@ -43,6 +45,7 @@ describe('dictionaryFromDigest', () => {
     const near = phrase('sell');
     expect([...d.wordnetPhrases.subarray(d.wordnetOffsets[near], d.wordnetOffsets[near + 1])]).toEqual([phrase('market')]);
     expect([...d.wordnetWeights.subarray(d.wordnetOffsets[near], d.wordnetOffsets[near + 1])]).toEqual([450]);
+    expect([...d.antonyms].map((w) => stringAt(d.words, w))).toEqual(['销', '晋城']);
   });
 
   it('lists, per phrase, the words using it and the phrases it is the head of', () => {

@@ -34,6 +34,8 @@ export type Dictionary = {
   users: Uint32Array;
   headOfOffsets: Uint32Array;
   headOf: Uint32Array;
+  /** Antonym pairs of words, flat [word, word, …], best evidence first (see findAntonyms; Lexicon.antonymsOf). */
+  antonyms: Uint32Array;
 };
 
 /** Offsets of lists laid out one after another (offsets.length = lists.length + 1). */
@@ -106,6 +108,7 @@ export function dictionaryFromDigest(d: LexiconDigest): Dictionary {
     users: users.values,
     headOfOffsets: headOf.offsets,
     headOf: headOf.values,
+    antonyms: Uint32Array.from(d.antonyms, (old) => w.rank[old]!),
   };
 }
 

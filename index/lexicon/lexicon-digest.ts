@@ -1,12 +1,13 @@
-// The corpus-independent part of the lexicon as first built: CC-CEDICT senses and WordNet links between their phrases.
+// The corpus-independent part of the lexicon as first built: CC-CEDICT senses, WordNet links between their phrases, antonym pairs.
 import { dict as jiebaDict } from '@node-rs/jieba/dict.js';
+import { findAntonyms } from './antonyms.js';
 import { cedictVersion, readCedict } from './cedict-source.js';
 import { rankEnglish } from './english-index.js';
 import { headOf } from './gloss-phrases.js';
-import { readWordNet, wordnetVersion, type WordNet } from './wordnet-source.js';
+import { readWordNet, senseRank, wordnetVersion, type WordNet } from './wordnet-source.js';
 
-/** Bump when the digest's content rules change (phrases, senses, WordNet weights) or the dictionary file's layout. */
-export const DIGEST_VERSION = 9;
+/** Bump when the digest's content rules change (phrases, senses, WordNet weights, antonyms) or the dictionary file's layout. */
+export const DIGEST_VERSION = 10;
 /** Sense flags: a verb sense ("to raise"); a proper-noun sense ("the Forbidden City": translated, never related). */
 export const VERBAL = 1;
 export const PROPER = 2;
@@ -38,15 +39,11 @@ export type LexiconDigest = {
   senses: number[][][];
   /** Phrase id -> flat [phrase id, weight × 1000, …] of its WordNet neighbours. */
   wordnet: Record<string, number[]>;
+  /** Antonym pairs of words, flat [word id, word id, …], best evidence first (see findAntonyms). */
+  antonyms: number[];
 };
 
 const rankFactor = (rank: number) => 1 / Math.sqrt(rank + 1);
-/** Rank of a synset among a lemma's senses of the same part of speech (0 = most frequent), or -1. */
-function senseRank(wn: WordNet, lemma: string, synset: string): number {
-  const list = wn.senses.get(lemma) ?? [];
-  const at = list.indexOf(synset);
-  return at < 0 ? -1 : list.slice(0, at).filter((s) => s[0] === synset[0]).length;
-}
 
 /** WordNet neighbours of one lemma among the known phrases: phrase -> weight (the best link). */
 export function wordnetNeighbours(lemma: string, wn: WordNet, known: Map<string, number>): Map<number, number> {
@@ -101,11 +98,12 @@ export function buildDigest(): LexiconDigest {
     if (near.size) wordnet[id] = [...near].flatMap(([q, w]) => [q, Math.round(w * 1000)]);
   });
   const freqs = jiebaFrequencies();
+  const antonyms = findAntonyms(cedict, wn, freqs).flat();
   const words = cedict.map((w) => w.word);
   const heads = phrases.map((p) => headOf(p, false)).map((h) => (h ? idOf(h) : -1));
   while (df.length < phrases.length) df.push(0);
   while (heads.length < phrases.length) heads.push(-1);
   const freq = words.map((w) => freqs.get(w) ?? 0);
   const english = rankEnglish({ phrases, heads, words, freq, senses });
-  return { version: DIGEST_VERSION, sources: `${cedictVersion()} ${wordnetVersion()}`, phrases, df, heads, english, words, freq, senses, wordnet };
+  return { version: DIGEST_VERSION, sources: `${cedictVersion()} ${wordnetVersion()}`, phrases, df, heads, english, words, freq, senses, wordnet, antonyms };
 }

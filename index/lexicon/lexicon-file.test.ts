@@ -19,6 +19,7 @@ const digest: LexiconDigest = {
   freq: [10, 10, 10, 10, 10],
   senses: [[[VERBAL, 0, 1]], [[VERBAL, 1, 0]], [[VERBAL, 2]], [[VERBAL, 2]], [[0, 3]]],
   wordnet: {},
+  antonyms: [],
 };
 const dictionary = dictionaryFromDigest(digest);
 const table = buildLexicon(dictionary, ['创建', '销往', '高平']);

@@ -48,6 +48,8 @@ export class Lexicon {
   private readonly phraseCache = new Map<string, PhraseTranslation>();
   /** translations' results: retrieval, the answer's terms and its town check each expand the same question. */
   private readonly translationCache = new Map<string, readonly (Translation & { own: boolean })[]>();
+  /** Word -> its antonyms (see antonymsOf), built on the first call. */
+  private antonymMap: Map<string, string[]> | null = null;
 
   constructor(
     private readonly table: LexiconTable,
@@ -287,6 +289,32 @@ export class Lexicon {
       }
     }
     return false;
+  }
+
+  /**
+   * Chinese words of opposite meaning (短 -> 长, 增加 -> 减少), best evidence first: the dictionary's
+   * antonym pairs (WordNet antonyms through CC-CEDICT glosses, borne out by the characters; see
+   * findAntonyms). [] for a word without any. A Map lookup (built from the pairs on the first call).
+   */
+  antonymsOf(word: string): string[] {
+    const list = (this.antonymMap ??= this.mapAntonyms()).get(word);
+    return list ? [...list] : [];
+  }
+
+  private mapAntonyms(): Map<string, string[]> {
+    const d = this.dictionary;
+    const map = new Map<string, string[]>();
+    const add = (from: string, to: string) => {
+      const list = map.get(from);
+      if (!list) map.set(from, [to]);
+      else if (!list.includes(to)) list.push(to);
+    };
+    for (let i = 0; i + 1 < d.antonyms.length; i += 2) {
+      const [a, b] = [stringAt(d.words, d.antonyms[i]!), stringAt(d.words, d.antonyms[i + 1]!)];
+      add(a, b);
+      add(b, a);
+    }
+    return map;
   }
 
   /** A short English gloss of a Chinese word for English answers (亩 -> "mu"), or null when unknown. */
