@@ -47,6 +47,8 @@ export type ComposeContext = {
     articlesByAuthor: () => Map<string, Chunk[][]>;
     /** The first author (in articlesByAuthor's order) whose name the question contains. */
     authorIn: (question: string) => string | undefined;
+    /** Words of opposite meaning (短 -> 长), from the lexicon; [] when it knows none. */
+    antonymsOf?: (word: string) => string[];
   };
   /** True when the question asks which towns (哪些专业镇, 哪几个县…) rather than about one. */
   asksTowns: boolean;
@@ -1167,10 +1169,29 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
       !contrasts(ctx, s.text) &&
       !onlyPlanned(ctx.question, claims, facts) &&
       !onlyPart(ctx.question, facts) &&
-      !onlyOnce(ctx.question, s.text));
+      !onlyOnce(ctx.question, s.text) &&
+      !saysOpposite(claimed, folded, ctx.source.antonymsOf));
   // A claim resting on a word the articles use elsewhere but this sentence does not (省级 where it says 国家级) is not borne out.
   if (holds && (bound !== null || !unstatedWord(ctx, folded))) return reply(`${yes}${statement}。${cites.mark(chunk)}`, cites);
   return reply(`${no}文章说：${statement}。${cites.mark(chunk)}`, cites);
+}
+
+/**
+ * 生长周期短，是吧 against 生长周期长: the sentence says, after the same two characters as the claim, a word of opposite
+ * meaning to the claim's (and not the claim's own word). The claim's words of one or two characters are looked up.
+ */
+export function saysOpposite(claim: string, sentence: string, antonymsOf: ((w: string) => string[]) | undefined): boolean {
+  if (!antonymsOf) return false;
+  for (let at = 2; at < claim.length; at++) {
+    const before = claim.slice(at - 2, at);
+    if (!/^[\u4e00-\u9fff]{2}$/.test(before) || !sentence.includes(before)) continue;
+    for (const len of [2, 1]) {
+      const word = claim.slice(at, at + len);
+      if (word.length < len || sentence.includes(before + word)) continue;
+      if (antonymsOf(word).some((a) => sentence.includes(before + a))) return true;
+    }
+  }
+  return false;
 }
 
 /** A claim that something happened once (只办过一次, 就一回). */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestIndex } from '../test-support/test-index.js';
 import { answerOptions, composeOptions, createAnswerChain } from './answer-chain.js';
 import { namedEntities } from './compose-operation.js';
-import { askedKind } from './compose-facts.js';
+import { askedKind, saysOpposite } from './compose-facts.js';
 import type { AnswerResult } from './types.js';
 
 let chain: ReturnType<typeof createAnswerChain>;
@@ -453,6 +453,14 @@ describe('English questions about a named organisation', () => {
 });
 
 describe('whole against part, causes, and names praised as famous, over the real page', () => {
+  it('says no to a claim whose word the article says the opposite of, after the same words (生长周期短 / 生长周期长)', async () => {
+    expect((await ask('沁水黑山羊长得快、生长周期短，是吧？')).answer).toMatch(/^不是。.*生长周期长/);
+    expect((await ask('沁水黑山羊生长周期长吗？')).answer).toMatch(/^是的。.*生长周期长/);
+    expect(saysOpposite('生长周期短吗', '活动量大，生长周期长', (w) => (w === '短' ? ['长'] : []))).toBe(true);
+    expect(saysOpposite('生长周期短吗', '活动量大，生长周期短', (w) => (w === '短' ? ['长'] : []))).toBe(false);
+    expect(saysOpposite('周期短吗', '个头长', (w) => (w === '短' ? ['长'] : []))).toBe(false);
+  });
+
   it('says no to a claim about the whole (全都) where the article states a share under 100%, yes without it', async () => {
     expect((await ask('北京故宫的琉璃瓦全都是阳城造的吗？')).answer).toMatch(/^不是。.*90%为阳城制造/);
     expect((await ask('故宫的琉璃瓦是阳城造的吗？')).answer).toMatch(/^是的。.*90%为阳城制造/);

@@ -288,6 +288,7 @@ export function composeFacts(
       articlesByAuthor: () => searcher.articlesByAuthor(),
       authorIn: (question) => searcher.authorIn(question),
       foldedParagraphOf: (chunk) => searcher.foldedParagraphOf(chunk),
+      antonymsOf: (word) => searcher.lexicon.antonymsOf(word),
     },
     asksTowns: ASKS_TOWNS.test(question),
     entities: o.entities,
