@@ -836,8 +836,9 @@ export function composeEach(ctx: ComposeContext): Reply | null {
   const second = first && sideFact(ctx, sides[1]!, shared, undefined, first.fact);
   if (!first || !second) return null;
   const cites = new CitationList();
-  const said = (side: string, f: LocatedFact) => `${sideLabel(side)}：${factStatement(f.fact).replace(/。$/, '')}${cites.mark(f.chunk)}`;
-  return reply(`${said(sides[0]!, first)}；${said(sides[1]!, second)}。`, cites, [first, second]);
+  // (Each labelled with its town, as per-town answers are: every other word of the answer is the snippet's own.)
+  const said = (f: LocatedFact) => `${f.chunk.meta.town}：${factStatement(f.fact).replace(/。$/, '')}。${cites.mark(f.chunk)}`;
+  return reply(`${said(first)}${said(second)}`, cites, [first, second]);
 }
 
 /** The question's focus words that no side names (产值 of 高平和阳城的产值): both sides' measure. */

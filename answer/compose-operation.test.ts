@@ -554,7 +554,7 @@ describe('counties by their number of towns', () => {
 describe('each of two things (分别是多少)', () => {
   it('gives each side its own figure, found by its own words, both cited', async () => {
     const r = await ask('2022年高平生猪出栏量和阳城蚕茧产量分别是多少？');
-    expect(r.answer).toBe('2022年高平生猪出栏量：生猪出栏85万头[1]；阳城蚕茧产量：实现蚕茧产量167.7万公斤[2]。');
+    expect(r.answer).toBe('高平生猪：生猪出栏85万头。[1]阳城蚕桑：实现蚕茧产量167.7万公斤。[2]');
     expect(r.citations.map((c) => c.town)).toEqual(['高平生猪', '阳城蚕桑']);
   });
 });

@@ -144,18 +144,22 @@ const ASKS_FULL_NAME = /([\u4e00-\u9fff]{2,10}?)的?(?:全称|全名|完整(?:�
  * the place it is named after (山西阳城(国际)陶瓷博览会), with the sentence; null when none is found.
  */
 export function composeFullName(ctx: ComposeContext): Reply | null {
-  const asked = ASKS_FULL_NAME.exec(foldForMatch(ctx.question))?.[1]?.replace(/^(?:那个|这个|那|这|该)/, '');
+  // (The thing after the last demonstrative: 好几届的那个陶瓷博览会 -> 陶瓷博览会, 那个中加的育种场 -> 中加的育种场.)
+  const asked = ASKS_FULL_NAME.exec(foldForMatch(ctx.question))?.[1]?.split(/那个|这个|该/).pop();
   if (!asked) return null;
   for (const x of ctx.scored.slice(0, 5)) {
     const text = foldForMatch(x.text);
     // The longest end of the asked words the sentence says (陶瓷博览会, else 博览会).
     const tail = [...Array(asked.length - 1).keys()].map((i) => asked.slice(i)).find((t) => text.includes(t));
     if (!tail) continue;
+    // (What the question says before that end (中加 of 中加的育种场) must be in the name found.)
+    const before = asked.slice(0, asked.length - tail.length).replace(/的$/, '');
     const end = text.indexOf(tail) + tail.length;
     const run = /[\u4e00-\u9fff()（）]{0,20}$/.exec(text.slice(0, end - tail.length))![0];
     const place = [...placeNames(run)].map((p) => run.indexOf(p)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
     if (place === undefined) continue;
     const name = `${run.slice(place)}${tail}`;
+    if (before && !name.includes(before)) continue;
     const chunk = ctx.hits[x.hit]!.chunk;
     const cites = new CitationList();
     return { answer: `${name}：${trimSentence(x.text, [...ctx.focus, tail], ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, citations: cites, refused: false, related: [], facts: [] };
