@@ -140,9 +140,10 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   const words = [...new Set(withoutUnknownPredicates(rejoinedByCorpus(kept, folded, unknown), searcher, folded))].filter((w) => !actions.includes(w) && !acrossAction(w));
   const listing = asListWording(folded);
   const operation = parseOperation(listing, 0);
+  const asksMembers = operation === 'count' || operation === 'list';
   // A verb framing the members asked (由几类产品组成, 包括哪些) is no evidence to find.
-  const framed = operation === 'count' || operation === 'list' ? words.filter((w) => !LIST_VERBS.has(w)) : words;
-  const category = operation === 'count' || operation === 'list' ? listCategory(listing) : '';
+  const framed = asksMembers ? words.filter((w) => !LIST_VERBS.has(w)) : words;
+  const category = asksMembers ? listCategory(listing) : '';
   if (!category) return framed.length ? framed : words;
   // The passages looked at: the named town's, else the best passage's town's.
   const strongest = strongestTowns(searcher.namedTowns(question));
@@ -180,6 +181,9 @@ function countedNoun(folded: string): string {
   return verb ? noun.slice(0, -verb.length) : noun;
 }
 
+/** Per searcher (one index version), whether its corpus says an attribute family's word. */
+const CORPUS_SAYS = new WeakMap<HybridSearcher, Map<string, boolean>>();
+
 /**
  * The question as retrieval reads it: with the fact words of each attribute family one of whose question phrases
  * it says where the articles never use that phrase (最牛 -> 龙头, 领军), so passages worded as the articles word it
@@ -189,7 +193,11 @@ export function retrievalQuery(searcher: HybridSearcher, question: string): stri
   const q = foldForMatch(question);
   const present = familyPhrasesIn(q);
   if (present.size === 0) return question;
-  const inCorpus = (w: string) => searcher.chunksWith(w, 1).length > 0;
+  // (Whether the corpus says a family's word is the same for every question: looked up once per searcher.)
+  let said = CORPUS_SAYS.get(searcher);
+  if (!said) CORPUS_SAYS.set(searcher, (said = new Map()));
+  const known = said;
+  const inCorpus = (w: string) => known.get(w) ?? known.set(w, searcher.chunksWith(w, 1).length > 0).get(w)!;
   const extra = new Set<string>();
   for (const family of ATTRIBUTE_FAMILIES) {
     // (A question already saying one of the family's fact words (多少户人家: 户) says it the articles' way.)

@@ -670,34 +670,28 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
   }
   // 出了哪些山楂酒: an enumeration of the best sentences most of whose items say the kind's word (6度清甜山楂甜酒、
   // 8度山楂情缘、13度山楂干红…: 山楂).
-  const kindWords = cutWords(kind).filter((w) => w.length >= 2);
   // (…else of the named organisation's passages, which retrieval may have missed.)
-  const ofKind = (chunk: Chunk, sentence?: number) =>
-    ctx.source.factsOf(chunk).find((f) => f.kind === 'list' && (sentence === undefined || f.sentence === sentence) && f.items.length >= 3 && kindWords.some((w) => f.items.filter((i) => i.includes(w)).length >= 0.75 * f.items.length));
-  for (const x of ctx.scored.slice(0, 5)) {
-    const chunk = ctx.hits[x.hit]!.chunk;
-    const own = ofKind(chunk, x.sentence);
-    if (own) return { fact: own, chunk, fit: 1, score: 1 };
-  }
-  if (ctx.entities.length) {
-    for (const chunk of ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t)).filter((c) => namesEntities(ctx, c))) {
-      const own = ofKind(chunk);
-      if (own) return { fact: own, chunk, fit: 1, score: 1 };
-    }
-  }
+  const kindWords = cutWords(kind).filter((w) => w.length >= 2);
+  const townChunks = () => ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t));
+  const ofKind = (f: Fact) => f.items.length >= 3 && kindWords.some((w) => f.items.filter((i) => i.includes(w)).length >= 0.75 * f.items.length);
+  const kindList = firstList(ctx, ofKind, () => true, () => (ctx.entities.length ? townChunks().filter((c) => namesEntities(ctx, c)) : []));
+  if (kindList || !/主要|主打/.test(foldForMatch(ctx.question))) return kindList;
   // 主要有哪几类产品: the enumeration said to be the main ones (以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局),
-  // the first in the best sentences, else in the named towns' passages.
-  if (!/主要|主打/.test(foldForMatch(ctx.question))) return undefined;
-  const mainList = (chunk: Chunk, sentence?: number) =>
-    ctx.source.factsOf(chunk).find((f) => f.kind === 'list' && (sentence === undefined || f.sentence === sentence) && f.items.length >= 2 && /^为主/.test(afterItems(f)));
+  // the first in the best sentences of the named towns, else in their passages.
+  const main = (f: Fact) => f.items.length >= 2 && /^为主/.test(afterItems(f));
+  return firstList(ctx, main, (c) => !ctx.towns.length || ctx.towns.includes(c.meta.town), townChunks);
+}
+
+/** The first enumeration `matches` accepts in the best sentences (of chunks `inBest` keeps), else in `chunks()`. */
+function firstList(ctx: ComposeContext, matches: (f: Fact) => boolean, inBest: (chunk: Chunk) => boolean, chunks: () => Chunk[]): LocatedFact | undefined {
   for (const x of ctx.scored.slice(0, 5)) {
     const chunk = ctx.hits[x.hit]!.chunk;
-    const main = !ctx.towns.length || ctx.towns.includes(chunk.meta.town) ? mainList(chunk, x.sentence) : undefined;
-    if (main) return { fact: main, chunk, fit: 1, score: 1 };
+    const fact = inBest(chunk) ? ctx.source.factsOf(chunk).find((f) => f.kind === 'list' && f.sentence === x.sentence && matches(f)) : undefined;
+    if (fact) return { fact, chunk, fit: 1, score: 1 };
   }
-  for (const chunk of ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t))) {
-    const main = mainList(chunk);
-    if (main) return { fact: main, chunk, fit: 1, score: 1 };
+  for (const chunk of chunks()) {
+    const fact = ctx.source.factsOf(chunk).find((f) => f.kind === 'list' && matches(f));
+    if (fact) return { fact, chunk, fit: 1, score: 1 };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 // Dispatches a parsed question to its composer, and says when the asked detail is missing (a near miss).
-import { foldForMatch } from '../ingest/index.js';
+import { foldForMatch, parseNumber, type Chunk } from '../ingest/index.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
@@ -98,6 +98,16 @@ function otherScopeNearMiss(ctx: ComposeContext): Reply | null {
   return { answer, citations: cites, refused: true, related: [statement], facts: [] };
 }
 
+/**
+ * A near miss shown by one sentence: "the articles do not state <subject>'s <attribute>; they say: <sentence>[1]",
+ * refused, the sentence (trimmed to the focus words and `extra`) as the related fact.
+ */
+function sentenceNotStated(ctx: ComposeContext, subject: string, attribute: string, sentence: string, chunk: Chunk, extra: string[] = [], facts: LocatedFact[] = []): Reply {
+  const cites = new CitationList();
+  const said = trimSentence(sentence, [...ctx.focus, ...extra], ctx.source.idf).replace(/。$/, '');
+  return { answer: notStated(ctx.parsed.english, subject, attribute, `${said}${cites.mark(chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts };
+}
+
 /** A question asking the day something happened (哪天, 几月几号, on what date), not only its month or year. */
 const ASKS_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子|哪个日子|what date|which day|on what day|exact date/i;
 /** A time that names a day (4月18日, 18号). */
@@ -109,10 +119,7 @@ const NAMES_DAY = /\d[日号]|[一二三四五六七八九十]+[日号]/;
  */
 export function dayNotStated(ctx: ComposeContext, top: LocatedFact): Reply | null {
   if (!ASKS_DAY.test(ctx.question) || NAMES_DAY.test(top.fact.text)) return null;
-  const cites = new CitationList();
-  const said = trimSentence(sentenceOf(top.chunk, top.fact), [...ctx.focus, top.fact.text], ctx.source.idf).replace(/。$/, '');
-  const subject = ctx.entities[0] ?? top.chunk.meta.town;
-  return { answer: notStated(ctx.parsed.english, subject, '具体日期', `${said}${cites.mark(top.chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [top] };
+  return sentenceNotStated(ctx, ctx.entities[0] ?? top.chunk.meta.town, '具体日期', sentenceOf(top.chunk, top.fact), top.chunk, [top.fact.text], [top]);
 }
 
 /** A growth asked: against last year (比去年增长了多少), year on year (同比), a growth rate. */
@@ -130,10 +137,7 @@ export function growthNotStated(ctx: ComposeContext): Reply | null {
   if (!best || !ASKS_GROWTH.test(foldForMatch(ctx.question))) return null;
   if (ctx.scored.slice(0, 3).some((x) => STATES_GROWTH.test(foldForMatch(x.text)))) return null;
   const chunk = ctx.hits[best.hit]!.chunk;
-  const cites = new CitationList();
-  const said = trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
-  const subject = ctx.entities[0] ?? (ctx.towns.length === 1 ? ctx.towns[0]! : chunk.meta.town);
-  return { answer: notStated(ctx.parsed.english, subject, '增长幅度', `${said}${cites.mark(chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [] };
+  return sentenceNotStated(ctx, ctx.entities[0] ?? (ctx.towns.length === 1 ? ctx.towns[0]! : chunk.meta.town), '增长幅度', best.text, chunk);
 }
 
 /** Asks the full name of something (全称, 全名, full name): the thing asked before it. */
@@ -178,40 +182,29 @@ const ASKS_ORDINAL = /第几([\u4e00-\u9fff])|(?<!第)几([届次回期])/;
  * (连续举办了多届): not stated; refuse and show the sentence.
  */
 export function membersNotListed(ctx: ComposeContext): Reply | null {
-  let best = ctx.picked[0] ?? ctx.scored[0];
-  if (!best) return null;
   const folded = foldForMatch(ctx.question);
   const members = ASKS_MEMBERS.exec(folded);
-  const ordinal = ASKS_ORDINAL.exec(folded);
-  if (!members && ordinal) {
+  const ordinal = members ? null : ASKS_ORDINAL.exec(folded);
+  let best = ctx.picked[0] ?? ctx.scored[0];
+  if (!best || (!members && !ordinal)) return null;
+  if (members) {
+    const n = parseNumber(members[1]!);
+    // The numeral names the set itself elsewhere in the question (陵五味, 四大药材), not a plain count (两个专业镇).
+    const rest = folded.slice(0, members.index) + folded.slice(members.index + members[0].length);
+    if (!new RegExp(`${members[1]}(?![个种家项位条只头])`).test(rest)) return null;
+    const listed = ctx.scored.slice(0, 3).some((x) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).some((f) => (f.kind === 'list' || f.kind === 'honour' || f.kind === 'name') && f.sentence === x.sentence && f.items.length === n));
+    if (n === null || n < 2 || listed) return null;
+  } else {
     // (The leading sentence that says only "several" of the classifier: 连续举办了多届.)
-    const several = new RegExp(`(?:多|数|几|若干)${ordinal[1] ?? ordinal[2]}`);
+    const several = new RegExp(`(?:多|数|几|若干)${ordinal![1] ?? ordinal![2]}`);
     const saying = ctx.scored.slice(0, 3).find((x) => several.test(foldForMatch(x.text)));
     if (!saying) return null;
     best = saying;
   }
   const chunk = ctx.hits[best.hit]!.chunk;
-  if (members) {
-    const n = parseChineseCount(members[1]!);
-    // The numeral names the set itself elsewhere in the question (陵五味, 四大药材), not a plain count (两个专业镇).
-    const rest = folded.slice(0, members.index) + folded.slice(members.index + members[0].length);
-    if (!new RegExp(`${members[1]}(?![个种家项位条只头])`).test(rest)) return null;
-    const listed = ctx.scored.slice(0, 3).some((x) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).some((f) => (f.kind === 'list' || f.kind === 'honour' || f.kind === 'name') && f.sentence === x.sentence && f.items.length === n));
-    if (n < 2 || listed) return null;
-  } else if (!ordinal) return null;
-  const cites = new CitationList();
-  const said = trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
   const subject = /[“「『"]([^”」』"]+)[”」』"]/.exec(ctx.question)?.[1] ?? ctx.entities[0] ?? chunk.meta.town;
-  return { answer: notStated(ctx.parsed.english, subject, members ? '具体名称' : ordinal?.[1] ? `具体${ordinal[1]}次` : `具体${ordinal?.[2] ?? ''}数`, `${said}${cites.mark(chunk)}。`), citations: cites, refused: true, related: [`${said}。`], facts: [] };
-}
-
-/** 五 -> 5, 两 -> 2, 12 -> 12 (one to twenty). */
-function parseChineseCount(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
-  const digits = '一二三四五六七八九';
-  if (text === '两') return 2;
-  if (text === '十') return 10;
-  return digits.indexOf(text) + 1;
+  const attribute = members ? '具体名称' : ordinal![1] ? `具体${ordinal![1]}次` : `具体${ordinal![2]}数`;
+  return sentenceNotStated(ctx, subject, attribute, best.text, chunk);
 }
 
 /** Focus coverage from which a sentence without a quoted name answers a name question. */
