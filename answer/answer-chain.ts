@@ -7,7 +7,7 @@ import { composeFacts, namedEntities, questionOperation, questionParse, stronges
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
-import { actionsAsked, asListWording, FRAME_NOUNS, whichTypos, severalAsMany, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
+import { actionsAsked, asListWording, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
@@ -219,8 +219,8 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // An English question's pinyin names (Tongkang) are read as the corpus writes them (彤康).
   // …and amounts in Chinese numerals as digits (超过三千元 -> 超过3000元), as the articles write them.
   // …and 那个多 as the 哪个多 it was typed for.
-  // …and 好几届 as the 多届 the articles write.
-  const question = severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked))));
+  // …and 好几届 as the 多届 the articles write, and 在山西排第几 as 在全省.
+  const question = scopeAsArticlesSay(severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked)))));
   const { expanded, alternatives } = translatedTerms(question, searcher);
   const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
   const terms = { ...parsedTerms, words: wordsToFind(searcher, question, parsedTerms.words, hits) };

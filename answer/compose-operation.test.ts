@@ -678,6 +678,11 @@ describe('scope near misses over the real page', () => {
     expect(r.answer).toMatch(/^文章没有提到高平生猪在全国的情况；提到的是：.*居全省第一\[1\]。$/);
     expect((await ask('高平的生猪出栏在全省能排第几名？')).answer).toContain('居全省第一');
   });
+
+  it('reads a province named as the scope of a rank as the 全省 the article writes, and finds the ranking clause', async () => {
+    expect((await ask('高平生猪出栏量在山西排第几？')).answer).toBe('2022年，生猪出栏85万头，居全省第一。[1]');
+    expect((await ask('高平生猪出栏在国内排第几？')).refused).toBe(true);
+  });
 });
 
 describe('namedEntities', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { actionsAsked, severalAsMany, whichTypos, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { actionsAsked, scopeAsArticlesSay, severalAsMany, whichTypos, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -337,5 +337,15 @@ describe('severalAsMany', () => {
   it('reads 好几 / 好些 as the 多 the articles write, no question word 几', () => {
     expect(severalAsMany('办了好几届的博览会叫什么')).toBe('办了多届的博览会叫什么');
     expect(severalAsMany('有几届')).toBe('有几届');
+  });
+});
+
+describe('scopeAsArticlesSay', () => {
+  it('reads a province or the country named with 在 before a ranking as 全省 / 全国, and leaves titles alone', () => {
+    expect(scopeAsArticlesSay('出栏量在山西排第几')).toBe('出栏量在全省排第几');
+    expect(scopeAsArticlesSay('在山西省内名列第几')).toBe('在全省名列第几');
+    expect(scopeAsArticlesSay('在国内算数一数二吗')).toBe('在全国算数一数二吗');
+    expect(scopeAsArticlesSay('山西第一养蜂大县是哪个县')).toBe('山西第一养蜂大县是哪个县');
+    expect(scopeAsArticlesSay('在山西哪里')).toBe('在山西哪里');
   });
 });

@@ -63,6 +63,22 @@ export function severalAsMany(question: string): string {
   return question.replace(/好几|好些/g, '多');
 }
 
+/** China's provinces and regions by their short names: the scope an article about one of them calls 全省. */
+const PROVINCES = '河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆';
+
+/** A ranking, within a few characters after its scope (在山西排第几, 在国内数一数二). */
+const RANKING_AFTER = '(?=[^，,？?]{0,8}?(?:排|第[一二三四五几]|名列|位居|位列|居|数一数二|领先|前列|前几|最))';
+
+/**
+ * The scope of a ranking said as articles say it: a province named with 在 (在山西排第几, 在山西省内) is 全省,
+ * the country (在国内, 在中国) is 全国. A name without 在 stays: 山西第一养蜂大县 is a title.
+ */
+export function scopeAsArticlesSay(question: string): string {
+  return question
+    .replace(new RegExp(`(?:在|于)(?:${PROVINCES})省?(?:内|里)?${RANKING_AFTER}`, 'g'), '在全省')
+    .replace(new RegExp(`(?:在|于)(?:中国|国内|全中国)${RANKING_AFTER}`, 'g'), '在全国');
+}
+
 /** Verbs that frame a list (包括, 包含, 由…组成, 分为): what the members are part of, not evidence. */
 export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖', '组成', '构成', '分为', '分成']);
 
