@@ -603,7 +603,13 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   // A count over a county's two towns (沁水有几个…) counts within the passage that answers, not per town.
   if (ctx.towns.length >= 2 && (ctx.townStrength >= 1 || !count)) return kindList() ?? composePerTown(ctx);
   // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
-  const ownClause = (f: LocatedFact) => ctx.focus.some((w) => foldForMatch(f.fact.clause).includes(w));
+  // …and no other clause of its sentence says clearly more of it (组织…专家…定期深入到养羊户中做现场指导 for 哪些人定期下到
+  // 养羊户家里做指导, not 产前、产中、产后 of the clause before).
+  const says = (text: string) => focusWeight(foldForMatch(text), ctx.focus, ctx.source.idf);
+  const ownClause = (f: LocatedFact) => {
+    const own = says(f.fact.clause);
+    return own > 0 && splitClauses(sentenceOf(f.chunk, f.fact)).every((c) => says(c) <= 2 * own);
+  };
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
     .filter((f) => (f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2)) && ownClause(f))
     // Of two lists in one clause (在A、B等地建立C、D等项目), the one whose own span says what is asked.

@@ -679,6 +679,14 @@ describe('scope near misses over the real page', () => {
     expect((await ask('高平的生猪出栏在全省能排第几名？')).answer).toContain('居全省第一');
   });
 
+  it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
+    expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
+  });
+
+  it('lists the people a clause names when the enumeration before it answers nothing asked', async () => {
+    expect((await ask('沁水养羊协会组织了哪些人定期到养羊户中做指导？')).answer).toContain('畜牧专家和专业技术人员');
+  });
+
   it('reads a province named as the scope of a rank as the 全省 the article writes, and finds the ranking clause', async () => {
     expect((await ask('高平生猪出栏量在山西排第几？')).answer).toBe('2022年，生猪出栏85万头，居全省第一。[1]');
     expect((await ask('高平生猪出栏在国内排第几？')).refused).toBe(true);

@@ -11,7 +11,7 @@ import { IndexedChunk, indexedChunk } from './indexed-chunk.js';
 import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import type { Pause } from './slice-pause.js';
-import { expandQuery, townKey, townMentions, type TownKey } from './query-terms.js';
+import { expandQuery, ownCharacters, townKey, townMentions, type TownKey } from './query-terms.js';
 import { homophoneIndex, romanisedNames, withHomophones, withNativeNames } from './romanised-names.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 import { candidateLabels } from './word-postings.js';
@@ -104,14 +104,15 @@ export class HybridSearcher {
     readonly lexicon: Lexicon,
     readonly vectors: VectorStore = new HnswVectorStore(embedder, index.hnsw, index.chunks),
   ) {
-    const seen = new Map<string, TownKey>();
+    const seen = new Map<string, Chunk['meta']>();
     let last: Chunk['meta'] | null = null;
     for (const c of index.chunks) {
       if (c.meta === last) continue;
       last = c.meta;
-      if (c.meta.town && !seen.has(c.meta.town)) seen.set(c.meta.town, townKey(c.meta.town, c.meta.county, c.meta.industry));
+      if (c.meta.town && !seen.has(c.meta.town)) seen.set(c.meta.town, c.meta);
     }
-    this.towns = [...seen.values()];
+    const chars = ownCharacters(new Map([...seen].map(([town, meta]) => [town, meta.industry])), index.chunks.map((c) => ({ town: c.meta.town, text: c.text })));
+    this.towns = [...seen.values()].map((m) => townKey(m.town, m.county, m.industry, chars.get(m.town)));
     this.foldedTowns = this.towns.map((t) => foldForMatch(t.town));
   }
 

@@ -61,6 +61,14 @@ export function isIdiomWord(word: string): boolean {
   return /^[il]$/.test(tagOf(word));
 }
 
+/**
+ * A character that, standing alone, jieba reads as neither an adjective nor a place: 猪, 蜂 can name a thing by
+ * themselves, 红 (红火) and 华 (华北) say something else.
+ */
+export function namesAlone(char: string): boolean {
+  return !/^(?:a|ns)$/.test(tagOf(char));
+}
+
 /** Parts of speech of measure words: quantifiers, numerals (吨, 辆 come tagged m), and bound morphemes like 件. */
 const MEASURE_TAGS = /^(?:q|m|zg)$/;
 
