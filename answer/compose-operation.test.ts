@@ -131,6 +131,7 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('沁水发布肉羊购销信息，用了几种传媒？')).answer).toMatch(/^共3种：利用广播、电视、报纸等多种传媒手段。/);
     expect((await ask('阳城蚕桑先后建成了几个项目？')).answer).toMatch(/^共3个：.*蚕桑科技孵化中心/);
     expect(askedKind('彤康有哪些东西')).toBe('');
+    expect(askedKind('蜂场里有哪些玩意儿')).toBe('');
   });
 
   it('answers what was done or came of it with the run of clauses after what the question restates', async () => {

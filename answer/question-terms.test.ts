@@ -8,6 +8,11 @@ import { actionsAsked, scopeAsArticlesSay, severalAsMany, whichTypos, askedUnit,
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
 
 describe('questionTerms', () => {
+  it('drops a numeral with its classifier (一座, 一份)', () => {
+    expect(terms('沁水建了一座什么主题的博物馆？').words).not.toContain('一座');
+    expect(terms('全省头一份的智能玩意儿是啥？').words).toEqual(['全省', '智能', '玩意儿']);
+  });
+
   it('keeps the content words and drops function and question words (的, 有, 多少)', () => {
     expect(terms('沁水县的蜂农有多少户？')).toMatchObject({
       words: ['沁水县', '蜂农'],

@@ -27,7 +27,7 @@ const STOPWORDS = new Set(
  * level, its amount of money, the county it is in, the people it counts), not a thing to find: dropped when the corpus never uses
  * them (铸造企业数量, 靠什么法子, 全称叫什么, 卖蚕茧的钱, 在哪个县市).
  */
-export const FRAME_NOUNS = new Set('数量 数目 数值 数字 个数 总数 总量 量 钱 例子 东西 办法 法子 方法 做法 途径 全称 级别 年头 县市 县区 区县 市县 老百姓 百姓 乡亲 乡亲们 人家'.split(' '));
+export const FRAME_NOUNS = new Set('数量 数目 数值 数字 个数 总数 总量 量 钱 例子 东西 玩意 玩意儿 主题 办法 法子 方法 做法 途径 全称 级别 年头 县市 县区 区县 市县 老百姓 百姓 乡亲 乡亲们 人家'.split(' '));
 
 /**
  * The noun a list or count question asks the members of (哪几类产品 -> 产品, 包含几个环节 -> 环节): the kind of
@@ -94,7 +94,7 @@ const QUESTION_PHRASES = new RegExp(
 
 /** Numeral + classifier words such as 两个, 九个, 一批, 几家. */
 /** …and amounts said with 个 before 万 / 亿 (一个亿, 两个亿). */
-const NUMERAL_CLASSIFIER = /^(?:(?:[一二两三四五六七八九十百千万几多每哪这那]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇]?|[一二两三四五六七八九十几]+个[万亿])$/;
+const NUMERAL_CLASSIFIER = /^(?:(?:[一二两三四五六七八九十百千万几多每哪这那]+|[上数近逾过][十百千万亿])[个批家种位名只项条年次篇座份块台头户张件所栋间款类届处片支套本场棵株]?|[一二两三四五六七八九十几]+个[万亿])$/;
 
 const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪年|哪一年|何时|什么时候|how (many|much|long|old)|when|what year|number of/i;
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */

@@ -87,8 +87,8 @@ describe('queryTokens', () => {
 });
 
 describe('isPredicateWord', () => {
-  it('tells verbs, adjectives and idioms from nouns, by jieba\'s part of speech', () => {
-    for (const w of ['牵头', '溜达', '适合', '一天到晚']) expect(isPredicateWord(w), w).toBe(true);
+  it('tells verbs, adjectives, idioms and measure words (圈里) from nouns, by jieba\'s part of speech', () => {
+    for (const w of ['牵头', '溜达', '适合', '一天到晚', '圈里']) expect(isPredicateWord(w), w).toBe(true);
     for (const w of ['董事长', '优惠政策', '屋顶', '第二批', '春天', '北方']) expect(isPredicateWord(w), w).toBe(false);
   });
 });

@@ -26,8 +26,8 @@ export function functionWords(folded: string): Set<string> {
   return out;
 }
 
-/** Parts of speech of words that predicate or modify: verbs, adjectives, adverbs, idioms and set phrases. */
-const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|d|l|i)$/;
+/** Parts of speech of words that predicate or modify: verbs, adjectives, adverbs, idioms and set phrases, and measure words (圈里 of 陶瓷圈里). */
+const PREDICATE_TAGS = /^(?:v[a-z]*|a[a-z]*|d|l|i|q)$/;
 
 /**
  * Jieba's tag of a word alone; a word it cuts into several is tagged "+" and its first part's tag ("" for no text).
