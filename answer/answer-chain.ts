@@ -8,7 +8,7 @@ import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './par
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
 import { actionsAsked, asListWording, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
-import { FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
+import { askedByPhrase, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
 import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
@@ -62,6 +62,7 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
     namedTowns: searcher.namedTowns(isMostlyLatin(question) ? `${question} ${searcher.lexicon.expansionWords(question).join(' ')}` : question),
     entities: namedEntities(question, searcher.entityNames()),
     maxSentences: 3,
+    askedByPhrase: askedByPhrase(question, words),
   };
 }
 

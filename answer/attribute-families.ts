@@ -34,6 +34,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   { name: 'heyday', questionWords: ['最火', '最红', '最兴盛', '最鼎盛', '鼎盛', '极盛', '全盛', '巅峰', '最辉煌', '兴盛', '繁荣', '最风光', 'heyday', 'peak'], factWords: ['极盛', '鼎盛', '兴盛', '领先', '繁荣'], answerType: 'time' },
   { name: 'honours', questionWords: ['称号', '美誉', '之称', '名号', '头衔', '荣誉', '有名', '出名', '闻名', '著名', '招牌', '美称', '雅号', '誉为', '称为', '被称', '叫作', 'title', 'famous', 'known as'], factWords: ['称号', '美誉', '之称', '之誉', '誉为', '称为', '之乡', '闻名', '盛名', '著名', '知名'], answerType: 'names' },
   { name: 'leading', questionWords: ['最牛', '最厉害', '最强', '最有实力', '老大', '领头羊', '带头大哥', '数一数二', '顶尖', '头号', 'leading', 'top compan', 'top firm'], factWords: ['龙头', '领军', '领头', '带头'] },
+  { name: 'location', questionWords: ['什么地方', '哪个地方', '啥地方', '在哪', '在什么位置', '位置', '地址', '位于', '坐落', 'where', 'located', 'location'], factWords: ['位于', '坐落', '地处', '落户'] },
   { name: 'rank', questionWords: ['排第几', '排名', '名次', '第几名', '第几位', '排老几', '排在', 'rank'], factWords: ['第一', '第二', '第三', '首位', '前列', '前茅', '位居', '名列', '位列'] },
   { name: 'alias', questionWords: ['又叫', '也叫', '还叫', '又称', '也称', '别名', '别称', '俗称', '又名', '另一个名字', '另外的名字', '别的名字', '叫法', '称呼', 'also called', 'another name', 'other name', 'also known'], factWords: ['也称', '又称', '又名', '俗称', '别称', '也叫', '又叫', '亦称'], answerType: 'names' },
   { name: 'sales', questionWords: ['销往', '卖到', '卖去', '销售', '销路', '卖给', '市场', 'sold', 'sell', 'market'], factWords: ['销往', '销售', '市场', '出口', '调出'] },

@@ -30,6 +30,8 @@ export type ComposeOptions = WordWeights & {
   /** Organisations the question names (彤康): a sentence whose paragraph names one speaks of it (该公司…). */
   entities: string[];
   maxSentences: number;
+  /** Fact words of what the question asks by a phrase alone (什么地方 -> 位于): a sentence saying one is preferred. */
+  askedByPhrase?: string[];
 };
 
 export type ScoredSentence = {
@@ -181,6 +183,7 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
         0.4 * inContext +
         0.12 / (rank + 1) +
         (terms.asksWhy && CAUSAL.test(text) ? 0.1 : 0) +
+        (o.askedByPhrase?.some((w) => folded.includes(w)) ? 0.1 : 0) +
         (typeFound ? 0 : -0.5) +
         0.2 * numberShare(terms.numbers, folded) +
         townFit(h.chunk.meta.town, o.namedTowns) +

@@ -680,6 +680,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('高平的生猪出栏在全省能排第几名？')).answer).toContain('居全省第一');
   });
 
+  it('prefers the sentence saying where when asked where by a phrase alone (开在什么地方 -> 位于)', async () => {
+    expect((await ask('彤康公司开在什么地方？')).answer).toContain('高都镇大兴村');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

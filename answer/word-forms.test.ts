@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAMILY_FORM_WEIGHT, familyForms, sharesHead } from './word-forms.js';
+import { askedByPhrase, FAMILY_FORM_WEIGHT, familyForms, sharesHead } from './word-forms.js';
 import { unknownShare, weightedCoverage, wordMatch } from './compose-extractive.js';
 
 describe('familyForms', () => {
@@ -17,6 +17,15 @@ describe('familyForms', () => {
 
   it('gives nothing when no family phrase is in the question', () => {
     expect(familyForms('黑山羊是什么颜色？', ['黑山羊', '颜色']).size).toBe(0);
+  });
+});
+
+describe('askedByPhrase', () => {
+  it('gives the fact words of a family asked only by a phrase no question word lies in', () => {
+    expect(askedByPhrase('彤康开在什么地方', ['彤康', '开'])).toEqual(expect.arrayContaining(['位于', '坐落']));
+    expect(askedByPhrase('出栏量在全省排第几', ['出栏量', '全省'])).toContain('位居');
+    // 最火 is a question word of its own: its forms go to it (familyForms), not to every sentence.
+    expect(askedByPhrase('阳城陶瓷什么时候最火', ['阳城', '陶瓷', '最火'])).toEqual([]);
   });
 });
 

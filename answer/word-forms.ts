@@ -41,6 +41,25 @@ export function familyForms(question: string, words: string[]): Map<string, Word
   return out;
 }
 
+/**
+ * The fact words of the attribute families a question asks by a phrase alone, one no question word lies in (开在
+ * 什么地方 -> 位于, 坐落; 在全省排第几 -> 第一, 位居): what the answering sentence says that no word of the question does.
+ */
+export function askedByPhrase(question: string, words: string[]): string[] {
+  const q = foldForMatch(question);
+  const present = familyPhrasesIn(q);
+  const out = new Set<string>();
+  for (const family of ATTRIBUTE_FAMILIES) {
+    for (const phrase of family.questionWords) {
+      if (!present.has(phrase)) continue;
+      const at = q.indexOf(phrase);
+      if (at < 0 || words.some((w) => overlaps(q, w, at, at + phrase.length))) continue;
+      for (const w of family.factWords) out.add(w);
+    }
+  }
+  return [...out];
+}
+
 /** True when an occurrence of `word` in `q` overlaps the span [from, to). */
 function overlaps(q: string, word: string, from: number, to: number): boolean {
   for (let i = q.indexOf(word); i >= 0; i = q.indexOf(word, i + 1)) if (i < to && i + word.length > from) return true;
