@@ -82,11 +82,12 @@ export function otherMeasure(clause: string, asked: AttributeFamily[]): boolean 
 
 /**
  * True when a quantity is in another unit family than every measured attribute asked (产值 asks
- * money: 30家 is not one); questions asking no measure pass.
+ * money: 30家 is not one) and than the unit family the question counts in; questions asking no measure pass.
  */
-export function otherUnit(fact: Fact, asked: AttributeFamily[]): boolean {
+export function otherUnit(fact: Fact, asked: AttributeFamily[], unitFamily: string | null = null): boolean {
   const units = asked.filter((f) => f.measure && f.unitFamily).map((f) => f.unitFamily);
-  return fact.kind === 'quantity' && units.length > 0 && !units.includes(fact.family);
+  // (A figure in the unit the question counts in, 多少农户, answers whatever measure it mentions: 一块儿赚钱.)
+  return fact.kind === 'quantity' && units.length > 0 && !units.includes(fact.family) && fact.family !== unitFamily;
 }
 
 /** Asks a share, a rate or a percentage (琉璃瓦有多少是阳城生产的: how much of it). */
@@ -117,5 +118,5 @@ export function answersAsked(fact: Fact, sentence: string, asked: string[], ques
   const states = datedPart(fact, sentence);
   // A figure in the asked unit whose clause has an asked word's last morpheme (养蜂 / 蜂农达1500户) states it.
   const byHead = fact.kind === 'quantity' && unitFamily !== null && fact.family === unitFamily && asked.some((w) => sharesHead(w, foldForMatch(fact.clause)));
-  return (byHead || statesAsked(states, asked, question)) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes);
+  return (byHead || statesAsked(states, asked, question)) && !otherScope(`${fact.before}${fact.text}`, question) && !otherMeasure(fact.clause, attributes) && !otherUnit(fact, attributes, unitFamily);
 }

@@ -135,7 +135,10 @@ function narrowerGroup(ctx: ComposeContext, fact: Fact): boolean {
   // nor 劳动就业问题 of 上千人); a word for people at large (群众) is no qualifier.
   if (countedFamily(fact.after) === null) return false;
   const q = foldForMatch(ctx.question);
-  const qualifiers = cutWords(figureWords(fact)).filter((w) => w.length >= 2 && ctx.source.idf(w) >= GROUP_QUALIFIER_IDF && countedFamily(w) !== 'people' && w !== '农户');
+  // (The counted noun phrase only, up to its noun: 农户 of 农户致富, whose verb qualifies nothing.)
+  const phrase = figureWords(fact);
+  const noun = /^[\u4e00-\u9fff]{0,3}?户/.exec(phrase)?.[0] ?? phrase;
+  const qualifiers = cutWords(noun).filter((w) => w.length >= 2 && ctx.source.idf(w) >= GROUP_QUALIFIER_IDF && countedFamily(w) !== 'people' && w !== '农户');
   return qualifiers.some((w) => !q.includes(w) && !ctx.focus.some((x) => sharesHead(x, w) || w.includes(x)));
 }
 

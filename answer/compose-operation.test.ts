@@ -684,6 +684,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('彤康公司开在什么地方？')).answer).toContain('高都镇大兴村');
   });
 
+  it('counts the households asked although the question says they earn (多少农户一起赚钱), and a verb after them qualifies nothing', async () => {
+    expect((await ask('彤康带着多少农户一起赚钱？')).answer).toBe('带动了30多个行政村4万多农户致富。[1]');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

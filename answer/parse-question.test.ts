@@ -43,6 +43,9 @@ describe('parseQuestion', () => {
     // A category noun names the unit family ranked.
     ['这一版里的牲畜数量哪个最多？', 0, 'superlative', 'quantity', 'animals'],
     ['哪个专业镇的户数最少？', 0, 'superlative', 'quantity', 'households'],
+    // Households counted with a word before 户 (农户, 蜂户), not money (多少钱给农户 is no count of them).
+    ['带着多少农户一块儿赚钱？', 1, 'lookup', 'quantity', 'households'],
+    ['补了多少钱给农户？', 1, 'lookup', 'quantity', 'money'],
     ['阳城蚕桑的经济数据哪个最高？', 1, 'superlative', 'quantity', 'money'],
     // GAP (a base standard) is not "the gap between".
     ['陵川县与哪所高校合作推进GAP基地建设？', 1, 'lookup', 'text', null],
