@@ -8,7 +8,7 @@ import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './par
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
 import { actionsAsked, asListWording, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
-import { askedByPhrase, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
+import { askedByPhrase, contractions, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
 import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
@@ -43,6 +43,9 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
   // A word the articles never use may still be said in their words: the dictionary's paraphrases (有名 -> 闻名).
   const related = (w: string): WordForm[] =>
     searcher.wordIdf(w) > 0 ? [] : searcher.lexicon.relatedWords(w).filter((r) => r.weight >= MIN_RELATED).map((r) => ({ form: r.word, weight: Math.min(FAMILY_FORM_WEIGHT, r.weight) }));
+  // Two words said in full that an article writes contracted (主要经营 -> 主营): the contraction is the second one's form.
+  const contracted = contractions(foldForMatch(question), words, (w) => searcher.wordIdf(w) > 0);
+  for (const [w, form] of contracted) family.set(w, [...(family.get(w) ?? []), { form, weight: 1 }]);
   // Scoring asks for a word's forms once per sentence: each word's are put together once per question.
   const formsOf = new Map<string, WordForm[]>();
   const forms = (w: string): WordForm[] => {

@@ -9,7 +9,7 @@ import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-fi
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
-import { bestFormWeight, sharesHead } from './word-forms.js';
+import { bestFormWeight, FAMILY_FORM_WEIGHT, sharesHead } from './word-forms.js';
 import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
 
 /** What a composer works from. */
@@ -608,7 +608,11 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   // An enumeration answers when its own clause says what is asked (开发产品有…), not one that only shares its sentence.
   // …and no other clause of its sentence says clearly more of it (组织…专家…定期深入到养羊户中做现场指导 for 哪些人定期下到
   // 养羊户家里做指导, not 产前、产中、产后 of the clause before).
-  const says = (text: string) => focusWeight(foldForMatch(text), ctx.focus, ctx.source.idf);
+  // (A word counts in the form an article writes it too: 主营 for 主要经营.)
+  const says = (text: string) => {
+    const t = foldForMatch(text);
+    return ctx.focus.reduce((sum, w) => sum + (t.includes(w) || bestFormWeight(ctx.source.forms?.(w), t) >= FAMILY_FORM_WEIGHT ? ctx.source.idf(w) || 1 : 0), 0);
+  };
   const ownClause = (f: LocatedFact) => {
     const own = says(f.fact.clause);
     return own > 0 && splitClauses(sentenceOf(f.chunk, f.fact)).every((c) => says(c) <= 2 * own);
@@ -616,7 +620,7 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   const lists = typedCandidates({ ...ctx, parsed: { ...ctx.parsed, answerType: 'text' } }, 0.5)
     .filter((f) => (f.fact.kind === 'list' || (f.fact.kind === 'honour' && f.fact.items.length >= 2)) && ownClause(f))
     // Of two lists in one clause (在A、B等地建立C、D等项目), the one whose own span says what is asked.
-    .map((f) => ({ f, says: focusWeight(foldForMatch(f.fact.text), ctx.focus, ctx.source.idf) }))
+    .map((f) => ({ f, says: says(f.fact.text) }))
     .sort((a, b) => b.f.fit * 2 + b.f.score + 0.1 * b.says - (a.f.fit * 2 + a.f.score + 0.1 * a.says))
     .map((x) => x.f);
   const top = lists[0];

@@ -688,6 +688,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('彤康带着多少农户一起赚钱？')).answer).toBe('带动了30多个行政村4万多农户致富。[1]');
   });
 
+  it('lists what an organisation mainly deals in, written contracted in the article (主要经营 -> 主营)', async () => {
+    expect((await ask('吉利尔主要经营哪几样东西？')).answer).toContain('新娘绸缎被、高端丝绸面料');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

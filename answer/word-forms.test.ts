@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedByPhrase, FAMILY_FORM_WEIGHT, familyForms, sharesHead } from './word-forms.js';
+import { askedByPhrase, contractions, FAMILY_FORM_WEIGHT, familyForms, sharesHead } from './word-forms.js';
 import { unknownShare, weightedCoverage, wordMatch } from './compose-extractive.js';
 
 describe('familyForms', () => {
@@ -17,6 +17,15 @@ describe('familyForms', () => {
 
   it('gives nothing when no family phrase is in the question', () => {
     expect(familyForms('黑山羊是什么颜色？', ['黑山羊', '颜色']).size).toBe(0);
+  });
+});
+
+describe('contractions', () => {
+  it('gives two words side by side the contraction of their first characters when the corpus has it', () => {
+    const known = (w: string) => ['主营', '主产'].includes(w);
+    expect(contractions('吉利尔主要经营哪些产品', ['吉利尔', '经营', '产品'], known)).toEqual([['经营', '主营']]);
+    expect(contractions('主要生产什么', ['生产'], known)).toEqual([['生产', '主产']]);
+    expect(contractions('主要在哪经营', ['经营'], known)).toEqual([]);
   });
 });
 

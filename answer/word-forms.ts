@@ -2,6 +2,7 @@
 import { foldForMatch } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
 import { familyPhrasesIn } from './family-phrases.js';
+import { cutWords } from '../index/index.js';
 
 /** A form that counts as the question word when a sentence has it, with the credit it earns (0, 1]. */
 export type WordForm = { form: string; weight: number };
@@ -58,6 +59,25 @@ export function askedByPhrase(question: string, words: string[]): string[] {
     }
   }
   return [...out];
+}
+
+/**
+ * Two-character words side by side in a question whose contraction, the first character of each, is a word of the
+ * corpus (主要经营 -> 主营, 主要生产 -> 主产): the second word with the contraction it may be written as.
+ */
+export function contractions(folded: string, words: string[], known: (w: string) => boolean): [string, string][] {
+  const out: [string, string][] = [];
+  // (The first word may be one the question's terms drop, 主要.)
+  const cut = cutWords(folded);
+  for (const a of cut) {
+    for (const b of words) {
+      if (a.length !== 2 || b.length !== 2 || !folded.includes(a + b)) continue;
+      const short = a[0]! + b[0]!;
+      const shortLast = a[0]! + b[1]!;
+      for (const c of [shortLast, short]) if (c !== a && c !== b && known(c)) out.push([b, c]);
+    }
+  }
+  return out;
 }
 
 /** True when an occurrence of `word` in `q` overlaps the span [from, to). */
