@@ -24,7 +24,7 @@ const termsOf = (question: string): QuestionTerms => questionTerms(question, que
 
 /** A question's terms built by hand, for the cases where only one field matters. */
 function handTerms(over: Partial<QuestionTerms>): QuestionTerms {
-  return { words: ['蜂农'], numbers: [], asksNumber: false, asksWhen: false, unit: '', asksList: false, asksAuthor: false, asksWhy: false, english: false, ...over };
+  return { words: ['蜂农'], numbers: [], asksNumber: false, countsItems: false, asksWhen: false, unit: '', asksList: false, asksAuthor: false, asksWhy: false, english: false, ...over };
 }
 
 function hit(id: string, town: string, text: string): SearchHit {
@@ -188,6 +188,15 @@ describe('answersType', () => {
     expect(t.asksNumber).toBe(true);
     expect(answersType('蚕桑综合产值3亿元', t)).toBe(true);
     expect(answersType('吉利尔潞绸集团创始于1958年', t)).toBe(false);
+  });
+
+  it('for a count of items (几大类, 几种), accepts an enumeration without a figure too, but not a count of a measure', () => {
+    const t = termsOf('产业格局由几大类产品构成？');
+    expect(t.countsItems).toBe(true);
+    expect(answersType('已形成了以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局', t)).toBe(true);
+    expect(answersType('饲料加工——核心育种——种猪扩繁——生猪繁育', termsOf('全产业链有几个环节？'))).toBe(true);
+    expect(answersType('阳城陶瓷产业达到极盛', t)).toBe(false);
+    expect(answersType('建筑瓷、日用瓷、工业瓷', termsOf('蜂农有多少户？'))).toBe(false);
   });
 
   it('for a year question, accepts a sentence with a year but not one with only a quantity', () => {

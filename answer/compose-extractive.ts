@@ -1,7 +1,7 @@
 // Extractive answers: score the retrieved passages' sentences against the question, pick the best, cite.
 import { foldForMatch } from '../ingest/index.js';
 import { indexedChunk, isPredicateWord, type SearchHit } from '../index/index.js';
-import { hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
+import { ENUMERATION, hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
 import { bestFormWeight, type WordForm } from './word-forms.js';
 
 /** How much a word weighs as evidence: its idf, the weight of words the corpus lacks, its other forms. */
@@ -54,7 +54,8 @@ export type ScoredSentence = {
 export function answersType(text: string, terms: QuestionTerms): boolean {
   if (terms.asksWhen) return hasDate(text);
   if (terms.unit) return hasNumberWithUnit(text, terms.unit);
-  if (terms.asksNumber) return hasQuantity(text);
+  // (几类 / 几种 counts items, which an enumeration gives without a figure.)
+  if (terms.asksNumber) return hasQuantity(text) || (terms.countsItems && ENUMERATION.test(text));
   return true;
 }
 

@@ -688,12 +688,15 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
   const townChunks = () => ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t));
   const ofKind = (f: Fact) => f.items.length >= 3 && kindWords.some((w) => f.items.filter((i) => i.includes(w)).length >= 0.75 * f.items.length);
   const kindList = firstList(ctx, ofKind, () => true, () => (ctx.entities.length ? townChunks().filter((c) => namesEntities(ctx, c)) : []));
-  if (kindList || !/主要|主打/.test(foldForMatch(ctx.question))) return kindList;
-  // 主要有哪几类产品: the enumeration said to be the main ones (以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局),
+  if (kindList || !MAIN_KINDS.test(foldForMatch(ctx.question))) return kindList;
+  // 主要有哪几类产品 / 由几大类构成: the enumeration said to be the main ones (以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局),
   // the first in the best sentences of the named towns, else in their passages.
   const main = (f: Fact) => f.items.length >= 2 && /^为主/.test(afterItems(f));
   return firstList(ctx, main, (c) => !ctx.towns.length || ctx.towns.includes(c.meta.town), townChunks);
 }
+
+/** Asks the main kinds of a thing (主要有哪些, 由几大类构成, 分几类): what an enumeration said to be the main body (为主体) answers. */
+const MAIN_KINDS = /主要|主打|几大类|哪几大?类|哪些类|分为?几|[由以]几大?类/;
 
 /** The first enumeration `matches` accepts in the best sentences (of chunks `inBest` keeps), else in `chunks()`. */
 function firstList(ctx: ComposeContext, matches: (f: Fact) => boolean, inBest: (chunk: Chunk) => boolean, chunks: () => Chunk[]): LocatedFact | undefined {
@@ -795,7 +798,7 @@ export function composeTimeCount(ctx: ComposeContext): Reply | null {
 /** Classifiers a count question counts in (几个, 几款, 多少所…). */
 const COUNTED_IN = '个种所位家项类条名篇座只头款届部批样方句点处环块';
 const COUNTED_KIND = new RegExp(`(?:几|多少)(?:个方面|方面|[${COUNTED_IN}])?([\\u4e00-\\u9fff]{2,8})([、和与及][\\u4e00-\\u9fff])?`);
-const COUNT_CLASSIFIER = new RegExp(`(?:几|多少)(个方面|方面|[${COUNTED_IN}])`);
+const COUNT_CLASSIFIER = new RegExp(`(?:几|多少)大?(个方面|方面|[${COUNTED_IN}])`);
 
 /** The noun a count question counts (几个育种场 -> 育种场), "" when the classifier stands alone (一共几个, 几种的…). */
 export function countedKind(question: string): string {

@@ -692,6 +692,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('吉利尔主要经营哪几样东西？')).answer).toContain('新娘绸缎被、高端丝绸面料');
   });
 
+  it('counts the main kinds an enumeration names as the main body (由几大类构成 -> 以…为主体), in the classifier asked', async () => {
+    expect((await ask('阳城陶瓷的产业格局由几大类产品组成？')).answer).toMatch(/^共4类：.*建筑瓷、日用瓷、工业瓷、琉璃制品/);
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

@@ -79,7 +79,7 @@ const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(
 const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老|烈|强|重|轻|贵|新)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest|latest|newest|most recent|strongest|mildest|weakest/i;
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|哪件|哪项|哪样|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪一件|哪项|谁)(?:事情?)?(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|新)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|which (?:towns|ones|are|articles|stories|reports)|list/i;
-const COUNT = /(?:多少|(?<!第)几)(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
+const COUNT = /(?:多少|(?<!第)几)大?(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
 const YESNO = /([\u4e00-\u9fff])[不没]\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|^(?:我)?(?:听说|据说|听人说|有人说)|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
 // 为 that ends a verb (被誉为什么, 成为什么) does not ask why.

@@ -115,6 +115,12 @@ const UNIT_LIST = UNITS.split('|');
 const CHINESE_QUANTITY = /(?:上|数|近|逾)[十百千万]|[一二两三四五六七八九十百千万亿]+[多余]?[个名人户家只头种项类座亩吨元]|[百千万]余/;
 const NUMERAL = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+|上[百千万]|数[十百千万])';
 
+/** 几 with a classifier that counts items of any kind (几类, 几大类, 几种, 几个). */
+const COUNTS_ITEMS = /(?<!第)几大?[个种类项样款]/;
+
+/** An enumeration of three or more items (A、B、C / A、B和C / A——B——C): what a count of items may count. */
+export const ENUMERATION = /[^、，。；]+、[^、，。；]+(?:、|和|及)[^、，。；]+|[^—，。；]+——[^—，。；]+——[^—，。；]+/;
+
 /** True when the text has a number that is a quantity, not a year, century or date. */
 export function hasQuantity(text: string): boolean {
   return /\d/.test(text.replace(YEAR_OR_DATE, '')) || CHINESE_QUANTITY.test(text);
@@ -149,6 +155,8 @@ export type QuestionTerms = {
   numbers: string[];
   /** The question asks for a quantity (多少, 几, how many…). */
   asksNumber: boolean;
+  /** The question counts items with 几 and a classifier of any kind (几类, 几大类, 几种): an enumeration may answer. */
+  countsItems: boolean;
   /** The question asks for a time (哪年, 何时, when…). */
   asksWhen: boolean;
   /** The unit asked for after 多少/几 (种, 家, 万头, 亩…), "" when none. */
@@ -282,6 +290,7 @@ export function questionTerms(question: string, expanded: string, names: string[
     words: list,
     numbers: [...numbers],
     asksNumber: !asksWhen && ASKS_NUMBER.test(asListWording(q)),
+    countsItems: !asksWhen && COUNTS_ITEMS.test(q),
     asksWhen,
     unit,
     asksList: ASKS_LIST.test(q),
