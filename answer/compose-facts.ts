@@ -988,6 +988,12 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
       const best = options.sort((x, y) => y.a.score + y.b.score - (x.a.score + x.b.score))[0];
       if (best) pairs = [{ ...a!, f: best.a }, { ...b!, f: best.b }];
     }
+    // Ages compared by a duration (65年来) against a year (成立于2007年): the side with the duration states its own year
+    // when it has one, so both are read alike.
+    const families = pairs.map((p) => p.f?.fact.family);
+    if (ctx.parsed.byTime && families.includes('duration') && families.includes('year')) {
+      pairs = pairs.map((p, i) => (p.f?.fact.family === 'duration' ? { ...p, f: sideFact(ctx, sides[i]!, shared, 'year') ?? p.f } : p));
+    }
     // A side the question dates (2022年沁水养的黑山羊) has no figure its article dates to another year (2021年…20万只).
     if (!ctx.parsed.byTime) {
       pairs = pairs.map((p, i) => {

@@ -696,6 +696,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('阳城陶瓷的产业格局由几大类产品组成？')).answer).toMatch(/^共4类：.*建筑瓷、日用瓷、工业瓷、琉璃制品/);
   });
 
+  it('compares ages by both sides\' stated years when one side also states a duration (65年来 / 创始于1958年)', async () => {
+    expect((await ask('吉利尔和彤康比，谁的历史更久？')).answer).toMatch(/^吉利尔.*更久：.*1958年\[1\].*2007年\[2\]。$/);
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });
