@@ -29,7 +29,9 @@ export function factAttribute(fact: Fact): string | null {
 /** The attribute word a fact's own words say (出栏 of 生猪出栏85万头) with its family, or undefined. */
 function attributeWord(fact: Fact): { family: string; word: string } | undefined {
   const words = foldForMatch(`${fact.before}${fact.after}`);
-  for (const a of ATTRIBUTE_FAMILIES) {
+  // A percentage is a share first (蚕茧产量占全市总量的90.7%: a share of the output, like 占全省总量的86.8%).
+  const families = fact.family === 'percent' ? [...ATTRIBUTE_FAMILIES].sort((a, b) => Number(b.name === 'share') - Number(a.name === 'share')) : ATTRIBUTE_FAMILIES;
+  for (const a of families) {
     const word = a.factWords.find((w) => words.includes(w));
     if (word) return { family: a.name, word };
   }

@@ -700,6 +700,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('吉利尔和彤康比，谁的历史更久？')).answer).toMatch(/^吉利尔.*更久：.*1958年\[1\].*2007年\[2\]。$/);
   });
 
+  it('compares two shares of one clause offered as alternatives, both shares of the same thing', async () => {
+    expect((await ask('阳城的蚕茧产量，占全市的比重高还是占全省的比重高？')).answer).toBe('占全市的比重更高：占全市的比重：养蚕张数、蚕茧产量占全市总量的90.7%[1]；占全省的比重：占全省总量的86.8%[1]。');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

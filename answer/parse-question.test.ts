@@ -98,6 +98,9 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // The alternatives of the last clause (…，A高还是B高), its subject before; a leading 光看… names the measure.
+    expect(comparisonSides('蚕茧产量，在全市的占比高还是在全省的占比高？')).toEqual(['在全市的占比', '在全省的占比']);
+    expect(comparisonSides('光看头数，高平的生猪出栏和沁水的黑山羊饲养量，哪个多？')).toEqual(['高平的生猪出栏', '沁水的黑山羊饲养量']);
     // Two events, the later one after 以后 / 几年后; its 才 is no part of it.
     expect(comparisonSides('彤康成立以后，又过了几年潞绸才列入国家级非遗？')).toEqual(['彤康成立', '潞绸列入国家级非遗']);
     expect(comparisonSides('吉利尔办厂多少年后，潞绸才成了非遗？')).toEqual(['吉利尔办厂', '潞绸成了非遗']);

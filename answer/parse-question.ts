@@ -303,9 +303,15 @@ export function comparisonSides(question: string): string[] {
   const exceeds = /^\s*(?:by )?how (?:much|many)(?: \w+)? (?:does|do|did|is|are|was|were) (.+?) (?:exceed|outnumber|surpass|top|outstrip)s? (.+?)[?？]?\s*$/i.exec(question);
   if (exceeds) return [exceeds[1]!.trim(), exceeds[2]!.trim()];
   // 论村子个数，A…，还是B…: a leading clause naming the measure (论 / 按…算 / 就…而言) is no side.
-  question = question.replace(/^\s*(?:单|只|光)?(?:论|按|就|以)[^，,]{1,12}?(?:来说|而言|来看|算|计)?[，,]/, '');
+  question = question.replace(/^\s*(?:单|只|光)?(?:论|按|就|以|看)[^，,]{1,12}?(?:来说|而言|来看|算|计)?[，,]/, '');
   // 甲…，乙…，谁在前: the clauses before the one asking are the sides.
   const clauses = question.split(/[，,]/).map((c) => c.trim()).filter(Boolean);
+  // X，在A高还是在B高: the alternatives of the last clause, what comes before being their subject.
+  const alternative = clauses.length >= 2 ? /^(.+?)还是(.+?)[？?]?$/.exec(clauses[clauses.length - 1]!) : null;
+  if (alternative) {
+    const offered = [cleanSide(alternative[1]!), cleanSide(alternative[2]!)].filter((x) => x.length > 0);
+    if (offered.length === 2) return offered;
+  }
   const asking = clauses.findIndex((c) => /^(?:那么|那)?(?:谁|哪个|哪一个|哪家|哪边|哪方|哪一方)/.test(c));
   if (asking >= 2 && !/和|与|跟|同|还是|比(?![例重率较])/.test(clauses[0]!)) {
     return clauses.slice(0, asking).map((c) => cleanSide(c.replace(/^(?:和|与|跟|同)/, ''))).filter((c) => c.length > 0);
