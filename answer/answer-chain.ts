@@ -7,7 +7,7 @@ import { composeFacts, namedEntities, questionOperation, questionParse, stronges
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
-import { actionsAsked, asListWording, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
+import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
 import { askedByPhrase, contractions, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
@@ -44,7 +44,9 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
   const related = (w: string): WordForm[] =>
     searcher.wordIdf(w) > 0 ? [] : searcher.lexicon.relatedWords(w).filter((r) => r.weight >= MIN_RELATED).map((r) => ({ form: r.word, weight: Math.min(FAMILY_FORM_WEIGHT, r.weight) }));
   // Two words said in full that an article writes contracted (主要经营 -> 主营): the contraction is the second one's form.
-  const contracted = contractions(foldForMatch(question), words, (w) => searcher.wordIdf(w) > 0);
+  // (An English question's terms side by side are its translations in order: main producing -> 主要生产 -> 主产.)
+  const said = isMostlyLatin(question) ? searcher.lexicon.expansionGroups(question).map((g) => g.find((w) => !isStopword(w)) ?? g[0]).join('') : foldForMatch(question);
+  const contracted = contractions(said, words, (w) => searcher.wordIdf(w) > 0);
   for (const [w, form] of contracted) family.set(w, [...(family.get(w) ?? []), { form, weight: 1 }]);
   // Scoring asks for a word's forms once per sentence: each word's are put together once per question.
   const formsOf = new Map<string, WordForm[]>();
@@ -79,7 +81,9 @@ export function translatedTerms(question: string, searcher: HybridSearcher): { e
   const heads: string[] = [];
   for (const group of searcher.lexicon.expansionGroups(question)) {
     // The dictionary's first sense leads (County: 县, not the rarer 县域).
-    const [head, ...others] = group as [string, ...string[]];
+    // …unless it is a word a question's terms drop (做 of 做 / 生产 for produce): the next one stands for the term.
+    const lead = Math.max(0, group.findIndex((w) => !isStopword(w)));
+    const [head, ...others] = [group[lead]!, ...group.filter((_, i) => i !== lead)];
     heads.push(head);
     if (others.length) alternatives.set(head, [...(alternatives.get(head) ?? []), ...others.map((form) => ({ form, weight: 1 }))]);
   }

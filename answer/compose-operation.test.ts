@@ -704,6 +704,14 @@ describe('scope near misses over the real page', () => {
     expect((await ask('阳城的蚕茧产量，占全市的比重高还是占全省的比重高？')).answer).toBe('占全市的比重更高：占全市的比重：养蚕张数、蚕茧产量占全市总量的90.7%[1]；占全省的比重：占全省总量的86.8%[1]。');
   });
 
+  it('reads an English verb in its corpus word when its first sense is a word terms drop (produce: 生产, not 做)', async () => {
+    expect((await ask('How much hawthorn wine can Zezhou produce a year?')).answer).toMatch(/^5,000 tonnes\. 现已具备年产5000吨山楂红酒的生产能力。\[1\]$/);
+  });
+
+  it('finds an English phrase the article writes contracted (main producing area -> 主产区)', async () => {
+    expect((await ask('Which honeys is Qinshui a main producing area of?')).answer).toContain('荆条蜂蜜、刺槐蜂蜜主产区');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

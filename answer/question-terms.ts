@@ -63,6 +63,11 @@ export function severalAsMany(question: string): string {
   return question.replace(/好几|好些/g, '多');
 }
 
+/** True for a word a question's terms never keep (的, 做, 多少). */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 /** China's provinces and regions by their short names: the scope an article about one of them calls 全省. */
 const PROVINCES = '河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆';
 

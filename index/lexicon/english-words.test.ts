@@ -17,5 +17,7 @@ describe('baseForms', () => {
     expect(baseForms('founded')).toContain('found');
     expect(baseForms('raised')).toContain('raise');
     expect(baseForms('sold')).toEqual(['sold', 'sell']);
+    expect(baseForms('mainly')).toEqual(['mainly', 'main']);
+    expect(baseForms('fly')).toEqual(['fly']);
   });
 });

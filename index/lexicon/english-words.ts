@@ -29,6 +29,8 @@ export function baseForms(word: string): string[] {
   if (word.endsWith("'s")) add(word.slice(0, -2));
   if (IRREGULAR[word]) add(IRREGULAR[word]);
   if (word.endsWith('ies')) add(word.slice(0, -3) + 'y');
+  // An adverb or adjective in -ly: its base (mainly -> main, yearly -> year, annually -> annual).
+  if (word.endsWith('ly') && word.length >= 5) add(word.slice(0, -2));
   if (/(s|x|ch|sh)es$/.test(word)) add(word.slice(0, -2));
   if (word.endsWith('s') && !word.endsWith('ss')) add(word.slice(0, -1));
   for (const suffix of ['ing', 'ed']) {
