@@ -712,6 +712,13 @@ describe('scope near misses over the real page', () => {
     expect((await ask('Which honeys is Qinshui a main producing area of?')).answer).toContain('荆条蜂蜜、刺槐蜂蜜主产区');
   });
 
+  it('lists every phrase bearing a quoted term, under its county when places are asked', async () => {
+    expect((await ask('这版报道里带“首个”字样的都有哪些？')).answer).toMatch(/^共\d+处：.*数字化智能蜂场/);
+    const places = await ask('哪几个县有被叫作“大县”的？');
+    expect(places.answer).toMatch(/^共3处：高平：.*全国生猪调出大县.*；沁水：/);
+    expect(places.citations.length).toBe(3);
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

@@ -11,6 +11,7 @@ import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import type { AnswerResult } from './types.js';
 import { sentenceOf, type LocatedFact } from './fact-evidence.js';
 import { composeArithmetic, composeRange, composeRankPosition } from './compose-arithmetic.js';
+import { composeQuotedMentions } from './compose-mentions.js';
 
 
 /** What the asked answer is called in a near-miss statement. */
@@ -301,6 +302,9 @@ export function composeFacts(
   // lists no such members, or says only "several" (多届): the detail is not stated.
   const unlisted = ['lookup', 'list', 'count'].includes(parsed.operation) ? membersNotListed(ctx) : null;
   if (unlisted) return toComposed(unlisted, parsed.operation);
+  // 有哪些是“全省唯一”的: every phrase bearing the quoted term.
+  const mentions = composeQuotedMentions(ctx);
+  if (mentions) return toComposed(mentions, 'list');
   // 全称叫什么: the full name the passage gives.
   const full = composeFullName(ctx);
   if (full) return toComposed(full, parsed.operation);

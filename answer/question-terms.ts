@@ -69,7 +69,7 @@ export function isStopword(word: string): boolean {
 }
 
 /** China's provinces and regions by their short names: the scope an article about one of them calls 全省. */
-const PROVINCES = '河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆';
+export const PROVINCES = '河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆';
 
 /** A ranking, within a few characters after its scope (在山西排第几, 在国内数一数二). */
 const RANKING_AFTER = '(?=[^，,？?]{0,8}?(?:排|第[一二三四五几]|名列|位居|位列|居|数一数二|领先|前列|前几|最))';

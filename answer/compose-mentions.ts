@@ -1,0 +1,108 @@
+// Mentions of a quoted term: 有哪些是“全省唯一”的, 带“国家”两个字的都有哪些, 哪些地方被叫做“XX之乡”.
+import { foldForMatch, type Chunk } from '../ingest/index.js';
+import { indexedChunk } from '../index/index.js';
+import type { ComposeContext, Reply } from './compose-facts.js';
+import { PROVINCES } from './question-terms.js';
+import { CitationList } from './render-answer.js';
+
+/** A quoted term of up to ten characters. */
+const QUOTED = /[“"「『]([^”"」』]{1,10})[”"」』]/;
+
+/** After the term, the question ends asking which ones bear it (“唯一”都有哪些, “龙头”的企业都有谁, “国家”两个字的有哪些). */
+const WHICH_AFTER = /^(?:两个字|二字|字样|这个词|这个说法)?(?:的[\u4e00-\u9fff]{0,4}?)?(?:都|一共|总共)?(?:有|是)?(?:哪些|哪几[个样家项处种]?|谁)[？?]?$/;
+
+/** Before the term, the question asks which ones are called it (有哪些是“全省唯一”的, 哪些地方被叫做“XX之乡”). */
+const WHICH_BEFORE = /(?:哪些|哪几[个样家项处种]?)[\u4e00-\u9fff]{0,4}?(?:是|被|叫|称)[\u4e00-\u9fff]{0,3}$/;
+
+/** Asks which places bear the term (哪些地方, 哪几个县): each is said under its county. */
+const ASKS_PLACES = /哪些地方|哪些地区|哪几?个?县|哪些县|哪里|哪儿|哪些镇|哪几个镇/;
+
+/** A placeholder in a quoted pattern (“XX之乡”): the name it stands for. */
+const PLACEHOLDER = /XX|××|某某|[Xx]{2}/g;
+
+/** Characters a name standing for a placeholder holds (no particle, quote or punctuation). */
+const NAME_PART = '[^\\s的“”"、，,。；;：:（）()]';
+
+/** Where a clause ends, and where an item of an enumeration does. */
+const CLAUSE_MARK = /[，,；;。：:]/;
+const ITEM_MARK = '、';
+
+/** The longest phrase shown for one mention (a long clause is cut around the term). */
+const MAX_PHRASE = 40;
+
+/**
+ * The quoted term a question asks the bearers of, as a pattern over folded text (placeholders as names), or null when
+ * the question quotes nothing or asks something else of what it quotes (“泽州红”有哪些特点).
+ */
+export function quotedMentionPattern(question: string): RegExp | null {
+  const q = foldForMatch(question).trim();
+  const m = QUOTED.exec(q);
+  if (!m) return null;
+  const before = q.slice(0, m.index);
+  const after = q.slice(m.index + m[0].length).replace(/\s+/g, '');
+  if (!WHICH_AFTER.test(after) && !(WHICH_BEFORE.test(before) && /^的?[？?]?$|^(?:的|之)?(?:称号|名号|称呼|美誉)?[？?]?$/.test(after))) return null;
+  const term = m[1]!.trim();
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = PLACEHOLDER.test(term) ? escaped.replace(PLACEHOLDER, `${NAME_PART}{1,4}?`) : escaped;
+  PLACEHOLDER.lastIndex = 0;
+  // (全省 is said of the province by its name too: 山西省唯一.)
+  return new RegExp(named.replace(/全省/g, `(?:全省|(?:${PROVINCES})省)`), 'g');
+}
+
+/**
+ * The phrase around a mention: the item of an enumeration holding it (全省唯一国家核心育种场), or the whole enumeration when
+ * the item closes it and names their kind (九州天润公司、山西兰花、山西国新能源等15家龙头企业), else its clause; cut to
+ * MAX_PHRASE, before a quotation the cut would leave open.
+ */
+export function mentionPhrase(sentence: string, at: number, length: number): string {
+  const isMark = (c: string, items: boolean) => CLAUSE_MARK.test(c) || (items && c === ITEM_MARK);
+  let from = at;
+  while (from > 0 && !isMark(sentence[from - 1]!, true)) from--;
+  let to = at + length;
+  while (to < sentence.length && !isMark(sentence[to]!, true)) to++;
+  // (An item with 等 before the term closes an enumeration: the phrase is the enumeration.)
+  if (sentence[from - 1] === ITEM_MARK && sentence.slice(from, at).includes('等')) while (from > 0 && !isMark(sentence[from - 1]!, false)) from--;
+  if (to - from <= MAX_PHRASE) return sentence.slice(from, to);
+  const end = Math.min(to, Math.max(at + length, from + MAX_PHRASE));
+  const start = Math.max(from, end - MAX_PHRASE);
+  const open = sentence.lastIndexOf('“', end - 1);
+  const closes = sentence.indexOf('”', open);
+  // (…or just after the quotation the term is in, when it closes right there: “中国建筑琉璃之乡”.)
+  const cut = open >= at + length && closes >= end ? open : open >= 0 && open < at && closes >= end && closes - end <= 2 ? closes + 1 : end;
+  return sentence.slice(start, cut);
+}
+
+/**
+ * Every mention of the quoted term in the named towns' passages, else the page's: each phrase bearing it once, cited.
+ * Null when the question asks no such thing or the term is not found.
+ */
+export function composeQuotedMentions(ctx: ComposeContext): Reply | null {
+  const pattern = quotedMentionPattern(ctx.question);
+  if (!pattern) return null;
+  const towns = ctx.towns.length ? ctx.towns : ctx.source.townNames();
+  const chunks = towns.flatMap((t) => ctx.source.chunksOfTown(t));
+  const cites = new CitationList();
+  const seen = new Set<string>();
+  // Asked which places (哪些地方, 哪几个县): the phrases under their counties.
+  const byCounty = ASKS_PLACES.test(foldForMatch(ctx.question));
+  const phrases = new Map<string, string[]>();
+  const sentences = new Set<string>();
+  for (const chunk of chunks) {
+    for (const s of indexedChunk(chunk as Chunk).sentences) {
+      // (Overlapping chunks hold a sentence twice: it is read once.)
+      if (sentences.has(s.folded)) continue;
+      sentences.add(s.folded);
+      for (const m of s.folded.matchAll(pattern)) {
+        // (Shown as the article writes it where folding kept the offsets, as it does character for character.)
+        const phrase = mentionPhrase(s.text.length === s.folded.length ? s.text : s.folded, m.index!, m[0].length).trim();
+        if (!phrase || seen.has(phrase)) continue;
+        seen.add(phrase);
+        const group = byCounty ? chunk.meta.county : '';
+        phrases.set(group, [...(phrases.get(group) ?? []), `${phrase}${cites.mark(chunk)}`]);
+      }
+    }
+  }
+  if (seen.size === 0) return null;
+  const said = [...phrases].map(([county, ps]) => `${county ? `${county}：` : ''}${ps.join('；')}`).join('；');
+  return { answer: `共${seen.size}处：${said}。`, citations: cites, refused: false, related: [], facts: [] };
+}
