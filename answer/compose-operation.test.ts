@@ -719,6 +719,10 @@ describe('scope near misses over the real page', () => {
     expect(places.citations.length).toBe(3);
   });
 
+  it('finds a large figure an English question gives in digits where the article writes 万 (200,000 -> 20万)', async () => {
+    expect((await ask('When did the black goat stock of Qinshui reach 200,000?')).answer).toMatch(/^in 2021\. .*20万只/);
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

@@ -1,5 +1,5 @@
 // What a question asks for: its content words (weighted), numbers, and the kind of answer wanted.
-import { ERAS, foldForMatch } from '../ingest/index.js';
+import { ERAS, foldForMatch, myriadFigures } from '../ingest/index.js';
 import { cutWords, functionWords } from '../index/index.js';
 
 /** Function words and question words that carry no evidence of their own. */
@@ -267,6 +267,8 @@ export function questionTerms(question: string, expanded: string, names: string[
   }
   // Question phrases the segmenter would cut into content-looking pieces (多长时间 -> 多 / 长时间).
   folded = folded.replace(QUESTION_PHRASES, ' ');
+  // A large figure in digits is found as the articles write it (200,000 -> 20万).
+  folded = myriadFigures(folded);
   // A round figure (上万户, 数百家) is a claimed amount, not a word to find.
   folded = folded.replace(/[上数近逾过][十百千万亿]/g, ' ');
   // A decade or a century said (上世纪80年代, 20世纪) is a claimed time: its number is kept, its words are not to find.

@@ -1,6 +1,16 @@
 // Chinese numerals read as numbers, and amounts in a question written as the articles write them.
 import { describe, expect, it } from 'vitest';
-import { arabicFigures, parseChineseNumeral } from './chinese-numbers.js';
+import { arabicFigures, myriadFigures, parseChineseNumeral } from './chinese-numbers.js';
+
+describe('myriadFigures', () => {
+  it('says a large figure in digits in 万 or 亿, as the articles write it, and leaves small ones and years', () => {
+    expect(myriadFigures('reach 200,000?')).toBe('reach 20万?');
+    expect(myriadFigures('35600 sheets')).toBe('3.56万 sheets');
+    expect(myriadFigures('1.2 million tonnes')).toBe('120万 tonnes');
+    expect(myriadFigures('350000000元')).toBe('3.5亿元');
+    expect(myriadFigures('in 2022, 5,000 tonnes, 3.5 hours')).toBe('in 2022, 5,000 tonnes, 3.5 hours');
+  });
+});
 
 describe('arabicFigures', () => {
   it('writes amounts in Chinese numerals before a unit in digits', () => {

@@ -47,6 +47,23 @@ export function arabicFigures(text: string): string {
   return money.replace(/(\d(?:万|亿)?[\u4e00-\u9fff%]{0,2}?)一([下上])(?=[的吗呢吧，,？?。！!]|$)/g, '$1以$2');
 }
 
+/** A large figure in digits (200,000 / 35600 / 1.2 million): the articles write it in 万 or 亿. */
+const LARGE_FIGURE = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{5,})(?![\d.,]*\d)|(\d+(?:\.\d+)?)\s*(million|billion)\b/gi;
+
+/**
+ * The text with large figures in digits said in 万 / 亿 as Chinese articles write them (200,000 -> 20万,
+ * 1.2 million -> 120万, 350000000 -> 3.5亿); a figure below 10,000 or a year stays.
+ */
+export function myriadFigures(text: string): string {
+  return text.replace(LARGE_FIGURE, (all, digits: string | undefined, n: string | undefined, scale: string | undefined) => {
+    const value = digits ? Number(digits.replace(/,/g, '')) : Number(n) * (scale!.toLowerCase() === 'million' ? 1e6 : 1e9);
+    if (!Number.isFinite(value) || value < 10000) return all;
+    const [unit, size] = value >= 1e8 ? ['亿', 1e8] : ['万', 1e4];
+    const scaled = Math.round((value / size) * 10000) / 10000;
+    return `${scaled}${unit}`;
+  });
+}
+
 /** A number written with digits or Chinese numerals: "3.5" -> 3.5, "五" -> 5; null otherwise. */
 export function parseNumber(text: string): number | null {
   if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);

@@ -5,7 +5,7 @@ export { detectDocumentType, TYPE_EXTENSIONS, type DocumentType } from './docume
 export { DOCUMENT_PARSED, parseDocument, readDocument, type ParsedDocument } from './read-document.js';
 export { countedFamily, extractFacts, extractFigures, splitClauses, unitScale } from './extract-facts.js';
 export { factSchema, isHeadTime, type Fact, type FactKind } from './fact-types.js';
-export { arabicFigures, ERAS, parseNumber } from './chinese-numbers.js';
+export { arabicFigures, ERAS, myriadFigures, parseNumber } from './chinese-numbers.js';
 export { foldForMatch, foldText, stripSpace, toHalfWidth } from './normalize-text.js';
 export { parsePage } from './parse-page.js';
 export { prepareText, type PreparedText } from './prepare-text.js';
