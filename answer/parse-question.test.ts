@@ -39,6 +39,8 @@ describe('parseQuestion', () => {
     ['彤康开发了几款山楂酒', 0, 'count', 'quantity', null],
     ['How many beekeeping households does Qinshui have?', 1, 'count', 'quantity', 'households'],
     ['How many degrees stronger is the brandy than the dry red?', 0, 'difference', 'quantity', 'degrees'],
+    // Years counted with a word before them ask a duration (how many consecutive years).
+    ['For how many consecutive years has it been a top county?', 1, 'count', 'duration', null],
     ['How much land in mu does Lingchuan plant?', 1, 'lookup', 'quantity', 'area'],
     // A category noun names the unit family ranked.
     ['这一版里的牲畜数量哪个最多？', 0, 'superlative', 'quantity', 'animals'],

@@ -71,7 +71,7 @@ export const ASKS_TOWNS = /哪些(?:专业)?镇|(?:什么|啥)(?:专业)?镇|哪
 const ASKS_PLACE = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市|地方|村|乡镇?)|在哪里|在哪儿|在哪(?![个些])/;
 
 const TIME = /哪年|哪一年|几月份?|哪个月|几号|哪一?天|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
-const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many (?:more |fewer )?years/i;
+const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many (?:more |fewer |(?:[a-z]+ ){0,2})?years/i;
 const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|别名|叫法|称呼|又名|俗称|又称|也称|美称|another name|also called|called|known as|(?:哪些|哪几个|什么|啥)[“"]?[^，。？?]{0,6}之乡|title|nickname|honou?r/i;
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年期次批项座所条件款篇届轮场类样块]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
