@@ -723,6 +723,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('When did the black goat stock of Qinshui reach 200,000?')).answer).toMatch(/^in 2021\. .*20万只/);
   });
 
+  it('reads sheets of silkworm eggs in the unit the article counts them in (张), said in English', async () => {
+    expect((await ask('How many sheets of silkworm eggs were handed out in Yangcheng?')).answer).toBe('35,600 sheets. 该县共发种3.56万张。[1]');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });
