@@ -1,6 +1,6 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
 import { countedFamily, extractFacts, foldForMatch, parseNumber, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
-import { cutWords, indexedChunk, type ChunkFact, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, isPredicateWord, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords, otherMeasure, scopeOf } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
@@ -112,8 +112,18 @@ export function answeringCandidates(ctx: ComposeContext): LocatedFact[] {
   return found;
 }
 
+/**
+ * True when only the unit asked says what is asked (能整出多少吨): the words by the question word are verbs the articles
+ * never use, saying how, not what, or lone characters (最 of 最多).
+ */
+export function askedByUnitOnly(ctx: ComposeContext): boolean {
+  if (ctx.parsed.unitFamily === null) return false;
+  const near = askedWords(ctx.question, attributeFocus(ctx));
+  return near.every((w) => w.length < 2 || (ctx.source.idf(w) === 0 && isPredicateWord(w)));
+}
+
 function findAnsweringCandidates(ctx: ComposeContext): LocatedFact[] {
-  const asked = askedWords(ctx.question, attributeFocus(ctx));
+  const asked = askedByUnitOnly(ctx) ? [] : askedWords(ctx.question, attributeFocus(ctx));
   const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
   // A figure given to be said in another unit (那20万吨换成斤) is the one asked about.
   const converts = (f: LocatedFact) => ctx.parsed.unit !== '' && !f.fact.text.includes(ctx.parsed.unit);

@@ -727,6 +727,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('How many sheets of silkworm eggs were handed out in Yangcheng?')).answer).toBe('35,600 sheets. 该县共发种3.56万张。[1]');
   });
 
+  it('answers by the unit asked when the verb by the question word is one the articles never use (能整出多少吨)', async () => {
+    expect((await ask('彤康一年最多能弄出多少吨山楂酒？')).answer).toBe('现已具备年产5000吨山楂红酒的生产能力。[1]');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

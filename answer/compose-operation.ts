@@ -3,7 +3,7 @@ import { foldForMatch, parseNumber, type Chunk } from '../ingest/index.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, askedByUnitOnly, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, notStated, trimSentence } from './render-answer.js';
@@ -215,7 +215,8 @@ const NAMED_BY_SENTENCE = 0.6;
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? organisationNotNamed(ctx) ?? composeQualities(ctx, false) ?? composeLookup(ctx);
   const candidates = answeringCandidates(ctx);
-  const [top] = candidates.filter((f) => f.fit > 0);
+  // (Asked by its unit alone, 能整出多少吨, the best figure in that unit fits.)
+  const [top] = askedByUnitOnly(ctx) ? candidates : candidates.filter((f) => f.fit > 0);
   if (!top && ctx.parsed.answerType === 'duration') return composeDurationSince(ctx) ?? (ctx.focus.length > 0 ? nearMiss(ctx) : null);
   // A name listed among others (晋裕泽晋汾白猪育种场 of 凯永's projects) is the item that says most of what is asked,
   // unless a name fact says as much (its own text holding as many of the asked words).
