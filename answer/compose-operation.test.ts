@@ -731,6 +731,13 @@ describe('scope near misses over the real page', () => {
     expect((await ask('彤康一年最多能弄出多少吨山楂酒？')).answer).toBe('现已具备年产5000吨山楂红酒的生产能力。[1]');
   });
 
+  it('says one member\'s figure is not stated when only the whole set\'s is (光连翘一项 against 各类中药材)', async () => {
+    const r = await ask('陵川单党参一种的种植面积有多大？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到党参单独的面积；提到的是：.*各类中药材.*40\.1万亩/);
+    expect((await ask('陵川中药材种植面积有多大？')).answer).toContain('40.1万亩');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

@@ -1,6 +1,6 @@
 // Dispatches a parsed question to its composer, and says when the asked detail is missing (a near miss).
 import { foldForMatch, parseNumber, type Chunk } from '../ingest/index.js';
-import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { cutWords, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
 import { answeringCandidates, askedByUnitOnly, attributeFocus, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, typedCandidates, type ComposeContext, type Reply } from './compose-facts.js';
@@ -139,6 +139,26 @@ export function growthNotStated(ctx: ComposeContext): Reply | null {
   if (ctx.scored.slice(0, 3).some((x) => STATES_GROWTH.test(foldForMatch(x.text)))) return null;
   const chunk = ctx.hits[best.hit]!.chunk;
   return sentenceNotStated(ctx, ctx.entities[0] ?? (ctx.towns.length === 1 ? ctx.towns[0]! : chunk.meta.town), '增长幅度', best.text, chunk);
+}
+
+/** One member asked by itself (光连翘一项, 连翘单独的, 仅连翘): the member named. */
+const ASKS_ALONE = /(?:光|单|仅|只)([\u4e00-\u9fff]{2,4}?)(?:一项|一种|一样|这一项|单独|本身)|([\u4e00-\u9fff]{2,6}?)(?:单独|一项)的/;
+/** A figure of a whole set (各类中药材, 所有乡镇, 总产值). */
+const OF_ALL = /各类|各种|各项|所有|全部|总(?!部)|合计/;
+
+/**
+ * 光连翘一项的种植面积: one member's figure asked, where the best figure is of the whole set it belongs to
+ * (各类中药材…40.1万亩) and does not name it: the member's own figure is not stated.
+ */
+export function memberNotStated(ctx: ComposeContext): Reply | null {
+  const m = ASKS_ALONE.exec(foldForMatch(ctx.question));
+  if (!m || ctx.parsed.answerType !== 'quantity') return null;
+  const member = cutWords(m[1] ?? m[2]!).filter((w) => w.length >= 2 && ctx.source.idf(w) > 0).pop();
+  const [top] = answeringCandidates(ctx);
+  if (!member || !top) return null;
+  const sentence = sentenceOf(top.chunk, top.fact);
+  if (foldForMatch(sentence).includes(member) || !OF_ALL.test(foldForMatch(top.fact.clause))) return null;
+  return sentenceNotStated(ctx, `${member}单独`, askedAttributeName(ctx), sentence, top.chunk, [], [top]);
 }
 
 /** Asks the full name of something (全称, 全名, full name): the thing asked before it. */
@@ -309,6 +329,9 @@ export function composeFacts(
   // 全称叫什么: the full name the passage gives.
   const full = composeFullName(ctx);
   if (full) return toComposed(full, parsed.operation);
+  // 光连翘一项的面积: one member's figure, where only the whole set's is stated.
+  const member = memberNotStated(ctx);
+  if (member) return toComposed(member, parsed.operation);
   // 比去年增长了多少: a growth the passages do not state.
   const growth = growthNotStated(ctx);
   if (growth) return toComposed(growth, parsed.operation);
