@@ -1,5 +1,5 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
-import { countedFamily, extractFacts, foldForMatch, parseNumber, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
+import { countedFamily, extractFacts, foldForMatch, parseNumber, splitClauses, unitScale, type Chunk, type Fact } from '../ingest/index.js';
 import { cutWords, indexedChunk, isPredicateWord, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords, otherMeasure, scopeOf } from './asked-attribute.js';
@@ -882,6 +882,11 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
 const EVENT_ORDER = /哪一?件事|在前|在先|先发生|(?:谁|哪个|哪一个|哪项)先|(?:以后|之后|后来|后)[^，,。？?]{0,4}(?:过了|隔了)|(?:多少|(?<!第)几)年(?:以?后|之后)|which (?:happened|came) first|how (?:long|many years) after|到[^，,。？?]{2,30}[，,]?(?:中间|之间|当中)?(?:相隔|间隔|隔|经过|相距)了?(?:多少|(?<!第)几)年/i;
 
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
+/** The measure word a side counts itself in (注册商标的个数 -> 个, 企业的家数 -> 家), "" when it names none. */
+function measureOfSide(side: string): string {
+  return /([个家户头只人亩吨张])数$/.exec(foldForMatch(side).replace(/[？?。]$/, ''))?.[1] ?? '';
+}
+
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
   const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
@@ -977,7 +982,14 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     const shared = sharedWords(ctx, sides);
     // The unit asked may be one side's own (蜂农户数 against 经营主体数): a side without a figure of it takes any.
     const anyUnit = { ...ctx, parsed: { ...ctx.parsed, unitFamily: null } };
-    pairs = sides.map((s) => ({ f: sideFact(ctx, s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: sideLabel(s) }));
+    // A side that ends on what it counts (带动致富的农户: households) is read in that unit, whatever the question's (人数).
+    // (…or names the measure it counts in: 注册商标的个数 is counted in 个, whatever 家数 the other side asks.)
+    const ownUnit = (s: string) => {
+      const measure = measureOfSide(s);
+      const family = measure ? (unitScale(measure)?.family ?? null) : countedFamily(cutWords(foldForMatch(s)).pop() ?? '');
+      return family && ctx.parsed.unitFamily && family !== ctx.parsed.unitFamily ? { ...ctx, parsed: { ...ctx.parsed, unitFamily: family } } : ctx;
+    };
+    pairs = sides.map((s) => ({ f: sideFact(ownUnit(s), s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: sideLabel(s) }));
     // Two sides on one figure: the side it fits less takes its next best (pig output and slaughter: 出栏, 屠宰).
     const [p, o] = pairs;
     if (pairs.length === 2 && p!.f && o!.f && p!.f.fact === o!.f.fact) {
@@ -990,7 +1002,8 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     // pair whose figures fit their sides better stands (a side can have a figure of the other's kind).
     const [a, b] = pairs;
     // (Counts of different bodies, 群众 against 农户, are compared as they are.)
-    const counts = [a?.f, b?.f].every((p) => p && BODIES.includes(p.fact.family));
+    // (…nor two sides that each name the measure they count in: 个数 against 家数.)
+    const counts = [a?.f, b?.f].every((p) => p && BODIES.includes(p.fact.family)) || sides.every((x) => measureOfSide(x) !== '');
     if (pairs.length === 2 && a!.f && b!.f && a!.f.fact.kind === 'quantity' && b!.f.fact.kind === 'quantity' && a!.f.fact.family !== b!.f.fact.family && !counts) {
       const aLikeB = sideFact(ctx, sides[0]!, shared, b!.f.fact.family);
       const bLikeA = sideFact(ctx, sides[1]!, shared, a!.f.fact.family);

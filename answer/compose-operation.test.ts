@@ -738,6 +738,11 @@ describe('scope near misses over the real page', () => {
     expect((await ask('陵川中药材种植面积有多大？')).answer).toContain('40.1万亩');
   });
 
+  it('reads each side in the measure it names or ends on (商标的个数 against 企业的家数; 农户 against 人数)', async () => {
+    expect((await ask('泽州铸造那块，商标的个数和企业的家数，哪个多？')).answer).toMatch(/^商标的个数更多：.*31个\[1\].*30家\[1\]。$/);
+    expect((await ask('彤康带动的农户和陵川覆盖的群众，哪边人数多？')).answer).toContain('4万多农户');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

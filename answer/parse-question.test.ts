@@ -100,6 +100,8 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // Sides in the asking clause when the clause before names none (泽州铸造这块，A和B哪个多).
+    expect(comparisonSides('泽州铸造这块，注册商标的个数和铸造企业的家数哪个多？')).toEqual(['注册商标的个数', '铸造企业的家数']);
     // The alternatives of the last clause (…，A高还是B高), its subject before; a leading 光看… names the measure.
     expect(comparisonSides('蚕茧产量，在全市的占比高还是在全省的占比高？')).toEqual(['在全市的占比', '在全省的占比']);
     expect(comparisonSides('光看头数，高平的生猪出栏和沁水的黑山羊饲养量，哪个多？')).toEqual(['高平的生猪出栏', '沁水的黑山羊饲养量']);

@@ -313,10 +313,22 @@ export function comparisonSides(question: string): string[] {
     if (offered.length === 2) return offered;
   }
   const asking = clauses.findIndex((c) => /^(?:那么|那)?(?:谁|哪个|哪一个|哪家|哪边|哪方|哪一方)/.test(c));
-  if (asking >= 2 && !/和|与|跟|同|还是|比(?![例重率较])/.test(clauses[0]!)) {
+  // (…unless one of them joins two sides inside itself: 泽州铸造那块，A和B，哪个多; a clause opening with 和 joins the clauses.)
+  const inside = (c: string) => c.replace(/^(?:和|与|跟|同)/, '');
+  const joinsTwo = (c: string) => /和|与|跟|同|、/.test(inside(c));
+  if (asking >= 2 && !/和|与|跟|同|还是|比(?![例重率较])/.test(clauses[0]!) && !clauses.slice(0, asking).some((c) => joinsTwo(c) || /还是|比(?![例重率较])/.test(c))) {
     return clauses.slice(0, asking).map((c) => cleanSide(c.replace(/^(?:和|与|跟|同)/, ''))).filter((c) => c.length > 0);
   }
-  const head = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|哪边|哪方|哪一方|谁|which/i)[0] ?? '';
+  // (…or, when the clauses before name no two sides, the asking clause up to its question word: 泽州铸造这块，A和B哪个多.)
+  const asked = question.split(/[，,？?](?=[^，,？?]*(?:哪|谁|which|more|less|older))|哪个|哪一个|哪家|哪边|哪方|哪一方|谁|which/i)[0] ?? '';
+  // (…the last clause with a joiner, up to the asking clause, to its question word.)
+  const joined = [...clauses.slice(0, asking >= 0 ? asking + 1 : clauses.length)].reverse().find(joinsTwo) ?? '';
+  const inJoined = /^(.+?)(?:哪个|哪一个|哪家|哪边|哪方|哪一方|谁|$)/.exec(joined)?.[1] ?? '';
+  const chosen = !/和|与|跟|同|还是|比|、|\band\b|\bor\b|\bvs\b|\bthan\b/i.test(asked) && inJoined ? inJoined : asked;
+  // (A leading clause without the joiner only sets the scene: 泽州铸造那块，A和B.)
+  const parts = chosen.split(/[，,]/);
+  const withJoiner = parts.filter(joinsTwo);
+  const head = parts.length > 1 && withJoiner.length === 1 && !/还是|比(?![例重率较])/.test(chosen) ? withJoiner[0]! : chosen;
   // A比B早成立多少年: the predicate after B (更/还 and its last comparative adjective onwards) is not part of B.
   const ADJ = '多少高低早晚大小长久强弱快慢重轻烈贵';
   const comparing = /(?<!百分|占)比(?![例重率较])/.test(head);
