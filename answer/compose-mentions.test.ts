@@ -7,6 +7,7 @@ describe('quotedMentionPattern', () => {
     expect(quotedMentionPattern('带“国家”两个字的都有哪些？')?.source).toBe('国家');
     expect(quotedMentionPattern('被叫作“龙头”的企业都有谁？')?.source).toBe('龙头');
     expect(quotedMentionPattern('有哪些是“首个”的？')?.source).toBe('首个');
+    expect(quotedMentionPattern('带“之乡”的名号一共出现了几个？')?.source).toBe('之乡');
   });
 
   it('reads a placeholder as a name and 全省 as the province named too', () => {

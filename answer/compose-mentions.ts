@@ -8,8 +8,11 @@ import { CitationList } from './render-answer.js';
 /** A quoted term of up to ten characters. */
 const QUOTED = /[“"「『]([^”"」』]{1,10})[”"」』]/;
 
-/** After the term, the question ends asking which ones bear it (“唯一”都有哪些, “龙头”的企业都有谁, “国家”两个字的有哪些). */
-const WHICH_AFTER = /^(?:两个字|二字|字样|这个词|这个说法)?(?:的[\u4e00-\u9fff]{0,4}?)?(?:都|一共|总共)?(?:有|是)?(?:哪些|哪几[个样家项处种]?|谁)[？?]?$/;
+/**
+ * After the term, the question ends asking which ones bear it (“唯一”都有哪些, “龙头”的企业都有谁, “国家”两个字的有哪些), or
+ * how many (带“之乡”的名号一共出现了几个, 带“有限公司”的企业有几家).
+ */
+const WHICH_AFTER = /^(?:两个字|二字|字样|这个词|这个说法)?(?:的[\u4e00-\u9fff]{0,4}?)?(?:都|一共|总共|共)?(?:出现了?|有|是)?(?:哪些|哪几[个样家项处种]?|谁|(?:几|多少)([个家处次种样项条]))[？?]?$/;
 
 /** Before the term, the question asks which ones are called it (有哪些是“全省唯一”的, 哪些地方被叫做“XX之乡”). */
 const WHICH_BEFORE = /(?:哪些|哪几[个样家项处种]?)[\u4e00-\u9fff]{0,4}?(?:是|被|叫|称)[\u4e00-\u9fff]{0,3}$/;
@@ -27,6 +30,9 @@ const NAME_PART = '[^\\s的“”"、，,。；;：:（）()]';
 const CLAUSE_MARK = /[，,；;。：:]/;
 const ITEM_MARK = '、';
 
+/** Characters before a term that tell one bearer from another (彤康食品 of 彤康食品有限公司). */
+const BEARER_LEAD = 4;
+
 /** The longest phrase shown for one mention (a long clause is cut around the term). */
 const MAX_PHRASE = 40;
 
@@ -35,18 +41,24 @@ const MAX_PHRASE = 40;
  * the question quotes nothing or asks something else of what it quotes (“泽州红”有哪些特点).
  */
 export function quotedMentionPattern(question: string): RegExp | null {
+  return quotedMention(question)?.pattern ?? null;
+}
+
+/** quotedMentionPattern, with the classifier a count of the bearers is asked in ("" when they are listed). */
+function quotedMention(question: string): { pattern: RegExp; counted: string } | null {
   const q = foldForMatch(question).trim();
   const m = QUOTED.exec(q);
   if (!m) return null;
   const before = q.slice(0, m.index);
   const after = q.slice(m.index + m[0].length).replace(/\s+/g, '');
-  if (!WHICH_AFTER.test(after) && !(WHICH_BEFORE.test(before) && /^的?[？?]?$|^(?:的|之)?(?:称号|名号|称呼|美誉)?[？?]?$/.test(after))) return null;
+  const which = WHICH_AFTER.exec(after);
+  if (!which && !(WHICH_BEFORE.test(before) && /^的?[？?]?$|^(?:的|之)?(?:称号|名号|称呼|美誉)?[？?]?$/.test(after))) return null;
   const term = m[1]!.trim();
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const named = PLACEHOLDER.test(term) ? escaped.replace(PLACEHOLDER, `${NAME_PART}{1,4}?`) : escaped;
   PLACEHOLDER.lastIndex = 0;
   // (全省 is said of the province by its name too: 山西省唯一.)
-  return new RegExp(named.replace(/全省/g, `(?:全省|(?:${PROVINCES})省)`), 'g');
+  return { pattern: new RegExp(named.replace(/全省/g, `(?:全省|(?:${PROVINCES})省)`), 'g'), counted: which?.[1] ?? '' };
 }
 
 /**
@@ -77,8 +89,9 @@ export function mentionPhrase(sentence: string, at: number, length: number): str
  * Null when the question asks no such thing or the term is not found.
  */
 export function composeQuotedMentions(ctx: ComposeContext): Reply | null {
-  const pattern = quotedMentionPattern(ctx.question);
-  if (!pattern) return null;
+  const asked = quotedMention(ctx.question);
+  if (!asked) return null;
+  const { pattern, counted } = asked;
   const towns = ctx.towns.length ? ctx.towns : ctx.source.townNames();
   const chunks = towns.flatMap((t) => ctx.source.chunksOfTown(t));
   const cites = new CitationList();
@@ -95,14 +108,18 @@ export function composeQuotedMentions(ctx: ComposeContext): Reply | null {
       for (const m of s.folded.matchAll(pattern)) {
         // (Shown as the article writes it where folding kept the offsets, as it does character for character.)
         const phrase = mentionPhrase(s.text.length === s.folded.length ? s.text : s.folded, m.index!, m[0].length).trim();
-        if (!phrase || seen.has(phrase)) continue;
+        // (One bearer named twice, 山西彤康食品有限公司 in two sentences, is one: known by the term and what leads into it.)
+        const bearer = s.folded.slice(Math.max(0, m.index! - BEARER_LEAD), m.index! + m[0].length);
+        if (!phrase || seen.has(phrase) || seen.has(bearer)) continue;
         seen.add(phrase);
+        seen.add(bearer);
         const group = byCounty ? chunk.meta.county : '';
         phrases.set(group, [...(phrases.get(group) ?? []), `${phrase}${cites.mark(chunk)}`]);
       }
     }
   }
-  if (seen.size === 0) return null;
+  const n = [...phrases.values()].reduce((sum, ps) => sum + ps.length, 0);
+  if (n === 0) return null;
   const said = [...phrases].map(([county, ps]) => `${county ? `${county}：` : ''}${ps.join('；')}`).join('；');
-  return { answer: `共${seen.size}处：${said}。`, citations: cites, refused: false, related: [], facts: [] };
+  return { answer: `共${n}${counted || '处'}：${said}。`, citations: cites, refused: false, related: [], facts: [] };
 }

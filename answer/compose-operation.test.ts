@@ -743,6 +743,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('彤康带动的农户和陵川覆盖的群众，哪边人数多？')).answer).toContain('4万多农户');
   });
 
+  it('counts the bearers of a quoted term, each once however often it is named', async () => {
+    expect((await ask('名字里带“有限公司”的企业一共有几家？')).answer).toMatch(/^共2家：.*亚鑫工贸有限公司.*彤康食品有限公司/);
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });
