@@ -747,6 +747,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('名字里带“有限公司”的企业一共有几家？')).answer).toMatch(/^共2家：.*亚鑫工贸有限公司.*彤康食品有限公司/);
   });
 
+  it('answers no to a claim that one of several listed things is the only one (只生产建筑瓷吗)', async () => {
+    expect((await ask('阳城陶瓷现在只生产建筑瓷吗？')).answer).toBe('不是。进入21世纪后，已形成了以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局[1]。');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

@@ -1,5 +1,5 @@
 // Dispatches a parsed question to its composer, and says when the asked detail is missing (a near miss).
-import { foldForMatch, parseNumber, type Chunk } from '../ingest/index.js';
+import { foldForMatch, parseNumber, type Chunk, type Fact } from '../ingest/index.js';
 import { cutWords, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
@@ -159,6 +159,32 @@ export function memberNotStated(ctx: ComposeContext): Reply | null {
   const sentence = sentenceOf(top.chunk, top.fact);
   if (foldForMatch(sentence).includes(member) || !OF_ALL.test(foldForMatch(top.fact.clause))) return null;
   return sentenceNotStated(ctx, `${member}单独`, askedAttributeName(ctx), sentence, top.chunk, [], [top]);
+}
+
+/** A claim that something is the only one (光做琉璃, 只养黑山羊, 仅有一家): the thing claimed. */
+const ONLY_CLAIM = /(?:只|光|仅|单单|单)(?:是|做|生产|产|有|种|养|卖|搞|烧|酿|织)?([\u4e00-\u9fff]{2,4}?)(?:了|吗|吧|呢|而已|[？?。，,]|$)/;
+
+/**
+ * 是不是就光做琉璃了: the claimed thing is one item of an enumeration of two or more in the named towns' passages
+ * (以建筑瓷、日用瓷、工业瓷、琉璃制品为主体): no, it is one of them. Null when no such enumeration is found.
+ */
+export function onlyOneClaimed(ctx: ComposeContext): Reply | null {
+  const thing = ONLY_CLAIM.exec(foldForMatch(ctx.question))?.[1];
+  if (!thing || ctx.towns.length === 0) return null;
+  // (Alternatives: one item is the thing claimed, the others are not it: 琉璃制品 among 建筑瓷、日用瓷、工业瓷, not
+  // 黑山羊种羊场 beside 黑山羊繁育中心.)
+  const alternatives = (f: Fact) => f.kind === 'list' && f.items.length >= 2 && f.items.filter((i) => foldForMatch(i).includes(thing)).length === 1;
+  // The best sentences of the named towns first, then their passages in order.
+  const best = ctx.scored.filter((x) => ctx.towns.includes(ctx.hits[x.hit]!.chunk.meta.town)).map((x) => ({ chunk: ctx.hits[x.hit]!.chunk, sentence: x.sentence as number | null }));
+  const rest = ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t)).map((chunk) => ({ chunk, sentence: null as number | null }));
+  for (const { chunk, sentence } of [...best, ...rest]) {
+    const list = ctx.source.factsOf(chunk).find((f) => (sentence === null || f.sentence === sentence) && alternatives(f));
+    if (!list) continue;
+    const cites = new CitationList();
+    const statement = factStatement(list).replace(/。$/, '');
+    return { answer: `${ctx.parsed.english ? 'No. ' : '不是。'}${statement}${cites.mark(chunk)}。`, citations: cites, refused: false, related: [], facts: [{ fact: list, chunk, fit: 1, score: 1 }] };
+  }
+  return null;
 }
 
 /** Asks the full name of something (全称, 全名, full name): the thing asked before it. */
@@ -399,7 +425,8 @@ export function composeFacts(
       // A number the question names but the article states differently is answered "no".
       // A claimed word the articles never use, where the best sentence says another in its place (西北地区 / 华北地区), is answered "no".
       // An organisation claimed to be in a county is checked against its own passage, whatever the best sentence.
-      reply = organisationElsewhere(ctx) ?? (refusal && !refusal.startsWith('a number in the question') ? (unknownWords ? contrastedClaim(ctx) : null) : composeYesNo(ctx, terms.numbers));
+      // 是不是就光做琉璃了: one of several things an enumeration lists is claimed to be the only one.
+      reply = organisationElsewhere(ctx) ?? onlyOneClaimed(ctx) ?? (refusal && !refusal.startsWith('a number in the question') ? (unknownWords ? contrastedClaim(ctx) : null) : composeYesNo(ctx, terms.numbers));
       break;
     case 'author':
       return null;
