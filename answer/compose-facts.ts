@@ -232,6 +232,15 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   // (最大的什么基地 asks which one too, where no amount is asked.)
   const which = WHICH_ONE.test(ctx.question) || (/什么|啥/.test(ctx.question) && !/多少|几|多大|多高|多长/.test(ctx.question));
   if (which && ctx.parsed.answerType !== 'time') return statedOne(ctx, best, word);
+  // The time or figure of the clause saying the superlative answers (最早可以追溯到春秋战国时代), not another of its sentence (近代).
+  const chunk = ctx.hits[best.hit]!.chunk;
+  const clause = saying(best)!.replace(/[，,；;。]$/, '');
+  const kind = ctx.parsed.answerType === 'time' ? 'time' : ctx.parsed.answerType === 'quantity' ? 'quantity' : '';
+  const own = kind ? ctx.source.factsOf(chunk).find((f) => f.sentence === best.sentence && f.kind === kind && clause.includes(f.text)) : undefined;
+  if (own && !WHICH_ONE.test(ctx.question)) {
+    const cites = new CitationList();
+    return reply(`${ctx.parsed.english ? `${englishValue(own)}. ` : ''}${clause}。${cites.mark(chunk)}`, cites, [{ fact: own, chunk, fit: 1, score: 1 }]);
+  }
   const found = composeLookup({ ...ctx, parsed: { ...ctx.parsed, operation: 'lookup' }, scored: [best] });
   // 哪个…最早 asks which one: the answer names the town the sentence is about.
   const town = ctx.hits[best.hit]!.chunk.meta.town;

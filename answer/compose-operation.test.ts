@@ -29,6 +29,8 @@ describe('composers over the real page', () => {
     expect(r.refused).toBe(false);
     expect(r.answer).toContain('春秋战国');
     expect(r.citations).toHaveLength(1);
+    // The time of the clause saying it, not another of its sentence (近代).
+    expect((await ask('晋城的冶铸业最早能追溯到啥时候？')).answer).toBe('最早可以追溯到春秋战国时代。[1]');
   });
 
   it('ranks the figures of one named organisation, or of the page for a unit asked, by the family asked', async () => {
