@@ -753,6 +753,13 @@ describe('scope near misses over the real page', () => {
     expect((await ask('阳城陶瓷现在只生产建筑瓷吗？')).answer).toBe('不是。进入21世纪后，已形成了以建筑瓷、日用瓷、工业瓷、琉璃制品为主体的产业格局[1]。');
   });
 
+  it('says a person asked by a role the articles never name is not stated, and still answers whose thing it is', async () => {
+    const r = await ask('彤康公司的董事长是谁？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到彤康.*的董事长；提到的是：/);
+    expect((await ask('后则腰村出的琉璃是谁家的？')).answer).toContain('乔氏琉璃');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

@@ -161,6 +161,22 @@ export function memberNotStated(ctx: ComposeContext): Reply | null {
   return sentenceNotStated(ctx, `${member}单独`, askedAttributeName(ctx), sentence, top.chunk, [], [top]);
 }
 
+/** Asks who holds a role (创始人是谁, 董事长姓什么), not whose thing it is (是谁家的): the words before it. */
+const ASKS_PERSON = /([\u4e00-\u9fff]{2,4}?)(?:是谁|是哪位|姓什么|姓啥)(?![家的])/;
+
+/**
+ * 凯永集团的创始人是谁: a person asked by a role (the question's last word before 是谁) the articles never name
+ * (创始人), about something they do discuss: the person is not stated; the best sentence is shown.
+ */
+export function personNotStated(ctx: ComposeContext): Reply | null {
+  const before = ASKS_PERSON.exec(foldForMatch(ctx.question))?.[1];
+  const role = before ? cutWords(before).pop() : undefined;
+  const best = ctx.picked[0] ?? ctx.scored[0];
+  if (!role || role.length < 2 || !best || ctx.source.idf(role) > 0 || (ctx.entities.length === 0 && ctx.towns.length === 0)) return null;
+  const chunk = ctx.hits[best.hit]!.chunk;
+  return sentenceNotStated(ctx, ctx.entities[0] ?? ctx.towns[0]!, role, best.text, chunk);
+}
+
 /** A claim that something is the only one (光做琉璃, 只养黑山羊, 仅有一家): the thing claimed. */
 const ONLY_CLAIM = /(?:只|光|仅|单单|单)(?:是|做|生产|产|有|种|养|卖|搞|烧|酿|织)?([\u4e00-\u9fff]{2,4}?)(?:了|吗|吧|呢|而已|[？?。，,]|$)/;
 
@@ -355,6 +371,9 @@ export function composeFacts(
   // 全称叫什么: the full name the passage gives.
   const full = composeFullName(ctx);
   if (full) return toComposed(full, parsed.operation);
+  // 创始人是谁: a person by a role the articles never name.
+  const person = personNotStated(ctx);
+  if (person) return toComposed(person, parsed.operation);
   // 光连翘一项的面积: one member's figure, where only the whole set's is stated.
   const member = memberNotStated(ctx);
   if (member) return toComposed(member, parsed.operation);
