@@ -760,6 +760,14 @@ describe('scope near misses over the real page', () => {
     expect((await ask('后则腰村出的琉璃是谁家的？')).answer).toContain('乔氏琉璃');
   });
 
+  it('says a place below the county is not stated when no leading sentence names one, and answers where one does', async () => {
+    const r = await ask('阳城那个果桑基地建在哪个村？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toMatch(/^文章没有提到阳城蚕桑的具体地点；提到的是：/);
+    expect((await ask('乔氏琉璃在哪个村？')).answer).toContain('后则腰村');
+    expect((await ask('沁水黑山羊饲养量达到20万只是在哪一年？')).answer).toContain('2021年');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

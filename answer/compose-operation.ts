@@ -177,6 +177,33 @@ export function personNotStated(ctx: ComposeContext): Reply | null {
   return sentenceNotStated(ctx, ctx.entities[0] ?? ctx.towns[0]!, role, best.text, chunk);
 }
 
+/** Asks the township or village of something (建在哪个乡镇, 在哪个村), not which towns or counties. */
+const ASKS_SPOT = /哪一?个(?:乡镇|镇|乡|村)/;
+/** Where a sentence says something is (位于, 坐落). */
+const LOCATED = /位于|坐落|地处|落户/;
+/** A township or village by name (高都镇, 大兴村), not the words for them (乡镇, 行政村, 农村, 小镇). */
+const NAMED_PLACE = /([\u4e00-\u9fff]{2})(镇|乡|村)(?![民级镇村])/g;
+const NOT_A_NAME = /[乡政农城个各全小镇特业]$|[了的在和与及是有之]/;
+
+/** True when a folded sentence places something: where it is, or a township or village it names. */
+function placesSomething(folded: string): boolean {
+  return LOCATED.test(folded) || [...folded.matchAll(NAMED_PLACE)].some((m) => !NOT_A_NAME.test(m[1]!));
+}
+
+/**
+ * 孵化中心建在哪个乡镇: the place asked below the county, where the best sentence names none: not stated, with the
+ * sentence. Questions about which towns or counties are answered elsewhere.
+ */
+export function placeNotStated(ctx: ComposeContext): Reply | null {
+  const q = foldForMatch(ctx.question);
+  const best = ctx.picked[0] ?? ctx.scored[0];
+  if (!best || !ASKS_SPOT.test(q) || ctx.asksTowns || (ctx.entities.length === 0 && ctx.towns.length === 0)) return null;
+  // (The leading sentences of the named towns: another town's village is no answer.)
+  const own = ctx.scored.filter((x) => ctx.towns.length === 0 || ctx.towns.includes(ctx.hits[x.hit]!.chunk.meta.town));
+  if (own.slice(0, 3).some((x) => placesSomething(foldForMatch(x.text)))) return null;
+  return sentenceNotStated(ctx, ctx.entities[0] ?? ctx.towns[0]!, '具体地点', best.text, ctx.hits[best.hit]!.chunk);
+}
+
 /** A claim that something is the only one (光做琉璃, 只养黑山羊, 仅有一家): the thing claimed. */
 const ONLY_CLAIM = /(?:只|光|仅|单单|单)(?:是|做|生产|产|有|种|养|卖|搞|烧|酿|织)?([\u4e00-\u9fff]{2,4}?)(?:了|吗|吧|呢|而已|[？?。，,]|$)/;
 
@@ -374,6 +401,9 @@ export function composeFacts(
   // 创始人是谁: a person by a role the articles never name.
   const person = personNotStated(ctx);
   if (person) return toComposed(person, parsed.operation);
+  // 建在哪个乡镇: a place below the county that no leading sentence names.
+  const place = placeNotStated(ctx);
+  if (place) return toComposed(place, parsed.operation);
   // 光连翘一项的面积: one member's figure, where only the whole set's is stated.
   const member = memberNotStated(ctx);
   if (member) return toComposed(member, parsed.operation);
