@@ -8,6 +8,7 @@ import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './par
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
 import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
+import { withEnglishPlaces } from './english-names.js';
 import { askedByPhrase, contractions, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
 import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
@@ -260,8 +261,10 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
     // Lists and comparisons may cite passages of a town beyond the retrieved ones: report them too.
     const extra = composed.citations.filter((c) => !hits.some((h) => h.chunk.id === c.chunkId));
     const retrieved = [...base.retrieved, ...extra.map((c) => ({ chunkId: c.chunkId, title: c.title, town: c.town, text: c.snippet, score: 0, dense: null, bm25: null }))];
+    // An English answer naming townships or villages gives them in pinyin too.
+    const answer = terms.english && !composed.refused ? withEnglishPlaces(composed.answer) : composed.answer;
     // Object.assign, not { ...base, ...composed }: on Node 20 a spread followed by new keys builds new hidden classes on every call (µs each, and old-space garbage).
-    return Object.assign({}, base, composed, { retrieved });
+    return Object.assign({}, base, composed, { retrieved, answer });
   }
   // A measure asked (多远, 多少公里) that none of the sentences states a figure of is not answered with them.
   const family = questionParse(question, terms, o).unitFamily;
@@ -273,7 +276,7 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
     return `${s.text}[${numberOf.get(s.hit)}]`;
   });
   const citations = [...numberOf].map(([hit, n]) => toCitation(hits[hit]!, n));
-  return Object.assign({}, base, { answer: parts.join(''), refused: false, citations });
+  return Object.assign({}, base, { answer: terms.english ? withEnglishPlaces(parts.join('')) : parts.join(''), refused: false, citations });
 }
 
 /** Asks what an author wrote (写了哪几篇, 稿子, wrote, articles), not something else about them. */

@@ -12,6 +12,7 @@ import type { AnswerResult } from './types.js';
 import { sentenceOf, type LocatedFact } from './fact-evidence.js';
 import { composeArithmetic, composeRange, composeRankPosition } from './compose-arithmetic.js';
 import { composeQuotedMentions } from './compose-mentions.js';
+import { namedPlaces } from './english-names.js';
 
 
 /** What the asked answer is called in a near-miss statement. */
@@ -181,13 +182,10 @@ export function personNotStated(ctx: ComposeContext): Reply | null {
 const ASKS_SPOT = /哪一?个(?:乡镇|镇|乡|村)/;
 /** Where a sentence says something is (位于, 坐落). */
 const LOCATED = /位于|坐落|地处|落户/;
-/** A township or village by name (高都镇, 大兴村), not the words for them (乡镇, 行政村, 农村, 小镇). */
-const NAMED_PLACE = /([\u4e00-\u9fff]{2})(镇|乡|村)(?![民级镇村])/g;
-const NOT_A_NAME = /[乡政农城个各全小镇特业]$|[了的在和与及是有之]/;
 
 /** True when a folded sentence places something: where it is, or a township or village it names. */
 function placesSomething(folded: string): boolean {
-  return LOCATED.test(folded) || [...folded.matchAll(NAMED_PLACE)].some((m) => !NOT_A_NAME.test(m[1]!));
+  return LOCATED.test(folded) || namedPlaces(folded).length > 0;
 }
 
 /**
