@@ -768,6 +768,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('沁水黑山羊饲养量达到20万只是在哪一年？')).answer).toContain('2021年');
   });
 
+  it('reads colloquial words for an honour given (被人夸成啥, 管它叫啥) as asking the honours', async () => {
+    expect((await ask('彤康的山楂酒被大家夸成什么了？')).answer).toContain('太行山中的红宝石');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });
