@@ -890,12 +890,12 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
 /** A question putting events in order (哪件事在前, 谁先, 以后又过了几年), not asking how old each thing is. */
 const EVENT_ORDER = /哪一?件事|在前|在先|先发生|(?:谁|哪个|哪一个|哪项)先|(?:以后|之后|后来|后)[^，,。？?]{0,4}(?:过了|隔了)|(?:多少|(?<!第)几)年(?:以?后|之后)|which (?:happened|came) first|how (?:long|many years) after|到[^，,。？?]{2,30}[，,]?(?:中间|之间|当中)?(?:相隔|间隔|隔|经过|相距)了?(?:多少|(?<!第)几)年/i;
 
-/** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
 /** The measure word a side counts itself in (注册商标的个数 -> 个, 企业的家数 -> 家), "" when it names none. */
 function measureOfSide(side: string): string {
   return /([个家户头只人亩吨张])数$/.exec(foldForMatch(side).replace(/[？?。]$/, ''))?.[1] ?? '';
 }
 
+/** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
 export function sideFact(ctx: ComposeContext, side: string, shared: string[], family?: string, except?: Fact): LocatedFact | undefined {
   // An English side (Zezhou's foundries) is read through its translations.
   const folded = foldForMatch(/[a-z]/i.test(side) ? `${side} ${ctx.source.chineseWords(side).join(' ')}` : side);
