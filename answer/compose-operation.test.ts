@@ -772,6 +772,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask('彤康的山楂酒被大家夸成什么了？')).answer).toContain('太行山中的红宝石');
   });
 
+  it('reads number one as 第一 and called as the honours, not the dictionary\'s transliteration (南波万)', async () => {
+    expect((await ask("What is Qinshui called as Shanxi's number one?")).answer).toContain('山西第一养蜂大县');
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });
