@@ -11,6 +11,7 @@ import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWor
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight, FAMILY_FORM_WEIGHT, sharesHead } from './word-forms.js';
 import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
+import { romanisedCounty } from './english-names.js';
 
 /** What a composer works from. */
 export type ComposeContext = {
@@ -362,7 +363,7 @@ export function composeTimeSuperlative(ctx: ComposeContext): Reply | null {
 }
 
 /** Asks which county or city (哪个县, 在晋城哪个县市), not which town or organisation. */
-export const ASKS_COUNTY = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市)(?![\u4e00-\u9fff]*(?:专业镇|镇))/;
+export const ASKS_COUNTY = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市)(?![\u4e00-\u9fff]*(?:专业镇|镇))|^\s*(?:which|what) county\b(?!.*\btowns?\b)/i;
 
 /** 山西第一养蜂大县是哪个县: the county of the best sentence's article leads, with the sentence. */
 export function composeCounty(ctx: ComposeContext): Reply | null {
@@ -370,7 +371,9 @@ export function composeCounty(ctx: ComposeContext): Reply | null {
   const chunk = best && ctx.hits[best.hit]!.chunk;
   if (!best || !chunk?.meta.county) return null;
   const cites = new CitationList();
-  return reply(`${chunk.meta.county}：${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, cites);
+  // (Asked in English, the county leads in pinyin too: Qinshui (沁水).)
+  const county = ctx.parsed.english ? `${romanisedCounty(chunk.meta.county)} (${chunk.meta.county})` : chunk.meta.county;
+  return reply(`${county}${ctx.parsed.english ? ': ' : '：'}${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, cites);
 }
 
 /** The organisation a sentence is about: one it names, else the last one named before it in its passage. */

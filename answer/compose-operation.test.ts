@@ -776,6 +776,10 @@ describe('scope near misses over the real page', () => {
     expect((await ask("What is Qinshui called as Shanxi's number one?")).answer).toContain('山西第一养蜂大县');
   });
 
+  it('answers which county in English with the county in pinyin first', async () => {
+    expect((await ask("Which county is known as Shanxi's number one beekeeping county?")).answer).toMatch(/^Qinshui \(沁水\): .*山西第一养蜂大县/);
+  });
+
   it('takes 养猪 beside 高平 for the pig town of the county, not its silk town', async () => {
     expect((await ask('高平养猪的龙头企业是哪家？')).answer).toMatch(/^凯永集团/);
   });

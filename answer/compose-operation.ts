@@ -185,7 +185,7 @@ export function composeFacts(
   };
   const unknownWords = refusal?.startsWith('asks about words') ?? false;
   // 哪个县: the county of the passage that answers (a superlative's when its figures rank none).
-  const asksCounty = !refusal && !parsed.english && ASKS_COUNTY.test(question);
+  const asksCounty = !refusal && ASKS_COUNTY.test(question);
   if (asksCounty && parsed.operation === 'lookup') {
     const county = composeCounty(ctx);
     if (county) return toComposed(county, parsed.operation);

@@ -40,3 +40,9 @@ export function withEnglishPlaces(answer: string): string {
   if (places.length === 0 || places.every((p) => answer.includes(romanisedPlace(p)))) return answer;
   return `${places.map((p) => `${romanisedPlace(p)} (${p})`).join(', ')}: ${answer}`;
 }
+
+/** A county's short name in pinyin (沁水 -> Qinshui). */
+export function romanisedCounty(name: string): string {
+  const p = pinyin(name.replace(/[县市区]$/, ''), { toneType: 'none', type: 'array' }).join('');
+  return `${p.charAt(0).toUpperCase()}${p.slice(1)}`;
+}
