@@ -119,9 +119,16 @@ export function answeringCandidates(ctx: ComposeContext): LocatedFact[] {
  */
 export function askedByUnitOnly(ctx: ComposeContext): boolean {
   if (ctx.parsed.unitFamily === null) return false;
-  const near = askedWords(ctx.question, attributeFocus(ctx));
-  return near.every((w) => w.length < 2 || (ctx.source.idf(w) === 0 && isPredicateWord(w)));
+  let found = unitOnlyOf.get(ctx);
+  if (found === undefined) {
+    const near = askedWords(ctx.question, attributeFocus(ctx));
+    unitOnlyOf.set(ctx, (found = near.every((w) => w.length < 2 || (ctx.source.idf(w) === 0 && isPredicateWord(w)))));
+  }
+  return found;
 }
+
+/** askedByUnitOnly's result per context (the lookup and the candidates it reads both ask it). */
+const unitOnlyOf = new WeakMap<ComposeContext, boolean>();
 
 function findAnsweringCandidates(ctx: ComposeContext): LocatedFact[] {
   const asked = askedByUnitOnly(ctx) ? [] : askedWords(ctx.question, attributeFocus(ctx));
