@@ -111,7 +111,12 @@ export class HybridSearcher {
       last = c.meta;
       if (c.meta.town && !seen.has(c.meta.town)) seen.set(c.meta.town, c.meta);
     }
-    const chars = ownCharacters(new Map([...seen].map(([town, meta]) => [town, meta.industry])), index.chunks.map((c) => ({ town: c.meta.town, text: c.text })));
+    // (Over the folded text prepared at ingest, read without keeping a copy per chunk: no folding at start-up.)
+    const passages = index.chunks.map((c) => {
+      const prepared = indexedChunk(c);
+      return { town: c.meta.town, folded: prepared.columns.folded(prepared.label) };
+    });
+    const chars = ownCharacters(new Map([...seen].map(([town, meta]) => [town, meta.industry])), passages);
     this.towns = [...seen.values()].map((m) => townKey(m.town, m.county, m.industry, chars.get(m.town)));
     this.foldedTowns = this.towns.map((t) => foldForMatch(t.town));
   }

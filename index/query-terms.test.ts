@@ -45,9 +45,9 @@ describe('townMentions', () => {
 describe('ownCharacters', () => {
   it('keeps the industry characters the corpus writes almost only in that town, and that name a thing alone', () => {
     const passages = [
-      { town: '高平生猪', text: '生猪出栏85万头，养好每头猪，生猪屠宰，红火' },
-      { town: '泽州山楂红酒', text: '山楂红酒，山楂酒厂，红果，山楂白兰地酒' },
-      { town: '高平潞绸', text: '潞绸织造，山西，太行山，生产' },
+      { town: '高平生猪', folded: '生猪出栏85万头，养好每头猪，生猪屠宰，红火' },
+      { town: '泽州山楂红酒', folded: '山楂红酒，山楂酒厂，红果，山楂白兰地酒' },
+      { town: '高平潞绸', folded: '潞绸织造，山西，太行山，生产' },
     ];
     const chars = ownCharacters(new Map([['高平生猪', '生猪'], ['泽州山楂红酒', '山楂红酒'], ['高平潞绸', '潞绸']]), passages);
     expect(chars.get('高平生猪')).toEqual(['猪']); // 生 is everywhere (生产)

@@ -36,15 +36,15 @@ const OWN_CHAR_MIN = 3;
 /**
  * Characters of each town's industry (folded) that the corpus writes almost only in that town's passages (猪 of 生猪,
  * 蜂 of 蜂蜜, not 山 of 山楂 or 造 of 铸造), and that can name a thing alone (not 红 of 红酒): everyday words built on
- * them (养猪, 蜂农) name the town.
+ * them (养猪, 蜂农) name the town. Passages are given folded (foldForMatch), as the index prepared them at ingest.
  */
-export function ownCharacters(industries: Map<string, string>, passages: Iterable<{ town: string; text: string }>): Map<string, string[]> {
+export function ownCharacters(industries: Map<string, string>, passages: Iterable<{ town: string; folded: string }>): Map<string, string[]> {
   const candidates = new Set([...industries.values()].flatMap((i) => [...foldForMatch(i)].filter((c) => /\p{Script=Han}/u.test(c) && namesAlone(c))));
   const total = new Map<string, number>();
   const own = new Map<string, number>();
   for (const p of passages) {
     const industry = foldForMatch(industries.get(p.town) ?? '');
-    for (const c of foldForMatch(p.text)) {
+    for (const c of p.folded) {
       if (!candidates.has(c)) continue;
       total.set(c, (total.get(c) ?? 0) + 1);
       if (industry.includes(c)) own.set(`${p.town}\u0000${c}`, (own.get(`${p.town}\u0000${c}`) ?? 0) + 1);
