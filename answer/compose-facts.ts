@@ -9,7 +9,7 @@ import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-fi
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
-import { bestFormWeight, FAMILY_FORM_WEIGHT, sharesHead } from './word-forms.js';
+import { bestFormWeight, sharesHead } from './word-forms.js';
 import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
 import { romanisedCounty } from './english-names.js';
 
@@ -638,10 +638,7 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
   // …and no other clause of its sentence says clearly more of it (组织…专家…定期深入到养羊户中做现场指导 for 哪些人定期下到
   // 养羊户家里做指导, not 产前、产中、产后 of the clause before).
   // (A word counts in the form an article writes it too: 主营 for 主要经营.)
-  const says = (text: string) => {
-    const t = foldForMatch(text);
-    return ctx.focus.reduce((sum, w) => sum + (t.includes(w) || bestFormWeight(ctx.source.forms?.(w), t) >= FAMILY_FORM_WEIGHT ? ctx.source.idf(w) || 1 : 0), 0);
-  };
+  const says = (text: string) => focusWeight(foldForMatch(text), ctx.focus, ctx.source.idf, ctx.source.forms);
   const ownClause = (f: LocatedFact) => {
     const own = says(f.fact.clause);
     return own > 0 && splitClauses(sentenceOf(f.chunk, f.fact)).every((c) => says(c) <= 2 * own);

@@ -1,5 +1,6 @@
 // Wording of computed answers: a fact's clause as a short lead, trimmed sentences, English leads, citation numbers.
 import { foldForMatch, isHeadTime, splitClauses, type Chunk, type Fact } from '../ingest/index.js';
+import { bestFormWeight, FAMILY_FORM_WEIGHT, type WordForm } from './word-forms.js';
 
 /** Words that open a clause without adding to its fact. */
 const LEADING = /^(?:其中|同时|此外|另外|目前|据统计|并且|而且|因此|所以|总之|首先|其次|最后|近年来|近两年|经过多年的发展)[，,]?/;
@@ -42,9 +43,13 @@ function clauseAfter(sentence: string, start: number): string {
   return '';
 }
 
-/** The idf weight of the focus words a folded text has (a word the corpus lacks weighs 1). */
-export function focusWeight(folded: string, focus: string[], idf: (w: string) => number): number {
-  return focus.reduce((sum, w) => sum + (folded.includes(w) ? idf(w) || 1 : 0), 0);
+/**
+ * The idf weight of the focus words a folded text has (a word the corpus lacks weighs 1); with `forms`, a word also
+ * counts when the text has one of its forms of full family weight (主营 for 经营 of 主要经营).
+ */
+export function focusWeight(folded: string, focus: string[], idf: (w: string) => number, forms?: (w: string) => WordForm[]): number {
+  const has = (w: string) => folded.includes(w) || (forms !== undefined && bestFormWeight(forms(w), folded) >= FAMILY_FORM_WEIGHT);
+  return focus.reduce((sum, w) => sum + (has(w) ? idf(w) || 1 : 0), 0);
 }
 
 /** The clause of a sentence with the most focus weight, without punctuation; "" when none has a focus word. */
