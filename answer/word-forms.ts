@@ -17,6 +17,19 @@ export function bestFormWeight(forms: readonly WordForm[] | undefined, text: str
 /** Credit for an article's wording of the attribute a colloquial question word asks for (最火 -> 极盛). */
 export const FAMILY_FORM_WEIGHT = 0.8;
 
+/** Each attribute family's question phrase the folded question says, with where it first stands. */
+function* familyPhrasesAt(q: string): Generator<{ family: (typeof ATTRIBUTE_FAMILIES)[number]; from: number; to: number }> {
+  const present = familyPhrasesIn(q);
+  if (present.size === 0) return;
+  for (const family of ATTRIBUTE_FAMILIES) {
+    for (const phrase of family.questionWords) {
+      if (!present.has(phrase)) continue;
+      const at = q.indexOf(phrase);
+      if (at >= 0) yield { family, from: at, to: at + phrase.length };
+    }
+  }
+}
+
 /**
  * For each question word that lies inside a phrase of an attribute family (开 in 开起来, 最火, 酒厂
  * around 厂), the family's fact words as its forms. Words outside every family get none.
@@ -24,19 +37,12 @@ export const FAMILY_FORM_WEIGHT = 0.8;
 export function familyForms(question: string, words: string[]): Map<string, WordForm[]> {
   const q = foldForMatch(question);
   const out = new Map<string, WordForm[]>();
-  const present = familyPhrasesIn(q);
-  if (present.size === 0) return out;
-  for (const family of ATTRIBUTE_FAMILIES) {
-    for (const phrase of family.questionWords) {
-      if (!present.has(phrase)) continue;
-      const at = q.indexOf(phrase);
-      if (at < 0) continue;
-      for (const word of words) {
-        if (!overlaps(q, word, at, at + phrase.length)) continue;
-        const forms = out.get(word) ?? [];
-        for (const form of family.factWords) if (form !== word && !forms.some((f) => f.form === form)) forms.push({ form, weight: FAMILY_FORM_WEIGHT });
-        out.set(word, forms);
-      }
+  for (const { family, from, to } of familyPhrasesAt(q)) {
+    for (const word of words) {
+      if (!overlaps(q, word, from, to)) continue;
+      const forms = out.get(word) ?? [];
+      for (const form of family.factWords) if (form !== word && !forms.some((f) => f.form === form)) forms.push({ form, weight: FAMILY_FORM_WEIGHT });
+      out.set(word, forms);
     }
   }
   return out;
@@ -48,15 +54,9 @@ export function familyForms(question: string, words: string[]): Map<string, Word
  */
 export function askedByPhrase(question: string, words: string[]): string[] {
   const q = foldForMatch(question);
-  const present = familyPhrasesIn(q);
   const out = new Set<string>();
-  for (const family of ATTRIBUTE_FAMILIES) {
-    for (const phrase of family.questionWords) {
-      if (!present.has(phrase)) continue;
-      const at = q.indexOf(phrase);
-      if (at < 0 || words.some((w) => overlaps(q, w, at, at + phrase.length))) continue;
-      for (const w of family.factWords) out.add(w);
-    }
+  for (const { family, from, to } of familyPhrasesAt(q)) {
+    if (!words.some((w) => overlaps(q, w, from, to))) for (const w of family.factWords) out.add(w);
   }
   return [...out];
 }
