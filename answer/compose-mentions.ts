@@ -1,7 +1,7 @@
 // Mentions of a quoted term: 有哪些是“全省唯一”的, 带“国家”两个字的都有哪些, 哪些地方被叫做“XX之乡”.
 import { foldForMatch, type Chunk } from '../ingest/index.js';
 import { indexedChunk } from '../index/index.js';
-import type { ComposeContext, Reply } from './compose-facts.js';
+import { reply, type ComposeContext, type Reply } from './compose-facts.js';
 import { PROVINCES } from './question-terms.js';
 import { CitationList } from './render-answer.js';
 
@@ -121,5 +121,5 @@ export function composeQuotedMentions(ctx: ComposeContext): Reply | null {
   const n = [...phrases.values()].reduce((sum, ps) => sum + ps.length, 0);
   if (n === 0) return null;
   const said = [...phrases].map(([county, ps]) => `${county ? `${county}：` : ''}${ps.join('；')}`).join('；');
-  return { answer: `共${n}${counted || '处'}：${said}。`, citations: cites, refused: false, related: [], facts: [] };
+  return reply(`共${n}${counted || '处'}：${said}。`, cites);
 }

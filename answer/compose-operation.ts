@@ -3,7 +3,7 @@ import { foldForMatch, type Fact } from '../ingest/index.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -63,7 +63,7 @@ export function onlyOneClaimed(ctx: ComposeContext): Reply | null {
     if (!list) continue;
     const cites = new CitationList();
     const statement = factStatement(list).replace(/。$/, '');
-    return { answer: `${ctx.parsed.english ? 'No. ' : '不是。'}${statement}${cites.mark(chunk)}。`, citations: cites, refused: false, related: [], facts: [{ fact: list, chunk, fit: 1, score: 1 }] };
+    return reply(`${ctx.parsed.english ? 'No. ' : '不是。'}${statement}${cites.mark(chunk)}。`, cites, [{ fact: list, chunk, fit: 1, score: 1 }]);
   }
   return null;
 }
@@ -94,7 +94,7 @@ export function composeFullName(ctx: ComposeContext): Reply | null {
     if (before && !name.includes(before)) continue;
     const chunk = ctx.hits[x.hit]!.chunk;
     const cites = new CitationList();
-    return { answer: `${name}：${trimSentence(x.text, [...ctx.focus, tail], ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, citations: cites, refused: false, related: [], facts: [] };
+    return reply(`${name}：${trimSentence(x.text, [...ctx.focus, tail], ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, cites);
   }
   return null;
 }
