@@ -58,13 +58,13 @@ function lexiconFor(vocabulary: string[]): Pick<StoredIndex, 'lexicon' | 'dictio
  * (reusing cached vectors when the fingerprint matches), inserts them into a cosine HNSW index
  * under labels 0..n-1 (label = position in `chunks`), builds BM25 and the lexicon. Works in batches in label
  * order, so memory holds one batch of vectors, and the hash embedder and the tokenizer use the
- * prepared folding of each text.
+ * prepared folding of each text. `checkpoint` is called before each batch (it throws to abandon the build).
  */
 export async function buildIndex(
   plain: Chunk[],
   embedder: Embedder,
   params: HnswParams,
-  options: { batchSize: number; cache?: VectorCache; embedderState?: StoredIndex['embedderState'] },
+  options: { batchSize: number; cache?: VectorCache; embedderState?: StoredIndex['embedderState']; checkpoint?: () => void },
 ): Promise<Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> }> {
   const chunks = prepareChunks(plain);
   const fingerprint = embedderFingerprint(embedder);
@@ -73,6 +73,7 @@ export async function buildIndex(
   hnsw.initIndex({ maxElements: Math.max(1, chunks.length), m: params.m, efConstruction: params.efConstruction, randomSeed: 100 });
   const bm25 = new Bm25Builder();
   for (let start = 0; start < chunks.length; start += options.batchSize) {
+    options.checkpoint?.();
     const batch = chunks.slice(start, start + options.batchSize);
     const folded = batch.map(foldedEmbeddingText);
     const missing = batch.map((c, j) => j).filter((j) => !cached.has(batch[j]!.id));

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Settings } from '../config.js';
 import { DOCUMENT_PARSED } from '../ingest/index.js';
-import type { BuildMessage, BuildRequest, IndexChange } from './build-worker.js';
+import { BUILD_STOPPED, type BuildMessage, type BuildRequest, type IndexChange, type StopFlag } from './build-worker.js';
 import { withIndexLock, type IngestReport } from './update-index.js';
 
 /**
@@ -21,7 +21,7 @@ const BOOT = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
   const load = workerData.tsx ? (await import(workerData.tsx)).tsImport : (url) => import(url);
-  (await load(workerData.entry, workerData.entry)).serveBuilds(parentPort);
+  (await load(workerData.entry, workerData.entry)).serveBuilds(parentPort, workerData.stop);
 })();
 `;
 
@@ -53,6 +53,12 @@ export type BuildThread = {
  */
 export const IDLE_STOP_MS = 60_000;
 
+/**
+ * How long close() waits for a busy thread to reach a checkpoint (one embedding batch: well under a
+ * second for the hash embedder, a few seconds for a model on CPU) before terminating it anyway.
+ */
+const STOP_WAIT_MS = 30_000;
+
 type Pending = { resolve: (report: IngestReport) => void; reject: (err: Error) => void; warn: (message: string) => void };
 
 /**
@@ -63,6 +69,8 @@ export function createBuildThread(idleMs = IDLE_STOP_MS): BuildThread {
   const parsed = channel(DOCUMENT_PARSED);
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
+  let stopFlag: StopFlag = new Int32Array(new SharedArrayBuffer(4));
+  let drained: (() => void)[] = [];
   let idleTimer: NodeJS.Timeout | undefined;
   let nextId = 0;
 
@@ -71,6 +79,12 @@ export function createBuildThread(idleMs = IDLE_STOP_MS): BuildThread {
     worker = null;
     for (const job of pending.values()) job.reject(err);
     pending.clear();
+    settle();
+  };
+
+  /** Resolves every wait for the pending builds to end. */
+  const settle = () => {
+    for (const done of drained.splice(0)) done();
   };
 
   function onMessage(w: Worker, message: BuildMessage): void {
@@ -79,7 +93,10 @@ export function createBuildThread(idleMs = IDLE_STOP_MS): BuildThread {
     if ('warning' in message) return job.warn(message.warning);
     if ('parsed' in message) return parsed.publish(message.parsed);
     pending.delete(message.id);
-    if (pending.size === 0) idle(w);
+    if (pending.size === 0) {
+      idle(w);
+      settle();
+    }
     if ('report' in message) job.resolve(message.report);
     else job.reject(Object.assign(new Error(message.error.message), { name: message.error.name }));
   }
@@ -90,13 +107,25 @@ export function createBuildThread(idleMs = IDLE_STOP_MS): BuildThread {
     idleTimer = setTimeout(() => void stop(w, 'the index build thread was stopped while idle'), idleMs).unref();
   }
 
+  /**
+   * Stops `w`: a busy thread is asked to abandon its build at the next checkpoint (its run rejects
+   * with BUILD_STOPPED, or resolves if the build was already current) and is terminated once idle,
+   * or after STOP_WAIT_MS; runs still pending then reject with `why`.
+   */
   async function stop(w: Worker, why: string): Promise<void> {
+    if (pending.size > 0) {
+      Atomics.store(stopFlag, 0, 1);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise<void>((done) => drained.push(done)), new Promise<void>((done) => (timer = setTimeout(done, STOP_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
     stopped(w, new Error(why));
     await w.terminate();
   }
 
   function start(): Worker {
-    const w = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, tsx: FROM_SOURCES ? tsxApi() : null } });
+    stopFlag = new Int32Array(new SharedArrayBuffer(4));
+    const w = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, tsx: FROM_SOURCES ? tsxApi() : null, stop: stopFlag } });
     w.on('message', (message: BuildMessage) => onMessage(w, message));
     w.on('error', (err) => stopped(w, new Error(`the index build thread failed: ${err.message}`, { cause: err })));
     w.on('exit', (code) => stopped(w, new Error(`the index build thread stopped (exit code ${code}) before its build was saved`)));
@@ -116,7 +145,7 @@ export function createBuildThread(idleMs = IDLE_STOP_MS): BuildThread {
       }),
     async close() {
       clearTimeout(idleTimer);
-      if (worker) await stop(worker, 'the index build thread was closed before its build was saved');
+      if (worker) await stop(worker, BUILD_STOPPED);
     },
     running: () => worker !== null,
   };

@@ -279,6 +279,36 @@ describe('a failed save (ENOSPC)', () => {
   });
 });
 
+describe('a save abandoned at its checkpoint (the build thread asked to stop)', () => {
+  it('removes the new build and leaves the previous one current', () => {
+    const dir = copyOfIndex();
+    const previous = currentBuild(dir);
+    const loaded = loadIndex(dir, 100);
+    let reached = 0;
+    const stop = () => {
+      reached++;
+      throw new Error('stopped');
+    };
+    expect(() => saveIndex(dir, loaded, undefined, stop)).toThrow('stopped');
+    expect(reached).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['CURRENT', previous.slice(dir.length + 1)]);
+    expect(loadIndex(dir, 100).chunks.length).toBe(37);
+  });
+
+  it('is reached by an ingest before each embedding batch, which then saves nothing', async () => {
+    const dir = copyOfIndex();
+    const previous = currentBuild(dir);
+    let calls = 0;
+    const checkpoint = () => {
+      if (++calls === 3) throw new Error('stopped');
+    };
+    await expect(updateIndex({ ...settingsFor(dir), EMBED_BATCH: 8 }, [], { rebuild: true, warn: () => {}, checkpoint })).rejects.toThrow('stopped');
+    expect(calls).toBe(3);
+    expect(currentBuild(dir)).toBe(previous);
+    expect(readdirSync(dir).sort()).toEqual(['CURRENT', previous.slice(dir.length + 1)]);
+  });
+});
+
 describe('a missing CURRENT with builds present', () => {
   it('is a clear error for loading, ingesting and rebuilding, and the builds stay', async () => {
     const dir = copyOfIndex();

@@ -65,9 +65,15 @@ function decodeEmbedderState(buf: Buffer): { docs: number; df: Uint32Array } {
  * atomically points `dir/CURRENT` at it and removes the builds it replaced. Holds the folder's
  * lock throughout: the caller's `lock`, else its own (throws IndexLockedError when another live
  * writer holds it). A failure (ENOSPC, a crash) leaves the previous index current; a failed build
- * is removed here, a killed one by the next writer. Returns the manifest written.
+ * is removed here, a killed one by the next writer. `checkpoint` runs just before CURRENT moves:
+ * when it throws, the new build is removed and the previous one stays current. Returns the manifest written.
  */
-export function saveIndex(dir: string, index: Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> }, lock?: IndexLock): Manifest {
+export function saveIndex(
+  dir: string,
+  index: Omit<StoredIndex, 'manifest'> & { manifest: Omit<Manifest, 'files'> },
+  lock?: IndexLock,
+  checkpoint: () => void = () => {},
+): Manifest {
   const held = lock ?? lockIndexNow(dir, () => {});
   try {
     const build = newBuildName();
@@ -78,6 +84,7 @@ export function saveIndex(dir: string, index: Omit<StoredIndex, 'manifest'> & { 
       mkdirSync(folder);
       manifest = writeBuild(folder, index);
       writeDurable(pointerTemp, build);
+      checkpoint();
       held.assertHeld();
       renameSync(pointerTemp, join(dir, CURRENT));
     } catch (err) {

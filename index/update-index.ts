@@ -30,8 +30,12 @@ function previousIndex(dir: string, efSearch: number, warn: (message: string) =>
   }
 }
 
-/** Where a build's warnings go, and the model download progress. */
-type BuildOptions = { warn: (message: string) => void; progress?: (p: ModelProgress) => void };
+/**
+ * Where a build's warnings go, the model download progress, and `checkpoint`: called between the
+ * build's steps (each embedding batch, and last before the new build is made current), it throws
+ * to abandon the build, which then leaves the saved index as it was.
+ */
+type BuildOptions = { warn: (message: string) => void; progress?: (p: ModelProgress) => void; checkpoint?: () => void };
 
 /** What updateIndex is asked to do: rebuild or add, documents already parsed (reused for the same bytes), and the build options. */
 type UpdateOptions = BuildOptions & { rebuild: boolean; parsed?: ParsedDocument[] };
@@ -42,18 +46,21 @@ type UpdateOptions = BuildOptions & { rebuild: boolean; parsed?: ParsedDocument[
  * previous index recorded for them.
  */
 async function buildAndSave(settings: Settings, lock: IndexLock, chunks: Chunk[], previous: StoredIndex | null, fresh: Set<string>, options: BuildOptions): Promise<Manifest> {
+  const checkpoint = options.checkpoint ?? (() => {});
+  checkpoint();
   const { embedder, state } = await embedderForBuild(settings, chunks.map(embeddingText), options.warn, options.progress);
+  checkpoint();
   const cache: VectorCache | undefined = previous ? vectorCacheOf(previous) : undefined;
   const built = await buildIndex(
     chunks,
     embedder,
     { m: settings.HNSW_M, efConstruction: settings.HNSW_EF_CONSTRUCTION, efSearch: settings.HNSW_EF_SEARCH },
-    { batchSize: settings.EMBED_BATCH, cache, embedderState: state },
+    { batchSize: settings.EMBED_BATCH, cache, embedderState: state, checkpoint },
   );
   const now = built.manifest.builtAt;
   const addedBefore = new Map(previous?.manifest.sources.map((s) => [s.source, s.addedAt ?? previous.manifest.builtAt]));
   const sources = built.manifest.sources.map((s) => ({ ...s, addedAt: fresh.has(s.source) ? now : (addedBefore.get(s.source) ?? now) }));
-  return saveIndex(settings.INDEX_DIR, { ...built, manifest: { ...built.manifest, sources } }, lock);
+  return saveIndex(settings.INDEX_DIR, { ...built, manifest: { ...built.manifest, sources } }, lock, checkpoint);
 }
 
 /** Counts of chunk ids added, removed and kept between two indexes. */
