@@ -46,6 +46,18 @@ describe('composers over the real page', () => {
     expect((await ask('哪个专业镇提到的面积最大？')).answer).not.toMatch(/发挥到最大/);
   });
 
+  it('answers a superlative asked of one named thing as its own fact, not the towns ranked', async () => {
+    // A superlative describing the organisation named after it (华北最大的丝绸企业吉利尔潞绸集团) asks its sales: not stated.
+    const sales = await ask('华北最大的丝绸企业吉利尔潞绸集团一年销售额有多少？');
+    expect(sales.operation).toBe('lookup');
+    expect(sales.refused).toBe(true);
+    expect(sales.answer).toMatch(/^文章没有提到吉利尔潞绸的销售/);
+    // 最早是哪一年 of one works, with no 哪个 picking among several: its founding year is not stated.
+    const founded = await ask('后则腰村的乔氏琉璃最早是哪一年创办的？');
+    expect(founded.refused).toBe(true);
+    expect(founded.answer).not.toMatch(/泽州精密铸造|春秋战国|1958/);
+  });
+
   it('takes a stated superlative in the scope the question names (全省规模最大, not 华北地区规模最大), 最大的什么 as which one', async () => {
     expect((await ask('高平建了全省规模最大的什么基地？')).answer).toMatch(/^高平生猪：.*全省规模最大的种猪繁育基地/);
   });

@@ -4,7 +4,7 @@ import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
 import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
-import { ASKS_TOWNS, comparisonSides, parseQuestion, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, choosesOne, comparisonSides, parseQuestion, superlativeDescribes, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
 import type { AnswerResult } from './types.js';
@@ -135,7 +135,9 @@ export function questionOperation(question: string, terms: QuestionTerms, o: Com
 
 /** The typed parse of a question, with the towns it names counted as the composers count them. */
 export function questionParse(question: string, terms: QuestionTerms, o: ComposeOptions): ParsedQuestion {
-  return parseQuestion(question, strongestTowns(o.namedTowns).length, terms.english);
+  const parsed = parseQuestion(question, strongestTowns(o.namedTowns).length, terms.english);
+  // 华北最大的丝绸企业吉利尔潞绸集团一年销售额有多少: a superlative describing the name after it asks nothing to rank.
+  return parsed.operation === 'superlative' && superlativeDescribes(question, o.entities) ? { ...parsed, operation: 'lookup', superlative: '' } : parsed;
 }
 
 /**
@@ -153,7 +155,7 @@ export function composeFacts(
   refusal: string | null,
 ): Composed | null {
   const towns = strongestTowns(o.namedTowns);
-  const parsed = parseQuestion(question, towns.length, terms.english);
+  const parsed = questionParse(question, terms, o);
   const ctx: ComposeContext = {
     question,
     parsed,
@@ -224,6 +226,9 @@ export function composeFacts(
       const superlative = parsed.operation === 'superlative';
       // A superlative inside one named organisation or town ranks its own figures before the towns are compared.
       const inScope = superlative && (ctx.entities.length > 0 || towns.length === 1);
+      // 乔氏琉璃最早是哪一年创办的: asked of one named thing, with no question word picking one of several, a
+      // superlative is that thing's own fact (or a near miss), not the towns ranked.
+      const ranks = !inScope || choosesOne(question);
       // The gap between a set's extremes (最高和最低的差几度) is one passage's figures, not two sides compared.
       if (!unknownWords && parsed.operation === 'difference') reply = composeRange(ctx);
       if (!unknownWords && parsed.operation === 'superlative') reply = composeRankPosition(ctx);
@@ -232,7 +237,7 @@ export function composeFacts(
         const computed = composeArithmetic(ctx);
         if (computed) return toComposed(computed.reply, computed.operation);
       }
-      if (!unknownWords) reply ??= (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? composeComparison(ctx, question);
+      if (!unknownWords) reply ??= (superlative ? composeStatedSuperlative(ctx) ?? composeTimeSuperlative(ctx) : null) ?? (inScope ? composeMeasureSuperlative(ctx) : null) ?? (ranks ? composeComparison(ctx, question) : null);
       // Two sides set against each other are each found by their own words: a word the articles never use in one
       // side (列入 for 列为) does not sink the comparison when both sides' figures are found.
       else if (!superlative && comparisonSides(question).length >= 2) reply = composeComparison(ctx, question);

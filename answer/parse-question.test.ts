@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedMeasure, attributeFamilies, boundBefore, comparativeWord, comparisonSides, isTimeNoun, parseQuestion, superlativeWord, type ParsedQuestion } from './parse-question.js';
+import { askedMeasure, attributeFamilies, boundBefore, choosesOne, comparativeWord, comparisonSides, isTimeNoun, parseQuestion, superlativeDescribes, superlativeWord, type ParsedQuestion } from './parse-question.js';
 
 import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
@@ -80,6 +80,18 @@ describe('answer-type nouns and superlatives', () => {
   it('finds the superlative a question asks', () => {
     expect(superlativeWord('冶铸业最早能追溯到哪个朝代？')).toBe('最早');
     expect(superlativeWord('冶铸业能追溯到哪个朝代？')).toBe('');
+  });
+
+  it('tells a question picking one of several from one asking a time or an amount', () => {
+    expect(['规模最大的是哪家企业', '哪个县养蚕最多', '谁家的琉璃最有名', 'Which town is the oldest?', '最早的是哪个'].every(choosesOne)).toBe(true);
+    expect(['乔氏琉璃最早是哪一年创办的', '最早是哪个朝代', '最多能产多少吨', '哪年成立的', 'When was it at its largest?'].some(choosesOne)).toBe(false);
+  });
+
+  it('tells a superlative that only describes the name after it', () => {
+    expect(superlativeDescribes('华北最大的丝绸企业吉利尔潞绸集团一年销售额有多少？', ['吉利尔潞绸'])).toBe(true);
+    expect(superlativeDescribes('规模最大的企业是吉利尔潞绸吗', ['吉利尔潞绸'])).toBe(false);
+    expect(superlativeDescribes('吉利尔潞绸是规模最大的企业吗', ['吉利尔潞绸'])).toBe(false);
+    expect(superlativeDescribes('华北最大的丝绸企业是哪家', [])).toBe(false);
   });
 });
 

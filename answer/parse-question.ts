@@ -101,6 +101,35 @@ export function superlativeWord(question: string): string {
   return /第一/.test(word) ? '第一' : word;
 }
 
+/** A question word that picks one of several things (哪家, 哪个县, 谁, which): not 哪一年 or 哪个时期, which ask a time. */
+const CHOICE = /哪(?:一)?(?:个|家|位|些|几|种|款|类|项|条|座|所|支|边|方|里|儿)([\u4e00-\u9fff]{0,2})|谁|\bwhich\b|\bwho\b/gi;
+
+/**
+ * True when the question picks one of several things (规模最大的是哪家, 哪个县最多, which town…),
+ * false when it asks a time or an amount of what it names (乔氏琉璃最早是哪一年创办的, 最多能产多少).
+ */
+export function choosesOne(question: string): boolean {
+  return [...foldForMatch(question).matchAll(CHOICE)].some((m) => !m[1] || (!isTimeNoun(m[1]) && !isTimeNoun(m[1].slice(0, 2))));
+}
+
+/**
+ * True when the question's superlative only describes the name right after it (华北最大的丝绸企业吉利尔潞绸集团
+ * 一年销售额有多少): the superlative phrase ends on 的 and a short noun before one of `names`, with no 是 between.
+ */
+export function superlativeDescribes(question: string, names: string[]): boolean {
+  const q = foldForMatch(question);
+  const m = SUPERLATIVE.exec(q);
+  if (!m) return false;
+  const after = q.slice(m.index + m[0].length);
+  const de = after.indexOf('的');
+  if (de < 0 || de > 4) return false;
+  const rest = after.slice(de + 1, de + 12);
+  return names.some((name) => {
+    const at = rest.indexOf(name);
+    return at >= 0 && at <= 6 && !/[是为叫]/.test(rest.slice(0, at));
+  });
+}
+
 /** Asks how many times one figure is another (是…的几倍, how many times). */
 const RATIO = /(?:几|多少)倍|倍数|how many times|times (?:as|larger|bigger|more)/i;
 
