@@ -58,6 +58,12 @@ describe('composers over the real page', () => {
     expect(founded.answer).not.toMatch(/泽州精密铸造|春秋战国|1958/);
   });
 
+  it('answers a name set after a dash by the words before the dash, over a listed item sharing fewer of them', async () => {
+    const r = await ask('山西省唯一通过国家审定的白猪品种叫什么？');
+    expect(r.answer).toMatch(/晋汾白猪/);
+    expect(r.answer).not.toMatch(/核心育种场/);
+  });
+
   it('takes a stated superlative in the scope the question names (全省规模最大, not 华北地区规模最大), 最大的什么 as which one', async () => {
     expect((await ask('高平建了全省规模最大的什么基地？')).answer).toMatch(/^高平生猪：.*全省规模最大的种猪繁育基地/);
   });

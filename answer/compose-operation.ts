@@ -99,6 +99,11 @@ export function composeFullName(ctx: ComposeContext): Reply | null {
   return null;
 }
 
+/** The words a name fact says of what it names: a name set after a dash (国审白猪品种——晋汾白猪) with the words before the dash, else its own text. */
+function namingWords(fact: Fact): string {
+  return fact.kind === 'name' && fact.text.startsWith('——') ? `${fact.before}${fact.text}` : fact.text;
+}
+
 /** Focus coverage from which a sentence without a quoted name answers a name question. */
 const NAMED_BY_SENTENCE = 0.6;
 
@@ -113,7 +118,7 @@ function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
   // unless a name fact says as much (its own text holding as many of the asked words).
   if (ctx.parsed.answerType === 'names') {
     const item = composeListedName(ctx);
-    const named = top ? focusWeight(foldForMatch(top.fact.text), ctx.focus, ctx.source.idf) : 0;
+    const named = top ? focusWeight(foldForMatch(namingWords(top.fact)), ctx.focus, ctx.source.idf) : 0;
     if (item && item.weight > named) return item.reply;
   }
   // A name not quoted (全省唯一国家核心育种场) is said by the sentence that covers what is asked.
