@@ -58,6 +58,12 @@ describe('composers over the real page', () => {
     expect(founded.answer).not.toMatch(/泽州精密铸造|春秋战国|1958/);
   });
 
+  it('answers a count asked with a verb and its object in full where the article writes their contraction (发放…蚕种 -> 发种)', async () => {
+    const r = await ask('陽城縣2022年一共發放了多少張蠶種？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^该县共发种3\.56万张。\[1\]$/);
+  });
+
   it('answers a name set after a dash by the words before the dash, over a listed item sharing fewer of them', async () => {
     const r = await ask('山西省唯一通过国家审定的白猪品种叫什么？');
     expect(r.answer).toMatch(/晋汾白猪/);

@@ -27,6 +27,15 @@ describe('contractions', () => {
     expect(contractions('主要生产什么', ['生产'], known)).toEqual([['生产', '主产']]);
     expect(contractions('主要在哪经营', ['经营'], known)).toEqual([]);
   });
+
+  it('contracts two words to their last characters, and a verb with the object it counts', () => {
+    const known = (w: string) => ['年均', '发种'].includes(w);
+    expect(contractions('一年平均能挣多少钱', ['平均', '挣'], known)).toEqual([['平均', '年均']]);
+    // 发放了多少张蚕种: both words are said by 发种.
+    expect(contractions('一共发放了多少张蚕种', ['发放', '蚕种'], known)).toEqual([['蚕种', '发种'], ['发放', '发种']]);
+    // …only across a count: 发放蚕种的时间 has no 多少 between them, and 蚕种 is not contracted with a word far off.
+    expect(contractions('发放的是什么蚕种', ['发放', '蚕种'], known)).toEqual([]);
+  });
 });
 
 describe('askedByPhrase', () => {

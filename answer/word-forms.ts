@@ -61,22 +61,33 @@ export function askedByPhrase(question: string, words: string[]): string[] {
   return [...out];
 }
 
+/** Words standing between a verb and its counted object (发放了多少张蚕种): aspect, totals, the question word, a classifier. */
+const COUNTED_GAP = /^(?:了|一共|总共|共|累计|多少|几|[\u4e00-\u9fff])$/;
+
 /**
- * Two-character words side by side in a question whose contraction, the first character of each, is a word of the
- * corpus (主要经营 -> 主营, 主要生产 -> 主产): the second word with the contraction it may be written as.
+ * Two-character words side by side in a question whose contraction, the first character of each (主要经营 -> 主营,
+ * 主要生产 -> 主产) or the last (一年平均 -> 年均), is a word of the corpus: the second word with the contraction it
+ * may be written as. A verb and the object it counts (发放了多少张蚕种 -> 发种) are side by side too, and both get it.
  */
 export function contractions(folded: string, words: string[], known: (w: string) => boolean): [string, string][] {
   const out: [string, string][] = [];
   // (The first word may be one the question's terms drop, 主要.)
   const cut = cutWords(folded);
-  for (const a of cut) {
-    for (const b of words) {
-      if (a.length !== 2 || b.length !== 2 || !folded.includes(a + b)) continue;
-      const short = a[0]! + b[0]!;
-      const shortLast = a[0]! + b[1]!;
-      for (const c of [shortLast, short]) if (c !== a && c !== b && known(c)) out.push([b, c]);
+  const add = (a: string, b: string, forBoth: boolean) => {
+    if (a.length !== 2 || b.length !== 2 || !words.includes(b)) return;
+    for (const c of [a[0]! + b[1]!, a[0]! + b[0]!, a[1]! + b[1]!]) {
+      if (c === a || c === b || !known(c)) continue;
+      out.push([b, c]);
+      if (forBoth && words.includes(a)) out.push([a, c]);
     }
-  }
+  };
+  for (const a of cut) for (const b of words) if (folded.includes(a + b)) add(a, b, false);
+  cut.forEach((a, i) => {
+    let j = i + 1;
+    const gap = (w: string | undefined) => w !== undefined && COUNTED_GAP.test(w) && (w.length > 1 || j === i + 1 || /多少|几/.test(cut[j - 1]!));
+    while (gap(cut[j])) j++;
+    if (j > i + 1 && cut.slice(i + 1, j).some((w) => /多少|几/.test(w))) add(a, cut[j] ?? '', true);
+  });
   return out;
 }
 
