@@ -114,11 +114,11 @@ export function answeringCandidates(ctx: ComposeContext): LocatedFact[] {
 }
 
 /**
- * True when only the unit asked says what is asked (能整出多少吨): the words by the question word are verbs the articles
- * never use, saying how, not what, or lone characters (最 of 最多).
+ * True when only the unit asked says what is asked (能整出多少吨), or the kind of answer (干了多少年: a duration): the
+ * words by the question word are verbs the articles never use, saying how, not what, or lone characters (最 of 最多).
  */
 export function askedByUnitOnly(ctx: ComposeContext): boolean {
-  if (ctx.parsed.unitFamily === null) return false;
+  if (ctx.parsed.unitFamily === null && ctx.parsed.answerType !== 'duration') return false;
   let found = unitOnlyOf.get(ctx);
   if (found === undefined) {
     const near = askedWords(ctx.question, attributeFocus(ctx));

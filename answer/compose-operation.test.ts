@@ -64,6 +64,13 @@ describe('composers over the real page', () => {
     expect(r.answer).toMatch(/^该县共发种3\.56万张。\[1\]$/);
   });
 
+  it('answers a duration asked with a lone verb (干了多少年) by the stated duration, but not one asked of someone unnamed', async () => {
+    const r = await ask('吉利尔这个牌子做潞绸到现在干了多少年了？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^65年来/);
+    expect((await ask('吉利尔的员工平均干了多少年？')).refused).toBe(true);
+  });
+
   it('answers a name set after a dash by the words before the dash, over a listed item sharing fewer of them', async () => {
     const r = await ask('山西省唯一通过国家审定的白猪品种叫什么？');
     expect(r.answer).toMatch(/晋汾白猪/);
