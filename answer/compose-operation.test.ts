@@ -71,6 +71,12 @@ describe('composers over the real page', () => {
     expect((await ask('吉利尔的员工平均干了多少年？')).refused).toBe(true);
   });
 
+  it('answers a capacity asked as "at most" with a directional complement (最多能酿出来多少) by the stated capacity', async () => {
+    const r = await ask('彤康现在一年最多能酿出来多少山楂红酒？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toBe('现已具备年产5000吨山楂红酒的生产能力。[1]');
+  });
+
   it('answers a name set after a dash by the words before the dash, over a listed item sharing fewer of them', async () => {
     const r = await ask('山西省唯一通过国家审定的白猪品种叫什么？');
     expect(r.answer).toMatch(/晋汾白猪/);

@@ -63,6 +63,9 @@ export function severalAsMany(question: string): string {
   return question.replace(/好几|好些/g, '多');
 }
 
+/** The directional complements of Chinese grammar (趋向补语: 出来, 下去, 起来…), a closed class. */
+const DIRECTIONAL_COMPLEMENT = /^[上下进出回过起开][来去]$/;
+
 /** True for a word a question's terms never keep (的, 做, 多少). */
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
@@ -278,8 +281,10 @@ export function questionTerms(question: string, expanded: string, names: string[
   const minor = functionWords(folded);
   // An English question's translations are words each (肉 好 is 肉 and 好, not a name cut into characters).
   const cut = english ? folded.split(/\s+/).flatMap((part) => mergeSingleChars(cutWords(part))) : mergeSingleChars(cutWords(folded));
-  for (const w of cut) {
+  for (const [i, w] of cut.entries()) {
     if (minor.has(w)) continue;
+    // A directional complement after its verb (酿出来, 拉出去, 发展起来) says which way, not what is asked.
+    if (DIRECTIONAL_COMPLEMENT.test(w) && /[\u4e00-\u9fff]$/.test(cut[i - 1] ?? '')) continue;
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
     else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)
     else if (/^(?:哪些|哪个|哪几|什么)./.test(w)) continue; // 哪些项目: the dictionary's question phrase; its noun comes apart too
