@@ -16,6 +16,8 @@ describe('questionTerms', () => {
   it('drops a directional complement after its verb (酿出来), not one standing alone', () => {
     expect(terms('一年能酿出来多少山楂红酒').words).not.toContain('出来');
     expect(terms('出来的是什么').words).toContain('出来');
+    // A light verb with its result says as little as the verb.
+    expect(terms('中药材做成了哪些深加工产品').words).toEqual(['中药材', '深加工', '产品']);
   });
 
   it('keeps the content words and drops function and question words (的, 有, 多少)', () => {

@@ -65,6 +65,8 @@ export function severalAsMany(question: string): string {
 
 /** The directional complements of Chinese grammar (趋向补语: 出来, 下去, 起来…), a closed class. */
 const DIRECTIONAL_COMPLEMENT = /^[上下进出回过起开][来去]$/;
+/** Result complements (结果补语) a light verb takes: 做成, 搞好, 弄完. */
+const RESULT_COMPLEMENT = '成好完出到';
 
 /** True for a word a question's terms never keep (的, 做, 多少). */
 export function isStopword(word: string): boolean {
@@ -283,8 +285,10 @@ export function questionTerms(question: string, expanded: string, names: string[
   const cut = english ? folded.split(/\s+/).flatMap((part) => mergeSingleChars(cutWords(part))) : mergeSingleChars(cutWords(folded));
   for (const [i, w] of cut.entries()) {
     if (minor.has(w)) continue;
-    // A directional complement after its verb (酿出来, 拉出去, 发展起来) says which way, not what is asked.
+    // A directional complement after its verb (酿出来, 拉出去, 发展起来) says which way, not what is asked; a light verb
+    // with its result (做成, 搞好) says as little as the verb alone.
     if (DIRECTIONAL_COMPLEMENT.test(w) && /[\u4e00-\u9fff]$/.test(cut[i - 1] ?? '')) continue;
+    if (w.length === 2 && STOPWORDS.has(w[0]!) && RESULT_COMPLEMENT.includes(w[1]!)) continue;
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
     else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)
     else if (/^(?:哪些|哪个|哪几|什么)./.test(w)) continue; // 哪些项目: the dictionary's question phrase; its noun comes apart too
