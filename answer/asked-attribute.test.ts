@@ -20,6 +20,10 @@ describe('scope of a fact', () => {
     expect(otherScope('占全市总量的90.7%', '占全省的多少？')).toBe(true);
     expect(otherScope('占全省总量的86.8%', '占全省的多少？')).toBe(false);
     expect(otherScope('占全市总量的90.7%', '占多少？')).toBe(false);
+    // Said in English: the province's total is 全省; a county named in passing sets no scope.
+    expect(otherScope('占全市总量的90.7%', "What share of Shanxi province's total cocoon output comes from Yangcheng?")).toBe(true);
+    expect(otherScope('占全省总量的86.8%', 'What share of the province’s output is it? And in the whole province?')).toBe(false);
+    expect(otherScope('占全市总量的90.7%', 'How many cocoons did Yangcheng County produce?')).toBe(false);
   });
 
   it('rejects a sentence naming only another scope', () => {

@@ -11,6 +11,13 @@ const WH = /什么时候|啥时候|什么时间|何时|哪一?年|多长时间|�
 const ASKS_TIME = /什么时候|啥时候|什么时间|何时|哪一?年/;
 /** Geographic scopes news compares against: a figure for one is not a figure for another. */
 const SCOPES = ['全国', '全省', '全市', '全县', '全球', '华北'];
+/** The scopes said in English (a share of the province's total, nationwide): a county or a province named in passing is none. */
+const ENGLISH_SCOPES: [RegExp, string][] = [
+  [/\b(?:the|whole|entire) country\b|\bnationwide\b|\bnationally\b|\bChina's (?:total|output)/i, '全国'],
+  [/\b(?:the|whole|entire) province\b|\bprovince's\b|\bprovincial (?:total|output|level)|\bShanxi(?: province)?'s (?:total|output)|\bin Shanxi\b/i, '全省'],
+  [/\b(?:the|whole|entire) city\b|\bcity's\b|\bcity-wide\b|\bJincheng's (?:total|output)/i, '全市'],
+  [/\b(?:the|whole|entire) county\b|\bcounty's (?:total|output)|\bcounty-wide\b/i, '全县'],
+];
 
 /**
  * Content words of the question starting within 8 characters before or 4 after a question word, in the
@@ -42,7 +49,7 @@ export function askedWords(question: string, focus: string[]): string[] {
 
 /** The scope word (全国, 全省…) a text names first, or "". */
 export function scopeOf(text: string): string {
-  return SCOPES.find((s) => text.includes(s)) ?? '';
+  return SCOPES.find((s) => text.includes(s)) ?? ENGLISH_SCOPES.find(([words]) => words.test(text))?.[1] ?? '';
 }
 
 /**
