@@ -514,6 +514,8 @@ describe('whole against part, causes, and names praised as famous, over the real
   it('takes a quoted name praised as famous (是久负盛名的“太行药乡”) as an honour, and "known as" as asking one', async () => {
     expect((await ask('陵川县素有什么美称？')).answer).toMatch(/^“太行药乡”/);
     expect((await ask('What is Zezhou known as in the casting industry?')).answer).toMatch(/^“中国铸造之乡”/);
+    // …and the English a user may ask it in: a nickname, dubbed, hailed as.
+    expect((await ask("What poetic nickname have Tongkang's hawthorn wines earned?")).answer).toMatch(/^“太行山中的红宝石”\. 被誉为/);
   });
 });
 
