@@ -24,7 +24,7 @@ const termsOf = (question: string): QuestionTerms => questionTerms(question, que
 
 /** A question's terms built by hand, for the cases where only one field matters. */
 function handTerms(over: Partial<QuestionTerms>): QuestionTerms {
-  return { words: ['蜂农'], numbers: [], asksNumber: false, countsItems: false, asksWhen: false, unit: '', asksList: false, asksAuthor: false, asksWhy: false, english: false, ...over };
+  return { words: ['蜂农'], numbers: [], asksNumber: false, countsItems: false, asksWhen: false, unit: '', asksList: false, asksAuthor: false, asksWhy: false, asksSpot: false, english: false, ...over };
 }
 
 function hit(id: string, town: string, text: string): SearchHit {

@@ -3,6 +3,7 @@ import { foldForMatch } from '../ingest/index.js';
 import { indexedChunk, isPredicateWord, type SearchHit } from '../index/index.js';
 import { ENUMERATION, hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
 import { bestFormWeight, type WordForm } from './word-forms.js';
+import { namedPlaces } from './english-names.js';
 
 /** How much a word weighs as evidence: its idf, the weight of words the corpus lacks, its other forms. */
 export type WordWeights = {
@@ -185,6 +186,8 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
         0.12 / (rank + 1) +
         (terms.asksWhy && CAUSAL.test(text) ? 0.1 : 0) +
         (o.askedByPhrase?.some((w) => folded.includes(w)) ? 0.1 : 0) +
+        // Which township: a sentence naming one answers in kind.
+        (terms.asksSpot && namedPlaces(folded).length > 0 ? 0.1 : 0) +
         (typeFound ? 0 : -0.5) +
         0.2 * numberShare(terms.numbers, folded) +
         townFit(h.chunk.meta.town, o.namedTowns) +

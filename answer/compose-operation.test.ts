@@ -77,6 +77,11 @@ describe('composers over the real page', () => {
     expect(r.answer).toBe('现已具备年产5000吨山楂红酒的生产能力。[1]');
   });
 
+  it('answers which township in English from the sentence naming one, led by its pinyin', async () => {
+    const r = await ask('Which township in Zezhou County is building the green innovation industrial park centred on precision casting?');
+    expect(r.answer).toMatch(/^Xiacun Town \(下村镇\): .*绿色创新产业园/);
+  });
+
   it('answers a name set after a dash by the words before the dash, over a listed item sharing fewer of them', async () => {
     const r = await ask('山西省唯一通过国家审定的白猪品种叫什么？');
     expect(r.answer).toMatch(/晋汾白猪/);

@@ -8,6 +8,7 @@ import { CitationList, factStatement, notStated, trimSentence } from './render-a
 import { askedWords, scopeOf, statesAsked } from './asked-attribute.js';
 import { sentenceOf, type LocatedFact } from './fact-evidence.js';
 import { namedPlaces } from './english-names.js';
+import { ASKS_SPOT } from './question-terms.js';
 
 /** What the asked answer is called in a near-miss statement. */
 const ASKED: Record<ParsedQuestion['answerType'], string> = { quantity: '具体数字', time: '具体时间', duration: '具体年数', names: '具体名称', text: '这一点' };
@@ -148,8 +149,6 @@ export function personNotStated(ctx: ComposeContext): Reply | null {
   return sentenceNotStated(ctx, subjectOf(ctx, chunk), role, best.text, chunk);
 }
 
-/** Asks the township or village of something (建在哪个乡镇, 在哪个村), not which towns or counties. */
-const ASKS_SPOT = /哪一?个(?:乡镇|镇|乡|村)/;
 /** Where a sentence says something is (位于, 坐落). */
 const LOCATED = /位于|坐落|地处|落户/;
 

@@ -23,6 +23,8 @@ describe('parseQuestion', () => {
     ['Which was founded first, Jilier or Tongkang?', 0, 'compare', 'time', null],
     ['Does Gaoping raise more pigs than Qinshui raises goats?', 2, 'compare', 'quantity', null],
     ['版面上产值排第一的是哪个镇', 0, 'superlative', 'quantity', null],
+    // "which township" is no "which towns".
+    ['Which township in Zezhou is building the park?', 1, 'lookup', 'text', null],
     ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
     ['彤康的山楂酒真的有54度的？', 0, 'yesno', 'text', null],
     ['听说沁水的智能蜂场是全国头一个？', 1, 'yesno', 'text', null],

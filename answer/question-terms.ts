@@ -63,6 +63,9 @@ export function severalAsMany(question: string): string {
   return question.replace(/好几|好些/g, '多');
 }
 
+/** Asks the township or village of something (建在哪个乡镇, 在哪个村, which township), not which towns or counties. */
+export const ASKS_SPOT = /哪一?个(?:乡镇|镇|乡|村)|\b(?:which|what) (?:township|village)s?\b/i;
+
 /** The directional complements of Chinese grammar (趋向补语: 出来, 下去, 起来…), a closed class. */
 const DIRECTIONAL_COMPLEMENT = /^[上下进出回过起开][来去]$/;
 /** Result complements (结果补语) a light verb takes: 做成, 搞好, 弄完. */
@@ -110,7 +113,7 @@ const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪�
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
 const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|年|株|斤|度';
 const ASKS_UNIT = new RegExp(`(?:多少|(?<!第)几)(${UNITS})`);
-const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)|list/i;
+const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)\b|\blist/i;
 /** Asks a reason (为什么, 为啥, 干嘛要, why), not a title (被誉为什么). */
 export const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|干嘛要?|干吗要?|why/i;
 /** Asks who wrote an article (answered from bylines). */
@@ -177,6 +180,8 @@ export type QuestionTerms = {
   asksAuthor: boolean;
   /** The question asks for a reason (为什么, why). */
   asksWhy: boolean;
+  /** The question asks the township or village of something (建在哪个乡镇, which village), not which towns or counties. */
+  asksSpot: boolean;
   /** The question is written mostly in Latin letters (answer notices in English). */
   english: boolean;
 };
@@ -312,6 +317,7 @@ export function questionTerms(question: string, expanded: string, names: string[
     asksList: ASKS_LIST.test(q),
     asksAuthor: ASKS_AUTHOR.test(q),
     asksWhy: REASON.test(q),
+    asksSpot: ASKS_SPOT.test(q),
     english,
   };
 }
