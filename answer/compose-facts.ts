@@ -411,6 +411,36 @@ export function organisationNotNamed(ctx: ComposeContext): Reply | null {
   return reply(notStated(ctx.parsed.english, chunk.meta.town, '具体单位', statement), cites, [], true, [statement]);
 }
 
+/** A sentence opening on a word for an organisation already named (该公司, 这家企业, 集团): it speaks of that one. */
+const REFERS_BACK = /^(?:该|这家|这个|此)?(?:公司|集团|企业)/;
+
+/**
+ * The organisation sentence `sentence` of `chunk` is about: the one it names as its subject, else, when it opens
+ * referring back (该公司在全国率先开发了…), the last one an earlier sentence of its passage names.
+ */
+function sentenceOrganisation(ctx: ComposeContext, chunk: Chunk, sentence: number, text: string): string | undefined {
+  const orgs = ctx.source.factsOf(chunk).filter((f) => f.kind === 'org');
+  const own = orgs.find((f) => f.sentence === sentence && !f.before);
+  if (own) return own.text;
+  if (!REFERS_BACK.test(foldForMatch(text))) return undefined;
+  return orgs.filter((f) => f.sentence < sentence).pop()?.text;
+}
+
+/**
+ * 全国第一个开发出…的是哪家企业: asked which organisation, where the best sentence says it of one by name or by
+ * referring back to the one its passage names: that organisation, with the sentence.
+ */
+export function composeWhichOrganisation(ctx: ComposeContext): Reply | null {
+  const best = ctx.picked[0];
+  if (!best || !ASKS_ORGANISATION.test(ctx.question) || ctx.entities.length > 0) return null;
+  const chunk = ctx.hits[best.hit]!.chunk;
+  const org = sentenceOrganisation(ctx, chunk, best.sentence, best.text);
+  if (!org) return null;
+  const cites = new CitationList();
+  const said = trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
+  return reply(`${ctx.parsed.english ? `It is ${org}: ` : said.includes(org) ? '' : `${org}：`}${said}${cites.mark(chunk)}。`, cites);
+}
+
 /** The organisation a fact's sentence names (山西彤康食品有限公司), undefined when none. */
 function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined {
   return ctx.source.factsOf(f.chunk).find((x) => x.kind === 'org' && x.sentence === f.fact.sentence && !x.before)?.text;
@@ -739,7 +769,8 @@ function firstList(ctx: ComposeContext, matches: (f: Fact) => boolean, inBest: (
 }
 
 /** Asks the qualities of something (有什么特点, 几个优点, 品质如何). */
-const ASKS_QUALITIES = /特点|优点|特色|长处|优势在哪|有什么好|品质(?:如何|怎么样)|特征|characteristics|qualities|features/i;
+// (特色 asked, 有什么特色 / 特色是, not a 民族特色庄园酒 named.)
+const ASKS_QUALITIES = /特点|优点|特色(?![\u4e00-\u9fff])|特色(?:是|有|在)|长处|优势在哪|有什么好|品质(?:如何|怎么样)|特征|characteristics|qualities|features/i;
 
 /**
  * 有什么特点 / 夸了它几个优点: the run of three or more short descriptive clauses (果实个大，色泽鲜艳，酸甜适度，

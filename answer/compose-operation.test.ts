@@ -82,6 +82,12 @@ describe('composers over the real page', () => {
     expect(r.answer).toMatch(/^Xiacun Town \(下村镇\): .*绿色创新产业园/);
   });
 
+  it('answers which organisation from a sentence that refers back to it (该公司在全国率先开发了…), not from a quality named in passing (民族特色)', async () => {
+    const r = await ask('全国第一个开发出以山楂红酒为主的民族特色庄园酒的是哪家企业？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/^山西彤康食品有限公司：该公司在全国率先开发了以山楂红酒为主体具有民族特色的庄园酒/);
+  });
+
   it('answers a name set after a dash by the words before the dash, over a listed item sharing fewer of them', async () => {
     const r = await ask('山西省唯一通过国家审定的白猪品种叫什么？');
     expect(r.answer).toMatch(/晋汾白猪/);
