@@ -621,7 +621,10 @@ describe('an organisation named by reference back (该集团)', () => {
 describe('a full name asked (全称)', () => {
   it('gives the name that ends with the thing asked and starts at the place it is named after', async () => {
     const r = await ask('阳城连着办了好几届的那个陶瓷博览会全称叫什么？');
-    expect(r.answer).toMatch(/^山西阳城\(国际\)陶瓷博览会：.*连续举办了多届/);
+    // An event held jointly (暨) is named with both; the clause naming it is said.
+    expect(r.answer).toBe('山西阳城(国际)陶瓷博览会暨陶瓷产业发展高峰论坛：连续举办了多届山西阳城(国际)陶瓷博览会暨陶瓷产业发展高峰论坛[1]。');
+    // A clause describing the thing (连续办了好几届的) is not part of what is named.
+    expect((await ask('阳城连续办了好几届的淘瓷博览会全称叫什么？')).answer).toMatch(/^山西阳城\(国际\)陶瓷博览会暨/);
   });
 });
 

@@ -1,12 +1,12 @@
 // Dispatches a parsed question to its composer, and says when the asked detail is missing (a near miss).
-import { foldForMatch, type Fact } from '../ingest/index.js';
+import { foldForMatch, splitClauses, type Fact } from '../ingest/index.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
 import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeWhichOrganisation, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, choosesOne, comparisonSides, parseQuestion, superlativeDescribes, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
-import { CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
+import { asStatement, CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
 import type { AnswerResult } from './types.js';
 import { composeArithmetic, composeRange, composeRankPosition } from './compose-arithmetic.js';
 import { composeQuotedMentions } from './compose-mentions.js';
@@ -76,8 +76,9 @@ const ASKS_FULL_NAME = /([\u4e00-\u9fff]{2,10}?)的?(?:全称|全名|完整(?:�
  * the place it is named after (山西阳城(国际)陶瓷博览会), with the sentence; null when none is found.
  */
 export function composeFullName(ctx: ComposeContext): Reply | null {
-  // (The thing after the last demonstrative: 好几届的那个陶瓷博览会 -> 陶瓷博览会, 那个中加的育种场 -> 中加的育种场.)
-  const asked = ASKS_FULL_NAME.exec(foldForMatch(ctx.question))?.[1]?.split(/那个|这个|该/).pop();
+  // (The thing after the last demonstrative: 好几届的那个陶瓷博览会 -> 陶瓷博览会, 那个中加的育种场 -> 中加的育种场; and after
+  // a clause describing it, whose verb has an aspect particle: 办了好几届的陶瓷博览会 -> 陶瓷博览会.)
+  const asked = ASKS_FULL_NAME.exec(foldForMatch(ctx.question))?.[1]?.split(/那个|这个|该/).pop()?.replace(/^.*[了过着][^的]*的/, '');
   if (!asked) return null;
   for (const x of ctx.scored.slice(0, 5)) {
     const text = foldForMatch(x.text);
@@ -90,11 +91,15 @@ export function composeFullName(ctx: ComposeContext): Reply | null {
     const run = /[\u4e00-\u9fff()（）]{0,20}$/.exec(text.slice(0, end - tail.length))![0];
     const place = [...placeNames(run)].map((p) => run.indexOf(p)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
     if (place === undefined) continue;
-    const name = `${run.slice(place)}${tail}`;
+    // (An event held jointly with another is named with both: …陶瓷博览会暨陶瓷产业发展高峰论坛.)
+    const joint = /^暨[\u4e00-\u9fff()（）]{2,20}/.exec(text.slice(end))?.[0] ?? '';
+    const name = `${run.slice(place)}${tail}${joint}`;
     if (before && !name.includes(before)) continue;
     const chunk = ctx.hits[x.hit]!.chunk;
     const cites = new CitationList();
-    return reply(`${name}：${trimSentence(x.text, [...ctx.focus, tail], ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`, cites);
+    // (Said with the clause naming it.)
+    const clause = splitClauses(x.text).find((c) => foldForMatch(c).includes(tail)) ?? x.text;
+    return reply(`${name}：${asStatement(clause).replace(/。$/, '')}${cites.mark(chunk)}。`, cites);
   }
   return null;
 }
