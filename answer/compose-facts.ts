@@ -1,9 +1,9 @@
 // One composer per operation: lookups lead with the fact, lists and counts gather items, comparisons compute.
 import { countedFamily, extractFacts, foldForMatch, parseNumber, splitClauses, unitScale, type Chunk, type Fact } from '../ingest/index.js';
-import { cutWords, indexedChunk, isPredicateWord, type ChunkFact, type SearchHit } from '../index/index.js';
+import { cutWords, functionWords, indexedChunk, isPredicateWord, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
 import { answersAsked, askedWords, otherMeasure, scopeOf } from './asked-attribute.js';
-import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
+import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-figures.js';
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
@@ -131,7 +131,7 @@ export function askedByUnitOnly(ctx: ComposeContext): boolean {
 const unitOnlyOf = new WeakMap<ComposeContext, boolean>();
 
 function findAnsweringCandidates(ctx: ComposeContext): LocatedFact[] {
-  const asked = askedByUnitOnly(ctx) ? [] : askedWords(ctx.question, attributeFocus(ctx)).filter((w) => w.length > 1 || ATTRIBUTE_FAMILIES.some((f) => f.questionWords.includes(w)));
+  const asked = askedByUnitOnly(ctx) ? [] : askedWords(ctx.question, attributeFocus(ctx)).filter((w) => !functionWords(w).has(w));
   const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
   // A figure given to be said in another unit (那20万吨换成斤) is the one asked about.
   const converts = (f: LocatedFact) => ctx.parsed.unit !== '' && !f.fact.text.includes(ctx.parsed.unit);

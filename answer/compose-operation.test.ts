@@ -75,6 +75,8 @@ describe('composers over the real page', () => {
     const r = await ask('彤康现在一年最多能酿出来多少山楂红酒？');
     expect(r.refused).toBe(false);
     expect(r.answer).toBe('现已具备年产5000吨山楂红酒的生产能力。[1]');
+    // A lone content character by the question word still asks (值 of 产值); only a function word (最) does not.
+    expect((await ask('阳城蚕桑那一块2022年一共能值多少钱？')).answer).toBe('蚕桑综合产值3亿元。[1]');
   });
 
   it('answers which township in English from the sentence naming one, led by its pinyin', async () => {
