@@ -2,7 +2,7 @@
 import { foldForMatch } from '../ingest/index.js';
 import { indexedChunk, isPredicateWord, type SearchHit } from '../index/index.js';
 import { ENUMERATION, hasDate, hasNumberWithUnit, hasQuantity, type QuestionTerms } from './question-terms.js';
-import { bestFormWeight, type WordForm } from './word-forms.js';
+import { bestFormWeight, FAMILY_FORM_WEIGHT, type WordForm } from './word-forms.js';
 import { namedPlaces } from './english-names.js';
 
 /** How much a word weighs as evidence: its idf, the weight of words the corpus lacks, its other forms. */
@@ -259,8 +259,9 @@ export function unknownShare(focusWords: string[], text: string, o: WordWeights)
     const weight = known ? o.idf(w) : unknownWeightOf(w, o);
     total += weight;
     const match = wordMatch(w, text, false, o.forms?.(w));
-    // A lone unknown character (钱, or a typo 洋 cut off its word) is weaker evidence: half weight.
-    if (!known && w.length === 1 && match < 1) unknown += weight / 2;
+    // A lone unknown character (钱, or a typo 洋 cut off its word) is weaker evidence: half weight; one the sentences
+    // say in the article's words (挣 as 增收) is not unknown.
+    if (!known && w.length === 1 && match < FAMILY_FORM_WEIGHT) unknown += weight / 2;
     else if (!known && match < 0.25) unknown += weight;
   }
   return total === 0 ? 0 : unknown / total;

@@ -64,6 +64,12 @@ describe('composers over the real page', () => {
     expect(r.answer).toMatch(/^该县共发种3\.56万张。\[1\]$/);
   });
 
+  it('does not count a lone colloquial character the sentence says in the article\'s words (挣 as 增收) as unknown', async () => {
+    const r = await ask('给彤康种山楂的老乡，一年平均多挣多少钱？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toBe('年均可增收1800多元。[1]');
+  });
+
   it('answers a duration asked with a lone verb (干了多少年) by the stated duration, but not one asked of someone unnamed', async () => {
     const r = await ask('吉利尔这个牌子做潞绸到现在干了多少年了？');
     expect(r.refused).toBe(false);
