@@ -9,7 +9,7 @@ import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-fi
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
-import { bestFormWeight, sharesHead } from './word-forms.js';
+import { bestFormWeight, FAMILY_FORM_WEIGHT, sharesHead, type WordForm } from './word-forms.js';
 import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
 import { romanisedCounty } from './english-names.js';
 
@@ -1195,9 +1195,10 @@ function boundedFigure(question: string): BoundedFigure | null {
  * A question word the sentence's enumeration leaves out: the enumeration has words of its kind (the
  * same last character, 蜜 of 荆条蜂蜜) but none sharing its other characters (枣花蜜 among 荆条蜂蜜、刺槐蜂蜜).
  */
-export function outsideEnumeration(words: string[], sentenceFacts: Fact[], sentence: string): string | null {
+export function outsideEnumeration(words: string[], sentenceFacts: Fact[], sentence: string, forms?: (w: string) => WordForm[]): string | null {
   for (const w of words) {
-    if (w.length < 2 || sentence.includes(w)) continue;
+    // (A word said in another of its forms is no word left out: core -> 中心 or 核心.)
+    if (w.length < 2 || sentence.includes(w) || bestFormWeight(forms?.(w), sentence) >= FAMILY_FORM_WEIGHT) continue;
     const head = w.at(-1)!;
     const modifier = [...w.slice(0, -1)];
     const lists = sentenceFacts.filter((f) => f.kind === 'list' && f.items.some((i) => i.includes(head)));
@@ -1252,7 +1253,7 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const holds =
     bound ??
     ((claimsHold(claims, facts) ?? numbers.every((n) => folded.includes(n))) &&
-      outsideEnumeration(ctx.focus, facts, folded) === null &&
+      outsideEnumeration(ctx.focus, facts, folded, ctx.source.forms) === null &&
       !contrasts(ctx, s.text) &&
       !onlyPlanned(ctx.question, claims, facts) &&
       !onlyPart(ctx.question, facts) &&

@@ -432,6 +432,10 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('confirms an English claim whose word the sentence says in another of its translations (core: 中心 or 核心)', async () => {
+    expect((await ask("Does Gaoping have the province's only national core breeding farm?")).answer).toMatch(/^Yes\. .*全省唯一国家核心育种场/);
+  });
+
   it('checks a bounded figure against the stated one of its unit family', async () => {
     expect((await ask('沁水黑山羊饲养量超过30万只了吗？')).answer).toBe('不是。文章说：2021年，全县黑山羊饲养量达到20万只。[1]');
     expect((await ask('陵川中药材种类超过500种了吗？')).answer).toMatch(/^是的。.*521种/);
