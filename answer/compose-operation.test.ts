@@ -432,6 +432,10 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('reads "the name of" in English as a name asked, the frame not a word to find (名 of 闻名)', async () => {
+    expect((await ask("What's the name of the main hawthorn variety grown in Zezhou?")).answer).toBe('“泽州红”. 主要栽培品种“泽州红”果实个大。[1]');
+  });
+
   it('confirms an English claim whose word the sentence says in another of its translations (core: 中心 or 核心)', async () => {
     expect((await ask("Does Gaoping have the province's only national core breeding farm?")).answer).toMatch(/^Yes\. .*全省唯一国家核心育种场/);
   });

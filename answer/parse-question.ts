@@ -72,7 +72,7 @@ const ASKS_PLACE = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市|地�
 
 const TIME = /哪年|哪一年|几月份?|哪个月|几号|哪一?天|何年|何时|什么时候|啥时候|几几年|什么年代|哪个年代|什么朝代|哪个朝代|哪朝|什么时代|什么时期|哪个时期|when|what year|which year|what period|which dynasty/i;
 const DURATION = /多久|多长时间|多少年|几年|多少个年头|how long|how many (?:more |fewer |(?:[a-z]+ ){0,2})?years/i;
-const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|别名|叫法|称呼|又名|俗称|又称|也称|美称|another name|also called|called|known as|(?:哪些|哪几个|什么|啥)[“"]?[^，。？?]{0,6}之乡|title|nickname|honou?r/i;
+const NAMES = /称号|美誉|之称|叫什么|叫啥|名字|名称|什么品牌|哪些品牌|什么商标|荣誉|头衔|称作|誉为|称为|什么称|外号|别称|别名|叫法|称呼|又名|俗称|又称|也称|美称|another name|\bname of\b|also called|called|known as|(?:哪些|哪几个|什么|啥)[“"]?[^，。？?]{0,6}之乡|title|nickname|honou?r/i;
 const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千百年期次批项座所条件款篇届轮场类样块]|多大|多高|多重|how (?:many|much)|number of|what is the (?:output|value|area)/i;
 
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?:以后|之后|(?<=[\u4e00-\u9fff]{2})后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年|(?:多少|(?<!第)几)年(?:以?后|之后)(?:[，,]|[^，,？?]{1,16}(?:才|又|就))|how (?:long|many years) after|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bthe gap\b|\bgap (?:in|between|of)\b|difference/i;
