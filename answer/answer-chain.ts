@@ -72,6 +72,9 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
   };
 }
 
+/** "What kinds of" / "which types of": a list asked by its kind (see parse-question's LIST). */
+const KINDS_OF = /\b(what|which) (?:kinds?|types?|sorts?) of\b/gi;
+
 /**
  * An English question in Chinese terms: one word per translated term, its first translation the corpus
  * uses, with the others as its forms ("companies" is 公司, also matched as 企业), so a term with
@@ -80,7 +83,8 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
 export function translatedTerms(question: string, searcher: HybridSearcher): { expanded: string; alternatives: Map<string, WordForm[]> } {
   const alternatives = new Map<string, WordForm[]>();
   const heads: string[] = [];
-  for (const group of searcher.lexicon.expansionGroups(question)) {
+  // "What kinds of" is the question word, as 哪几类 is: its kind word (类) is no term to find.
+  for (const group of searcher.lexicon.expansionGroups(question.replace(KINDS_OF, '$1'))) {
     // The dictionary's first sense leads (County: 县, not the rarer 县域).
     // …unless it is a word a question's terms drop (做 of 做 / 生产 for produce): the next one stands for the term.
     const lead = Math.max(0, group.findIndex((w) => !isStopword(w)));

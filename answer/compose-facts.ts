@@ -720,12 +720,18 @@ export function askedKind(question: string): string {
   return kind.length >= 2 && !FRAME_NOUNS.has(kind) ? kind : '';
 }
 
+/** The thing an English question asks the kinds of (what kinds of ceramics -> 陶瓷), "" when none. */
+function englishKind(ctx: ComposeContext): string {
+  const thing = /\b(?:what|which) (?:kinds?|types?|sorts?) of ([a-z]+(?: [a-z]+)?)/i.exec(ctx.question)?.[1] ?? '';
+  return ctx.source.chineseWords(thing.replace(/ (?:does|do|did|is|are|can|has|have|will)$/i, ''))[0] ?? '';
+}
+
 /**
  * An enumeration of the named towns' passages (else of the retrieved ones) whose clause names the kind asked, or a
  * word the dictionary gives for it, in the phrase right after its items (等多种传媒手段 for 哪些媒体, 等中药材 for 哪几种药材).
  */
 function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
-  const kind = askedKind(ctx.question);
+  const kind = ctx.parsed.english ? englishKind(ctx) : askedKind(ctx.question);
   if (!kind) return undefined;
   const names = [kind, ...(ctx.source.forms?.(kind) ?? []).filter((f) => f.weight >= 0.8).map((f) => f.form)];
   const chunks = ctx.towns.length ? ctx.towns.flatMap((t) => ctx.source.chunksOfTown(t)) : ctx.hits.map((h) => h.chunk);
@@ -752,7 +758,7 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
 }
 
 /** Asks the main kinds of a thing (主要有哪些, 由几大类构成, 分几类): what an enumeration said to be the main body (为主体) answers. */
-const MAIN_KINDS = /主要|主打|几大类|哪几大?类|哪些类|分为?几|[由以]几大?类/;
+const MAIN_KINDS = /主要|主打|几大类|哪几大?类|哪些类|分为?几|[由以]几大?类|\bmain(?:ly)?\b|\b(?:what|which) (?:kinds?|types?|sorts?) of\b/i;
 
 /** The first enumeration `matches` accepts in the best sentences (of chunks `inBest` keeps), else in `chunks()`. */
 function firstList(ctx: ComposeContext, matches: (f: Fact) => boolean, inBest: (chunk: Chunk) => boolean, chunks: () => Chunk[]): LocatedFact | undefined {

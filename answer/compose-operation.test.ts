@@ -432,6 +432,13 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('answers "what kinds of" in English as a list of kinds: the main ones, or those of the kind asked (products -> 产品)', async () => {
+    expect((await ask('What types of ceramics are mainly produced in Yangcheng?')).answer).toMatch(/以建筑瓷、日用瓷、工业瓷、琉璃制品为主体/);
+    const products = await ask('What types of products does Lingchuan make from its herbs?');
+    expect(products.operation).toBe('list');
+    expect(products.answer).toMatch(/连翘药茶、黄芩苷、中药饮片、中药牙膏、中药化妆品等深加工产品/);
+  });
+
   it('reads "the name of" in English as a name asked, the frame not a word to find (名 of 闻名)', async () => {
     expect((await ask("What's the name of the main hawthorn variety grown in Zezhou?")).answer).toBe('“泽州红”. 主要栽培品种“泽州红”果实个大。[1]');
   });
