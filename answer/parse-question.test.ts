@@ -23,6 +23,8 @@ describe('parseQuestion', () => {
     ['Which was founded first, Jilier or Tongkang?', 0, 'compare', 'time', null],
     ['Does Gaoping raise more pigs than Qinshui raises goats?', 2, 'compare', 'quantity', null],
     ['版面上产值排第一的是哪个镇', 0, 'superlative', 'quantity', null],
+    // An alternative question asked with an auxiliary compares; it claims nothing to answer yes or no.
+    ['Are there more co-ops in Qinshui or chain-leader companies in Lingchuan?', 2, 'compare', 'quantity', null],
     // "which township" is no "which towns".
     ['Which township in Zezhou is building the park?', 1, 'lookup', 'text', null],
     ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
@@ -114,6 +116,9 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // An English alternative question: the two sides of "or", without the comparative.
+    expect(comparisonSides('Are there more bee-farming co-ops in Qinshui or chain-leader companies in Lingchuan?')).toEqual(['bee-farming co-ops in Qinshui', 'chain-leader companies in Lingchuan']);
+    expect(comparisonSides("Is Gaoping's pig output or Qinshui's goat stock larger?")).toEqual(["Gaoping's pig output", "Qinshui's goat stock"]);
     // Sides in the asking clause when the clause before names none (泽州铸造这块，A和B哪个多).
     expect(comparisonSides('泽州铸造这块，注册商标的个数和铸造企业的家数哪个多？')).toEqual(['注册商标的个数', '铸造企业的家数']);
     // The alternatives of the last clause (…，A高还是B高), its subject before; a leading 光看… names the measure.
@@ -200,6 +205,8 @@ describe('claims', () => {
   it('marks a question that claims something and asks whether it holds', () => {
     expect(parseQuestion('沁水的蜂农比合作社多吗？', 1, false)).toMatchObject({ operation: 'compare', claims: true });
     expect(parseQuestion('沁水的蜂农和合作社哪个多？', 1, false)).toMatchObject({ operation: 'compare', claims: false });
+    expect(parseQuestion('Is Tongkang older than Jilier?', 0, true)).toMatchObject({ operation: 'compare', claims: true });
+    expect(parseQuestion("Is Gaoping's pig output or Qinshui's goat stock larger?", 2, true)).toMatchObject({ operation: 'compare', claims: false });
   });
 
   it('reads a bound with 了 before its figure', () => {

@@ -78,6 +78,10 @@ const QUANTITY = /多少|(?<!第)几[个家种位名头只亩户人张台万千�
 const DIFFERENCE = /(?:多|高|少|低|早|晚|大|长|久|重|轻|烈|贵|强)(?:出)?(?:了)?多少|(?:以后|之后|(?<=[\u4e00-\u9fff]{2})后)[，,]?(?:又|再)?(?:过了|隔了)?(?:多少|(?<!第)几)年|(?:多少|(?<!第)几)年(?:以?后|之后)(?:[，,]|[^，,？?]{1,16}(?:才|又|就))|how (?:long|many years) after|(?<!百分|占)比(?![重例率较]).{1,16}(?:多|少|高|低|早|晚|大|小|长|久|重|轻|烈|贵|强).{0,6}(?:多少|(?<!第)几)|相差|差了?(?:多少|几)|差距|多出|早了?几|晚了?几|(?:相|间)?隔了?(?:多少|(?<!第)几)|how (?:many|much) (?:\w+ )?(?:more|less|fewer|earlier|later|older|stronger|weaker|higher|lower|larger|bigger|smaller|longer)|by how (?:much|many)|how (?:many|much) \w+ apart|\bthe gap\b|\bgap (?:in|between|of)\b|difference/i;
 const SUPERLATIVE = /最(?:多(?![能可])|大|高|早|久|长|少|低|小|晚|老|悠久|古老|烈|强|重|轻|贵|新)|(?:排名?|数|位居|居)第一.{0,6}(?:是)?哪|哪.{0,12}(?:排名?|数|位居|居)第一|most|largest|biggest|highest|oldest|earliest|smallest|lowest|fewest|latest|newest|most recent|strongest|mildest|weakest/i;
 const COMPARE = /哪个.{0,12}(?:更|比较|较)|(?:哪个|哪一个|哪家|哪边|哪方|哪一方|哪件|哪项|哪样|谁).{0,8}(?:早|晚|多|少|高|低|大|小|久|长)|(?:哪个|哪一个|哪件|哪一件|哪项|谁)(?:事情?)?(?:在前|在先|先|更早|靠前)|谁.{0,8}(?:更|比较|较)|更(?:多|大|高|早|久|长|少|低|小|晚|老|悠久|新)|(?<!百分|占)比(?!重|例|率).{1,16}(?:多|少|高|低|大|小|早|晚|久|长)|相比|对比|比较|[多少高低大小早晚久长](?:一些|些)?[，,]?还是.{1,16}[多少高低大小早晚久长]|哪个多|哪个大|哪个早|哪个高|哪个久|哪个长|(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer)(?: \w+)? than(?!\s*[\d,.]+)|which .{0,30}(?:more|larger|bigger|higher|older|earlier|greater|lower|fewer|less|smaller|later|newer|first|sooner)|who (?:is|has|had|was|have) (?:more|larger|bigger|higher|older|greater|lower|smaller|fewer|less)|(?:goes|dates|go|date) back (?:further|earlier|longer)|compare/i;
+/** English comparatives, for an alternative question's sides (see ASKS_ALTERNATIVE). */
+const ENGLISH_COMPARATIVES = 'larger|bigger|higher|greater|more|older|earlier|lower|smaller|fewer|less|later|newer';
+/** An English alternative question: an auxiliary, "or" and a comparative (Are there more A or B? Is A or B larger?): a comparison, not a yes/no. */
+const ASKS_ALTERNATIVE = new RegExp(`^(?:is|are|was|were|does|do|did|has|have)\\b(?=.*\\bor\\b).*\\b(?:${ENGLISH_COMPARATIVES})\\b`, 'i');
 const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|包括什么|包括哪|有哪|what are|what (?:kinds|types|sorts) of|which (?:towns|ones|are|articles|stories|reports)\b|\blist/i;
 const COUNT = /(?:多少|(?<!第)几)大?(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
 const YESNO = /([\u4e00-\u9fff])[不没]\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|^(?:我)?(?:听说|据说|听人说|有人说)|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
@@ -225,7 +229,7 @@ export function parseOperation(q: string, townCount: number): Operation {
   if (COMPARE.test(q) && /(?:哪个|哪一个|谁|哪边|哪方)[^，,]{0,4}更/.test(q) && twoSides()) return 'compare';
   // 是华北地区规模最大的企业吗: a claimed superlative is checked, not computed.
   if (SUPERLATIVE.test(q) && !(YESNO.test(q) && /是/.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, '')))) return 'superlative';
-  if (COMPARE.test(q) && twoSides()) return 'compare';
+  if ((COMPARE.test(q) || ASKS_ALTERNATIVE.test(q)) && twoSides()) return 'compare';
   if (REASON.test(q)) return 'reason';
   if (LIST.test(q)) return 'list';
   if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';
@@ -282,7 +286,7 @@ function parseFresh(question: string, townCount: number, english: boolean): Pars
     superlative: superlativeWord(q),
     comparative: comparativeWord(q),
     ratio: RATIO.test(q),
-    claims: asksYesNo(q),
+    claims: asksYesNo(q) && !ASKS_ALTERNATIVE.test(q),
     english,
   };
 }
@@ -303,6 +307,9 @@ function cleanSide(side: string): string {
  * The sides of a comparison: the question before its 哪个 / 谁 / which part, cut on 和 / 与 / 跟 /
  * 还是 / 比 / 、 ("吉利尔和彤康，哪个成立得早" -> ["吉利尔", "彤康"]); [] when there are not two.
  */
+/** The two alternatives of an English question asked with an auxiliary (there more A or B / A or B larger). */
+const ENGLISH_ALTERNATIVES = new RegExp(`^\\s*(?:there\\s+)?(?:(?:${ENGLISH_COMPARATIVES})\\s+)?(.+?)\\s+or\\s+(.+?)(?:\\s+(?:${ENGLISH_COMPARATIVES}))?\\s*[?？]?\\s*$`, 'i');
+
 export function comparisonSides(question: string): string[] {
   // "Which is higher: A or B?" / "Which town has more X, A or B?": the sides follow the question.
   const offered = /[:：]\s*(.+?\bor\b.+?)[?？]?\s*$/i.exec(question) ?? /[,，]\s*([^:：,，?？]+?\bor\b[^:：,，?？]+)[?？]?\s*$/i.exec(question);
@@ -327,7 +334,11 @@ export function comparisonSides(question: string): string[] {
   // "How much more is A than B?": the question phrase before A is no part of it.
   question = question.replace(/^\s*how (?:much|many)\s+(?:(?:\w+\s+)?(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater|earlier|later|older|stronger|weaker|longer)\s+(?:\w+\s+)?|\w+\s+apart\s+)(?:is|are|was|were|does|do|did|has|have)\s+/i, '');
   // "Did A … more X than B?": the auxiliary that asks is no part of A.
+  const asksByAuxiliary = /^\s*(?:did|does|do|is|are|was|were|has|have)\s+/i.test(question);
   question = question.replace(/^\s*(?:did|does|do|is|are|was|were|has|have)\s+/i, '');
+  // "Are there more A or B?" / "Is A or B larger?": the alternatives either side of "or", without the comparative.
+  const alternatives = asksByAuxiliary && !/\bthan\b/i.test(question) ? ENGLISH_ALTERNATIVES.exec(question) : null;
+  if (alternatives) return [alternatives[1]!, alternatives[2]!];
   // "By how much does A exceed B?": A and B on either side of the verb.
   const exceeds = /^\s*(?:by )?how (?:much|many)(?: \w+)? (?:does|do|did|is|are|was|were) (.+?) (?:exceed|outnumber|surpass|top|outstrip)s? (.+?)[?？]?\s*$/i.exec(question);
   if (exceeds) return [exceeds[1]!.trim(), exceeds[2]!.trim()];
