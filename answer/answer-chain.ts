@@ -1,7 +1,7 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import { cutWords, indexedChunk, isIdiomWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, isIdiomWord, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
@@ -145,7 +145,10 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   const kept = parsed
     .filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && unknown(w)) || isBoundWord(w) || (unitScale(w) !== null && (unknown(w) || w === unit))))
     .map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null))
-    .filter(Boolean);
+    .filter(Boolean)
+    // A time word the articles never use that says "now" (如今, 眼下, 近来: the dictionary's gloss) is when the question
+    // is asked, as 现在 / 目前 are, not a time to find.
+    .filter((w) => !(unknown(w) && isTimeWord(w) && NOW_GLOSS.test(searcher.lexicon.glossOf(w) ?? '')));
   // 干了哪几件事 / 有啥好处: the pro-verb and pro-noun say the kind of answer (see actionsAsked).
   const actions = actionsAsked(folded);
   // (A word cut across the pro-verb, 能干 of 能干些什么, is the modal and the pro-verb: not a word to find.)
@@ -165,6 +168,9 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   const rest = words.filter((w) => w !== category && !LIST_VERBS.has(w));
   return rest.length ? rest : words;
 }
+
+/** A dictionary gloss saying the present (nowadays, now, present time, recently, currently). */
+const NOW_GLOSS = /\b(?:now|nowadays|present|presently|currently|recently|lately|these days)\b/i;
 
 /** Characters jieba leaves on a noun's last character when the question adds a locative or particle (潞绸园里 -> 潞绸 / 园里). */
 const TRAILING_PARTICLE = /^[\u4e00-\u9fff][里内中上外边的了]$/;

@@ -432,6 +432,12 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('reads a time word saying "now" that the articles never use (眼下, 如今) as when the question is asked', async () => {
+    const r = await ask('眼下阳城陶瓷是以哪几类产品为主体的？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/以建筑瓷、日用瓷、工业瓷、琉璃制品为主体/);
+  });
+
   it('answers "what kinds of" in English as a list of kinds: the main ones, or those of the kind asked (products -> 产品)', async () => {
     expect((await ask('What types of ceramics are mainly produced in Yangcheng?')).answer).toMatch(/以建筑瓷、日用瓷、工业瓷、琉璃制品为主体/);
     const products = await ask('What types of products does Lingchuan make from its herbs?');

@@ -56,6 +56,11 @@ export function isPredicateWord(word: string): boolean {
   return PREDICATE_TAGS.test(tagOf(word).replace(/^\+/, ''));
 }
 
+/** True when jieba tags a word as a time word (如今, 清朝, 眼下). */
+export function isTimeWord(word: string): boolean {
+  return tagOf(word) === 't';
+}
+
 /** True when jieba knows a word whole as an idiom or set phrase (从头到尾, 一天到晚): how something is said, never a thing. */
 export function isIdiomWord(word: string): boolean {
   return /^[il]$/.test(tagOf(word));
