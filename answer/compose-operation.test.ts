@@ -692,6 +692,10 @@ describe('near misses over the real page', () => {
     const towns = await ask('阳城县入选的两个专业镇是哪两个');
     expect(towns.refused).toBe(false);
     expect(towns.answer).toMatch(/蚕桑[\s\S]*陶瓷琉璃|陶瓷琉璃[\s\S]*蚕桑/);
+    // A set counted in the question (那8个乡镇) whose members no sentence lists.
+    const townships = await ask('2022年阳城养蚕的那8个乡镇分别是哪些？');
+    expect(townships.refused).toBe(true);
+    expect(townships.answer).toMatch(/^文章没有提到阳城蚕桑的具体名称；提到的是：2022年，全县共有8个乡镇45个行政村/);
   });
 
   it('says the growth is not stated when asked against last year and the passages give only the amount', async () => {

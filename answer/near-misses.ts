@@ -174,17 +174,20 @@ export function placeNotStated(ctx: ComposeContext): Reply | null {
 
 /** 哪五味 / 哪三家: the number of members asked, with their classifier. */
 const ASKS_MEMBERS = /哪([两二三四五六七八九十]|\d+)(?:个|种|味|家|项|样|类|位|款|条|大)?/;
+/** 那8个乡镇具体是哪几个: a set counted in the question, its members asked right after. */
+const ASKS_COUNTED_MEMBERS = /([两二三四五六七八九十]|\d+)(?:个|种|味|家|项|样|类|位|款|条|座|所)[\u4e00-\u9fff]{1,6}?[，,]?(?:具体|分别|都|到底)?(?:是|有|包括)?(?:哪几|哪些)/;
 /** 第几届 / 第几批, 办过几届: an ordinal or a number of editions asked, with its classifier. */
 const ASKS_ORDINAL = /第几([\u4e00-\u9fff])|(?<!第)几([届次回期])/;
 
 /**
- * A number of members asked of a set named by that number (陵五味是哪五味) where none of the best sentences lists
+ * A number of members asked of a set named by that number (陵五味是哪五味, 那8个乡镇是哪几个) where none of the best sentences lists
  * that many (“陵五味”名物业内 names the set only), or an ordinal asked (第几届) where the best sentence says only "several" of that classifier
  * (连续举办了多届): not stated; refuse and show the sentence.
  */
 export function membersNotListed(ctx: ComposeContext): Reply | null {
   const folded = foldForMatch(ctx.question);
-  const members = ASKS_MEMBERS.exec(folded);
+  const counted = ASKS_COUNTED_MEMBERS.exec(folded);
+  const members = counted ?? ASKS_MEMBERS.exec(folded);
   const ordinal = members ? null : ASKS_ORDINAL.exec(folded);
   let best = ctx.picked[0] ?? ctx.scored[0];
   if (!best || (!members && !ordinal)) return null;
@@ -192,7 +195,7 @@ export function membersNotListed(ctx: ComposeContext): Reply | null {
     const n = parseNumber(members[1]!);
     // The numeral names the set itself elsewhere in the question (陵五味, 四大药材), not a plain count (两个专业镇).
     const rest = folded.slice(0, members.index) + folded.slice(members.index + members[0].length);
-    if (!new RegExp(`${members[1]}(?![个种家项位条只头])`).test(rest)) return null;
+    if (!counted && !new RegExp(`${members[1]}(?![个种家项位条只头])`).test(rest)) return null;
     const listed = ctx.scored.slice(0, 3).some((x) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).some((f) => (f.kind === 'list' || f.kind === 'honour' || f.kind === 'name') && f.sentence === x.sentence && f.items.length === n));
     if (n === null || n < 2 || listed) return null;
   } else {
