@@ -692,6 +692,9 @@ describe('near misses over the real page', () => {
     const towns = await ask('阳城县入选的两个专业镇是哪两个');
     expect(towns.refused).toBe(false);
     expect(towns.answer).toMatch(/蚕桑[\s\S]*陶瓷琉璃|陶瓷琉璃[\s\S]*蚕桑/);
+    // A person's name asked by a role the articles never name (创始人叫什么名字), not a thing's (品种叫什么).
+    expect((await ask('吉利尔潞绸集团创始人的名字叫什么？')).answer).toMatch(/^文章没有提到吉利尔潞绸的创始人；提到的是：吉利尔潞绸集团创始于1958年/);
+    expect((await ask('高平引进的白猪品种叫什么？')).answer).toMatch(/晋汾白猪/);
     // A set counted in the question (那8个乡镇) whose members no sentence lists.
     const townships = await ask('2022年阳城养蚕的那8个乡镇分别是哪些？');
     expect(townships.refused).toBe(true);

@@ -135,13 +135,20 @@ export function memberNotStated(ctx: ComposeContext): Reply | null {
 
 /** Asks who holds a role (创始人是谁, 董事长姓什么), not whose thing it is (是谁家的): the words before it. */
 const ASKS_PERSON = /([\u4e00-\u9fff]{2,4}?)(?:是谁|是哪位|姓什么|姓啥)(?![家的])/;
+/** Asks a name (叫什么名字, 姓名): a person's when the word before it is one for a person (see PERSON_WORD). */
+const ASKS_PERSON_NAME = /([\u4e00-\u9fff]{2,4}?)的?(?:叫什么名字|叫啥名字|叫什么|叫啥|名字是什么|姓名是什么|的名字|的姓名)/;
+/** A word for a person by role: 创始人, 董事长, 创办者, 技术员, 工程师, 老总. */
+const PERSON_WORD = /[\u4e00-\u9fff](?:人|长|者|员|师|总)$/;
 
 /**
  * 凯永集团的创始人是谁: a person asked by a role (the question's last word before 是谁) the articles never name
  * (创始人), about something they do discuss: the person is not stated; the best sentence is shown.
  */
 export function personNotStated(ctx: ComposeContext): Reply | null {
-  const before = ASKS_PERSON.exec(foldForMatch(ctx.question))?.[1];
+  const q = foldForMatch(ctx.question);
+  // (创始人叫什么名字: a name asked of a word for a person, one ending as they do: 人, 长, 者, 员, 师, 总.)
+  const named = ASKS_PERSON_NAME.exec(q)?.[1];
+  const before = ASKS_PERSON.exec(q)?.[1] ?? (named && PERSON_WORD.test(cutWords(named).pop() ?? '') ? named : undefined);
   const role = before ? cutWords(before).pop() : undefined;
   const best = ctx.picked[0] ?? ctx.scored[0];
   if (!role || role.length < 2 || !best || ctx.source.idf(role) > 0 || (ctx.entities.length === 0 && ctx.towns.length === 0)) return null;
