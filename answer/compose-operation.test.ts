@@ -827,6 +827,10 @@ describe('scope near misses over the real page', () => {
     expect(r.refused).toBe(true);
     expect(r.answer).toMatch(/^文章没有提到党参单独的面积；提到的是：.*各类中药材.*40\.1万亩/);
     expect((await ask('陵川中药材种植面积有多大？')).answer).toContain('40.1万亩');
+    // A member the sentence names only among the set's items (涉及金属制品、机械设备…等12大类) has no figure of its own.
+    const listed = await ask('泽州铸造的注册商标中，金属制品类有多少个？');
+    expect(listed.refused).toBe(true);
+    expect(listed.answer).toMatch(/^文章没有提到金属制品单独的具体数字；提到的是：.*各类注册商标31个/);
   });
 
   it('reads each side in the measure it names or ends on (商标的个数 against 企业的家数; 农户 against 人数)', async () => {

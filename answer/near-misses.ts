@@ -114,22 +114,25 @@ export function growthNotStated(ctx: ComposeContext): Reply | null {
 }
 
 /** One member asked by itself (光连翘一项, 连翘单独的, 仅连翘): the member named. */
-const ASKS_ALONE = /(?:光|单|仅|只)([\u4e00-\u9fff]{2,4}?)(?:一项|一种|一样|这一项|单独|本身)|([\u4e00-\u9fff]{2,6}?)(?:单独|一项)的/;
+const ASKS_ALONE = /(?:光|单|仅|只)([\u4e00-\u9fff]{2,4}?)(?:一项|一种|一样|这一项|单独|本身)|([\u4e00-\u9fff]{2,6}?)(?:单独|一项)的|([\u4e00-\u9fff]{2,6}?)类(?:具体|单独|本身)?(?:有|是|占)?(?:多少|几)/;
 /** A figure of a whole set (各类中药材, 所有乡镇, 总产值). */
 const OF_ALL = /各类|各种|各项|所有|全部|总(?!部)|合计/;
 
 /**
- * 光连翘一项的种植面积: one member's figure asked, where the best figure is of the whole set it belongs to
- * (各类中药材…40.1万亩) and does not name it: the member's own figure is not stated.
+ * 光连翘一项的种植面积 / 机械设备类有几个: one member's figure asked, where the best figure is of the whole set it belongs to
+ * (各类中药材…40.1万亩, 各类注册商标31个) and does not name it, or names it only among the set's items: the member's own
+ * figure is not stated.
  */
 export function memberNotStated(ctx: ComposeContext): Reply | null {
   const m = ASKS_ALONE.exec(foldForMatch(ctx.question));
   if (!m || ctx.parsed.answerType !== 'quantity') return null;
-  const member = cutWords(m[1] ?? m[2]!).filter((w) => w.length >= 2 && ctx.source.idf(w) > 0).pop();
+  const member = cutWords(m[1] ?? m[2] ?? m[3]!).filter((w) => w.length >= 2 && ctx.source.idf(w) > 0).pop();
   const [top] = answeringCandidates(ctx);
   if (!member || !top) return null;
   const sentence = sentenceOf(top.chunk, top.fact);
-  if (foldForMatch(sentence).includes(member) || !OF_ALL.test(foldForMatch(top.fact.clause))) return null;
+  // (A member the sentence names only as an item of its enumeration, 涉及金属制品、机械设备…等12大类, has no figure of its own there.)
+  const onlyListed = ctx.source.factsOf(top.chunk).some((f) => f.kind === 'list' && f.sentence === top.fact.sentence && f.items.some((i) => i.includes(member)));
+  if ((foldForMatch(sentence).includes(member) && !onlyListed) || !OF_ALL.test(foldForMatch(top.fact.clause))) return null;
   return sentenceNotStated(ctx, `${member}单独`, askedAttributeName(ctx), sentence, top.chunk, [], [top]);
 }
 
