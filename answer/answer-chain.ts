@@ -1,7 +1,7 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import { cutWords, indexedChunk, isIdiomWord, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, isIdiomWord, isIndefiniteAmount, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
@@ -148,7 +148,9 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
     .filter(Boolean)
     // A time word the articles never use that says "now" (如今, 眼下, 近来: the dictionary's gloss) is when the question
     // is asked, as 现在 / 目前 are, not a time to find.
-    .filter((w) => !(unknown(w) && isTimeWord(w) && NOW_GLOSS.test(searcher.lexicon.glossOf(w) ?? '')));
+    .filter((w) => !(unknown(w) && isTimeWord(w) && NOW_GLOSS.test(searcher.lexicon.glossOf(w) ?? '')))
+    // …and an indefinite amount (好多, 许多) says how much, as 多 does, not what.
+    .filter((w) => !(unknown(w) && isIndefiniteAmount(w)));
   // 干了哪几件事 / 有啥好处: the pro-verb and pro-noun say the kind of answer (see actionsAsked).
   const actions = actionsAsked(folded);
   // (A word cut across the pro-verb, 能干 of 能干些什么, is the modal and the pro-verb: not a word to find.)

@@ -432,6 +432,12 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('reads 几成 as a share asked, and an indefinite amount (好多) as no word to find', async () => {
+    const r = await ask('都说故宫的琉璃瓦好多出自阳城，究竟占几成？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toBe('明清时期，北京故宫古建筑群所用的琉璃瓦有90%为阳城制造。[1]');
+  });
+
   it('reads a time word saying "now" that the articles never use (眼下, 如今) as when the question is asked', async () => {
     const r = await ask('眼下阳城陶瓷是以哪几类产品为主体的？');
     expect(r.refused).toBe(false);

@@ -48,7 +48,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)大?(?:种|类)/, 'kinds'],
   [/(?:多少|(?<!第)几)张/, 'sheets'],
   [/(?:多少|(?<!第)几)台/, 'machines'],
-  [/百分之(?:几|多少)|占[^，,。？?]{1,24}的多少|占(?!地)[^，,。？?的]{0,12}多少(?![亩万元头只户人吨斤公个家钱])|百分数|百分比|比例|占比|多少%|率|percent|what share|which share|proportion/, 'percent'],
+  [/百分之(?:几|多少)|(?:多少|(?<!第)几)成(?![本立绩果员功交为])|占[^，,。？?]{1,24}的多少|占(?!地)[^，,。？?的]{0,12}多少(?![亩万元头只户人吨斤公个家钱])|百分数|百分比|比例|占比|多少%|率|percent|what share|which share|proportion/, 'percent'],
   [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b|\bin degrees\b|\bdegrees? apart\b|how many degrees|(?:strongest|mildest|weakest) (?:drink|wine|liquor|brandy|spirit)/i, 'degrees'],
   [/多远|(?:多少|(?<!第)几)(?:公里|千米|里路)|距离|how far/i, 'distance'],
 ];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, toHalfWidth } from '../ingest/normalize-text.js';
 import { prng } from '../test-support/prng.js';
-import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize, isIdiomWord, isPredicateWord } from './tokenize.js';
+import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize, isIdiomWord, isIndefiniteAmount, isPredicateWord, isTimeWord } from './tokenize.js';
 
 describe('foldForMatch', () => {
   it('folds full-width letters, digits and the ideographic space, Traditional characters and case', () => {
@@ -90,6 +90,18 @@ describe('isPredicateWord', () => {
   it('tells verbs, adjectives, idioms and measure words (圈里) from nouns, by jieba\'s part of speech', () => {
     for (const w of ['牵头', '溜达', '适合', '一天到晚', '圈里']) expect(isPredicateWord(w), w).toBe(true);
     for (const w of ['董事长', '优惠政策', '屋顶', '第二批', '春天', '北方']) expect(isPredicateWord(w), w).toBe(false);
+  });
+});
+
+describe('isIndefiniteAmount and isTimeWord', () => {
+  it('tells an amount naming no number (好多, 许多) from numbers and units', () => {
+    for (const w of ['好多', '许多', '很多']) expect(isIndefiniteAmount(w), w).toBe(true);
+    for (const w of ['一年', '公吨', '三百', '多少年', '蜂蜜']) expect(isIndefiniteAmount(w), w).toBe(false);
+  });
+
+  it('tells a time word (如今, 清朝) from others', () => {
+    for (const w of ['如今', '眼下', '清朝']) expect(isTimeWord(w), w).toBe(true);
+    for (const w of ['产值', '阳城']) expect(isTimeWord(w), w).toBe(false);
   });
 });
 

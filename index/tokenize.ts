@@ -56,6 +56,11 @@ export function isPredicateWord(word: string): boolean {
   return PREDICATE_TAGS.test(tagOf(word).replace(/^\+/, ''));
 }
 
+/** True for a word jieba tags as a numeral that says "many" or "few" and names no number (好多, 许多, 大多): an indefinite amount. */
+export function isIndefiniteAmount(word: string): boolean {
+  return tagOf(word) === 'm' && /[多少许些]/.test(word) && !/[\d一二三四五六七八九十百千万亿两几半]/.test(word);
+}
+
 /** True when jieba tags a word as a time word (如今, 清朝, 眼下). */
 export function isTimeWord(word: string): boolean {
   return tagOf(word) === 't';
