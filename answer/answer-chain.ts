@@ -146,8 +146,8 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
     .filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && unknown(w)) || isBoundWord(w) || (unitScale(w) !== null && (unknown(w) || w === unit))))
     .map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null))
     .filter(Boolean)
-    // A time word the articles never use that says "now" (如今, 眼下, 近来: the dictionary's gloss) is when the question
-    // is asked, as 现在 / 目前 are, not a time to find.
+    // A time word the articles never use that says "now" or "usually" (如今, 眼下, 近来, 平时: the dictionary's gloss) is
+    // when the question is asked, as 现在 / 目前 are, not a time to find.
     .filter((w) => !(unknown(w) && isTimeWord(w) && NOW_GLOSS.test(searcher.lexicon.glossOf(w) ?? '')))
     // …and an indefinite amount (好多, 许多) says how much, as 多 does, not what.
     .filter((w) => !(unknown(w) && isIndefiniteAmount(w)));
@@ -171,8 +171,8 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   return rest.length ? rest : words;
 }
 
-/** A dictionary gloss saying the present (nowadays, now, present time, recently, currently). */
-const NOW_GLOSS = /\b(?:now|nowadays|present|presently|currently|recently|lately|these days)\b/i;
+/** A dictionary gloss saying the present or any ordinary time (nowadays, now, recently, ordinarily). */
+const NOW_GLOSS = /\b(?:now|nowadays|present|presently|currently|recently|lately|these days|ordinarily|usually|normally|ordinary day)\b/i;
 
 /** Characters jieba leaves on a noun's last character when the question adds a locative or particle (潞绸园里 -> 潞绸 / 园里). */
 const TRAILING_PARTICLE = /^[\u4e00-\u9fff][里内中上外边的了]$/;

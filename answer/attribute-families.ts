@@ -15,7 +15,7 @@ export type AttributeFamily = {
 
 /**
  * Kept to families of attributes that news about places and industries reports (scale, output
- * value, area, yield, income, founding, history, honours, sales, employment); none is keyed to one
+ * value, area, yield, income, founding, history, honours, sales, main business, employment); none is keyed to one
  * article or question. Words are folded (simplified, lower case).
  */
 export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
@@ -38,6 +38,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   { name: 'rank', questionWords: ['排第几', '排名', '名次', '第几名', '第几位', '排老几', '排在', 'rank'], factWords: ['第一', '第二', '第三', '首位', '前列', '前茅', '位居', '名列', '位列'] },
   { name: 'alias', questionWords: ['又叫', '也叫', '还叫', '又称', '也称', '别名', '别称', '俗称', '又名', '另一个名字', '另外的名字', '别的名字', '叫法', '称呼', 'also called', 'another name', 'other name', 'also known'], factWords: ['也称', '又称', '又名', '俗称', '别称', '也叫', '又叫', '亦称'], answerType: 'names' },
   { name: 'sales', questionWords: ['销往', '卖到', '卖去', '销售', '销路', '卖给', '市场', 'sold', 'sell', 'market'], factWords: ['销往', '销售', '市场', '出口', '调出'] },
+  { name: 'main business', questionWords: ['主营', '主要经营', '主要卖', '主要是卖', '主要做', '主要是做', '主要生产', '主要产', '主打', '主要产品', '拳头产品', 'main product', 'mainly sell', 'mainly make', 'main business'], factWords: ['主营', '主打', '主产', '主要产品', '主导产品'] },
   { name: 'employment', questionWords: ['就业', '工作岗位', '带动', '多少人干', '养活', 'job', 'employ'], factWords: ['就业', '劳动力', '带动', '从事'] },
   { name: 'households', questionWords: ['农户', '多少户', '几户', '多少人家', '户数', 'household', 'farmer'], factWords: ['农户', '户'], unitFamily: 'households' },
   { name: 'kinds', questionWords: ['种类', '品种', '多少种', '几种', 'kinds', 'species', 'variet'], factWords: ['种类', '品种'], unitFamily: 'kinds' },

@@ -432,6 +432,12 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('answers the main business asked in everyday words (平时主要是卖什么) by what the article says it 主营', async () => {
+    const r = await ask('吉利尔平时主要是卖什么的？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/主营新娘绸缎被、高端丝绸面料/);
+  });
+
   it('reads 几成 as a share asked, and an indefinite amount (好多) as no word to find', async () => {
     const r = await ask('都说故宫的琉璃瓦好多出自阳城，究竟占几成？');
     expect(r.refused).toBe(false);

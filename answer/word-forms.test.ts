@@ -42,6 +42,8 @@ describe('askedByPhrase', () => {
   it('gives the fact words of a family asked only by a phrase no question word lies in', () => {
     expect(askedByPhrase('彤康开在什么地方', ['彤康', '开'])).toEqual(expect.arrayContaining(['位于', '坐落']));
     expect(askedByPhrase('出栏量在全省排第几', ['出栏量', '全省'])).toContain('位居');
+    // A lone character inside the phrase (卖 of 主要卖) is too little to be the word that asks it.
+    expect(askedByPhrase('吉利尔主要卖什么', ['吉利尔', '卖'])).toContain('主营');
     // 最火 is a question word of its own: its forms go to it (familyForms), not to every sentence.
     expect(askedByPhrase('阳城陶瓷什么时候最火', ['阳城', '陶瓷', '最火'])).toEqual([]);
   });

@@ -49,14 +49,15 @@ export function familyForms(question: string, words: string[]): Map<string, Word
 }
 
 /**
- * The fact words of the attribute families a question asks by a phrase alone, one no question word lies in (开在
+ * The fact words of the attribute families a question asks by a phrase alone, one no question word (of two characters or more) lies in (开在
  * 什么地方 -> 位于, 坐落; 在全省排第几 -> 第一, 位居): what the answering sentence says that no word of the question does.
  */
 export function askedByPhrase(question: string, words: string[]): string[] {
   const q = foldForMatch(question);
   const out = new Set<string>();
   for (const { family, from, to } of familyPhrasesAt(q)) {
-    if (!words.some((w) => overlaps(q, w, from, to))) for (const w of family.factWords) out.add(w);
+    // (A lone character inside the phrase, 卖 of 主要卖, says too little to be the word that asks it.)
+    if (!words.some((w) => w.length >= 2 && overlaps(q, w, from, to))) for (const w of family.factWords) out.add(w);
   }
   return [...out];
 }
