@@ -64,7 +64,7 @@ export function severalAsMany(question: string): string {
 }
 
 /** Asks the township or village of something (建在哪个乡镇, 在哪个村, which township), not which towns or counties. */
-export const ASKS_SPOT = /哪一?个(?:乡镇|镇|乡|村)|\b(?:which|what) (?:township|village)s?\b/i;
+export const ASKS_SPOT = /哪一?个(?:乡镇|镇|乡|村)|\b(?:which|what) (?:township|village)s?\b|\b(?:which|what) town (?:in|of) [a-z]+ county\b/i;
 
 /** The directional complements of Chinese grammar (趋向补语: 出来, 下去, 起来…), a closed class. */
 const DIRECTIONAL_COMPLEMENT = /^[上下进出回过起开][来去]$/;
