@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Runnable } from '@langchain/core/runnables';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestIndex } from '../test-support/test-index.js';
-import { answerOptions, createAnswerChain, REFUSAL_EN, REFUSAL_ZH } from './answer-chain.js';
+import { answerOptions, createAnswerChain, REFUSAL_EN, REFUSAL_ZH, withoutDemonym } from './answer-chain.js';
 import { answerResultSchema, type AnswerResult } from './types.js';
 
 const CORPUS_PATH = fileURLToPath(new URL('../data/articles/jincheng-specialty-towns-page1.txt', import.meta.url));
@@ -669,5 +669,21 @@ describe('answer chain as a LangChain Runnable', () => {
   it('gives the same answer twice for the same question', async () => {
     const q = '彤康公司每年能生产多少吨山楂红酒？';
     expect(await ask(q)).toEqual(await ask(q));
+  });
+});
+
+describe('withoutDemonym', () => {
+  const unknown = (w: string) => w === '人种';
+  it('reads a word starting with the 人 of a place\'s people (泽州人种山楂) as the rest of it', () => {
+    expect(withoutDemonym('人种', '泽州人种山楂多少年了', unknown)).toBe('种');
+    // Not after a place, nor a word the articles use.
+    expect(withoutDemonym('人种', '这里的人种山楂多少年了', unknown)).toBe('人种');
+    expect(withoutDemonym('人口', '泽州人口多少', unknown)).toBe('人口');
+  });
+
+  it('answers the question it was cut from', async () => {
+    const r = await ask('泽州人种山楂种了有多少个年头了？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toContain('300多年');
   });
 });

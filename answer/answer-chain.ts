@@ -145,6 +145,7 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   const kept = parsed
     .filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && unknown(w)) || isBoundWord(w) || (unitScale(w) !== null && (unknown(w) || w === unit))))
     .map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null))
+    .map((w) => withoutDemonym(w, folded, unknown))
     .filter(Boolean)
     // A time word the articles never use that says "now" or "usually" (如今, 眼下, 近来, 平时: the dictionary's gloss) is
     // when the question is asked, as 现在 / 目前 are, not a time to find.
@@ -169,6 +170,16 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   if (hits.some((h) => towns.includes(h.chunk.meta.town) && indexedChunk(h.chunk).folded.includes(category))) return words;
   const rest = words.filter((w) => w !== category && !LIST_VERBS.has(w));
   return rest.length ? rest : words;
+}
+
+/**
+ * 泽州人种山楂 cut as 泽州 / 人种: a word the articles never use that starts with the 人 of a place's people
+ * (泽州人, 高平人) is the rest of it (种), the people being the place already named.
+ */
+export function withoutDemonym(word: string, folded: string, unknown: (w: string) => boolean): string {
+  if (word.length < 2 || !word.startsWith('人') || !unknown(word)) return word;
+  const at = folded.indexOf(word);
+  return at > 0 && [...placeNames(folded.slice(0, at))].some((p) => folded.slice(0, at).endsWith(p)) ? word.slice(1) : word;
 }
 
 /** A dictionary gloss saying the present or any ordinary time (nowadays, now, recently, ordinarily). */
