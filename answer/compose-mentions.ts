@@ -123,3 +123,32 @@ export function composeQuotedMentions(ctx: ComposeContext): Reply | null {
   const said = [...phrases].map(([county, ps]) => `${county ? `${county}：` : ''}${ps.join('；')}`).join('；');
   return reply(`共${n}${counted || '处'}：${said}。`, cites);
 }
+
+/** A quoted saying of at least four characters, and a question asking what it goes on to say (到底是干好啥事, 指的是什么). */
+const SAYING = /[“"「『]([^”"」』]{4,24})[”"」』]/;
+const ASKS_WHAT = /啥|什么|哪些|哪几|what/i;
+
+/**
+ * 凯永说“一辈子只干好一件事”，到底是干好啥事: a saying quoted from the articles where their quotation goes on
+ * (“一辈子只干好一件事，养好每头猪、卖好每块肉”): what it goes on to say, with the clause quoting it.
+ */
+export function composeSayingContinued(ctx: ComposeContext): Reply | null {
+  const quoted = SAYING.exec(ctx.question);
+  if (!quoted || !ASKS_WHAT.test(ctx.question.slice(quoted.index + quoted[0].length))) return null;
+  const saying = foldForMatch(quoted[1]!);
+  for (const x of ctx.scored.slice(0, 5)) {
+    const folded = foldForMatch(x.text);
+    const at = folded.indexOf(saying);
+    // (The quotation the saying opens, closed within the sentence, with more after the saying.)
+    const close = at < 0 ? -1 : folded.indexOf('”', at);
+    const rest = close < 0 ? '' : x.text.slice(at + saying.length, close).replace(/^[，,、：:；;]/, '').trim();
+    if (at <= 0 || folded[at - 1] !== '“' || rest.length < 2) continue;
+    // (Said with the clause around the quotation: 以“…”为发展理念.)
+    const from = Math.max(...[...'，,；;。：:'].map((c) => x.text.lastIndexOf(c, at - 1))) + 1;
+    const end = x.text.slice(close + 1).search(CLAUSE_MARK);
+    const clause = x.text.slice(from, end < 0 ? undefined : close + 1 + end);
+    const cites = new CitationList();
+    return reply(`${rest}：${clause}${cites.mark(ctx.hits[x.hit]!.chunk)}。`, cites);
+  }
+  return null;
+}

@@ -434,6 +434,13 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('answers what a quoted saying goes on to say, with the clause quoting it', async () => {
+    const r = await ask('凯永的发展理念“一辈子只干好一件事”指的是什么？');
+    expect(r.answer).toBe('养好每头猪、卖好每块肉：以“一辈子只干好一件事，养好每头猪、卖好每块肉”为发展理念[1]。');
+    // A saying the quotation ends on has nothing after it: answered as before.
+    expect((await ask('凯永的理念里“卖好每块肉”是什么意思？')).answer).not.toMatch(/^：/);
+  });
+
   it('answers the main business asked in everyday words (平时主要是卖什么) by what the article says it 主营', async () => {
     const r = await ask('吉利尔平时主要是卖什么的？');
     expect(r.refused).toBe(false);

@@ -9,7 +9,7 @@ import type { QuestionTerms } from './question-terms.js';
 import { asStatement, CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
 import type { AnswerResult } from './types.js';
 import { composeArithmetic, composeRange, composeRankPosition } from './compose-arithmetic.js';
-import { composeQuotedMentions } from './compose-mentions.js';
+import { composeQuotedMentions, composeSayingContinued } from './compose-mentions.js';
 import { dayNotStated, growthNotStated, memberNotStated, membersNotListed, nearMiss, otherScopeNearMiss, personNotStated, placeNotStated } from './near-misses.js';
 
 
@@ -207,6 +207,9 @@ export function composeFacts(
   const unlisted = ['lookup', 'list', 'count'].includes(parsed.operation) ? membersNotListed(ctx) : null;
   if (unlisted) return toComposed(unlisted, parsed.operation);
   // 有哪些是“全省唯一”的: every phrase bearing the quoted term.
+  // 说“一辈子只干好一件事”，到底是干好啥事: what the quotation goes on to say.
+  const continued = composeSayingContinued(ctx);
+  if (continued) return toComposed(continued, parsed.operation);
   const mentions = composeQuotedMentions(ctx);
   if (mentions) return toComposed(mentions, 'list');
   // 全称叫什么: the full name the passage gives.
