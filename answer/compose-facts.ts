@@ -1228,7 +1228,9 @@ export function composeYesNo(ctx: ComposeContext, numbers: string[]): Reply | nu
   const claimed = claimText(ctx.question);
   const figure = countBound(claimed);
   const bounded = figure && { ...figure, fact: inAskedFamily(figure.fact, ctx.parsed) };
-  const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text).map((f) => inAskedFamily(f, ctx.parsed));
+  // (A year that only sets the time of what is claimed, 2022年的屠宰量, is no claim to check a sentence for.)
+  const frames = (f: Fact) => f.kind === 'time' && /^(?:的|，|,)/.test(claimed.slice(claimed.indexOf(f.text) + f.text.length));
+  const claims = claimedFacts(claimed).filter((f) => f.text !== bounded?.fact.text && !frames(f)).map((f) => inAskedFamily(f, ctx.parsed));
   const families = new Set([bounded?.fact.family, ...claims.flatMap(claimFamilies)]);
   // A claimed amount is checked where its kind of amount is stated, not in a sentence that only dates the claim (in 2022).
   const amounts = new Set([bounded?.fact.family, ...claims.filter((f) => f.kind === 'quantity').flatMap(claimFamilies)].filter((f) => f !== undefined));

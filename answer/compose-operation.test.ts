@@ -474,6 +474,10 @@ describe('yes/no over the real page', () => {
     expect((await ask("Does Gaoping have the province's only national core breeding farm?")).answer).toMatch(/^Yes\. .*全省唯一国家核心育种场/);
   });
 
+  it('checks a claim in the sentence stating it, not one chosen for the year that only sets its time (2022年的屠宰量)', async () => {
+    expect((await ask('高平2022年的生猪屠宰量是不是全省第一？')).answer).toBe('不是。文章说：生猪屠宰38.8万头，位居全省第一方阵。[1]');
+  });
+
   it('checks a bounded figure against the stated one of its unit family', async () => {
     expect((await ask('沁水黑山羊饲养量超过30万只了吗？')).answer).toBe('不是。文章说：2021年，全县黑山羊饲养量达到20万只。[1]');
     expect((await ask('陵川中药材种类超过500种了吗？')).answer).toMatch(/^是的。.*521种/);
