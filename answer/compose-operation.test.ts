@@ -700,6 +700,8 @@ describe('near misses over the real page', () => {
     expect(r.refused).toBe(true);
     expect(r.answer).toMatch(/^文章没有提到亚鑫工贸的具体日期；提到的是：今年4月.*产前调试/);
     expect((await ask('彤康公司是哪天成立的')).answer).toMatch(/具体日期.*成立于2007年/);
+    // …and the month, where only the year is given.
+    expect((await ask('潞绸织造技艺是在2014年的哪个月列入国家级非遗的？')).answer).toMatch(/^文章没有提到高平潞绸的具体月份；提到的是：.*2014年被列为国家级非物质文化遗产/);
     expect((await ask('彤康公司是哪年成立的')).answer).toMatch(/2007年/);
   });
 
@@ -721,6 +723,7 @@ describe('near misses over the real page', () => {
     expect((await ask('吉利尔潞绸集团创始人的名字叫什么？')).answer).toMatch(/^文章没有提到吉利尔潞绸的创始人；提到的是：吉利尔潞绸集团创始于1958年/);
     expect((await ask('高平引进的白猪品种叫什么？')).answer).toMatch(/晋汾白猪/);
     // A set counted in the question (那8个乡镇) whose members no sentence lists.
+    expect((await ask('2022年阳城养蚕的户分布在哪8个乡镇？')).refused).toBe(true);
     const townships = await ask('2022年阳城养蚕的那8个乡镇分别是哪些？');
     expect(townships.refused).toBe(true);
     expect(townships.answer).toMatch(/^文章没有提到阳城蚕桑的具体名称；提到的是：2022年，全县共有8个乡镇45个行政村/);
@@ -853,6 +856,7 @@ describe('scope near misses over the real page', () => {
     expect(r.answer).toMatch(/^文章没有提到党参单独的面积；提到的是：.*各类中药材.*40\.1万亩/);
     expect((await ask('陵川中药材种植面积有多大？')).answer).toContain('40.1万亩');
     // A member the sentence names only among the set's items (涉及金属制品、机械设备…等12大类) has no figure of its own.
+    expect((await ask('泽州铸造的注册商标中，机械设备类的占多少个？')).refused).toBe(true);
     const listed = await ask('泽州铸造的注册商标中，金属制品类有多少个？');
     expect(listed.refused).toBe(true);
     expect(listed.answer).toMatch(/^文章没有提到金属制品单独的具体数字；提到的是：.*各类注册商标31个/);

@@ -83,16 +83,23 @@ export function sentenceNotStated(ctx: ComposeContext, subject: string, attribut
 
 /** A question asking the day something happened (哪天, 几月几号, on what date), not only its month or year. */
 const ASKS_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子|哪个日子|what date|which day|on what day|exact date/i;
+/** A question asking the month (几月份, 哪个月, in what month). */
+const ASKS_MONTH = /几月|哪个月|哪一个月|什么月份|what month|which month/i;
+/** A time that names a month (今年4月, 4月份). */
+const NAMES_MONTH = /\d月|[一二三四五六七八九十]+月/;
 /** A time that names a day (4月18日, 18号). */
 const NAMES_DAY = /\d[日号]|[一二三四五六七八九十]+[日号]/;
 
 /**
- * 哪天投产: asked the day, where the time the articles state is only a month or a year (今年4月): the day is
- * not stated; refuse and show the time they give.
+ * 哪天投产 / 几月份列入: asked the day (or the month), where the time the articles state is only a month or a year
+ * (今年4月, 2014年): it is not stated; refuse and show the time they give.
  */
 export function dayNotStated(ctx: ComposeContext, top: LocatedFact): Reply | null {
-  if (!ASKS_DAY.test(ctx.question) || NAMES_DAY.test(top.fact.text)) return null;
-  return sentenceNotStated(ctx, ctx.entities[0] ?? top.chunk.meta.town, '具体日期', sentenceOf(top.chunk, top.fact), top.chunk, [top.fact.text], [top]);
+  // (…or asked the month, 2014年几月份, where it states only the year.)
+  const day = ASKS_DAY.test(ctx.question) && !NAMES_DAY.test(top.fact.text);
+  const month = !day && ASKS_MONTH.test(ctx.question) && !NAMES_MONTH.test(top.fact.text);
+  if (!day && !month) return null;
+  return sentenceNotStated(ctx, ctx.entities[0] ?? top.chunk.meta.town, day ? '具体日期' : '具体月份', sentenceOf(top.chunk, top.fact), top.chunk, [top.fact.text], [top]);
 }
 
 /** A growth asked: against last year (比去年增长了多少), year on year (同比), a growth rate. */
@@ -114,7 +121,7 @@ export function growthNotStated(ctx: ComposeContext): Reply | null {
 }
 
 /** One member asked by itself (光连翘一项, 连翘单独的, 仅连翘): the member named. */
-const ASKS_ALONE = /(?:光|单|仅|只)([\u4e00-\u9fff]{2,4}?)(?:一项|一种|一样|这一项|单独|本身)|([\u4e00-\u9fff]{2,6}?)(?:单独|一项)的|([\u4e00-\u9fff]{2,6}?)类(?:具体|单独|本身)?(?:有|是|占)?(?:多少|几)/;
+const ASKS_ALONE = /(?:光|单|仅|只)([\u4e00-\u9fff]{2,4}?)(?:一项|一种|一样|这一项|单独|本身)|([\u4e00-\u9fff]{2,6}?)(?:单独|一项)的|([\u4e00-\u9fff]{2,6}?)类的?(?:具体|单独|本身)?(?:有|是|占)?(?:多少|几)/;
 /** A figure of a whole set (各类中药材, 所有乡镇, 总产值). */
 const OF_ALL = /各类|各种|各项|所有|全部|总(?!部)|合计/;
 
@@ -205,7 +212,9 @@ export function membersNotListed(ctx: ComposeContext): Reply | null {
     const n = parseNumber(members[1]!);
     // The numeral names the set itself elsewhere in the question (陵五味, 四大药材), not a plain count (两个专业镇).
     const rest = folded.slice(0, members.index) + folded.slice(members.index + members[0].length);
-    if (!counted && !new RegExp(`${members[1]}(?![个种家项位条只头])`).test(rest)) return null;
+    // (A count in digits, 哪8个乡镇, counts a set the articles name by that number, unless the towns themselves are asked.)
+    const digits = /\d/.test(members[1]!) && !ctx.asksTowns;
+    if (!counted && !digits && !new RegExp(`${members[1]}(?![个种家项位条只头])`).test(rest)) return null;
     const listed = ctx.scored.slice(0, 3).some((x) => ctx.source.factsOf(ctx.hits[x.hit]!.chunk).some((f) => (f.kind === 'list' || f.kind === 'honour' || f.kind === 'name') && f.sentence === x.sentence && f.items.length === n));
     if (n === null || n < 2 || listed) return null;
   } else {
