@@ -128,8 +128,8 @@ function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, que
   const rest = words.filter((w) => !isUnknownPredicate(w, searcher) || asking(w));
   if (rest.length === words.length) return words;
   const places = placeNames(words.join(' '));
-  // (An industry word names what is asked about too: 靠药材吃饭 keeps 药材.)
-  return rest.some((w) => searcher.wordIdf(w) > 0 && !places.has(w) && !searcher.lexicon.isVerbal(w)) ? rest : words;
+  // (An industry word names what is asked about too, a verbal one included: 靠药材吃饭 keeps 药材, 靠养蜂过日子 养蜂.)
+  return rest.some((w) => searcher.wordIdf(w) > 0 && !places.has(w)) ? rest : words;
 }
 
 /**

@@ -441,6 +441,12 @@ describe('yes/no over the real page', () => {
     expect((await ask('凯永的理念里“卖好每块肉”是什么意思？')).answer).not.toMatch(/^：/);
   });
 
+  it('drops an unknown colloquial verb (过日子) when a known word is left, a verbal one included (养蜂)', async () => {
+    const r = await ask('沁水有多少人家靠养蜂过日子？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toBe('全县蜂农达1500户。[1]');
+  });
+
   it('answers the main business asked in everyday words (平时主要是卖什么) by what the article says it 主营', async () => {
     const r = await ask('吉利尔平时主要是卖什么的？');
     expect(r.refused).toBe(false);
