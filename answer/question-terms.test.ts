@@ -13,6 +13,11 @@ describe('questionTerms', () => {
     expect(terms('全省头一份的智能玩意儿是啥？').words).toEqual(['全省', '智能', '玩意儿']);
   });
 
+  it('drops a demonstrative for a place (那块儿, 这一块): where, not what', () => {
+    expect(terms('陵川那块儿种药材的地有多大一片').words).not.toContain('块');
+    expect(terms('陵川那块儿种药材的地有多大一片').words).not.toContain('块儿');
+  });
+
   it('drops a directional complement after its verb (酿出来), not one standing alone', () => {
     expect(terms('一年能酿出来多少山楂红酒').words).not.toContain('出来');
     expect(terms('出来的是什么').words).toContain('出来');
