@@ -1,7 +1,7 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import { cutWords, indexedChunk, isIdiomWord, isIndefiniteAmount, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, isIdiomWord, isIndefiniteAmount, isModifierWord, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
@@ -115,7 +115,7 @@ export function isUnknownPredicate(word: string, searcher: HybridSearcher): bool
   // (An idiom, 从头到尾 or 一天到晚, says how the asker puts it, whatever the dictionary makes of it; a set phrase
   // holding a word the articles use, 驰名商标, names a thing.)
   const idiom = isIdiomWord(word) && !cutWords(word).some((part) => part !== word && searcher.wordIdf(part) > 0);
-  return searcher.wordIdf(word) === 0 && (idiom || searcher.lexicon.isVerbal(word)) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
+  return searcher.wordIdf(word) === 0 && (idiom || searcher.lexicon.isVerbal(word) || (isModifierWord(word) && !word.startsWith('最'))) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
 }
 
 /**
@@ -128,8 +128,10 @@ function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, que
   const rest = words.filter((w) => !isUnknownPredicate(w, searcher) || asking(w));
   if (rest.length === words.length) return words;
   const places = placeNames(words.join(' '));
-  // (An industry word names what is asked about too, a verbal one included: 靠药材吃饭 keeps 药材, 靠养蜂过日子 养蜂.)
-  return rest.some((w) => searcher.wordIdf(w) > 0 && !places.has(w)) ? rest : words;
+  // (An industry word names what is asked about too, a verbal one included: 靠药材吃饭 keeps 药材, 靠养蜂过日子 养蜂;
+  // so does a word an attribute family asks by: 向来有个什么响亮的名号 keeps 名号.)
+  const asksFamily = (w: string) => ATTRIBUTE_FAMILIES.some((f) => f.questionWords.includes(w));
+  return rest.some((w) => (searcher.wordIdf(w) > 0 || asksFamily(w)) && !places.has(w)) ? rest : words;
 }
 
 /**

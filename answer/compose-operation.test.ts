@@ -441,6 +441,14 @@ describe('yes/no over the real page', () => {
     expect((await ask('凯永的理念里“卖好每块肉”是什么意思？')).answer).not.toMatch(/^：/);
   });
 
+  it('drops an unknown adjective or adverb (响亮, 向来) when a word an attribute family asks by is left (名号)', async () => {
+    const r = await ask('陵川一直有个啥响亮的名号？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toMatch(/“太行药乡”/);
+    // A superlative is no such word: 哪款卖得最好 still asks what the articles do not state.
+    expect((await ask('彤康的几款酒里，哪款卖得最火？')).refused).toBe(true);
+  });
+
   it('drops an unknown colloquial verb (过日子) when a known word is left, a verbal one included (养蜂)', async () => {
     const r = await ask('沁水有多少人家靠养蜂过日子？');
     expect(r.refused).toBe(false);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, toHalfWidth } from '../ingest/normalize-text.js';
 import { prng } from '../test-support/prng.js';
-import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize, isIdiomWord, isIndefiniteAmount, isPredicateWord, isTimeWord } from './tokenize.js';
+import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize, isIdiomWord, isIndefiniteAmount, isModifierWord, isPredicateWord, isTimeWord } from './tokenize.js';
 
 describe('foldForMatch', () => {
   it('folds full-width letters, digits and the ideographic space, Traditional characters and case', () => {
@@ -97,6 +97,11 @@ describe('isIndefiniteAmount and isTimeWord', () => {
   it('tells an amount naming no number (好多, 许多) from numbers and units', () => {
     for (const w of ['好多', '许多', '很多']) expect(isIndefiniteAmount(w), w).toBe(true);
     for (const w of ['一年', '公吨', '三百', '多少年', '蜂蜜']) expect(isIndefiniteAmount(w), w).toBe(false);
+  });
+
+  it('tells an adjective or adverb (响亮, 一直) from nouns and verbs', () => {
+    for (const w of ['响亮', '漂亮', '一直']) expect(isModifierWord(w), w).toBe(true);
+    for (const w of ['名号', '养蜂', '驰名商标']) expect(isModifierWord(w), w).toBe(false);
   });
 
   it('tells a time word (如今, 清朝) from others', () => {
