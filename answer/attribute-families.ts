@@ -22,7 +22,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   { name: 'output value', questionWords: ['产值', '值多少钱', '产出', 'output value'], factWords: ['产值', '综合产值', '年产值'], unitFamily: 'money', measure: true },
   { name: 'income', questionWords: ['收入', '赚', '挣', '增收', '创收', '营收', '进账', '一年能卖', '一年卖', '每年卖', '卖了多少钱', 'income', 'earn'], factWords: ['收入', '增收', '创收', '营收'], unitFamily: 'money', measure: true },
   { name: 'investment', questionWords: ['投资', '投入', '投的钱', '投了多少', '花了多少', '花的钱', 'invest', 'cost'], factWords: ['投资', '投入'], unitFamily: 'money', measure: true },
-  { name: 'area', questionWords: ['面积', '多大地', '多少地', '种了多少', 'area', 'acre'], factWords: ['面积', '基地', '种植', '亩'], unitFamily: 'area', measure: true },
+  { name: 'area', questionWords: ['面积', '多大地', '多少地', '种了多少', 'area', 'acre', 'land'], factWords: ['面积', '基地', '种植', '亩'], unitFamily: 'area', measure: true },
   { name: 'yield', questionWords: ['产量', '产多少', '产了', '生产了', '实际生产', 'produce', 'yield'], factWords: ['产量'], measure: true },
   { name: 'capacity', questionWords: ['生产能力', '产能', '能产', '能生产', '可产', '可生产', '年产', '能造', '能酿', '能做出', '造多少', '酿多少', ' can ', 'capacity'], factWords: ['年产', '生产能力', '产能'], measure: true },
   { name: 'livestock out', questionWords: ['出栏', '卖了多少头', '卖出多少头', '卖出去多少头', '卖多少头', '上市', 'marketed', 'pigs sold', 'hogs sold', 'pig output'], factWords: ['出栏'], unitFamily: 'animals', measure: true },

@@ -473,6 +473,11 @@ describe('yes/no over the real page', () => {
     expect(r.answer).toMatch(/以建筑瓷、日用瓷、工业瓷、琉璃制品为主体/);
   });
 
+  it('reads English through the overrides kept for words CC-CEDICT renders loosely (cultivate, nectar source, land as an area)', async () => {
+    expect((await ask('How much land in Qinshui is covered by nectar-source plants?')).answer).toBe('over 2 million mu. 拥有200余万亩优质蜜源植物资源。[1]');
+    expect((await ask("I'm doing a report on Zezhou hawthorns. How long have they been cultivated?")).answer).toBe('over 300 years. 泽州山楂栽培历史已有300多年。[1]');
+  });
+
   it('answers "what kinds of" in English as a list of kinds: the main ones, or those of the kind asked (products -> 产品)', async () => {
     expect((await ask('What types of ceramics are mainly produced in Yangcheng?')).answer).toMatch(/以建筑瓷、日用瓷、工业瓷、琉璃制品为主体/);
     const products = await ask('What types of products does Lingchuan make from its herbs?');

@@ -39,7 +39,7 @@ export type ParsedQuestion = {
 /** Measure words after 多少/几 and the unit family they ask for. */
 const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)(?:万|亿)?(?:头|只)|[头只]数|牲畜|家畜|畜禽|\b(?:pig|hog|goat|sheep|animal|livestock)s? (?:numbers?|counts?|figures?)\b|\bnumber of (?:pigs|hogs|goats|sheep|animals|head)\b/i, 'animals'],
-  [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|亩数|多大面积|面积|多大一?片|占地多大|how (?:big|large) an area/i, 'area'],
+  [/(?:多少|(?<!第)几)(?:万|千)?(?:亩|公顷|平方)|亩数|多大面积|面积|多大一?片|占地多大|how (?:big|large) an area|how much land/i, 'area'],
   [/(?:多少|(?<!第)几)(?:万|千)?(?:公斤|吨|斤|千克)|(?:公斤|吨|斤)数|按(?:万)?(?:公斤|吨|斤|千克)(?:算|计)/, 'weight'],
   [/多少钱|的钱(?=[，,？?。]|$)|钱数|数额|(?:多少|(?<!第)几)(?:万|亿)?元|价格|价钱|售价|金额|经济(?:数据|指标|数字)|how much money|price|\bcost\b/, 'money'],
   [/(?:多少|(?<!第)几)(?:万)?(?:(?![钱元个])[\u4e00-\u9fff]){0,2}户|(?:多少|(?<!第)几)人家|户数|户(?:有|是|共有|一共有)?多少(?![钱元])|哪一?[类种]户/, 'households'],
