@@ -476,6 +476,7 @@ describe('yes/no over the real page', () => {
   it('reads English through the overrides kept for words CC-CEDICT renders loosely (cultivate, nectar source, land as an area)', async () => {
     expect((await ask('How much land in Qinshui is covered by nectar-source plants?')).answer).toBe('over 2 million mu. 拥有200余万亩优质蜜源植物资源。[1]');
     expect((await ask("I'm doing a report on Zezhou hawthorns. How long have they been cultivated?")).answer).toBe('over 300 years. 泽州山楂栽培历史已有300多年。[1]');
+    expect((await ask('In which dynasty was Gaoping the centre of Lu silk?')).answer).toMatch(/^唐代 .*唐代曾是潞绸的产地中心/);
   });
 
   it('answers "what kinds of" in English as a list of kinds: the main ones, or those of the kind asked (products -> 产品)', async () => {
