@@ -720,6 +720,9 @@ export function askedKind(question: string): string {
   return kind.length >= 2 && !FRAME_NOUNS.has(kind) ? kind : '';
 }
 
+/** Words that introduce an enumeration's items (产品有…, 包括…). */
+const INTRODUCES_ITEMS = /(?:有|是|包括|包含|涵盖|主要有)[：:]?$/;
+
 /** The thing an English question asks the kinds of (what kinds of ceramics -> 陶瓷), "" when none. */
 function englishKind(ctx: ComposeContext): string {
   const thing = /\b(?:what|which) (?:kinds?|types?|sorts?) of ([a-z]+(?: [a-z]+)?)/i.exec(ctx.question)?.[1] ?? '';
@@ -741,6 +744,9 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
       // (The noun phrase after 等, not a predicate further on: 等绿色创新产业将集聚融合发展 names no kind 发展.)
       const after = afterItems(fact);
       if (after.startsWith('等') && names.some((n) => after.includes(n))) return { fact, chunk, fit: 1, score: 1 };
+      // (…or right before them, introducing them: 开发产品有6度清甜山楂甜酒、8度山楂情缘….)
+      const lead = fact.clause.slice(0, Math.max(0, fact.clause.indexOf(fact.items[0]!)));
+      if (INTRODUCES_ITEMS.test(lead) && names.some((n) => lead.includes(n)) && namesEntities(ctx, chunk)) return { fact, chunk, fit: 1, score: 1 };
     }
   }
   // 出了哪些山楂酒: an enumeration of the best sentences most of whose items say the kind's word (6度清甜山楂甜酒、

@@ -434,6 +434,10 @@ describe('yes/no over the real page', () => {
     expect((await ask('沁水县有没有建蜜蜂博物馆？')).answer).toMatch(/^有。.*蜜蜂博物馆/);
   });
 
+  it('answers a list of a kind from the enumeration its clause introduces with that kind (开发产品有…)', async () => {
+    expect((await ask('彤康出的山楂酒都有哪些产品？')).answer).toBe('开发产品有6度清甜山楂甜酒、8度山楂情缘、13度山楂干红、42度和54度山楂白兰地等。[1]');
+  });
+
   it('answers what a quoted saying goes on to say, with the clause quoting it', async () => {
     const r = await ask('凯永的发展理念“一辈子只干好一件事”指的是什么？');
     expect(r.answer).toBe('养好每头猪、卖好每块肉：以“一辈子只干好一件事，养好每头猪、卖好每块肉”为发展理念[1]。');
