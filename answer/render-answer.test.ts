@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../ingest/index.js';
-import { englishValue } from './render-answer.js';
+import { englishValue, trimSentence } from './render-answer.js';
 
 const figure = (sentence: string) => extractFacts(sentence, 0).find((f) => f.kind === 'quantity')!;
 
@@ -16,3 +16,13 @@ describe('englishValue', () => {
     expect(englishValue(figure('年产值突破5.28亿元。'))).toBe('over 528 million yuan');
   });
 });
+
+describe('trimSentence', () => {
+  const idf = () => 1;
+  it('keeps the focus clauses and the one after them, but not a clause that only dates what follows', () => {
+    const sentence = '和山西大学进行产学研合作，积极构建生猪现代化体系，2022年，出栏30万头。';
+    expect(trimSentence(sentence, ['大学'], idf)).toBe('和山西大学进行产学研合作，积极构建生猪现代化体系。');
+    expect(trimSentence(sentence, ['大学', '体系'], idf)).toBe('和山西大学进行产学研合作，积极构建生猪现代化体系。');
+  });
+});
+

@@ -70,6 +70,9 @@ export function bestClause(sentence: string, focus: string[], idf: (w: string) =
  * the clauses from the last one with a focus word to the sentence's end, the run of actions that follows what
  * the question restates; from the clause before the first to the end when the last clause has a focus word.
  */
+/** A clause that is only a time, heading what follows it (2022年，, 今年4月，, 目前，). */
+const ONLY_A_TIME = /^(?:(?:截至|截止)?(?:1\d{3}|20\d{2})年(?:\d{1,2}月)?|今年\d{0,2}月?|去年|目前|近年来|当前|现在)[，,]?$/;
+
 export function trimSentence(sentence: string, focus: string[], idf: (w: string) => number, series = false): string {
   const clauses = splitClauses(sentence);
   if (clauses.length <= 1 || focus.length === 0) return asStatement(sentence);
@@ -81,6 +84,8 @@ export function trimSentence(sentence: string, focus: string[], idf: (w: string)
   const last = fit.length - 1 - [...fit].reverse().findIndex((x) => x > 0);
   let end = series ? clauses.length : Math.min(clauses.length, last + 2);
   while (end < clauses.length && /[：:]$/.test(clauses[end - 1]!)) end++;
+  // (…but not a clause that only dates what comes after it: 2022年，.)
+  if (!series && end === last + 2 && ONLY_A_TIME.test(clauses[end - 1]!)) end--;
   if (series && last < clauses.length - 1) return asStatement(clauses.slice(last).join(''));
   // The clause before the first focus clause often holds the subject asked about (谁 / 哪家 / 叫什么).
   const from = first > 0 && !/[：:]$/.test(clauses[first - 1]!) ? first - 1 : first;
