@@ -73,7 +73,11 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   const labelOf = (f: LocatedFact) => labels[facts.indexOf(f)] ?? f.chunk.meta.town;
   // Figures that share one clause are shown by themselves; others with their clause.
   const shared = (f: LocatedFact) => facts.some((g) => g !== f && g.fact.clause === f.fact.clause);
-  const shown = (f: LocatedFact) => `${labelOf(f)}：${shared(f) ? f.fact.text : factStatement(f.fact).replace(/。$/, '')}${mark(f)}`;
+  // (The side's label goes unsaid where its statement names it already, 吉利尔潞绸集团创始于1958年, or the lead just did.)
+  const shown = (f: LocatedFact, named = false) => {
+    const statement = shared(f) ? f.fact.text : factStatement(f.fact).replace(/。$/, '');
+    return `${named || statement.includes(labelOf(f)) ? '' : `${labelOf(f)}：`}${statement}${mark(f)}`;
+  };
   const families = new Set(facts.map((f) => (f.fact.kind === 'time' || f.fact.family === 'duration' ? 'time' : f.fact.family)));
   const attributes = new Set(facts.map((f) => factAttribute(f.fact)));
   // Sides the question itself sets apart (出栏 和 屠宰) are meant to differ in attribute.
@@ -82,7 +86,7 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   // Counts of different bodies (1500户蜂农, 500余家经营主体) set apart by the question are compared as numbers.
   const counts = [...families].every((f) => BODIES.includes(f));
   if ((families.size > 1 && !(meant && counts)) || (attributes.size > 1 && !attributes.has(null) && !meant)) {
-    return `这些数字口径不同，不能直接比较：${facts.map(shown).join('；')}。`;
+    return `这些数字口径不同，不能直接比较：${facts.map((f) => shown(f)).join('；')}。`;
   }
   const byTime = families.has('time');
   const sides: Side[] = facts
@@ -141,5 +145,5 @@ export function compareFacts(facts: LocatedFact[], labels: string[], q: ParsedQu
   }
   // A比B多吗: the comparison claimed of the first side named is answered yes or no before the figures.
   const verdict = q.claims && q.operation !== 'superlative' ? (first.f === facts[0] ? (q.english ? 'Yes. ' : '是的。') : q.english ? 'No. ' : '不是。') : '';
-  return `${verdict}${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s) => shown(s.f)).join('；')}${inferred}${unlike}。`;
+  return `${verdict}${lead}${diff}${q.english ? ': ' : '：'}${sides.map((s, i) => shown(s.f, i === 0)).join('；')}${inferred}${unlike}。`;
 }

@@ -176,7 +176,7 @@ describe('comparisons', () => {
     const a = located(fact({ text: '85万头', value: 850000, before: '生猪出栏', clause: '生猪出栏85万头' }), '高平生猪');
     const b = located(fact({ text: '38.8万头', value: 388000, before: '生猪出栏', clause: '生猪出栏38.8万头' }), '高平生猪');
     const marks = new Map([[a, '[1]'], [b, '[2]']]);
-    expect(compareFacts([b, a], ['屠宰', '出栏'], parsed, (f) => marks.get(f)!, 2022)).toBe('出栏更多，相差46.2万头：出栏：生猪出栏85万头[1]；屠宰：生猪出栏38.8万头[2]。');
+    expect(compareFacts([b, a], ['屠宰', '出栏'], parsed, (f) => marks.get(f)!, 2022)).toBe('出栏更多，相差46.2万头：生猪出栏85万头[1]；屠宰：生猪出栏38.8万头[2]。');
   });
 
   it('refuses to compare a yearly output with a stock', () => {
