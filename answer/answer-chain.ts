@@ -148,12 +148,7 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
     .filter((w) => !(((OPERATION_WORD.test(w) || FRAME_NOUNS.has(w)) && unknown(w)) || isBoundWord(w) || (unitScale(w) !== null && (unknown(w) || w === unit))))
     .map((w) => knownCore(w, (x) => searcher.wordIdf(x), (x) => searcher.lexicon.glossOf(x) !== null))
     .map((w) => withoutDemonym(w, folded, unknown))
-    .filter(Boolean)
-    // A time word the articles never use that says "now" or "usually" (如今, 眼下, 近来, 平时: the dictionary's gloss) is
-    // when the question is asked, as 现在 / 目前 are, not a time to find.
-    .filter((w) => !(unknown(w) && isTimeWord(w) && NOW_GLOSS.test(searcher.lexicon.glossOf(w) ?? '')))
-    // …and an indefinite amount (好多, 许多) says how much, as 多 does, not what.
-    .filter((w) => !(unknown(w) && isIndefiniteAmount(w)));
+    .filter((w) => w && !(unknown(w) && framesTheAsking(w, searcher)));
   // 干了哪几件事 / 有啥好处: the pro-verb and pro-noun say the kind of answer (see actionsAsked).
   const actions = actionsAsked(folded);
   // (A word cut across the pro-verb, 能干 of 能干些什么, is the modal and the pro-verb: not a word to find.)
@@ -186,6 +181,14 @@ export function withoutDemonym(word: string, folded: string, unknown: (w: string
 
 /** A dictionary gloss saying the present or any ordinary time (nowadays, now, recently, ordinarily). */
 const NOW_GLOSS = /\b(?:now|nowadays|present|presently|currently|recently|lately|these days|ordinarily|usually|normally|ordinary day)\b/i;
+
+/**
+ * A word (the articles never use) that frames the asking, not what is asked: a time word saying "now" or "usually"
+ * (如今, 眼下, 近来, 平时: the dictionary's gloss), as 现在 / 目前 do; an indefinite amount (好多, 许多), as 多 does.
+ */
+function framesTheAsking(word: string, searcher: HybridSearcher): boolean {
+  return (isTimeWord(word) && NOW_GLOSS.test(searcher.lexicon.glossOf(word) ?? '')) || isIndefiniteAmount(word);
+}
 
 /** Characters jieba leaves on a noun's last character when the question adds a locative or particle (潞绸园里 -> 潞绸 / 园里). */
 const TRAILING_PARTICLE = /^[\u4e00-\u9fff][里内中上外边的了]$/;

@@ -61,7 +61,7 @@ export function isIndefiniteAmount(word: string): boolean {
   return tagOf(word) === 'm' && /[多少许些]/.test(word) && !/[\d一二三四五六七八九十百千万亿两几半]/.test(word);
 }
 
-/** True when jieba tags a word as an adjective or an adverb (响亮, 向来): how a thing is, not what it is. */
+/** True when jieba tags a word as an adjective or an adverb (响亮, 一直): how a thing is, not what it is. */
 export function isModifierWord(word: string): boolean {
   return /^(?:a|ad|an|d)$/.test(tagOf(word));
 }
