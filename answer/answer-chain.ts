@@ -4,7 +4,7 @@ import type { Settings } from '../config.js';
 import { cutWords, indexedChunk, isIdiomWord, isIndefiniteAmount, isModifierWord, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
-import { askedUnit, attributeFamilies, isBoundWord, parseOperation } from './parse-question.js';
+import { askedUnit, attributeFamilies, isBoundWord, KINDS_OF, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
 import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
@@ -72,8 +72,8 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
   };
 }
 
-/** "What kinds of" / "which types of": a list asked by its kind (see parse-question's LIST). */
-const KINDS_OF = /\b(what|which) (?:kinds?|types?|sorts?) of\b/gi;
+/** Every "what kinds of" of a question (see KINDS_OF). */
+const KINDS_OF_ANYWHERE = new RegExp(KINDS_OF.source, 'gi');
 
 /**
  * An English question in Chinese terms: one word per translated term, its first translation the corpus
@@ -84,7 +84,7 @@ export function translatedTerms(question: string, searcher: HybridSearcher): { e
   const alternatives = new Map<string, WordForm[]>();
   const heads: string[] = [];
   // "What kinds of" is the question word, as 哪几类 is: its kind word (类) is no term to find.
-  for (const group of searcher.lexicon.expansionGroups(question.replace(KINDS_OF, '$1'))) {
+  for (const group of searcher.lexicon.expansionGroups(question.replace(KINDS_OF_ANYWHERE, '$1'))) {
     // The dictionary's first sense leads (County: 县, not the rarer 县域).
     // …unless it is a word a question's terms drop (做 of 做 / 生产 for produce): the next one stands for the term.
     const lead = Math.max(0, group.findIndex((w) => !isStopword(w)));

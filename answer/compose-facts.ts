@@ -7,7 +7,7 @@ import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-figures.js';
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, KINDS_OF, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight, FAMILY_FORM_WEIGHT, sharesHead, type WordForm } from './word-forms.js';
 import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
@@ -723,9 +723,12 @@ export function askedKind(question: string): string {
 /** Words that introduce an enumeration's items (产品有…, 包括…). */
 const INTRODUCES_ITEMS = /(?:有|是|包括|包含|涵盖|主要有)[：:]?$/;
 
+/** "What kinds of" and the thing after it (one or two words). */
+const KINDS_OF_THING = new RegExp(`${KINDS_OF.source} ([a-z]+(?: [a-z]+)?)`, 'i');
+
 /** The thing an English question asks the kinds of (what kinds of ceramics -> 陶瓷), "" when none. */
 function englishKind(ctx: ComposeContext): string {
-  const thing = /\b(?:what|which) (?:kinds?|types?|sorts?) of ([a-z]+(?: [a-z]+)?)/i.exec(ctx.question)?.[1] ?? '';
+  const thing = KINDS_OF_THING.exec(ctx.question)?.[2] ?? '';
   return ctx.source.chineseWords(thing.replace(/ (?:does|do|did|is|are|can|has|have|will)$/i, ''))[0] ?? '';
 }
 
@@ -764,7 +767,7 @@ function listOfKind(ctx: ComposeContext): LocatedFact | undefined {
 }
 
 /** Asks the main kinds of a thing (主要有哪些, 由几大类构成, 分几类): what an enumeration said to be the main body (为主体) answers. */
-const MAIN_KINDS = /主要|主打|几大类|哪几大?类|哪些类|分为?几|[由以]几大?类|\bmain(?:ly)?\b|\b(?:what|which) (?:kinds?|types?|sorts?) of\b/i;
+const MAIN_KINDS = new RegExp(`主要|主打|几大类|哪几大?类|哪些类|分为?几|[由以]几大?类|\\bmain(?:ly)?\\b|${KINDS_OF.source}`, 'i');
 
 /** The first enumeration `matches` accepts in the best sentences (of chunks `inBest` keeps), else in `chunks()`. */
 function firstList(ctx: ComposeContext, matches: (f: Fact) => boolean, inBest: (chunk: Chunk) => boolean, chunks: () => Chunk[]): LocatedFact | undefined {

@@ -25,6 +25,9 @@ describe('parseQuestion', () => {
     ['版面上产值排第一的是哪个镇', 0, 'superlative', 'quantity', null],
     // An alternative question asked with an auxiliary compares; it claims nothing to answer yes or no.
     ['Are there more co-ops in Qinshui or chain-leader companies in Lingchuan?', 2, 'compare', 'quantity', null],
+    // "What kinds of" asks a list; "what kind of" one thing.
+    ['What kinds of ceramics does Yangcheng make?', 1, 'list', 'text', null],
+    ['What kind of cooperation does Kaiyong have with Shanxi University?', 0, 'lookup', 'text', null],
     // "which township" is no "which towns".
     ['Which township in Zezhou is building the park?', 1, 'lookup', 'text', null],
     ['高平生猪出栏超过100万头了没有', 1, 'yesno', 'text', null],
