@@ -146,6 +146,12 @@ describe('composers over the real page', () => {
     expect((await ask('高平有什么称号？')).answer).toMatch(/^高平潞绸：“国家级非物质文化遗产”\[1\]；高平生猪：“生猪之乡”\[2\]/);
   });
 
+  it('reads 怎么这么 / 咋那么 + a quality as asking why, answered with the causal sentence', async () => {
+    const r = await ask('沁水黑山羊的羊肉怎么这么好吃？');
+    expect(r.operation).toBe('reason');
+    expect(r.answer).toMatch(/由于黑山羊整日穿行于丘陵山区，活动量大/);
+  });
+
   it('answers 被誉为什么 as a name, not as a reason', async () => {
     const r = await ask('陵川县被称为什么？');
     expect(r.operation).toBe('lookup');

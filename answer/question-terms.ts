@@ -115,7 +115,7 @@ const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万�
 const ASKS_UNIT = new RegExp(`(?:多少|(?<!第)几)(${UNITS})`);
 const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)\b|\blist/i;
 /** Asks a reason (为什么, 为啥, 干嘛要, why), not a title (被誉为什么). */
-export const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|何以|凭什么|凭啥|干嘛要?|干吗要?|why/i;
+export const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|(?:咋|怎么)就?(?:那么|这么)|何以|凭什么|凭啥|干嘛要?|干吗要?|why/i;
 /** Asks who wrote an article (answered from bylines). */
 export const ASKS_AUTHOR = /作者|记者|谁写|撰稿|执笔|署名|author|who wrote|written by|reporter|journalist|byline/i;
 const ASKS_WHEN = /哪年|哪一年|何时|什么时候|when|what year/i;
