@@ -3,6 +3,7 @@ import { foldForMatch, type Chunk } from '../ingest/index.js';
 import { indexedChunk } from '../index/index.js';
 import { reply, type ComposeContext, type Reply } from './compose-facts.js';
 import { PROVINCES } from './question-terms.js';
+import { namedPlaces, romanisedPlace } from './english-names.js';
 import { CitationList } from './render-answer.js';
 
 /** A quoted term of up to ten characters. */
@@ -151,4 +152,32 @@ export function composeSayingContinued(ctx: ComposeContext): Reply | null {
     return reply(`${rest}：${clause}${cites.mark(ctx.hits[x.hit]!.chunk)}。`, cites);
   }
   return null;
+}
+
+/** Asks which townships or villages the articles name (报道里点到名的乡镇有哪些, Which villages are named on the page?). */
+// (The places themselves asked: 提到了哪些村, 点到名的乡镇有哪些; not 说到了乡村振兴.)
+const ASKS_NAMED_PLACES = /(?:点到名|点了名|点名|提到|提及|说到|写到|出现)(?:了|过)?(?:的|了)?(?:哪些|哪几个|几个)?(乡镇|镇|乡|村子?)(?=有|是|都|叫|一共|共|[？?，,]|$)|(乡镇|镇|村子?)[^，,？?]{0,4}(?:点到名|点了名|点名|提到|提及|出现)|\bwhich (townships|villages|towns) (?:are|were) (?:named|mentioned)\b/i;
+
+/**
+ * 报道里点到名的乡镇有哪些: every township (or village) the named towns' articles name, else the page's, each cited
+ * where it is first named; a name inside a quotation (“太行药乡”) is a title, not a place.
+ */
+export function composeNamedPlaces(ctx: ComposeContext): Reply | null {
+  const m = ASKS_NAMED_PLACES.exec(ctx.question);
+  if (!m) return null;
+  const kind = (m[1] ?? m[2] ?? m[3]!).toLowerCase();
+  const villages = /村|village/.test(kind);
+  const towns = ctx.towns.length ? ctx.towns : ctx.source.townNames();
+  const cites = new CitationList();
+  const named: string[] = [];
+  for (const chunk of towns.flatMap((t) => ctx.source.chunksOfTown(t))) {
+    for (const s of indexedChunk(chunk as Chunk).sentences) {
+      for (const place of namedPlaces(s.folded.replace(/“[^”]*”/g, ''))) {
+        if (villages !== place.endsWith('村') || named.some((n) => n.startsWith(place))) continue;
+        named.push(`${ctx.parsed.english ? `${romanisedPlace(place)} (${place})` : place}${cites.mark(chunk)}`);
+      }
+    }
+  }
+  if (named.length === 0) return null;
+  return reply(ctx.parsed.english ? `${named.length}: ${named.join(', ')}.` : `共${named.length}个：${named.join('、')}。`, cites);
 }

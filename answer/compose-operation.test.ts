@@ -444,6 +444,14 @@ describe('yes/no over the real page', () => {
     expect((await ask('彤康出的山楂酒都有哪些产品？')).answer).toBe('开发产品有6度清甜山楂甜酒、8度山楂情缘、13度山楂干红、42度和54度山楂白兰地等。[1]');
   });
 
+  it('lists the townships or villages the articles name, a name inside a quotation (“太行药乡”) being no place', async () => {
+    expect((await ask('报道里提到了哪些乡镇？')).answer).toBe('共5个：下村镇[1]、高都镇[2]、河西镇[3]、建宁乡[3]、北诗镇[3]。');
+    expect((await ask('高平那篇点名的乡镇有几个？')).answer).toBe('共3个：河西镇[1]、建宁乡[1]、北诗镇[1]。');
+    expect((await ask('Which villages are mentioned in the articles?')).answer).toBe('2: Daxing Village (大兴村)[1], Houzeyao Village (后则腰村)[2].');
+    // 乡村振兴 is no village asked.
+    expect((await ask('哪几篇报道说到了乡村振兴？')).answer).not.toMatch(/大兴村/);
+  });
+
   it('answers what a quoted saying goes on to say, with the clause quoting it', async () => {
     const r = await ask('凯永的发展理念“一辈子只干好一件事”指的是什么？');
     expect(r.answer).toBe('养好每头猪、卖好每块肉：以“一辈子只干好一件事，养好每头猪、卖好每块肉”为发展理念[1]。');

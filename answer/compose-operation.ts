@@ -9,7 +9,7 @@ import type { QuestionTerms } from './question-terms.js';
 import { asStatement, CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
 import type { AnswerResult } from './types.js';
 import { composeArithmetic, composeRange, composeRankPosition } from './compose-arithmetic.js';
-import { composeQuotedMentions, composeSayingContinued } from './compose-mentions.js';
+import { composeNamedPlaces, composeQuotedMentions, composeSayingContinued } from './compose-mentions.js';
 import { dayNotStated, growthNotStated, memberNotStated, membersNotListed, nearMiss, otherScopeNearMiss, personNotStated, placeNotStated } from './near-misses.js';
 
 
@@ -210,6 +210,9 @@ export function composeFacts(
   // 说“一辈子只干好一件事”，到底是干好啥事: what the quotation goes on to say.
   const continued = composeSayingContinued(ctx);
   if (continued) return toComposed(continued, parsed.operation);
+  // 报道里点到名的乡镇有哪些: the townships (villages) the articles name.
+  const places = composeNamedPlaces(ctx);
+  if (places) return toComposed(places, parsed.operation);
   const mentions = composeQuotedMentions(ctx);
   if (mentions) return toComposed(mentions, 'list');
   // 全称叫什么: the full name the passage gives.
