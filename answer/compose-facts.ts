@@ -411,36 +411,6 @@ export function organisationNotNamed(ctx: ComposeContext): Reply | null {
   return reply(notStated(ctx.parsed.english, chunk.meta.town, '具体单位', statement), cites, [], true, [statement]);
 }
 
-/** A sentence opening on a word for an organisation already named (该公司, 这家企业, 集团): it speaks of that one. */
-const REFERS_BACK = /^(?:该|这家|这个|此)?(?:公司|集团|企业)/;
-
-/**
- * The organisation sentence `sentence` of `chunk` is about: the one it names as its subject, else, when it opens
- * referring back (该公司在全国率先开发了…), the last one an earlier sentence of its passage names.
- */
-function sentenceOrganisation(ctx: ComposeContext, chunk: Chunk, sentence: number, text: string): string | undefined {
-  const orgs = ctx.source.factsOf(chunk).filter((f) => f.kind === 'org');
-  const own = orgs.find((f) => f.sentence === sentence && !f.before);
-  if (own) return own.text;
-  if (!REFERS_BACK.test(foldForMatch(text))) return undefined;
-  return orgs.filter((f) => f.sentence < sentence).pop()?.text;
-}
-
-/**
- * 全国第一个开发出…的是哪家企业: asked which organisation, where the best sentence says it of one by name or by
- * referring back to the one its passage names: that organisation, with the sentence.
- */
-export function composeWhichOrganisation(ctx: ComposeContext): Reply | null {
-  const best = ctx.picked[0];
-  if (!best || !ASKS_ORGANISATION.test(ctx.question) || ctx.entities.length > 0) return null;
-  const chunk = ctx.hits[best.hit]!.chunk;
-  const org = sentenceOrganisation(ctx, chunk, best.sentence, best.text);
-  if (!org) return null;
-  const cites = new CitationList();
-  const said = trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '');
-  return reply(`${ctx.parsed.english ? `It is ${org}: ` : said.includes(org) ? '' : `${org}：`}${said}${cites.mark(chunk)}。`, cites);
-}
-
 /** The organisation a fact's sentence names (山西彤康食品有限公司), undefined when none. */
 function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined {
   return ctx.source.factsOf(f.chunk).find((x) => x.kind === 'org' && x.sentence === f.fact.sentence && !x.before)?.text;

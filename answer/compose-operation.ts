@@ -3,7 +3,7 @@ import { foldForMatch, splitClauses, type Fact } from '../ingest/index.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeWhichOrganisation, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, choosesOne, comparisonSides, parseQuestion, superlativeDescribes, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { asStatement, CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -114,7 +114,7 @@ const NAMED_BY_SENTENCE = 0.6;
 
 /** The typed lookup with its near-miss check: a fact whose own words match nothing the question asks about does not answer it. */
 function lookupOrNearMiss(ctx: ComposeContext): Reply | null {
-  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? composeWhichOrganisation(ctx) ?? organisationNotNamed(ctx) ?? composeQualities(ctx, false) ?? composeLookup(ctx);
+  if (ctx.parsed.answerType === 'text') return otherScopeNearMiss(ctx) ?? organisationNotNamed(ctx) ?? composeQualities(ctx, false) ?? composeLookup(ctx);
   const candidates = answeringCandidates(ctx);
   // (Asked by its unit alone, 能整出多少吨, the best figure in that unit fits.)
   const [top] = askedByUnitOnly(ctx) ? candidates : candidates.filter((f) => f.fit > 0);
