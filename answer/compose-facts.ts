@@ -411,9 +411,9 @@ export function organisationNotNamed(ctx: ComposeContext): Reply | null {
   return reply(notStated(ctx.parsed.english, chunk.meta.town, '具体单位', statement), cites, [], true, [statement]);
 }
 
-/** The organisation a fact's sentence names (山西彤康食品有限公司), undefined when none. */
-function organisationOf(ctx: ComposeContext, f: LocatedFact): string | undefined {
-  return ctx.source.factsOf(f.chunk).find((x) => x.kind === 'org' && x.sentence === f.fact.sentence && !x.before)?.text;
+/** The organisation sentence `sentence` of `chunk` names as its subject (山西彤康食品有限公司), undefined when none. */
+function organisationNamedIn(ctx: ComposeContext, chunk: Chunk, sentence: number): string | undefined {
+  return ctx.source.factsOf(chunk).find((x) => x.kind === 'org' && x.sentence === sentence && !x.before)?.text;
 }
 
 /** Question words that ask which one (哪家, 是啥), not how much. */
@@ -422,8 +422,7 @@ const WHICH_ONE = /哪一?[家个项种位]|是啥|是什么|什么是|谁|which
 /** The organisation a sentence names (else its town), and the sentence's clause holding the superlative asked. */
 function statedOne(ctx: ComposeContext, best: ScoredSentence, word: string): Reply {
   const chunk = ctx.hits[best.hit]!.chunk;
-  const org = ctx.source.factsOf(chunk).find((f) => f.kind === 'org' && f.sentence === best.sentence && !f.before);
-  const subject = org?.text ?? chunk.meta.town;
+  const subject = organisationNamedIn(ctx, chunk, best.sentence) ?? chunk.meta.town;
   const clauses = splitClauses(best.text);
   const at = clauses.findIndex((c) => foldForMatch(c).includes(word));
   // (A clause that only ranks is said with the clause it ranks: 生猪出栏85万头，居全省第一.)
@@ -1065,7 +1064,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
     // 哪家 asks which organisation: each figure is labelled by the one its sentence names.
-    if (ASKS_ORGANISATION.test(question)) pairs = pairs.map((p) => ({ ...p, label: organisationOf(ctx, p.f!) ?? '' })).filter((p) => p.label);
+    if (ASKS_ORGANISATION.test(question)) pairs = pairs.map((p) => ({ ...p, label: organisationNamedIn(ctx, p.f!.chunk, p.f!.fact.sentence) ?? '' })).filter((p) => p.label);
     // Across the page only figures of one kind compete: the asked unit family, else the commonest.
     const kindOf = (f: LocatedFact) => (f.fact.kind === 'time' || f.fact.family === 'duration' ? 'time' : f.fact.family);
     const kinds = pairs.map((p) => kindOf(p.f!));

@@ -169,11 +169,13 @@ export function composeNamedPlaces(ctx: ComposeContext): Reply | null {
   const villages = /村|village/.test(kind);
   const towns = ctx.towns.length ? ctx.towns : ctx.source.townNames();
   const cites = new CitationList();
+  const seen = new Set<string>();
   const named: string[] = [];
   for (const chunk of towns.flatMap((t) => ctx.source.chunksOfTown(t))) {
     for (const s of indexedChunk(chunk as Chunk).sentences) {
       for (const place of namedPlaces(s.folded.replace(/“[^”]*”/g, ''))) {
-        if (villages !== place.endsWith('村') || named.some((n) => n.startsWith(place))) continue;
+        if (villages !== place.endsWith('村') || seen.has(place)) continue;
+        seen.add(place);
         named.push(`${ctx.parsed.english ? `${romanisedPlace(place)} (${place})` : place}${cites.mark(chunk)}`);
       }
     }

@@ -24,8 +24,13 @@ const PLACE_WORD: Record<string, string> = { 镇: 'Town', 乡: 'Township', 村: 
 
 /** A township or village in pinyin with its kind in English (后则腰村 -> Houzeyao Village). */
 export function romanisedPlace(name: string): string {
-  const stem = pinyin(name.slice(0, -1), { toneType: 'none', type: 'array' }).join('');
-  return `${stem.charAt(0).toUpperCase()}${stem.slice(1)} ${PLACE_WORD[name.slice(-1)]}`;
+  return `${capitalisedPinyin(name.slice(0, -1))} ${PLACE_WORD[name.slice(-1)]}`;
+}
+
+/** A name in toneless pinyin, run together and capitalised (后则腰 -> Houzeyao). */
+function capitalisedPinyin(name: string): string {
+  const p = pinyin(name, { toneType: 'none', type: 'array' }).join('');
+  return `${p.charAt(0).toUpperCase()}${p.slice(1)}`;
 }
 
 /**
@@ -43,6 +48,5 @@ export function withEnglishPlaces(answer: string): string {
 
 /** A county's short name in pinyin (沁水 -> Qinshui). */
 export function romanisedCounty(name: string): string {
-  const p = pinyin(name.replace(/[县市区]$/, ''), { toneType: 'none', type: 'array' }).join('');
-  return `${p.charAt(0).toUpperCase()}${p.slice(1)}`;
+  return capitalisedPinyin(name.replace(/[县市区]$/, ''));
 }
