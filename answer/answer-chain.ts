@@ -259,7 +259,9 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // …and 好几届 as the 多届 the articles write, and 在山西排第几 as 在全省.
   const question = scopeAsArticlesSay(severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked)))));
   const { expanded, alternatives } = translatedTerms(question, searcher);
-  const parsedTerms = questionTerms(question, expanded, searcher.entityNames());
+  // (A Chinese question's pinyin or English word the lexicon translates, qinshui蜂蜜, stands for its translation too.)
+  const translated = /[a-z]{2}/i.test(question) ? new Set(searcher.lexicon.translatedWords(question)) : undefined;
+  const parsedTerms = questionTerms(question, expanded, searcher.entityNames(), translated);
   const terms = { ...parsedTerms, words: wordsToFind(searcher, question, parsedTerms.words, hits) };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.

@@ -64,6 +64,11 @@ describe('composers over the real page', () => {
     expect(r.answer).toMatch(/^该县共发种3\.56万张。\[1\]$/);
   });
 
+  it('reads a town typed in pinyin inside a Chinese question as the town, not as a word the articles never use', async () => {
+    expect((await ask('lingchuan中药材经营主体有多少家')).answer).toBe('陵川各类中药材经营主体多达500余家。[1]');
+    expect((await ask('gaoping生猪出栏多少头')).answer).toBe('生猪出栏85万头。[1]');
+  });
+
   it('does not count a lone colloquial character the sentence says in the article\'s words (挣 as 增收) as unknown', async () => {
     const r = await ask('给彤康种山楂的老乡，一年平均多挣多少钱？');
     expect(r.refused).toBe(false);

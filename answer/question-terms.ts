@@ -262,9 +262,9 @@ export function mergeSingleChars(words: string[]): string[] {
 /**
  * Content words of a question (after glossary expansion): jieba words without stopwords,
  * punctuation or single Latin letters; numbers kept apart; Latin words dropped when the
- * question is English (their Chinese expansions stand for them).
+ * question is English, or when `translated` holds them (their Chinese expansions stand for them).
  */
-export function questionTerms(question: string, expanded: string, names: string[] = []): QuestionTerms {
+export function questionTerms(question: string, expanded: string, names: string[] = [], translated: ReadonlySet<string> = new Set()): QuestionTerms {
   const english = isMostlyLatin(question);
   let folded = foldForMatch(expanded);
   const words = new Set<string>();
@@ -297,7 +297,7 @@ export function questionTerms(question: string, expanded: string, names: string[
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
     else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)
     else if (/^(?:哪些|哪个|哪几|什么)./.test(w)) continue; // 哪些项目: the dictionary's question phrase; its noun comes apart too
-    else if (STOPWORDS.has(w) || NUMERAL_CLASSIFIER.test(w) || (english && /^[a-z]+$/.test(w)) || /^[a-z]$/.test(w)) continue;
+    else if (STOPWORDS.has(w) || NUMERAL_CLASSIFIER.test(w) || ((english || translated.has(w)) && /^[a-z]+$/.test(w)) || /^[a-z]$/.test(w)) continue;
     else words.add(w);
   }
   // Drop words contained in a longer content word (search-mode cuts give both 中药材 and 中药).

@@ -215,6 +215,13 @@ export class Lexicon {
       .map((t) => t.chinese[0]!);
   }
 
+  /** The English words of a question that translate to words the corpus uses (qinshui of qinshui蜂蜜: 沁水). */
+  translatedWords(question: string): string[] {
+    return this.translations(question)
+      .filter((t) => t.own || t.chinese.some((w) => this.isCorpusWord(w)))
+      .flatMap((t) => t.term.split(/\s+/));
+  }
+
   /** expansionWords per translated English term: each group holds one term's alternative Chinese words. */
   expansionGroups(question: string): string[][] {
     return this.translations(question)
