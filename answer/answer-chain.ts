@@ -102,6 +102,15 @@ export function translatedTerms(question: string, searcher: HybridSearcher): { e
 
 /** The thing an English question asks of something (the phone number in "What's the phone number of X"), "" when none. */
 export function englishAskedThing(question: string): string {
+  const thing = englishThingPhrase(question);
+  // "How many" counts a plural noun: the thing ends with it (households of "how many households keep bees"), what follows says what they do.
+  const words = /^\s*how many\b/i.test(question) ? thing.split(/[ -]/) : [];
+  const plural = words.findIndex((w) => /[a-z]{2}s$/i.test(w));
+  return plural >= 0 ? words.slice(0, plural + 1).join(' ') : thing;
+}
+
+/** The noun phrase (one to three words) after an English question's opening, up to the verb or preposition that follows it. */
+function englishThingPhrase(question: string): string {
   return /^\s*(?:what(?:'s|’s| is| are| was| were)|how (?:many|much))\s+(?:the\s+|a\s+)?((?!(?:did|does|do|is|are|was|were|has|have)\b)[a-z]+(?:[ -][a-z]+){0,2}?)\s+(?:of|for|does|do|did|is|are|was|were|in|at|has|have)\b/i.exec(question)?.[1] ?? '';
 }
 

@@ -90,6 +90,12 @@ describe('composers over the real page', () => {
     expect((await ask('阳城蚕桑那一块2022年一共能值多少钱？')).answer).toBe('蚕桑综合产值3亿元。[1]');
   });
 
+  it('reads the thing "how many" counts in English as its plural noun, not the clause after it (households keep bees)', async () => {
+    const r = await ask('How many households keep bees in Qinshui?');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toBe('1,500 households. 全县蜂农达1500户。[1]');
+  });
+
   it('answers which township in English from the sentence naming one, led by its pinyin', async () => {
     const r = await ask('Which township in Zezhou County is building the green innovation industrial park centred on precision casting?');
     expect(r.answer).toMatch(/^Xiacun Town \(下村镇\): .*绿色创新产业园/);
