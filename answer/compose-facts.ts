@@ -394,7 +394,7 @@ function subjectOrganisation(facts: Fact[], sentence: number): string | undefine
 const ANAPHOR_ORG = /该(?:集团|公司|企业|厂|合作社)/;
 
 /** Question words that ask which organisation. */
-const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂)|which (?:company|firm|enterprise|group)/i;
+const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂|部门|单位|机构)|which (?:company|firm|enterprise|group|department|agency|body|organi[sz]ation)/i;
 
 /**
  * 是阳城哪家窑烧的: asked which organisation, where the best sentence's passage names none: a near miss showing
@@ -405,7 +405,7 @@ export function organisationNotNamed(ctx: ComposeContext): Reply | null {
   if (!best || !ASKS_ORGANISATION.test(ctx.question) || ctx.entities.length > 0) return null;
   const chunk = ctx.hits[best.hit]!.chunk;
   // (A maker the extractor does not type, 阳城陶瓷厂 or a family's 乔氏琉璃, is still named.)
-  if (ctx.source.factsOf(chunk).some((f) => f.kind === 'org') || /[\u4e00-\u9fff]{2}(?:厂|公司|集团|合作社|协会|窑|坊|企业|中心|基地)|[\u4e00-\u9fff]氏[\u4e00-\u9fff]{2}/.test(best.text)) return null;
+  if (ctx.source.factsOf(chunk).some((f) => f.kind === 'org') || /[\u4e00-\u9fff]{2}(?:厂|公司|集团|合作社|协会|窑|坊|企业|中心|基地|局|厅|委员会|政府)|[\u4e00-\u9fff]氏[\u4e00-\u9fff]{2}/.test(best.text)) return null;
   const cites = new CitationList();
   const statement = `${trimSentence(best.text, ctx.focus, ctx.source.idf).replace(/。$/, '')}${cites.mark(chunk)}。`;
   return reply(notStated(ctx.parsed.english, chunk.meta.town, '具体单位', statement), cites, [], true, [statement]);

@@ -792,6 +792,11 @@ describe('near misses over the real page', () => {
     expect(r.refused).toBe(true);
     expect(r.answer).toMatch(/^文章没有提到阳城陶瓷琉璃\(珐华\)的具体单位；提到的是：.*90%为阳城制造/);
     expect((await ask('阳城哪家企业的茶具进了人民大会堂？')).answer).toContain('阳城陶瓷厂');
+    // A department or agency asked (哪个部门, which department) is an organisation asked too.
+    const department = await ask('晋城首批市级专业镇是哪个单位评的');
+    expect(department.refused).toBe(true);
+    expect(department.answer).toMatch(/^文章没有提到.*的具体单位；提到的是：.*入选晋城首批市级专业镇/);
+    expect((await ask('Which department selected the first batch of municipal specialty towns?')).refused).toBe(true);
   });
 
   it('takes a family workshop (乔氏琉璃) as a named maker, and a corpus word cut before a locative (潞绸园里) as that word', async () => {
