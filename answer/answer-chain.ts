@@ -178,6 +178,35 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   return rest.length ? rest : words;
 }
 
+/** Retrieved passages an abbreviation is looked for in (see abbreviatedWord). */
+const ABBREVIATION_HITS = 3;
+
+/** The question with each two-character word the articles never use spelt out where it abbreviates a word of the best passages (see abbreviatedWord). */
+function withAbbreviationsSpelt(question: string, hits: readonly SearchHit[], searcher: HybridSearcher): string {
+  const unknown = (w: string) => searcher.wordIdf(w) === 0;
+  const isCorpusWord = (w: string) => searcher.index.bm25.idf(w) > 0;
+  let out = question;
+  for (const w of new Set(cutWords(foldForMatch(question)))) {
+    const spelt = abbreviatedWord(w, hits, unknown, isCorpusWord);
+    if (spelt !== w) out = out.split(w).join(spelt);
+  }
+  return out;
+}
+
+/**
+ * A two-character word the articles never use that shortens a longer word of the best passages, keeping its first and
+ * last characters (劳力 of 劳动力): that word. The segmenter's own words only (`isCorpusWord`); else the word itself.
+ */
+export function abbreviatedWord(word: string, hits: readonly SearchHit[], unknown: (w: string) => boolean, isCorpusWord: (w: string) => boolean): string {
+  // (A unit, 万斤, is asked to be converted to, not spelt as another: 万公斤.)
+  if (!/^[\u4e00-\u9fff]{2}$/.test(word) || !unknown(word) || unitScale(word) !== null) return word;
+  const longer = new RegExp(`${word[0]}[\\u4e00-\\u9fff]{1,2}${word[1]}`, 'g');
+  for (const h of hits.slice(0, ABBREVIATION_HITS)) {
+    for (const m of indexedChunk(h.chunk).folded.matchAll(longer)) if (isCorpusWord(m[0])) return m[0];
+  }
+  return word;
+}
+
 /**
  * 泽州人种山楂 cut as 泽州 / 人种: a word the articles never use that starts with the 人 of a place's people
  * (泽州人, 高平人) is the rest of it (种), the people being the place already named.
@@ -266,7 +295,8 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // …and amounts in Chinese numerals as digits (超过三千元 -> 超过3000元), as the articles write them.
   // …and 那个多 as the 哪个多 it was typed for.
   // …and 好几届 as the 多届 the articles write, and 在山西排第几 as 在全省.
-  const question = scopeAsArticlesSay(severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked)))));
+  // …and an abbreviation of a word of the best passages (劳力) as that word (劳动力).
+  const question = withAbbreviationsSpelt(scopeAsArticlesSay(severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked))))), hits, searcher);
   const { expanded, alternatives } = translatedTerms(question, searcher);
   // (A Chinese question's pinyin or English word the lexicon translates, qinshui蜂蜜, stands for its translation too.)
   const translated = /[a-z]{2}/i.test(question) ? new Set(searcher.lexicon.translatedWords(question)) : undefined;

@@ -64,6 +64,14 @@ describe('composers over the real page', () => {
     expect(r.answer).toMatch(/^该县共发种3\.56万张。\[1\]$/);
   });
 
+  it('reads a shortened word the articles never use (劳力) as the longer word of the passage it abbreviates (劳动力)', async () => {
+    const r = await ask('彤康帮着安置了多少闲着的劳力？');
+    expect(r.refused).toBe(false);
+    expect(r.answer).toBe('安置农村剩余劳动力500余人。[1]');
+    // A unit asked to convert to (万斤) is no abbreviation of the one stated (万公斤).
+    expect((await ask('阳城2022年的蚕茧产量合多少万斤？')).answer).toContain('万斤');
+  });
+
   it('reads a town typed in pinyin inside a Chinese question as the town, not as a word the articles never use', async () => {
     expect((await ask('lingchuan中药材经营主体有多少家')).answer).toBe('陵川各类中药材经营主体多达500余家。[1]');
     expect((await ask('gaoping生猪出栏多少头')).answer).toBe('生猪出栏85万头。[1]');
