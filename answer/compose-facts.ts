@@ -135,9 +135,21 @@ function findAnsweringCandidates(ctx: ComposeContext): LocatedFact[] {
   const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
   // A figure given to be said in another unit (那20万吨换成斤) is the one asked about.
   const converts = (f: LocatedFact) => ctx.parsed.unit !== '' && !f.fact.text.includes(ctx.parsed.unit);
-  return typedCandidates(ctx).filter(
+  const found = typedCandidates(ctx).filter(
     (f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes, ctx.parsed.unitFamily) && (converts(f) || !givenFigure(f.fact, given)) && !narrowerGroup(ctx, f.fact),
   );
+  // A place's figure asked (高平出了多少头猪): one an organisation states of itself (企业出栏…30多万头) comes after the place's own.
+  const own = (f: LocatedFact) => Number(organisationsOwnFigure(ctx, f.fact));
+  return found.some((f) => own(f) === 1) ? [...found].sort((a, b) => own(a) - own(b)) : found;
+}
+
+/** Words before a figure that make it an organisation's own (企业出栏…, 该公司年产…). */
+const ORGANISATION_SUBJECT = /^(?:该|这家)?(企业|公司|集团|合作社|协会|工厂|厂家?)/;
+
+/** True when a figure is an organisation's own (its subject leads the words before it) and the question names no organisation nor that word. */
+function organisationsOwnFigure(ctx: ComposeContext, fact: Fact): boolean {
+  const subject = fact.kind === 'quantity' ? ORGANISATION_SUBJECT.exec(foldForMatch(fact.before))?.[1] : undefined;
+  return subject !== undefined && ctx.entities.length === 0 && !foldForMatch(ctx.question).includes(subject);
 }
 
 /** Idf from which a word before a count of households or people singles out part of them (脱贫 of 198户脱贫户). */

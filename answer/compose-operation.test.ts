@@ -74,6 +74,11 @@ describe('composers over the real page', () => {
     expect((await ask('阳城2022年的蚕茧产量合多少万斤？')).answer).toContain('万斤');
   });
 
+  it("answers a place's figure with the place's own, not an organisation's (企业出栏…) unless an organisation is asked", async () => {
+    for (const q of ['高平2022年出了多少头猪？', '2022年高平一共出了多少头猪？']) expect((await ask(q)).answer).toBe('生猪出栏85万头。[1]');
+    expect((await ask('凯永2022年出了多少头猪')).answer).toBe('企业出栏优质生猪达到30多万头。[1]');
+  });
+
   it('reads a town typed in pinyin inside a Chinese question as the town, not as a word the articles never use', async () => {
     expect((await ask('lingchuan中药材经营主体有多少家')).answer).toBe('陵川各类中药材经营主体多达500余家。[1]');
     expect((await ask('gaoping生猪出栏多少头')).answer).toBe('生猪出栏85万头。[1]');
