@@ -206,12 +206,32 @@ function composeGap(ctx: ComposeContext, q: string): Reply | null {
 function composeSum(ctx: ComposeContext, q: string): Reply | null {
   const [left, right] = q.split(SUM) as [string, string | undefined];
   if (right === undefined) return null;
+  const total = statedTotal(ctx);
+  if (total) return total;
   const added = summands(ctx, left, right) ?? sideSummands(ctx) ?? clauseSummands(ctx, left);
   if (!added || new Set(added).size < added.length || added.some((f) => f.fact.family !== added[0]!.fact.family)) return null;
+  // A sum asked of one named town adds that town's figures only.
+  if (ctx.townStrength >= 1 && ctx.towns.length === 1 && added.some((f) => f.chunk.meta.town !== ctx.towns[0])) return null;
   const cites = new CitationList();
   const sum = added.reduce((total, f) => total + f.fact.value!, 0);
   const parts = added.map((f) => `${f.fact.text}${f.fact.after.slice(0, 3).replace(/[^\u4e00-\u9fff].*$/, '')}${cites.mark(f.chunk)}`);
   return reply(`一共${figure(sum, baseUnit(added[0]!.fact), added.map((f) => f.fact))}（${added.map((f) => f.fact.text).join('加')}）：${parts.join('、')}。`, cites, added);
+}
+
+/** Words before a figure that make it the total of all its kinds (各类…经营主体500余家, 共计, 总计). */
+const TOTAL_OF_ALL = /各类|各种|所有|全部|共计|合计|总计|累计|总数/;
+
+/**
+ * 公司、合作社这些加起来有多少家: a total the passages state of the asked unit family (各类中药材经营主体多达500余家), said
+ * as stated rather than computed from some of its parts; null when none is stated.
+ */
+function statedTotal(ctx: ComposeContext): Reply | null {
+  // (Of a counted unit asked, 多少家: an attribute's sum, 产值加起来, is no count of kinds.)
+  const family = ctx.parsed.unitFamily;
+  const total = family === null ? undefined : figures(ctx, family).find((f) => TOTAL_OF_ALL.test(foldForMatch(f.fact.before)) && (ctx.towns.length === 0 || ctx.towns.includes(f.chunk.meta.town)));
+  if (!total) return null;
+  const cites = new CitationList();
+  return reply(`${factStatement(total.fact)}${cites.mark(total.chunk)}`, cites, [total]);
 }
 
 /**

@@ -279,6 +279,8 @@ describe('lists, counts and durations over the real page', () => {
     const sum = await ask('阳城从事蚕桑产业的脱贫户加监测户一共多少户？');
     expect(sum.operation).toBe('sum');
     expect(sum.answer).toBe('一共201户（198户加3户）：198户脱贫户[1]、3户监测户[1]。');
+    // A total of all kinds the passage states (各类…500余家) is said, not computed from parts, nor from another town's figures.
+    expect((await ask('陵川种药材的企业、合作社这些加起来一共有多少家？')).answer).toBe('陵川各类中药材经营主体多达500余家。[1]');
   });
 
   it('computes a difference exactly, from the figures of the things the question names', async () => {
