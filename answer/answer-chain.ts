@@ -96,7 +96,11 @@ export function translatedTerms(question: string, searcher: HybridSearcher): { e
   // never uses (laptop -> 笔记本电脑); about a named town, a loose dictionary sense (share -> 股份) must not sink it.
   if (searcher.namedTowns(question).size === 0 && namedEntities(question, searcher.entityNames()).length === 0) heads.push(...searcher.lexicon.unknownTerms(question));
   // The thing asked of a named town or organisation (What's the phone number of 彤康…) is kept when the corpus has no word for it.
-  else heads.push(...searcher.lexicon.unknownTerms(englishAskedThing(question)));
+  else {
+    heads.push(...searcher.lexicon.unknownTerms(englishAskedThing(question)));
+    // (…and a translation the corpus writes though not as one of its words, 国家级非物质文化遗产 for intangible cultural heritage, is found as written.)
+    heads.push(...searcher.lexicon.unknownTerms(question).filter((w) => w.length >= 2 && searcher.wordIdf(w) > 0 && !heads.includes(w)));
+  }
   return { expanded: heads.length ? `${question} ${heads.join(' ')}` : question, alternatives };
 }
 

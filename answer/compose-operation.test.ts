@@ -105,6 +105,11 @@ describe('composers over the real page', () => {
     expect((await ask('阳城蚕桑那一块2022年一共能值多少钱？')).answer).toBe('蚕桑综合产值3亿元。[1]');
   });
 
+  it('finds an English term by a translation the article writes though not as one word (intangible cultural heritage: 非物质文化遗产)', async () => {
+    const r = await ask("In which year was Gaoping's Lu silk hand weaving listed as intangible cultural heritage?");
+    expect(r.answer).toBe('in 2014. 2014年被列为国家级非物质文化遗产。[1]');
+  });
+
   it('reads the thing "how many" counts in English as its plural noun, not the clause after it (households keep bees)', async () => {
     const r = await ask('How many households keep bees in Qinshui?');
     expect(r.refused).toBe(false);
