@@ -984,9 +984,12 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
   // Events put in order (哪件事在前) are each dated by their best fact, not by the earliest time near it.
   // (…by the side's own attribute when it names one: 彤康成立 is its founding.)
+  // (…else by the fact whose sentence, up to the dated clause, says most of the side's own words: 潞绸手工织造…2014年被列为国家级…,
+  // not 吉利尔潞绸集团创始于1958年 of a later clause's 织造.)
   if (EVENT_ORDER.test(ctx.question) && dated[0]) {
     const event = attributeFamilies(folded);
-    return dated.find((f) => event.some((a) => a.factWords.some((w) => upTo(f).includes(w)))) ?? dated[0];
+    const weight = (f: LocatedFact) => focusWeight(upTo(f), own, ctx.source.idf);
+    return dated.find((f) => event.some((a) => a.factWords.some((w) => upTo(f).includes(w)))) ?? dated.reduce((a, b) => (weight(b) > weight(a) ? b : a));
   }
   // (A year or era stated beats one counted back from a duration (创始于1958年, not 65年来 from 2022).)
   const exact = pool.filter((f) => f.fact.kind === 'time');
