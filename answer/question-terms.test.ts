@@ -18,6 +18,11 @@ describe('questionTerms', () => {
     expect(terms('陵川那块儿种药材的地有多大一片').words).not.toContain('块儿');
   });
 
+  it('drops the spoken suffix 儿 after a word (名儿), not 儿 inside a word (儿童)', () => {
+    expect(terms('那个品种叫个啥名儿').words).not.toContain('儿');
+    expect(terms('有多少儿童').words).toContain('儿童');
+  });
+
   it('drops a directional complement after its verb (酿出来), not one standing alone', () => {
     expect(terms('一年能酿出来多少山楂红酒').words).not.toContain('出来');
     expect(terms('出来的是什么').words).toContain('出来');

@@ -294,6 +294,8 @@ export function questionTerms(question: string, expanded: string, names: string[
     // with its result (做成, 搞好) says as little as the verb alone.
     if (DIRECTIONAL_COMPLEMENT.test(w) && /[\u4e00-\u9fff]$/.test(cut[i - 1] ?? '')) continue;
     if (w.length === 2 && STOPWORDS.has(w[0]!) && RESULT_COMPLEMENT.includes(w[1]!)) continue;
+    // A lone 儿 after a word is its spoken suffix (名儿, 这儿), not a word of its own.
+    if (w === '儿' && /[\u4e00-\u9fff]$/.test(cut[i - 1] ?? '')) continue;
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
     else if (/^(多少|几)./.test(w)) continue; // 多少度, 几家: the question word with its unit (see ASKS_UNIT)
     else if (/^(?:哪些|哪个|哪几|什么)./.test(w)) continue; // 哪些项目: the dictionary's question phrase; its noun comes apart too
