@@ -226,6 +226,9 @@ const ENGLISH_SUPERLATIVE: Record<string, string> = {
 /** A clause that ranks what the clause before it says (居全省第一, 位列全国前列). */
 const RANKS_BACK = /^(?:居|位居|位列|排名|排在|名列|稳居)/;
 
+/** A clause calling something the top one without a superlative word: the big county of an activity (养羊大县), first, at the head. */
+const TOP_CLAIM = /[\u4e00-\u9fff]大(?:县|市|省|镇)|第一(?!方阵|批|届|次|期)|之首|首位/;
+
 /** How many of the best sentences are looked through for one stating the superlative asked. */
 const STATED_SUPERLATIVE_DEPTH = 3;
 
@@ -239,19 +242,22 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   // The clause saying the superlative says it of something asked (面积最大, not 发挥到最大), in the scope the
   // question names (全省规模最大, not 华北地区规模最大): the best of the leading sentences with such a clause.
   const wanted = scopeOf(foldForMatch(ctx.question));
+  // 华北最大的…是哪家 / 最大的是啥: the one the sentence says it of, with the clause that says so.
+  // (最大的什么基地 asks which one too, where no amount is asked.)
+  const which = WHICH_ONE.test(ctx.question) || (/什么|啥/.test(ctx.question) && !/多少|几|多大|多高|多长/.test(ctx.question));
+  // Which one is said to be the top one in other words too (养羊最多的县: 沁水县是晋城市养羊大县; 第一, 之首).
+  const claim = (folded: string) => (folded.includes(word) ? word : which && ctx.parsed.answerType !== 'time' ? (TOP_CLAIM.exec(folded)?.[0] ?? '') : '');
   // (A clause that only ranks (居全省第一) says it of the clause before it: 生猪出栏85万头，居全省第一.)
   const saying = (x: ScoredSentence) =>
     splitClauses(x.text).find((c, i, all) => {
       const folded = foldForMatch(c);
       const about = RANKS_BACK.test(folded) && i > 0 ? `${foldForMatch(all[i - 1]!)}${folded}` : folded;
-      return folded.includes(word) && ctx.focus.some((w) => w !== word && about.includes(w)) && (!wanted || !scopeOf(folded) || folded.includes(wanted));
+      const said = claim(folded);
+      return said !== '' && ctx.focus.some((w) => w !== word && w !== said && about.includes(w)) && (!wanted || !scopeOf(folded) || folded.includes(wanted));
     });
   const best = ctx.scored.slice(0, STATED_SUPERLATIVE_DEPTH).find((x) => saying(x) !== undefined);
   if (!best) return null;
-  // 华北最大的…是哪家 / 最大的是啥: the one the sentence says it of, with the clause that says so.
-  // (最大的什么基地 asks which one too, where no amount is asked.)
-  const which = WHICH_ONE.test(ctx.question) || (/什么|啥/.test(ctx.question) && !/多少|几|多大|多高|多长/.test(ctx.question));
-  if (which && ctx.parsed.answerType !== 'time') return statedOne(ctx, best, word);
+  if (which && ctx.parsed.answerType !== 'time') return statedOne(ctx, best, claim(foldForMatch(saying(best)!)));
   // The time or figure of the clause saying the superlative answers (最早可以追溯到春秋战国时代), not another of its sentence (近代).
   const chunk = ctx.hits[best.hit]!.chunk;
   const clause = saying(best)!.replace(/[，,；;。]$/, '');

@@ -24,6 +24,11 @@ describe('composers over the real page', () => {
     expect(r.answer).toMatch(/^明清时期，阳城陶瓷产业达到极盛。\[1\]$/);
   });
 
+  it('answers which one is the top one where the article says so without a superlative word (养羊大县 for 养羊最多)', async () => {
+    expect((await ask('晋城哪个县养羊最多？')).answer).toBe('沁水黑山羊：沁水县是晋城市养羊大县。[1]');
+    expect((await ask('哪个县养猪最多')).answer).toMatch(/^高平生猪：/);
+  });
+
   it('answers a superlative the article states itself, without computing across towns', async () => {
     const r = await ask('晋城冶铸业的历史最早能追溯到什么时候？');
     expect(r.refused).toBe(false);
