@@ -24,6 +24,11 @@ describe('composers over the real page', () => {
     expect(r.answer).toMatch(/^明清时期，阳城陶瓷产业达到极盛。\[1\]$/);
   });
 
+  it('ranks counties across the page by figures of what is asked, not by any figure of a sentence saying 全县', async () => {
+    expect((await ask('哪个县的蜂农最多')).answer).toBe('沁水：全县蜂农达1500户。[1]');
+    expect((await ask('哪个县的中药材产值最高')).answer).toMatch(/^陵川：.*5\.28亿元/);
+  });
+
   it('answers which one is the top one where the article says so without a superlative word (养羊大县 for 养羊最多)', async () => {
     expect((await ask('晋城哪个县养羊最多？')).answer).toBe('沁水黑山羊：沁水县是晋城市养羊大县。[1]');
     expect((await ask('哪个县养猪最多')).answer).toMatch(/^高平生猪：/);

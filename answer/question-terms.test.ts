@@ -18,6 +18,12 @@ describe('questionTerms', () => {
     expect(terms('陵川那块儿种药材的地有多大一片').words).not.toContain('块儿');
   });
 
+  it('drops the kind of place a which-word asks (哪个县), which every county sentence says (全县)', () => {
+    expect(terms('哪个县的蜂农最多').words).not.toContain('县');
+    expect(terms('哪一个镇历史最久').words).not.toContain('镇');
+    expect(terms('沁水县的蜂农有多少户').words).toContain('沁水县');
+  });
+
   it('drops the spoken suffix 儿 after a word (名儿), not 儿 inside a word (儿童)', () => {
     expect(terms('那个品种叫个啥名儿').words).not.toContain('儿');
     expect(terms('有多少儿童').words).toContain('儿童');

@@ -286,6 +286,8 @@ export function questionTerms(question: string, expanded: string, names: string[
   // The 年 of a year is not the head of the next word (2022年产了 is 2022年 / 产了, not 年产).
   folded = folded.replace(/(\d{2,4}年)(?=[\u4e00-\u9fff])/g, '$1 ');
   const minor = functionWords(folded);
+  // The kind of place a which-word asks (哪个县, 哪一个镇) is the kind of answer, not a word to find (全县 of every county's sentences).
+  for (const m of folded.matchAll(/哪[一几]?个?([县镇市乡村省区])/g)) minor.add(m[1]!);
   // An English question's translations are words each (肉 好 is 肉 and 好, not a name cut into characters).
   const cut = english ? folded.split(/\s+/).flatMap((part) => mergeSingleChars(cutWords(part))) : mergeSingleChars(cutWords(folded));
   for (const [i, w] of cut.entries()) {
