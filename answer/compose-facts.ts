@@ -595,6 +595,36 @@ function townsBesides(ctx: ComposeContext): Reply | null {
   return reply(`${/几|多少|how many/i.test(ctx.question) ? `共${others.length}个：` : ''}${items.join('、')}。`, cites);
 }
 
+/** Asks which county by its specialty towns (哪个县的专业镇最多, which county has the most specialty towns). */
+const COUNTIES_BY_TOWNS = /(?:哪|哪一)个县.*(?:专业镇|入选|上榜)|(?:专业镇|入选|上榜).*(?:哪|哪一)个县|^\s*(?:which|what) county\b.*\btowns?\b/i;
+
+/**
+ * 哪个县入选的专业镇最少: the counties ranked by how many of the page's towns each has, where what is asked is said of
+ * every town alike (专业镇, 入选: no figure tells them apart); the extreme county or counties first, each with its towns cited.
+ */
+export function composeTownsPerCounty(ctx: ComposeContext): Reply | null {
+  const q = foldForMatch(ctx.question);
+  if (ctx.parsed.operation !== 'superlative' || !COUNTIES_BY_TOWNS.test(q)) return null;
+  // (Words of a kind of place, 县里 or 专业镇 cut as 镇最, say what is counted or asked, not what tells towns apart.)
+  const towns = ctx.source.townNames();
+  const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !/[县镇乡市]/.test(w));
+  if (towns.length < 2 || !known.every((w) => towns.every((t) => ctx.source.chunksOfTownWith(t, [w]).length > 0))) return null;
+  const byCounty = new Map<string, string[]>();
+  for (const t of towns) {
+    const county = ctx.source.chunksOfTown(t)[0]?.meta.county;
+    if (county) byCounty.set(county, [...(byCounty.get(county) ?? []), t]);
+  }
+  const counts = [...byCounty.values()].map((ts) => ts.length);
+  const extreme = ctx.parsed.direction === 'min' ? Math.min(...counts) : Math.max(...counts);
+  if (byCounty.size < 2 || counts.every((n) => n === extreme)) return null;
+  const ranked = [...byCounty].sort(([, a], [, b]) => Number(b.length === extreme) - Number(a.length === extreme));
+  const cites = new CitationList();
+  const said = ranked.map(([county, ts]) => `${county}${ts.length}个：${ts.map((t) => `${t}${cites.mark(ctx.source.chunksOfTown(t)[0]!)}`).join('、')}`);
+  const winners = ranked.filter(([, ts]) => ts.length === extreme).map(([county]) => county);
+  const word = ctx.parsed.superlative || (ctx.parsed.direction === 'min' ? '最少' : '最多');
+  return reply(ctx.parsed.english ? `${winners.map((c) => `${romanisedCounty(c)} (${c})`).join(', ')}. ${said.join('；')}。` : `${winners.join('、')}${word}。${said.join('；')}。`, cites);
+}
+
 /** 哪些 / 几个: the towns that match, a town's honours, or the enumeration that answers; with the count when asked. */
 export function composeList(ctx: ComposeContext, count: boolean, allowEnumeration: boolean): Reply | null {
   const cites = new CitationList();

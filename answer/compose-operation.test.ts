@@ -24,6 +24,14 @@ describe('composers over the real page', () => {
     expect(r.answer).toMatch(/^明清时期，阳城陶瓷产业达到极盛。\[1\]$/);
   });
 
+  it('ranks counties by their specialty towns where what is asked is said of every town alike (入选, 上榜)', async () => {
+    const fewest = await ask('哪个县上榜的专业镇最少？');
+    expect(fewest.answer).toMatch(/^陵川最少。陵川1个：陵川中药材\[1\]；泽州2个：泽州精密铸造\[2\]、泽州山楂红酒\[3\]；/);
+    expect(fewest.citations).toHaveLength(9);
+    expect((await ask('哪个县的专业镇最多')).answer).toMatch(/^泽州、高平、阳城、沁水最多。/);
+    expect((await ask('Which county has the fewest specialty towns?')).answer).toMatch(/^Lingchuan \(陵川\)\. 陵川1个/);
+  });
+
   it('ranks counties across the page by figures of what is asked, not by any figure of a sentence saying 全县', async () => {
     expect((await ask('哪个县的蜂农最多')).answer).toBe('沁水：全县蜂农达1500户。[1]');
     expect((await ask('哪个县的中药材产值最高')).answer).toMatch(/^陵川：.*5\.28亿元/);

@@ -3,7 +3,7 @@ import { foldForMatch, splitClauses, type Fact } from '../ingest/index.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTownsPerCounty, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, choosesOne, comparisonSides, parseQuestion, superlativeDescribes, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { asStatement, CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -204,6 +204,9 @@ export function composeFacts(
   }
   // 陵五味是哪五味 / 办到第几届了: a number of members or an ordinal asked, where the passage names the set but
   // lists no such members, or says only "several" (多届): the detail is not stated.
+  // 哪个县的专业镇最多: counties ranked by their towns.
+  const perCounty = composeTownsPerCounty(ctx);
+  if (perCounty) return toComposed(perCounty, parsed.operation);
   const unlisted = ['lookup', 'list', 'count'].includes(parsed.operation) ? membersNotListed(ctx) : null;
   if (unlisted) return toComposed(unlisted, parsed.operation);
   // 有哪些是“全省唯一”的: every phrase bearing the quoted term.
