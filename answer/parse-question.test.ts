@@ -5,6 +5,17 @@ import { compareFacts, formatChinese } from './compare-facts.js';
 import type { Fact } from '../ingest/index.js';
 import type { LocatedFact } from './fact-evidence.js';
 
+describe('parseQuestion: the articles of one byline', () => {
+  it.each([
+    ['张彩峰署名的稿子有几篇？', 'count'],
+    ['署名张彩峰的文章有几篇', 'count'],
+    ['陈云华署名的报道有哪些', 'list'],
+    ['沁水蜂蜜那篇是谁写的', 'author'],
+  ])('%s -> %s', (q, operation) => {
+    expect(parseQuestion(q, 0, false).operation).toBe(operation);
+  });
+});
+
 describe('parseQuestion', () => {
   it.each([
     ['高平去年出栏了多少头生猪？', 1, 'lookup', 'quantity', 'animals'],
