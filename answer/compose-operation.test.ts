@@ -291,6 +291,9 @@ describe('lists, counts and durations over the real page', () => {
     expect((await ask('晋城首批市级专业镇这篇文章一共介绍了几个？')).answer).toMatch(/^共9个：/);
     expect((await ask('How many specialty towns are in Gaoping?')).answer).toMatch(/^2 towns: 高平潞绸/);
     expect((await ask('How many of the specialty towns are in Yangcheng County?')).answer).toMatch(/^2 towns: 阳城陶瓷琉璃\(珐华\)/);
+    // Words for the page (featured, appear) say where to look, not what the towns have in common.
+    expect((await ask('How many specialty towns are featured on this page?')).answer).toMatch(/^9 towns: 泽州精密铸造\[1\]/);
+    expect((await ask('Which specialty towns are featured on the page?')).answer).toMatch(/^泽州精密铸造\[1\]、泽州山楂红酒\[2\]、.*沁水蜂蜜\[9\]。$/);
   });
 
   it('computes a gap or a sum of one passage’s figures, naming each cited figure', async () => {

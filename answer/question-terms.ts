@@ -113,7 +113,7 @@ const ASKS_NUMBER = /多少|(?<!第)几|多久|多长|多大|多高|多远|哪�
 /** Measure words whose presence after a number answers "多少<unit>"; generic classifiers (个, 名…) are not. */
 const UNITS = '万公斤|公斤|万亩|亩|万头|头|万只|只|万张|张|万吨|吨|万元|亿元|元|种|家|户|年|株|斤|度';
 const ASKS_UNIT = new RegExp(`(?:多少|(?<!第)几)(${UNITS})`);
-const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (ones|towns)\b|\blist/i;
+const ASKS_LIST = /哪些|哪几|哪两|两个|几个|分别|各自|列举|which (?:specialty )?(ones|towns)\b|\blist/i;
 /** Asks a reason (为什么, 为啥, 干嘛要, why), not a title (被誉为什么). */
 export const REASON = /(?<![誉称成作认列评定视名选])为什么|(?<![誉称成作认列评定视名选])为啥|为何|原因|怎么会|咋会|(?:咋|怎么)就?(?:那么|这么)|何以|凭什么|凭啥|干嘛要?|干吗要?|why/i;
 /** Asks who wrote an article (answered from bylines). */

@@ -7,7 +7,7 @@ export const ENGLISH_STOPWORDS = new Set(
     'how what which who whom whose when where why can could will would shall should may might must tell please ' +
     'any some each every all than then so such very also just only ' +
     // Words for the page and its articles (the page covers, the story mentions): where to look, not what.
-    'page pages cover covers covered mention mentions mentioned newspaper ' +
+    'page pages cover covers covered mention mentions mentioned featured described reported appear appears appeared newspaper ' +
     // The frame of a name asked (what is the name of…), as 名字 / 名称 are in Chinese.
     'name').split(' '),
 );
