@@ -799,6 +799,15 @@ describe('near misses over the real page', () => {
     expect((await ask('彤康公司是哪年成立的')).answer).toMatch(/2007年/);
   });
 
+  it('says the other members of a set named by its number are not listed when its sentence names fewer (四大名蜜中荆条蜂蜜、刺槐蜂蜜)', async () => {
+    const honey = await ask('中国四大名蜜里除了荆条蜜和刺槐蜜，还有哪两种？');
+    expect(honey.refused).toBe(true);
+    expect(honey.answer).toMatch(/^文章没有提到四大名蜜的其他成员；提到的是：.*四大名蜜中荆条蜂蜜、刺槐蜂蜜/);
+    expect((await ask('全国八大红果产地除了泽州，另外七个是哪些？')).refused).toBe(true);
+    // A set whose sentence lists all its members is answered.
+    expect((await ask('彤康的四大板块除了基地建设还有哪些')).answer).toContain('山楂饮料厂、小杂粮加工、豆制品加工和基地建设');
+  });
+
   it('says the members are not listed when a set named by its number (陵五味) is asked member by member, and the edition when only 多届 is said', async () => {
     const set = await ask('“陵五味”都包括哪五味？');
     expect(set.refused).toBe(true);

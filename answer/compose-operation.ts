@@ -10,7 +10,7 @@ import { asStatement, CitationList, factStatement, focusWeight, trimSentence } f
 import type { AnswerResult } from './types.js';
 import { composeArithmetic, composeRange, composeRankPosition } from './compose-arithmetic.js';
 import { composeNamedPlaces, composeQuotedMentions, composeSayingContinued } from './compose-mentions.js';
-import { dayNotStated, growthNotStated, memberNotStated, membersNotListed, nearMiss, otherScopeNearMiss, personNotStated, placeNotStated } from './near-misses.js';
+import { dayNotStated, growthNotStated, memberNotStated, membersNotListed, nearMiss, otherMembersNotListed, otherScopeNearMiss, personNotStated, placeNotStated } from './near-misses.js';
 
 
 /** The corpus's organisation names a question names, longest first, none inside another found. */
@@ -209,6 +209,9 @@ export function composeFacts(
   if (perCounty) return toComposed(perCounty, parsed.operation);
   const unlisted = ['lookup', 'list', 'count'].includes(parsed.operation) ? membersNotListed(ctx) : null;
   if (unlisted) return toComposed(unlisted, parsed.operation);
+  // 四大名蜜除了荆条和刺槐，另外两种是啥: the other members of a set whose sentence lists fewer than its number.
+  const others = otherMembersNotListed(ctx);
+  if (others) return toComposed(others, parsed.operation);
   // 有哪些是“全省唯一”的: every phrase bearing the quoted term.
   // 说“一辈子只干好一件事”，到底是干好啥事: what the quotation goes on to say.
   const continued = composeSayingContinued(ctx);

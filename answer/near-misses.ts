@@ -229,3 +229,26 @@ export function membersNotListed(ctx: ComposeContext): Reply | null {
   const attribute = members ? '具体名称' : ordinal![1] ? `具体${ordinal![1]}次` : `具体${ordinal![2]}数`;
   return sentenceNotStated(ctx, subject, attribute, best.text, chunk);
 }
+
+/** A set named by its number (四大名蜜, 八大红果产地): the number and the set's name. */
+const NUMBERED_SET = /([两二三四五六七八九十]|\d+)大([\u4e00-\u9fff]{2,6}?)(?=[，,。？?、]|除了|中|里|之|的|还有|另外|其[他余它]|有|是|$)/;
+/** The other members of a set asked (除了荆条和刺槐，另外两种是啥; 还有哪几个). */
+const ASKS_OTHER_MEMBERS = /除了|另外|其[他余它]|剩下|还有(?:哪|啥|什么)/;
+
+/**
+ * 四大名蜜除了荆条和刺槐，另外两种是啥 / 八大红果产地还有哪几个: the other members of a set named by its number, where the
+ * sentence naming the set lists fewer members than that (中国四大名蜜中荆条蜂蜜、刺槐蜂蜜…; 全国八大红果产地之一): not stated.
+ */
+export function otherMembersNotListed(ctx: ComposeContext): Reply | null {
+  const folded = foldForMatch(ctx.question);
+  const set = NUMBERED_SET.exec(folded);
+  if (!set || !ASKS_OTHER_MEMBERS.test(folded)) return null;
+  const n = parseNumber(set[1]!);
+  const name = `${set[1]}大${set[2]}`;
+  const naming = ctx.scored.slice(0, 3).find((x) => foldForMatch(x.text).includes(name));
+  if (!naming || n === null) return null;
+  const chunk = ctx.hits[naming.hit]!.chunk;
+  const listed = Math.max(0, ...ctx.source.factsOf(chunk).filter((f) => f.kind === 'list' && f.sentence === naming.sentence).map((f) => f.items.length));
+  return listed >= n ? null : sentenceNotStated(ctx, name, '其他成员', naming.text, chunk, [name]);
+}
+
