@@ -229,6 +229,9 @@ const RANKS_BACK = /^(?:居|位居|位列|排名|排在|名列|稳居)/;
 /** A clause calling something the top one without a superlative word: the big county of an activity (养羊大县), first, at the head. */
 const TOP_CLAIM = /[\u4e00-\u9fff]大(?:县|市|省|镇)|第一(?!方阵|批|届|次|期)|之首|首位/;
 
+/** A clause saying something was the first to do it: 率先, 首个, 首家, 首创. */
+const FIRST_CLAIM = /率先|首个|首家|首创|第一(?:个|家)/;
+
 /** How many of the best sentences are looked through for one stating the superlative asked. */
 const STATED_SUPERLATIVE_DEPTH = 3;
 
@@ -246,7 +249,11 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   // (最大的什么基地 asks which one too, where no amount is asked.)
   const which = WHICH_ONE.test(ctx.question) || (/什么|啥/.test(ctx.question) && !/多少|几|多大|多高|多长/.test(ctx.question));
   // Which one is said to be the top one in other words too (养羊最多的县: 沁水县是晋城市养羊大县; 第一, 之首).
-  const claim = (folded: string) => (folded.includes(word) ? word : which && ctx.parsed.answerType !== 'time' ? (TOP_CLAIM.exec(folded)?.[0] ?? '') : '');
+  // (…and the first one to do something as 率先, 首个: 在全国率先开发 for 最早开发.)
+  const other = /^(?:最早|最先|率先|首先)$/.test(word) ? FIRST_CLAIM : TOP_CLAIM;
+  // (Which one is asked by 哪家 / 谁 even of the earliest: the one, not its time.)
+  const one = which && (ctx.parsed.answerType !== 'time' || /哪一?[家个位]|谁|\bwhich\b|\bwho\b/i.test(ctx.question));
+  const claim = (folded: string) => (folded.includes(word) ? word : one ? (other.exec(folded)?.[0] ?? '') : '');
   // (A clause that only ranks (居全省第一) says it of the clause before it: 生猪出栏85万头，居全省第一.)
   const saying = (x: ScoredSentence) =>
     splitClauses(x.text).find((c, i, all) => {
@@ -257,7 +264,7 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
     });
   const best = ctx.scored.slice(0, STATED_SUPERLATIVE_DEPTH).find((x) => saying(x) !== undefined);
   if (!best) return null;
-  if (which && ctx.parsed.answerType !== 'time') return statedOne(ctx, best, claim(foldForMatch(saying(best)!)));
+  if (one) return statedOne(ctx, best, claim(foldForMatch(saying(best)!)));
   // The time or figure of the clause saying the superlative answers (最早可以追溯到春秋战国时代), not another of its sentence (近代).
   const chunk = ctx.hits[best.hit]!.chunk;
   const clause = saying(best)!.replace(/[，,；;。]$/, '');
@@ -440,7 +447,9 @@ const WHICH_ONE = /哪一?[家个项种位]|是啥|是什么|什么是|谁|which
 /** The organisation a sentence names (else its town), and the sentence's clause holding the superlative asked. */
 function statedOne(ctx: ComposeContext, best: ScoredSentence, word: string): Reply {
   const chunk = ctx.hits[best.hit]!.chunk;
-  const subject = organisationNamedIn(ctx, chunk, best.sentence) ?? chunk.meta.town;
+  // (A sentence referring back to its organisation, 该公司在全国率先…, is about the one its passage named last.)
+  const referred = ANAPHOR_ORG.test(best.text) ? subjectOrganisation(ctx.source.factsOf(chunk), best.sentence) : undefined;
+  const subject = organisationNamedIn(ctx, chunk, best.sentence) ?? referred ?? chunk.meta.town;
   const clauses = splitClauses(best.text);
   const at = clauses.findIndex((c) => foldForMatch(c).includes(word));
   // (A clause that only ranks is said with the clause it ranks: 生猪出栏85万头，居全省第一.)

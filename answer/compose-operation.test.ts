@@ -37,6 +37,11 @@ describe('composers over the real page', () => {
     expect((await ask('哪个县的中药材产值最高')).answer).toMatch(/^陵川：.*5\.28亿元/);
   });
 
+  it('answers which one was the first where the article says so without 最早 (率先, 首个), naming the organisation a sentence refers back to', async () => {
+    expect((await ask('哪家公司在全国最早搞出山楂庄园酒？')).answer).toBe('山西彤康食品有限公司：该公司在全国率先开发了以山楂红酒为主体具有民族特色的庄园酒。[1]');
+    expect((await ask('哪个蜂场是山西最早的数字化智能蜂场')).answer).toBe('沁水蜂蜜：蜜蜂小镇的数字化智能蜂场是山西省首个数字化智能蜂场。[1]');
+  });
+
   it('answers which one is the top one where the article says so without a superlative word (养羊大县 for 养羊最多)', async () => {
     expect((await ask('晋城哪个县养羊最多？')).answer).toBe('沁水黑山羊：沁水县是晋城市养羊大县。[1]');
     expect((await ask('哪个县养猪最多')).answer).toMatch(/^高平生猪：/);
