@@ -634,6 +634,9 @@ export function composeTownsPerCounty(ctx: ComposeContext): Reply | null {
   return reply(ctx.parsed.english ? `${winners.map((c) => `${romanisedCounty(c)} (${c})`).join(', ')}. ${said.join('；')}。` : `${winners.join('、')}${word}。${said.join('；')}。`, cites);
 }
 
+/** Words asking honours (美誉, 称号, 之乡, 之称). */
+const HONOUR_WORDS = /美誉|称号|之乡|之称|荣誉|名号/;
+
 /** 哪些 / 几个: the towns that match, a town's honours, or the enumeration that answers; with the count when asked. */
 export function composeList(ctx: ComposeContext, count: boolean, allowEnumeration: boolean): Reply | null {
   const cites = new CitationList();
@@ -662,17 +665,21 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     return reply(`${count ? (ctx.parsed.english ? `${towns.length} towns: ` : `共${towns.length}个：`) : ''}${items.join('、')}。`, cites);
   }
   // (Another name asked (还有什么别名) is not an honour: the names said with 也称 / 又名 answer it.)
-  if (ctx.parsed.answerType === 'names' && ctx.towns.length >= 1 && !ctx.parsed.attributes.some((a) => a.name === 'alias')) {
+  // (Honours asked of no town or organisation, 各地都有哪些“之乡”的美誉, are every town's.)
+  const pageWide = ctx.towns.length === 0 && ctx.entities.length === 0 && HONOUR_WORDS.test(foldForMatch(ctx.question));
+  if (ctx.parsed.answerType === 'names' && (ctx.towns.length >= 1 || pageWide) && !ctx.parsed.attributes.some((a) => a.name === 'alias')) {
     // A county's towns (高平有什么称号) each with their own honours, named.
-    // (哪些“之乡”: only the honours of that form, when there are any.)
-    const form = /之乡/.test(ctx.question) ? (h: LocatedFact) => h.fact.items.some((i) => i.endsWith('之乡')) : () => true;
-    const ofForm = (hs: LocatedFact[]) => (hs.some(form) ? hs.filter(form) : hs);
-    const byTown = ctx.towns.map((town) => ({ town, honours: ofForm(honoursOf(ctx, town)) })).filter((t) => t.honours.length > 0);
+    // (哪些“之乡”: only the honours of that form, when there are any; of an honour fact, only its names of that form.)
+    const ofFormName = /之乡/.test(foldForMatch(ctx.question)) ? (name: string) => name.endsWith('之乡') : () => true;
+    const form = (h: LocatedFact) => h.fact.items.some(ofFormName);
+    const ofForm = (hs: LocatedFact[]) => (hs.some(form) || pageWide ? hs.filter(form) : hs);
+    const byTown = (pageWide ? ctx.source.townNames() : ctx.towns).map((town) => ({ town, honours: ofForm(honoursOf(ctx, town)) })).filter((t) => t.honours.length > 0);
     const honours = byTown.flatMap((t) => t.honours);
     if (honours.length === 0) return null;
-    const names = [...new Set(honours.flatMap((h) => h.fact.items))];
+    const shown = (h: LocatedFact) => (form(h) ? h.fact.items.filter(ofFormName) : h.fact.items);
+    const names = [...new Set(honours.flatMap(shown))];
     // (An honour given to a named thing says what it is: “沁水黑山羊”（国家农产品地理标志）.)
-    const said = (hs: LocatedFact[]) => hs.map((h) => `${h.fact.items.map((i) => `“${i}”`).join('、')}${h.fact.role ? `（${h.fact.role}）` : ''}${cites.mark(h.chunk)}`).join('；');
+    const said = (hs: LocatedFact[]) => hs.map((h) => `${shown(h).map((i) => `“${i}”`).join('、')}${h.fact.role ? `（${h.fact.role}）` : ''}${cites.mark(h.chunk)}`).join('；');
     const parts = byTown.length > 1 ? byTown.map((t) => `${t.town}：${said(t.honours)}`) : [said(honours)];
     return reply(`${count ? `共${names.length}个：` : ''}${parts.join('；')}。`, cites, honours);
   }
@@ -855,7 +862,7 @@ export function composeQualities(ctx: ComposeContext, count: boolean): Reply | n
 /** A count of times (几个历史时期, 几个朝代, 几个不同的年份): the kind of time counted. */
 const COUNTS_TIMES = /(?:几|多少)个?(?:不同的?)?(?:具体的?)?(?:历史)?(?:时期|朝代|年代|时代|年份)/;
 /** The whole page asked about (这版, 整版, 全版, 报道里一共). */
-const PAGE_WIDE = /这一?版|整版|全版|版面|整个版|this page|on the page/i;
+const PAGE_WIDE = /这一?版|整版|全版|版面|页面|这一?页|整页|整个版|this page|on the page/i;
 
 /**
  * 提到了几个历史时期 / 出现了几个不同的年份: the distinct times of the best sentence (the whole page when asked of

@@ -37,6 +37,13 @@ describe('composers over the real page', () => {
     expect((await ask('哪个县的中药材产值最高')).answer).toMatch(/^陵川：.*5\.28亿元/);
   });
 
+  it('lists the honours of a form asked across the page (各地的“之乡”), only names of that form, page words and placeholders aside', async () => {
+    const expected = '泽州精密铸造：“中国铸造之乡”[1]；高平生猪：“生猪之乡”[2]；阳城陶瓷琉璃(珐华)：“陶瓷之乡”、“琉璃之乡”[3]；“中国建筑琉璃之乡”[4]；沁水蜂蜜：“中国蜜蜂之乡”[5]。';
+    expect((await ask('页面上各地都有哪些“之乡”的美誉？')).answer).toBe(expected);
+    expect((await ask('這一頁上有哪些「XX之鄉」的稱號？')).answer).toBe(expected);
+    expect((await ask('这一页一共有几个专业镇')).answer).toMatch(/^共9个：/);
+  });
+
   it('answers which one was the first where the article says so without 最早 (率先, 首个), naming the organisation a sentence refers back to', async () => {
     expect((await ask('哪家公司在全国最早搞出山楂庄园酒？')).answer).toBe('山西彤康食品有限公司：该公司在全国率先开发了以山楂红酒为主体具有民族特色的庄园酒。[1]');
     expect((await ask('哪个蜂场是山西最早的数字化智能蜂场')).answer).toBe('沁水蜂蜜：蜜蜂小镇的数字化智能蜂场是山西省首个数字化智能蜂场。[1]');

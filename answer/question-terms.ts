@@ -18,7 +18,7 @@ const STOPWORDS = new Set(
     // Degree adverbs (很有名, 挺好): how much, not what.
     '很 非常 十分 挺 蛮 特别 极其 ' +
     // Words for the page and its articles themselves (这一版里提到的…, 报道说…): where to look, not what.
-    '版 版面 这一版 整版 本版 报道 报导 文章 稿子 稿件 新闻 提到 提及 说到 讲到 谈到 写到 篇 里面 说 出现 年份 朝代 节点'
+    '版 版面 页面 页 一页 这一页 这页 整页 本页 这一版 整版 本版 报道 报导 文章 稿子 稿件 新闻 提到 提及 说到 讲到 谈到 写到 篇 里面 说 出现 年份 朝代 节点'
   ).split(/\s+/),
 );
 
@@ -296,6 +296,8 @@ export function questionTerms(question: string, expanded: string, names: string[
     // with its result (做成, 搞好) says as little as the verb alone.
     if (DIRECTIONAL_COMPLEMENT.test(w) && /[\u4e00-\u9fff]$/.test(cut[i - 1] ?? '')) continue;
     if (w.length === 2 && STOPWORDS.has(w[0]!) && RESULT_COMPLEMENT.includes(w[1]!)) continue;
+    // A placeholder (XX之乡, 某某) stands for what is asked, not a word to find.
+    if (/^(?:x{2,}|某某)$/.test(w)) continue;
     // A lone 儿 after a word is its spoken suffix (名儿, 这儿), not a word of its own.
     if (w === '儿' && /[\u4e00-\u9fff]$/.test(cut[i - 1] ?? '')) continue;
     if (/^\d+(\.\d+)?$/.test(w)) numbers.add(w);
