@@ -250,17 +250,20 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   const which = WHICH_ONE.test(ctx.question) || (/什么|啥/.test(ctx.question) && !/多少|几|多大|多高|多长/.test(ctx.question));
   // Which one is said to be the top one in other words too (养羊最多的县: 沁水县是晋城市养羊大县; 第一, 之首).
   // (…and the first one to do something as 率先, 首个: 在全国率先开发 for 最早开发.)
-  const other = /^(?:最早|最先|率先|首先)$/.test(word) ? FIRST_CLAIM : TOP_CLAIM;
+  // (A top-one claim says the most, never the least.)
+  const other = /^(?:最早|最先|率先|首先)$/.test(word) ? FIRST_CLAIM : ctx.parsed.direction === 'max' ? TOP_CLAIM : null;
   // (Which one is asked by 哪家 / 谁 even of the earliest: the one, not its time.)
   const one = which && (ctx.parsed.answerType !== 'time' || /哪一?[家个位]|谁|\bwhich\b|\bwho\b/i.test(ctx.question));
-  const claim = (folded: string) => (folded.includes(word) ? word : one ? (other.exec(folded)?.[0] ?? '') : '');
+  const claim = (folded: string) => (folded.includes(word) ? word : one && other ? (other.exec(folded)?.[0] ?? '') : '');
   // (A clause that only ranks (居全省第一) says it of the clause before it: 生猪出栏85万头，居全省第一.)
   const saying = (x: ScoredSentence) =>
     splitClauses(x.text).find((c, i, all) => {
       const folded = foldForMatch(c);
       const about = RANKS_BACK.test(folded) && i > 0 ? `${foldForMatch(all[i - 1]!)}${folded}` : folded;
       const said = claim(folded);
-      return said !== '' && ctx.focus.some((w) => w !== word && w !== said && about.includes(w)) && (!wanted || !scopeOf(folded) || folded.includes(wanted));
+      // (…of a focus word, or for a top-one claim of its last morpheme: 养猪 of 生猪调出大县.)
+      const of = (w: string) => w !== word && w !== said && (about.includes(w) || (said !== word && sharesHead(w, about)));
+      return said !== '' && ctx.focus.some(of) && (!wanted || !scopeOf(folded) || folded.includes(wanted));
     });
   const best = ctx.scored.slice(0, STATED_SUPERLATIVE_DEPTH).find((x) => saying(x) !== undefined);
   if (!best) return null;
