@@ -925,8 +925,15 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
   const cites = new CitationList();
   const facts: LocatedFact[] = [];
   const parts: string[] = [];
+  // A measure asked of each (泽州和陵川的年产值) is each town's figure of that measure: a town without one has it not stated.
+  const measured = ctx.parsed.answerType === 'quantity' && ctx.parsed.attributes.some((a) => a.measure);
+  const missing: string[] = [];
   for (const town of ctx.towns) {
-    const [fact] = ctx.parsed.answerType === 'text' ? [] : dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source));
+    const [fact] = ctx.parsed.answerType === 'text' ? [] : dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter((f) => ofAskedMeasure(ctx, f));
+    if (!fact && measured) {
+      missing.push(town);
+      continue;
+    }
     if (fact && fact.fit > 0) {
       facts.push(fact);
       parts.push(`${town}：${factStatement(fact.fact)}${cites.mark(fact.chunk)}`);
@@ -935,7 +942,16 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
     const s = bestSentenceOfTown(ctx, town);
     if (s && s.coverage > 0) parts.push(`${town}：${trimSentence(s.text, ctx.focus, ctx.source.idf)}${cites.mark(s.chunk)}`);
   }
+  // (Some towns state it, some do not: what is not stated is said, with the figures that are.)
+  if (missing.length > 0 && facts.length > 0) return oneSideMissing(ctx, missing.join('、'), facts[0]!);
   return parts.length ? reply(parts.join(''), cites, facts) : null;
+}
+
+/** True when a figure is of the measure the question asks (年产值…5.28亿元, not 总投资3.5亿元), or none is asked. */
+function ofAskedMeasure(ctx: ComposeContext, f: LocatedFact): boolean {
+  const measures = ctx.parsed.attributes.filter((a) => a.measure);
+  if (measures.length === 0) return true;
+  return measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}`).includes(w))) && !otherMeasure(f.fact.clause, measures);
 }
 
 /** Asks each of two things for its own figure (A和B分别是多少, 各是多少). */
@@ -953,6 +969,9 @@ export function composeEach(ctx: ComposeContext): Reply | null {
   const first = sideFact(ctx, sides[0]!, shared);
   const second = first && sideFact(ctx, sides[1]!, shared, undefined, first.fact);
   if (!first || !second) return null;
+  // (A side whose figure is not of the measure asked of both has it not stated.)
+  const [ofA, ofB] = [ofAskedMeasure(ctx, first), ofAskedMeasure(ctx, second)];
+  if (ofA !== ofB) return oneSideMissing(ctx, sideLabel(sides[ofA ? 1 : 0]!), ofA ? first : second);
   const cites = new CitationList();
   // (Each labelled with its town, as per-town answers are: every other word of the answer is the snippet's own.)
   const said = (f: LocatedFact) => `${f.chunk.meta.town}：${factStatement(f.fact).replace(/。$/, '')}。${cites.mark(f.chunk)}`;

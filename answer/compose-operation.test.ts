@@ -37,6 +37,16 @@ describe('composers over the real page', () => {
     expect((await ask('哪个县的中药材产值最高')).answer).toMatch(/^陵川：.*5\.28亿元/);
   });
 
+  it('says which town does not state the measure asked of several (泽州的年产值), instead of another figure of its passage (总投资3.5亿元)', async () => {
+    for (const q of ['泽州和陵川的年产值各是多少', '泽州精密铸造一年产值有多少，陵川中药材呢']) {
+      const r = await ask(q);
+      expect(r.refused, r.answer).toBe(true);
+      expect(r.answer).toMatch(/^文章没有提到泽州.*的相应数字；提到的是：截至今年4月，中药材种植业年产值突破5\.28亿元\[1\]。$/);
+    }
+    // Both stated: both said.
+    expect((await ask('阳城蚕桑和陵川中药材的产值分别是多少')).answer).toBe('阳城蚕桑：蚕桑综合产值3亿元。[1]陵川中药材：截至今年4月，中药材种植业年产值突破5.28亿元。[2]');
+  });
+
   it('lists the honours of a form asked across the page (各地的“之乡”), only names of that form, page words and placeholders aside', async () => {
     const expected = '泽州精密铸造：“中国铸造之乡”[1]；高平生猪：“生猪之乡”[2]；阳城陶瓷琉璃(珐华)：“陶瓷之乡”、“琉璃之乡”[3]；“中国建筑琉璃之乡”[4]；沁水蜂蜜：“中国蜜蜂之乡”[5]。';
     expect((await ask('页面上各地都有哪些“之乡”的美誉？')).answer).toBe(expected);
