@@ -926,7 +926,8 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
   const facts: LocatedFact[] = [];
   const parts: string[] = [];
   // A measure asked of each (泽州和陵川的年产值) is each town's figure of that measure: a town without one has it not stated.
-  const measured = ctx.parsed.answerType === 'quantity' && ctx.parsed.attributes.some((a) => a.measure);
+  // (…and so is a count in the unit asked: 阳城有多少家陶瓷企业.)
+  const measured = ctx.parsed.answerType === 'quantity' && (ctx.parsed.attributes.some((a) => a.measure) || (ctx.parsed.unitFamily !== null && !ctx.parsed.unitFamily.startsWith('measure:')));
   const missing: string[] = [];
   for (const town of ctx.towns) {
     const [fact] = ctx.parsed.answerType === 'text' ? [] : dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter((f) => ofAskedMeasure(ctx, f));
@@ -947,8 +948,10 @@ export function composePerTown(ctx: ComposeContext): Reply | null {
   return parts.length ? reply(parts.join(''), cites, facts) : null;
 }
 
-/** True when a figure is of the measure the question asks (年产值…5.28亿元, not 总投资3.5亿元), or none is asked. */
+/** True when a figure is of the measure and unit family the question asks (年产值…5.28亿元, not 总投资3.5亿元; 30家 for 多少家), or none is asked. */
 function ofAskedMeasure(ctx: ComposeContext, f: LocatedFact): boolean {
+  const family = ctx.parsed.unitFamily;
+  if (family !== null && !family.startsWith('measure:') && f.fact.kind === 'quantity' && f.fact.family !== family) return false;
   const measures = ctx.parsed.attributes.filter((a) => a.measure);
   if (measures.length === 0) return true;
   return measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}`).includes(w))) && !otherMeasure(f.fact.clause, measures);

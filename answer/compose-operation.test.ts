@@ -43,6 +43,8 @@ describe('composers over the real page', () => {
       expect(r.refused, r.answer).toBe(true);
       expect(r.answer).toMatch(/^文章没有提到泽州.*的相应数字；提到的是：截至今年4月，中药材种植业年产值突破5\.28亿元\[1\]。$/);
     }
+    // …and a count in the unit asked (多少家) of a town that states none.
+    expect((await ask('阳城陶瓷企业有多少家？比泽州铸造企业多吗？')).answer).toMatch(/^文章没有提到阳城陶瓷琉璃\(珐华\)的相应数字；提到的是：拥有铸造企业30家\[1\]。$/);
     // Both stated: both said.
     expect((await ask('阳城蚕桑和陵川中药材的产值分别是多少')).answer).toBe('阳城蚕桑：蚕桑综合产值3亿元。[1]陵川中药材：截至今年4月，中药材种植业年产值突破5.28亿元。[2]');
   });
