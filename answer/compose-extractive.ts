@@ -131,11 +131,15 @@ export function weightedCoverages(words: string[], text: string, o: WordWeights,
 
 /**
  * A sentence's text with the organisations its paragraph names appended: a sentence that says 该公司
- * or 集团 speaks of the organisation its paragraph is about.
+ * or 集团 speaks of the organisation its paragraph is about; with the question's `words` its paragraph names that
+ * its 该… refers to by their last character (该园区: 潞绸园).
  */
-export function withReferents(folded: string, paragraph: string, entities: string[]): string {
+export function withReferents(folded: string, paragraph: string, entities: string[], words: string[] = []): string {
   const referred = entities.filter((e) => !folded.includes(e) && paragraph.includes(e));
-  return referred.length ? `${folded} ${referred.join(' ')}` : folded;
+  // …and one that says 该园区 / 该项目 speaks of the thing its paragraph names with that head (潞绸园 for 该园区).
+  const anaphor = /该([\u4e00-\u9fff]{1,2})/.exec(folded)?.[1] ?? '';
+  const named = anaphor ? words.filter((w) => w.length >= 2 && !folded.includes(w) && !referred.includes(w) && anaphor.includes(w.slice(-1)) && paragraph.includes(w)) : [];
+  return referred.length || named.length ? `${folded} ${[...referred, ...named].join(' ')}` : folded;
 }
 
 /** Share of the question's numbers that occur in the text (0 when the question has none). */
@@ -171,7 +175,7 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
       if (text.length < 4 || seen.has(text)) return;
       seen.add(text);
       const folded = s.folded.trim();
-      const referents = withReferents(folded, context, o.entities);
+      const referents = withReferents(folded, context, o.entities, focusWords);
       // Covered and focused also through the organisation it refers to; scored half on what it says itself.
       const literal = weightedCoverage(terms.words, chunk.titledSentence(sentence), o);
       const coverage = referents === folded ? literal : weightedCoverage(terms.words, `${title} ${referents}`, o);
@@ -271,7 +275,7 @@ export function unknownShare(focusWords: string[], text: string, o: WordWeights)
 export function measureEvidence(picked: ScoredSentence[], hits: SearchHit[], terms: QuestionTerms, o: ComposeOptions): Evidence {
   const chunks = [...new Set(picked.map((p) => hits[p.hit]!.chunk))];
   const focusWords = terms.words.filter((w) => !o.isTopicWord(w));
-  const sentences = picked.map((p) => withReferents(foldForMatch(p.text), o.foldedParagraphOf(hits[p.hit]!.chunk), o.entities)).join(' ');
+  const sentences = picked.map((p) => withReferents(foldForMatch(p.text), o.foldedParagraphOf(hits[p.hit]!.chunk), o.entities, focusWords)).join(' ');
   const titles = foldForMatch(chunks.map((c) => `${c.meta.title} ${c.meta.town}`).join(' '));
   const passages = foldForMatch(chunks.map((c) => c.text).join(' '));
   return {

@@ -37,6 +37,11 @@ describe('composers over the real page', () => {
     expect((await ask('哪个县的中药材产值最高')).answer).toMatch(/^陵川：.*5\.28亿元/);
   });
 
+  it('reads a sentence saying 该园区 as about the thing its paragraph names with that head (潞绸园)', async () => {
+    const r = await ask('高平的潞绸园集合了哪几方面的功能？');
+    expect(r.answer).toMatch(/^该园区主要依托潞绸文化和国家非遗潞绸织造技艺，打造集工业化生产、潞绸产品体验、潞绸文化展示、潞绸织造研学基地于一体的综合性产业园区。\[1\]/);
+  });
+
   it('says which town does not state the measure asked of several (泽州的年产值), instead of another figure of its passage (总投资3.5亿元)', async () => {
     for (const q of ['泽州和陵川的年产值各是多少', '泽州精密铸造一年产值有多少，陵川中药材呢']) {
       const r = await ask(q);
