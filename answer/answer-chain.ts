@@ -7,7 +7,7 @@ import { composeFacts, namedEntities, questionOperation, questionParse, stronges
 import { askedUnit, attributeFamilies, isBoundWord, KINDS_OF, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
-import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms } from './question-terms.js';
+import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms, type QuestionTerms } from './question-terms.js';
 import { withEnglishPlaces } from './english-names.js';
 import { askedByPhrase, contractions, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
@@ -185,12 +185,20 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
 /** Retrieved passages an abbreviation is looked for in (see abbreviatedWord). */
 const ABBREVIATION_HITS = 3;
 
-/** The question with each two-character word the articles never use spelt out where it abbreviates a word of the best passages (see abbreviatedWord). */
-function withAbbreviationsSpelt(question: string, hits: readonly SearchHit[], searcher: HybridSearcher): string {
+/** A question's terms as composition reads them: its English translated, its content words. */
+function readQuestion(searcher: HybridSearcher, question: string): { question: string; alternatives: Map<string, WordForm[]>; parsedTerms: QuestionTerms } {
+  const { expanded, alternatives } = translatedTerms(question, searcher);
+  // (A Chinese question's pinyin or English word the lexicon translates, qinshui蜂蜜, stands for its translation too.)
+  const translated = /[a-z]{2}/i.test(question) ? new Set(searcher.lexicon.translatedWords(question)) : undefined;
+  return { question, alternatives, parsedTerms: questionTerms(question, expanded, searcher.entityNames(), translated) };
+}
+
+/** The question with each of its two-character `words` the articles never use spelt out where it abbreviates a word of the best passages (see abbreviatedWord). */
+function withAbbreviationsSpelt(question: string, words: readonly string[], hits: readonly SearchHit[], searcher: HybridSearcher): string {
   const unknown = (w: string) => searcher.wordIdf(w) === 0;
   const isCorpusWord = (w: string) => searcher.index.bm25.idf(w) > 0;
   let out = question;
-  for (const w of new Set(cutWords(foldForMatch(question)))) {
+  for (const w of words) {
     const spelt = abbreviatedWord(w, hits, unknown, isCorpusWord);
     if (spelt !== w) out = out.split(w).join(spelt);
   }
@@ -300,11 +308,10 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // …and 那个多 as the 哪个多 it was typed for.
   // …and 好几届 as the 多届 the articles write, and 在山西排第几 as 在全省.
   // …and an abbreviation of a word of the best passages (劳力) as that word (劳动力).
-  const question = withAbbreviationsSpelt(scopeAsArticlesSay(severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked))))), hits, searcher);
-  const { expanded, alternatives } = translatedTerms(question, searcher);
-  // (A Chinese question's pinyin or English word the lexicon translates, qinshui蜂蜜, stands for its translation too.)
-  const translated = /[a-z]{2}/i.test(question) ? new Set(searcher.lexicon.translatedWords(question)) : undefined;
-  const parsedTerms = questionTerms(question, expanded, searcher.entityNames(), translated);
+  const read = readQuestion(searcher, scopeAsArticlesSay(severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked))))));
+  // (Read again only when a word of it is spelt out: most questions have no abbreviation to look for.)
+  const spelt = withAbbreviationsSpelt(read.question, read.parsedTerms.words, hits, searcher);
+  const { question, alternatives, parsedTerms } = spelt === read.question ? read : readQuestion(searcher, spelt);
   const terms = { ...parsedTerms, words: wordsToFind(searcher, question, parsedTerms.words, hits) };
   const o = composeOptions(searcher, question, terms.words, alternatives);
   // 是陈云华写的吗: a yes/no question naming a byline is about authorship too.
