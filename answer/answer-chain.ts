@@ -193,12 +193,16 @@ function readQuestion(searcher: HybridSearcher, question: string): { question: s
   return { question, alternatives, parsedTerms: questionTerms(question, expanded, searcher.entityNames(), translated) };
 }
 
-/** The question with each of its two-character `words` the articles never use spelt out where it abbreviates a word of the best passages (see abbreviatedWord). */
+/**
+ * The question with each two-character word the articles never use, among its content `words` or inside a longer one
+ * (劳力 of 剩余劳力), spelt out where it abbreviates a word of the best passages (see abbreviatedWord).
+ */
 function withAbbreviationsSpelt(question: string, words: readonly string[], hits: readonly SearchHit[], searcher: HybridSearcher): string {
   const unknown = (w: string) => searcher.wordIdf(w) === 0;
   const isCorpusWord = (w: string) => searcher.index.bm25.idf(w) > 0;
+  const pairs = words.filter(unknown).flatMap((w) => [...Array(Math.max(0, w.length - 1)).keys()].map((i) => w.slice(i, i + 2)));
   let out = question;
-  for (const w of words) {
+  for (const w of new Set(pairs)) {
     const spelt = abbreviatedWord(w, hits, unknown, isCorpusWord);
     if (spelt !== w) out = out.split(w).join(spelt);
   }
