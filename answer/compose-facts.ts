@@ -139,17 +139,19 @@ function findAnsweringCandidates(ctx: ComposeContext): LocatedFact[] {
     (f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes, ctx.parsed.unitFamily) && (converts(f) || !givenFigure(f.fact, given)) && !narrowerGroup(ctx, f.fact),
   );
   // A place's figure asked (高平出了多少头猪): one an organisation states of itself (企业出栏…30多万头) comes after the place's own.
-  const own = (f: LocatedFact) => Number(organisationsOwnFigure(ctx, f.fact));
+  if (ctx.entities.length > 0 || found.length < 2) return found;
+  const q = foldForMatch(ctx.question);
+  const own = (f: LocatedFact) => Number(organisationsOwnFigure(f.fact, q));
   return found.some((f) => own(f) === 1) ? [...found].sort((a, b) => own(a) - own(b)) : found;
 }
 
 /** Words before a figure that make it an organisation's own (企业出栏…, 该公司年产…). */
 const ORGANISATION_SUBJECT = /^(?:该|这家)?(企业|公司|集团|合作社|协会|工厂|厂家?)/;
 
-/** True when a figure is an organisation's own (its subject leads the words before it) and the question names no organisation nor that word. */
-function organisationsOwnFigure(ctx: ComposeContext, fact: Fact): boolean {
-  const subject = fact.kind === 'quantity' ? ORGANISATION_SUBJECT.exec(foldForMatch(fact.before))?.[1] : undefined;
-  return subject !== undefined && ctx.entities.length === 0 && !foldForMatch(ctx.question).includes(subject);
+/** True when a figure is an organisation's own (its subject leads the words before it, as the articles write them) and the (folded) question does not say that word. */
+function organisationsOwnFigure(fact: Fact, question: string): boolean {
+  const subject = fact.kind === 'quantity' ? ORGANISATION_SUBJECT.exec(fact.before)?.[1] : undefined;
+  return subject !== undefined && !question.includes(subject);
 }
 
 /** Idf from which a word before a count of households or people singles out part of them (脱贫 of 198户脱贫户). */
@@ -615,8 +617,7 @@ const COUNTIES_BY_TOWNS = /(?:哪|哪一)个县.*(?:专业镇|入选|上榜)|(?:
  * every town alike (专业镇, 入选: no figure tells them apart); the extreme county or counties first, each with its towns cited.
  */
 export function composeTownsPerCounty(ctx: ComposeContext): Reply | null {
-  const q = foldForMatch(ctx.question);
-  if (ctx.parsed.operation !== 'superlative' || !COUNTIES_BY_TOWNS.test(q)) return null;
+  if (ctx.parsed.operation !== 'superlative' || !COUNTIES_BY_TOWNS.test(foldForMatch(ctx.question))) return null;
   // (Words of a kind of place, 县里 or 专业镇 cut as 镇最, say what is counted or asked, not what tells towns apart.)
   const towns = ctx.source.townNames();
   const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !/[县镇乡市]/.test(w));
