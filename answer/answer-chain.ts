@@ -216,9 +216,16 @@ function withAbbreviationsSpelt(question: string, words: readonly string[], hits
 export function abbreviatedWord(word: string, hits: readonly SearchHit[], unknown: (w: string) => boolean, isCorpusWord: (w: string) => boolean): string {
   // (A unit, 万斤, is asked to be converted to, not spelt as another: 万公斤.)
   if (!/^[\u4e00-\u9fff]{2}$/.test(word) || !unknown(word) || unitScale(word) !== null) return word;
-  const longer = new RegExp(`${word[0]}[\\u4e00-\\u9fff]{1,2}${word[1]}`, 'g');
+  const [first, last] = [word[0]!, word[1]!];
   for (const h of hits.slice(0, ABBREVIATION_HITS)) {
-    for (const m of indexedChunk(h.chunk).folded.matchAll(longer)) if (isCorpusWord(m[0])) return m[0];
+    const text = indexedChunk(h.chunk).folded;
+    // (Scanned by the first character: most questions' unknown words shorten nothing.)
+    for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+      for (const length of [3, 4]) {
+        const candidate = text.slice(at, at + length);
+        if (candidate.endsWith(last) && /^[\u4e00-\u9fff]+$/.test(candidate) && isCorpusWord(candidate)) return candidate;
+      }
+    }
   }
   return word;
 }
