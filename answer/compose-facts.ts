@@ -301,10 +301,12 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
     ? scopeChunks(ctx)
     : [...new Set((measure?.factWords ?? []).flatMap((w) => ctx.source.chunksWith(w)))];
   const source = chunks.length || measure ? chunks : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
+  // (A rate asked per household or person, 人均收入, ranks the figures stated per unit.)
+  const perUnit = perUnitWords(ctx.question);
   const found = source.flatMap((chunk) =>
     ctx.source
       .factsOf(chunk)
-      .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w))))
+      .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w))) && (perUnit.length === 0 || perUnit.some((w) => f.before.includes(w))))
       .map((fact) => ({ fact, chunk })),
   );
   if (found.length === 0) return null;
@@ -1153,7 +1155,11 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     const towns = ctx.towns.length >= 2 ? ctx.towns : ctx.source.townNames();
     // Across towns, a town takes part only with a figure its article words as the asked measure (年产值 for 产值).
     const measures = ctx.parsed.attributes.filter((a) => a.measure);
-    const statesMeasure = (f: LocatedFact) => measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)));
+    // (…and a rate asked per household or person (按户算, per household), with a figure stated per unit: 户均增收.)
+    const perUnit = perUnitWords(ctx.question);
+    const statesMeasure = (f: LocatedFact) =>
+      (measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)))) &&
+      (perUnit.length === 0 || perUnit.some((w) => f.fact.before.includes(w)));
     pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
     // 哪家 asks which organisation: each figure is labelled by the one its sentence names.
@@ -1197,7 +1203,11 @@ export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[], w
 
 /** The words of a rate the question asks per unit (一户 / 每户 -> 户均, 每户; 每人 -> 人均): how articles say "per". */
 export function perUnitWords(question: string): string[] {
-  return [...foldForMatch(question).matchAll(/[一每]([户人亩头只家])/g)].flatMap(([, unit]) => [`${unit}均`, `每${unit}`]);
+  const q = foldForMatch(question);
+  const units = [...q.matchAll(/[一每按]([户人亩头只家])(?![\u4e00-\u9fff]?[数口])|([户人亩])均/g)].map((m) => m[1] ?? m[2]!);
+  // (…and in English: per household, per person, per capita.)
+  for (const [, word] of q.matchAll(/\bper[- ](household|family|person|capita|head|farmer|mu)\b/g)) units.push(word === 'household' || word === 'family' ? '户' : word === 'mu' ? '亩' : '人');
+  return [...new Set(units)].flatMap((unit) => [`${unit}均`, `每${unit}`]);
 }
 
 /** A bound said after its figure (10度以下, 40度以上, 5000元以内). */

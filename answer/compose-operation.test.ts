@@ -37,6 +37,12 @@ describe('composers over the real page', () => {
     expect((await ask('哪个县的中药材产值最高')).answer).toMatch(/^陵川：.*5\.28亿元/);
   });
 
+  it('ranks only figures stated per household or person when a rate is asked (按户算, 人均, per household)', async () => {
+    expect((await ask('按户或者按人算的增收数字，哪个专业镇最高？')).answer).toMatch(/^阳城蚕桑最高：2022年，户均增收6653元\[1\]；陵川中药材：农民人均药材收入突破3000元\[2\]。$/);
+    expect((await ask('Which town has the biggest income gain per household or per person?')).answer).toMatch(/^阳城蚕桑 is the most: 2022年，户均增收6653元\[1\]/);
+    expect((await ask('哪个专业镇的人均收入最高')).answer).toBe('最高的是陵川中药材：农民人均药材收入突破3000元[1]。');
+  });
+
   it('reads a sentence saying 该园区 as about the thing its paragraph names with that head (潞绸园)', async () => {
     const r = await ask('高平的潞绸园集合了哪几方面的功能？');
     expect(r.answer).toMatch(/^该园区主要依托潞绸文化和国家非遗潞绸织造技艺，打造集工业化生产、潞绸产品体验、潞绸文化展示、潞绸织造研学基地于一体的综合性产业园区。\[1\]/);
