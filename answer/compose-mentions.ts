@@ -155,8 +155,8 @@ export function composeSayingContinued(ctx: ComposeContext): Reply | null {
 }
 
 /** Asks which townships or villages the articles name (报道里点到名的乡镇有哪些, Which villages are named on the page?). */
-// (The places themselves asked: 提到了哪些村, 点到名的乡镇有哪些; not 说到了乡村振兴.)
-const ASKS_NAMED_PLACES = /(?:点到名|点了名|点名|提到|提及|说到|写到|出现)(?:了|过)?(?:的|了)?(?:哪些|哪几个|几个)?(乡镇|镇|乡|村子?)(?=有|是|都|叫|一共|共|[？?，,]|$)|(乡镇|镇|村子?)[^，,？?]{0,4}(?:点到名|点了名|点名|提到|提及|出现)|\bwhich (townships|villages|towns) (?:are|were) (?:named|mentioned)\b/i;
+// (The places themselves asked: 提到了哪些村, 点到名的乡镇有哪些; not 说到了乡村振兴, nor the specialty towns, 哪几个专业镇提到….)
+const ASKS_NAMED_PLACES = /(?:点到名|点了名|点名|提到|提及|说到|写到|出现)(?:了|过)?(?:的|了)?(?:哪些|哪几个|几个)?(乡镇|镇|乡|村子?)(?=有|是|都|叫|一共|共|[？?，,]|$)|(?<!专业)(乡镇|镇|村子?)[^，,？?]{0,4}(?:点到名|点了名|点名|提到|提及|出现)|\bwhich (townships|villages|towns) (?:are|were) (?:named|mentioned)\b/i;
 
 /**
  * 报道里点到名的乡镇有哪些: every township (or village) the named towns' articles name, else the page's, each cited

@@ -541,6 +541,8 @@ describe('yes/no over the real page', () => {
     expect((await ask('Which villages are mentioned in the articles?')).answer).toBe('2: Daxing Village (大兴村)[1], Houzeyao Village (后则腰村)[2].');
     // 乡村振兴 is no village asked.
     expect((await ask('哪几篇报道说到了乡村振兴？')).answer).not.toMatch(/大兴村/);
+    // …nor the specialty towns: 哪几个专业镇提到 asks which of them.
+    expect((await ask('哪几个专业镇提到了跟大学合作？')).answer).toMatch(/^高平生猪（和山西大学进行产学研合作）\[1\]、陵川中药材（加紧与山西农业大学等科研院所合作）\[2\]。$/);
   });
 
   it('answers what a quoted saying goes on to say, with the clause quoting it', async () => {
