@@ -306,7 +306,7 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const found = source.flatMap((chunk) =>
     ctx.source
       .factsOf(chunk)
-      .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w))) && (perUnit.length === 0 || perUnit.some((w) => f.before.includes(w))))
+      .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w))) && statedPerUnit(perUnit, f))
       .map((fact) => ({ fact, chunk })),
   );
   if (found.length === 0) return null;
@@ -1159,7 +1159,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     const perUnit = perUnitWords(ctx.question);
     const statesMeasure = (f: LocatedFact) =>
       (measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)))) &&
-      (perUnit.length === 0 || perUnit.some((w) => f.fact.before.includes(w)));
+      statedPerUnit(perUnit, f.fact);
     pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);
     // 哪家 asks which organisation: each figure is labelled by the one its sentence names.
@@ -1202,6 +1202,11 @@ export function boundHolds(asked: BoundedFigure | null, sentenceFacts: Fact[], w
 }
 
 /** The words of a rate the question asks per unit (一户 / 每户 -> 户均, 每户; 每人 -> 人均): how articles say "per". */
+/** True when no rate is asked (`perUnit` empty), or the figure is stated per the unit asked (户均增收…). */
+function statedPerUnit(perUnit: string[], fact: Fact): boolean {
+  return perUnit.length === 0 || perUnit.some((w) => fact.before.includes(w));
+}
+
 export function perUnitWords(question: string): string[] {
   const q = foldForMatch(question);
   const units = [...q.matchAll(/[一每按]([户人亩头只家])(?![\u4e00-\u9fff]?[数口])|([户人亩])均/g)].map((m) => m[1] ?? m[2]!);
