@@ -75,6 +75,11 @@ export function otherScope(factWords: string, question: string): boolean {
   return wanted !== '' && stated !== '' && stated !== wanted;
 }
 
+/** True when a text has a fact word of one of the attribute families (年产值 of output value, 出栏 of 出栏量). */
+export function saysAttribute(families: readonly AttributeFamily[], text: string): boolean {
+  return families.some((f) => f.factWords.some((w) => text.includes(w)));
+}
+
 /**
  * True when a clause measures another amount than the one asked: the question asks a measured
  * attribute (产量, 面积…) and the clause has none of its words but another's (年产…生产能力).
@@ -83,7 +88,7 @@ export function otherMeasure(clause: string, asked: AttributeFamily[]): boolean 
   const measures = asked.filter((f) => f.measure);
   if (measures.length === 0) return false;
   const c = foldForMatch(clause);
-  if (measures.some((f) => f.factWords.some((w) => c.includes(w)))) return false;
+  if (saysAttribute(measures, c)) return false;
   return ATTRIBUTE_FAMILIES.some((f) => f.measure && !measures.includes(f) && f.factWords.some((w) => c.includes(w)));
 }
 

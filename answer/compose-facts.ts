@@ -2,7 +2,7 @@
 import { countedFamily, extractFacts, foldForMatch, parseNumber, splitClauses, unitScale, type Chunk, type Fact } from '../ingest/index.js';
 import { cutWords, functionWords, indexedChunk, isPredicateWord, type ChunkFact, type SearchHit } from '../index/index.js';
 import type { ScoredSentence } from './compose-extractive.js';
-import { answersAsked, askedWords, otherMeasure, scopeOf } from './asked-attribute.js';
+import { answersAsked, askedWords, otherMeasure, saysAttribute, scopeOf } from './asked-attribute.js';
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-figures.js';
@@ -306,7 +306,7 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
   const found = source.flatMap((chunk) =>
     ctx.source
       .factsOf(chunk)
-      .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || measure.factWords.some((w) => foldForMatch(`${f.before}${f.text}`).includes(w))) && statedPerUnit(perUnit, f))
+      .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || saysAttribute([measure], foldForMatch(`${f.before}${f.text}`))) && statedPerUnit(perUnit, f))
       .map((fact) => ({ fact, chunk })),
   );
   if (found.length === 0) return null;
@@ -957,7 +957,7 @@ function ofAskedMeasure(ctx: ComposeContext, f: LocatedFact): boolean {
   if (family !== null && !family.startsWith('measure:') && f.fact.kind === 'quantity' && f.fact.family !== family) return false;
   const measures = ctx.parsed.attributes.filter((a) => a.measure);
   if (measures.length === 0) return true;
-  return measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}`).includes(w))) && !otherMeasure(f.fact.clause, measures);
+  return saysAttribute(measures, foldForMatch(`${f.fact.before}${f.fact.text}`)) && !otherMeasure(f.fact.clause, measures);
 }
 
 /** Asks each of two things for its own figure (A和B分别是多少, 各是多少). */
@@ -1059,7 +1059,7 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   // (…in its clause or a clause before it in its sentence: 高平丝绸历史悠久，唐代曾是潞绸的产地中心.)
   const upTo = (f: LocatedFact) => foldForMatch(sentenceOf(f.chunk, f.fact).slice(0, f.fact.clauseStart + f.fact.clause.length));
   // (The attribute asked of this side: 彤康成立 asks a founding, 潞绸列入非遗 of the same question does not.)
-  const stating = dated.filter((f) => measures.some((a) => a.factWords.some((w) => upTo(f).includes(w))));
+  const stating = dated.filter((f) => saysAttribute(measures, upTo(f)));
   const pool = stating.length ? stating : dated.filter((f) => f.score >= fitting[0]!.score - 0.3);
   const year = (f: LocatedFact) => startYear(f.fact, ctx.source.referenceYear)!;
   // Events put in order (哪件事在前) are each dated by their best fact, not by the earliest time near it.
@@ -1069,7 +1069,7 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   if (EVENT_ORDER.test(ctx.question) && dated[0]) {
     const event = attributeFamilies(folded);
     const weight = (f: LocatedFact) => focusWeight(upTo(f), own, ctx.source.idf);
-    return dated.find((f) => event.some((a) => a.factWords.some((w) => upTo(f).includes(w)))) ?? dated.reduce((a, b) => (weight(b) > weight(a) ? b : a));
+    return dated.find((f) => saysAttribute(event, upTo(f))) ?? dated.reduce((a, b) => (weight(b) > weight(a) ? b : a));
   }
   // (A year or era stated beats one counted back from a duration (创始于1958年, not 65年来 from 2022).)
   const exact = pool.filter((f) => f.fact.kind === 'time');
@@ -1158,7 +1158,7 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     // (…and a rate asked per household or person (按户算, per household), with a figure stated per unit: 户均增收.)
     const perUnit = perUnitWords(ctx.question);
     const statesMeasure = (f: LocatedFact) =>
-      (measures.length === 0 || measures.some((a) => a.factWords.some((w) => foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`).includes(w)))) &&
+      (measures.length === 0 || saysAttribute(measures, foldForMatch(`${f.fact.before}${f.fact.text}${f.fact.after}`))) &&
       statedPerUnit(perUnit, f.fact);
     pairs = towns.map((town) => ({ f: dedupeFacts(rankFacts(rankableChunksOfTown(ctx, town, ctx.focus), ctx.focus, ctx.parsed, ctx.source)).filter(statesMeasure)[0], label: town }));
     pairs = pairs.filter((p) => p.f !== undefined && p.f.fit >= 0.3);

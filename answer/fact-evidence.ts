@@ -3,6 +3,7 @@ import { foldForMatch, isHeadTime, type Chunk, type Fact } from '../ingest/index
 import { factFolds, indexedChunk, type ChunkFact } from '../index/index.js';
 import type { ParsedQuestion } from './parse-question.js';
 import { bestFormWeight, sharesHead, type WordForm } from './word-forms.js';
+import { saysAttribute } from './asked-attribute.js';
 
 /**
  * A fact with the chunk it was found in, how well its own words fit the question (`fit`, higher is
@@ -65,7 +66,7 @@ export function attributeFit(fact: Fact, focus: string[], q: ParsedQuestion, idf
   // Words right next to the figure (6度清甜山楂甜酒, 占全省总量的86.8%) single it out among its clause's figures.
   const next = folded.next;
   const adjacent = total ? focus.reduce((sum, w) => sum + (next.includes(w) ? idf(w) || 1 : 0), 0) / total : 0;
-  const family = q.attributes.some((a) => a.factWords.some((w) => ctx.includes(w))) ? 0.3 : 0;
+  const family = saysAttribute(q.attributes, ctx) ? 0.3 : 0;
   // 增收多少 asks money although no unit follows 多少: a figure in the asked attribute's unit family fits better.
   const unit = q.unitFamily === null && fact.kind === 'quantity' && q.attributes.some((a) => a.unitFamily === fact.family) ? 0.3 : 0;
   const founding = fact.role === 'founding' && q.attributes.some((a) => a.name === 'founding') ? 0.2 : 0;
