@@ -267,12 +267,16 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
       const of = (w: string) => w !== word && w !== said && (about.includes(w) || (said !== word && sharesHead(w, about)));
       return said !== '' && ctx.focus.some(of) && (!wanted || !scopeOf(folded) || folded.includes(wanted));
     });
-  const best = ctx.scored.slice(0, STATED_SUPERLATIVE_DEPTH).find((x) => saying(x) !== undefined);
-  if (!best) return null;
-  if (one) return statedOne(ctx, best, claim(foldForMatch(saying(best)!)));
+  const stated = ctx.scored
+    .slice(0, STATED_SUPERLATIVE_DEPTH)
+    .map((x) => ({ best: x, saidIn: saying(x) }))
+    .find((x) => x.saidIn !== undefined);
+  if (!stated?.saidIn) return null;
+  const { best, saidIn } = stated;
+  if (one) return statedOne(ctx, best, claim(foldForMatch(saidIn)));
   // The time or figure of the clause saying the superlative answers (最早可以追溯到春秋战国时代), not another of its sentence (近代).
   const chunk = ctx.hits[best.hit]!.chunk;
-  const clause = saying(best)!.replace(/[，,；;。]$/, '');
+  const clause = saidIn.replace(/[，,；;。]$/, '');
   const kind = ctx.parsed.answerType === 'time' ? 'time' : ctx.parsed.answerType === 'quantity' ? 'quantity' : '';
   const own = kind ? ctx.source.factsOf(chunk).find((f) => f.sentence === best.sentence && f.kind === kind && clause.includes(f.text)) : undefined;
   if (own && !WHICH_ONE.test(ctx.question)) {
