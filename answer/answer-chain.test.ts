@@ -63,7 +63,7 @@ function expectCitedAnswer(r: AnswerResult, facts: string[]): void {
     const cited = parts[i]!.replace(/^[^\u4e00-\u9fff]*\. /, '');
     // A per-town answer labels each statement with its town ("陵川中药材：…").
     for (const clause of cited.split(/[，,；;。：:]/).filter((x) => x.trim().length > 0 && !r.citations.some((c) => c.town === x))) {
-      expect(citation.snippet.replace(/\s+/g, '')).toContain(clause);
+      expect(citation.snippet.replace(/\s+/g, '')).toContain(clause.trim());
     }
   }
 }
@@ -685,5 +685,29 @@ describe('withoutDemonym', () => {
     const r = await ask('泽州人种山楂种了有多少个年头了？');
     expect(r.refused).toBe(false);
     expect(r.answer).toContain('300多年');
+  });
+});
+
+describe('answer chain: several questions in one message', () => {
+  it('answers each question, a later one about the first one\'s subject, citing passages once', async () => {
+    const r = await ask('沁水养蜂的专业合作社有多少家啊？能给多少人找到活儿干？');
+    expectCitedAnswer(r, ['30余家', '上千人']);
+    const [first, second] = r.answer.split('\n');
+    expect(first).toContain('30余家');
+    expect(second).toContain('上千人');
+    expect(r.operation).toBe('count+lookup');
+  });
+
+  it('answers a count and then its "of which" with the first question\'s subject', async () => {
+    const r = await ask('泽州现在有几家铸造企业？其中拿到注册商标的有几家？');
+    expectCitedAnswer(r, ['30家', '16家']);
+  });
+
+  it('is a refusal naming the question not answered, with the answered one shown', async () => {
+    const r = await ask('沁水县的蜂农有多少户？沁水的蜂蜜出口到哪些国家？');
+    expect(r.refused).toBe(true);
+    expect(r.answer).toContain('1500户');
+    expect(r.answer.split('\n')).toHaveLength(2);
+    expect(r.citations.some((c) => c.snippet.includes('1500户'))).toBe(true);
   });
 });

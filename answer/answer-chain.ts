@@ -15,6 +15,7 @@ import { ATTRIBUTE_FAMILIES } from './attribute-families.js';
 import { arabicFigures, foldForMatch, unitScale } from '../ingest/index.js';
 import { toCitation, toRetrieved } from './citations.js';
 import { notStated } from './render-answer.js';
+import { joinAnswers, splitQuestions, withSubject } from './compound-question.js';
 import type { AnswerResult } from './types.js';
 
 export { toCitation, toRetrieved };
@@ -308,8 +309,22 @@ export function retrievalQuery(searcher: HybridSearcher, question: string): stri
 
 /** Answers one question extractively from the searcher's index. */
 export async function answerExtractive(searcher: HybridSearcher, input: AnswerInput, options: AnswerOptions): Promise<AnswerResult> {
-  const hits = await searcher.search(retrievalQuery(searcher, input.question), input.k ?? options.k);
-  return composeExtractive(searcher, input.question, hits, options);
+  const k = input.k ?? options.k;
+  return answerMessage(searcher, input.question, await searcher.search(retrievalQuery(searcher, input.question), k), { ...options, k });
+}
+
+/**
+ * The extractive answer to a message from the hits retrieved for it. A message asking several
+ * questions has each answered on its own (retrieved for again), a later one with the first one's
+ * subject, and the answers joined.
+ */
+export async function answerMessage(searcher: HybridSearcher, message: string, hits: SearchHit[], options: AnswerOptions): Promise<AnswerResult> {
+  const parts = splitQuestions(message);
+  if (parts.length === 1) return composeExtractive(searcher, message, hits, options);
+  const townsIn = (text: string) => strongestTowns(searcher.namedTowns(text));
+  const answerOne = async (question: string) => composeExtractive(searcher, question, await searcher.search(retrievalQuery(searcher, question), options.k), options);
+  const answers = await Promise.all(parts.map((p, i) => answerOne(i === 0 ? p : withSubject(p, parts[0]!, townsIn))));
+  return joinAnswers(message, parts, answers);
 }
 
 /** The extractive answer to a question from already retrieved hits (pure over the searcher's corpus statistics). */

@@ -30,6 +30,16 @@ describe('createAnswerService without a model', () => {
     expect(service.searcher).toBe(searcher);
   });
 
+  it('answers each question of a message asking two', async () => {
+    const question = '泽州现在有几家铸造企业？其中拿到注册商标的有几家？';
+    const served = await service.ask({ question });
+    expect(served).toMatchObject({ question, refused: false, operation: 'count' });
+    const [first, second] = served.answer.split('\n');
+    expect(first).toContain('30家');
+    expect(second).toContain('16家');
+    expect(served.citations.every((c) => c.town === '泽州精密铸造')).toBe(true);
+  });
+
   it('warms up without changing what it answers', async () => {
     const before = await service.ask({ question: HAWTHORN });
     await service.warmUp();

@@ -2,7 +2,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Settings } from '../config.js';
 import type { HybridSearcher, Pause, SearchHit } from '../index/index.js';
-import { answerOptions, composeExtractive, REFUSAL_EN, REFUSAL_ZH, retrievalQuery, toRetrieved } from './answer-chain.js';
+import { answerMessage, answerOptions, composeExtractive, REFUSAL_EN, REFUSAL_ZH, retrievalQuery, toRetrieved } from './answer-chain.js';
 import { condenseQuestion } from './condense-question.js';
 import { limitInlining } from './inlining-budget.js';
 import { corpusGuide } from './corpus-guide.js';
@@ -91,7 +91,7 @@ export function createAnswerService(
     const t1 = performance.now();
     const hits = await searcher.search(retrievalQuery(searcher, question), options.k);
     const t2 = performance.now();
-    const extractive = composeExtractive(searcher, question, hits, options);
+    const extractive = await answerMessage(searcher, question, hits, options);
     let result: AnswerResult = extractive;
     let fallback: string | null = null;
     if (llm) {

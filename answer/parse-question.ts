@@ -219,6 +219,11 @@ export function attributeFamilies(folded: string): AttributeFamily[] {
 }
 
 /** The operation a question asks for, from its question words (a yes/no question has no wh-word). */
+/** True when a question sets things against each other: a comparison, a difference or a ratio (比…多吗, 差多少, 谁多). */
+export function setsAgainst(q: string): boolean {
+  return COMPARE.test(q) || DIFFERENCE.test(q) || RATIO.test(q);
+}
+
 export function parseOperation(q: string, townCount: number): Operation {
   // How many / which articles a named author wrote is a count or list over bylines, not who wrote one.
   // (…the byline named before or after 署名: 张彩峰署名的稿子, 署名张彩峰的文章.)
