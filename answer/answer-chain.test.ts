@@ -162,6 +162,10 @@ describe('answer chain: colloquial verbs', () => {
     expectCitedAnswer(await ask('阳城蚕农卖茧子挣了多少钱？'), ['8830万元']);
   });
 
+  it('reads a verb the dictionary glosses at length (取经: "to learn by studying another\'s experience") as its verb (学习)', async () => {
+    expectCitedAnswer(await ask('阳城陶瓷跟谁取经？'), ['广东佛山']);
+  });
+
   it('still refuses a noun the articles never use (the thing asked)', async () => {
     const r = await ask('彤康公司的电话是多少？');
     expect(r.refused, r.answer).toBe(true);

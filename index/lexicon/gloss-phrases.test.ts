@@ -15,6 +15,15 @@ describe('senseOf', () => {
     expect(senseOf('to go (in a direction)')).toBeNull();
   });
 
+  it('reads a long verbal gloss by its verb when a preposition starts its description', () => {
+    expect(senseOf("to learn by studying another's experience")).toEqual({ phrases: ['learn'], verbal: true });
+    // Not a generic verb, nor a long noun gloss, nor a verb followed by its object or by where it goes.
+    expect(senseOf('to journey to India on a quest for the Buddhist scriptures')).toBeNull();
+    expect(senseOf('to make by hand out of wood and glue')).toBeNull();
+    expect(senseOf('a kind of tree growing in the northern hills')).toBeNull();
+    expect(senseOf('to sell goods of every kind at the market')).toBeNull();
+  });
+
   it('reads "to (a place)" as the preposition, not a verb', () => {
     expect(senseOf('to (a place); until (a time); up to (a point)')).toEqual({ phrases: ['to', 'until', 'up to'], verbal: false });
   });

@@ -12,6 +12,9 @@ export const MAX_PHRASE_WORDS = 4;
 /** Words a parenthesised object may have to be kept ("to make (money)" -> "make money"). */
 const MAX_OBJECT_WORDS = 2;
 
+/** Prepositions after which a verbal gloss describes how (see phraseOf). */
+const MANNER = new Set(['by', 'through', 'from', 'with', 'in', 'at', 'on', 'for', 'into', 'about', 'after', 'as']);
+
 /** Lower-case words of a phrase without stop words. */
 function words(text: string): string[] {
   return text.toLowerCase().replace(/[^a-z0-9'\- ]/g, ' ').split(/\s+/).filter((w) => w && !STOP.has(w));
@@ -32,6 +35,9 @@ function phraseOf(part: string): string | null {
     return object ? ` ${w.join(' ')} ` : ' ';
   });
   const w = words(text);
+  // A long verbal gloss says its verb first and how after a preposition ("to learn by studying another's
+  // experience"): the verb is the translation, the rest a description.
+  if (isVerb && w.length > MAX_PHRASE_WORDS && MANNER.has(w[1]!) && !GENERIC_VERBS.has(w[0]!)) return w[0]!;
   if (w.length === 0 || w.length > MAX_PHRASE_WORDS) return null;
   if (w.length === 1 && isVerb && GENERIC_VERBS.has(w[0]!)) return null;
   return w.join(' ');

@@ -7,7 +7,7 @@ import { headOf } from './gloss-phrases.js';
 import { readWordNet, senseRank, wordnetVersion, type WordNet } from './wordnet-source.js';
 
 /** Bump when the digest's content rules change (phrases, senses, WordNet weights, antonyms) or the dictionary file's layout. */
-export const DIGEST_VERSION = 10;
+export const DIGEST_VERSION = 11;
 /** Sense flags: a verb sense ("to raise"); a proper-noun sense ("the Forbidden City": translated, never related). */
 export const VERBAL = 1;
 export const PROPER = 2;
