@@ -715,3 +715,12 @@ describe('answer chain: several questions in one message', () => {
     expect(r.citations.some((c) => c.snippet.includes('1500户'))).toBe(true);
   });
 });
+
+describe('answer chain: the towns counted by what they are', () => {
+  it('counts the towns when the counted noun (产业) ends a clause describing them', async () => {
+    const r = await ask('一共有多少个特色产业入选了首批市级专业镇？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(/^共9个/);
+    expect(r.citations).toHaveLength(9);
+  });
+});

@@ -65,7 +65,7 @@ export function askedUnit(folded: string): string {
 const MEASURE_BY = new RegExp(`按(${MEASURE_UNITS})来?(?:算|计)`);
 
 /** Questions about which towns / counties / places (not about one of them). */
-export const ASKS_TOWNS = /哪些(?:专业)?镇|(?:什么|啥)(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|专业镇[^，,？?]{0,12}(?:几|多少)个[？?。]?$|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which (?:specialty )?towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
+export const ASKS_TOWNS = /哪些(?:专业)?镇|(?:什么|啥)(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|专业镇[^，,？?]{0,12}(?:几|多少)个[？?。]?$|(?:几|多少)个[^，,？?]{0,16}(?:专业镇|产业)[？?。]?$|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which (?:specialty )?towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
 
 /** Asks where: a county, a place (在哪个县市, 在哪里). */
 const ASKS_PLACE = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市|地方|村|乡镇?)|在哪里|在哪儿|在哪(?![个些])/;
