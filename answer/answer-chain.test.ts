@@ -724,3 +724,18 @@ describe('answer chain: the towns counted by what they are', () => {
     expect(r.citations).toHaveLength(9);
   });
 });
+
+describe('answer chain: organisations asked by name, and question words typed as homophones', () => {
+  it('leads with the organisation when its name is asked (龙头企业叫啥名)', async () => {
+    const r = await ask('高平潞绸的龙头企业叫啥名？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(/^吉利尔潞绸集团/);
+  });
+
+  it('reads a question word typed as its homophone (神么) as the question word', async () => {
+    // (Read as 什么时候, it asks a time: the clause with the year answers, not the whole sentence.)
+    const r = await ask('彤康公司是神么时候成立的？');
+    expectCitedAnswer(r, ['2007年']);
+    expect(r.answer).toMatch(/^成立于2007年/);
+  });
+});

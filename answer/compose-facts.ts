@@ -182,7 +182,8 @@ function givenFigure(fact: Fact, given: Fact[]): boolean {
 /** A lookup: the best fact of the asked kind as a short statement; a trimmed sentence for free-text answers. */
 export function composeLookup(ctx: ComposeContext): Reply | null {
   const cites = new CitationList();
-  if (ctx.parsed.answerType === 'text') {
+  // (…and so is an organisation's name asked (龙头企业叫什么名字): the sentence with its organisation leading.)
+  if (ctx.parsed.answerType === 'text' || (ctx.parsed.answerType === 'names' && ASKS_ORGANISATION.test(ctx.question))) {
     if (ctx.picked.length === 0) return null;
     const series = ['list', 'lookup'].includes(ctx.parsed.operation) && actionsAsked(foldForMatch(ctx.question)) !== '';
     const picked = ctx.parsed.operation === 'reason' ? causalPicked(ctx) : ctx.picked;
@@ -430,7 +431,7 @@ function subjectOrganisation(facts: Fact[], sentence: number): string | undefine
 const ANAPHOR_ORG = /该(?:集团|公司|企业|厂|合作社)/;
 
 /** Question words that ask which organisation. */
-const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂|部门|单位|机构)|which (?:company|firm|enterprise|group|department|agency|body|organi[sz]ation)/i;
+const ASKS_ORGANISATION = /哪一?家|哪一?个(?:企业|公司|集团|厂|部门|单位|机构)|(?:企业|公司|集团|厂家?|部门|单位|机构)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥|哪)|which (?:company|firm|enterprise|group|department|agency|body|organi[sz]ation)|name of (?:the |its |their )?(?:[a-z-]+ )?(?:company|firm|enterprise|group)/i;
 
 /**
  * 是阳城哪家窑烧的: asked which organisation, where the best sentence's passage names none: a near miss showing

@@ -12,7 +12,7 @@ import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import type { Pause } from './slice-pause.js';
 import { expandQuery, ownCharacters, townKey, townMentions, type TownKey } from './query-terms.js';
-import { homophoneIndex, romanisedNames, withHomophones, withNativeNames } from './romanised-names.js';
+import { homophoneIndex, QUESTION_WORDS, romanisedNames, withHomophones, withNativeNames } from './romanised-names.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 import { candidateLabels } from './word-postings.js';
 
@@ -287,7 +287,7 @@ export class HybridSearcher {
   private findNativeNames(question: string): string {
     this.romanised ??= romanisedNames([...this.entityNames(), ...this.articlesByAuthor().keys(), ...this.listedNames()]);
     // Character bigrams are indexed marked (§潞绸): the segmenter's words are the terms without the mark.
-    this.homophones ??= homophoneIndex(this.index.bm25.postings.terms.filter((t) => !t.startsWith('§')), [...this.townNames(), ...this.entityNames()]);
+    this.homophones ??= homophoneIndex([...this.index.bm25.postings.terms.filter((t) => !t.startsWith('§')), ...QUESTION_WORDS], [...this.townNames(), ...this.entityNames()]);
     return withHomophones(withNativeNames(question, this.romanised), this.homophones, (w) => this.wordIdf(w) > 0, (w) => this.index.bm25.idf(w) > 0);
   }
 

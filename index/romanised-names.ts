@@ -69,6 +69,9 @@ export function pairKey(pair: string): string {
   return key;
 }
 
+/** Question words, read for their homophones whether or not the articles use them (神么 -> 什么). */
+export const QUESTION_WORDS = ['什么', '怎么', '多少', '哪里', '怎样', '为何'];
+
 /**
  * Two-character corpus words by their toneless pinyin (luchou -> [潞绸]), for reading typed homophones:
  * the segmenter's words and the character pairs of names (towns, organisations), not every pair of characters
