@@ -173,6 +173,8 @@ describe('comparisons', () => {
   it('reads the comparative asked, not the 少 of 多少, and its direction', () => {
     expect(comparativeWord('陵川和阳城哪个产值更高？')).toBe('高');
     expect(comparativeWord('吉利尔比彤康早成立多少年？')).toBe('早');
+    // 比重 (a share) is no 比 of a comparison.
+    expect(comparativeWord('蚕茧产量占全市的比重和占全省的比重，哪个更高？')).toBe('高');
     expect(comparativeWord('出栏和屠宰哪个少？')).toBe('少');
     expect(comparativeWord('高平生猪出栏多少头？')).toBe('');
     expect(comparativeWord('高平的猪多还是阳城的蚕多？')).toBe('多');

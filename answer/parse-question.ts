@@ -166,11 +166,11 @@ export function isBoundWord(word: string): boolean {
   return BOUND_WORDS.some((words) => words.test(word));
 }
 
-/** The comparative adjective of a comparison (哪个更高 -> 高, 比彤康早成立 -> 早, 哪个成立得早 -> 早), not the 多/少 of 多少. */
+/** The comparative adjective of a comparison (哪个更高 -> 高, 比彤康早成立 -> 早, 哪个成立得早 -> 早), not the 多/少 of 多少 nor the 重 of 比重. */
 export function comparativeWord(question: string): string {
   const q = foldForMatch(question).replace(/多少/g, '');
   const english = /\b(higher|lower|larger|bigger|smaller|greater|more|fewer|less|earlier|later|older|newer)\b/i.exec(q)?.[1]?.toLowerCase();
-  return /(?:更|比[^，,]{1,16}?|(?:哪[个家一件项样]|谁)[^，,]{0,10}?)([高低大小早晚长久多少重轻烈贵新])|([高低大小早晚长久多少重轻烈贵新])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
+  return /(?:更|(?<!百分|占)比(?![重例率])[^，,]{1,16}?|(?:哪[个家一件项样]|谁)[^，,]{0,10}?)([高低大小早晚长久多少重轻烈贵新])|([高低大小早晚长久多少重轻烈贵新])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
 }
 
 /** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
