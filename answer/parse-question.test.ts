@@ -10,6 +10,8 @@ describe('parseQuestion: the articles of one byline', () => {
     ['张彩峰署名的稿子有几篇？', 'count'],
     ['署名张彩峰的文章有几篇', 'count'],
     ['陈云华署名的报道有哪些', 'list'],
+    ['署名陈云华的稿子分别写了哪几个专业镇', 'list'],
+    ['Which towns did 陈云华 write about?', 'list'],
     ['沁水蜂蜜那篇是谁写的', 'author'],
   ])('%s -> %s', (q, operation) => {
     expect(parseQuestion(q, 0, false).operation).toBe(operation);
