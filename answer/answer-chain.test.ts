@@ -739,3 +739,18 @@ describe('answer chain: organisations asked by name, and question words typed as
     expect(r.answer).toMatch(/^成立于2007年/);
   });
 });
+
+describe('answer chain: the figures of one measure a sentence lists', () => {
+  it('lists every figure of the asked measure, led by them', async () => {
+    const zh = await ask('彤康开发的酒有哪几种度数？');
+    expect(zh.refused, zh.answer).toBe(false);
+    expect(zh.answer).toMatch(/^6度、8度、13度、42度、54度：开发产品有6度清甜山楂甜酒/);
+    expect(zh.citations[0]!.snippet).toContain('54度山楂白兰地');
+  });
+
+  it('keeps the figures of the thing the question names', async () => {
+    const r = await ask('彤康出的白兰地有哪些度数？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(/^42度、54度：/);
+  });
+});

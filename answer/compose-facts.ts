@@ -179,6 +179,32 @@ function givenFigure(fact: Fact, given: Fact[]): boolean {
   return fact.kind === 'quantity' && fact.value !== null && given.some((g) => g.family === fact.family && Math.abs(g.value! - fact.value!) <= 0.005 * Math.abs(g.value!));
 }
 
+/**
+ * 都有多少度的 / list the strengths: every figure of the asked measure that the best one's sentence states, in
+ * its order, then the clause (or sentence) saying them. Null when the sentence states fewer than two.
+ */
+export function composeFigureList(ctx: ComposeContext): Reply | null {
+  if (ctx.parsed.answerType !== 'quantity' || ctx.parsed.unitFamily === null) return null;
+  const top = answeringCandidates(ctx)[0];
+  if (!top || top.fact.value === null) return null;
+  let figures = ctx.source
+    .factsOf(top.chunk)
+    .filter((f) => f.sentence === top.fact.sentence && f.family === top.fact.family && f.value !== null)
+    .sort((a, b) => a.clauseStart - b.clauseStart || a.clause.indexOf(a.text) - b.clause.indexOf(b.text));
+  // (The figures of a thing the question names, 山楂白兰地有哪几种度数: those whose item says it, 42度和54度山楂白兰地.)
+  const itemOf = (f: Fact) => f.clause.slice(f.clause.indexOf(f.text) + f.text.length).split(/[、，,；;]/)[0]!;
+  const named = ctx.focus.filter((w) => figures.some((f) => itemOf(f).includes(w)) && !figures.every((f) => itemOf(f).includes(w)));
+  if (named.length) figures = figures.filter((f) => named.some((w) => itemOf(f).includes(w)));
+  const texts = [...new Set(figures.map((f) => f.text))];
+  if (texts.length < 2) return null;
+  const cites = new CitationList();
+  const sentence = sentenceOf(top.chunk, top.fact);
+  const clauses = [...new Set(figures.map((f) => f.clause))];
+  const said = clauses.length === 1 ? factStatement(top.fact, sentence).replace(/。$/, '') : sentence.replace(/。$/, '');
+  const lead = ctx.parsed.english ? `${figures.map(englishValue).filter((v, i, all) => all.indexOf(v) === i).join(', ')}. ` : `${texts.join('、')}：`;
+  return reply(`${lead}${said}。${cites.mark(top.chunk)}`, cites, figures.map((fact) => ({ ...top, fact })));
+}
+
 /** A lookup: the best fact of the asked kind as a short statement; a trimmed sentence for free-text answers. */
 export function composeLookup(ctx: ComposeContext): Reply | null {
   const cites = new CitationList();

@@ -3,7 +3,7 @@ import { foldForMatch, splitClauses, type Fact } from '../ingest/index.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTownsPerCounty, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeFigureList, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTownsPerCounty, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, choosesOne, comparisonSides, parseQuestion, superlativeDescribes, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { asStatement, CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -274,7 +274,8 @@ export function composeFacts(
       break;
     }
     case 'list':
-      reply = composeByAuthor(ctx, question, false) ?? (unknownWords ? null : composeOrganisations(ctx, false));
+      // (都有多少度的: the figures of the asked measure one sentence states.)
+      reply = composeByAuthor(ctx, question, false) ?? (unknownWords ? null : composeOrganisations(ctx, false) ?? composeFigureList(ctx));
       if (reply) break;
       reply = unknownWords ? null : (composeQualities(ctx, false) ?? composeList(ctx, false, refusal === null) ?? (refusal ? null : lookupOrNearMiss(ctx)));
       break;
