@@ -754,3 +754,17 @@ describe('answer chain: the figures of one measure a sentence lists', () => {
     expect(r.answer).toMatch(/^42度、54度：/);
   });
 });
+
+describe('answer chain: requests, and counties by their number of towns', () => {
+  it('reads "can you give me X" as asking for X, refused when the articles have no word for it', async () => {
+    const r = await ask('Could you give me a recipe for Tongkang hawthorn brandy?');
+    expect(r.refused, r.answer).toBe(true);
+    expect(r.answer).toBe(REFUSAL_EN);
+  });
+
+  it('names the county with the number of towns asked, counting every town of the page', async () => {
+    const r = await ask('哪个县只有一个专业镇？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(/^陵川（陵川中药材\[1\]）/);
+  });
+});

@@ -114,9 +114,9 @@ export function englishAskedThing(question: string): string {
   return plural >= 0 ? words.slice(0, plural + 1).join(' ') : thing;
 }
 
-/** The noun phrase (one to three words) after an English question's opening, up to the verb or preposition that follows it. */
+/** The noun phrase (one to three words) after an English question's opening (or a request's: can you give me), up to the verb or preposition that follows it. */
 function englishThingPhrase(question: string): string {
-  return /^\s*(?:what(?:'s|’s| is| are| was| were)|how (?:many|much))\s+(?:the\s+|a\s+)?((?!(?:did|does|do|is|are|was|were|has|have)\b)[a-z]+(?:[ -][a-z]+){0,2}?)\s+(?:of|for|does|do|did|is|are|was|were|in|at|has|have)\b/i.exec(question)?.[1] ?? '';
+  return /^\s*(?:what(?:'s|’s| is| are| was| were)|how (?:many|much)|(?:can|could|would|will) (?:you|u) (?:please )?(?:give|show|send|recommend|suggest|share|provide|find)(?: me| us)?)\s+(?:the\s+|a\s+|an\s+)?((?!(?:did|does|do|is|are|was|were|has|have)\b)[a-z]+(?:[ -][a-z]+){0,2}?)\s+(?:of|for|does|do|did|is|are|was|were|in|at|has|have)\b/i.exec(question)?.[1] ?? '';
 }
 
 /**

@@ -620,7 +620,7 @@ function yearTowns(ctx: ComposeContext, year: number): { town: string; text: str
 }
 
 /** 各有两个专业镇 / 占了两个镇: a number of towns each county is asked to have. */
-const PER_COUNTY = /(?:各有|各占|占了?|各|有)(一|两|二|三|四|\d)个(?:专业)?镇/;
+export const PER_COUNTY = /(?:各有|各占|占了?|各|有)(一|两|二|三|四|\d)个(?:专业)?镇/;
 
 /** 除了X(以外)，还有…: the thing set aside. */
 const SET_ASIDE = /除了?([^，,？?]{2,12}?)(?:以外|之外)?[，,]?还/;
@@ -685,7 +685,9 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     const per = PER_COUNTY.exec(foldForMatch(ctx.question));
     if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question) || (per && /哪个县|哪一个县/.test(ctx.question))) {
       const all = new Map<string, typeof towns>();
-      for (const t of towns) all.set(t.chunk.meta.county, [...(all.get(t.chunk.meta.county) ?? []), t]);
+      // (A number of towns per county counts every town of the page, not only those its sentences match.)
+      const counted = per ? ctx.source.townNames().map((town) => ({ town, chunk: ctx.source.chunksOfTown(town)[0]!, text: '' })) : towns;
+      for (const t of counted) all.set(t.chunk.meta.county, [...(all.get(t.chunk.meta.county) ?? []), t]);
       // 各有两个专业镇的县: only the counties with that many towns.
       const wanted = per ? parseNumber(per[1]!) : null;
       const counties = new Map([...all].filter(([, ts]) => wanted === null || ts.length === wanted));

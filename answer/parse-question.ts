@@ -248,8 +248,11 @@ export function parseOperation(q: string, townCount: number): Operation {
 
 /** A question without a wh-word that asks whether something holds (吗, 是不是, 有没有, Is…). */
 function asksYesNo(q: string): boolean {
-  return YESNO.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, ''));
+  return YESNO.test(q) && !REQUEST.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, ''));
 }
+
+/** A request worded as a question (can you give me…, could you list…): it asks for the thing, not yes or no. */
+const REQUEST = /^\s*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:give|tell|show|list|explain|recommend|describe|share|provide|find|send|name|suggest)\b/i;
 
 /** The latest parse: an answer asks for its question's operation, then the composers for the whole parse. */
 let lastParse: { question: string; townCount: number; english: boolean; parsed: ParsedQuestion } | null = null;
