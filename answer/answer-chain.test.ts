@@ -768,3 +768,17 @@ describe('answer chain: requests, and counties by their number of towns', () => 
     expect(r.answer).toMatch(/^陵川（陵川中药材\[1\]）/);
   });
 });
+
+describe('answer chain: time superlatives of a thing mentioned in passing', () => {
+  it('does not date a thing one passage only mentions (景德镇) by the earliest time of the page', async () => {
+    const r = await ask('景德镇的瓷器最早是什么朝代开始的？');
+    expect(r.refused, r.answer).toBe(true);
+    expect(r.answer).not.toContain('春秋战国');
+  });
+
+  it('still ranks every time of the page when nothing is named', async () => {
+    const r = await ask('这一版里说到的最早的年代是什么时候？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(/^最早的是春秋战国时代/);
+  });
+});

@@ -7,7 +7,7 @@ import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-figures.js';
 import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
-import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, KINDS_OF, type ParsedQuestion } from './parse-question.js';
+import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, isTimeNoun, KINDS_OF, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight, FAMILY_FORM_WEIGHT, sharesHead, type WordForm } from './word-forms.js';
 import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
@@ -416,12 +416,16 @@ export function composeTimeSuperlative(ctx: ComposeContext): Reply | null {
     ? scopeChunks(ctx)
     : ctx.source.townNames().flatMap((t) => ctx.source.chunksOfTown(t));
   const yearsOnly = ASKS_YEAR.test(ctx.question);
-  const found = chunks.flatMap((chunk) =>
+  let found = chunks.flatMap((chunk) =>
     ctx.source
       .factsOf(chunk)
       .filter((f) => f.kind === 'time' && f.value !== null && (!yearsOnly || f.family === 'year'))
       .map((fact) => ({ fact, chunk })),
   );
+  // A thing the question names that one passage mentions in passing (景德镇瓷器最早…): only the times said of it answer.
+  // (Not the kind of time asked, 哪个时期 / 年代.)
+  const named = scoped ? [] : ctx.focus.filter((w) => w.length >= 2 && !isTimeNoun(w) && !FRAME_NOUNS.has(w) && ctx.source.townsIn(w).length === 0 && ctx.source.chunksWith(w).length === 1);
+  if (named.length) found = found.filter((f) => named.some((w) => foldedSentenceOf(f.chunk, f.fact).includes(w)));
   if (found.length === 0) return null;
   // Older (最早) is the smallest start year; 最晚 / 最近 the largest.
   const earliest = ctx.parsed.direction === 'max';
