@@ -782,3 +782,12 @@ describe('answer chain: time superlatives of a thing mentioned in passing', () =
     expect(r.answer).toMatch(/^最早的是春秋战国时代/);
   });
 });
+
+describe('answer chain: sides read in the organisation the question names', () => {
+  it('finds both sides of a difference in the one organisation named, not another town with the word (面积)', async () => {
+    const r = await ask('彤康的山楂基地，规划的面积和通过认证的面积差了多少亩？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('19500亩');
+    expect(r.citations.every((c) => c.town === '泽州山楂红酒')).toBe(true);
+  });
+});

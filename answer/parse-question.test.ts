@@ -132,6 +132,8 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // (The 还 of 还差多少 is no part of a side.)
+    expect(comparisonSides('彤康的基地，规划面积和认证的面积还差多少亩？')).toEqual(['规划面积', '认证的面积']);
     // An English alternative question: the two sides of "or", without the comparative.
     expect(comparisonSides('Are there more bee-farming co-ops in Qinshui or chain-leader companies in Lingchuan?')).toEqual(['bee-farming co-ops in Qinshui', 'chain-leader companies in Lingchuan']);
     expect(comparisonSides("Is Gaoping's pig output or Qinshui's goat stock larger?")).toEqual(["Gaoping's pig output", "Qinshui's goat stock"]);
