@@ -30,7 +30,7 @@ export const ATTRIBUTE_FAMILIES: AttributeFamily[] = [
   { name: 'stock', questionWords: ['饲养量', '存栏', '养了多少', '养多少', '养殖规模', 'raise'], factWords: ['饲养量', '存栏', '养殖'], measure: true },
   { name: 'enterprises', questionWords: ['企业', '公司', '厂', '厂家', '工厂', 'enterprise', 'compan'], factWords: ['企业', '公司'], unitFamily: 'organisations' },
   { name: 'founding', questionWords: ['成立', '创办', '创立', '创建', '创始', '开厂', '建厂', '开办', '建立', '哪年开', '开起来', '开的', '开业', '办起来', '建起来', 'found', 'establish'], factWords: ['成立', '创始', '创办', '创建', '创立'], answerType: 'time' },
-  { name: 'history', questionWords: ['历史', '多少年', '多久', '多长时间', '悠久', '追溯', '起源', '最早', 'history'], factWords: ['历史', '追溯', '悠久', '年来'], answerType: 'duration' },
+  { name: 'history', questionWords: ['历史', '多少年', '多久', '多长时间', '悠久', '追溯', '起源', '最早', '古老', '年头', 'history'], factWords: ['历史', '追溯', '悠久', '年来'], answerType: 'duration' },
   { name: 'heyday', questionWords: ['最火', '最红', '最兴盛', '最鼎盛', '鼎盛', '极盛', '全盛', '巅峰', '最辉煌', '兴盛', '繁荣', '最风光', 'heyday', 'peak'], factWords: ['极盛', '鼎盛', '兴盛', '领先', '繁荣'], answerType: 'time' },
   { name: 'honours', questionWords: ['称号', '美誉', '之称', '名号', '头衔', '荣誉', '有名', '出名', '闻名', '著名', '招牌', '美称', '雅号', '誉为', '称为', '被称', '叫作', '夸成', '夸为', '夸作', '赞为', '管它叫', '外号', '人称', 'title', 'famous', 'known as', 'nickname', 'dubbed', 'hailed', 'praised as', 'reputation'], factWords: ['称号', '美誉', '之称', '之誉', '誉为', '称为', '之乡', '闻名', '盛名', '著名', '知名'], answerType: 'names' },
   { name: 'leading', questionWords: ['最牛', '最厉害', '最强', '最有实力', '老大', '领头羊', '带头大哥', '数一数二', '顶尖', '头号', 'leading', 'top compan', 'top firm'], factWords: ['龙头', '领军', '领头', '带头'] },

@@ -242,5 +242,8 @@ describe('attributeFamilies', () => {
   it('does not read a year and the verb after it as one word (22年产的 is not 年产)', () => {
     expect(attributeFamilies('阳城22年产的蚕茧').map((f) => f.name)).not.toContain('capacity');
     expect(attributeFamilies('年产多少吨').map((f) => f.name)).toContain('capacity');
+    // How old a thing is, said as 古老 or 年头, asks its history.
+    expect(attributeFamilies('哪个传统更古老').map((f) => f.name)).toContain('history');
+    expect(attributeFamilies('谁的年头更长').map((f) => f.name)).toContain('history');
   });
 });
