@@ -166,6 +166,10 @@ describe('answer chain: colloquial verbs', () => {
     expectCitedAnswer(await ask('阳城陶瓷跟谁取经？'), ['广东佛山']);
   });
 
+  it('reads a locative before 有 (手上有) as a loose "has", not a thing to find', async () => {
+    expectCitedAnswer(await ask('沁水县手上有多少户蜂农？'), ['1500户']);
+  });
+
   it('still refuses a noun the articles never use (the thing asked)', async () => {
     const r = await ask('彤康公司的电话是多少？');
     expect(r.refused, r.answer).toBe(true);

@@ -1,7 +1,7 @@
 // The answer chain: retrieve, compose an extractive answer with citations, or refuse. A LangChain Runnable.
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Settings } from '../config.js';
-import { cutWords, indexedChunk, isIdiomWord, isIndefiniteAmount, isModifierWord, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
+import { cutWords, indexedChunk, isIdiomWord, isIndefiniteAmount, isLocativeWord, isModifierWord, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
 import { askedUnit, attributeFamilies, isBoundWord, KINDS_OF, parseOperation } from './parse-question.js';
@@ -123,13 +123,15 @@ function englishThingPhrase(question: string): string {
  * A verb the articles never use and the dictionary relates to none of theirs (过日子, 挣, 好卖): how the
  * asker says it, not a thing to find. An unknown noun (电话, 价格) stays: it is what the question asks.
  */
-export function isUnknownPredicate(word: string, searcher: HybridSearcher): boolean {
+export function isUnknownPredicate(word: string, searcher: HybridSearcher, question = ''): boolean {
   // An ordinal or a numeral with its classifier (第二批) is no verb, whatever the classifier's own sense.
   if (/^[第\d一二两三四五六七八九十百千万几]/.test(word)) return false;
   // (An idiom, 从头到尾 or 一天到晚, says how the asker puts it, whatever the dictionary makes of it; a set phrase
   // holding a word the articles use, 驰名商标, names a thing.)
   const idiom = isIdiomWord(word) && !cutWords(word).some((part) => part !== word && searcher.wordIdf(part) > 0);
-  return searcher.wordIdf(word) === 0 && (idiom || searcher.lexicon.isVerbal(word) || (isModifierWord(word) && !word.startsWith('最'))) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
+  // (…and so does a locative before 有, 手里有 / 手上有: a loose way of saying has.)
+  const having = isLocativeWord(word) && question.includes(`${word}有`);
+  return searcher.wordIdf(word) === 0 && (idiom || having || searcher.lexicon.isVerbal(word) || (isModifierWord(word) && !word.startsWith('最'))) && !searcher.lexicon.relatedWords(word).some((r) => r.weight >= MIN_RELATED);
 }
 
 /**
@@ -139,7 +141,7 @@ export function isUnknownPredicate(word: string, searcher: HybridSearcher): bool
 function withoutUnknownPredicates(words: string[], searcher: HybridSearcher, question: string): string[] {
   // A verb right before the question word says what is asked (占地多少亩): it stays.
   const asking = (w: string) => askedRightAfter(question, w);
-  const rest = words.filter((w) => !isUnknownPredicate(w, searcher) || asking(w));
+  const rest = words.filter((w) => !isUnknownPredicate(w, searcher, question) || asking(w));
   if (rest.length === words.length) return words;
   const places = placeNames(words.join(' '));
   // (An industry word names what is asked about too, a verbal one included: 靠药材吃饭 keeps 药材, 靠养蜂过日子 养蜂;

@@ -25,7 +25,7 @@ export { buildLexicon, type LexiconTable } from './lexicon/build-lexicon.js';
 export { loadDictionary } from './lexicon/dictionary-cache.js';
 export { Lexicon, type RelatedWord, type Translation } from './lexicon/lexicon.js';
 export { loadOverrides } from './lexicon/lexicon-overrides.js';
-export { cutWords, functionWords, isIdiomWord, isIndefiniteAmount, isModifierWord, isPredicateWord, isTimeWord, measureWords, placeNames, tokenize } from './tokenize.js';
+export { cutWords, functionWords, isIdiomWord, isIndefiniteAmount, isLocativeWord, isModifierWord, isPredicateWord, isTimeWord, measureWords, placeNames, tokenize } from './tokenize.js';
 export { removeSources, updateIndex, type IngestReport } from './update-index.js';
 export { ModelUnavailableError } from './transformers-embedder.js';
 export { progressReporter, renderProgressBar } from './model-progress.js';

@@ -71,6 +71,11 @@ export function isTimeWord(word: string): boolean {
   return tagOf(word) === 't';
 }
 
+/** True when jieba tags a word as a locative made of a noun and a position word (手里, 手上, 家里): where, said loosely. */
+export function isLocativeWord(word: string): boolean {
+  return tagOf(word) === 's' && /[里上头中内]$/.test(word);
+}
+
 /** True when jieba knows a word whole as an idiom or set phrase (从头到尾, 一天到晚): how something is said, never a thing. */
 export function isIdiomWord(word: string): boolean {
   return /^[il]$/.test(tagOf(word));
