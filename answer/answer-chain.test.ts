@@ -795,3 +795,12 @@ describe('answer chain: sides read in the organisation the question names', () =
     expect(r.citations.every((c) => c.town === '泽州山楂红酒')).toBe(true);
   });
 });
+
+describe('answer chain: a quoted measure in a page-wide superlative', () => {
+  it('ranks only the figures said with the quoted word (“增收”), not every income', async () => {
+    const r = await ask('各篇报道说到的“增收”金额里，哪个最多？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('6653元');
+    expect(r.answer).not.toContain('8830万元');
+  });
+});

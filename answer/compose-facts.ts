@@ -340,8 +340,12 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
       .filter((f) => f.kind === 'quantity' && f.family === family && f.value !== null && (!measure || saysAttribute([measure], foldForMatch(`${f.before}${f.text}`))) && statedPerUnit(perUnit, f))
       .map((fact) => ({ fact, chunk })),
   );
-  if (found.length === 0) return null;
-  const top = found.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a));
+  // (A measure the question quotes, 农户“增收”金额, ranks only the figures said with that word, when some are.)
+  const quoted = [...foldForMatch(ctx.question).matchAll(/[“"「]([^”"」]{1,8})[”"」]/g)].map((m) => m[1]!);
+  const saysQuoted = (f: Fact) => quoted.length > 0 && quoted.every((q) => foldForMatch(f.before).includes(q));
+  const ranked = found.some((f) => saysQuoted(f.fact)) ? found.filter((f) => saysQuoted(f.fact)) : found;
+  if (ranked.length === 0) return null;
+  const top = ranked.reduce((a, b) => ((ctx.parsed.direction === 'max' ? b.fact.value! > a.fact.value! : b.fact.value! < a.fact.value!) ? b : a));
   const cites = new CitationList();
   const located = { ...top, fit: 1, score: 1 };
   const word = ctx.parsed.superlative || (ctx.parsed.direction === 'max' ? '最高' : '最低');
