@@ -804,3 +804,11 @@ describe('answer chain: a quoted measure in a page-wide superlative', () => {
     expect(r.answer).not.toContain('8830万元');
   });
 });
+
+describe('answer chain: requests put politely in Chinese', () => {
+  it('lists the towns asked with 能不能…列给我, not a yes/no refusal', async () => {
+    const r = await ask('首批市级专业镇有哪几个，能不能都列给我？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.citations).toHaveLength(9);
+  });
+});

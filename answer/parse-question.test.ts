@@ -12,6 +12,7 @@ describe('parseQuestion: the articles of one byline', () => {
     ['陈云华署名的报道有哪些', 'list'],
     ['署名陈云华的稿子分别写了哪几个专业镇', 'list'],
     ['Which towns did 陈云华 write about?', 'list'],
+    ['能不能把首批市级专业镇都列出来？', 'list'],
     ['沁水蜂蜜那篇是谁写的', 'author'],
   ])('%s -> %s', (q, operation) => {
     expect(parseQuestion(q, 0, false).operation).toBe(operation);

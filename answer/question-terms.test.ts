@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { actionsAsked, scopeAsArticlesSay, severalAsMany, whichTypos, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { actionsAsked, scopeAsArticlesSay, severalAsMany, whichTypos, withoutPoliteness, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -375,5 +375,14 @@ describe('scopeAsArticlesSay', () => {
     expect(scopeAsArticlesSay('在国内算数一数二吗')).toBe('在全国算数一数二吗');
     expect(scopeAsArticlesSay('山西第一养蜂大县是哪个县')).toBe('山西第一养蜂大县是哪个县');
     expect(scopeAsArticlesSay('在山西哪里')).toBe('在山西哪里');
+  });
+});
+
+describe('withoutPoliteness', () => {
+  it('drops how a request is put, keeping its verb', () => {
+    expect(withoutPoliteness('能不能把首批市级专业镇都列出来？')).toBe('把首批市级专业镇都列出来？');
+    expect(withoutPoliteness('可不可以告诉我高平生猪出栏多少？')).toBe('告诉我高平生猪出栏多少？');
+    // Not a question of whether something can be (no request verb follows).
+    expect(withoutPoliteness('高平生猪出栏能不能超过百万头？')).toBe('高平生猪出栏能不能超过百万头？');
   });
 });
