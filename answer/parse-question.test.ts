@@ -33,6 +33,8 @@ describe('parseQuestion', () => {
     // Other wordings of the same operations.
     ['吉利尔和彤康成立相隔几年', 0, 'difference', 'duration', null],
     ['How many years apart were Jilier and Tongkang founded?', 0, 'difference', 'duration', null],
+    // (…and two events, 哪件事发生在前.)
+    ['吉利尔创立和彤康成立，哪件事发生在前？', 0, 'compare', 'time', null],
     ['是沁水的蜂农多，还是沁水的养羊户多？', 0, 'compare', 'quantity', null],
     ['Which was founded first, Jilier or Tongkang?', 0, 'compare', 'time', null],
     ['Does Gaoping raise more pigs than Qinshui raises goats?', 2, 'compare', 'quantity', null],
