@@ -35,6 +35,8 @@ describe('parseQuestion', () => {
     ['How many years apart were Jilier and Tongkang founded?', 0, 'difference', 'duration', null],
     // (…and two events, 哪件事发生在前.)
     ['吉利尔创立和彤康成立，哪件事发生在前？', 0, 'compare', 'time', null],
+    // An amount (…额) asked is money.
+    ['彤康去年的销售额有多少？', 1, 'lookup', 'quantity', 'money'],
     ['是沁水的蜂农多，还是沁水的养羊户多？', 0, 'compare', 'quantity', null],
     ['Which was founded first, Jilier or Tongkang?', 0, 'compare', 'time', null],
     ['Does Gaoping raise more pigs than Qinshui raises goats?', 2, 'compare', 'quantity', null],
