@@ -1000,6 +1000,8 @@ describe('scope near misses over the real page', () => {
     expect(r.refused).toBe(true);
     expect(r.answer).toMatch(/^文章没有提到党参单独的面积；提到的是：.*各类中药材.*40\.1万亩/);
     expect((await ask('陵川中药材种植面积有多大？')).answer).toContain('40.1万亩');
+    // (…said with 是 and 这一种, and the member's place before it.)
+    expect((await ask('光是陵川党参这一种，种植面积有多大？')).answer).toMatch(/^文章没有提到党参单独的/);
     // A member the sentence names only among the set's items (涉及金属制品、机械设备…等12大类) has no figure of its own.
     expect((await ask('泽州铸造的注册商标中，机械设备类的占多少个？')).refused).toBe(true);
     const listed = await ask('泽州铸造的注册商标中，金属制品类有多少个？');

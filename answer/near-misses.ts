@@ -120,8 +120,8 @@ export function growthNotStated(ctx: ComposeContext): Reply | null {
   return sentenceNotStated(ctx, subjectOf(ctx, chunk), '增长幅度', best.text, chunk);
 }
 
-/** One member asked by itself (光连翘一项, 连翘单独的, 仅连翘): the member named. */
-const ASKS_ALONE = /(?:光|单|仅|只)([\u4e00-\u9fff]{2,4}?)(?:一项|一种|一样|这一项|单独|本身)|([\u4e00-\u9fff]{2,6}?)(?:单独|一项)的|([\u4e00-\u9fff]{2,6}?)类的?(?:具体|单独|本身)?(?:有|是|占)?(?:多少|几)/;
+/** One member asked by itself (光连翘一项, 光是陵川连翘这一种, 连翘单独的, 仅连翘): the member named. */
+const ASKS_ALONE = /(?:光|单|仅|只)是?([\u4e00-\u9fff]{2,6}?)(?:这)?(?:一项|一种|一样|单独|本身)|([\u4e00-\u9fff]{2,6}?)(?:单独|一项)的|([\u4e00-\u9fff]{2,6}?)类的?(?:具体|单独|本身)?(?:有|是|占)?(?:多少|几)/;
 /** A figure of a whole set (各类中药材, 所有乡镇, 总产值). */
 const OF_ALL = /各类|各种|各项|所有|全部|总(?!部)|合计/;
 
