@@ -82,3 +82,9 @@ describe('joinAnswers', () => {
     expect(r.answer).toBe('甲。[1]');
   });
 });
+
+describe('splitQuestions: text kept in order', () => {
+  it('keeps a part asking nothing in its place when a short part follows it', () => {
+    expect(splitQuestions('沁水县的蜂农有多少户？听说还有合作社？是吗？黑山羊养了多少只？')).toEqual(['沁水县的蜂农有多少户？听说还有合作社？是吗？', '黑山羊养了多少只？']);
+  });
+});

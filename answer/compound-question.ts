@@ -27,7 +27,7 @@ export function splitQuestions(message: string): string[] {
     const bare = segment.replace(/[？?]/g, '');
     // (…and so is one with no question mark after a question: 涉及哪些大类？文中点名的那几类.)
     const unmarked = !/[？?]$/.test(segment);
-    if (([...bare].length < MIN_PART_CHARS || unmarked) && parts.length > 0) parts[parts.length - 1] += segment;
+    if (([...bare].length < MIN_PART_CHARS || unmarked) && parts.length > 0) (parts[parts.length - 1] += text), (carried = '');
     else if (ASKING.test(bare)) (parts.push(text), (carried = ''));
     else carried = text;
   }
