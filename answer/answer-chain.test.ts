@@ -812,3 +812,11 @@ describe('answer chain: requests put politely in Chinese', () => {
     expect(r.citations).toHaveLength(9);
   });
 });
+
+describe('answer chain: claims put for confirmation', () => {
+  it('checks a claim followed by 我没记错吧 against the stated figure', async () => {
+    const r = await ask('陵川的中药材有五百多种，我没记错吧？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('521种');
+  });
+});

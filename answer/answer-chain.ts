@@ -7,7 +7,7 @@ import { composeFacts, namedEntities, questionOperation, questionParse, stronges
 import { askedUnit, attributeFamilies, isBoundWord, KINDS_OF, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
-import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, withoutPoliteness, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms, type QuestionTerms } from './question-terms.js';
+import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, withoutPoliteness, asClaimAsked, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms, type QuestionTerms } from './question-terms.js';
 import { withEnglishPlaces } from './english-names.js';
 import { askedByPhrase, contractions, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
@@ -334,9 +334,9 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // An English question's pinyin names (Tongkang) are read as the corpus writes them (彤康).
   // …and amounts in Chinese numerals as digits (超过三千元 -> 超过3000元), as the articles write them.
   // …and 那个多 as the 哪个多 it was typed for.
-  // …and 好几届 as the 多届 the articles write, and 在山西排第几 as 在全省; 能不能列给我 as 列给我.
+  // …and 好几届 as the 多届 the articles write, and 在山西排第几 as 在全省; 能不能列给我 as 列给我; …，没说错吧 as …吗.
   // …and an abbreviation of a word of the best passages (劳力) as that word (劳动力).
-  const read = readQuestion(searcher, withoutPoliteness(scopeAsArticlesSay(severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked)))))));
+  const read = readQuestion(searcher, asClaimAsked(withoutPoliteness(scopeAsArticlesSay(severalAsMany(whichTypos(arabicFigures(searcher.nativeNames(asked))))))));
   // (Read again only when a word of it is spelt out: most questions have no abbreviation to look for.)
   const spelt = withAbbreviationsSpelt(read.question, read.parsedTerms.words, hits, searcher);
   const { question, alternatives, parsedTerms } = spelt === read.question ? read : readQuestion(searcher, spelt);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { actionsAsked, scopeAsArticlesSay, severalAsMany, whichTypos, withoutPoliteness, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { actionsAsked, scopeAsArticlesSay, severalAsMany, whichTypos, withoutPoliteness, asClaimAsked, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -384,5 +384,17 @@ describe('withoutPoliteness', () => {
     expect(withoutPoliteness('可不可以告诉我高平生猪出栏多少？')).toBe('告诉我高平生猪出栏多少？');
     // Not a question of whether something can be (no request verb follows).
     expect(withoutPoliteness('高平生猪出栏能不能超过百万头？')).toBe('高平生猪出栏能不能超过百万头？');
+  });
+});
+
+describe('asClaimAsked', () => {
+  it('reads a claim put for confirmation as its yes/no question', () => {
+    expect(asClaimAsked('沁水有1500户蜂农，对吧？')).toBe('沁水有1500户蜂农吗？');
+    expect(asClaimAsked('彤康是2007年成立的，我没记错吧？')).toBe('彤康是2007年成立的吗？');
+    expect(asClaimAsked('泽州山楂种了三百多年了？是真的不')).toBe('泽州山楂种了三百多年了吗？');
+    expect(asClaimAsked('高平生猪出栏100万头，是不是？')).toBe('高平生猪出栏100万头吗？');
+    // Already a yes/no question, or no claim at all.
+    expect(asClaimAsked('故宫琉璃瓦有90%是阳城造的，对吗？')).toBe('故宫琉璃瓦有90%是阳城造的，对吗？');
+    expect(asClaimAsked('沁水蜂农有多少户？')).toBe('沁水蜂农有多少户？');
   });
 });

@@ -63,6 +63,11 @@ export function withoutPoliteness(question: string): string {
   return question.replace(/(?:能不能|可不可以|能否|可否|麻烦(?:你|您)?)(?=[^，,？?。]{0,12}?(?:列|说|讲|告诉|介绍|给我|帮我))/g, '');
 }
 
+/** A claim put for confirmation (…，没说错吧？ / …？是真的不 / …，对不对？) as the yes/no question it is (…吗？); 对吗 / 是真的吗 already are. */
+export function asClaimAsked(question: string): string {
+  return question.replace(/[，,？?\s]*(?:(?:我)?(?:说|讲)?得?(?:没错|对)(?:吧|不|嘛|呀)?|(?:我)?没(?:说|讲|记)错(?:吧|嘛|呀)?|对不对|是不是(?:这样|真的)?|(?:是)?真的(?:不|吧|假的)|是吧)[？?。!！]*\s*$/, '吗？');
+}
+
 /** 好几届 / 好些年 say "several", as the articles write 多届 / 多年: no question word 几. */
 export function severalAsMany(question: string): string {
   return question.replace(/好几|好些/g, '多');
