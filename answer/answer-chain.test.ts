@@ -820,3 +820,16 @@ describe('answer chain: claims put for confirmation', () => {
     expect(r.answer).toContain('521种');
   });
 });
+
+describe('answer chain: towns counted by how they are counted', () => {
+  it('counts a county\'s towns whatever verb counts them (占了几个专业镇)', async () => {
+    const r = await ask('高平在这版上占了几个专业镇？');
+    expect(r.answer).toMatch(/^共2个：高平潞绸\[1\]、高平生猪\[2\]/);
+  });
+
+  it('counts the counties of every town when the only other word is in every article (晋城)', async () => {
+    const r = await ask('这一版涉及晋城几个县？');
+    expect(r.answer).toMatch(/^共5个：/);
+    expect(r.citations).toHaveLength(9);
+  });
+});

@@ -596,7 +596,12 @@ function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk
   // (An English "how many specialty towns" is asked with the translation of its phrase: 专业镇.)
   const asking = `${foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? ''}${ctx.parsed.english ? ' 专业镇' : ''}`;
   const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !asking.includes(w));
-  if (known.length === 0) {
+  // (The verb of the count says how the towns are counted, 占了几个专业镇 / 涉及晋城几个县; a word every town's article
+  // has, 晋城, tells none apart.)
+  const folded = foldForMatch(ctx.question);
+  const counting = (w: string) => isPredicateWord(w) && new RegExp(`${w}了?[\\u4e00-\\u9fff]{0,4}?(?:几|多少)`).test(folded);
+  const inEveryTown = (w: string) => ctx.source.townNames().every((t) => ctx.source.chunksOfTownWith(t, [w]).length > 0);
+  if (known.every((w) => counting(w) || inEveryTown(w))) {
     // Nothing but the towns themselves is asked about (这一版介绍了几个专业镇): every town, by its first passage.
     return ctx.source.townNames().map((town) => ({ town, text: '', chunk: ctx.source.chunksOfTown(town)[0]! }));
   }
