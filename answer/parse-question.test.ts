@@ -250,5 +250,7 @@ describe('attributeFamilies', () => {
     // How old a thing is, said as 古老 or 年头, asks its history.
     expect(attributeFamilies('哪个传统更古老').map((f) => f.name)).toContain('history');
     expect(attributeFamilies('谁的年头更长').map((f) => f.name)).toContain('history');
+    // 名头 / 名气: the honours a thing is known by.
+    expect(attributeFamilies('铸造这块儿有啥名头').map((f) => f.name)).toContain('honours');
   });
 });
