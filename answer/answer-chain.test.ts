@@ -766,6 +766,11 @@ describe('answer chain: requests, and counties by their number of towns', () => 
     expect(r.answer).toBe(REFUSAL_EN);
   });
 
+  it('reads "how do I <verb>" like a request: a way of doing the articles never describe is refused', async () => {
+    const r = await ask('How do I brew my own hawthorn brandy?');
+    expect(r.refused, r.answer).toBe(true);
+  });
+
   it('names the county with the number of towns asked, counting every town of the page', async () => {
     const r = await ask('哪个县只有一个专业镇？');
     expect(r.refused, r.answer).toBe(false);

@@ -105,8 +105,11 @@ export function translatedTerms(question: string, searcher: HybridSearcher): { e
   return { expanded: heads.length ? `${question} ${heads.join(' ')}` : question, alternatives };
 }
 
-/** The thing an English question asks of something (the phone number in "What's the phone number of X"), "" when none. */
+/** The thing an English question asks of something (the phone number in "What's the phone number of X"; brew in "How do I brew…"), "" when none. */
 export function englishAskedThing(question: string): string {
+  // "How do I brew…": the way of doing is asked, said by its verb.
+  const how = /^\s*how (?:do|can|should|would|could) (?:i|we|you|one) ([a-z]+)\b/i.exec(question)?.[1];
+  if (how) return how;
   const thing = englishThingPhrase(question);
   // "How many" counts a plural noun: the thing ends with it (households of "how many households keep bees"), what follows says what they do.
   const words = /^\s*how many\b/i.test(question) ? thing.split(/[ -]/) : [];
