@@ -13,6 +13,9 @@ describe('parseQuestion: the articles of one byline', () => {
     ['署名陈云华的稿子分别写了哪几个专业镇', 'list'],
     ['Which towns did 陈云华 write about?', 'list'],
     ['能不能把首批市级专业镇都列出来？', 'list'],
+    // A list asked with its count is a count (its answer names the items too); 哪几 alone is a list.
+    ['陵川打造了哪些药养品牌？一共几个', 'count'],
+    ['陵川打造了哪几个药养品牌？', 'list'],
     ['沁水蜂蜜那篇是谁写的', 'author'],
   ])('%s -> %s', (q, operation) => {
     expect(parseQuestion(q, 0, false).operation).toBe(operation);

@@ -240,7 +240,8 @@ export function parseOperation(q: string, townCount: number): Operation {
   if (SUPERLATIVE.test(q) && !(YESNO.test(q) && /是/.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, '')))) return 'superlative';
   if ((COMPARE.test(q) || ASKS_ALTERNATIVE.test(q)) && twoSides()) return 'compare';
   if (REASON.test(q)) return 'reason';
-  if (LIST.test(q)) return 'list';
+  // (A list asked with its count, 哪几方面？一共几项 / 有几个，分别是啥, is a count: its answer names the items too.)
+  if (LIST.test(q) && !(COUNT.test(q.replace(/哪几/g, '')) && !/多少(?:万|亿)/.test(q))) return 'list';
   if (COUNT.test(q) && !/多少(?:万|亿)/.test(q)) return 'count';
   if (asksYesNo(q)) return 'yesno';
   return 'lookup';
