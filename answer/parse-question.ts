@@ -3,7 +3,7 @@ import { foldForMatch, unitScale } from '../ingest/index.js';
 import { ATTRIBUTE_FAMILIES, type AttributeFamily } from './attribute-families.js';
 import { familyPhrasesIn } from './family-phrases.js';
 import { cutWords, measureWords } from '../index/index.js';
-import { ASKS_AUTHOR, asListWording, CONVERTS_TO, countedHead, MEASURE_UNITS, REASON } from './question-terms.js';
+import { ASKS_AUTHOR, asListWording, CONVERTS_TO, countedHead, MEASURE_UNITS, POLITE_REQUEST, REASON } from './question-terms.js';
 import { englishUnit } from './claimed-figures.js';
 
 export const operations = ['lookup', 'list', 'count', 'compare', 'superlative', 'difference', 'sum', 'yesno', 'reason', 'author'] as const;
@@ -249,12 +249,10 @@ export function parseOperation(q: string, townCount: number): Operation {
 
 /** A question without a wh-word that asks whether something holds (吗, 是不是, 有没有, Is…). */
 function asksYesNo(q: string): boolean {
-  return YESNO.test(q) && !REQUEST.test(q) && !CN_REQUEST.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, ''));
+  return YESNO.test(q) && !REQUEST.test(q) && !POLITE_REQUEST.test(q) && !WH.test(q.replace(/([\u4e00-\u9fff])[不没]\1|是否|有没有|[吗吧]/g, ''));
 }
 
-/** A request worded as a question (能不能列给我, 可以告诉我…吗): it asks for the thing, not yes or no. */
-const CN_REQUEST = /(?:能不能|可不可以|能否|可否|麻烦(?:你|您)?)[^，,？?。]{0,12}?(?:列|说|讲|告诉|介绍|给我|帮我)/;
-/** A request worded as a question (can you give me…, could you list…): it asks for the thing, not yes or no. */
+/** A request worded as a question (can you give me…, could you list…; 能不能列给我, POLITE_REQUEST): it asks for the thing, not yes or no. */
 const REQUEST = /^\s*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:give|tell|show|list|explain|recommend|describe|share|provide|find|send|name|suggest)\b/i;
 
 /** The latest parse: an answer asks for its question's operation, then the composers for the whole parse. */

@@ -58,9 +58,13 @@ export function whichTypos(question: string): string {
   return question.replace(/那(个|一个|家|边|方|样)(?=[\u4e00-\u9fff]{0,4}?(?:更|比较|还)?[多少高低大小早晚长久老强](?:一些|些|一点|点)?[？?]?\s*$)/, '哪$1');
 }
 
+/** A request put politely (能不能列给我, 可不可以告诉我, 麻烦说说): group 1 is how it is put, before the request's verb. */
+export const POLITE_REQUEST = /(能不能|可不可以|能否|可否|麻烦(?:你|您)?)(?=[^，,？?。]{0,12}?(?:列|说|讲|告诉|介绍|给我|帮我))/;
+const POLITE_REQUESTS = new RegExp(POLITE_REQUEST.source, 'g');
+
 /** 能不能列给我 / 可以告诉我 / 麻烦说说: how a request is put, no word to find (the request's verb stays: 列给我 asks a list). */
 export function withoutPoliteness(question: string): string {
-  return question.replace(/(?:能不能|可不可以|能否|可否|麻烦(?:你|您)?)(?=[^，,？?。]{0,12}?(?:列|说|讲|告诉|介绍|给我|帮我))/g, '');
+  return question.replace(POLITE_REQUESTS, '');
 }
 
 /** A claim put for confirmation (…，没说错吧？ / …？是真的不 / …，对不对？) as the yes/no question it is (…吗？); 对吗 / 是真的吗 already are. */
