@@ -10,7 +10,7 @@ import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, isTimeNoun, KINDS_OF, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight, FAMILY_FORM_WEIGHT, sharesHead, type WordForm } from './word-forms.js';
-import { actionsAsked, FRAME_NOUNS } from './question-terms.js';
+import { actionsAsked, FRAME_NOUNS, quotedTerms } from './question-terms.js';
 import { romanisedCounty } from './english-names.js';
 
 /** What a composer works from. */
@@ -341,7 +341,7 @@ export function composeMeasureSuperlative(ctx: ComposeContext): Reply | null {
       .map((fact) => ({ fact, chunk })),
   );
   // (A measure the question quotes, 农户“增收”金额, ranks only the figures said with that word, when some are.)
-  const quoted = [...foldForMatch(ctx.question).matchAll(/[“"「]([^”"」]{1,8})[”"」]/g)].map((m) => m[1]!);
+  const quoted = quotedTerms(foldForMatch(ctx.question));
   const saysQuoted = (f: Fact) => quoted.length > 0 && quoted.every((q) => foldForMatch(f.before).includes(q));
   const ranked = found.some((f) => saysQuoted(f.fact)) ? found.filter((f) => saysQuoted(f.fact)) : found;
   if (ranked.length === 0) return null;

@@ -2,12 +2,10 @@
 import { foldForMatch, type Chunk } from '../ingest/index.js';
 import { indexedChunk } from '../index/index.js';
 import { reply, type ComposeContext, type Reply } from './compose-facts.js';
-import { PROVINCES } from './question-terms.js';
+import { PROVINCES, QUOTED } from './question-terms.js';
 import { namedPlaces, romanisedPlace } from './english-names.js';
 import { CitationList } from './render-answer.js';
 
-/** A quoted term of up to ten characters. */
-const QUOTED = /[“"「『]([^”"」』]{1,10})[”"」』]/;
 
 /**
  * After the term, the question ends asking which ones bear it (“唯一”都有哪些, “龙头”的企业都有谁, “国家”两个字的有哪些), or

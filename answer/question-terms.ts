@@ -58,6 +58,15 @@ export function whichTypos(question: string): string {
   return question.replace(/那(个|一个|家|边|方|样)(?=[\u4e00-\u9fff]{0,4}?(?:更|比较|还)?[多少高低大小早晚长久老强](?:一些|些|一点|点)?[？?]?\s*$)/, '哪$1');
 }
 
+/** A quoted term of up to ten characters (“增收”, 「之乡」); group 1 is the term. */
+export const QUOTED = /[“"「『]([^”"」』]{1,10})[”"」』]/;
+const QUOTED_ALL = new RegExp(QUOTED.source, 'g');
+
+/** The terms a text quotes, in order (农户“增收”金额 -> [增收]). */
+export function quotedTerms(text: string): string[] {
+  return [...text.matchAll(QUOTED_ALL)].map((m) => m[1]!);
+}
+
 /** A request put politely (能不能列给我, 可不可以告诉我, 麻烦说说): group 1 is how it is put, before the request's verb. */
 export const POLITE_REQUEST = /(能不能|可不可以|能否|可否|麻烦(?:你|您)?)(?=[^，,？?。]{0,12}?(?:列|说|讲|告诉|介绍|给我|帮我))/;
 const POLITE_REQUESTS = new RegExp(POLITE_REQUEST.source, 'g');
