@@ -838,3 +838,18 @@ describe('answer chain: towns counted by how they are counted', () => {
     expect(r.citations).toHaveLength(9);
   });
 });
+
+describe('answer chain: products asked across the page', () => {
+  it('lists the towns whose articles say it, each with the product names its sentence quotes', async () => {
+    const r = await ask('这一版里哪些特产是国家农产品地理标志？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('泽州红');
+    expect(r.answer).toContain('沁水黑山羊');
+    expect(new Set(r.citations.map((c) => c.town))).toEqual(new Set(['泽州山楂红酒', '沁水黑山羊']));
+  });
+
+  it('keeps a product question about one organisation inside it', async () => {
+    const r = await ask('彤康有哪些产品？');
+    expect(r.answer).toContain('山楂白兰地');
+  });
+});
