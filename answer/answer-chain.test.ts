@@ -853,3 +853,11 @@ describe('answer chain: products asked across the page', () => {
     expect(r.answer).toContain('山楂白兰地');
   });
 });
+
+describe('answer chain: numbers counted in their classifier', () => {
+  it('checks 五百种 against the kinds counted (521种), not another count with 500 in it (500余家)', async () => {
+    const r = await ask('陵川的中药材品种超过五百种了吗？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('521种');
+  });
+});

@@ -70,6 +70,9 @@ describe('questionTerms', () => {
     const t = terms('沁水黑山羊饲养量达到20万只是在哪一年？');
     expect(t.numbers).toEqual(['20']);
     expect(t.words).not.toContain('20');
+    // (…each with the classifier it is counted in, when one follows it, past a magnitude: 20万只.)
+    expect(t.numberUnits).toEqual(['只']);
+    expect(terms('陵川中药材超过500多种了吗？').numberUnits).toEqual(['种']);
     expect(t.words).toEqual(expect.arrayContaining(['沁水', '黑山羊', '饲养量']));
   });
 

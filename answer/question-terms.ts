@@ -58,6 +58,9 @@ export function whichTypos(question: string): string {
   return question.replace(/那(个|一个|家|边|方|样)(?=[\u4e00-\u9fff]{0,4}?(?:更|比较|还)?[多少高低大小早晚长久老强](?:一些|些|一点|点)?[？?]?\s*$)/, '哪$1');
 }
 
+/** Classifiers a number in a question may be counted in (五百多种, 30家): a figure in another one is another count. */
+const COUNTING_UNITS = '种家户头只亩吨元个项张人所座条款';
+
 /** A quoted term of up to ten characters (“增收”, 「之乡」); group 1 is the term. */
 export const QUOTED = /[“"「『]([^”"」』]{1,10})[”"」』]/;
 const QUOTED_ALL = new RegExp(QUOTED.source, 'g');
@@ -189,6 +192,8 @@ export function hasDate(text: string): boolean {
 export type QuestionTerms = {
   words: string[];
   numbers: string[];
+  /** Per number, the classifier the question counts it in (五百多种 -> 种), "" when none. */
+  numberUnits?: string[];
   /** The question asks for a quantity (多少, 几, how many…). */
   asksNumber: boolean;
   /** The question counts items with 几 and a classifier of any kind (几类, 几大类, 几种): an enumeration may answer. */
@@ -339,6 +344,7 @@ export function questionTerms(question: string, expanded: string, names: string[
   return {
     words: list,
     numbers: [...numbers],
+    numberUnits: [...numbers].map((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?:余|多|来)?[万千百亿]?(?:余|多)?([${COUNTING_UNITS}])`).exec(q)?.[1] ?? ''),
     asksNumber: !asksWhen && ASKS_NUMBER.test(asListWording(q)),
     countsItems: !asksWhen && COUNTS_ITEMS.test(q),
     asksWhen,
