@@ -799,6 +799,11 @@ describe('answer chain: sides read in the organisation the question names', () =
     expect(r.answer).toContain('19500亩');
     expect(r.citations.every((c) => c.town === '泽州山楂红酒')).toBe(true);
   });
+
+  it('reads a side naming a thing one other passage alone says (玉柱茶具) there, not in the named organisation', async () => {
+    const r = await ask('吉利尔成立和玉柱茶具进人民大会堂，哪个早？');
+    expect(r.answer).toMatch(/^吉利尔成立更早：.*1958年.*20世纪70年代/);
+  });
 });
 
 describe('answer chain: a quoted measure in a page-wide superlative', () => {

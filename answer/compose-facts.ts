@@ -1072,9 +1072,14 @@ export function sideFact(ctx: ComposeContext, side: string, shared: string[], fa
   const towns = ctx.source.townsIn(side);
   // A side naming an organisation (吉利尔的历史) is read only in passages about it.
   const ownEntities = ctx.entities.filter((e) => folded.includes(e));
-  // A side naming neither is read in the one organisation the question names (彤康的基地，规划面积和认证的面积).
+  // A side naming neither is read in the one organisation the question names (彤康的基地，规划面积和认证的面积)…
+  // (…unless it names a thing one other passage alone says: 玉柱茶具 of 吉利尔创办和玉柱茶具被选用.)
   // (Not in its one town: the other side may name a thing of another town by no town name, 晋城冶铸业.)
-  const entities = towns.length === 0 && ownEntities.length === 0 && ctx.entities.length === 1 ? ctx.entities : ownEntities;
+  const saidElsewhere = own.some((w) => {
+    const [only, ...more] = ctx.source.chunksWith(w);
+    return only !== undefined && more.length === 0 && !namesEntities(ctx, only);
+  });
+  const entities = towns.length === 0 && ownEntities.length === 0 && ctx.entities.length === 1 && !saidElsewhere ? ctx.entities : ownEntities;
   const about = (c: Chunk) => namesEntities({ ...ctx, entities }, c);
   const chunks = (towns.length ? towns.flatMap((t) => rankableChunksOfTown(ctx, t, [...own, ...shared])) : [...new Set([...ctx.hits.map((h) => h.chunk), ...own.flatMap((w) => ctx.source.chunksWith(w))])]).filter(about);
   // What the side names next to its figure, its town's industry words included (有机山楂地: 有机, 山楂).
