@@ -143,9 +143,9 @@ export function withReferents(folded: string, paragraph: string, entities: strin
 }
 
 /** Share of the question's numbers that occur in the text, in the classifier the question counts them in (0 when it has none). */
-export function numberShare(numbers: string[], text: string, units: string[] = []): number {
+export function numberShare(numbers: string[], text: string, counted: (RegExp | null)[] = []): number {
   // (A number the question counts in a classifier, 五百多种, is found only in that one: 500余家 is another count.)
-  const found = (n: string, i: number) => text.includes(n) && (!units[i] || new RegExp(`${n.replace('.', '\\.')}(?:余|多|来)?[万千百亿]?(?:余|多)?${units[i]}`).test(text));
+  const found = (n: string, i: number) => text.includes(n) && (counted[i]?.test(text) ?? true);
   return numbers.length ? numbers.filter(found).length / numbers.length : 0;
 }
 
@@ -195,7 +195,7 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
         // Which township: a sentence naming one answers in kind.
         (terms.asksSpot && namedPlaces(folded).length > 0 ? 0.1 : 0) +
         (typeFound ? 0 : -0.5) +
-        0.2 * numberShare(terms.numbers, folded, terms.numberUnits) +
+        0.2 * numberShare(terms.numbers, folded, terms.numberCounted) +
         townFit(h.chunk.meta.town, o.namedTowns) +
         (numbersFound ? 0 : -0.5);
       out.push({ text, hit: rank, sentence, score, coverage, focus, numbersFound, typeFound });

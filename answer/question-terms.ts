@@ -61,6 +61,14 @@ export function whichTypos(question: string): string {
 /** Classifiers a number in a question may be counted in (五百多种, 30家): a figure in another one is another count. */
 const COUNTING_UNITS = '种家户头只亩吨元个项张人所座条款';
 
+/**
+ * A number counted in a classifier (500多种, 20万只): the number, 余 / 多 / 来, a magnitude, then `classifier` (one
+ * character, or a character class), which is group 1; `whole`: not the tail of a longer number.
+ */
+function countedNumber(n: string, classifier: string, whole = false): RegExp {
+  return new RegExp(`${whole ? '(?<![\\d.])' : ''}${n.replace('.', '\\.')}(?:余|多|来)?[万千百亿]?(?:余|多)?(${classifier})`);
+}
+
 /** A quoted term of up to ten characters (“增收”, 「之乡」); group 1 is the term. */
 export const QUOTED = /[“"「『]([^”"」』]{1,10})[”"」』]/;
 const QUOTED_ALL = new RegExp(QUOTED.source, 'g');
@@ -194,6 +202,8 @@ export type QuestionTerms = {
   numbers: string[];
   /** Per number, the classifier the question counts it in (五百多种 -> 种), "" when none. */
   numberUnits?: string[];
+  /** Per number, how a text counts it in that classifier (500余种), null when it has none: made once per question, tested per sentence. */
+  numberCounted?: (RegExp | null)[];
   /** The question asks for a quantity (多少, 几, how many…). */
   asksNumber: boolean;
   /** The question counts items with 几 and a classifier of any kind (几类, 几大类, 几种): an enumeration may answer. */
@@ -341,10 +351,13 @@ export function questionTerms(question: string, expanded: string, names: string[
   const q = foldForMatch(question);
   const asksWhen = ASKS_WHEN.test(q);
   const unit = asksWhen ? '' : askedUnit(question, english ? expanded.slice(question.length) : '');
+  const numberList = [...numbers];
+  const numberUnits = numberList.map((n) => countedNumber(n, `[${COUNTING_UNITS}]`, true).exec(q)?.[1] ?? '');
   return {
     words: list,
-    numbers: [...numbers],
-    numberUnits: [...numbers].map((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?:余|多|来)?[万千百亿]?(?:余|多)?([${COUNTING_UNITS}])`).exec(q)?.[1] ?? ''),
+    numbers: numberList,
+    numberUnits,
+    numberCounted: numberUnits.map((unit, i) => (unit ? countedNumber(numberList[i]!, unit) : null)),
     asksNumber: !asksWhen && ASKS_NUMBER.test(asListWording(q)),
     countsItems: !asksWhen && COUNTS_ITEMS.test(q),
     asksWhen,
