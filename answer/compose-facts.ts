@@ -632,6 +632,9 @@ function yearTowns(ctx: ComposeContext, year: number): { town: string; text: str
   });
 }
 
+/** Asks which one county (哪个县 / 哪一个县): with PER_COUNTY, the counties that have that many towns. */
+export const ASKS_ONE_COUNTY = /哪一?个县/;
+
 /** 各有两个专业镇 / 占了两个镇: a number of towns each county is asked to have. */
 export const PER_COUNTY = /(?:各有|各占|占了?|各|有)(一|两|二|三|四|\d)个(?:专业)?镇/;
 
@@ -699,7 +702,7 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
     const towns = matchingTowns(ctx).filter((t) => ctx.towns.length === 0 || ctx.towns.includes(t.town));
     if (towns.length === 0) return null;
     const per = PER_COUNTY.exec(foldForMatch(ctx.question));
-    if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question) || (per && /哪个县|哪一个县/.test(ctx.question))) {
+    if (/几个县|多少个县|县市|区县|哪些县|哪几个县|counties/.test(ctx.question) || (per && ASKS_ONE_COUNTY.test(ctx.question))) {
       const all = new Map<string, typeof towns>();
       // (A number of towns per county counts every town of the page, not only those its sentences match.)
       const counted = per ? ctx.source.townNames().map((town) => ({ town, chunk: ctx.source.chunksOfTown(town)[0]!, text: '' })) : towns;

@@ -3,7 +3,7 @@ import { foldForMatch, splitClauses, type Fact } from '../ingest/index.js';
 import { placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { toCitation } from './citations.js';
 import type { ComposeOptions, ScoredSentence } from './compose-extractive.js';
-import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeFigureList, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTownsPerCounty, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, ASKS_PRODUCTS, PER_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
+import { answeringCandidates, askedByUnitOnly, composeBoundedCount, composeByAuthor, composeMeasureSuperlative, composeComparison, composeEach, composeFigureList, composeOrganisations, composeDurationSince, composeStatedSuperlative, composeTownsPerCounty, composeTimeSuperlative, composeListedName, composeCounty, ASKS_COUNTY, ASKS_ONE_COUNTY, ASKS_PRODUCTS, PER_COUNTY, organisationElsewhere, organisationNotNamed, composeTimeCount, composeQualities, composeList, composeLookup, composePerTown, composeYesNo, contrastedClaim, reply, type ComposeContext, type Reply } from './compose-facts.js';
 import { ASKS_TOWNS, choosesOne, comparisonSides, parseQuestion, superlativeDescribes, type ParsedQuestion } from './parse-question.js';
 import type { QuestionTerms } from './question-terms.js';
 import { asStatement, CitationList, factStatement, focusWeight, trimSentence } from './render-answer.js';
@@ -194,7 +194,7 @@ export function composeFacts(
     },
     // (…and so does 哪个县只有一个专业镇: the counties with that many towns.)
     // (…and so does 哪些特产 asked of no town or organisation: the page's towns whose articles say it.)
-    asksTowns: ASKS_TOWNS.test(question) || (/哪一?个县/.test(question) && PER_COUNTY.test(foldForMatch(question))) || (ASKS_PRODUCTS.test(question) && towns.length === 0 && o.entities.length === 0),
+    asksTowns: ASKS_TOWNS.test(question) || (ASKS_ONE_COUNTY.test(question) && PER_COUNTY.test(foldForMatch(question))) || (ASKS_PRODUCTS.test(question) && towns.length === 0 && o.entities.length === 0),
     entities: o.entities,
   };
   const unknownWords = refusal?.startsWith('asks about words') ?? false;
@@ -317,7 +317,7 @@ export function composeFacts(
       const written = /写|撰|wrote|written/i.test(question) ? composeByAuthor(ctx, question, false) : null;
       if (written) return toComposed(written, 'list');
       // 哪个县有两个专业镇: the counties with that many towns, whatever the sentences' evidence.
-      const perCounty = ctx.asksTowns && /哪一?个县/.test(question) ? composeList(ctx, false, true) : null;
+      const perCounty = ctx.asksTowns && ASKS_ONE_COUNTY.test(question) ? composeList(ctx, false, true) : null;
       if (perCounty) return toComposed(perCounty, 'list');
       // A place in a ranking (排中间的是哪款) is read off the passage's figures in order.
       const ranked = composeRankPosition(ctx);
