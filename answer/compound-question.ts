@@ -3,10 +3,10 @@
 import { setsAgainst } from './parse-question.js';
 import type { AnswerResult, Citation } from './types.js';
 
-/** Words that make a part of a message ask something (a question word, a yes/no ending, an English question opening). */
-const ASKING = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|为啥|何时|啥|吗|呢|是否|是不是|有没有|\b(?:what|which|who|how|when|where|why|is|are|does|do|did|was|were|has|have|can)\b/i;
 /** Where a Chinese question's asking starts: its subject is what comes before. */
 const ASKING_START = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|为啥|何时|啥|是否|是不是|有没有/;
+/** Words that make a part of a message ask something: those, a yes/no ending, an English question opening. */
+const ASKING = new RegExp(`${ASKING_START.source}|吗|呢|\\b(?:what|which|who|how|when|where|why|is|are|does|do|did|was|were|has|have|can)\\b`, 'i');
 /** A later question comparing with what came before: 跟吉利尔的比哪个贵, 比陵川高吗. */
 const SETS_AGAINST_EARLIER = /^(?:跟|和|与|同|较)|(?<!百分|占)比(?![重例率])/;
 /** A part shorter than this (without its question mark) is not a question of its own (好吗？, 是吗？). */
