@@ -866,3 +866,22 @@ describe('answer chain: numbers counted in their classifier', () => {
     expect(r.answer).toContain('521种');
   });
 });
+
+describe('answer chain: a town named with its class noun, a measure stated beside the best sentence', () => {
+  it("reads 专业镇 after a town's name as part of the name (高平生猪专业镇的龙头企业), not a word to find", async () => {
+    const r = await ask('高平生猪专业镇的龙头企业叫什么？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('凯永集团');
+  });
+
+  it('answers a count of households asked in English from the sentence stating it, though the best one says the industry', async () => {
+    const r = await ask('How many beekeeping households are there in Qinshui?');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toMatch(/^1,500 households/);
+  });
+
+  it('reads 多少养蜂人家 as a count of households', async () => {
+    const r = await ask('沁水有多少养蜂人家？');
+    expect(r.answer).toContain('1500户');
+  });
+});

@@ -172,7 +172,7 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   const actions = actionsAsked(folded);
   // (A word cut across the pro-verb, 能干 of 能干些什么, is the modal and the pro-verb: not a word to find.)
   const acrossAction = (w: string) => actions !== '' && w.endsWith(actions[0]!) && folded.includes(w + actions.slice(1));
-  const words = [...new Set(withoutUnknownPredicates(rejoinedByCorpus(kept, folded, unknown), searcher, folded))].filter((w) => !actions.includes(w) && !acrossAction(w));
+  const words = [...new Set(withoutUnknownPredicates(rejoinedByCorpus(kept, folded, unknown), searcher, folded))].filter((w) => !actions.includes(w) && !acrossAction(w) && !namesTownAs(searcher, folded, w));
   const listing = asListWording(folded);
   const operation = parseOperation(listing, 0);
   const asksMembers = operation === 'count' || operation === 'list';
@@ -190,6 +190,17 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
 
 /** Retrieved passages an abbreviation is looked for in (see abbreviatedWord). */
 const ABBREVIATION_HITS = 3;
+
+/**
+ * True when the (folded) question writes `word` right after a town's name, as that town's articles write it (高平生猪专业镇):
+ * the word is part of the name, not a word to find in a sentence.
+ */
+function namesTownAs(searcher: HybridSearcher, folded: string, word: string): boolean {
+  return searcher.townNames().some((town) => {
+    const named = foldForMatch(town) + word;
+    return folded.includes(named) && searcher.chunksOfTown(town).some((c) => indexedChunk(c).folded.includes(named));
+  });
+}
 
 /** A question's terms as composition reads them: its English translated, its content words. */
 function readQuestion(searcher: HybridSearcher, question: string): { question: string; alternatives: Map<string, WordForm[]>; parsedTerms: QuestionTerms } {

@@ -294,7 +294,11 @@ export function composeFacts(
         // 还剩几家: a gap between two figures of the passage, before any count.
         const computed = composeArithmetic(ctx);
         if (computed) return toComposed(computed.reply, computed.operation);
-        const stated = refusal || ctx.asksTowns ? null : composeLookup(ctx);
+        // (A measure asked with 多少, 多少户, that a sentence other than the best ones states of what is asked is looked up as
+        // a lookup would; 几 and kinds presuppose members to count.)
+        const statedElsewhere =
+          refusal?.startsWith('the evidence has no quantity') === true && parsed.unitFamily !== null && parsed.unitFamily !== 'kinds' && !/(?<!第)几/.test(question) && answeringCandidates(ctx).some((f) => f.fit > 0);
+        const stated = (refusal && !statedElsewhere) || ctx.asksTowns ? null : composeLookup(ctx);
         const counted = composeList(ctx, true, refusal === null || (refusal.startsWith('the evidence has no quantity') && /(?<!第)几/.test(question)));
         // A stated count answers unless the enumeration counted says more of what is asked (12大药养品牌 vs 开发出…等深加工产品).
         // A question asking a measure (多少户, households) wants the stated figure.

@@ -319,6 +319,7 @@ describe('countedHead', () => {
     expect(countedHead('有多少养蜂的人家')).toBe('有多少养蜂的人家 多少人家');
     expect(countedHead('有多少养羊户？')).toBe('有多少养羊户？ 多少户');
     expect(askedUnit('沁水有多少养蜂的人家？', '')).toBe('户');
+    expect(countedHead('沁水有多少养蜂人家？')).toBe('沁水有多少养蜂人家？ 多少人家');
   });
   it('leaves a measure word after the question word as it is', () => {
     expect(countedHead('用了几台机器人')).toBe('用了几台机器人');

@@ -250,7 +250,7 @@ const MEASURE_FIRST = /^[个台家种类头只户人名位张件项条座所批�
 
 /**
  * The head noun of the phrase a question word counts, said after it as 多少<head>: 多少养蜂的人家 -> 多少人家,
- * 多少养羊户 -> 多少户 (a compound read by its last character only when that is 户 or 人, heads of words for people).
+ * 多少养羊户 -> 多少户 (a compound read by its last character only when that is 户 or 人, heads of words for people, or by 人家).
  */
 export function countedHead(folded: string): string {
   const m = /(?:多少|(?<!第)几)(?:个)?([\u4e00-\u9fff]{1,8})(?=[？?，,。！!]|$)/.exec(folded);
@@ -259,7 +259,9 @@ export function countedHead(folded: string): string {
   const at = phrase.lastIndexOf('的');
   if (at > 0 && at < phrase.length - 1) return `${folded} 多少${phrase.slice(at + 1)}`;
   // A measure word after the question word (几台机器人) already says what is counted.
-  return phrase.length >= 2 && /[户人]$/.test(phrase) && !MEASURE_FIRST.test(phrase) ? `${folded} 多少${phrase.slice(-1)}` : folded;
+  // (…and so does a noun of households or people closing it, 养蜂户 / 养蜂人家.)
+  const head = /人家$/.test(phrase) ? '人家' : /[户人]$/.test(phrase) ? phrase.slice(-1) : '';
+  return head !== '' && phrase.length > head.length && !MEASURE_FIRST.test(phrase) ? `${folded} 多少${head}` : folded;
 }
 
 /**

@@ -72,4 +72,9 @@ describe('sharesHead', () => {
     expect(sharesHead('蜂', '全县蜂农达1500户')).toBe(false);
     expect(sharesHead('bees', 'bees')).toBe(false);
   });
+  it("reads an activity's industry (养蜂业, 养羊产业) by the activity's head", () => {
+    expect(sharesHead('养蜂业', '全县蜂农达1500户')).toBe(true);
+    expect(sharesHead('养羊产业', '养羊户达到了1000户')).toBe(true);
+    expect(sharesHead('养蜂业', '养羊户达到了1000户')).toBe(false);
+  });
 });

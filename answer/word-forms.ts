@@ -99,11 +99,14 @@ function overlaps(q: string, word: string, from: number, to: number): boolean {
 }
 
 /**
- * The last morpheme of a Chinese word of two or more characters (蜜蜂, 养蜂 -> 蜂; 养羊 -> 羊): the head of a noun
+ * The last morpheme of a Chinese word of two or more characters (蜜蜂, 养蜂, 养蜂业 -> 蜂; 养羊 -> 羊): the head of a noun
  * compound or the object of a verb-object one, which words for its people share (蜂农, 养羊户). "" otherwise.
  */
 export function headMorpheme(word: string): string {
-  return word.length >= 2 && /^[\u4e00-\u9fff]+$/.test(word) ? word.slice(-1) : '';
+  if (!/^[\u4e00-\u9fff]{2,}$/.test(word)) return '';
+  // An activity's industry (养蜂业, 养羊产业) is headed by the activity's: 蜂, 羊.
+  const activity = /^([\u4e00-\u9fff]{2,}?)(?:产)?业$/.exec(word)?.[1];
+  return (activity ?? word).slice(-1);
 }
 
 /** True when `text` has the last morpheme of `word` (see headMorpheme). */
