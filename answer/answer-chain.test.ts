@@ -885,3 +885,11 @@ describe('answer chain: a town named with its class noun, a measure stated besid
     expect(r.answer).toContain('1500户');
   });
 });
+
+describe('answer chain: words looking back in time', () => {
+  it('reads 老早以前 as when the question looks back to, not a word to find', async () => {
+    const r = await ask('后则腰的琉璃老早以前跟哪里的瓷器齐名？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('景德镇');
+  });
+});

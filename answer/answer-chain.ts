@@ -260,12 +260,17 @@ export function withoutDemonym(word: string, folded: string, unknown: (w: string
 /** A dictionary gloss saying the present or any ordinary time (nowadays, now, recently, ordinarily). */
 const NOW_GLOSS = /\b(?:now|nowadays|present|presently|currently|recently|lately|these days|ordinarily|usually|normally|ordinary day)\b/i;
 
+/** The whole gloss of a word saying "back then" (老早, 以前, 那会儿, 当时, 昔日): the time the question looks back to. */
+const PAST_GLOSS = /^(?:(?:a )?long time ago|long ago|at that time|in those days|then|in the past|previously|formerly|before)$/i;
+
 /**
  * A word (the articles never use) that frames the asking, not what is asked: a time word saying "now" or "usually"
- * (如今, 眼下, 近来, 平时: the dictionary's gloss), as 现在 / 目前 do; an indefinite amount (好多, 许多), as 多 does.
+ * (如今, 眼下, 近来, 平时: the dictionary's gloss), as 现在 / 目前 do; a word saying "back then" (老早, 以前, 那会儿);
+ * an indefinite amount (好多, 许多), as 多 does.
  */
 function framesTheAsking(word: string, searcher: HybridSearcher): boolean {
-  return (isTimeWord(word) && NOW_GLOSS.test(searcher.lexicon.glossOf(word) ?? '')) || isIndefiniteAmount(word);
+  const gloss = searcher.lexicon.glossOf(word) ?? '';
+  return (isTimeWord(word) && NOW_GLOSS.test(gloss)) || PAST_GLOSS.test(gloss) || isIndefiniteAmount(word);
 }
 
 /** Characters jieba leaves on a noun's last character when the question adds a locative or particle (潞绸园里 -> 潞绸 / 园里). */
