@@ -635,8 +635,8 @@ function yearTowns(ctx: ComposeContext, year: number): { town: string; text: str
 /** Asks which one county (哪个县 / 哪一个县): with PER_COUNTY, the counties that have that many towns. */
 export const ASKS_ONE_COUNTY = /哪一?个县/;
 
-/** 各有两个专业镇 / 占了两个镇: a number of towns each county is asked to have. */
-export const PER_COUNTY = /(?:各有|各占|占了?|各|有)(一|两|二|三|四|\d)个(?:专业)?镇/;
+/** 各有两个专业镇 / 占了两个镇 / 各占了两个名额: a number of towns each county is asked to have (with 各, whatever the noun). */
+export const PER_COUNTY = /(?:各(?:有|占了?)?(?=[一两二三四\d]个)|(?:占了?|有)(?=[一两二三四\d]个(?:专业)?镇))(一|两|二|三|四|\d)个/;
 
 /** 除了X(以外)，还有…: the thing set aside. */
 const SET_ASIDE = /除了?([^，,？?]{2,12}?)(?:以外|之外)?[，,]?还/;

@@ -787,6 +787,12 @@ describe('counties by their number of towns', () => {
     expect(r.answer).not.toContain('陵川');
     expect((await ask('几个县有专业镇上榜？')).answer).toMatch(/^共5个：/);
   });
+
+  it('reads the number each county has after 各 whatever the noun (各占了两个名额)', async () => {
+    const r = await ask('有几个县各占了两个名额？');
+    expect(r.answer).toMatch(/^共4个：/);
+    expect(r.answer).not.toContain('陵川');
+  });
 });
 
 describe('each of two things (分别是多少)', () => {
