@@ -893,3 +893,13 @@ describe('answer chain: words looking back in time', () => {
     expect(r.answer).toContain('景德镇');
   });
 });
+
+describe('answer chain: a difference of shares in percentage points', () => {
+  it('reads 多少个百分点 as the unit asked and the sides around 比, the 和 before it joining one side', async () => {
+    const r = await ask('阳城养蚕张数和蚕茧产量占全市的比重，比占全省的多出多少个百分点？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('3.9个百分点');
+    expect(r.answer).toContain('90.7%');
+    expect(r.answer).toContain('86.8%');
+  });
+});

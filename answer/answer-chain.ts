@@ -4,7 +4,7 @@ import type { Settings } from '../config.js';
 import { cutWords, indexedChunk, isIdiomWord, isIndefiniteAmount, isLocativeWord, isModifierWord, isTimeWord, placeNames, type HybridSearcher, type SearchHit } from '../index/index.js';
 import { measureEvidence, pickSentences, refusalReason, scoreSentences, UNKNOWN_PREDICATE_SHARE, type ComposeOptions } from './compose-extractive.js';
 import { composeFacts, namedEntities, questionOperation, questionParse, strongestTowns } from './compose-operation.js';
-import { askedUnit, attributeFamilies, isBoundWord, KINDS_OF, parseOperation } from './parse-question.js';
+import { askedUnit, askedUnitFamily, attributeFamilies, isBoundWord, KINDS_OF, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
 import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, withoutPoliteness, asClaimAsked, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms, type QuestionTerms } from './question-terms.js';
@@ -378,7 +378,9 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // (A thing an attribute family words, alcohol content or income, is asked in the corpus's own terms.)
   const thing = terms.english ? englishAskedThing(question) : '';
   // A Chinese question's counted noun (多少社员, 几个是驰名商标) that the articles never use, nor a word the dictionary relates to theirs.
-  const counted = terms.english ? '' : countedNoun(foldForMatch(question));
+  // (A unit of measure counted, 多少个百分点, is no thing the articles must name.)
+  const noun = terms.english ? '' : countedNoun(foldForMatch(question));
+  const counted = noun && askedUnitFamily(`多少${noun}`) === null ? noun : '';
   const askedUnknown =
     (thing !== '' && !englishUnit(thing) && attributeFamilies(thing.toLowerCase()).length === 0 && searcher.lexicon.unknownTerms(thing).length > 0) ||
     (counted !== '' && terms.words.includes(counted) && searcher.wordIdf(counted) === 0 && !searcher.lexicon.relatedWords(counted).some((r) => r.weight >= MIN_RELATED));

@@ -140,6 +140,9 @@ describe('comparisons', () => {
   it('cuts a comparison into its sides', () => {
     expect(comparisonSides('吉利尔潞绸集团和彤康食品，哪个成立得早？')).toEqual(['吉利尔潞绸集团', '彤康食品']);
     expect(comparisonSides('高平的生猪出栏量是多少？')).toEqual([]);
+    // With something on both sides of 比, those are the sides: 和 before it joins one side's subjects.
+    expect(comparisonSides('养蚕张数和蚕茧产量占全市的比重，比占全省的高出多少？')).toEqual(['养蚕张数和蚕茧产量占全市的比重', '占全省的']);
+    expect(comparisonSides('泽州和高平比，谁的企业多？')).toEqual(['泽州', '高平']);
     // (The 还 of 还差多少 is no part of a side.)
     expect(comparisonSides('彤康的基地，规划面积和认证的面积还差多少亩？')).toEqual(['规划面积', '认证的面积']);
     // An English alternative question: the two sides of "or", without the comparative.
@@ -187,6 +190,8 @@ describe('comparisons', () => {
     expect(comparativeWord('吉利尔比彤康早成立多少年？')).toBe('早');
     // 比重 (a share) is no 比 of a comparison.
     expect(comparativeWord('蚕茧产量占全市的比重和占全省的比重，哪个更高？')).toBe('高');
+    // (The 重 of a 比重 inside the span after 比 is no comparative.)
+    expect(comparativeWord('养蚕量占全市的比重比占全省的比重高出几个百分点？')).toBe('高');
     expect(comparativeWord('出栏和屠宰哪个少？')).toBe('少');
     expect(comparativeWord('高平生猪出栏多少头？')).toBe('');
     expect(comparativeWord('高平的猪多还是阳城的蚕多？')).toBe('多');

@@ -48,7 +48,7 @@ const ASKED_UNITS: [RegExp, string][] = [
   [/(?:多少|(?<!第)几)大?(?:种|类)/, 'kinds'],
   [/(?:多少|(?<!第)几)张/, 'sheets'],
   [/(?:多少|(?<!第)几)台/, 'machines'],
-  [/百分之(?:几|多少)|(?:多少|(?<!第)几)成(?![本立绩果员功交为])|占[^，,。？?]{1,24}的多少|占(?!地)[^，,。？?的]{0,12}多少(?![亩万元头只户人吨斤公个家钱])|百分数|百分比|比例|占比|多少%|率|percent|what share|which share|proportion/, 'percent'],
+  [/百分之(?:几|多少)|百分点|(?:多少|(?<!第)几)成(?![本立绩果员功交为])|占[^，,。？?]{1,24}的多少|占(?!地)[^，,。？?的]{0,12}多少(?![亩万元头只户人吨斤公个家钱])|百分数|百分比|比例|占比|多少%|率|percent|what share|which share|proportion/, 'percent'],
   [/(?:多少|(?<!第)几)度|度数|酒精度|how strong|alcohol content|\babv\b|\bin degrees\b|\bdegrees? apart\b|how many degrees|(?:strongest|mildest|weakest) (?:drink|wine|liquor|brandy|spirit)/i, 'degrees'],
   [/多远|(?:多少|(?<!第)几)(?:公里|千米|里路)|距离|how far/i, 'distance'],
 ];
@@ -170,7 +170,7 @@ export function isBoundWord(word: string): boolean {
 export function comparativeWord(question: string): string {
   const q = foldForMatch(question).replace(/多少/g, '');
   const english = /\b(higher|lower|larger|bigger|smaller|greater|more|fewer|less|earlier|later|older|newer)\b/i.exec(q)?.[1]?.toLowerCase();
-  return /(?:更|(?<!百分|占)比(?![重例率])[^，,]{1,16}?|(?:哪[个家一件项样]|谁)[^，,]{0,10}?)([高低大小早晚长久多少重轻烈贵新])|([高低大小早晚长久多少重轻烈贵新])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
+  return /(?:更|(?<!百分|占)比(?![重例率])[^，,]{1,16}?|(?:哪[个家一件项样]|谁)[^，,]{0,10}?)(?<!比)([高低大小早晚长久多少重轻烈贵新])|([高低大小早晚长久多少重轻烈贵新])(?:一些|些)?[，,]?还是/.exec(q)?.slice(1).find(Boolean) ?? english ?? '';
 }
 
 /** Classifiers that count anything (几个, 多少种): they ask a number, not a measure. */
@@ -387,13 +387,15 @@ export function comparisonSides(question: string): string[] {
   // A比B早成立多少年: the predicate after B (更/还 and its last comparative adjective onwards) is not part of B.
   const ADJ = '多少高低早晚大小长久强弱快慢重轻烈贵';
   const comparing = /(?<!百分|占)比(?![例重率较])/.test(head);
-  const sides = (
-    comparing
-      ? head
-          .replace(/(?:相隔|间隔|相差|隔|差)?了?(?:多少|(?<!第)几).*$/, '')
-          .replace(new RegExp(`(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\\u4e00-\\u9fff]{1,3}得)?[${ADJ}][^${ADJ}]*$`), '$1')
-      : head.replace(/(?:[，,]?中间)?(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '')
-  )
+  const compared = comparing
+    ? head
+        .replace(/(?:相隔|间隔|相差|隔|差)?了?(?:多少|(?<!第)几).*$/, '')
+        .replace(new RegExp(`(比(?![例重率较])[^，,]{2,}?)(?:更|还|要)?(?:[\\u4e00-\\u9fff]{1,3}得)?[${ADJ}][^${ADJ}]*$`), '$1')
+    : head.replace(/(?:[，,]?中间)?(?:相隔|间隔|相差|隔|差)?(?:多|少|高|低|早|晚|大|小|长|久)?了?(?:多少|(?<!第)几).*$/, '');
+  // A和B占全市的比重，比占全省的高: with something on both sides of 比, they are the two sides (和 joins a side's subjects).
+  const aroundBi = comparing ? compared.split(/(?<!百分|占)比(?![例重率较])/).map(cleanSide) : [];
+  if (aroundBi.length === 2 && aroundBi.every((x) => x.length >= 2) && /和|与|跟|同|、/.test(aroundBi[0]!) && !/[和与跟同、]$/.test(compared.split(/(?<!百分|占)比(?![例重率较])/)[0]!.trim())) return aroundBi;
+  const sides = compared
     .split(/和|与|跟|同|还是|相比|(?<!百分|占)比(?![例重率较])|、|\band\b|\bor\b|\bvs\.?\b|\bthan\b/i)
     // "Is A larger than B": the comparative before "than" is no part of A.
     .map((x) => x.replace(/\s+(?:more|less|fewer|larger|bigger|higher|lower|greater|smaller|older|earlier|later|longer)(?:\s+[a-z]+)?\s*$/i, ''))
