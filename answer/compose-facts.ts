@@ -264,6 +264,9 @@ const FIRST_CLAIM = /率先|首个|首家|首创|第一(?:个|家)/;
 /** How many of the best sentences are looked through for one stating the superlative asked. */
 const STATED_SUPERLATIVE_DEPTH = 3;
 
+/** A superlative of size or amount (最大, 最高, 最多): what a top-one claim (第一) says in other words. */
+const MOST = /最(?:大|高|多|强)/;
+
 /**
  * A superlative the article states itself (“最早可以追溯到春秋战国时代” for 最早…什么时代): the best
  * sentence has the question's superlative word, so its fact answers as a lookup, no computing needed.
@@ -283,7 +286,9 @@ export function composeStatedSuperlative(ctx: ComposeContext): Reply | null {
   const other = /^(?:最早|最先|率先|首先)$/.test(word) ? FIRST_CLAIM : ctx.parsed.direction === 'max' ? TOP_CLAIM : null;
   // (Which one is asked by 哪家 / 谁 even of the earliest: the one, not its time.)
   const one = which && (ctx.parsed.answerType !== 'time' || /哪一?[家个位]|谁|\bwhich\b|\bwho\b/i.test(ctx.question));
-  const claim = (folded: string) => (folded.includes(word) ? word : one && other ? (other.exec(folded)?.[0] ?? '') : '');
+  // (…and a top-one claim asked, 排第一, is said as 最大 / 最高 / 最多 too.)
+  const most = other === TOP_CLAIM && TOP_CLAIM.test(word) ? MOST : null;
+  const claim = (folded: string) => (folded.includes(word) ? word : one && other ? (other.exec(folded)?.[0] ?? most?.exec(folded)?.[0] ?? '') : '');
   // (A clause that only ranks (居全省第一) says it of the clause before it: 生猪出栏85万头，居全省第一.)
   const saying = (x: ScoredSentence) =>
     splitClauses(x.text).find((c, i, all) => {

@@ -95,6 +95,8 @@ describe('composers over the real page', () => {
 
   it('answers which one a stated superlative is said of, with the clause saying it', async () => {
     expect((await ask('华北地区规模最大的丝绸织造印染企业是哪一家？')).answer).toBe('吉利尔潞绸集团：是华北地区规模最大的丝绸织造印染企业。[1]');
+    // 排第一 asked: the sentence says it as 最大.
+    expect((await ask('华北的丝绸印染企业，规模排第一的是哪家？')).answer).toBe('吉利尔潞绸集团：是华北地区规模最大的丝绸织造印染企业。[1]');
     // A 最大 said of something else (发挥到最大) is not the one asked about.
     expect((await ask('哪个专业镇提到的面积最大？')).answer).not.toMatch(/发挥到最大/);
   });
