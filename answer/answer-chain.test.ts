@@ -903,3 +903,11 @@ describe('answer chain: a difference of shares in percentage points', () => {
     expect(r.answer).toContain('86.8%');
   });
 });
+
+describe('answer chain: a frame noun asking which measure', () => {
+  it('reads 哪项指标 as asking which measure, 指标 no word to find', async () => {
+    const r = await ask('高平生猪哪项指标拿了全省第一？');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer).toContain('生猪出栏85万头');
+  });
+});

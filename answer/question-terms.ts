@@ -27,7 +27,7 @@ const STOPWORDS = new Set(
  * level, its amount of money, the county it is in, the people it counts), not a thing to find: dropped when the corpus never uses
  * them (铸造企业数量, 靠什么法子, 全称叫什么, 卖蚕茧的钱, 在哪个县市).
  */
-export const FRAME_NOUNS = new Set('数量 数目 数值 数字 个数 总数 总量 量 钱 例子 东西 货 玩意 玩意儿 主题 办法 法子 方法 做法 途径 全称 级别 年头 县市 县区 区县 市县 老百姓 百姓 乡亲 乡亲们 人家'.split(' '));
+export const FRAME_NOUNS = new Set('数量 数目 数值 数字 指标 个数 总数 总量 量 钱 例子 东西 货 玩意 玩意儿 主题 办法 法子 方法 做法 途径 全称 级别 年头 县市 县区 区县 市县 老百姓 百姓 乡亲 乡亲们 人家'.split(' '));
 
 /**
  * The noun a list or count question asks the members of (哪几类产品 -> 产品, 包含几个环节 -> 环节): the kind of
