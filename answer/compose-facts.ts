@@ -1062,8 +1062,8 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
   return attributeFamilies(foldForMatch(`${side} ${rest}`));
 }
 
-/** A question putting events in order (哪件事在前, 谁先, 以后又过了几年), not asking how old each thing is. */
-const EVENT_ORDER = /哪一?件事|在前|在先|先发生|(?:谁|哪个|哪一个|哪项)先|(?:以后|之后|后来|后)[^，,。？?]{0,4}(?:过了|隔了)|(?:多少|(?<!第)几)年(?:以?后|之后)|which (?:happened|came) first|how (?:long|many years) after|到[^，,。？?]{2,30}[，,]?(?:中间|之间|当中)?(?:相隔|间隔|隔|经过|相距)了?(?:多少|(?<!第)几)年/i;
+/** A question putting events in order (哪件事在前, 这两件事哪件早, 谁先, 以后又过了几年), not asking how old each thing is. */
+const EVENT_ORDER = /哪一?件|[两这那]件事|在前|在先|先发生|(?:谁|哪个|哪一个|哪项)先|(?:以后|之后|后来|后)[^，,。？?]{0,4}(?:过了|隔了)|(?:多少|(?<!第)几)年(?:以?后|之后)|which (?:happened|came) first|how (?:long|many years) after|到[^，,。？?]{2,30}[，,]?(?:中间|之间|当中)?(?:相隔|间隔|隔|经过|相距)了?(?:多少|(?<!第)几)年/i;
 
 /** The measure word a side counts itself in (注册商标的个数 -> 个, 企业的家数 -> 家), "" when it names none. */
 function measureOfSide(side: string): string {

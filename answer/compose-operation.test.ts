@@ -424,6 +424,8 @@ describe('comparisons by time over the real page', () => {
     expect(order.answer).toMatch(/^吉利尔创立更早：.*1958年\[1\]；潞绸手工织造列为国家级非遗：2014年被列为国家级非物质文化遗产\[2\]。$/);
     // …with the other side's own founding stated too: the listing is dated by the sentence saying most of its words.
     expect((await ask('潞绸手工织造列入国家级非遗跟彤康成立哪个在前')).answer).toMatch(/^彤康成立更早：成立于2007年\[1\]；潞绸手工织造列入国家级非遗：2014年/);
+    // (…and asked 这两件事哪件早.)
+    expect((await ask('彤康成立和潞绸手工织造入选国家级非遗，这两件事哪件早？')).answer).toMatch(/^彤康成立更早：成立于2007年\[1\]；潞绸手工织造入选国家级非遗：2014年/);
     // A以后又隔了几年B: how many years after the first event the second one came.
     expect((await ask('彤康成立以后，又隔了几年潞绸才列入国家级非遗？')).answer).toMatch(/^彤康成立更早，相差7年：.*2007年.*2014年/);
     // 从A到B中间隔了多少年: two events, each dated by its own fact (the listing in 2014, not the group's founding year).
