@@ -50,8 +50,8 @@ type Side = { f: LocatedFact; value: number };
 
 /** Unit families that count things (households, firms, head of livestock…), not measure them. */
 const COUNTED = ['organisations', 'households', 'people', 'kinds', 'items', 'animals'];
-/** Counts of bodies (firms, households, people) and of items (31个商标): counts of different ones may be compared as numbers. */
-export const BODIES = ['organisations', 'households', 'people', 'items'];
+/** Counts of bodies (firms, households, people), of items (31个商标) and of kinds (12大类): counts of different ones may be compared as numbers. */
+export const BODIES = ['organisations', 'households', 'people', 'items', 'kinds'];
 
 /** The comparative of an English answer: earlier / later by time, else higher / lower (more / fewer for counts). */
 function englishComparative(q: ParsedQuestion, wantsLarger: boolean, byTime: boolean): string {

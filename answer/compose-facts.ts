@@ -1065,9 +1065,9 @@ function sideAttributes(question: string, side: string): AttributeFamily[] {
 /** A question putting events in order (哪件事在前, 这两件事哪件早, 谁先, 以后又过了几年), not asking how old each thing is. */
 const EVENT_ORDER = /哪一?件|[两这那]件事|在前|在先|先发生|(?:谁|哪个|哪一个|哪项)先|(?:以后|之后|后来|后)[^，,。？?]{0,4}(?:过了|隔了)|(?:多少|(?<!第)几)年(?:以?后|之后)|which (?:happened|came) first|how (?:long|many years) after|到[^，,。？?]{2,30}[，,]?(?:中间|之间|当中)?(?:相隔|间隔|隔|经过|相距)了?(?:多少|(?<!第)几)年/i;
 
-/** The measure word a side counts itself in (注册商标的个数 -> 个, 企业的家数 -> 家), "" when it names none. */
+/** The measure word a side counts itself in (注册商标的个数 -> 个, 企业的家数 -> 家, 涉及的大类数 -> 类), "" when it names none. */
 function measureOfSide(side: string): string {
-  return /([个家户头只人亩吨张])数$/.exec(foldForMatch(side).replace(/[？?。]$/, ''))?.[1] ?? '';
+  return /([个家户头只人亩吨张类种])数$/.exec(foldForMatch(side).replace(/[？?。]$/, ''))?.[1] ?? '';
 }
 
 /** The best fact for one side of a comparison: its own words weigh fully, the shared question words half. */
@@ -1182,7 +1182,8 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     const ownUnit = (s: string) => {
       const measure = measureOfSide(s);
       const family = measure ? (unitScale(measure)?.family ?? null) : countedFamily(cutWords(foldForMatch(s)).pop() ?? '');
-      return family && ctx.parsed.unitFamily && family !== ctx.parsed.unitFamily ? { ...ctx, parsed: { ...ctx.parsed, unitFamily: family } } : ctx;
+      // (A measure the side names is its unit even where the question asks none: 大类数, 哪个更多.)
+      return family && (measure || ctx.parsed.unitFamily) && family !== ctx.parsed.unitFamily ? { ...ctx, parsed: { ...ctx.parsed, unitFamily: family } } : ctx;
     };
     pairs = sides.map((s) => ({ f: sideFact(ownUnit(s), s, shared) ?? (ctx.parsed.unitFamily ? sideFact(anyUnit, s, shared) : undefined), label: sideLabel(s) }));
     // Two sides on one figure: the side it fits less takes its next best (pig output and slaughter: 出栏, 屠宰).
@@ -1200,8 +1201,9 @@ export function composeComparison(ctx: ComposeContext, question: string): Reply 
     // (…nor two sides that each name the measure they count in: 个数 against 家数.)
     const counts = [a?.f, b?.f].every((p) => p && BODIES.includes(p.fact.family)) || sides.every((x) => measureOfSide(x) !== '');
     if (pairs.length === 2 && a!.f && b!.f && a!.f.fact.kind === 'quantity' && b!.f.fact.kind === 'quantity' && a!.f.fact.family !== b!.f.fact.family && !counts) {
-      const aLikeB = sideFact(ctx, sides[0]!, shared, b!.f.fact.family);
-      const bLikeA = sideFact(ctx, sides[1]!, shared, a!.f.fact.family);
+      // (A side naming the measure it counts in, 大类数, keeps it.)
+      const aLikeB = measureOfSide(sides[0]!) ? undefined : sideFact(ctx, sides[0]!, shared, b!.f.fact.family);
+      const bLikeA = measureOfSide(sides[1]!) ? undefined : sideFact(ctx, sides[1]!, shared, a!.f.fact.family);
       const options = [aLikeB && { a: aLikeB, b: b!.f }, bLikeA && { a: a!.f, b: bLikeA }].filter((o): o is { a: LocatedFact; b: LocatedFact } => !!o);
       const best = options.sort((x, y) => y.a.score + y.b.score - (x.a.score + x.b.score))[0];
       if (best) pairs = [{ ...a!, f: best.a }, { ...b!, f: best.b }];

@@ -1079,3 +1079,13 @@ describe('namedEntities', () => {
     expect(namedEntities('高平有多少头猪？', ['吉利尔', '彤康'])).toEqual([]);
   });
 });
+
+describe('a side naming the measure it counts in', () => {
+  it('keeps that measure (大类数: 12大类, not the 31个 trademarks of its sentence) and compares two counts as numbers', async () => {
+    const r = await ask('陵川的药养品牌数量和泽州铸造商标涉及的大类数比，哪个多？');
+    expect(r.answer).toMatch(/一样多/);
+    expect(r.answer).toContain('12大类');
+    expect(r.answer).toContain('12大“药养品牌”');
+    expect(r.answer).not.toContain('31个');
+  });
+});
