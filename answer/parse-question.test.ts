@@ -12,6 +12,7 @@ describe('parseQuestion: the articles of one byline', () => {
     ['陈云华署名的报道有哪些', 'list'],
     ['署名陈云华的稿子分别写了哪几个专业镇', 'list'],
     ['Which towns did 陈云华 write about?', 'list'],
+    ['How many of the articles carry the byline Chen Yunhua?', 'count'],
     ['能不能把首批市级专业镇都列出来？', 'list'],
     // A list asked with its count is a count (its answer names the items too); 哪几 alone is a list.
     ['陵川打造了哪些药养品牌？一共几个', 'count'],

@@ -226,8 +226,8 @@ export function setsAgainst(q: string): boolean {
 
 export function parseOperation(q: string, townCount: number): Operation {
   // How many / which articles a named author wrote is a count or list over bylines, not who wrote one.
-  // (…the byline named before or after 署名: 张彩峰署名的稿子, 署名张彩峰的文章.)
-  if (ASKS_AUTHOR.test(q) && !(/how many|which (?:articles|stories|reports|towns|specialty towns)|几篇|多少篇|哪几|哪些|(?:报道|文章|稿子?)(?:有|是)?哪些/i.test(q) && /[\u4e00-\u9fff]{2,4}(?:写|撰|署名)|署名[\u4e00-\u9fff]{2,4}|written by|wrote/i.test(q))) return 'author';
+  // (…the byline named before or after 署名: 张彩峰署名的稿子, 署名张彩峰的文章; carry the byline X.)
+  if (ASKS_AUTHOR.test(q) && !(/how many|which (?:articles|stories|reports|towns|specialty towns)|几篇|多少篇|哪几|哪些|(?:报道|文章|稿子?)(?:有|是)?哪些/i.test(q) && /[\u4e00-\u9fff]{2,4}(?:写|撰|署名)|署名[\u4e00-\u9fff]{2,4}|written by|wrote|\bbylines?\b/i.test(q))) return 'author';
   // Two sides: two towns named, or two things set against each other (A和B，哪个…; A比B…).
   // (Found only for a question worded as a difference or a comparison: most are neither.)
   const twoSides = () => townCount >= 2 || comparisonSides(q).length >= 2;
