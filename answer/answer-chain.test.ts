@@ -911,3 +911,11 @@ describe('answer chain: a frame noun asking which measure', () => {
     expect(r.answer).toContain('生猪出栏85万头');
   });
 });
+
+describe('answer chain: which organisation of a kind', () => {
+  it('answers which university from the sentence naming one, a pinyin name kept in pieces read as written', async () => {
+    const r = await ask('Which university did Kaiyong Group team up with for the Jinfen white pig?');
+    expect(r.refused, r.answer).toBe(false);
+    expect(r.answer.split('[1]')[0]).toContain('山西大学');
+  });
+});

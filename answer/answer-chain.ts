@@ -7,7 +7,7 @@ import { composeFacts, namedEntities, questionOperation, questionParse, stronges
 import { askedUnit, askedUnitFamily, attributeFamilies, isBoundWord, KINDS_OF, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
-import { actionsAsked, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, withoutPoliteness, asClaimAsked, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms, type QuestionTerms } from './question-terms.js';
+import { actionsAsked, askedOrganisationKind, namesOtherOfKind, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, withoutPoliteness, asClaimAsked, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms, type QuestionTerms } from './question-terms.js';
 import { withEnglishPlaces } from './english-names.js';
 import { askedByPhrase, contractions, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
@@ -50,6 +50,9 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
   const said = isMostlyLatin(question) ? searcher.lexicon.expansionGroups(question).map((g) => g.find((w) => !isStopword(w)) ?? g[0]).join('') : foldForMatch(question);
   const contracted = contractions(said, words, (w) => searcher.wordIdf(w) > 0);
   for (const [w, form] of contracted) family.set(w, [...(family.get(w) ?? []), { form, weight: 1 }]);
+  // 哪所大学 / which university: the kind of organisation asked.
+  const kind = askedOrganisationKind(question, (w) => searcher.lexicon.expansionWords(w));
+  const foldedQuestion = foldForMatch(question);
   // Scoring asks for a word's forms once per sentence: each word's are put together once per question.
   const formsOf = new Map<string, WordForm[]>();
   const forms = (w: string): WordForm[] => {
@@ -70,6 +73,7 @@ export function composeOptions(searcher: HybridSearcher, question: string, words
     entities: namedEntities(question, searcher.entityNames()),
     maxSentences: 3,
     askedByPhrase: askedByPhrase(question, words),
+    namesAskedKind: kind ? (folded) => namesOtherOfKind(folded, kind, foldedQuestion) : undefined,
   };
 }
 

@@ -33,6 +33,8 @@ export type ComposeOptions = WordWeights & {
   maxSentences: number;
   /** Fact words of what the question asks by a phrase alone (什么地方 -> 位于): a sentence saying one is preferred. */
   askedByPhrase?: string[];
+  /** True for a (folded) sentence naming an organisation of the kind the question asks which one of (哪所大学: 山西大学). */
+  namesAskedKind?: (folded: string) => boolean;
 };
 
 export type ScoredSentence = {
@@ -153,6 +155,9 @@ export function numberShare(numbers: string[], text: string, counted: (RegExp | 
 const CAUSAL = /由于|因为|因此|所以|使得|得益于|原因|因而/;
 
 /** Bonus for a sentence of a town the question names (more for the industry than the county alone). */
+/** Score for a sentence naming an organisation of the kind asked (see ComposeOptions.namesAskedKind). */
+const ASKED_KIND_BONUS = 0.5;
+
 export function townFit(town: string, named: Map<string, number>): number {
   return 0.1 * Math.min(1, named.get(town) ?? 0);
 }
@@ -192,6 +197,8 @@ export function scoreSentences(hits: SearchHit[], terms: QuestionTerms, o: Compo
         0.12 / (rank + 1) +
         (terms.asksWhy && CAUSAL.test(text) ? 0.1 : 0) +
         (o.askedByPhrase?.some((w) => folded.includes(w)) ? 0.1 : 0) +
+        // Which university: a sentence naming one answers in kind.
+        (o.namesAskedKind?.(folded) ? ASKED_KIND_BONUS : 0) +
         // Which township: a sentence naming one answers in kind.
         (terms.asksSpot && namedPlaces(folded).length > 0 ? 0.1 : 0) +
         (typeFound ? 0 : -0.5) +

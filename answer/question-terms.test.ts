@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { actionsAsked, scopeAsArticlesSay, severalAsMany, whichTypos, withoutPoliteness, asClaimAsked, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { actionsAsked, askedOrganisationKind, namesOtherOfKind, scopeAsArticlesSay, severalAsMany, whichTypos, withoutPoliteness, asClaimAsked, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -400,5 +400,20 @@ describe('asClaimAsked', () => {
     // Already a yes/no question, or no claim at all.
     expect(asClaimAsked('故宫琉璃瓦有90%是阳城造的，对吗？')).toBe('故宫琉璃瓦有90%是阳城造的，对吗？');
     expect(asClaimAsked('沁水蜂农有多少户？')).toBe('沁水蜂农有多少户？');
+  });
+});
+
+describe('the kind of organisation asked', () => {
+  const translations = (w: string) => ({ university: ['大学'], company: ['公司', '企业'], town: ['镇'] })[w] ?? [];
+  it('reads 哪所大学 / which university as the kind asked, nothing for other nouns', () => {
+    expect(askedOrganisationKind('凯永集团和哪所大学合作？', translations)).toBe('大学');
+    expect(askedOrganisationKind('Which company makes the brandy?', translations)).toBe('公司');
+    expect(askedOrganisationKind('Which town makes the brandy?', translations)).toBe('');
+    expect(askedOrganisationKind('凯永集团在哪个镇？', translations)).toBe('');
+  });
+  it('finds a sentence naming one of that kind the question does not name', () => {
+    expect(namesOtherOfKind('和山西大学进行产学研合作', '大学', '凯永集团和哪所大学合作')).toBe(true);
+    expect(namesOtherOfKind('和山西大学进行产学研合作', '大学', '凯永和山西大学合作过吗')).toBe(false);
+    expect(namesOtherOfKind('大学生返乡创业', '大学', '哪所大学')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // What a question asks for: its content words (weighted), numbers, and the kind of answer wanted.
-import { ERAS, foldForMatch, myriadFigures } from '../ingest/index.js';
+import { ERAS, foldForMatch, myriadFigures, ORGANISATION_KINDS } from '../ingest/index.js';
 import { cutWords, functionWords } from '../index/index.js';
 
 /** Function words and question words that carry no evidence of their own. */
@@ -393,4 +393,23 @@ export function knownCore(word: string, idf: (w: string) => number, inDictionary
   const [head, tail] = [word.slice(0, -1), word.slice(1)];
   const known = [head, tail].filter((w) => idf(w) > 0).sort((a, b) => idf(b) - idf(a));
   return known[0] ?? word;
+}
+
+/** The kind of organisation a question asks which one of (哪所大学, which university -> 大学), "" when none. */
+export function askedOrganisationKind(question: string, translations: (word: string) => string[]): string {
+  const kinds: readonly string[] = ORGANISATION_KINDS;
+  const zh = new RegExp(`哪一?[所家个位座]?(${kinds.join('|')})`).exec(foldForMatch(question))?.[1];
+  if (zh) return zh;
+  const noun = /\b(?:which|what) ([a-z]+)/i.exec(question)?.[1];
+  return noun ? (translations(noun).find((w) => kinds.includes(w)) ?? '') : '';
+}
+
+/** True when a (folded) sentence names an organisation of `kind` (山西大学 for 大学) that the (folded) question does not name. */
+export function namesOtherOfKind(sentence: string, kind: string, question: string): boolean {
+  // (The name by its last two characters before the kind: 西大学 of 和山西大学, whatever word comes before it.)
+  for (let at = sentence.indexOf(kind, 2); at >= 0; at = sentence.indexOf(kind, at + 1)) {
+    const name = sentence.slice(at - 2, at + kind.length);
+    if (/^[\u4e00-\u9fff]{2}/.test(name) && !question.includes(name)) return true;
+  }
+  return false;
 }

@@ -12,7 +12,7 @@ import type { StoredIndex } from './index-store.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import type { Pause } from './slice-pause.js';
 import { expandQuery, ownCharacters, townKey, townMentions, type TownKey } from './query-terms.js';
-import { homophoneIndex, QUESTION_WORDS, romanisedNames, withHomophones, withNativeNames } from './romanised-names.js';
+import { homophoneIndex, QUESTION_WORDS, romanisedNames, romanisedPairs, withHomophones, withNativeNames, withRomanisedPairs } from './romanised-names.js';
 import { BIGRAM_PREFIX, cutWords, hanBigrams, queryTokens, tokenize } from './tokenize.js';
 import { candidateLabels } from './word-postings.js';
 
@@ -88,6 +88,8 @@ export class HybridSearcher {
   private romanised: Map<string, string> | null = null;
   /** Two-character corpus terms by pinyin (see withHomophones), built with the romanised names. */
   private homophones: Map<string, string[]> | null = null;
+  /** The corpus's character pairs by pinyin (see withRomanisedPairs). */
+  private pairs: Map<string, string[]> | null = null;
   private authors: Map<string, Chunk[][]> | null = null;
   private firstFacts: Map<string, ChunkFact[]> | null = null;
   /** townLabelsWith's results by town and word, and how many labels they hold (cleared past TOWN_WORD_LABEL_LIMIT). */
@@ -288,7 +290,11 @@ export class HybridSearcher {
     this.romanised ??= romanisedNames([...this.entityNames(), ...this.articlesByAuthor().keys(), ...this.listedNames()]);
     // Character bigrams are indexed marked (§潞绸): the segmenter's words are the terms without the mark.
     this.homophones ??= homophoneIndex([...this.index.bm25.postings.terms.filter((t) => !t.startsWith('§')), ...QUESTION_WORDS], [...this.townNames(), ...this.entityNames()]);
-    return withHomophones(withNativeNames(question, this.romanised), this.homophones, (w) => this.wordIdf(w) > 0, (w) => this.index.bm25.idf(w) > 0);
+    // (…and a capitalised word left that spells one two-character run of the corpus, 晋汾 of Jinfen.)
+    // (Pairs the segmenter never keeps as a word: a word, 北京, is read by the dictionary or left as written.)
+    this.pairs ??= romanisedPairs(this.index.bm25.postings.terms.filter((t) => t.startsWith('§') && this.index.bm25.idf(t.slice(1)) === 0).map((t) => t.slice(1)));
+    const native = withNativeNames(question, this.romanised);
+    return withHomophones(withRomanisedPairs(native, this.pairs, (w) => this.lexicon.expansionWords(w).length > 0), this.homophones, (w) => this.wordIdf(w) > 0, (w) => this.index.bm25.idf(w) > 0);
   }
 
   /**

@@ -1,6 +1,6 @@
 // Tests for romanised names: pinyin keys of corpus names and their replacement in English questions.
 import { describe, expect, it } from 'vitest';
-import { homophoneIndex, romanisedKey, romanisedNames, withHomophones, withNativeNames } from './romanised-names.js';
+import { homophoneIndex, romanisedKey, romanisedNames, romanisedPairs, withHomophones, withNativeNames, withRomanisedPairs } from './romanised-names.js';
 
 describe('romanised names', () => {
   const names = romanisedNames(['彤康', '吉利尔', '陈云华', '李', '华北']);
@@ -40,5 +40,21 @@ describe('homophone typos', () => {
     expect(withHomophones('泽州有几家', index, known)).toBe('泽州有几家'); // 有几 is no 有机
     expect(withHomophones('黑山羊养到20万只', index, known)).toBe('黑山羊养到20万只'); // 羊养 is no 养羊
     expect(withHomophones('一年产值能有多少', index, known)).toBe('一年产值能有多少'); // 值 belongs to 产值
+  });
+});
+
+describe('names the segmenter keeps in pieces, written in pinyin', () => {
+  const pairs = romanisedPairs(['晋汾', '汾白', '白猪', '凯永', '凯勇', '北京']);
+  const translated = (w: string) => w === 'Beijing';
+
+  it('reads a capitalised word inside the question as the one corpus pair it spells', () => {
+    expect(withRomanisedPairs('Which university bred the Jinfen white pig?', pairs, translated)).toBe('Which university bred the 晋汾 white pig?');
+  });
+
+  it('leaves the opening word, short words, words two pairs spell, lower-case words and dictionary words alone', () => {
+    expect(withRomanisedPairs('Jinfen pigs?', pairs, translated)).toBe('Jinfen pigs?');
+    expect(withRomanisedPairs('Is the Kaiyong group big?', pairs, translated)).toBe('Is the Kaiyong group big?');
+    expect(withRomanisedPairs('Is the jinfen pig white?', pairs, translated)).toBe('Is the jinfen pig white?');
+    expect(withRomanisedPairs('Trains from Beijing?', romanisedPairs(['北京']), translated)).toBe('Trains from Beijing?');
   });
 });

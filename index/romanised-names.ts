@@ -154,3 +154,33 @@ export function withHomophones(question: string, index: Map<string, string[]>, k
     return from === 0 ? run : out + run.slice(from);
   });
 }
+
+/** Shortest capitalised word read as a two-character name in pinyin (Jinfen, Shanxi): shorter ones are mostly English. */
+const MIN_PAIR_LETTERS = 5;
+
+/** The corpus's two-character runs by their toneless pinyin (jinfen -> [晋汾]). */
+export function romanisedPairs(pairs: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const pair of pairs) {
+    if (!/^[\u4e00-\u9fff]{2}$/.test(pair)) continue;
+    const key = pairKey(pair);
+    if (key.length < MIN_PAIR_LETTERS) continue;
+    const same = out.get(key);
+    if (!same) out.set(key, [pair]);
+    else if (!same.includes(pair)) same.push(pair);
+  }
+  return out;
+}
+
+/**
+ * The question with each capitalised Latin word inside it (a name, not the word opening the question) that spells exactly
+ * one two-character run of the corpus in pinyin read as that run (the Jinfen white pig -> the 晋汾 white pig): a name the
+ * segmenter keeps in pieces, so no name list has it. A word the dictionary `translated` (Zezhou, Beijing) is read by it.
+ */
+export function withRomanisedPairs(question: string, pairs: Map<string, string[]>, translated: (word: string) => boolean): string {
+  if (!/[A-Z]/.test(question)) return question;
+  return question.replace(/(?<=\S\s+)[A-Z][a-z]+\b/g, (word) => {
+    const same = word.length >= MIN_PAIR_LETTERS ? pairs.get(word.toLowerCase()) : undefined;
+    return same?.length === 1 && !translated(word) ? same[0]! : word;
+  });
+}

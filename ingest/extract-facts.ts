@@ -55,7 +55,9 @@ const CENTURY = /(上世纪|\d{2}世纪)(?:(\d{2})年代)?/g;
 const ERA = new RegExp(`(${ERAS.map(([n]) => n).join('|')})(?:时期|时代)?`, 'g');
 /** Quoted names and titles: “…” and book-title marks 《…》 (policies, documents, works). */
 const QUOTED = /“([^”]{1,40})”|《([^》]{1,60})》/g;
-const ORG = /([\u4e00-\u9fff（）()]{2,16}?(?:集团|有限公司|公司|大学|协会|合作社|博物馆|研究院|学院))/g;
+/** The kinds of organisation a name ends with (…集团, …大学): what names one. */
+export const ORGANISATION_KINDS = ['集团', '有限公司', '公司', '大学', '协会', '合作社', '博物馆', '研究院', '学院'] as const;
+const ORG = new RegExp(`([\\u4e00-\\u9fff（）()]{2,16}?(?:${ORGANISATION_KINDS.join('|')}))`, 'g');
 const RANK = /(?:居|位居|位列|排名|排)?(全国|全省|全市|华北地区|山西省|山西)([^，。；、“”]{0,10}?)(第[一二三四五六七八九十\d]+(?:方阵)?|唯一|最大|首个|首批|之一|领先)/g;
 const FOUNDING = /(成立|创始|创建|创办|始建|建立|创立|建)于(\d{4})年/g;
 /** Honour patterns: the name (quoted or not) and the frame around it. */

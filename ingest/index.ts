@@ -3,7 +3,7 @@ export { loadGazetteer, type Gazetteer } from './gazetteer.js';
 export { CorpusError } from './load-corpus.js';
 export { detectDocumentType, TYPE_EXTENSIONS, type DocumentType } from './document-type.js';
 export { DOCUMENT_PARSED, parseDocument, readDocument, type ParsedDocument } from './read-document.js';
-export { countedFamily, extractFacts, extractFigures, splitClauses, unitScale } from './extract-facts.js';
+export { countedFamily, extractFacts, extractFigures, ORGANISATION_KINDS, splitClauses, unitScale } from './extract-facts.js';
 export { factSchema, isHeadTime, type Fact, type FactKind } from './fact-types.js';
 export { arabicFigures, ERAS, myriadFigures, parseNumber } from './chinese-numbers.js';
 export { foldForMatch, foldText, stripSpace, toHalfWidth } from './normalize-text.js';

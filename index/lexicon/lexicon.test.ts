@@ -96,6 +96,9 @@ describe('translateEnglish', () => {
 
   it('reads a phrase led by a function word (for free) by its content word when the corpus has no word for the whole', () => {
     expect(lexicon.expansionWords('What does Qinshui hand out to beekeepers for free?')).toEqual(expect.arrayContaining(['沁水', '免费']));
+    // (A phrasal verb of working together, in any form, is 合作: not 劳动 of working.)
+    expect(lexicon.expansionWords('Which university is Kaiyong working with?')).toContain('合作');
+    expect(lexicon.expansionWords('Who did they team up with?')).toContain('合作');
   });
 
   it('expands retrieval with the overrides and corpus words only: markup adds nothing', () => {
