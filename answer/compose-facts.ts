@@ -598,8 +598,9 @@ function matchingTowns(ctx: ComposeContext): { town: string; text: string; chunk
   const year = CALENDAR_YEAR.exec(foldForMatch(ctx.question))?.[1];
   if (year) return yearTowns(ctx, Number(year));
   // The words of the asking phrase (哪些专业镇) say what is listed, not what the towns have in common.
-  // (An English "how many specialty towns" is asked with the translation of its phrase: 专业镇.)
-  const asking = `${foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? ''}${ctx.parsed.english ? ' 专业镇' : ''}`;
+  // (An English "how many specialty towns" / "how many counties" is asked with the translations of its phrase: 专业镇, 县.)
+  const phrase = foldForMatch(ctx.question).match(ASKS_TOWNS)?.[0] ?? '';
+  const asking = `${phrase}${ctx.parsed.english ? ` 专业镇 ${ctx.source.chineseWords(phrase).join(' ')}` : ''}`;
   const known = ctx.focus.filter((w) => ctx.source.idf(w) > 0 && !asking.includes(w));
   // (The verb of the count says how the towns are counted, 占了几个专业镇 / 涉及晋城几个县; a word every town's article
   // has, 晋城, tells none apart.)
@@ -638,10 +639,17 @@ function yearTowns(ctx: ComposeContext, year: number): { town: string; text: str
 }
 
 /** Asks which one county (哪个县 / 哪一个县): with PER_COUNTY, the counties that have that many towns. */
-export const ASKS_ONE_COUNTY = /哪一?个县/;
+export const ASKS_ONE_COUNTY = /哪一?个县|\bwhich county\b/i;
 
 /** 各有两个专业镇 / 占了两个镇 / 各占了两个名额: a number of towns each county is asked to have (with 各, whatever the noun). */
-export const PER_COUNTY = /(?:各(?:有|占了?)?(?=[一两二三四\d]个)|(?:占了?|有)(?=[一两二三四\d]个(?:专业)?镇))(一|两|二|三|四|\d)个/;
+export const PER_COUNTY =
+  /(?:各(?:有|占了?)?(?=[一两二三四\d]个)|(?:占了?|有)(?=[一两二三四\d]个(?:专业)?镇))(一|两|二|三|四|\d)个|\b(?:ha(?:s|ve)|contributes?|with)\s+(?:only\s+)?(one|two|three|four|\d)\s+(?:of the (?:\w+ )?)?(?:specialty\s+)?towns?\b/i;
+
+/** The number of towns a PER_COUNTY match asks, in Chinese or English. */
+function perCountyNumber(per: RegExpExecArray): number | null {
+  const english = per[2]?.toLowerCase();
+  return english ? (['one', 'two', 'three', 'four'].indexOf(english) + 1 || Number(english)) : parseNumber(per[1]!);
+}
 
 /** 除了X(以外)，还有…: the thing set aside. */
 const SET_ASIDE = /除了?([^，,？?]{2,12}?)(?:以外|之外)?[，,]?还/;
@@ -713,11 +721,11 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
       const counted = per ? ctx.source.townNames().map((town) => ({ town, chunk: ctx.source.chunksOfTown(town)[0]!, text: '' })) : towns;
       for (const t of counted) all.set(t.chunk.meta.county, [...(all.get(t.chunk.meta.county) ?? []), t]);
       // 各有两个专业镇的县: only the counties with that many towns.
-      const wanted = per ? parseNumber(per[1]!) : null;
+      const wanted = per ? perCountyNumber(per) : null;
       const counties = new Map([...all].filter(([, ts]) => wanted === null || ts.length === wanted));
       if (counties.size === 0) return null;
       // Marked in the order they are written, so the numbers read 1, 2, 3…
-      const parts = [...counties].map(([county, ts]) => `${county}（${ts.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、')}）`);
+      const parts = [...counties].map(([county, ts]) => `${ctx.parsed.english ? `${romanisedCounty(county)} ${county}` : county}（${ts.map((t) => `${t.town}${cites.mark(t.chunk)}`).join('、')}）`);
       return reply(`${count ? (ctx.parsed.english ? `${counties.size} counties: ` : `共${counties.size}个：`) : ''}${parts.join('、')}。`, cites);
     }
     // Each town with the clause that says it (高平生猪：和山西大学进行产学研合作), so the list shows its grounds.

@@ -792,6 +792,13 @@ describe('counties by their number of towns', () => {
     expect((await ask('几个县有专业镇上榜？')).answer).toMatch(/^共5个：/);
   });
 
+  it('answers the same in English: which counties have two towns each, which county has only one, how many counties', async () => {
+    const two = await ask('Which counties have two specialty towns each?');
+    expect(two.answer).toMatch(/^Zezhou 泽州（.*）、Gaoping 高平（.*）、Yangcheng 阳城（.*）、Qinshui 沁水（.*）。$/);
+    expect((await ask('Which county contributes only one of the specialty towns?')).answer).toMatch(/^Lingchuan 陵川（陵川中药材\[1\]）。$/);
+    expect((await ask('How many counties are on this page?')).answer).toMatch(/^5 counties: /);
+  });
+
   it('reads the number each county has after 各 whatever the noun (各占了两个名额)', async () => {
     const r = await ask('有几个县各占了两个名额？');
     expect(r.answer).toMatch(/^共4个：/);

@@ -65,7 +65,7 @@ export function askedUnit(folded: string): string {
 const MEASURE_BY = new RegExp(`按(${MEASURE_UNITS})来?(?:算|计)`);
 
 /** Questions about which towns / counties / places (not about one of them). */
-export const ASKS_TOWNS = /哪些(?:专业)?镇|(?:什么|啥)(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|专业镇[^，,？?]{0,12}(?:几|多少)个[？?。]?$|(?:列出来|列给|列举|列一下)[^，,？?]{0,12}专业镇|专业镇[^？?]{0,16}(?:列出来|列给|列举|列一下)|(?:几|多少)个[^，,？?]{0,16}(?:专业镇|产业)[？?。]?$|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which (?:specialty )?towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns/i;
+export const ASKS_TOWNS = /哪些(?:专业)?镇|(?:什么|啥)(?:专业)?镇|哪几个(?:专业)?镇|哪些县|哪几个县|哪些地方|哪些地区|哪些产业|哪里|哪儿|几个(?:专业)?镇|多少个(?:专业)?镇|哪些专业|专业镇.{0,4}(?:哪些|哪几|有?几个|有?多少个)|专业镇[^，,？?]{0,12}(?:几|多少)个[？?。]?$|(?:列出来|列给|列举|列一下)[^，,？?]{0,12}专业镇|专业镇[^？?]{0,16}(?:列出来|列给|列举|列一下)|(?:几|多少)个[^，,？?]{0,16}(?:专业镇|产业)[？?。]?$|几个县|多少个县|哪几篇(?:报道|文章|稿子)?|哪些(?:报道|文章|稿子)|几篇(?:报道|文章|稿子)|which (?:specialty )?towns|which (?:articles|stories|reports)|which counties|which places|how many (?:of (?:the )?)?(?:specialty )?towns|how many counties/i;
 
 /** Asks where: a county, a place (在哪个县市, 在哪里). */
 const ASKS_PLACE = /(?:哪|哪一)个(?:县|县市|县区|区县|市县|市|地方|村|乡镇?)|在哪里|在哪儿|在哪(?![个些])/;
@@ -85,7 +85,7 @@ const ASKS_ALTERNATIVE = new RegExp(`^(?:is|are|was|were|does|do|did|has|have)\\
 /** "What kinds of X" / "which types of X": a list asked by its kind, the kind word being the question word (as 哪几类); group 1 is what / which. */
 export const KINDS_OF = /\b(what|which) (?:kinds?|types?|sorts?) of\b/i;
 // (The plural only: "what kind of cooperation" asks one thing.)
-const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|列出来|列给|列一下|包括什么|包括哪|有哪|what are|what (?:kinds|types|sorts) of|which (?:specialty )?(?:towns|ones|are|articles|stories|reports)\b|\blist/i;
+const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|列出来|列给|列一下|包括什么|包括哪|有哪|what are|what (?:kinds|types|sorts) of|which (?:specialty )?(?:towns|counties|ones|are|articles|stories|reports)\b|\blist/i;
 const COUNT = /(?:多少|(?<!第)几)大?(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
 const YESNO = /([\u4e00-\u9fff])[不没]\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|^(?:我)?(?:听说|据说|听人说|有人说)|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;
