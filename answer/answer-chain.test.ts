@@ -853,6 +853,12 @@ describe('answer chain: products asked across the page', () => {
     expect(new Set(r.citations.map((c) => c.town))).toEqual(new Set(['泽州山楂红酒', '沁水黑山羊']));
   });
 
+  it('shows the quoted product names too when towns are asked about their products (哪些专业镇的产品)', async () => {
+    const r = await ask('哪些专业镇的特色产品拿到过国家农产品地理标志？');
+    expect(r.answer).toContain('泽州红');
+    expect(r.answer).toContain('沁水黑山羊');
+  });
+
   it('keeps a product question about one organisation inside it', async () => {
     const r = await ask('彤康有哪些产品？');
     expect(r.answer).toContain('山楂白兰地');

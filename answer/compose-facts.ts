@@ -703,6 +703,9 @@ export function composeTownsPerCounty(ctx: ComposeContext): Reply | null {
 /** Asks which products (哪些特产, 哪几种产品): the towns answer, each with the names its sentence quotes. */
 export const ASKS_PRODUCTS = /(?:哪些|哪几[个样种款])(?:特产|特色产品|产品|土特产)/;
 
+/** Words for products (特产, 产品): a list of towns asked about them shows the names each sentence quotes. */
+const PRODUCT_WORDS = /特产|产品/;
+
 /** Words asking honours (美誉, 称号, 之乡, 之称). */
 const HONOUR_WORDS = /美誉|称号|之乡|之称|荣誉|名号/;
 
@@ -729,8 +732,8 @@ export function composeList(ctx: ComposeContext, count: boolean, allowEnumeratio
       return reply(`${count ? (ctx.parsed.english ? `${counties.size} counties: ` : `共${counties.size}个：`) : ''}${parts.join('、')}。`, cites);
     }
     // Each town with the clause that says it (高平生猪：和山西大学进行产学研合作), so the list shows its grounds.
-    // (Asked which products, the names its sentence quotes lead a clause quoting none: 泽州山楂红酒（“泽州红”…：是国家农产品地理标志）.)
-    const products = ASKS_PRODUCTS.test(ctx.question);
+    // (Asked about products, the names its sentence quotes lead a clause quoting none: 泽州山楂红酒（“泽州红”…：是国家农产品地理标志）.)
+    const products = PRODUCT_WORDS.test(ctx.question);
     const items = towns.map((t) => {
       const clause = t.text ? bestClause(t.text, ctx.focus, ctx.source.idf) : '';
       const names = products && quotedTerms(clause).length === 0 ? quotedTerms(t.text).map((n) => `“${n}”`) : [];
