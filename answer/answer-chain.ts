@@ -7,7 +7,7 @@ import { composeFacts, namedEntities, questionOperation, questionParse, stronges
 import { askedUnit, askedUnitFamily, attributeFamilies, isBoundWord, KINDS_OF, parseOperation } from './parse-question.js';
 import { englishUnit } from './claimed-figures.js';
 import { askedRightAfter } from './asked-right-after.js';
-import { actionsAsked, askedOrganisationKind, namesOtherOfKind, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, withoutPoliteness, asClaimAsked, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms, type QuestionTerms } from './question-terms.js';
+import { actionsAsked, isCountingVerb, askedOrganisationKind, namesOtherOfKind, asListWording, isStopword, FRAME_NOUNS, whichTypos, severalAsMany, withoutPoliteness, asClaimAsked, scopeAsArticlesSay, isMostlyLatin, knownCore, LIST_VERBS, listCategory, questionTerms, type QuestionTerms } from './question-terms.js';
 import { withEnglishPlaces } from './english-names.js';
 import { askedByPhrase, contractions, FAMILY_FORM_WEIGHT, familyForms, type WordForm } from './word-forms.js';
 import { familyPhrasesIn } from './family-phrases.js';
@@ -176,7 +176,10 @@ function wordsToFind(searcher: HybridSearcher, question: string, parsed: string[
   const actions = actionsAsked(folded);
   // (A word cut across the pro-verb, 能干 of 能干些什么, is the modal and the pro-verb: not a word to find.)
   const acrossAction = (w: string) => actions !== '' && w.endsWith(actions[0]!) && folded.includes(w + actions.slice(1));
-  const words = [...new Set(withoutUnknownPredicates(rejoinedByCorpus(kept, folded, unknown), searcher, folded))].filter((w) => !actions.includes(w) && !acrossAction(w) && !namesTownAs(searcher, folded, w));
+  // (…nor is a verb counting what is asked, 数下来有几个.)
+  const words = [...new Set(withoutUnknownPredicates(rejoinedByCorpus(kept, folded, unknown), searcher, folded))].filter(
+    (w) => !actions.includes(w) && !acrossAction(w) && !namesTownAs(searcher, folded, w) && !isCountingVerb(w, folded),
+  );
   const listing = asListWording(folded);
   const operation = parseOperation(listing, 0);
   const asksMembers = operation === 'count' || operation === 'list';

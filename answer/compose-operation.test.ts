@@ -1096,3 +1096,13 @@ describe('a side naming the measure it counts in', () => {
     expect(r.answer).not.toContain('31个');
   });
 });
+
+describe('a chain of links (——)', () => {
+  it('counts the links of the chain when asked counting (数下来有几个环节), not a shorter list with 数字化 in it', async () => {
+    expect((await ask('凯永那条生猪全产业链，从头数下来有几个环节？')).answer).toMatch(/^共7个：/);
+  });
+  it('lists the links asked in order (依次是什么)', async () => {
+    const r = await ask('以凯永集团为龙头的那条生猪全产业链，各环节依次是什么？');
+    expect(r.answer).toContain('饲料加工——核心育种——种猪扩繁——生猪繁育——生猪屠宰——无害化处理——有机肥加工');
+  });
+});

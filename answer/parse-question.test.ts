@@ -14,6 +14,7 @@ describe('parseQuestion: the articles of one byline', () => {
     ['Which towns did 陈云华 write about?', 'list'],
     ['How many of the articles carry the byline Chen Yunhua?', 'count'],
     ['能不能把首批市级专业镇都列出来？', 'list'],
+    ['生猪全产业链的环节依次是什么？', 'list'],
     // A list asked with its count is a count (its answer names the items too); 哪几 alone is a list.
     ['陵川打造了哪些药养品牌？一共几个', 'count'],
     ['陵川打造了哪几个药养品牌？', 'list'],

@@ -85,7 +85,7 @@ const ASKS_ALTERNATIVE = new RegExp(`^(?:is|are|was|were|does|do|did|has|have)\\
 /** "What kinds of X" / "which types of X": a list asked by its kind, the kind word being the question word (as 哪几类); group 1 is what / which. */
 export const KINDS_OF = /\b(what|which) (?:kinds?|types?|sorts?) of\b/i;
 // (The plural only: "what kind of cooperation" asks one thing.)
-const LIST = /哪些|哪几|有什么|有啥|都有|分别|列举|列出来|列给|列一下|包括什么|包括哪|有哪|what are|what (?:kinds|types|sorts) of|which (?:specialty )?(?:towns|counties|ones|are|articles|stories|reports)\b|\blist/i;
+const LIST = /哪些|哪几|有什么|有啥|都有|分别|依次|列举|列出来|列给|列一下|包括什么|包括哪|有哪|what are|what (?:kinds|types|sorts) of|which (?:specialty )?(?:towns|counties|ones|are|articles|stories|reports)\b|\blist/i;
 const COUNT = /(?:多少|(?<!第)几)大?(?:个|家|种|位|篇|座|项|类|所|款|届|部|条|批|样|方|句|点(?!钟)|处|环|块(?!钱))|how many/i;
 const YESNO = /([\u4e00-\u9fff])[不没]\1|是否|有没有|对吗|是吗|了没有|了没[？?]?\s*$|没有[？?]?\s*$|^真的|^(?:我)?(?:听说|据说|听人说|有人说)|真的(?:是|有)|[吗吧][？?]?\s*$|^(?:is|are|does|do|did|was|were|has|have|can)\b/i;
 const WH = /什么|哪|谁|多少|几|怎么|怎样|如何|为什么|何|啥|what|which|who|how|when|where|why/i;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, type Lexicon } from '../index/index.js';
 import { overridesLexicon } from '../test-support/overrides-lexicon.js';
-import { actionsAsked, askedOrganisationKind, namesOtherOfKind, scopeAsArticlesSay, severalAsMany, whichTypos, withoutPoliteness, asClaimAsked, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
+import { actionsAsked, isCountingVerb, askedOrganisationKind, namesOtherOfKind, scopeAsArticlesSay, severalAsMany, whichTypos, withoutPoliteness, asClaimAsked, askedUnit, countedHead, hasDate, hasNumberWithUnit, hasQuantity, isMostlyLatin, knownCore, listCategory, mergeSingleChars, questionTerms } from './question-terms.js';
 
 /** questionTerms as the chain calls it: the question expanded through a lexicon (here: hand-written English only). */
 const terms = (question: string, lexicon: Lexicon = overridesLexicon({})) => questionTerms(question, expandQuery(question, lexicon));
@@ -415,5 +415,15 @@ describe('the kind of organisation asked', () => {
     expect(namesOtherOfKind('和山西大学进行产学研合作', '大学', '凯永集团和哪所大学合作')).toBe(true);
     expect(namesOtherOfKind('和山西大学进行产学研合作', '大学', '凯永和山西大学合作过吗')).toBe(false);
     expect(namesOtherOfKind('大学生返乡创业', '大学', '哪所大学')).toBe(false);
+  });
+});
+
+describe('isCountingVerb', () => {
+  it('reads 数 / 算 said as counting (数下来, 算一算, 数了数) as the operation, not 数 of 度数', () => {
+    expect(isCountingVerb('数', '从头到尾数下来有几个环节')).toBe(true);
+    expect(isCountingVerb('算', '算一算有多少家')).toBe(true);
+    expect(isCountingVerb('数', '数了数有几个')).toBe(true);
+    expect(isCountingVerb('数', '有几种不同的酒精度数')).toBe(false);
+    expect(isCountingVerb('数量', '数量下来了吗')).toBe(false);
   });
 });

@@ -129,6 +129,11 @@ export function scopeAsArticlesSay(question: string): string {
 /** Verbs that frame a list (包括, 包含, 由…组成, 分为): what the members are part of, not evidence. */
 export const LIST_VERBS = new Set(['包括', '包含', '囊括', '涵盖', '组成', '构成', '分为', '分成']);
 
+/** A verb of counting said as such (数下来有几个, 算一算有多少, 数了数): the operation, not evidence. */
+export function isCountingVerb(word: string, folded: string): boolean {
+  return /^(?:数|算)$/.test(word) && new RegExp(`${word}(?:下来|一${word}|了?一下|了${word}|来${word}去)`).test(folded);
+}
+
 /** Multi-word question phrases, removed before segmentation. */
 /** Words converting an amount to a unit (换成, 折合成), and the units of measure a question may ask it in (万斤, 亿元). */
 export const CONVERTS_TO = '(?:换|换算|折算|转换|写|算|化|折)成|折合(?:成)?';
