@@ -1291,7 +1291,7 @@ function statedPerUnit(perUnit: string[], fact: Fact): boolean {
 
 export function perUnitWords(question: string): string[] {
   const q = foldForMatch(question);
-  const units = [...q.matchAll(/[一每按]([户人亩头只家])(?![\u4e00-\u9fff]?[数口])|([户人亩])均/g)].map((m) => m[1] ?? m[2]!);
+  const units = [...q.matchAll(/(?<![哪第])[一每按]([户人亩头只家])(?![\u4e00-\u9fff]?[数口])|([户人亩])均/g)].map((m) => m[1] ?? m[2]!);
   // (…and in English: per household, per person, per capita.)
   for (const [, word] of q.matchAll(/\bper[- ](household|family|person|capita|head|farmer|mu)\b/g)) units.push(word === 'household' || word === 'family' ? '户' : word === 'mu' ? '亩' : '人');
   return [...new Set(units)].flatMap((unit) => [`${unit}均`, `每${unit}`]);

@@ -1106,3 +1106,9 @@ describe('a chain of links (——)', () => {
     expect(r.answer).toContain('饲料加工——核心育种——种猪扩繁——生猪繁育——生猪屠宰——无害化处理——有机肥加工');
   });
 });
+
+describe('which one (哪一家) is no rate per firm', () => {
+  it('ranks the founding years of the page for 最早成立的是哪一家, as for 哪家', async () => {
+    expect((await ask('版面上的企业里，最早成立的是哪一家？')).answer).toMatch(/^吉利尔潞绸集团最早：.*1958年/);
+  });
+});
