@@ -771,6 +771,14 @@ describe('answer chain: requests, and counties by their number of towns', () => 
     expect(r.refused, r.answer).toBe(true);
   });
 
+  it('refuses a Chinese how-to whose verb the articles never write (怎么炖), not one asked by a pro-verb (咋弄)', async () => {
+    const r = await ask('沁水黑山羊肉怎么炖才好吃？');
+    expect(r.refused, r.answer).toBe(true);
+    const how = await ask('蜂农想看蜂箱的情况，用手机咋弄？');
+    expect(how.refused, how.answer).toBe(false);
+    expect(how.answer).toContain('二维码');
+  });
+
   it('names the county with the number of towns asked, counting every town of the page', async () => {
     const r = await ask('哪个县只有一个专业镇？');
     expect(r.refused, r.answer).toBe(false);

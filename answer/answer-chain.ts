@@ -121,6 +121,15 @@ export function englishAskedThing(question: string): string {
   return plural >= 0 ? words.slice(0, plural + 1).join(' ') : thing;
 }
 
+/** Verbs standing for any doing (咋弄, 怎么办): a how-to with one asks the way, not a verb the articles must write. */
+const PRO_VERBS = '干做搞弄办整';
+
+/** The verb a Chinese how-to question asks the way of (炖 of 怎么炖才不膻, 咋腌), "" when it asks none or a pro-verb (咋弄). */
+export function chineseHowToVerb(folded: string): string {
+  const verb = /(?:怎么|怎样|如何|咋)(?:样)?([\u4e00-\u9fff])(?:才|能|得|的|呢|好|[？?]|$)/.exec(folded)?.[1] ?? '';
+  return PRO_VERBS.includes(verb) ? '' : verb;
+}
+
 /** The noun phrase (one to three words) after an English question's opening (or a request's: can you give me), up to the verb or preposition that follows it. */
 function englishThingPhrase(question: string): string {
   return /^\s*(?:what(?:'s|’s| is| are| was| were)|how (?:many|much)|(?:can|could|would|will) (?:you|u) (?:please )?(?:give|show|send|recommend|suggest|share|provide|find)(?: me| us)?)\s+(?:the\s+|a\s+|an\s+)?((?!(?:did|does|do|is|are|was|were|has|have)\b)[a-z]+(?:[ -][a-z]+){0,2}?)\s+(?:of|for|does|do|did|is|are|was|were|in|at|has|have)\b/i.exec(question)?.[1] ?? '';
@@ -388,7 +397,10 @@ export function composeExtractive(searcher: HybridSearcher, asked: string, hits:
   // (A unit of measure counted, 多少个百分点, is no thing the articles must name.)
   const noun = terms.english ? '' : countedNoun(foldForMatch(question));
   const counted = noun && askedUnitFamily(`多少${noun}`) === null ? noun : '';
+  // …or a how-to whose verb the articles never write (怎么炖才不膻: no character of theirs).
+  const howTo = terms.english ? '' : chineseHowToVerb(foldForMatch(question));
   const askedUnknown =
+    (howTo !== '' && searcher.wordIdf(howTo) === 0) ||
     (thing !== '' && !englishUnit(thing) && attributeFamilies(thing.toLowerCase()).length === 0 && searcher.lexicon.unknownTerms(thing).length > 0) ||
     (counted !== '' && terms.words.includes(counted) && searcher.wordIdf(counted) === 0 && !searcher.lexicon.relatedWords(counted).some((r) => r.weight >= MIN_RELATED));
   const refusal = refusalReason(picked, measureEvidence(picked, hits, terms, o), terms, options) ?? (askedUnknown ? 'asks about words the articles never use (the thing asked)' : null);
