@@ -933,3 +933,11 @@ describe('answer chain: which organisation of a kind', () => {
     expect(r.answer.split('[1]')[0]).toContain('山西大学');
   });
 });
+
+describe('answer chain: how much asks an amount', () => {
+  it('does not answer how much honey with a count of kinds (四大名蜜): the amount is not stated', async () => {
+    const r = await ask('How much honey does Qinshui produce a year?');
+    expect(r.refused, r.answer).toBe(true);
+    expect(r.answer).not.toMatch(/^4\./);
+  });
+});

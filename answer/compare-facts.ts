@@ -49,7 +49,7 @@ export function startYear(fact: Fact, refYear: number): number | null {
 type Side = { f: LocatedFact; value: number };
 
 /** Unit families that count things (households, firms, head of livestock…), not measure them. */
-const COUNTED = ['organisations', 'households', 'people', 'kinds', 'items', 'animals'];
+export const COUNTED = ['organisations', 'households', 'people', 'kinds', 'items', 'animals'];
 /** Counts of bodies (firms, households, people), of items (31个商标) and of kinds (12大类): counts of different ones may be compared as numbers. */
 export const BODIES = ['organisations', 'households', 'people', 'items', 'kinds'];
 

@@ -6,7 +6,7 @@ import { answersAsked, askedWords, otherMeasure, saysAttribute, scopeOf } from '
 import type { AttributeFamily } from './attribute-families.js';
 import { attributeFit, dedupeFacts, figureWords, factsInSentence, foldedSentenceOf, namesQuestion, rankableChunks, rankFacts, sentenceOf, type FactSource, type LocatedFact } from './fact-evidence.js';
 import { claimedFacts, claimFamilies, claimsHold, claimText } from './claimed-figures.js';
-import { BODIES, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
+import { BODIES, COUNTED, compareFacts, inAskedUnit, startYear } from './compare-facts.js';
 import { ASKS_TOWNS, attributeFamilies, boundBefore, comparisonSides, isBoundWord, isTimeNoun, KINDS_OF, type ParsedQuestion } from './parse-question.js';
 import { asStatement, bestClause, CitationList, focusWeight, englishValue, factStatement, notStated, trimSentence } from './render-answer.js';
 import { bestFormWeight, FAMILY_FORM_WEIGHT, sharesHead, type WordForm } from './word-forms.js';
@@ -135,8 +135,14 @@ function findAnsweringCandidates(ctx: ComposeContext): LocatedFact[] {
   const given = claimedFacts(claimText(ctx.question)).filter((f) => f.kind === 'quantity');
   // A figure given to be said in another unit (那20万吨换成斤) is the one asked about.
   const converts = (f: LocatedFact) => ctx.parsed.unit !== '' && !f.fact.text.includes(ctx.parsed.unit);
+  // (English "how much" asks an amount, not a count: 四大名蜜 is no answer to how much honey.)
+  const amount = ctx.parsed.english && /\bhow much\b/i.test(ctx.question);
   const found = typedCandidates(ctx).filter(
-    (f) => answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes, ctx.parsed.unitFamily) && (converts(f) || !givenFigure(f.fact, given)) && !narrowerGroup(ctx, f.fact),
+    (f) =>
+      answersAsked(f.fact, sentenceOf(f.chunk, f.fact), asked, ctx.question, ctx.parsed.attributes, ctx.parsed.unitFamily) &&
+      (converts(f) || !givenFigure(f.fact, given)) &&
+      !narrowerGroup(ctx, f.fact) &&
+      !(amount && COUNTED.includes(f.fact.family)),
   );
   // A place's figure asked (高平出了多少头猪): one an organisation states of itself (企业出栏…30多万头) comes after the place's own.
   if (ctx.entities.length > 0 || found.length < 2) return found;
