@@ -936,7 +936,7 @@ describe('answer chain: which organisation of a kind', () => {
 
 describe('answer chain: how much asks an amount', () => {
   it('does not answer how much honey with a count of kinds (四大名蜜): the amount is not stated', async () => {
-    const r = await ask('How much honey does Qinshui produce a year?');
+    const r = await ask('How much honey does Qinshui County produce every year?');
     expect(r.refused, r.answer).toBe(true);
     expect(r.answer).not.toMatch(/^4\./);
   });
