@@ -827,6 +827,12 @@ describe('a full name asked (全称)', () => {
     expect(r.answer).toBe('山西阳城(国际)陶瓷博览会暨陶瓷产业发展高峰论坛：连续举办了多届山西阳城(国际)陶瓷博览会暨陶瓷产业发展高峰论坛[1]。');
     // A clause describing the thing (连续办了好几届的) is not part of what is named.
     expect((await ask('阳城连续办了好几届的淘瓷博览会全称叫什么？')).answer).toMatch(/^山西阳城\(国际\)陶瓷博览会暨/);
+    // (…asked after a comma too.)
+    expect((await ask('阳城那个陶瓷博览会，全称是什么？')).answer).toMatch(/^山西阳城\(国际\)陶瓷博览会暨/);
+  });
+
+  it('gives a name listed among others as its whole item', async () => {
+    expect((await ask('凯永那个白猪育种场，全名是什么？')).answer).toMatch(/^晋裕泽晋汾白猪育种场：/);
   });
 });
 

@@ -69,7 +69,7 @@ export function onlyOneClaimed(ctx: ComposeContext): Reply | null {
 }
 
 /** Asks the full name of something (全称, 全名, full name): the thing asked before it. */
-const ASKS_FULL_NAME = /([\u4e00-\u9fff]{2,10}?)的?(?:全称|全名|完整(?:的)?名(?:称|字))|full name/i;
+const ASKS_FULL_NAME = /([\u4e00-\u9fff]{2,10}?)(?:的|[，,])?(?:全称|全名|完整(?:的)?名(?:称|字))|full name/i;
 
 /**
  * 那个陶瓷博览会全称叫什么: the name in a leading sentence that ends with the thing asked (陶瓷博览会) and starts at
@@ -88,14 +88,21 @@ export function composeFullName(ctx: ComposeContext): Reply | null {
     // (What the question says before that end (中加 of 中加的育种场) must be in the name found.)
     const before = asked.slice(0, asked.length - tail.length).replace(/的$/, '');
     const end = text.indexOf(tail) + tail.length;
+    const chunk = ctx.hits[x.hit]!.chunk;
+    // A name listed among others is its whole item (晋裕泽晋汾白猪育种场 of 凯永's projects)…
+    const item = ctx.source
+      .factsOf(chunk)
+      .filter((f) => f.kind === 'list' && f.sentence === x.sentence)
+      .flatMap((f) => f.items)
+      .find((i) => i.endsWith(tail) && i.length > tail.length);
+    // …else it runs from the first place name before the end (山西阳城(国际)陶瓷博览会).
     const run = /[\u4e00-\u9fff()（）]{0,20}$/.exec(text.slice(0, end - tail.length))![0];
     const place = [...placeNames(run)].map((p) => run.indexOf(p)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
-    if (place === undefined) continue;
+    if (item === undefined && place === undefined) continue;
     // (An event held jointly with another is named with both: …陶瓷博览会暨陶瓷产业发展高峰论坛.)
     const joint = /^暨[\u4e00-\u9fff()（）]{2,20}/.exec(text.slice(end))?.[0] ?? '';
-    const name = `${run.slice(place)}${tail}${joint}`;
+    const name = item ?? `${run.slice(place)}${tail}${joint}`;
     if (before && !name.includes(before)) continue;
-    const chunk = ctx.hits[x.hit]!.chunk;
     const cites = new CitationList();
     // (Said with the clause naming it.)
     const clause = splitClauses(x.text).find((c) => foldForMatch(c).includes(tail)) ?? x.text;
