@@ -35,6 +35,8 @@ describe('contractions', () => {
     expect(contractions('一共发放了多少张蚕种', ['发放', '蚕种'], known)).toEqual([['蚕种', '发种'], ['发放', '发种']]);
     // …only across a count: 发放蚕种的时间 has no 多少 between them, and 蚕种 is not contracted with a word far off.
     expect(contractions('发放的是什么蚕种', ['发放', '蚕种'], known)).toEqual([]);
+    // A noun then its verb (蚕种发放量) is said by the verb–object word too, for both.
+    expect(contractions('2022年蚕种发放量是多少张', ['蚕种', '发放'], known)).toEqual([['发放', '发种'], ['蚕种', '发种']]);
   });
 });
 

@@ -76,10 +76,12 @@ export function contractions(folded: string, words: string[], known: (w: string)
   const cut = cutWords(folded);
   const add = (a: string, b: string, forBoth: boolean) => {
     if (a.length !== 2 || b.length !== 2 || !words.includes(b)) return;
-    for (const c of [a[0]! + b[1]!, a[0]! + b[0]!, a[1]! + b[1]!]) {
+    // (…or, a noun then its verb, as one verb–object word saying both: 蚕种发放 -> 发种.)
+    const inverted = b[0]! + a[1]!;
+    for (const c of [a[0]! + b[1]!, a[0]! + b[0]!, a[1]! + b[1]!, inverted]) {
       if (c === a || c === b || !known(c)) continue;
       out.push([b, c]);
-      if (forBoth && words.includes(a)) out.push([a, c]);
+      if ((forBoth || c === inverted) && words.includes(a)) out.push([a, c]);
     }
   };
   for (const a of cut) for (const b of words) if (folded.includes(a + b)) add(a, b, false);
